@@ -1,0 +1,63 @@
+//! The command line: clap definitions and dispatch to `cmd::*`, plus the exit
+//! codes (0 ok, 1 content errors, 2 usage or environment errors).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+
+/// Exit code when the content has errors.
+pub const EXIT_CONTENT: u8 = 1;
+/// Exit code for usage errors and problems with folders (unreadable, not writable).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Publishes a public body's catalogue of "attività smartizzabili" (PIAO,
+/// lavoro agile) as an accessible static website.
+#[derive(Debug, Parser)]
+#[command(name = "trasparenza", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site from content/ into the output folder (public/ by default).
+    Build(BuildArgs),
+}
+
+/// Where the site is and where it goes.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The site folder: the one holding content/ (and optionally themes/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: ROOT/public]. Replaced as a whole, only when the build succeeds.
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Publish under this address instead of base_url in content/_sito.yaml
+    /// (canonical links, sitemap.xml, robots.txt).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => cmd::build::run(&args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,23 @@
+//! `trasparenza`: a static-site generator for an Italian public body's
+//! catalogue of "attività smartizzabili".
+//!
+//! The pipeline, one module per stage: [`load`] (read `content/`) ->
+//! [`validate`] (cross-file checks, ordering) -> [`render`] (templates of the
+//! [`theme`] into an in-memory [`render::Output`]) -> [`write`] (atomic swap
+//! into `public/`). [`pipeline`] chains them; [`cmd`] holds one module per
+//! command. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod theme;
+pub mod validate;
+pub mod write;
+pub mod yaml;

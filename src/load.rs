@@ -1,0 +1,197 @@
+//! Stage 1 of the pipeline: walks `content/`, reads every file and parses it
+//! into the model (`_sito.yaml`, unit files, `_index.md`, extra pages).
+//!
+//! Every file is read even after one fails, and every problem is collected.
+//! This module only reads; it never writes, and the checks that span several
+//! files (slugs, duplicates, reserved paths) belong to `validate`.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{self, Page, PageFrontMatter, SiteConfig, Unit, UnitFile};
+use crate::source::{self, SourceFile};
+use crate::yaml;
+
+/// The site as read from disk, before cross-file validation.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Option<SiteConfig>,
+    /// `_sito.yaml` text, so later checks can point into it.
+    pub config_source: Option<SourceFile>,
+    pub intro: Option<String>,
+    pub units: Vec<(Unit, SourceFile)>,
+    pub pages: Vec<Page>,
+}
+
+/// Fatal problems with the folder itself (exit code 2), as opposed to content errors.
+#[derive(Debug)]
+pub struct EnvironmentError(pub String);
+
+/// Reads the whole `content/` folder under `root`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentError> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(EnvironmentError(format!(
+            "there is no content/ folder in {} (use --root to point at the site folder)",
+            root.display()
+        )));
+    }
+    let mut loaded = Loaded::default();
+
+    let sito = content.join("_sito.yaml");
+    let sito_display = PathBuf::from("content/_sito.yaml");
+    if sito.is_file() {
+        match source::read(&sito, &sito_display) {
+            Ok(f) => {
+                match yaml::parse::<SiteConfig>(&f, model::SITE_KEYS) {
+                    Ok(c) => loaded.config = Some(c),
+                    Err(d) => diags.push(d),
+                }
+                loaded.config_source = Some(f);
+            }
+            Err(d) => diags.push(d),
+        }
+    } else {
+        diags.push(
+            Diagnostic::error(&sito_display, "the site settings file is missing")
+                .with_hint("create content/_sito.yaml with at least `ente`, `titolo`, `base_url` and `aggiornato_il`"),
+        );
+    }
+
+    let index = content.join("_index.md");
+    if index.is_file() {
+        match source::read(&index, Path::new("content/_index.md")) {
+            Ok(f) => loaded.intro = Some(f.text),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let walker = WalkDir::new(&content)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| display_of(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                diags.push(Diagnostic::error(at, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let display = display_of(root, path);
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match ext {
+            "yaml" | "yml" => match source::read(path, &display) {
+                Ok(f) => match yaml::parse::<UnitFile>(&f, model::UNIT_KEYS) {
+                    Ok(u) => loaded
+                        .units
+                        .push((Unit::from_file(stem, display.clone(), u), f)),
+                    Err(d) => diags.push(d),
+                },
+                Err(d) => diags.push(d),
+            },
+            "md" => match source::read(path, &display) {
+                Ok(f) => match parse_page(&f, stem) {
+                    Ok(p) => loaded.pages.push(p),
+                    Err(d) => diags.push(d),
+                },
+                Err(d) => diags.push(d),
+            },
+            _ => {}
+        }
+    }
+    Ok(loaded)
+}
+
+/// `_` and `.` mark files and folders that are not units (`_archivio/`, `.git`).
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('_') || name.starts_with('.')
+}
+
+fn display_of(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Splits `---` front matter from the Markdown body of an extra page.
+pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Diagnostic> {
+    let text = &f.text;
+    let no_front = || {
+        f.error_at(1, 1, "an extra page must start with front matter")
+            .with_hint(
+                "begin the file with three lines: `---`, `titolo: Titolo della pagina`, `---`",
+            )
+    };
+    let rest = text.strip_prefix("---\n").ok_or_else(no_front)?;
+    let (front, body) = if let Some(end) = rest.find("\n---\n") {
+        (&rest[..end + 1], &rest[end + 5..])
+    } else if let Some(front) = rest.strip_suffix("\n---") {
+        (front, "")
+    } else {
+        return Err(f
+            .error_at(1, 1, "the front matter is not closed")
+            .with_hint("add a line `---` after the front matter"));
+    };
+    let front_src = SourceFile::new(&f.display, front);
+    let fm: PageFrontMatter = yaml::parse(&front_src, &["titolo", "descrizione", "ordine"])
+        .map_err(|mut d| {
+            // The front matter starts on the file's second line.
+            d.line += 1;
+            d.source_line = text.lines().nth(d.line - 1).map(str::to_string);
+            d
+        })?;
+    Ok(Page {
+        slug,
+        file: f.display.clone(),
+        titolo: fm.titolo,
+        descrizione: fm.descrizione,
+        ordine: fm.ordine,
+        body: body.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split() {
+        let f = SourceFile::new("content/p.md", "---\ntitolo: Note\n---\n\nTesto.\n");
+        let p = parse_page(&f, "p".into()).unwrap();
+        assert_eq!(p.titolo, "Note");
+        assert_eq!(p.body, "\nTesto.\n");
+    }
+
+    #[test]
+    fn front_matter_errors_are_located_in_the_file() {
+        let f = SourceFile::new("content/p.md", "---\ntitolo: Note\ntitle: x\n---\nTesto\n");
+        let d = parse_page(&f, "p".into()).unwrap_err();
+        assert_eq!(d.line, 3, "{d}");
+        assert_eq!(d.source_line.as_deref(), Some("title: x"));
+    }
+
+    #[test]
+    fn missing_front_matter() {
+        let f = SourceFile::new("content/p.md", "# Titolo\n");
+        assert!(
+            parse_page(&f, "p".into())
+                .unwrap_err()
+                .message
+                .contains("front matter")
+        );
+    }
+}

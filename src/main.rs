@@ -1,0 +1,5 @@
+//! The `trasparenza` binary: only dispatches to the library.
+
+fn main() -> std::process::ExitCode {
+    trasparenza::cli::main()
+}

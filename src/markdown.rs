@@ -1,0 +1,81 @@
+//! Markdown (descrizione, note, `_index.md`, extra pages) to HTML through
+//! pulldown-cmark. Content is not trusted to inject markup: raw HTML in the
+//! source comes out as escaped text, and only http(s), mailto, relative and
+//! fragment links are kept as links.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+
+/// Renders Markdown to HTML with raw HTML escaped.
+pub fn to_html(src: &str) -> String {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let events = Parser::new_ext(src, opts).map(|ev| match ev {
+        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+/// Drops `javascript:`, `data:` and other schemes that could run code.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let scheme_end = lower.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    let has_scheme = scheme_end.is_some_and(|i| i > 0 && lower[i..].starts_with(':'));
+    if !has_scheme
+        || lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("mailto:")
+    {
+        url
+    } else {
+        CowStr::Borrowed("#")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let html = to_html("Ciao <script>alert(1)</script> **mondo**\n\n<div>x</div>\n");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("<strong>mondo</strong>"), "{html}");
+        assert!(!html.contains("<div>"), "{html}");
+    }
+
+    #[test]
+    fn dangerous_links_are_neutralised() {
+        let html = to_html("[a](javascript:alert(1)) [b](https://x.it/) [c](pagina/) [d](#x)");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("href=\"https://x.it/\""));
+        assert!(html.contains("href=\"pagina/\""));
+        assert!(html.contains("href=\"#x\""));
+    }
+}

@@ -1,0 +1,396 @@
+//! The catalogue as typed data: [`Site`] (settings, units, extra pages),
+//! [`Unit`] and [`Activity`], deserialized from the YAML of the content
+//! contract (`CONTENT.md`). Keys are Italian because the contract is.
+//!
+//! This module owns the shapes and their serde rules (strict: unknown keys are
+//! errors); it does no I/O and no cross-file checks (see `load` and `validate`).
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+/// The keys a unit file may have, for "did you mean" hints.
+pub const UNIT_KEYS: &[&str] = &[
+    "nome",
+    "area",
+    "ordine",
+    "responsabile",
+    "descrizione",
+    "smartizzabili",
+    "non_smartizzabili",
+];
+
+/// The keys of an activity in its long form.
+pub const ACTIVITY_KEYS: &[&str] = &["testo", "note", "ambiti"];
+
+/// The keys of `_sito.yaml`.
+pub const SITE_KEYS: &[&str] = &[
+    "ente",
+    "titolo",
+    "base_url",
+    "aggiornato_il",
+    "pubblicato_il",
+    "periodo",
+    "codice_ipa",
+    "fonte",
+    "percorso",
+    "licenza",
+    "collegamenti",
+    "colore_primario",
+    "tema",
+];
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+const MONTHS_IT: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+            let part = s.get(r)?;
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if year < 1900 || day == 0 || day > days {
+            return None;
+        }
+        Some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// The date in Italian words: `26 novembre 2026`.
+    pub fn italian(&self) -> String {
+        let day = if self.day == 1 {
+            "1º".to_string()
+        } else {
+            self.day.to_string()
+        };
+        format!(
+            "{day} {} {}",
+            MONTHS_IT[usize::from(self.month) - 1],
+            self.year
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{s}` is not a valid date: write it as YYYY-MM-DD, for example 2026-11-26"
+            ))
+        })
+    }
+}
+
+/// The act the catalogue comes from.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Fonte {
+    pub titolo: Option<String>,
+    pub atto: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One step of the breadcrumb above the catalogue.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Crumb {
+    pub titolo: String,
+    pub url: Option<String>,
+}
+
+/// Footer links every Comune site must have.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Collegamenti {
+    pub accessibilita: Option<String>,
+    pub privacy: Option<String>,
+    pub note_legali: Option<String>,
+}
+
+/// `_sito.yaml`, as written by the user.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub ente: String,
+    pub titolo: String,
+    pub base_url: String,
+    pub aggiornato_il: Date,
+    pub pubblicato_il: Option<Date>,
+    pub periodo: Option<String>,
+    pub codice_ipa: Option<String>,
+    pub fonte: Option<Fonte>,
+    #[serde(default)]
+    pub percorso: Vec<Crumb>,
+    pub licenza: Option<String>,
+    #[serde(default)]
+    pub collegamenti: Collegamenti,
+    pub colore_primario: Option<String>,
+    pub tema: Option<String>,
+}
+
+/// One activity: what the catalogue lists, verbatim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub testo: String,
+    /// Markdown.
+    pub note: Option<String>,
+    pub ambiti: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityLong {
+    testo: String,
+    note: Option<String>,
+    #[serde(default)]
+    ambiti: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Activity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ActivityVisitor;
+        impl<'de> Visitor<'de> for ActivityVisitor {
+            type Value = Activity;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an activity: a line of text, or a map with `testo`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Activity, E> {
+                Ok(Activity {
+                    testo: v.to_string(),
+                    note: None,
+                    ambiti: Vec::new(),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Activity, A::Error> {
+                let long = ActivityLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Activity {
+                    testo: long.testo,
+                    note: long.note,
+                    ambiti: long.ambiti,
+                })
+            }
+        }
+        d.deserialize_any(ActivityVisitor)
+    }
+}
+
+/// A unit file, as written by the user.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnitFile {
+    pub nome: String,
+    pub area: Option<String>,
+    pub ordine: Option<i64>,
+    pub responsabile: Option<String>,
+    pub descrizione: Option<String>,
+    #[serde(default)]
+    pub smartizzabili: Vec<Activity>,
+    #[serde(default)]
+    pub non_smartizzabili: Vec<Activity>,
+}
+
+/// One organizational unit of the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The file stem: the unit's URL segment.
+    pub slug: String,
+    /// The file it comes from, relative to the site root.
+    pub file: PathBuf,
+    pub nome: String,
+    pub area: Option<String>,
+    pub ordine: Option<i64>,
+    pub responsabile: Option<String>,
+    /// Markdown.
+    pub descrizione: Option<String>,
+    pub smartizzabili: Vec<Activity>,
+    pub non_smartizzabili: Vec<Activity>,
+}
+
+impl Unit {
+    pub fn from_file(slug: String, file: PathBuf, f: UnitFile) -> Unit {
+        Unit {
+            slug,
+            file,
+            nome: f.nome,
+            area: f.area,
+            ordine: f.ordine,
+            responsabile: f.responsabile,
+            descrizione: f.descrizione,
+            smartizzabili: f.smartizzabili,
+            non_smartizzabili: f.non_smartizzabili,
+        }
+    }
+}
+
+/// Front matter of an extra Markdown page.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub titolo: String,
+    pub descrizione: Option<String>,
+    pub ordine: Option<i64>,
+}
+
+/// An extra page (`content/<slug>.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub slug: String,
+    pub file: PathBuf,
+    pub titolo: String,
+    pub descrizione: Option<String>,
+    pub ordine: Option<i64>,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// Everything the generator publishes, loaded and ordered.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Markdown of `content/_index.md`.
+    pub intro: Option<String>,
+    /// In catalogue order: by `ordine` (units without one last), then by `nome`.
+    pub units: Vec<Unit>,
+    /// By `ordine`, then by `titolo`.
+    pub pages: Vec<Page>,
+}
+
+/// The catalogue order of units: `ordine` first (missing last), then `nome`, then slug.
+pub fn sort_units(units: &mut [Unit]) {
+    units.sort_by(|a, b| {
+        (a.ordine.is_none(), a.ordine, &a.nome, &a.slug).cmp(&(
+            b.ordine.is_none(),
+            b.ordine,
+            &b.nome,
+            &b.slug,
+        ))
+    });
+}
+
+/// The order of extra pages: `ordine` first (missing last), then `titolo`.
+pub fn sort_pages(pages: &mut [Page]) {
+    pages.sort_by(|a, b| {
+        (a.ordine.is_none(), a.ordine, &a.titolo, &a.slug).cmp(&(
+            b.ordine.is_none(),
+            b.ordine,
+            &b.titolo,
+            &b.slug,
+        ))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(
+            Date::parse("2026-11-26").map(|d| d.to_string()).as_deref(),
+            Some("2026-11-26")
+        );
+        assert!(Date::parse("2026-02-29").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2026-13-01").is_none());
+        assert!(Date::parse("26/11/2026").is_none());
+        assert!(Date::parse("2026-1-01").is_none());
+    }
+
+    #[test]
+    fn dates_in_italian() {
+        assert_eq!(
+            Date::parse("2026-11-26").unwrap().italian(),
+            "26 novembre 2026"
+        );
+        assert_eq!(
+            Date::parse("2026-01-01").unwrap().italian(),
+            "1º gennaio 2026"
+        );
+    }
+
+    #[test]
+    fn both_activity_forms() {
+        let u: UnitFile = serde_yaml::from_str(
+            "nome: A\nsmartizzabili:\n  - Uno\n  - testo: Due\n    note: N\n    ambiti: [X]\n",
+        )
+        .unwrap();
+        assert_eq!(u.smartizzabili[0].testo, "Uno");
+        assert_eq!(u.smartizzabili[1].testo, "Due");
+        assert_eq!(u.smartizzabili[1].note.as_deref(), Some("N"));
+        assert_eq!(u.smartizzabili[1].ambiti, vec!["X".to_string()]);
+    }
+
+    #[test]
+    fn units_sort_by_ordine_then_nome() {
+        let mk = |slug: &str, nome: &str, ordine| Unit {
+            slug: slug.into(),
+            file: PathBuf::new(),
+            nome: nome.into(),
+            area: None,
+            ordine,
+            responsabile: None,
+            descrizione: None,
+            smartizzabili: vec![],
+            non_smartizzabili: vec![],
+        };
+        let mut v = vec![
+            mk("c", "C", None),
+            mk("b", "B", Some(2)),
+            mk("a", "Z", Some(1)),
+            mk("d", "A", None),
+        ];
+        sort_units(&mut v);
+        let order: Vec<_> = v.iter().map(|u| u.slug.as_str()).collect();
+        assert_eq!(order, ["a", "b", "d", "c"]);
+    }
+}

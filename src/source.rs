@@ -1,0 +1,128 @@
+//! Reading one content file from disk into text the parsers can trust: size
+//! limit, UTF-8 check with the position of the first bad byte, UTF-8 BOM and
+//! CRLF line endings accepted.
+//!
+//! It owns the [`SourceFile`] type that carries a file's text and the path the
+//! user knows it by, so every later stage can point at a line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// Files larger than this are not content a person writes by hand.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A content file's text, ready to parse.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown to the user (relative to the site root).
+    pub display: PathBuf,
+    /// The text, without BOM and with `\r\n` turned into `\n`.
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(display: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        SourceFile {
+            display: display.into(),
+            text: text.into(),
+        }
+    }
+
+    /// An error located at `line:column` of this file.
+    pub fn error_at(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.display, message).at(&self.text, line, column)
+    }
+
+    /// A warning located at `line:column` of this file.
+    pub fn warning_at(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.display, message).at(&self.text, line, column)
+    }
+}
+
+/// Reads `path` (shown to the user as `display`) as UTF-8 text.
+pub fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
+    let meta = fs::metadata(path)
+        .map_err(|e| Diagnostic::error(display, format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            display,
+            format!(
+                "the file is {} KiB, too large to be content (the limit is {} KiB)",
+                meta.len() / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+        )
+        .with_hint("a unit file holds one unit's activities; split very large files or check this is the right file"));
+    }
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::error(display, format!("cannot read the file: {e}")))?;
+    decode(bytes, display)
+}
+
+/// Turns raw bytes into a [`SourceFile`], or says where the bytes stop being UTF-8.
+pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let before = String::from_utf8_lossy(&bytes[..bad]);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let shown = String::from_utf8_lossy(bytes);
+            return Err(Diagnostic::error(
+                display,
+                format!(
+                    "the file is not UTF-8 text (byte 0x{:02X} at byte offset {bad})",
+                    bytes[bad]
+                ),
+            )
+            .at(&shown, line, column)
+            .with_hint(
+                "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1 by an old editor)",
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    };
+    Ok(SourceFile::new(display, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let f = decode(
+            b"\xEF\xBB\xBFnome: A\r\nx: 1\r\n".to_vec(),
+            Path::new("a.yaml"),
+        )
+        .unwrap();
+        assert_eq!(f.text, "nome: A\nx: 1\n");
+    }
+
+    #[test]
+    fn latin1_is_located() {
+        let d = decode(
+            b"nome: A\narea: Attivit\xE0\n".to_vec(),
+            Path::new("a.yaml"),
+        )
+        .unwrap_err();
+        assert_eq!((d.line, d.column), (2, 14));
+        assert!(d.message.contains("not UTF-8"), "{}", d.message);
+    }
+
+    #[test]
+    fn paths_are_kept() {
+        let p: PathBuf = "content/x.yaml".into();
+        let f = decode(b"a".to_vec(), &p).unwrap();
+        assert_eq!(f.display, p);
+    }
+}

@@ -1,0 +1,154 @@
+//! Stage 4 of the pipeline: puts an in-memory [`Output`] on disk atomically.
+//!
+//! The site is written into a temporary folder beside the output, then
+//! swapped in with one `rename` (Linux: `renameat2(RENAME_EXCHANGE)`, so there
+//! is no instant without a site). A failed or interrupted build leaves the old
+//! output exactly as it was; leftovers of a killed build are removed by the
+//! next one. This is the only module that writes the published site.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::render::Output;
+
+/// The sibling folder a build is written into before the swap.
+pub fn staging_dir(output: &Path) -> PathBuf {
+    sibling(output, "tmp")
+}
+
+fn sibling(output: &Path, what: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = output.parent().unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.trasparenza-{what}"))
+}
+
+/// Writes `out` to `output`, replacing what was there only if everything
+/// was written.
+pub fn write_atomically(out: &Output, output: &Path) -> io::Result<()> {
+    let staging = staging_dir(output);
+    let old = sibling(output, "old");
+    // Leftovers of an interrupted build.
+    remove_if_exists(&staging)?;
+    remove_if_exists(&old)?;
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    fs::create_dir(&staging)?;
+    if let Err(e) = write_tree(out, &staging) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, output, &old)?;
+    remove_if_exists(&old)
+}
+
+fn write_tree(out: &Output, dir: &Path) -> io::Result<()> {
+    for (rel, bytes) in &out.files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut f = fs::File::create(&path)?;
+        f.write_all(bytes)?;
+    }
+    Ok(())
+}
+
+/// Moves `staging` to `output`; the previous output ends up at `old`.
+fn swap_in(staging: &Path, output: &Path, old: &Path) -> io::Result<()> {
+    if !output.exists() {
+        return fs::rename(staging, output);
+    }
+    if exchange(staging, output)? {
+        // `staging` now holds the previous site.
+        return fs::rename(staging, old);
+    }
+    fs::rename(output, old)?;
+    fs::rename(staging, output)
+}
+
+/// Atomically exchanges two paths; `Ok(false)` where the system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let cb = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the call's duration.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(true);
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::ENOTSUP) => Ok(false),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+fn remove_if_exists(p: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+        Ok(_) => fs::remove_file(p),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(files: &[(&str, &str)]) -> Output {
+        let mut o = Output::default();
+        for (p, b) in files {
+            o.add(*p, b.as_bytes().to_vec());
+        }
+        o
+    }
+
+    #[test]
+    fn replaces_the_whole_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        write_atomically(
+            &output(&[("index.html", "a"), ("old/index.html", "x")]),
+            &public,
+        )
+        .unwrap();
+        write_atomically(&output(&[("index.html", "b")]), &public).unwrap();
+        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "b");
+        assert!(!public.join("old").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        fs::create_dir_all(staging_dir(&public).join("x")).unwrap();
+        write_atomically(&output(&[("index.html", "a")]), &public).unwrap();
+        assert!(!staging_dir(&public).exists());
+    }
+}

@@ -1,0 +1,242 @@
+//! YAML text -> typed value, with every failure turned into a located
+//! [`Diagnostic`] in plain words for the clerks who edit the files.
+//!
+//! serde_yaml knows the position of syntax and type errors but not of missing
+//! or duplicate keys (it reports 1:1): this module finds those lines itself.
+//! It parses; it does not check meaning across fields (see `validate`).
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+
+/// Parses `file` as one YAML document into `T`, whose valid keys are `keys`
+/// (used to suggest the nearest one for a misspelt key).
+pub fn parse<T: DeserializeOwned>(file: &SourceFile, keys: &[&str]) -> Result<T, Diagnostic> {
+    if is_blank(&file.text) {
+        return Err(file
+            .error_at(1, 1, "the file is empty")
+            .with_hint("write the unit's `nome` and its activities, as in the other files"));
+    }
+    serde_yaml::from_str::<T>(&file.text).map_err(|e| explain(file, &e, keys))
+}
+
+/// True when the text holds nothing but blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    })
+}
+
+/// Turns a serde_yaml error into a located, plain-words diagnostic.
+fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the position is shown separately.
+    let msg = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let line_text = file.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+
+    if let Some(field) = between(&msg, "unknown field `", "`") {
+        // serde lists the valid keys of the map being read: use them, not the file's.
+        let expected: Vec<&str> = msg
+            .split_once("expected ")
+            .map(|(_, rest)| rest.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_else(|| keys.to_vec());
+        let suggestion = nearest(field, &expected);
+        // `- Taxi e NCC: istruire...` is an activity that YAML read as a map.
+        if suggestion.is_none()
+            && (field.contains(' ') || line_text.trim_start().starts_with("- "))
+            && let Some(d) = colon_in_text(file, line)
+        {
+            return d;
+        }
+        let d = file.error_at(line, column, format!("unknown key `{field}`"));
+        return match suggestion {
+            Some(k) => d.with_hint(format!("did you mean `{k}`?")),
+            None => d.with_hint(format!("the valid keys here are: {}", expected.join(", "))),
+        };
+    }
+    if let Some(field) = between(&msg, "missing field `", "`") {
+        return file
+            .error_at(1, 1, format!("the required key `{field}` is missing"))
+            .with_hint(format!("add a line `{field}: ...`"));
+    }
+    if let Some(field) = between(&msg, "duplicate field `", "`") {
+        let (l, c) = find_key(&file.text, field, 2).unwrap_or((line, column));
+        return file
+            .error_at(l, c, format!("the key `{field}` appears twice"))
+            .with_hint("keep only one of them (YAML would silently use the last one)");
+    }
+    if msg.contains("cannot start any token") && line_text.contains('\t') {
+        let col = line_text
+            .find('\t')
+            .map_or(column, |i| line_text[..i].chars().count() + 1);
+        return file
+            .error_at(
+                line,
+                col,
+                "a tab character is used here; YAML indentation must use spaces",
+            )
+            .with_hint(
+                "replace the tab with spaces (two spaces per level, as in the rest of the file)",
+            );
+    }
+    let map_for_text = msg.contains("invalid type: map") && msg.contains("expected");
+    if (map_for_text || msg.contains("mapping values are not allowed"))
+        && let Some(d) = colon_in_text(file, line)
+    {
+        return d;
+    }
+    file.error_at(line, column, msg)
+}
+
+/// The text between `start` and the next `end` in `s`.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let i = s.find(start)? + start.len();
+    let j = s[i..].find(end)? + i;
+    Some(&s[i..j])
+}
+
+/// A line like `  - Taxi e NCC: istruire gli atti` is read by YAML as a map:
+/// say so, and show the line with the text quoted.
+fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic> {
+    let text = file.text.lines().nth(line.checked_sub(1)?)?;
+    let trimmed = text.trim_start();
+    let indent = text.len() - trimmed.len();
+    let (prefix, value) = if let Some(rest) = trimmed.strip_prefix("- ") {
+        (format!("{}- ", &text[..indent]), rest)
+    } else if let Some(i) = trimmed.find(": ") {
+        let key_end = indent + i + 2;
+        (text[..key_end].to_string(), &text[key_end..])
+    } else {
+        return None;
+    };
+    let colon = value.find(": ")?;
+    let column = prefix.chars().count() + value[..colon].chars().count() + 1;
+    let quoted = format!(
+        "{prefix}\"{}\"",
+        value.trim_end().replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    Some(
+        file.error_at(
+            line,
+            column,
+            "this text contains `: ` (colon and space), which YAML reads as a key followed by a value",
+        )
+        .with_hint(format!("put the whole text in double quotes: {quoted}")),
+    )
+}
+
+/// The line and column of the `nth` (1-based) occurrence of `key:` at the
+/// start of a line (any indentation).
+pub fn find_key(text: &str, key: &str, nth: usize) -> Option<(usize, usize)> {
+    let mut seen = 0;
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim_start();
+        let t = t.strip_prefix("- ").unwrap_or(t);
+        if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            seen += 1;
+            if seen == nth {
+                return Some((i + 1, l.len() - l.trim_start().len() + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The valid key closest to a misspelt one, if any is close enough.
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{UNIT_KEYS, UnitFile};
+
+    fn err(text: &str) -> Diagnostic {
+        parse::<UnitFile>(&SourceFile::new("u.yaml", text), UNIT_KEYS).unwrap_err()
+    }
+
+    #[test]
+    fn misspelt_key_suggests_the_right_one() {
+        let d = err("nome: A\nsmartizabili:\n  - x\n");
+        assert_eq!((d.line, d.column), (2, 1));
+        assert_eq!(d.message, "unknown key `smartizabili`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `smartizzabili`?"));
+    }
+
+    #[test]
+    fn colon_inside_text_is_explained() {
+        let d = err("nome: A\nsmartizzabili:\n  - Taxi e NCC: istruire gli atti\n");
+        assert_eq!(d.line, 3);
+        assert_eq!(d.column, 15);
+        assert!(d.message.contains("`: `"), "{}", d.message);
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("put the whole text in double quotes:   - \"Taxi e NCC: istruire gli atti\"")
+        );
+    }
+
+    #[test]
+    fn tab_indentation_is_named() {
+        let d = err("nome: A\nsmartizzabili:\n\t- x\n");
+        assert_eq!((d.line, d.column), (3, 1));
+        assert!(d.message.contains("tab"), "{}", d.message);
+    }
+
+    #[test]
+    fn missing_key_is_named() {
+        let d = err("smartizzabili:\n  - x\n");
+        assert!(d.message.contains("`nome`"), "{}", d.message);
+    }
+
+    #[test]
+    fn duplicate_key_points_at_the_second() {
+        let d = err("nome: A\nnome: B\nsmartizzabili:\n  - x\n");
+        assert_eq!((d.line, d.column), (2, 1), "{d}");
+        assert!(d.message.contains("twice"), "{}", d.message);
+    }
+
+    #[test]
+    fn empty_file() {
+        let d = err("# nothing\n\n");
+        assert_eq!(d.message, "the file is empty");
+    }
+
+    #[test]
+    fn nearest_key() {
+        assert_eq!(nearest("smartizabili", UNIT_KEYS), Some("smartizzabili"));
+        assert_eq!(nome_far(), None);
+    }
+
+    fn nome_far() -> Option<&'static str> {
+        nearest("qualcosa", UNIT_KEYS)
+    }
+}
