@@ -1,0 +1,118 @@
+//! Every internal link of every page is relative and resolves to a file of
+//! the output, and every `#fragment` to an element with that id.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+
+use crate::support::{Site, sel, tree};
+
+/// Checks every `href`/`src` of every HTML file; returns the broken ones.
+pub fn broken_links(public: &Path) -> Vec<String> {
+    let files = tree(public);
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut docs = Vec::new();
+    for (path, bytes) in &files {
+        if path.ends_with(".html") {
+            let doc = scraper::Html::parse_document(&String::from_utf8_lossy(bytes));
+            ids.insert(
+                path.clone(),
+                doc.select(&sel("[id]"))
+                    .map(|e| e.value().id().unwrap().to_string())
+                    .collect(),
+            );
+            docs.push((path.clone(), doc));
+        }
+    }
+    let mut broken = Vec::new();
+    for (path, doc) in &docs {
+        if path == "404.html" {
+            continue; // its links are absolute paths from base_url, checked elsewhere
+        }
+        for e in doc.select(&sel("[href], [src]")) {
+            let url = e
+                .value()
+                .attr("href")
+                .or_else(|| e.value().attr("src"))
+                .unwrap();
+            if url.contains("://") || url.starts_with("mailto:") || url.starts_with("data:") {
+                continue;
+            }
+            if url.starts_with('/') {
+                broken.push(format!("{path}: {url} is not relative"));
+                continue;
+            }
+            let (target, fragment) = match url.split_once('#') {
+                Some((t, f)) => (t, Some(f)),
+                None => (url, None),
+            };
+            let file = if target.is_empty() {
+                path.clone()
+            } else {
+                let mut p = normalise(&Path::new(path).parent().unwrap().join(target));
+                if target.ends_with('/') || p.as_os_str().is_empty() {
+                    p = p.join("index.html");
+                }
+                p.to_string_lossy().into_owned()
+            };
+            if !files.contains_key(&file) {
+                broken.push(format!("{path}: {url} -> {file} does not exist"));
+                continue;
+            }
+            if let Some(f) = fragment
+                && !ids.get(&file).is_some_and(|s| s.contains(f))
+            {
+                broken.push(format!("{path}: {url} -> no id `{f}` in {file}"));
+            }
+        }
+    }
+    broken
+}
+
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn relative_links_resolve_on_the_fixture() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert_eq!(broken_links(&site.public()), Vec::<String>::new());
+}
+
+#[test]
+fn relative_links_resolve_on_the_example_site() {
+    let site = Site::example();
+    site.build();
+    assert_eq!(broken_links(&site.public()), Vec::<String>::new());
+}
+
+#[test]
+fn the_link_checker_finds_a_broken_link() {
+    let site = Site::fixture("basic");
+    site.build();
+    std::fs::remove_file(site.public().join("tributi/index.html")).unwrap();
+    let broken = broken_links(&site.public());
+    assert!(broken.iter().any(|b| b.contains("tributi/")), "{broken:?}");
+}
+
+#[test]
+fn the_404_page_links_from_the_base_path() {
+    let site = Site::fixture("basic");
+    site.build();
+    let doc = site.html("404.html");
+    let css = doc.select(&sel("link[rel='stylesheet']")).next().unwrap();
+    assert_eq!(
+        css.value().attr("href"),
+        Some("/trasparenza/lavoro-agile/assets/style.css")
+    );
+}
