@@ -1,0 +1,101 @@
+// What a person sees on the home page and a unit page of the example site,
+// served under the sub-path of base_url; and that no request leaves the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite, serveStatic, launch, guardOrigin } from './lib/harness.mjs';
+
+const PREFIX = '/amministrazione-trasparente/lavoro-agile/';
+let server, browser;
+
+before(async () => {
+  const site = buildSite();
+  server = await serveStatic(site.public, PREFIX);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(path, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const foreign = await guardOrigin(context, server.origin);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const res = await page.goto(server.url + path);
+  return { context, page, foreign, errors, status: res.status() };
+}
+
+test('home page shows the catalogue grouped by area', async () => {
+  const { context, page, foreign, errors, status } = await open('');
+  assert.equal(status, 200);
+  assert.equal(await page.title(), 'Attività smartizzabili - Comune di Esempio');
+  assert.equal(await page.locator('h1').innerText(), 'Attività smartizzabili');
+  const areas = await page.locator('main h2[id^="area-"]').allInnerTexts();
+  assert.deepEqual(areas.map((a) => a.split('\n')[0].trim()),
+    ['Direzione e coordinamento', 'Area Risorse, servizi e territorio', 'Settore Polizia locale e mobilità']);
+  const main = await page.locator('main').innerText();
+  assert.match(main, /193\s+attività censite in\s+9\s+unità organizzative/);
+  assert.match(main, /Ultimo aggiornamento:\s*26 novembre 2026/);
+  await page.getByRole('link', { name: 'Servizio Lavori pubblici' }).click();
+  await page.waitForURL(/lavori-pubblici\/$/);
+  assert.equal(await page.locator('h1').innerText(), 'Servizio Lavori pubblici');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('unit page shows both lists, the breadcrumb and the date', async () => {
+  const { context, page, foreign, errors } = await open('polizia-locale-mobilita/');
+  assert.equal(await page.locator('h1').innerText(), 'Settore Polizia locale e mobilità');
+  const crumbs = await page.locator('[data-element="breadcrumb"] li').allInnerTexts();
+  assert.deepEqual(crumbs.map((c) => c.replace('/', '').trim()),
+    ['Amministrazione trasparente', 'Disposizioni generali', 'Atti generali', 'Attività smartizzabili',
+      'Settore Polizia locale e mobilità']);
+  const smart = page.locator('section[aria-labelledby="smartizzabili"] li[id]');
+  const non = page.locator('section[aria-labelledby="non-smartizzabili"] li[id]');
+  assert.equal(await smart.count(), 6);
+  assert.equal(await non.count(), 1);
+  assert.match(await smart.first().innerText(), /^Autorizzazioni occupazioni suolo pubblico: verifica compatibilità/);
+  assert.match(await non.first().innerText(), /^Ricezione degli utenti esterni/);
+  // The two lists differ by their headings' words, not colour alone.
+  assert.match(await page.locator('#smartizzabili').innerText(), /^Attività smartizzabili/);
+  assert.match(await page.locator('#non-smartizzabili').innerText(), /^Attività non smartizzabili/);
+  assert.equal(await page.locator('time[datetime="2026-11-26"]').first().innerText(), '26 novembre 2026');
+  // The breadcrumb's catalogue link goes back up one level, relative.
+  await page.locator('[data-element="breadcrumb"] a', { hasText: 'Attività smartizzabili' }).click();
+  await page.waitForURL(server.url);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a deep link lands on the activity', async () => {
+  const { context, page } = await open('segreteria-appalti-sistemi-informativi/');
+  const id = await page.locator('section[aria-labelledby="smartizzabili"] li[id]').nth(3).getAttribute('id');
+  await page.goto(`${server.url}segreteria-appalti-sistemi-informativi/#${id}`);
+  const where = await page.locator(`[id="${id}"]`).evaluate((e) => ({
+    target: e.matches(':target'), top: e.getBoundingClientRect().top, height: window.innerHeight,
+  }));
+  assert.ok(where.target, 'the activity is the target of the link');
+  assert.ok(where.top >= 0 && where.top < where.height / 2, `the activity is in the upper half of the screen (${where.top})`);
+  await context.close();
+});
+
+test('pages fit a 320 px wide phone without horizontal scroll', async () => {
+  for (const path of ['', 'entrate-demografici/', 'tabella/', 'note-metodologiche/']) {
+    const { context, page } = await open(path, 320);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path || 'home'} scrolls sideways by ${overflow}px`);
+    await context.close();
+  }
+});
+
+test('the 404 page is styled under the base path', async () => {
+  const { context, page, status, foreign } = await open('non-esiste/');
+  assert.equal(status, 404);
+  assert.equal(await page.locator('h1').innerText(), 'Pagina non trovata');
+  const font = await page.locator('body').evaluate((e) => getComputedStyle(e).fontFamily);
+  assert.match(font, /Titillium Web/, 'the stylesheet loaded from the absolute base path');
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
