@@ -90,9 +90,14 @@ pub fn overlay(snap: &Snapshot) -> String {
             format!("Il sito non è stato aggiornato: {n} errori")
         }
     ));
-    s.push_str(
-        "<p id=\"trasparenza-errori-spiegazione\">Questa è l'ultima versione senza errori. Correggi i file indicati e salva: la pagina si aggiornerà da sola.</p>\n<ol>\n",
-    );
+    s.push_str(&format!(
+        "<p id=\"trasparenza-errori-spiegazione\">{} Correggi i file indicati e salva: la pagina si aggiornerà da sola.</p>\n<ol>\n",
+        if snap.files.is_some() {
+            "Questa è l'ultima versione senza errori."
+        } else {
+            "Non c'è ancora una versione senza errori da mostrare."
+        }
+    ));
     for d in &snap.errors {
         s.push_str("<li>");
         s.push_str(&format!(

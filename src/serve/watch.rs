@@ -148,7 +148,12 @@ impl Watch {
                 Some(TICK),
                 handler,
                 RecommendedCache::new(),
-                notify::Config::default().with_poll_interval(POLL_INTERVAL),
+                // notify's poller compares modification times in whole
+                // seconds: a second save within the same second would be
+                // missed without comparing contents too.
+                notify::Config::default()
+                    .with_poll_interval(POLL_INTERVAL)
+                    .with_compare_contents(true),
             )?)
         } else {
             Inner::Native(new_debouncer_opt(
