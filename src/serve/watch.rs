@@ -20,12 +20,12 @@ use notify_debouncer_full::notify::{self, PollWatcher, RecommendedWatcher, Recur
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
 
 /// Quiet time per path before the debouncer reports it.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 /// How often the debouncer checks for quiet paths.
 const TICK: Duration = Duration::from_millis(5);
 /// After a batch, how long to wait for more before rebuilding: covers the
 /// gaps between the batches of one burst.
-const QUIET: Duration = Duration::from_millis(25);
+const QUIET: Duration = Duration::from_millis(15);
 /// A burst that never goes quiet still rebuilds this often.
 const MAX_WAIT: Duration = Duration::from_secs(2);
 /// Scan interval of `--poll`.

@@ -686,3 +686,34 @@ fn ctrl_c_stops_cleanly() {
     s.wait_lines("Stopped", 1);
     assert!(TcpStream::connect(&s.addr).is_err(), "still listening");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn closed_event_streams_free_their_threads() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    let tasks = || {
+        fs::read_dir(format!("/proc/{}/task", s.child.id()))
+            .unwrap()
+            .count()
+    };
+    let before = tasks();
+    let streams: Vec<Events> = (0..30).map(|_| s.events()).collect();
+    let open = tasks();
+    assert!(
+        open >= before + 25,
+        "{before} -> {open}: a thread per stream expected while open"
+    );
+    drop(streams);
+    let deadline = Instant::now() + WAIT;
+    while tasks() > before + 4 {
+        assert!(
+            Instant::now() < deadline,
+            "threads not freed: {} (was {before})",
+            tasks()
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    // And the server still answers.
+    assert_eq!(s.get("/").status, 200);
+}
