@@ -27,7 +27,16 @@ struct Server {
 
 impl Server {
     fn start(site: &Site, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        Server::start_with(site, extra, None)
+    }
+
+    /// `path`: the PATH the server sees, when it must differ from ours.
+    fn start_with(site: &Site, extra: &[&str], path: Option<&str>) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+        if let Some(p) = path {
+            cmd.env("PATH", p);
+        }
+        let mut child = cmd
             .args(["serve", "--port", "0"])
             .args(extra)
             .arg("--root")
@@ -716,4 +725,45 @@ fn closed_event_streams_free_their_threads() {
     }
     // And the server still answers.
     assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn help_lists_every_flag() {
+    let r = Site::empty().run(&["serve", "--help"]);
+    assert!(r.ok());
+    for flag in ["--root", "--bind", "--port", "--open", "--poll"] {
+        assert!(r.stdout().contains(flag), "{}", r.stdout());
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn open_launches_the_browser_on_the_preview() {
+    use std::os::unix::fs::PermissionsExt;
+    // A stand-in for xdg-open that records what it was asked to open.
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened");
+    let script = bin.path().join("xdg-open");
+    fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let site = example();
+    let s = Server::start_with(&site, &["--open"], Some(&path));
+    let deadline = Instant::now() + WAIT;
+    while !opened.exists() || fs::read_to_string(&opened).unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the browser was not opened");
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        fs::read_to_string(&opened).unwrap().trim(),
+        format!("http://{}/", s.addr)
+    );
 }
