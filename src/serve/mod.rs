@@ -127,6 +127,7 @@ impl Preview {
                         hub.reload(outcome.generation);
                     }
                 }
+                warn("stopped watching for changes: restart `trasparenza serve` to see new saves");
             })
             .map_err(|e| StartError::Io(e.to_string()))?;
         Ok(())
