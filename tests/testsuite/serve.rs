@@ -740,13 +740,18 @@ fn help_lists_every_flag() {
 #[test]
 fn open_launches_the_browser_on_the_preview() {
     use std::os::unix::fs::PermissionsExt;
-    // A stand-in for xdg-open that records what it was asked to open.
+    // A stand-in for xdg-open that records what it was asked to open, and
+    // its blocked signals: the preview blocks Ctrl-C in its own threads, and
+    // the browser must not inherit that.
     let bin = tempfile::tempdir().unwrap();
     let opened = bin.path().join("opened");
     let script = bin.path().join("xdg-open");
     fs::write(
         &script,
-        format!("#!/bin/sh\necho \"$1\" > {}\n", opened.display()),
+        format!(
+            "#!/bin/sh\ngrep SigBlk /proc/$$/status > {0}.mask\necho \"$1\" > {0}\n",
+            opened.display()
+        ),
     )
     .unwrap();
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
@@ -765,5 +770,11 @@ fn open_launches_the_browser_on_the_preview() {
     assert_eq!(
         fs::read_to_string(&opened).unwrap().trim(),
         format!("http://{}/", s.addr)
+    );
+    let mask = fs::read_to_string(opened.with_extension("mask")).unwrap();
+    assert_eq!(
+        mask.split_whitespace().nth(1),
+        Some("0000000000000000"),
+        "{mask}"
     );
 }
