@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use super::http::{self, NO_STORE, Reply};
+use super::http::{self, Body, NO_STORE, Reply};
 use super::reload;
 use super::site::State;
 
@@ -104,10 +104,7 @@ fn answer(req: Request, state: &State, hub: &Hub) {
             status,
             content_type,
             body,
-        } => {
-            let bytes = body.as_ref().to_vec();
-            return send(req, status, content_type, bytes, None);
-        }
+        } => return send(req, status, content_type, body, None),
         Reply::Redirect { location } => (
             308,
             "text/plain; charset=utf-8",
@@ -127,11 +124,12 @@ fn answer(req: Request, state: &State, hub: &Hub) {
             None,
         ),
     };
-    send(req, status, content_type, body, extra)
+    send(req, status, content_type, Body::Owned(body), extra)
 }
 
-fn send(req: Request, status: u16, content_type: &str, body: Vec<u8>, extra: Option<Header>) {
-    let len = body.len();
+/// Writes an answer; bytes of the site are sent from the snapshot, not copied.
+fn send(req: Request, status: u16, content_type: &str, body: Body, extra: Option<Header>) {
+    let len = body.as_ref().len();
     let mut headers = vec![
         header("Content-Type", content_type),
         header(NO_STORE.0, NO_STORE.1),
