@@ -26,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site from content/ into the output folder (public/ by default).
     Build(BuildArgs),
+    /// Preview the site at http://127.0.0.1:1111/, rebuilding and reloading the page on every save.
+    Serve(ServeArgs),
 }
 
 /// Where the site is and where it goes.
@@ -43,11 +45,34 @@ pub struct BuildArgs {
     pub base_url: Option<String>,
 }
 
+/// Where the site is and where the preview listens.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site folder: the one holding content/ (and optionally themes/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on. Only this machine can connect by default;
+    /// use 0.0.0.0 to let others on the network see the preview.
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the preview in the browser once it is ready.
+    #[arg(long)]
+    pub open: bool,
+    /// Look for changes by scanning the folders every 300 ms instead of
+    /// waiting for the system's notifications (Docker bind mounts, NFS, WSL).
+    #[arg(long)]
+    pub poll: bool,
+}
+
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => cmd::build::run(&args),
+        Command::Serve(args) => cmd::serve::run(&args),
     }
 }
 

@@ -5,7 +5,7 @@
 //! [`validate`] (cross-file checks, ordering) -> [`render`] (templates of the
 //! [`theme`] into an in-memory [`render::Output`]) -> [`write`] (atomic swap
 //! into `public/`). [`pipeline`] chains them; [`cmd`] holds one module per
-//! command. See ARCHITECTURE.md.
+//! command; [`serve`] is the live preview. See ARCHITECTURE.md.
 
 pub mod cli;
 pub mod cmd;
@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod theme;

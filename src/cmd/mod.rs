@@ -3,6 +3,7 @@
 //! pipeline lives here.
 
 pub mod build;
+pub mod serve;
 
 use crate::diagnostic::Diagnostics;
 

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Measures `trasparenza serve`:
+#  1. the time from saving a unit file to the reload event on the event
+#     stream, on the example site and on a synthetic 1,000-unit site
+#     (bench/gen_site.py); each save changes the unit's name in place;
+#  2. a short load on loopback with wrk (10 s, 2 threads, 20 connections)
+#     against a unit page of the example site: requests/s, latency, errors.
+#
+# Usage: bench/serve.sh [SAVES]      (SAVES per site, default 15)
+# Needs python3 and wrk (installed with apt-get when missing). Only talks to
+# 127.0.0.1. Prints a summary ready for the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+SAVES=${1:-15}
+BIN=${TRASPARENZA_BIN:-$REPO/target/release/trasparenza}
+
+if [ -z "${TRASPARENZA_BIN:-}" ]; then cargo build --release --quiet; fi
+if ! command -v wrk >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Starts serve on a free port for site $1; sets URL and SERVE_LOG.
+start_serve() {
+  SERVE_LOG="$1.log"
+  "$BIN" serve --root "$1" --port 0 >"$SERVE_LOG" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 600); do
+    URL=$(sed -n 's/^Serving .* at \(http:[^ ]*\) .*/\1/p' "$SERVE_LOG")
+    [ -n "$URL" ] && return 0
+    sleep 0.1
+  done
+  echo "serve did not start:" >&2; cat "$SERVE_LOG" >&2; exit 1
+}
+
+# Saves $3 times the unit file $2 of the site served at $1 and prints the
+# time from the end of each write to the reload event (ms): min median max.
+latency() {
+  python3 - "$1" "$2" "$3" <<'EOF'
+import socket, statistics, sys, time, urllib.parse
+url, unit, saves = sys.argv[1], sys.argv[2], int(sys.argv[3])
+u = urllib.parse.urlparse(url)
+s = socket.create_connection((u.hostname, u.port), timeout=30)
+s.sendall(f"GET /__trasparenza/events HTTP/1.1\r\nHost: {u.netloc}\r\n\r\n".encode())
+f = s.makefile("rb")
+
+def next_event():
+    name = None
+    while True:
+        line = f.readline()
+        if not line:
+            sys.exit("the event stream closed")
+        line = line.decode().rstrip("\n").rstrip("\r")
+        if line.startswith("event: "):
+            name = line[7:]
+        elif line == "" and name:
+            return name
+
+while f.readline() not in (b"\r\n", b""):
+    pass  # headers
+assert next_event() == "hello"
+original = open(unit, encoding="utf-8").read()
+lines = original.splitlines(keepends=True)
+i = next(n for n, l in enumerate(lines) if l.startswith("nome:"))
+name = lines[i][5:].strip()
+if len(name) > 1 and name[0] == name[-1] == '"':
+    name = name[1:-1]
+times = []
+for k in range(saves):
+    lines[i] = f'nome: "{name} {k}"\n'
+    text = "".join(lines)
+    with open(unit, "w", encoding="utf-8") as out:
+        out.write(text)
+    t0 = time.perf_counter()
+    name = next_event()
+    assert name == "reload", name
+    times.append((time.perf_counter() - t0) * 1000)
+    time.sleep(0.3)
+open(unit, "w", encoding="utf-8").write(original)
+print(f"{min(times):.0f} {statistics.median(times):.0f} {max(times):.0f}")
+EOF
+}
+
+# The server's own rebuild times (ms) from its log: median.
+rebuild_median() {
+  grep -o '^Rebuilt .* in [0-9]* ms' "$1" | grep -o '[0-9]* ms' | grep -o '[0-9]*' \
+    | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u +%Y-%m-%d)"
+echo
+
+# --- save -> reload --------------------------------------------------------------
+mkdir -p "$WORK/example"
+cp -r "$REPO/content" "$WORK/example/content"
+python3 "$REPO/bench/gen_site.py" --units 1000 --out "$WORK/synthetic" --seed 1 2>/dev/null
+
+printf '%-28s %10s %10s %10s %14s\n' "site (save -> reload, ms)" min median max "rebuild median"
+for site in example synthetic; do
+  start_serve "$WORK/$site"
+  if [ "$site" = example ]; then unit="$WORK/$site/content/lavori-pubblici.yaml"; else unit="$WORK/$site/content/unita-0500.yaml"; fi
+  read -r lo med hi < <(latency "$URL" "$unit" "$SAVES")
+  label=$site
+  [ "$site" = example ] && label="example (9 units)"
+  [ "$site" = synthetic ] && label="synthetic (1,000 units)"
+  printf '%-28s %10s %10s %10s %14s\n' "$label" "$lo" "$med" "$hi" "$(rebuild_median "$SERVE_LOG")"
+  if grep -q 'failed' "$SERVE_LOG"; then echo "a rebuild failed:" >&2; cat "$SERVE_LOG" >&2; exit 1; fi
+  kill "${PIDS[-1]}"
+done
+echo
+
+# --- load ------------------------------------------------------------------------
+start_serve "$WORK/example"
+echo "wrk -t2 -c20 -d10s ${URL}lavori-pubblici/"
+wrk -t2 -c20 -d10s --latency "${URL}lavori-pubblici/" | tee "$WORK/wrk.txt"
+errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk.txt" || true)
+echo
+echo "summary: $(grep 'Requests/sec' "$WORK/wrk.txt" | tr -s ' '), latency avg $(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk.txt"), p99 $(awk '/ 99%/ {print $2}' "$WORK/wrk.txt"), errors: ${errors:-none}"

@@ -1,0 +1,416 @@
+//! What the preview answers to one request, as a pure function of the method,
+//! the request target and the current [`Snapshot`]: no sockets here, so every
+//! rule (methods, traversal, types, redirects, 404) is unit-tested directly.
+//!
+//! Only keys of the rendered site in memory can ever be answered, so nothing
+//! outside the site is reachable by construction; on top of that, request
+//! targets that try to climb or smuggle separators are refused with 400
+//! before any lookup.
+
+use std::sync::Arc;
+
+use super::reload;
+use super::site::Snapshot;
+
+/// Prefix of the preview's own endpoints; the site cannot produce it (slugs
+/// start with a letter or digit).
+pub const RESERVED: &str = "/__trasparenza/";
+/// The Server-Sent Events stream of rebuilds.
+pub const EVENTS: &str = "/__trasparenza/events";
+/// The live-reload script.
+pub const SCRIPT: &str = "/__trasparenza/live.js";
+
+/// Headers every answer carries.
+pub const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
+
+/// The answer to a request, before it is written to the socket.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// A file of the site or a page of the preview.
+    Body {
+        status: u16,
+        content_type: &'static str,
+        body: Body,
+    },
+    /// A redirect to the same path with a trailing slash.
+    Redirect { location: String },
+    /// 405, with `Allow: GET, HEAD`.
+    MethodNotAllowed,
+    /// 400: the request target is refused as a whole.
+    BadRequest(&'static str),
+    /// Subscribe to the rebuild events (the caller keeps the connection).
+    Events,
+}
+
+/// The bytes of an answer: shared with the snapshot when served as they are.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Shared(Arc<Vec<u8>>),
+    Owned(Vec<u8>),
+}
+
+impl AsRef<[u8]> for Body {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Body::Shared(b) => b,
+            Body::Owned(b) => b,
+        }
+    }
+}
+
+impl Reply {
+    pub fn status(&self) -> u16 {
+        match self {
+            Reply::Body { status, .. } => *status,
+            Reply::Redirect { .. } => 308,
+            Reply::MethodNotAllowed => 405,
+            Reply::BadRequest(_) => 400,
+            Reply::Events => 200,
+        }
+    }
+}
+
+/// Answers `method target` from `snap`.
+pub fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
+    if method != "GET" && method != "HEAD" {
+        return Reply::MethodNotAllowed;
+    }
+    let (raw_path, query) = match target.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (target, None),
+    };
+    let raw_path = raw_path.split('#').next().unwrap_or("");
+    let path = match clean_path(raw_path) {
+        Ok(p) => p,
+        Err(why) => return Reply::BadRequest(why),
+    };
+    if path == EVENTS {
+        return Reply::Events;
+    }
+    if path == SCRIPT {
+        return Reply::Body {
+            status: 200,
+            content_type: content_type("live.js"),
+            body: Body::Owned(reload::script().into_bytes()),
+        };
+    }
+    if path.starts_with(RESERVED) {
+        return not_found(snap);
+    }
+    let Some(files) = snap.files.as_ref() else {
+        return reload::unbuilt_page(snap);
+    };
+    let key = &path[1..];
+    let key = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_string()
+    };
+    if let Some(bytes) = files.get(&key) {
+        return file(&key, bytes, 200, snap);
+    }
+    if files.contains_key(&format!("{key}/index.html")) {
+        let mut location = format!("{path}/");
+        if let Some(q) = query {
+            location.push('?');
+            location.push_str(q);
+        }
+        return Reply::Redirect { location };
+    }
+    not_found(snap)
+}
+
+/// The theme's 404 page with status 404 (a plain one if the site has none).
+fn not_found(snap: &Snapshot) -> Reply {
+    match snap.files.as_ref().and_then(|f| f.get("404.html")) {
+        Some(bytes) => file("404.html", bytes, 404, snap),
+        None => Reply::Body {
+            status: 404,
+            content_type: content_type("404.txt"),
+            body: Body::Owned(b"404 Not Found\n".to_vec()),
+        },
+    }
+}
+
+/// A file of the site; HTML pages get the live-reload script (and the error
+/// overlay when the last rebuild failed).
+fn file(key: &str, bytes: &Arc<Vec<u8>>, status: u16, snap: &Snapshot) -> Reply {
+    let content_type = content_type(key);
+    let body = if content_type.starts_with("text/html") {
+        Body::Owned(reload::inject(bytes, snap))
+    } else {
+        Body::Shared(Arc::clone(bytes))
+    };
+    Reply::Body {
+        status,
+        content_type,
+        body,
+    }
+}
+
+/// Decodes and checks the path of a request target. The result starts with
+/// `/` and has no empty, `.` or `..` segment, no backslash, no NUL or other
+/// control character, and no separator that was percent-encoded.
+pub fn clean_path(raw: &str) -> Result<String, &'static str> {
+    if !raw.starts_with('/') {
+        return Err("the request target must be a path starting with /");
+    }
+    let bytes = raw.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .ok_or("malformed percent-encoding")?;
+                if matches!(hex, b'/' | b'\\') {
+                    return Err("encoded slashes are not allowed");
+                }
+                decoded.push(hex);
+                i += 3;
+            }
+            b => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    let path = String::from_utf8(decoded).map_err(|_| "the path is not UTF-8")?;
+    if path.chars().any(|c| c.is_control()) {
+        return Err("control characters are not allowed");
+    }
+    if path.contains('\\') {
+        return Err("backslashes are not allowed");
+    }
+    let segments: Vec<&str> = path[1..].split('/').collect();
+    let last = segments.len() - 1;
+    for (n, s) in segments.iter().enumerate() {
+        if *s == "." || *s == ".." {
+            return Err("dot segments are not allowed");
+        }
+        if s.is_empty() && n != last {
+            return Err("empty path segments are not allowed");
+        }
+        if s.contains(':') {
+            return Err("colons are not allowed in paths");
+        }
+    }
+    Ok(path)
+}
+
+/// The `Content-Type` of a site file, from its extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        "gz" => "application/gzip",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use std::collections::BTreeMap;
+
+    fn snap() -> Snapshot {
+        let mut files = BTreeMap::new();
+        for (k, v) in [
+            ("index.html", "<html><body><h1>Home</h1></body></html>"),
+            ("tabella/index.html", "<html><body>Tabella</body></html>"),
+            ("404.html", "<html><body>Pagina non trovata</body></html>"),
+            ("assets/style.css", "body{}"),
+            ("assets/favicon.svg", "<svg/>"),
+            ("sitemap.xml", "<urlset/>"),
+            ("robots.txt", "User-agent: *"),
+            ("catalogo.json", "{}"),
+            ("catalogo.csv", "a,b"),
+        ] {
+            files.insert(k.to_string(), Arc::new(v.as_bytes().to_vec()));
+        }
+        Snapshot {
+            generation: 7,
+            files: Some(Arc::new(files)),
+            errors: vec![],
+        }
+    }
+
+    fn body(r: &Reply) -> String {
+        match r {
+            Reply::Body { body, .. } => String::from_utf8_lossy(body.as_ref()).into_owned(),
+            other => panic!("no body: {other:?}"),
+        }
+    }
+
+    fn ctype(r: &Reply) -> &'static str {
+        match r {
+            Reply::Body { content_type, .. } => content_type,
+            other => panic!("no body: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn folders_answer_with_their_index() {
+        let s = snap();
+        let r = respond("GET", "/", &s);
+        assert_eq!(r.status(), 200);
+        assert!(body(&r).contains("<h1>Home</h1>"));
+        let r = respond("GET", "/tabella/?x=1", &s);
+        assert_eq!(r.status(), 200);
+        assert!(body(&r).contains("Tabella"));
+    }
+
+    #[test]
+    fn a_folder_without_slash_redirects_keeping_the_query() {
+        let r = respond("GET", "/tabella?q=a", &snap());
+        match r {
+            Reply::Redirect { location } => assert_eq!(location, "/tabella/?q=a"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn html_gets_the_script_and_other_files_do_not() {
+        let s = snap();
+        let page = body(&respond("GET", "/", &s));
+        assert!(page.contains(SCRIPT), "{page}");
+        assert!(page.find(SCRIPT) < page.find("</body>"));
+        let css = body(&respond("GET", "/assets/style.css", &s));
+        assert_eq!(css, "body{}");
+    }
+
+    #[test]
+    fn types_follow_the_extension() {
+        let s = snap();
+        for (path, ty) in [
+            ("/assets/style.css", "text/css; charset=utf-8"),
+            ("/assets/favicon.svg", "image/svg+xml"),
+            ("/sitemap.xml", "application/xml"),
+            ("/robots.txt", "text/plain; charset=utf-8"),
+            ("/catalogo.json", "application/json"),
+            ("/catalogo.csv", "text/csv; charset=utf-8"),
+            ("/", "text/html; charset=utf-8"),
+            (SCRIPT, "text/javascript; charset=utf-8"),
+        ] {
+            assert_eq!(ctype(&respond("GET", path, &s)), ty, "{path}");
+        }
+        assert_eq!(content_type("a/b.woff2"), "font/woff2");
+        assert_eq!(content_type("favicon.ico"), "image/x-icon");
+        assert_eq!(
+            content_type("pagefind/x.pf_index"),
+            "application/octet-stream"
+        );
+        assert_eq!(content_type("shard.gz"), "application/gzip");
+    }
+
+    #[test]
+    fn missing_files_get_the_theme_404() {
+        let r = respond("GET", "/nessuna/pagina/", &snap());
+        assert_eq!(r.status(), 404);
+        assert!(body(&r).contains("Pagina non trovata"));
+        assert_eq!(
+            respond("GET", "/__trasparenza/other", &snap()).status(),
+            404
+        );
+    }
+
+    #[test]
+    fn only_get_and_head() {
+        let s = snap();
+        assert_eq!(respond("HEAD", "/", &s).status(), 200);
+        for m in [
+            "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT",
+        ] {
+            assert!(
+                matches!(respond(m, "/", &s), Reply::MethodNotAllowed),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_event_stream_is_recognised() {
+        assert!(matches!(respond("GET", EVENTS, &snap()), Reply::Events));
+    }
+
+    #[test]
+    fn traversal_and_smuggling_are_refused() {
+        let s = snap();
+        for target in [
+            "/../etc/passwd",
+            "/..",
+            "/a/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E/%2E%2E/etc/passwd",
+            "/.%2e/etc/passwd",
+            "/%2e./etc/passwd",
+            "/tabella/%2e%2e/%2e%2e/etc/passwd",
+            "/..%2fetc%2fpasswd",
+            "/%2fetc%2fpasswd",
+            "/..%5c..%5cetc%5cpasswd",
+            "/..\\..\\etc\\passwd",
+            "/assets\\..\\..\\Cargo.toml",
+            "//etc/passwd",
+            "/C:/Windows/win.ini",
+            "/c:%5cwindows",
+            "/index.html%00.css",
+            "/%00",
+            "/a%0d%0aSet-Cookie:x",
+            "/%zz",
+            "/%",
+            "/%c0%ae%c0%ae/etc/passwd",
+            "etc/passwd",
+            "http://evil/etc/passwd",
+            "/./index.html",
+            "/assets/./style.css",
+        ] {
+            let r = respond("GET", target, &s);
+            assert!(
+                matches!(r, Reply::BadRequest(_)),
+                "{target} gave {}",
+                r.status()
+            );
+        }
+    }
+
+    #[test]
+    fn encoded_ordinary_characters_are_decoded() {
+        let r = respond("GET", "/assets/style%2ecss", &snap());
+        assert_eq!(r.status(), 200);
+        assert_eq!(clean_path("/attivit%C3%A0/").unwrap(), "/attività/");
+    }
+
+    #[test]
+    fn before_a_first_good_build_every_page_shows_the_errors() {
+        let s = Snapshot {
+            generation: 1,
+            files: None,
+            errors: vec![Diagnostic::error("content/x.yaml", "broken <b>")],
+        };
+        let r = respond("GET", "/anything/", &s);
+        assert_eq!(r.status(), 500);
+        let page = body(&r);
+        assert!(page.contains("content/x.yaml"), "{page}");
+        assert!(page.contains("broken &lt;b&gt;"), "{page}");
+        assert!(page.contains(SCRIPT));
+    }
+}

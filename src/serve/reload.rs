@@ -1,0 +1,253 @@
+//! Live reload as the browser sees it: the script added to every page served
+//! in preview, and the overlay that lists the errors of a failed rebuild.
+//!
+//! Only served pages get these: `build` output never passes through here.
+//! The script listens to the rebuild events (Server-Sent Events from the same
+//! server) and reloads the page; it compares the generation the page was
+//! served with to the one the server announces on connection, so a rebuild
+//! that happened between the page load and the connection is not missed.
+
+use super::http::{EVENTS, SCRIPT};
+use super::site::Snapshot;
+
+use super::http::{Body, Reply};
+
+/// The live-reload script, served at [`SCRIPT`].
+const SCRIPT_JS: &str = r#"// trasparenza serve: live reload (preview only, never in build output)
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var served = me ? me.getAttribute("data-generazione") : null;
+  var overlay = document.getElementById("trasparenza-errori");
+  if (overlay) {
+    var close = function () { overlay.hidden = true; };
+    var button = overlay.querySelector("button");
+    if (button) button.addEventListener("click", close);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") close();
+    });
+  }
+  if (!window.EventSource) return;
+  var events = new EventSource("EVENTS");
+  events.addEventListener("hello", function (e) {
+    if (served !== null && e.data !== served) location.reload();
+  });
+  events.addEventListener("reload", function () { location.reload(); });
+})();
+"#;
+
+/// Adds the script (and the overlay, when the last rebuild failed) before
+/// the last `</body>` of a page, or at its end when it has none.
+pub fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
+    let extra = additions(snap);
+    let at = rfind_ascii_ci(page, b"</body>").unwrap_or(page.len());
+    let mut out = Vec::with_capacity(page.len() + extra.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(&page[at..]);
+    out
+}
+
+/// What [`inject`] adds: the overlay (if any) and the script tag.
+fn additions(snap: &Snapshot) -> String {
+    let mut s = String::new();
+    if !snap.errors.is_empty() {
+        s.push_str(&overlay(snap));
+    }
+    s.push_str(&format!(
+        "<script src=\"{SCRIPT}\" data-generazione=\"{}\"></script>\n",
+        snap.generation
+    ));
+    s
+}
+
+/// The page served for every path while no build has succeeded yet.
+pub fn unbuilt_page(snap: &Snapshot) -> Reply {
+    let page = format!(
+        "<!doctype html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Anteprima non disponibile</title>\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<main>\n<h1>Anteprima non disponibile</h1>\n<p>Il sito non è ancora stato generato perché i file contengono errori.</p>\n</main>\n{}</body>\n</html>\n",
+        additions(snap)
+    );
+    Reply::Body {
+        status: 500,
+        content_type: "text/html; charset=utf-8",
+        body: Body::Owned(page.into_bytes()),
+    }
+}
+
+/// The overlay listing the errors: a labelled alert dialog, readable
+/// without styles, closable with its button or Escape.
+pub fn overlay(snap: &Snapshot) -> String {
+    let n = snap.errors.len();
+    let mut s = String::from(OVERLAY_STYLE);
+    s.push_str(
+        "<div id=\"trasparenza-errori\" role=\"alertdialog\" aria-modal=\"false\" aria-labelledby=\"trasparenza-errori-titolo\" aria-describedby=\"trasparenza-errori-spiegazione\" lang=\"it\">\n",
+    );
+    s.push_str(&format!(
+        "<h2 id=\"trasparenza-errori-titolo\">{}</h2>\n",
+        if n == 1 {
+            "Il sito non è stato aggiornato: 1 errore".to_string()
+        } else {
+            format!("Il sito non è stato aggiornato: {n} errori")
+        }
+    ));
+    s.push_str(&format!(
+        "<p id=\"trasparenza-errori-spiegazione\">{} Correggi i file indicati e salva: la pagina si aggiornerà da sola.</p>\n<ol>\n",
+        if snap.files.is_some() {
+            "Questa è l'ultima versione senza errori."
+        } else {
+            "Non c'è ancora una versione senza errori da mostrare."
+        }
+    ));
+    for d in &snap.errors {
+        s.push_str("<li>");
+        s.push_str(&format!(
+            "<p><code class=\"posizione\">{}</code> {}</p>",
+            esc(&d.location()),
+            esc(&d.message)
+        ));
+        if let Some(src) = &d.source_line {
+            let mut block = format!("{} | {}", d.line, src.replace('\t', "→"));
+            if d.column > 0 {
+                let pad = " ".repeat(d.line.to_string().len());
+                block.push_str(&format!("\n{pad} | {}^", " ".repeat(d.column - 1)));
+            }
+            s.push_str(&format!("<pre>{}</pre>", esc(&block)));
+        }
+        if let Some(h) = &d.hint {
+            s.push_str(&format!("<p>Suggerimento: {}</p>", esc(h)));
+        }
+        s.push_str("</li>\n");
+    }
+    s.push_str("</ol>\n<button type=\"button\">Chiudi</button>\n</div>\n");
+    s
+}
+
+/// Styles of the overlay: on top of the page, high contrast, scrollable,
+/// usable on a phone; scoped under its id so the page is not affected.
+const OVERLAY_STYLE: &str = "<style>
+#trasparenza-errori{position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff;color:#1a1a1a;border-top:6px solid #b30000;box-shadow:0 -4px 16px rgba(0,0,0,.3);font:1rem/1.5 system-ui,sans-serif}
+#trasparenza-errori[hidden]{display:none}
+#trasparenza-errori h2{margin:0 0 .5rem;font-size:1.25rem;color:#8a0000}
+#trasparenza-errori ol{padding-left:1.5rem}
+#trasparenza-errori li{margin:.75rem 0}
+#trasparenza-errori code,#trasparenza-errori pre{font-family:ui-monospace,monospace;font-size:.9rem}
+#trasparenza-errori .posizione{font-weight:bold}
+#trasparenza-errori pre{margin:.25rem 0;padding:.5rem;background:#f2f2f2;overflow-x:auto;white-space:pre}
+#trasparenza-errori button{font:inherit;padding:.4rem 1rem;border:2px solid #1a1a1a;background:#fff;color:#1a1a1a;cursor:pointer}
+#trasparenza-errori button:focus-visible{outline:3px solid #0050b3;outline-offset:2px}
+</style>
+";
+
+/// The SSE frame announcing a rebuild (also used on connection, as `hello`).
+pub fn event(name: &str, generation: u64) -> String {
+    format!("event: {name}\ndata: {generation}\n\n")
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Position of the last case-insensitive occurrence of `needle` (ASCII) in `hay`.
+fn rfind_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// The script with the events URL filled in.
+pub fn script() -> String {
+    SCRIPT_JS.replace("EVENTS", EVENTS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn snap(errors: Vec<Diagnostic>) -> Snapshot {
+        Snapshot {
+            generation: 42,
+            files: None,
+            errors,
+        }
+    }
+
+    #[test]
+    fn script_goes_before_the_last_body_end() {
+        let page = b"<html><body><p>x</p></BODY></html>";
+        let out = String::from_utf8(inject(page, &snap(vec![]))).unwrap();
+        assert_eq!(
+            out,
+            format!(
+                "<html><body><p>x</p><script src=\"{SCRIPT}\" data-generazione=\"42\"></script>\n</BODY></html>"
+            )
+        );
+    }
+
+    #[test]
+    fn a_page_without_body_end_gets_it_at_the_end() {
+        let out = String::from_utf8(inject(b"<p>frammento</p>", &snap(vec![]))).unwrap();
+        assert!(out.starts_with("<p>frammento</p><script"), "{out}");
+    }
+
+    #[test]
+    fn no_overlay_without_errors() {
+        let out = String::from_utf8(inject(b"<body></body>", &snap(vec![]))).unwrap();
+        assert!(!out.contains("trasparenza-errori"));
+    }
+
+    #[test]
+    fn overlay_lists_every_error_escaped_with_position_line_and_hint() {
+        let text = "nome: <X>\nsmartizabili:\n";
+        let errors = vec![
+            Diagnostic::error("content/a.yaml", "unknown key `smartizabili`")
+                .at(text, 2, 1)
+                .with_hint("did you mean `smartizzabili`?"),
+            Diagnostic::error("content/b.yaml", "bad <script>alert(1)</script>").at(text, 1, 7),
+        ];
+        let html = overlay(&snap(errors));
+        assert!(html.contains("role=\"alertdialog\""));
+        assert!(html.contains("2 errori"));
+        assert!(html.contains(
+            "<code class=\"posizione\">content/a.yaml:2:1</code> unknown key `smartizabili`"
+        ));
+        assert!(
+            html.contains("<pre>2 | smartizabili:\n  | ^</pre>"),
+            "{html}"
+        );
+        assert!(html.contains("Suggerimento: did you mean `smartizzabili`?"));
+        assert!(html.contains("bad &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(
+            html.contains("<pre>1 | nome: &lt;X&gt;\n  |       ^</pre>"),
+            "{html}"
+        );
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("<button type=\"button\">Chiudi</button>"));
+    }
+
+    #[test]
+    fn one_error_is_singular() {
+        let html = overlay(&snap(vec![Diagnostic::error("content/a.yaml", "x")]));
+        assert!(html.contains("1 errore<"), "{html}");
+    }
+
+    #[test]
+    fn events_are_sse_frames() {
+        assert_eq!(event("reload", 3), "event: reload\ndata: 3\n\n");
+        assert!(script().contains(&format!("new EventSource(\"{EVENTS}\")")));
+    }
+}

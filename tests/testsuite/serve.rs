@@ -1,0 +1,780 @@
+//! `trasparenza serve`: the real binary on a free port, spoken to over real
+//! HTTP (a raw socket, so request targets reach the server exactly as
+//! written). Every wait is bounded; the server is killed when a test ends,
+//! whatever happens.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::support::{Site, tree};
+
+const START: Duration = Duration::from_secs(30);
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A running `trasparenza serve`, killed on drop.
+struct Server {
+    child: Child,
+    addr: String,
+    /// Every line of stdout and stderr so far.
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn start(site: &Site, extra: &[&str]) -> Server {
+        Server::start_with(site, extra, None)
+    }
+
+    /// `path`: the PATH the server sees, when it must differ from ours.
+    fn start_with(site: &Site, extra: &[&str], path: Option<&str>) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+        if let Some(p) = path {
+            cmd.env("PATH", p);
+        }
+        let mut child = cmd
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .arg("--root")
+            .arg(site.root())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start trasparenza serve");
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let (log, tx) = (Arc::clone(&log), tx.clone());
+            thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    log.lock().unwrap().push(line.clone());
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            addr: String::new(),
+            log,
+        };
+        server.addr = server.wait_for_url(&rx);
+        server
+    }
+
+    fn wait_for_url(&self, rx: &Receiver<String>) -> String {
+        let deadline = Instant::now() + START;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            if let Ok(line) = rx.recv_timeout(left)
+                && let Some(rest) = line.strip_prefix("Serving ")
+            {
+                let url = rest.split(" at http://").nth(1).unwrap();
+                return url.split('/').next().unwrap().to_string();
+            }
+        }
+        panic!("serve did not start:\n{}", self.log());
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().join("\n")
+    }
+
+    fn lines_starting(&self, prefix: &str) -> Vec<String> {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+
+    /// Waits until the log has `n` lines starting with `prefix`.
+    fn wait_lines(&self, prefix: &str, n: usize) -> Vec<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let lines = self.lines_starting(prefix);
+            if lines.len() >= n {
+                return lines;
+            }
+            if Instant::now() > deadline {
+                panic!("no {n} lines starting with {prefix:?}:\n{}", self.log());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn get(&self, target: &str) -> Resp {
+        request(&self.addr, "GET", target)
+    }
+
+    fn events(&self) -> Events {
+        Events::open(&self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+struct Resp {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Resp {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One request on its own connection, the target sent byte for byte.
+fn request(addr: &str, method: &str, target: &str) -> Resp {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        s,
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read the answer");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {text:?}"));
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Resp {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+/// An open Server-Sent Events stream.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut s = TcpStream::connect(addr).expect("connect");
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        write!(
+            s,
+            "GET /__trasparenza/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut ev = Events {
+            reader: BufReader::new(s),
+        };
+        let mut status = String::new();
+        ev.reader.read_line(&mut status).unwrap();
+        assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            ev.reader.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            head.push_str(&line);
+        }
+        assert!(head.contains("Content-Type: text/event-stream"), "{head}");
+        assert_eq!(ev.next_event().0, "hello");
+        ev
+    }
+
+    /// The next event: (name, data). Fails after [`WAIT`].
+    fn next_event(&mut self) -> (String, String) {
+        let (mut name, mut data) = (String::new(), String::new());
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // Pings keep the socket busy: bound the whole wait, not each read.
+            assert!(Instant::now() < deadline, "no event within {WAIT:?}");
+            let mut line = String::new();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(_) => {}
+                Err(e) => panic!("no event within {WAIT:?}: {e}"),
+            }
+            let line = line.trim_end_matches('\n');
+            if line.is_empty() && !name.is_empty() {
+                return (name, data);
+            }
+            if let Some(v) = line.strip_prefix("event: ") {
+                name = v.to_string();
+            } else if let Some(v) = line.strip_prefix("data: ") {
+                data = v.to_string();
+            }
+        }
+    }
+
+    fn expect_reload(&mut self) -> String {
+        let (name, data) = self.next_event();
+        assert_eq!(name, "reload");
+        data
+    }
+}
+
+fn example() -> Site {
+    Site::example()
+}
+
+/// A copy of the example site, served, with an event stream open.
+fn watched(extra: &[&str]) -> (Site, Server, Events) {
+    let site = example();
+    let s = Server::start(&site, extra);
+    let events = s.events();
+    (site, s, events)
+}
+
+fn replace_in(site: &Site, rel: &str, from: &str, to: &str) {
+    let p = site.root().join(rel);
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{from} not in {rel}");
+    fs::write(&p, text.replace(from, to)).unwrap();
+}
+
+const UNIT: &str = "content/lavori-pubblici.yaml";
+const NAME: &str = "nome: Servizio Lavori pubblici";
+
+#[test]
+fn pages_and_files_have_their_types_and_are_never_cached() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    for (target, status, ty) in [
+        ("/", 200, "text/html; charset=utf-8"),
+        ("/lavori-pubblici/", 200, "text/html; charset=utf-8"),
+        ("/tabella/", 200, "text/html; charset=utf-8"),
+        ("/note-metodologiche/", 200, "text/html; charset=utf-8"),
+        ("/assets/style.css", 200, "text/css; charset=utf-8"),
+        ("/assets/favicon.svg", 200, "image/svg+xml"),
+        ("/sitemap.xml", 200, "application/xml"),
+        ("/robots.txt", 200, "text/plain; charset=utf-8"),
+        (
+            "/__trasparenza/live.js",
+            200,
+            "text/javascript; charset=utf-8",
+        ),
+    ] {
+        let r = s.get(target);
+        assert_eq!(r.status, status, "{target}");
+        assert_eq!(r.header("Content-Type"), Some(ty), "{target}");
+        assert_eq!(r.header("Cache-Control"), Some("no-store"), "{target}");
+    }
+    let home = s.get("/");
+    assert!(home.body.contains("<h1"), "{}", home.body);
+    // Pages are rendered for the preview's address.
+    assert!(
+        home.body
+            .contains(&format!("rel=\"canonical\" href=\"http://{}/\"", s.addr)),
+        "{}",
+        home.body
+    );
+    assert!(home.body.contains("/__trasparenza/live.js"));
+    let css = s.get("/assets/style.css");
+    assert!(!css.body.contains("__trasparenza"));
+    // HEAD: the headers of GET, no body.
+    let head = request(&s.addr, "HEAD", "/");
+    assert_eq!(head.status, 200);
+    assert_eq!(head.body, "");
+    assert!(
+        head.header("Content-Length")
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+            > 1000
+    );
+}
+
+#[test]
+fn folders_without_slash_redirect() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    let r = s.get("/lavori-pubblici");
+    assert_eq!(r.status, 308);
+    assert_eq!(r.header("Location"), Some("/lavori-pubblici/"));
+    let r = s.get("/tabella?x=1");
+    assert_eq!(r.header("Location"), Some("/tabella/?x=1"));
+}
+
+#[test]
+fn requests_are_served_concurrently() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    // An open event stream must not hold up anything else.
+    let _events = s.events();
+    let addr = s.addr.clone();
+    let handles: Vec<_> = (0..24)
+        .map(|i| {
+            let addr = addr.clone();
+            thread::spawn(move || {
+                let t = ["/", "/tabella/", "/assets/style.css", "/lavori-pubblici/"][i % 4];
+                request(&addr, "GET", t).status
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), 200);
+    }
+}
+
+#[test]
+fn missing_pages_get_the_theme_404_with_status_404() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    for target in ["/nessuna-pagina/", "/assets/nulla.css", "/__trasparenza/x"] {
+        let r = s.get(target);
+        assert_eq!(r.status, 404, "{target}");
+        assert!(r.body.contains("Pagina non trovata"), "{}", r.body);
+        assert_eq!(r.header("Content-Type"), Some("text/html; charset=utf-8"));
+    }
+    // Its links start from the preview's root, at any depth.
+    let r = s.get("/a/b/c/");
+    assert!(r.body.contains("href=\"/tabella/\""), "{}", r.body);
+}
+
+#[test]
+fn only_get_and_head_are_allowed() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    for m in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+        let r = request(&s.addr, m, "/");
+        assert_eq!(r.status, 405, "{m}");
+        assert_eq!(r.header("Allow"), Some("GET, HEAD"), "{m}");
+    }
+}
+
+#[test]
+fn nothing_outside_the_rendered_site_can_be_read() {
+    // A secret beside the site, one in the site folder (not in content/), one
+    // in a stale public/, and symlinks in content/ and themes/ pointing at them.
+    let outside = tempfile::tempdir().unwrap();
+    let secret = "SEGRETO-1b2c3d";
+    fs::write(outside.path().join("secret.txt"), secret).unwrap();
+    fs::write(
+        outside.path().join("secret.yaml"),
+        format!("nome: {secret}\nsmartizzabili: [x]\n"),
+    )
+    .unwrap();
+    let site = example();
+    site.write("secret.txt", secret);
+    site.write("public/secret.txt", secret);
+    site.write("themes/default/static/ok.txt", "visible");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        symlink(
+            outside.path().join("secret.txt"),
+            site.root().join("themes/default/static/leak.txt"),
+        )
+        .unwrap();
+        symlink(
+            outside.path().join("secret.yaml"),
+            site.root().join("content/leak.yaml"),
+        )
+        .unwrap();
+        symlink(outside.path(), site.root().join("content/fuori")).unwrap();
+        symlink(
+            outside.path(),
+            site.root().join("themes/default/static/fuori"),
+        )
+        .unwrap();
+    }
+    let s = Server::start(&site, &[]);
+    assert_eq!(s.get("/assets/ok.txt").body, "visible");
+    let targets = [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/.%2e/secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/assets\\..\\..\\secret.txt",
+        "//etc/passwd",
+        "/C:/Windows/win.ini",
+        "/secret.txt%00.html",
+        "/%00",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/./secret.txt",
+        "/secret.txt",
+        "/public/secret.txt",
+        "/content/lavori-pubblici.yaml",
+        "/assets/leak.txt",
+        "/assets/fuori/secret.txt",
+        "/fuori/secret.txt",
+        "/leak/",
+        "/content/leak.yaml",
+        "/etc/passwd",
+        "secret.txt",
+        "http://127.0.0.1/../secret.txt",
+    ];
+    assert!(targets.len() >= 20);
+    for t in targets {
+        let r = request(&s.addr, "GET", t);
+        assert!(
+            r.status == 400 || r.status == 404,
+            "{t} gave {}: {}",
+            r.status,
+            r.body
+        );
+        assert!(!r.body.contains(secret), "{t} leaked the secret");
+        assert!(!r.body.contains("root:"), "{t} leaked /etc/passwd");
+    }
+    // The symlinked unit was not loaded either: only rendered output is served.
+    assert!(!s.get("/").body.contains(secret));
+}
+
+#[test]
+fn an_edit_shows_up_after_a_reload_event() {
+    let (site, s, mut events) = watched(&[]);
+    let before = s.get("/lavori-pubblici/");
+    assert!(!before.body.contains("Servizio Opere pubbliche"));
+    replace_in(&site, UNIT, NAME, "nome: Servizio Opere pubbliche");
+    events.expect_reload();
+    let after = s.get("/lavori-pubblici/");
+    assert!(
+        after.body.contains("Servizio Opere pubbliche"),
+        "{}",
+        after.body
+    );
+    assert!(s.get("/").body.contains("Servizio Opere pubbliche"));
+    s.wait_lines("Rebuilt", 1);
+}
+
+#[test]
+fn a_broken_file_shows_the_overlay_over_the_last_good_site_until_fixed() {
+    let (site, s, mut events) = watched(&[]);
+    // An unknown key on line 7 (the typo a clerk makes).
+    replace_in(&site, UNIT, "smartizzabili:", "smartizabili:");
+    events.expect_reload();
+    let page = s.get("/lavori-pubblici/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Servizio Lavori pubblici"),
+        "the old page is still served"
+    );
+    assert!(page.body.contains("role=\"alertdialog\""), "{}", page.body);
+    assert!(
+        page.body.contains("content/lavori-pubblici.yaml:7:1"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("smartizabili"));
+    assert!(page.body.contains("Suggerimento:"));
+    // Every page, the 404 page too.
+    assert!(s.get("/tabella/").body.contains("trasparenza-errori"));
+    assert!(s.get("/nulla/").body.contains("trasparenza-errori"));
+    // The terminal shows the error too.
+    s.wait_lines("Rebuild failed", 1);
+    assert!(
+        s.log().contains("content/lavori-pubblici.yaml:7:1: error"),
+        "{}",
+        s.log()
+    );
+
+    // Fixing it removes the overlay and reloads.
+    replace_in(&site, UNIT, "smartizabili:", "smartizzabili:");
+    events.expect_reload();
+    let page = s.get("/lavori-pubblici/");
+    assert!(!page.body.contains("trasparenza-errori"), "{}", page.body);
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_the_errors_then_recovers() {
+    let site = example();
+    replace_in(&site, UNIT, "smartizzabili:", "smartizabili:");
+    let s = Server::start(&site, &[]);
+    let r = s.get("/");
+    assert_eq!(r.status, 500);
+    assert!(
+        r.body.contains("content/lavori-pubblici.yaml:7:1"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("/__trasparenza/live.js"));
+    let mut events = s.events();
+    replace_in(&site, UNIT, "smartizabili:", "smartizzabili:");
+    events.expect_reload();
+    assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn rename_style_saves_are_picked_up() {
+    let (site, s, mut events) = watched(&[]);
+    let unit = site.root().join(UNIT);
+    let text = fs::read_to_string(&unit).unwrap();
+
+    // VS Code / JetBrains / web editors: write a temporary file, rename it over.
+    let tmp = site.root().join("content/lavori-pubblici.yaml___jb_tmp___");
+    fs::write(&tmp, text.replace(NAME, "nome: Servizio Uno")).unwrap();
+    fs::rename(&tmp, &unit).unwrap();
+    events.expect_reload();
+    assert!(s.get("/lavori-pubblici/").body.contains("Servizio Uno"));
+
+    // vim (backupcopy=no): probe file, original renamed to a backup, new file written, backup deleted.
+    let probe = site.root().join("content/4913");
+    fs::write(&probe, "").unwrap();
+    fs::remove_file(&probe).unwrap();
+    let backup = site.root().join("content/lavori-pubblici.yaml~");
+    fs::rename(&unit, &backup).unwrap();
+    fs::write(&unit, text.replace(NAME, "nome: Servizio Due")).unwrap();
+    fs::remove_file(&backup).unwrap();
+    events.expect_reload();
+    assert!(s.get("/lavori-pubblici/").body.contains("Servizio Due"));
+}
+
+#[test]
+fn files_created_deleted_and_renamed_are_followed() {
+    let (site, s, mut events) = watched(&[]);
+    site.write(
+        "content/nuova.yaml",
+        "nome: Ufficio Nuovo\nsmartizzabili:\n  - Una attività\n",
+    );
+    events.expect_reload();
+    assert_eq!(s.get("/nuova/").status, 200);
+    fs::rename(
+        site.root().join("content/nuova.yaml"),
+        site.root().join("content/rinominata.yaml"),
+    )
+    .unwrap();
+    events.expect_reload();
+    assert_eq!(s.get("/nuova/").status, 404);
+    assert_eq!(s.get("/rinominata/").status, 200);
+    fs::remove_file(site.root().join("content/rinominata.yaml")).unwrap();
+    events.expect_reload();
+    assert_eq!(s.get("/rinominata/").status, 404);
+    // A theme override counts too.
+    site.write("themes/default/static/extra.css", "p{}");
+    events.expect_reload();
+    assert_eq!(s.get("/assets/extra.css").status, 200);
+}
+
+#[test]
+fn a_burst_of_changes_gives_one_rebuild_and_editor_litter_none() {
+    let (site, s, mut events) = watched(&[]);
+    // Like a `git checkout`: every unit file rewritten in one go.
+    let units: Vec<_> = fs::read_dir(site.root().join("content"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml") && !p.ends_with("_sito.yaml"))
+        .collect();
+    assert!(units.len() >= 9);
+    for u in &units {
+        let t = fs::read_to_string(u).unwrap();
+        fs::write(u, t.replacen("nome: ", "nome: X ", 1)).unwrap();
+    }
+    events.expect_reload();
+    // Then only editor litter: swap, backup, lock and probe files.
+    for litter in [
+        ".lavori-pubblici.yaml.swp",
+        "lavori-pubblici.yaml~",
+        "#lavori-pubblici.yaml#",
+        ".#lavori-pubblici.yaml",
+        "4913",
+        ".goutputstream-XYZ123",
+        "lavori-pubblici.yaml___jb_old___",
+    ] {
+        site.write(&format!("content/{litter}"), "nome: [rotto");
+    }
+    // and one real change, which must be reported alone.
+    replace_in(&site, UNIT, "nome: X ", "nome: Y ");
+    events.expect_reload();
+    let rebuilt = s.wait_lines("Rebuilt", 2);
+    assert_eq!(rebuilt.len(), 2, "{}", s.log());
+    assert!(rebuilt[0].contains("more changed"), "{}", rebuilt[0]);
+    assert!(
+        rebuilt[1].ends_with("(content/lavori-pubblici.yaml changed)"),
+        "{}",
+        rebuilt[1]
+    );
+}
+
+#[test]
+fn poll_mode_sees_changes() {
+    let (site, s, mut events) = watched(&["--poll"]);
+    // Two saves within the same second, in place (same size the second time).
+    replace_in(&site, UNIT, NAME, "nome: Servizio Sondato");
+    events.expect_reload();
+    assert!(s.get("/lavori-pubblici/").body.contains("Servizio Sondato"));
+    replace_in(&site, UNIT, "Sondato", "Sondata");
+    events.expect_reload();
+    assert!(s.get("/lavori-pubblici/").body.contains("Servizio Sondata"));
+}
+
+#[test]
+fn preview_never_touches_public() {
+    let (site, s, mut events) = watched(&[]);
+    replace_in(&site, UNIT, NAME, "nome: Servizio Tre");
+    events.expect_reload();
+    drop(s);
+    assert!(!site.public().exists(), "serve created public/");
+
+    // An existing public/ stays exactly as it was.
+    site.build();
+    let before = tree(&site.public());
+    let s = Server::start(&site, &[]);
+    let mut events = s.events();
+    replace_in(&site, UNIT, "nome: Servizio Tre", "nome: Servizio Quattro");
+    events.expect_reload();
+    assert!(s.get("/lavori-pubblici/").body.contains("Servizio Quattro"));
+    drop(s);
+    assert_eq!(tree(&site.public()), before);
+    // And `build` output never has the preview's script.
+    assert!(
+        before
+            .values()
+            .all(|b| !String::from_utf8_lossy(b).contains("__trasparenza"))
+    );
+}
+
+#[test]
+fn a_port_in_use_is_explained() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = example();
+    let r = site.run(&["serve", "--port", &port]);
+    assert_eq!(r.code(), Some(2));
+    assert!(r.stderr().contains("already in use"), "{}", r.stderr());
+    assert!(r.stderr().contains("--port"), "{}", r.stderr());
+}
+
+#[test]
+fn a_folder_without_content_exits_with_2() {
+    let site = Site::empty();
+    let r = site.run(&["serve", "--port", "0"]);
+    assert_eq!(r.code(), Some(2));
+    assert!(r.stderr().contains("content/"), "{}", r.stderr());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let site = example();
+    let mut s = Server::start(&site, &[]);
+    let _events = s.events();
+    // SAFETY: sending a signal to our own child process.
+    let rc = unsafe { libc::kill(s.child.id() as libc::pid_t, libc::SIGINT) };
+    assert_eq!(rc, 0);
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(st) = s.child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop");
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+    s.wait_lines("Stopped", 1);
+    assert!(TcpStream::connect(&s.addr).is_err(), "still listening");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn closed_event_streams_free_their_threads() {
+    let site = example();
+    let s = Server::start(&site, &[]);
+    let tasks = || {
+        fs::read_dir(format!("/proc/{}/task", s.child.id()))
+            .unwrap()
+            .count()
+    };
+    let before = tasks();
+    let streams: Vec<Events> = (0..30).map(|_| s.events()).collect();
+    let open = tasks();
+    assert!(
+        open >= before + 25,
+        "{before} -> {open}: a thread per stream expected while open"
+    );
+    drop(streams);
+    let deadline = Instant::now() + WAIT;
+    while tasks() > before + 4 {
+        assert!(
+            Instant::now() < deadline,
+            "threads not freed: {} (was {before})",
+            tasks()
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    // And the server still answers.
+    assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn help_lists_every_flag() {
+    let r = Site::empty().run(&["serve", "--help"]);
+    assert!(r.ok());
+    for flag in ["--root", "--bind", "--port", "--open", "--poll"] {
+        assert!(r.stdout().contains(flag), "{}", r.stdout());
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn open_launches_the_browser_on_the_preview() {
+    use std::os::unix::fs::PermissionsExt;
+    // A stand-in for xdg-open that records what it was asked to open, and
+    // its blocked signals: the preview blocks Ctrl-C in its own threads, and
+    // the browser must not inherit that.
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened");
+    let script = bin.path().join("xdg-open");
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ngrep SigBlk /proc/$$/status > {0}.mask\necho \"$1\" > {0}\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let site = example();
+    let s = Server::start_with(&site, &["--open"], Some(&path));
+    let deadline = Instant::now() + WAIT;
+    while !opened.exists() || fs::read_to_string(&opened).unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the browser was not opened");
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        fs::read_to_string(&opened).unwrap().trim(),
+        format!("http://{}/", s.addr)
+    );
+    let mask = fs::read_to_string(opened.with_extension("mask")).unwrap();
+    assert_eq!(
+        mask.split_whitespace().nth(1),
+        Some("0000000000000000"),
+        "{mask}"
+    );
+}
