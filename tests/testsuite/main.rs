@@ -7,5 +7,7 @@ mod cli;
 mod errors;
 mod example;
 mod links;
+mod metadata;
+mod opendata;
 mod output;
 mod support;
