@@ -29,7 +29,7 @@ export function buildSite(fixture = null, args = []) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml',
+  '.json': 'application/json', '.jsonld': 'application/ld+json', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml',
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon',
   '.woff2': 'font/woff2', '.gz': 'application/gzip', '.bin': 'application/octet-stream',
 };
