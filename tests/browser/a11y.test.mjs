@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, buildSite, serveStatic, launch, guardOrigin } from './lib/harness.mjs';
+import { REPO, buildSite, serveStatic, launch, openPage } from './lib/harness.mjs';
 import { axeViolations, horizontalOverflow, keyboardProblems, vnuErrors, htmlFiles, pathOf } from './lib/checks.mjs';
 
 const SITES = [
@@ -40,16 +40,8 @@ after(async () => {
   await brokenServer?.close();
 });
 
-/** Opens `url` at `width` px with the origin guard and error capture. */
-async function open(server, url, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const foreign = await guardOrigin(context, server.origin);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url, { waitUntil: 'load' });
-  return { context, page, foreign, errors };
+function open(server, url, width) {
+  return openPage(browser, server, url, width);
 }
 
 function shotName(file) {

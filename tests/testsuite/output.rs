@@ -12,7 +12,10 @@ fn script_in_every_text_field_comes_out_escaped() {
     let mut seen = 0;
     for (path, bytes) in &files {
         // The open data keeps the text verbatim: it is data, never markup.
-        if [".csv", ".json", ".jsonld"].iter().any(|e| path.ends_with(e)) {
+        if [".csv", ".json", ".jsonld"]
+            .iter()
+            .any(|e| path.ends_with(e))
+        {
             continue;
         }
         let text = String::from_utf8_lossy(bytes);

@@ -82,3 +82,16 @@ export async function guardOrigin(context, origin) {
   });
   return foreign;
 }
+
+/** Opens `url` in a new context `width` px wide, with the origin guard and
+ * the console errors recorded. Close `context` when done. */
+export async function openPage(browser, server, url, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const foreign = await guardOrigin(context, server.origin);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const res = await page.goto(url);
+  return { context, page, foreign, errors, status: res.status() };
+}
