@@ -669,7 +669,8 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
         "foaf:name": ente,
     });
     if let Some(ipa) = c.codice_ipa.as_deref() {
-        agent["dct:identifier"] = json!(ipa.trim());
+        // An explicit value: a code has no language.
+        agent["dct:identifier"] = json!({"@value": ipa.trim()});
     }
     let title = format!("{} - {}", c.titolo.trim(), ente);
     let mut description = format!(
@@ -716,7 +717,7 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
     let mut dataset = json!({
         "@id": format!("{me}#dataset"),
         "@type": ["dcat:Dataset", "dcatapit:Dataset"],
-        "dct:identifier": identifier,
+        "dct:identifier": {"@value": identifier},
         "dct:title": title,
         "dct:description": description,
         "dcat:theme": {"@id": format!("{EU}data-theme/GOVE")},

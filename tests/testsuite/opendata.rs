@@ -308,7 +308,10 @@ fn dcat_describes_the_dataset_and_every_data_file() {
             .unwrap()
             .starts_with("http://publications.europa.eu/resource/authority/frequency/")
     );
-    assert_eq!(ds["dct:identifier"], "c_x000:attivita-smartizzabili");
+    assert_eq!(
+        ds["dct:identifier"]["@value"],
+        "c_x000:attivita-smartizzabili"
+    );
     assert!(
         ds["dct:title"]
             .as_str()
@@ -318,7 +321,7 @@ fn dcat_describes_the_dataset_and_every_data_file() {
     assert!(!ds["dct:description"].as_str().unwrap().is_empty());
     let agent = typed("dcatapit:Agent");
     assert_eq!(ds["dct:rightsHolder"]["@id"], agent["@id"]);
-    assert_eq!(agent["dct:identifier"], "c_x000");
+    assert_eq!(agent["dct:identifier"]["@value"], "c_x000");
     assert_eq!(agent["foaf:name"], "Comune di Esempio");
     assert_eq!(typed("dcatapit:Catalog")["dcat:dataset"]["@id"], ds["@id"]);
 
