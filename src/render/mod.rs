@@ -1,10 +1,11 @@
 //! Stage 3 of the pipeline: the validated [`Site`] and the [`Theme`] become
 //! the site's files, in memory ([`Output`]): HTML pages, assets,
-//! `sitemap.xml`, `robots.txt`.
+//! `sitemap.xml`, `robots.txt`, and the open data (`opendata`).
 //!
 //! Render never touches the disk (that is `write`), and it is deterministic:
 //! no clock, no randomness, ordered maps only.
 
+pub mod opendata;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -105,6 +106,10 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
     let ente = &site.config.ente;
     let totals = views::totals(site);
     let home = views::home_view(site);
+    let units = views::unit_views(site);
+    let data = opendata::build(site, &units);
+    let mut home_ctx = with("home", &home);
+    home_ctx.insert("dati", &data.downloads);
     render_one(
         "index.html",
         "index.html",
@@ -119,10 +124,9 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
             ),
             vec![],
         ),
-        with("home", &home),
+        home_ctx,
     );
 
-    let units = views::unit_views(site);
     for u in &units {
         let path = format!("{}/index.html", u.slug);
         render_one(
@@ -197,6 +201,9 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
     not_found.canonical = format!("{base}404.html");
     render_one("404.html", "404.html", "-", not_found, Context::new());
 
+    for (name, bytes) in data.files {
+        out.add(name, bytes);
+    }
     for (name, bytes) in &theme.static_files {
         out.add(format!("assets/{name}"), bytes.clone());
     }

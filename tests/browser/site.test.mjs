@@ -2,7 +2,7 @@
 // served under the sub-path of base_url; and that no request leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, serveStatic, launch, guardOrigin } from './lib/harness.mjs';
+import { buildSite, serveStatic, launch, openPage } from './lib/harness.mjs';
 
 const PREFIX = '/amministrazione-trasparente/lavoro-agile/';
 let server, browser;
@@ -14,15 +14,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(path, width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const foreign = await guardOrigin(context, server.origin);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const res = await page.goto(server.url + path);
-  return { context, page, foreign, errors, status: res.status() };
+function open(path, width = 1280) {
+  return openPage(browser, server, server.url + path, width);
 }
 
 test('home page shows the catalogue grouped by area', async () => {

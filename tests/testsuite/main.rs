@@ -7,6 +7,8 @@ mod cli;
 mod errors;
 mod example;
 mod links;
+mod metadata;
+mod opendata;
 mod output;
 mod serve;
 mod support;

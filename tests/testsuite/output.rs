@@ -11,6 +11,13 @@ fn script_in_every_text_field_comes_out_escaped() {
     let files = tree(&site.public());
     let mut seen = 0;
     for (path, bytes) in &files {
+        // The open data keeps the text verbatim: it is data, never markup.
+        if [".csv", ".json", ".jsonld"]
+            .iter()
+            .any(|e| path.ends_with(e))
+        {
+            continue;
+        }
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains("<script>alert"), "{path} has live markup");
         assert!(!text.contains("<img src=x"), "{path} has live markup");

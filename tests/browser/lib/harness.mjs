@@ -29,7 +29,7 @@ export function buildSite(fixture = null, args = []) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml',
+  '.json': 'application/json', '.jsonld': 'application/ld+json', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml',
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon',
   '.woff2': 'font/woff2', '.gz': 'application/gzip', '.bin': 'application/octet-stream',
 };
@@ -81,4 +81,17 @@ export async function guardOrigin(context, origin) {
     return route.abort();
   });
   return foreign;
+}
+
+/** Opens `url` in a new context `width` px wide, with the origin guard and
+ * the console errors recorded. Close `context` when done. */
+export async function openPage(browser, server, url, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const foreign = await guardOrigin(context, server.origin);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const res = await page.goto(url);
+  return { context, page, foreign, errors, status: res.status() };
 }

@@ -1,0 +1,145 @@
+// Accessibility and validity of EVERY page, with the tools auditors use:
+// axe-core (WCAG 2.0/2.1 A and AA) and the Nu Html Checker, plus keyboard
+// reachability with a visible focus, no horizontal scroll at 320 px, no
+// request leaving the origin. Run on the example site and on the "stress"
+// fixture (long unbroken words, 12 areas, empty optional fields).
+// Screenshots at 320 and 1280 px go to tests/browser/artifacts/ (gitignored).
+// The same checks run on tests/browser/fixtures/broken/, where each must fail:
+// a check that cannot fail proves nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, buildSite, serveStatic, launch, openPage } from './lib/harness.mjs';
+import { axeViolations, horizontalOverflow, keyboardProblems, vnuErrors, htmlFiles, pathOf } from './lib/checks.mjs';
+
+const SITES = [
+  { name: 'esempio', fixture: null, prefix: '/amministrazione-trasparente/lavoro-agile/' },
+  { name: 'stress', fixture: 'stress', prefix: '/trasparenza/' },
+];
+const BROKEN = join(REPO, 'tests/browser/fixtures/broken');
+const ARTIFACTS = join(REPO, 'tests/browser/artifacts');
+
+let browser, brokenServer, vnu;
+
+before(async () => {
+  for (const s of SITES) {
+    s.public = buildSite(s.fixture).public;
+    s.server = await serveStatic(s.public, s.prefix);
+  }
+  brokenServer = await serveStatic(BROKEN, '/');
+  // One vnu.jar run for every folder (a run per file costs ~4 s each); it
+  // works while the browser does.
+  vnu = vnuErrors([...SITES.map((s) => s.public), BROKEN]);
+  vnu.catch(() => {}); // awaited (and reported) by the tests below
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of SITES) await s.server?.close();
+  await brokenServer?.close();
+});
+
+function open(server, url, width) {
+  return openPage(browser, server, url, width);
+}
+
+function shotName(file) {
+  const p = pathOf(file).replace(/\/$/, '').replaceAll('/', '_');
+  return p === '' ? 'home' : p.replace(/\.html$/, '');
+}
+
+for (const site of SITES) {
+  test(`${site.name}: every page passes axe, the keyboard, 320 px and the origin guard`, async () => {
+    const dir = join(ARTIFACTS, site.name);
+    mkdirSync(dir, { recursive: true });
+    const files = htmlFiles(site.public);
+    assert.ok(files.length >= 10, `${files.length} pages`);
+    const problems = {};
+    const report = (file, what, list) => {
+      if (list.length) (problems[file] ??= {})[what] = list;
+    };
+    for (const file of files) {
+      const { context, page, foreign, errors } = await open(site.server, site.server.url + pathOf(file), 1280);
+      await page.screenshot({ path: join(dir, `${shotName(file)}-1280.png`), fullPage: true });
+      report(file, 'axe 1280', await axeViolations(page));
+      report(file, 'keyboard', await keyboardProblems(page));
+      await page.evaluate(() => document.activeElement?.blur());
+      // The same page on a phone: media queries follow the new width.
+      await page.setViewportSize({ width: 320, height: 800 });
+      const overflow = await horizontalOverflow(page);
+      if (overflow > 0) report(file, '320 px', [`scrolls sideways by ${overflow}px`]);
+      report(file, 'axe 320', await axeViolations(page));
+      await page.screenshot({ path: join(dir, `${shotName(file)}-320.png`), fullPage: true });
+      report(file, 'requests to other origins', foreign);
+      report(file, 'console errors', errors);
+      await context.close();
+    }
+    assert.deepEqual(problems, {});
+  });
+}
+
+test('the Nu Html Checker finds no error in any page of the two sites', async () => {
+  const errors = await vnu;
+  const ours = errors.filter((e) => SITES.some((s) => e.file.startsWith(s.public)));
+  assert.deepEqual(ours.map((e) => `${e.file}:${e.line}: ${e.message}`), []);
+});
+
+// --- each check bites: the broken fixture -------------------------------------
+
+async function openBroken(name, width = 1280) {
+  return open(brokenServer, `${brokenServer.url}${name}`, width);
+}
+
+test('the correct page of the broken fixture passes every check', async () => {
+  const { context, page, foreign, errors } = await openBroken('ok.html');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await keyboardProblems(page), []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  const phone = await openBroken('ok.html', 320);
+  assert.equal(await horizontalOverflow(phone.page), 0);
+  await phone.context.close();
+  const vnuOnOk = (await vnu).filter((e) => e.file.endsWith('/broken/ok.html'));
+  assert.deepEqual(vnuOnOk, []);
+});
+
+test('axe reports low contrast and a field without a label', async () => {
+  for (const [name, rule] of [['contrasto.html', 'color-contrast'], ['etichetta.html', 'label']]) {
+    const { context, page } = await openBroken(name);
+    const found = await axeViolations(page);
+    assert.ok(found.some((v) => v.startsWith(`${rule}:`)), `${name}: ${JSON.stringify(found)}`);
+    await context.close();
+  }
+});
+
+test('the Nu Html Checker reports the invalid page', async () => {
+  const errors = (await vnu).filter((e) => e.file.startsWith(BROKEN));
+  const files = [...new Set(errors.map((e) => e.file.slice(BROKEN.length + 1)))];
+  assert.deepEqual(files, ['invalido.html'], JSON.stringify(errors));
+  const messages = errors.map((e) => e.message).join('\n');
+  assert.match(messages, /Element “p” not allowed as child of element “span”/);
+  assert.match(messages, /Attribute “href” not allowed on element “div”/);
+});
+
+test('the keyboard check reports an invisible focus and controls Tab cannot reach', async () => {
+  const { context, page } = await openBroken('focus.html');
+  const found = await keyboardProblems(page);
+  assert.ok(found.some((p) => p.startsWith('no visible focus on <a> "Collegamento senza indicatore')), found.join('\n'));
+  assert.ok(found.some((p) => p.startsWith('<span> "Invia') && p.endsWith('is not reached with Tab')), found.join('\n'));
+  assert.ok(found.some((p) => p.startsWith('<a> "Collegamento tolto') && p.endsWith('is not reached with Tab')), found.join('\n'));
+  await context.close();
+});
+
+test('the 320 px check reports a page that scrolls sideways', async () => {
+  const { context, page } = await openBroken('scorrimento.html', 320);
+  assert.ok((await horizontalOverflow(page)) > 200);
+  await context.close();
+});
+
+test('the origin guard reports a request to another site', async () => {
+  const { context, foreign } = await openBroken('esterno.html');
+  assert.deepEqual(foreign, ['https://example.com/logo.png']);
+  await context.close();
+});
