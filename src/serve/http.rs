@@ -209,6 +209,7 @@ pub fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "jsonld" => "application/ld+json",
         "csv" => "text/csv; charset=utf-8",
         "xml" => "application/xml",
         "svg" => "image/svg+xml",
@@ -315,6 +316,7 @@ mod tests {
         }
         assert_eq!(content_type("a/b.woff2"), "font/woff2");
         assert_eq!(content_type("favicon.ico"), "image/x-icon");
+        assert_eq!(content_type("dcat-ap_it.jsonld"), "application/ld+json");
         assert_eq!(
             content_type("pagefind/x.pf_index"),
             "application/octet-stream"
