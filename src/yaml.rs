@@ -1,24 +1,40 @@
-//! YAML text -> typed value, with every failure turned into a located
-//! [`Diagnostic`] in plain words for the clerks who edit the files.
+//! YAML text -> typed value, with every failure turned into located
+//! [`Diagnostic`]s in plain words for the clerks who edit the files.
 //!
-//! serde_yaml knows the position of syntax and type errors but not of missing
-//! or duplicate keys (it reports 1:1): this module finds those lines itself.
-//! It parses; it does not check meaning across fields (see `validate`).
+//! serde_yaml parses. A syntax error stops there (one diagnostic, located by
+//! serde_yaml and reworded here). A document that parses is then walked
+//! against its [`schema`] so that every unknown, duplicate or missing key,
+//! wrong type and empty text of the file is reported at its own line (the
+//! lines come from [`positions`], since serde_yaml's values carry none).
+//! Only a clean document is deserialized into `T`. It parses; checks across
+//! fields and files belong to `validate`.
+
+pub mod node;
+pub mod positions;
+pub mod schema;
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
+use schema::Record;
 
-/// Parses `file` as one YAML document into `T`, whose valid keys are `keys`
-/// (used to suggest the nearest one for a misspelt key).
-pub fn parse<T: DeserializeOwned>(file: &SourceFile, keys: &[&str]) -> Result<T, Diagnostic> {
+/// Parses `file` as one YAML document of shape `shape` into `T`; on failure,
+/// every problem found.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile, shape: &Record) -> Result<T, Vec<Diagnostic>> {
+    let keys = shape.keys();
     if is_blank(&file.text) {
-        return Err(file
-            .error_at(1, 1, "the file is empty")
-            .with_hint("write the unit's `nome` and its activities, as in the other files"));
+        return Err(vec![
+            file.error_at(1, 1, "the file is empty")
+                .with_hint(shape.empty_hint),
+        ]);
     }
-    serde_yaml::from_str::<T>(&file.text).map_err(|e| explain(file, &e, keys))
+    let doc = node::parse(&file.text).map_err(|e| vec![explain(file, &e, &keys)])?;
+    let problems = schema::check(&doc, shape, file, &positions::index(&file.text));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    serde_yaml::from_str::<T>(&file.text).map_err(|e| vec![explain(file, &e, &keys)])
 }
 
 /// True when the text holds nothing but blank lines and comments.
@@ -94,6 +110,41 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
     {
         return d;
     }
+    if msg.contains("more than one document") {
+        let l = file
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("---"))
+            .map(|(i, _)| i + 1)
+            .find(|&i| file.text.lines().take(i - 1).any(|l| !is_blank(l)))
+            .unwrap_or(1);
+        return file
+            .error_at(
+                l,
+                1,
+                "a line `---` starts a second YAML document in the same file",
+            )
+            .with_hint(
+                "one file holds one unit: remove this line, or move what follows into its own file",
+            );
+    }
+    if msg.contains("recursion limit exceeded") {
+        return file
+            .error_at(line, column, "lists or groups are nested too deeply here")
+            .with_hint("content files need only two or three levels of indentation");
+    }
+    if msg.contains("repetition limit exceeded") {
+        return file
+            .error_at(
+                line,
+                column,
+                "the file repeats YAML aliases (`*name`) too many times",
+            )
+            .with_hint(
+                "write the text out instead of using anchors (`&name`) and aliases (`*name`)",
+            );
+    }
     file.error_at(line, column, msg)
 }
 
@@ -106,7 +157,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 /// A line like `  - Taxi e NCC: istruire gli atti` is read by YAML as a map:
 /// say so, and show the line with the text quoted.
-fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic> {
+pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic> {
     let text = file.text.lines().nth(line.checked_sub(1)?)?;
     let trimmed = text.trim_start();
     let indent = text.len() - trimmed.len();
@@ -181,7 +232,10 @@ mod tests {
     use crate::model::{UNIT_KEYS, UnitFile};
 
     fn err(text: &str) -> Diagnostic {
-        parse::<UnitFile>(&SourceFile::new("u.yaml", text), UNIT_KEYS).unwrap_err()
+        let mut all =
+            parse::<UnitFile>(&SourceFile::new("u.yaml", text), &schema::UNIT).unwrap_err();
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
     }
 
     #[test]
