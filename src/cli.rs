@@ -26,6 +26,9 @@ pub struct Cli {
 pub enum Command {
     /// Build the site from content/ into the output folder (public/ by default).
     Build(BuildArgs),
+    /// Check content and theme, render in memory and verify every internal
+    /// link and anchor; writes nothing. For CI.
+    Check(CheckArgs),
 }
 
 /// Where the site is and where it goes.
@@ -41,6 +44,35 @@ pub struct BuildArgs {
     /// (canonical links, sitemap.xml, robots.txt).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Treat warnings as errors: exit 1 and write nothing when there is any.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// What `check` looks at and how it reports.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder: the one holding content/ (and optionally themes/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Treat warnings as errors (exit 1 when there is any).
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print problems: for people (stderr), as a JSON array (stdout),
+    /// or as GitHub Actions annotations (stdout).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Check as if published under this address instead of base_url.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// How problems are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
 }
 
 /// Parses the arguments and runs the command.
@@ -48,6 +80,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => cmd::build::run(&args),
+        Command::Check(args) => cmd::check::run(&args),
     }
 }
 

@@ -1,5 +1,6 @@
-//! The whole pipeline in memory: load -> validate -> theme -> render. Shared
-//! by `build` (which then writes), `check` (which writes nothing) and `serve`.
+//! The whole pipeline in memory: load -> validate -> theme -> render -> link
+//! check. Shared by `build` (which then writes), `check` (which writes
+//! nothing) and `serve`.
 
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use crate::diagnostic::Diagnostics;
 use crate::load::{self, EnvironmentError};
 use crate::model::Site;
 use crate::render::{self, Output};
-use crate::{theme, validate};
+use crate::{linkcheck, theme, validate};
 
 /// Options of a build that do not come from `content/`.
 #[derive(Debug, Clone, Default)]
@@ -40,5 +41,12 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    Ok(render::render(&site, &theme, diags).map(|output| Built { site, output }))
+    let Some(output) = render::render(&site, &theme, diags) else {
+        return Ok(None);
+    };
+    linkcheck::report(&output, &site, root, diags);
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    Ok(Some(Built { site, output }))
 }

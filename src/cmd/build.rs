@@ -26,7 +26,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
     };
     super::report(&diags);
-    let Some(built) = built else {
+    let strict_fail = args.strict && diags.warning_count() > 0;
+    let Some(built) = built.filter(|_| !strict_fail) else {
+        if strict_fail && !diags.has_errors() {
+            eprintln!("--strict: warnings count as errors.");
+        }
         eprintln!("The site was not built; {} is unchanged.", output.display());
         return ExitCode::from(EXIT_CONTENT);
     };
@@ -34,17 +38,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("error: cannot write {}: {e}", output.display());
         return ExitCode::from(EXIT_USAGE);
     }
-    let acts: usize = built
-        .site
-        .units
-        .iter()
-        .map(|u| u.smartizzabili.len() + u.non_smartizzabili.len())
-        .sum();
     println!(
-        "Built {} units, {} activities, {} pages, {} files ({} KiB) into {} in {} ms",
-        built.site.units.len(),
-        acts,
-        built.output.page_urls().len(),
+        "Built {}, {} files ({} KiB) into {} in {} ms",
+        super::counts(&built),
         built.output.files.len(),
         built.output.total_bytes().div_ceil(1024),
         output.display(),
