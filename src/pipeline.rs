@@ -32,9 +32,10 @@ pub fn run(
 ) -> Result<Option<Built>, EnvironmentError> {
     let loaded = load::load(root, diags)?;
     let tema = loaded.config.as_ref().and_then(|c| c.tema.clone());
+    let settings = loaded.config_source.clone();
     let site = validate::validate(loaded, opts.base_url.as_deref(), diags);
     // Load the theme even when the content is broken, to report its errors too.
-    let theme = theme::load(root, tema.as_deref(), diags);
+    let theme = theme::load(root, tema.as_deref(), settings.as_ref(), diags);
     let (Some(site), Some(theme)) = (site, theme) else {
         return Ok(None);
     };

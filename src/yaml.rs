@@ -135,6 +135,16 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             .with_hint("content files need only two or three levels of indentation");
     }
     if msg.contains("repetition limit exceeded") {
+        // serde_yaml says 1:1: point at the first alias.
+        let (line, column) = file
+            .text
+            .lines()
+            .enumerate()
+            .find_map(|(i, t)| {
+                let at = t.find('*')?;
+                Some((i + 1, t[..at].chars().count() + 1))
+            })
+            .unwrap_or((line, column));
         return file
             .error_at(
                 line,
@@ -145,7 +155,39 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
                 "write the text out instead of using anchors (`&name`) and aliases (`*name`)",
             );
     }
-    file.error_at(line, column, msg)
+    // "..., while scanning a quoted scalar at line 1 column 7": the opener.
+    let opener = raw.split_once(", while ").and_then(|(_, ctx)| {
+        let (what, at) = ctx.split_once(" at line ")?;
+        let (l, c) = at.split_once(" column ")?;
+        Some((
+            what.to_string(),
+            l.parse::<usize>().ok()?,
+            c.parse::<usize>().ok()?,
+        ))
+    });
+    match opener {
+        Some((what, l, c)) if what.contains("quoted scalar") => {
+            let q = file
+                .text
+                .lines()
+                .nth(l - 1)
+                .and_then(|t| t.chars().nth(c - 1))
+                .unwrap_or('"');
+            file.error_at(l, c, format!("the quotation mark `{q}` opened here is never closed"))
+                .with_hint(format!("end the text with `{q}` on the same line"))
+        }
+        Some((what, l, c)) if what.contains("flow sequence") || what.contains("flow mapping") => {
+            let (open, close) = if what.contains("sequence") { ('[', ']') } else { ('{', '}') };
+            file.error_at(l, c, format!("the `{open}` opened here is never closed with `{close}`"))
+                .with_hint(format!("add `{close}` at the end, or write the items as `- ` lines"))
+        }
+        _ if msg.contains("did not find expected key") || msg.contains("mapping values are not allowed") => file
+            .error_at(line, column, "this line is not indented like the lines around it")
+            .with_hint("keys of the same group start in the same column; list items start with `- ` under their key (use spaces, not tabs)"),
+        _ => file
+            .error_at(line, column, format!("the file is not valid YAML here: {msg}"))
+            .with_hint("compare this line with a correct one in another file (indentation, quotes, `- ` for list items)"),
+    }
 }
 
 /// The text between `start` and the next `end` in `s`.

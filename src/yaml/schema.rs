@@ -252,8 +252,13 @@ impl Walk<'_> {
                 }
             }
         }
+        // A misspelt key already says "did you mean `nome`?": no second message.
+        let suggested: Vec<&str> = entries
+            .iter()
+            .filter_map(|(k, _)| super::nearest(&k.key_text(), &rec.keys()))
+            .collect();
         for f in rec.fields.iter().filter(|f| f.required) {
-            if !seen.contains_key(f.key) {
+            if !seen.contains_key(f.key) && !suggested.contains(&f.key) {
                 let (line, column) = if path.is_empty() {
                     self.pos.first_key.unwrap_or((1, 1))
                 } else {
