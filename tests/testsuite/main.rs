@@ -3,6 +3,7 @@
 //! One module per feature; helpers in `support`.
 
 mod build;
+mod check;
 mod cli;
 mod errors;
 mod example;
