@@ -116,6 +116,36 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
+impl Node {
+    /// The same value as serde_yaml's own, to deserialize typed structs
+    /// from without parsing the text again. Of duplicate keys, the last wins.
+    pub fn into_value(self) -> serde_yaml::Value {
+        use serde_yaml::Value;
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            Node::Int(i) => match (i64::try_from(i), u64::try_from(i)) {
+                (Ok(n), _) => Value::Number(n.into()),
+                (_, Ok(n)) => Value::Number(n.into()),
+                _ => Value::Number((i as f64).into()),
+            },
+            Node::Float(f) => Value::Number(f.into()),
+            Node::Str(s) => Value::String(s),
+            Node::Seq(v) => Value::Sequence(v.into_iter().map(Node::into_value).collect()),
+            Node::Map(entries) => Value::Mapping(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.into_value(), v.into_value()))
+                    .collect(),
+            ),
+            Node::Tagged(tag, v) => Value::Tagged(Box::new(serde_yaml::value::TaggedValue {
+                tag: serde_yaml::value::Tag::new(tag),
+                value: v.into_value(),
+            })),
+        }
+    }
+}
+
 /// Parses one YAML document into a [`Node`].
 pub fn parse(text: &str) -> Result<Node, serde_yaml::Error> {
     serde_yaml::from_str(text)
@@ -139,6 +169,15 @@ mod tests {
         let n = parse("a: !x 3\n").unwrap();
         let Node::Map(m) = n else { panic!() };
         assert_eq!(m[0].1, Node::Tagged("x".into(), Box::new(Node::Int(3))));
+    }
+
+    #[test]
+    fn converts_to_serde_yaml_values() {
+        let text = "a: [1, -2, 1.5, x, ~, true]\nb: {c: !t d}\n";
+        assert_eq!(
+            parse(text).unwrap().into_value(),
+            serde_yaml::from_str::<serde_yaml::Value>(text).unwrap()
+        );
     }
 
     #[test]

@@ -161,7 +161,7 @@ mistakes! {
         "content/tributi.yaml:3:8: error: the file repeats YAML aliases (`*name`) too many times",
     ];
     deep_nesting: "deep-nesting", 1, [
-        "content/tributi.yaml:2:143: error: lists or groups are nested too deeply here",
+        "content/tributi.yaml:2:144: error: lists or groups are nested too deeply here",
     ];
     settings_with_a_bad_date: "sito-bad-date", 1, [
         "content/_sito.yaml:4:16: error: `2026-02-30` is not a valid date",

@@ -9,4 +9,5 @@ mod errors;
 mod example;
 mod links;
 mod output;
+mod robustness;
 mod support;
