@@ -305,7 +305,10 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
             column,
             "this text contains `: ` (colon and space), which YAML reads as a key followed by a value",
         )
-        .with_hint(format!("put the whole text in double quotes: {quoted}")),
+        .with_hint(format!(
+            "put the whole text in double quotes: {}",
+            quoted.trim_start()
+        )),
     )
 }
 
@@ -378,7 +381,7 @@ mod tests {
         assert!(d.message.contains("`: `"), "{}", d.message);
         assert_eq!(
             d.hint.as_deref(),
-            Some("put the whole text in double quotes:   - \"Taxi e NCC: istruire gli atti\"")
+            Some("put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\"")
         );
     }
 

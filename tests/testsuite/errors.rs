@@ -103,7 +103,7 @@ mistakes! {
     ];
     colon_inside_an_activity: "colon-in-text", 1, [
         "content/polizia-locale.yaml:4:15: error: this text contains `: ` (colon and space)",
-        "put the whole text in double quotes:   - \"Taxi e NCC: istruire gli atti relativi alle licenze\"",
+        "put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti relativi alle licenze\"",
     ];
     unknown_keys_with_suggestions: "unknown-key", 1, [
         "content/tributi.yaml:2:1: error: unknown key `smartizabili`",
