@@ -4,8 +4,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, EXIT_CONTENT, EXIT_USAGE};
-use crate::diagnostic::Diagnostics;
-use crate::pipeline::{self, BuildOptions};
 use crate::write;
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -14,16 +12,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .output
         .clone()
         .unwrap_or_else(|| args.root.join("public"));
-    let opts = BuildOptions {
-        base_url: args.base_url.clone(),
-    };
-    let mut diags = Diagnostics::new();
-    let built = match pipeline::run(&args.root, &opts, &mut diags) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {}", e.0);
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     super::report(&diags);
     let strict_fail = args.strict && diags.warning_count() > 0;

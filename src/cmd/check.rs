@@ -4,21 +4,12 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{CheckArgs, EXIT_CONTENT, EXIT_USAGE, Format};
-use crate::diagnostic::Diagnostics;
-use crate::pipeline::{self, BuildOptions};
+use crate::cli::{CheckArgs, EXIT_CONTENT, Format};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let opts = BuildOptions {
-        base_url: args.base_url.clone(),
-    };
-    let mut diags = Diagnostics::new();
-    let built = match pipeline::run(&args.root, &opts, &mut diags) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {}", e.0);
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     super::report_as(&diags, args.format, &args.root);
     let strict_fail = args.strict && diags.warning_count() > 0;

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::cli::Format;
 use crate::diagnostic::Diagnostics;
-use crate::pipeline::Built;
+use crate::pipeline::{self, BuildOptions, Built};
 
 /// Prints every problem, errors and warnings, to stderr, then a count.
 pub fn report(diags: &Diagnostics) {
@@ -58,4 +58,23 @@ pub fn counts(built: &Built) -> String {
         acts,
         built.output.page_urls().len()
     )
+}
+
+/// Runs the pipeline on `root`; an environment error (exit 2) is printed
+/// and returned as the exit code.
+pub fn run_pipeline(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<(Option<Built>, Diagnostics), std::process::ExitCode> {
+    let opts = BuildOptions {
+        base_url: base_url.map(str::to_string),
+    };
+    let mut diags = Diagnostics::new();
+    match pipeline::run(root, &opts, &mut diags) {
+        Ok(b) => Ok((b, diags)),
+        Err(e) => {
+            eprintln!("error: {}", e.0);
+            Err(std::process::ExitCode::from(crate::cli::EXIT_USAGE))
+        }
+    }
 }
