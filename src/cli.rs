@@ -28,6 +28,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Preview the site at http://127.0.0.1:1111/, rebuilding and reloading the page on every save.
     Serve(ServeArgs),
+    /// Check content and theme, render in memory and verify every internal
+    /// link and anchor; writes nothing. For CI.
+    Check(CheckArgs),
 }
 
 /// Where the site is and where it goes.
@@ -43,6 +46,35 @@ pub struct BuildArgs {
     /// (canonical links, sitemap.xml, robots.txt).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Treat warnings as errors: exit 1 and write nothing when there is any.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// What `check` looks at and how it reports.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder: the one holding content/ (and optionally themes/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Treat warnings as errors (exit 1 when there is any).
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print problems: for people (stderr), as a JSON array (stdout),
+    /// or as GitHub Actions annotations (stdout).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Check as if published under this address instead of base_url.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// How problems are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
 }
 
 /// Where the site is and where the preview listens.
@@ -73,6 +105,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cmd::build::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
+        Command::Check(args) => cmd::check::run(&args),
     }
 }
 

@@ -95,6 +95,69 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// `{severity, file, line, column, message, hint}`; an unknown line or
+    /// column is `null`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let known = |n: usize| (n > 0).then_some(n);
+        serde_json::json!({
+            "severity": self.severity.as_str(),
+            "file": display_path(&self.file),
+            "line": known(self.line),
+            "column": known(self.column),
+            "message": self.message,
+            "hint": self.hint,
+        })
+    }
+
+    /// A GitHub Actions workflow command (`::error file=...,line=...::msg`)
+    /// that shows the problem on the line in the pull request. `site` is
+    /// the site folder as given on the command line, so the file is named
+    /// from the repository's root.
+    pub fn github(&self, site: &Path) -> String {
+        let file = if site.is_absolute() || site == Path::new(".") {
+            self.file.clone()
+        } else {
+            site.join(&self.file)
+        };
+        let file = display_path(&file);
+        let mut props = vec![format!(
+            "file={}",
+            github_property(file.trim_start_matches("./"))
+        )];
+        if self.line > 0 {
+            props.push(format!("line={}", self.line));
+        }
+        if self.column > 0 {
+            props.push(format!("col={}", self.column));
+        }
+        props.push("title=trasparenza".to_string());
+        let mut text = self.message.clone();
+        if let Some(h) = &self.hint {
+            text.push_str("\nhint: ");
+            text.push_str(h);
+        }
+        format!(
+            "::{} {}::{}",
+            self.severity.as_str(),
+            props.join(","),
+            github_data(&text)
+        )
+    }
+}
+
+/// Escapes the message of a workflow command.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// Paths are printed with `/` on every platform so messages are stable.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
@@ -188,6 +251,40 @@ mod tests {
         assert_eq!(
             shown,
             "content/x.yaml:2:1: error: unknown key `smartizabili`\n  |\n2 | smartizabili:\n  | ^\n  = hint: did you mean `smartizzabili`?\n"
+        );
+    }
+
+    #[test]
+    fn json_has_every_field() {
+        let d = Diagnostic::error("content/x.yaml", "bad")
+            .at("a\n", 1, 2)
+            .with_hint("h");
+        assert_eq!(
+            d.to_json(),
+            serde_json::json!({"severity": "error", "file": "content/x.yaml", "line": 1,
+                "column": 2, "message": "bad", "hint": "h"})
+        );
+        let w = Diagnostic::warning("content/_sito.yaml", "w");
+        assert_eq!(
+            w.to_json(),
+            serde_json::json!({"severity": "warning", "file": "content/_sito.yaml", "line": null,
+                "column": null, "message": "w", "hint": null})
+        );
+    }
+
+    #[test]
+    fn github_annotations_are_escaped() {
+        let d = Diagnostic::error("content/a,b:c.yaml", "100% wrong\r\nreally")
+            .at("x\n", 1, 3)
+            .with_hint("fix");
+        assert_eq!(
+            d.github(Path::new("site")),
+            "::error file=site/content/a%2Cb%3Ac.yaml,line=1,col=3,title=trasparenza::100%25 wrong%0D%0Areally%0Ahint: fix"
+        );
+        let w = Diagnostic::warning("content/x.yaml", "w");
+        assert_eq!(
+            w.github(Path::new(".")),
+            "::warning file=content/x.yaml,title=trasparenza::w"
         );
     }
 

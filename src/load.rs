@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{self, Page, PageFrontMatter, SiteConfig, Unit, UnitFile};
+use crate::model::{Page, PageFrontMatter, SiteConfig, Unit, UnitFile};
 use crate::source::{self, SourceFile};
-use crate::yaml;
+use crate::yaml::{self, schema};
 
 /// The site as read from disk, before cross-file validation.
 #[derive(Debug, Default)]
@@ -45,9 +45,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
     if sito.is_file() {
         match source::read(&sito, &sito_display) {
             Ok(f) => {
-                match yaml::parse::<SiteConfig>(&f, model::SITE_KEYS) {
+                match parse_site(&f) {
                     Ok(c) => loaded.config = Some(c),
-                    Err(d) => diags.push(d),
+                    Err(ds) => diags.extend(ds),
                 }
                 loaded.config_source = Some(f);
             }
@@ -97,18 +97,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             .unwrap_or_default();
         match ext {
             "yaml" | "yml" => match source::read(path, &display) {
-                Ok(f) => match yaml::parse::<UnitFile>(&f, model::UNIT_KEYS) {
-                    Ok(u) => loaded
-                        .units
-                        .push((Unit::from_file(stem, display.clone(), u), f)),
-                    Err(d) => diags.push(d),
+                Ok(f) => match parse_unit(&f, stem) {
+                    Ok(u) => loaded.units.push((u, f)),
+                    Err(ds) => diags.extend(ds),
                 },
                 Err(d) => diags.push(d),
             },
             "md" => match source::read(path, &display) {
                 Ok(f) => match parse_page(&f, stem) {
                     Ok(p) => loaded.pages.push(p),
-                    Err(d) => diags.push(d),
+                    Err(ds) => diags.extend(ds),
                 },
                 Err(d) => diags.push(d),
             },
@@ -127,8 +125,19 @@ fn display_of(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Parses a unit file whose stem is `slug`.
+pub fn parse_unit(f: &SourceFile, slug: String) -> Result<Unit, Vec<Diagnostic>> {
+    let u = yaml::parse::<UnitFile>(f, &schema::UNIT)?;
+    Ok(Unit::from_file(slug, f.display.clone(), u))
+}
+
+/// Parses `_sito.yaml`.
+pub fn parse_site(f: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
+    yaml::parse::<SiteConfig>(f, &schema::SITE)
+}
+
 /// Splits `---` front matter from the Markdown body of an extra page.
-pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Diagnostic> {
+pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Vec<Diagnostic>> {
     let text = &f.text;
     let no_front = || {
         f.error_at(1, 1, "an extra page must start with front matter")
@@ -136,24 +145,28 @@ pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Diagnostic> {
                 "begin the file with three lines: `---`, `titolo: Titolo della pagina`, `---`",
             )
     };
-    let rest = text.strip_prefix("---\n").ok_or_else(no_front)?;
+    let rest = text.strip_prefix("---\n").ok_or_else(|| vec![no_front()])?;
     let (front, body) = if let Some(end) = rest.find("\n---\n") {
         (&rest[..end + 1], &rest[end + 5..])
     } else if let Some(front) = rest.strip_suffix("\n---") {
         (front, "")
     } else {
-        return Err(f
-            .error_at(1, 1, "the front matter is not closed")
-            .with_hint("add a line `---` after the front matter"));
+        return Err(vec![
+            f.error_at(1, 1, "the front matter is not closed")
+                .with_hint("add a line `---` after the front matter"),
+        ]);
     };
     let front_src = SourceFile::new(&f.display, front);
-    let fm: PageFrontMatter = yaml::parse(&front_src, &["titolo", "descrizione", "ordine"])
-        .map_err(|mut d| {
-            // The front matter starts on the file's second line.
-            d.line += 1;
-            d.source_line = text.lines().nth(d.line - 1).map(str::to_string);
-            d
-        })?;
+    let fm: PageFrontMatter = yaml::parse(&front_src, &schema::PAGE).map_err(|ds| {
+        ds.into_iter()
+            .map(|mut d| {
+                // The front matter starts on the file's second line.
+                d.line += 1;
+                d.source_line = text.lines().nth(d.line - 1).map(str::to_string);
+                d
+            })
+            .collect::<Vec<_>>()
+    })?;
     Ok(Page {
         slug,
         file: f.display.clone(),
@@ -179,7 +192,7 @@ mod tests {
     #[test]
     fn front_matter_errors_are_located_in_the_file() {
         let f = SourceFile::new("content/p.md", "---\ntitolo: Note\ntitle: x\n---\nTesto\n");
-        let d = parse_page(&f, "p".into()).unwrap_err();
+        let d = parse_page(&f, "p".into()).unwrap_err().remove(0);
         assert_eq!(d.line, 3, "{d}");
         assert_eq!(d.source_line.as_deref(), Some("title: x"));
     }
@@ -188,8 +201,7 @@ mod tests {
     fn missing_front_matter() {
         let f = SourceFile::new("content/p.md", "# Titolo\n");
         assert!(
-            parse_page(&f, "p".into())
-                .unwrap_err()
+            parse_page(&f, "p".into()).unwrap_err()[0]
                 .message
                 .contains("front matter")
         );

@@ -80,9 +80,10 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
                 ),
             )
             .at(&shown, line, column)
-            .with_hint(
-                "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1 by an old editor)",
-            ));
+            .with_hint(format!(
+                "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1 by an old editor{})",
+                latin1_guess(bytes[bad])
+            )));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -92,6 +93,16 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
         text.to_string()
     };
     Ok(SourceFile::new(display, text))
+}
+
+/// ", where this byte is `à`" for a byte that is a letter in Windows-1252.
+fn latin1_guess(b: u8) -> String {
+    let c = char::from(b);
+    if b >= 0xC0 && c.is_alphabetic() {
+        format!(", where this byte is `{c}`")
+    } else {
+        String::new()
+    }
 }
 
 #[cfg(test)]

@@ -46,18 +46,23 @@ impl Theme {
     }
 }
 
-/// Loads the theme `tema` (default: the built-in one) for the site at `root`.
-pub fn load(root: &Path, tema: Option<&str>, diags: &mut Diagnostics) -> Option<Theme> {
+/// Loads the theme `tema` (default: the built-in one) for the site at `root`;
+/// `settings` is `_sito.yaml`, to point at its `tema` line.
+pub fn load(
+    root: &Path,
+    tema: Option<&str>,
+    settings: Option<&source::SourceFile>,
+    diags: &mut Diagnostics,
+) -> Option<Theme> {
     let tema = tema.unwrap_or(DEFAULT);
     let site_dir = root.join("themes").join(tema);
     if tema != DEFAULT && !site_dir.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "content/_sito.yaml",
-                format!("the theme `{tema}` does not exist: there is no folder themes/{tema}/"),
-            )
-            .with_hint("remove `tema` to use the default theme, or create the folder"),
-        );
+        let msg = format!("the theme `{tema}` does not exist: there is no folder themes/{tema}/");
+        let d = match settings.and_then(|s| Some((s, crate::yaml::find_key(&s.text, "tema", 1)?))) {
+            Some((s, (l, c))) => s.error_at(l, c, msg),
+            None => Diagnostic::error("content/_sito.yaml", msg),
+        };
+        diags.push(d.with_hint("remove `tema` to use the default theme, or create the folder"));
         return None;
     }
 
@@ -187,7 +192,7 @@ mod tests {
     #[test]
     fn default_theme_is_embedded_and_compiles() {
         let mut d = Diagnostics::new();
-        let theme = load(Path::new("/nonexistent"), None, &mut d).expect("theme loads");
+        let theme = load(Path::new("/nonexistent"), None, None, &mut d).expect("theme loads");
         assert!(d.is_empty(), "{:?}", d.sorted());
         for t in [
             "base.html",
@@ -208,7 +213,7 @@ mod tests {
     #[test]
     fn unknown_theme_is_an_error() {
         let mut d = Diagnostics::new();
-        assert!(load(Path::new("/nonexistent"), Some("blu"), &mut d).is_none());
+        assert!(load(Path::new("/nonexistent"), Some("blu"), None, &mut d).is_none());
         assert!(d.sorted()[0].message.contains("`blu`"));
     }
 
@@ -219,7 +224,7 @@ mod tests {
         std::fs::create_dir_all(&t).unwrap();
         std::fs::write(t.join("404.html"), "ok\n{% if %}\n").unwrap();
         let mut d = Diagnostics::new();
-        assert!(load(dir.path(), None, &mut d).is_none());
+        assert!(load(dir.path(), None, None, &mut d).is_none());
         let e = d.sorted()[0].clone();
         assert_eq!(e.file, PathBuf::from("themes/default/templates/404.html"));
         assert_eq!(e.line, 2, "{e}");

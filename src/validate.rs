@@ -104,9 +104,6 @@ pub fn validate(
     let mut pages = loaded.pages;
     for p in &pages {
         claim(&p.slug, &p.file, diags);
-        if p.titolo.trim().is_empty() {
-            diags.push(Diagnostic::error(&p.file, "the page's `titolo` is empty"));
-        }
     }
 
     if diags.error_count() > before {
@@ -125,12 +122,6 @@ pub fn validate(
 
 fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &mut Diagnostics) {
     let at = |key: &str| crate::yaml::find_key(&src.text, key, 1).unwrap_or((1, 1));
-    for (key, value) in [("ente", &c.ente), ("titolo", &c.titolo)] {
-        if value.trim().is_empty() {
-            let (l, col) = at(key);
-            diags.push(src.error_at(l, col, format!("`{key}` is empty")));
-        }
-    }
     match normalise_base_url(&c.base_url) {
         Some(u) => c.base_url = u,
         None => {
@@ -209,10 +200,6 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
 }
 
 fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
-    if u.nome.trim().is_empty() {
-        let (l, c) = crate::yaml::find_key(&src.text, "nome", 1).unwrap_or((1, 1));
-        diags.push(src.error_at(l, c, "the unit's `nome` is empty"));
-    }
     if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() {
         diags.push(
             src.error_at(1, 1, "the unit has no activities").with_hint(
@@ -232,11 +219,7 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
             *n += 1;
             let (l, c) = locate(&src.text, text, *n).unwrap_or(key_at);
             if text.is_empty() {
-                diags.push(
-                    src.error_at(l, c, format!("an activity in `{key}` has no text"))
-                        .with_hint("write the activity, or remove the empty `-` line"),
-                );
-                continue;
+                continue; // reported by the schema check
             }
             if *n == 2 {
                 diags.push(src.warning_at(
@@ -253,9 +236,6 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
                     src.warning_at(l, c, "the activity ends with a stray dash")
                         .with_hint("check that the text was not cut when it was copied"),
                 );
-            }
-            if a.ambiti.iter().any(|x| x.trim().is_empty()) {
-                diags.push(src.error_at(l, c, "an `ambiti` tag is empty"));
             }
         }
     }

@@ -4,8 +4,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, EXIT_CONTENT, EXIT_USAGE};
-use crate::diagnostic::Diagnostics;
-use crate::pipeline::{self, BuildOptions};
 use crate::write;
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -14,19 +12,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .output
         .clone()
         .unwrap_or_else(|| args.root.join("public"));
-    let opts = BuildOptions {
-        base_url: args.base_url.clone(),
-    };
-    let mut diags = Diagnostics::new();
-    let built = match pipeline::run(&args.root, &opts, &mut diags) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {}", e.0);
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     super::report(&diags);
-    let Some(built) = built else {
+    let strict_fail = args.strict && diags.warning_count() > 0;
+    let Some(built) = built.filter(|_| !strict_fail) else {
+        if strict_fail && !diags.has_errors() {
+            eprintln!("--strict: warnings count as errors.");
+        }
         eprintln!("The site was not built; {} is unchanged.", output.display());
         return ExitCode::from(EXIT_CONTENT);
     };
@@ -34,17 +29,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("error: cannot write {}: {e}", output.display());
         return ExitCode::from(EXIT_USAGE);
     }
-    let acts: usize = built
-        .site
-        .units
-        .iter()
-        .map(|u| u.smartizzabili.len() + u.non_smartizzabili.len())
-        .sum();
     println!(
-        "Built {} units, {} activities, {} pages, {} files ({} KiB) into {} in {} ms",
-        built.site.units.len(),
-        acts,
-        built.output.page_urls().len(),
+        "Built {}, {} files ({} KiB) into {} in {} ms",
+        super::counts(&built),
         built.output.files.len(),
         built.output.total_bytes().div_ceil(1024),
         output.display(),

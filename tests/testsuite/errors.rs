@@ -61,3 +61,172 @@ fn missing_site_settings_is_an_error() {
     assert!(r.stderr().contains("content/_sito.yaml"), "{}", r.stderr());
     assert!(!site.public().exists());
 }
+
+/// Builds `tests/fixtures/errors/<case>` and checks the exit code, that every
+/// `needle` (a `path:line:col: severity: message` start, or key words) is in
+/// the output, and that nothing was published when the build failed.
+fn mistake(case: &str, code: i32, needles: &[&str]) {
+    let site = Site::fixture(&format!("errors/{case}"));
+    let r = site.run(&["build"]);
+    let err = r.stderr() + &r.stdout();
+    assert_eq!(r.code(), Some(code), "{err}");
+    for n in needles {
+        assert!(err.contains(n), "missing {n:?} in:\n{err}");
+    }
+    assert_eq!(site.public().exists(), code == 0, "{err}");
+}
+
+macro_rules! mistakes {
+    ($($name:ident: $case:literal, $code:literal, [$($needle:literal),+ $(,)?];)+) => {
+        $(
+            #[test]
+            fn $name() {
+                mistake($case, $code, &[$($needle),+]);
+            }
+        )+
+    };
+}
+
+mistakes! {
+    yaml_syntax_points_at_the_unclosed_quote: "yaml-syntax", 1, [
+        "content/tributi.yaml:1:7: error: the quotation mark `\"` opened here is never closed",
+    ];
+    bad_indentation: "bad-indentation", 1, [
+        "content/tributi.yaml:4:2: error: this line is not indented like the lines around it",
+    ];
+    tab_in_indentation: "tab", 1, [
+        "content/tributi.yaml:3:1: error: a tab character is used here",
+        "replace the tab with spaces",
+    ];
+    duplicate_key: "duplicate-key", 1, [
+        "content/tributi.yaml:4:1: error: the key `nome` appears twice",
+    ];
+    colon_inside_an_activity: "colon-in-text", 1, [
+        "content/polizia-locale.yaml:4:15: error: this text contains `: ` (colon and space)",
+        "put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti relativi alle licenze\"",
+    ];
+    unknown_keys_with_suggestions: "unknown-key", 1, [
+        "content/tributi.yaml:2:1: error: unknown key `smartizabili`",
+        "did you mean `smartizzabili`?",
+        "content/tributi.yaml:6:5: error: unknown key `nota`",
+        "did you mean `note`?",
+    ];
+    wrong_types: "wrong-type", 1, [
+        "content/tributi.yaml:2:9: error: `ordine` should be a whole number",
+        "content/tributi.yaml:3:16: error: `smartizzabili` should be a list",
+        "content/tributi.yaml:6:5: error: an activity in `non_smartizzabili` should be a line of text, but it is a number",
+        "put the value in double quotes",
+    ];
+    missing_keys: "missing-key", 1, [
+        "content/tributi.yaml:3:1: error: the required key `nome` is missing from the unit",
+        "content/tributi.yaml:6:5: error: the required key `testo` is missing from this activity",
+    ];
+    empty_testo: "empty-testo", 1, [
+        "content/tributi.yaml:4:12: error: `testo` is empty",
+        "content/tributi.yaml:5:3: error: an activity in `smartizzabili` has no text",
+    ];
+    a_unit_without_activities: "no-activities", 1, [
+        "content/tributi.yaml:1:1: error: the unit has no activities",
+    ];
+    the_same_activity_in_both_lists: "both-lists", 1, [
+        "content/tributi.yaml:6:5: error: the activity \"Sportello al pubblico\" is both smartizzabile and non smartizzabile",
+    ];
+    the_same_activity_twice_is_a_warning: "duplicate-in-list", 0, [
+        "content/tributi.yaml:5:5: warning: the same activity appears more than once in `smartizzabili`",
+        "0 errors, 1 warning",
+    ];
+    a_stray_dash_is_a_warning: "stray-dash", 0, [
+        "content/tributi.yaml:3:5: warning: the activity ends with a stray dash",
+    ];
+    invalid_slug_suggests_a_name: "invalid-slug", 1, [
+        "content/Ufficio Tributi.yaml: error: `Ufficio Tributi` is not a valid file name",
+        "rename the file to `ufficio-tributi.yaml`",
+    ];
+    duplicate_slugs_name_both_files: "duplicate-slug", 1, [
+        "content/area-servizi/tributi.yaml: error: the name `tributi` is already used by content/area-finanziaria/tributi.yaml",
+    ];
+    slug_colliding_with_a_generated_path: "reserved-slug", 1, [
+        "content/tabella.yaml: error: the name `tabella` is used by a page the generator makes itself",
+    ];
+    empty_file: "empty-file", 1, [
+        "content/tributi.yaml:1:1: error: the file is empty",
+    ];
+    windows_1252_file: "not-utf8", 1, [
+        "content/tributi.yaml:3:12: error: the file is not UTF-8 text",
+        "Windows-1252",
+        "this byte is `à`",
+    ];
+    bom_and_crlf_are_accepted: "bom-crlf", 0, ["Built 1 units"];
+    alias_bomb: "alias-bomb", 1, [
+        "content/tributi.yaml:3:8: error: the file repeats YAML aliases (`*name`) too many times",
+    ];
+    deep_nesting: "deep-nesting", 1, [
+        "content/tributi.yaml:2:144: error: lists or groups are nested too deeply here",
+    ];
+    settings_with_a_bad_date: "sito-bad-date", 1, [
+        "content/_sito.yaml:4:16: error: `2026-02-30` is not a valid date",
+        "YYYY-MM-DD",
+    ];
+    settings_with_a_bad_base_url: "sito-bad-base-url", 1, [
+        "content/_sito.yaml:3:1: error: `www.comune.prova.it/lavoro-agile` is not a valid base_url",
+    ];
+    settings_missing: "sito-missing", 1, [
+        "content/_sito.yaml: error: the site settings file is missing",
+    ];
+    unknown_theme: "unknown-tema", 1, [
+        "content/_sito.yaml:5:1: error: the theme `istituzionale` does not exist",
+    ];
+    template_error_in_a_site_theme: "theme-template-error", 1, [
+        "themes/default/templates/404.html:4:21: error: template error: Unknown filter `maiuscolo`",
+    ];
+    front_matter_errors: "front-matter", 1, [
+        "content/note-metodologiche.md:2:1: error: unknown key `title`",
+        "did you mean `titolo`?",
+        "content/note-metodologiche.md:3:9: error: `ordine` should be a whole number",
+        "2 errors",
+    ];
+    broken_links_and_anchors: "broken-link", 1, [
+        "content/tributi.yaml:3:37: error: the link `../ragioneria/` on `tributi/` leads nowhere",
+        "content/tributi.yaml:4:13: error: the link `../tabella/#riga-inesistente` on `tributi/` leads nowhere",
+        "has no anchor `#riga-inesistente`",
+    ];
+    every_problem_of_one_file: "many-in-one-file", 1, [
+        "content/tributi.yaml:1:7: error: `nome` is empty",
+        "content/tributi.yaml:2:9: error: `ordine` should be a whole number",
+        "content/tributi.yaml:3:1: error: unknown key `smartizabili`",
+        "content/tributi.yaml:7:5: error: unknown key `ambit`",
+        "content/tributi.yaml:8:3: error: an activity in `non_smartizzabili` has no text",
+        "content/tributi.yaml:10:1: error: the key `responsabile` appears twice",
+        "6 errors, 0 warnings",
+    ];
+}
+
+#[test]
+fn a_file_too_large_to_be_content() {
+    let site = Site::fixture("basic");
+    let line = "  - Attività ripetuta molte volte per superare il limite\n";
+    site.write(
+        "content/enorme.yaml",
+        &format!("nome: Enorme\nsmartizzabili:\n{}", line.repeat(50_000)),
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code(), Some(1));
+    assert!(
+        r.stderr()
+            .contains("content/enorme.yaml: error: the file is 2832 KiB, too large to be content (the limit is 2048 KiB)"),
+        "{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn strict_makes_warnings_fail_and_publishes_nothing() {
+    let site = Site::fixture("errors/duplicate-in-list");
+    let r = site.run(&["build", "--strict"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(r.stderr().contains("--strict: warnings count as errors"));
+    assert!(!site.public().exists());
+    let r = site.run(&["check", "--strict"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert_eq!(site.run(&["check"]).code(), Some(0));
+}

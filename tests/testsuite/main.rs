@@ -3,12 +3,15 @@
 //! One module per feature; helpers in `support`.
 
 mod build;
+mod check;
 mod cli;
 mod errors;
 mod example;
+mod interrupt;
 mod links;
 mod metadata;
 mod opendata;
 mod output;
+mod robustness;
 mod serve;
 mod support;

@@ -1,0 +1,436 @@
+//! Where each key and list item of a YAML text is: a line scanner of
+//! block-style YAML, which is what clerks write (`key: value`, `- item`,
+//! indentation by spaces, `|` blocks). serde_yaml's values carry no
+//! position, so the schema walk looks its paths up here.
+//!
+//! The scanner runs only on text serde_yaml has already parsed; it never
+//! decides whether the YAML is valid. Flow style (`[a, b]`, `{k: v}`) is not
+//! indexed inside: a path there falls back to its nearest indexed parent.
+
+use std::collections::HashMap;
+
+/// One step of a path into a document: a map key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path from the document root, e.g. `smartizzabili[3].testo`.
+pub type Path = Vec<Seg>;
+
+/// `smartizzabili[3].testo`, for messages and tests.
+pub fn show(path: &[Seg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if s.is_empty() => s.push_str(k),
+            Seg::Key(k) => {
+                s.push('.');
+                s.push_str(k);
+            }
+            Seg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// Where a key (or a list item's dash) and its value start; 1-based, columns in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+    pub value_line: usize,
+    pub value_column: usize,
+}
+
+/// Every indexed path and where it occurs (several places for a duplicate key).
+#[derive(Debug, Default)]
+pub struct Positions {
+    map: HashMap<Path, Vec<Pos>>,
+    /// The first key of the document, where "missing key" problems point.
+    pub first_key: Option<(usize, usize)>,
+}
+
+impl Positions {
+    /// The `nth` (0-based) place where `path` occurs, exactly.
+    pub fn exact(&self, path: &[Seg], nth: usize) -> Option<Pos> {
+        self.map.get(path).and_then(|v| v.get(nth)).copied()
+    }
+
+    /// Where `path` is, or its nearest indexed parent; the first key of the
+    /// document when nothing is indexed.
+    pub fn find(&self, path: &[Seg]) -> Pos {
+        for n in (1..=path.len()).rev() {
+            if let Some(p) = self.exact(&path[..n], 0) {
+                return p;
+            }
+        }
+        let (line, column) = self.first_key.unwrap_or((1, 1));
+        Pos {
+            line,
+            column,
+            value_line: line,
+            value_column: column,
+        }
+    }
+
+    fn record(&mut self, path: Path, pos: Pos) {
+        if self.first_key.is_none() {
+            self.first_key = Some((pos.line, pos.column));
+        }
+        self.map.entry(path).or_default().push(pos);
+    }
+}
+
+struct Frame {
+    indent: usize,
+    seq: bool,
+    path: Path,
+    next_index: usize,
+}
+
+/// A container whose content starts on a later line (`key:` or `-` alone).
+struct Pending {
+    path: Path,
+    owner_indent: usize,
+    owner_is_key: bool,
+}
+
+/// Indexes the block-style structure of `text`.
+pub fn index(text: &str) -> Positions {
+    let mut out = Positions::default();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut pending: Option<Pending> = None;
+    // Lines indented more than this continue a scalar or a `|` block.
+    let mut skip_above: Option<usize> = None;
+
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let indent = raw.len() - raw.trim_start_matches(' ').len();
+        let body = &raw[indent..];
+        if body.trim().is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if let Some(limit) = skip_above {
+            if indent > limit {
+                continue;
+            }
+            skip_above = None;
+        }
+        if indent == 0 && (body.starts_with("---") || body.starts_with("...")) {
+            continue;
+        }
+        let col_of = |byte: usize| raw[..byte].chars().count() + 1;
+
+        let mut at = indent;
+        loop {
+            let rest = &raw[at..];
+            if rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t") {
+                let path = item_path(&mut stack, &mut pending, at);
+                let content = rest[1..].trim_start_matches([' ', '\t']);
+                // An empty item points at its dash.
+                let content_at = if content.is_empty() {
+                    at
+                } else {
+                    raw.len() - content.len()
+                };
+                out.record(
+                    path.clone(),
+                    Pos {
+                        line,
+                        column: col_of(at),
+                        value_line: line,
+                        value_column: col_of(content_at),
+                    },
+                );
+                if content.is_empty() || content.starts_with('#') {
+                    pending = Some(Pending {
+                        path,
+                        owner_indent: at,
+                        owner_is_key: false,
+                    });
+                    break;
+                }
+                if split_key(content).is_some() || content.starts_with("- ") || content == "-" {
+                    pending = Some(Pending {
+                        path,
+                        owner_indent: at,
+                        owner_is_key: false,
+                    });
+                    at = content_at;
+                    continue;
+                }
+                // A scalar or flow item: later, deeper lines continue it.
+                skip_above = Some(at);
+                break;
+            }
+            if let Some((key, value_off)) = split_key(rest) {
+                let path = key_path(&mut stack, &mut pending, at, key);
+                let value = rest[value_off..].trim_start_matches([' ', '\t']);
+                let value_at = raw.len() - value.len();
+                let pos = Pos {
+                    line,
+                    column: col_of(at),
+                    value_line: line,
+                    value_column: col_of(value_at),
+                };
+                out.record(path.clone(), pos);
+                if is_empty_value(value) {
+                    pending = Some(Pending {
+                        path,
+                        owner_indent: at,
+                        owner_is_key: true,
+                    });
+                } else {
+                    skip_above = Some(at);
+                }
+                break;
+            }
+            // A bare scalar, or something this scanner does not read.
+            break;
+        }
+    }
+    out
+}
+
+/// True when nothing but an anchor, a tag or a comment follows `key:`.
+fn is_empty_value(v: &str) -> bool {
+    v.split_whitespace()
+        .take_while(|w| !w.starts_with('#'))
+        .all(|w| w.starts_with('&') || w.starts_with('!'))
+}
+
+/// The path of a list item whose dash is at byte column `at`.
+fn item_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize) -> Path {
+    while stack.last().is_some_and(|f| f.indent > at) {
+        stack.pop();
+    }
+    if let Some(p) = pending.take() {
+        let opens = if p.owner_is_key {
+            at >= p.owner_indent
+        } else {
+            at > p.owner_indent
+        };
+        if opens {
+            return open(stack, at, true, p.path, Seg::Index(0));
+        }
+    }
+    if let Some(top) = stack.last_mut().filter(|f| f.indent == at && f.seq) {
+        let i = top.next_index;
+        top.next_index += 1;
+        let mut path = top.path.clone();
+        path.push(Seg::Index(i));
+        return path;
+    }
+    let parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
+    open(stack, at, true, parent, Seg::Index(0))
+}
+
+/// The path of key `key` at byte column `at`.
+fn key_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize, key: String) -> Path {
+    while stack
+        .last()
+        .is_some_and(|f| f.indent > at || (f.indent == at && f.seq))
+    {
+        stack.pop();
+    }
+    if let Some(p) = pending.take()
+        && at > p.owner_indent
+    {
+        return open(stack, at, false, p.path, Seg::Key(key));
+    }
+    if let Some(top) = stack.last().filter(|f| f.indent == at && !f.seq) {
+        let mut path = top.path.clone();
+        path.push(Seg::Key(key));
+        return path;
+    }
+    let parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
+    open(stack, at, false, parent, Seg::Key(key))
+}
+
+/// Pushes a new container at `indent` and returns the path of its first child.
+fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg) -> Path {
+    let mut child = path.clone();
+    child.push(first);
+    stack.push(Frame {
+        indent,
+        seq,
+        path,
+        next_index: 1,
+    });
+    child
+}
+
+/// Splits `key: value` into the key (unquoted) and the byte offset just
+/// after its colon; `None` when `s` does not start with a key.
+pub fn split_key(s: &str) -> Option<(String, usize)> {
+    let first = s.chars().next()?;
+    if first == '"' || first == '\'' {
+        let (key, end) = quoted(s, first)?;
+        let after = &s[end..];
+        let gap = after.len() - after.trim_start_matches(' ').len();
+        let rest = &after[gap..];
+        return colon_ends_key(rest).then(|| (key, end + gap + 1));
+    }
+    if matches!(
+        first,
+        '[' | '{' | '|' | '>' | '!' | '&' | '*' | '%' | '@' | '`' | '?' | '#' | ','
+    ) {
+        return None;
+    }
+    let mut prev = ' ';
+    for (i, c) in s.char_indices() {
+        if c == '#' && (prev == ' ' || prev == '\t') {
+            return None;
+        }
+        if c == ':' && colon_ends_key(&s[i..]) {
+            return Some((s[..i].trim_end().to_string(), i + 1));
+        }
+        prev = c;
+    }
+    None
+}
+
+/// True when `s` starts with a `:` that ends a key (followed by a space or the end).
+fn colon_ends_key(s: &str) -> bool {
+    let mut it = s.chars();
+    it.next() == Some(':') && it.next().is_none_or(|c| c == ' ' || c == '\t')
+}
+
+/// The content of a quoted scalar starting `s` and the byte offset after it.
+fn quoted(s: &str, q: char) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut chars = s.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == q {
+            if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+                out.push('\'');
+                continue;
+            }
+            return Some((out, i + 1));
+        }
+        if c == '\\' && q == '"' {
+            if let Some((_, n)) = chars.next() {
+                out.push(n);
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.into())
+    }
+
+    fn at(p: &Positions, path: &[Seg]) -> (usize, usize, usize) {
+        let pos = p.exact(path, 0).unwrap_or_else(|| panic!("{}", show(path)));
+        (pos.line, pos.column, pos.value_column)
+    }
+
+    const UNIT: &str = "\
+# commento
+nome: Ufficio
+descrizione: |
+  testo: con due punti
+  - e un trattino
+smartizzabili:
+  - Uno
+    che continua: qui
+  - testo: Due
+    note: >
+      lunga
+    ambiti: [A, B]
+  -
+    testo: Tre
+non_smartizzabili:
+- \"Quattro: cinque\"
+- 'sei'
+ordine: 3
+";
+
+    #[test]
+    fn block_style_is_indexed() {
+        let p = index(UNIT);
+        assert_eq!(p.first_key, Some((2, 1)));
+        assert_eq!(at(&p, &[key("nome")]), (2, 1, 7));
+        assert_eq!(at(&p, &[key("smartizzabili")]), (6, 1, 15));
+        assert_eq!(at(&p, &[key("smartizzabili"), Seg::Index(0)]), (7, 3, 5));
+        assert_eq!(
+            at(&p, &[key("smartizzabili"), Seg::Index(1), key("testo")]),
+            (9, 5, 12)
+        );
+        assert_eq!(
+            at(&p, &[key("smartizzabili"), Seg::Index(1), key("ambiti")]),
+            (12, 5, 13)
+        );
+        assert_eq!(
+            at(&p, &[key("smartizzabili"), Seg::Index(2), key("testo")]),
+            (14, 5, 12)
+        );
+        assert_eq!(
+            at(&p, &[key("non_smartizzabili"), Seg::Index(1)]),
+            (17, 1, 3)
+        );
+        assert_eq!(at(&p, &[key("ordine")]), (18, 1, 9));
+        // Inside blocks and continuations nothing is a key.
+        assert!(p.exact(&[key("testo")], 0).is_none());
+        assert!(p.exact(&[key("descrizione"), key("testo")], 0).is_none());
+        assert!(
+            p.exact(
+                &[key("smartizzabili"), Seg::Index(0), key("che continua")],
+                0
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn flow_items_fall_back_to_their_key() {
+        let p = index(UNIT);
+        let path = [
+            key("smartizzabili"),
+            Seg::Index(1),
+            key("ambiti"),
+            Seg::Index(1),
+        ];
+        assert_eq!(p.find(&path).line, 12);
+    }
+
+    #[test]
+    fn duplicate_keys_get_each_their_line() {
+        let p = index("nome: A\nfonte:\n  url: x\n  url: y\nnome: B\n");
+        assert_eq!(p.exact(&[key("nome")], 1).map(|p| p.line), Some(5));
+        assert_eq!(
+            p.exact(&[key("fonte"), key("url")], 1).map(|p| p.line),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn keys_are_split_like_yaml_does() {
+        assert_eq!(split_key("a: b"), Some(("a".into(), 2)));
+        assert_eq!(split_key("a:"), Some(("a".into(), 2)));
+        assert_eq!(split_key("url: https://x.it/a"), Some(("url".into(), 4)));
+        assert_eq!(split_key("https://x.it"), None);
+        assert_eq!(split_key("\"a: b\": c"), Some(("a: b".into(), 7)));
+        assert_eq!(split_key("\"a: b\""), None);
+        assert_eq!(split_key("x # a: b"), None);
+        assert_eq!(split_key("[a: b]"), None);
+    }
+
+    #[test]
+    fn show_paths() {
+        assert_eq!(
+            show(&[key("smartizzabili"), Seg::Index(3), key("testo")]),
+            "smartizzabili[3].testo"
+        );
+    }
+}

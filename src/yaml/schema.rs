@@ -1,0 +1,477 @@
+//! The shapes of the content files (a unit, an activity, `_sito.yaml`, a
+//! page's front matter) written down as data, and a walk that checks a parsed
+//! document against them, reporting every problem (unknown, duplicate or
+//! missing keys, wrong types, empty text, bad dates) at its own line.
+//!
+//! The shapes mirror the serde structs of `model`; a test keeps the key lists
+//! in step, and `yaml::parse` still deserializes with serde afterwards, so a
+//! shape that is too lenient cannot let bad content through. No I/O.
+
+use std::collections::HashMap;
+
+use super::node::Node;
+use super::positions::{Pos, Positions, Seg};
+use crate::diagnostic::Diagnostic;
+use crate::model::Date;
+use crate::source::SourceFile;
+
+/// What a value must be.
+pub enum Shape {
+    /// Text; may be empty or absent.
+    Text,
+    /// Text that is not blank.
+    NonEmptyText,
+    /// A whole number.
+    Integer,
+    /// `YYYY-MM-DD`.
+    Date,
+    List(&'static Shape),
+    Record(&'static Record),
+    /// A line of text, or a record with the same meaning (an activity).
+    TextOrRecord(&'static Record),
+}
+
+/// A map with known keys.
+pub struct Record {
+    /// What the map is, for "missing key" messages: "this activity".
+    pub what: &'static str,
+    pub fields: &'static [Field],
+    /// Said when the whole file is empty.
+    pub empty_hint: &'static str,
+}
+
+pub struct Field {
+    pub key: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+}
+
+const fn field(key: &'static str, shape: Shape) -> Field {
+    Field {
+        key,
+        shape,
+        required: false,
+    }
+}
+
+const fn required(key: &'static str, shape: Shape) -> Field {
+    Field {
+        key,
+        shape,
+        required: true,
+    }
+}
+
+impl Record {
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.key).collect()
+    }
+}
+
+/// An activity in its long form.
+pub static ACTIVITY: Record = Record {
+    what: "this activity",
+    fields: &[
+        required("testo", Shape::NonEmptyText),
+        field("note", Shape::Text),
+        field("ambiti", Shape::List(&Shape::NonEmptyText)),
+    ],
+    empty_hint: "",
+};
+
+/// A unit file.
+pub static UNIT: Record = Record {
+    what: "the unit",
+    fields: &[
+        required("nome", Shape::NonEmptyText),
+        field("area", Shape::Text),
+        field("ordine", Shape::Integer),
+        field("responsabile", Shape::Text),
+        field("descrizione", Shape::Text),
+        field(
+            "smartizzabili",
+            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
+        ),
+        field(
+            "non_smartizzabili",
+            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
+        ),
+    ],
+    empty_hint: "write the unit's `nome` and its activities, as in the other files",
+};
+
+static FONTE: Record = Record {
+    what: "`fonte`",
+    fields: &[
+        field("titolo", Shape::Text),
+        field("atto", Shape::Text),
+        field("url", Shape::Text),
+    ],
+    empty_hint: "",
+};
+
+static CRUMB: Record = Record {
+    what: "this step of `percorso`",
+    fields: &[
+        required("titolo", Shape::NonEmptyText),
+        field("url", Shape::Text),
+    ],
+    empty_hint: "",
+};
+
+static COLLEGAMENTI: Record = Record {
+    what: "`collegamenti`",
+    fields: &[
+        field("accessibilita", Shape::Text),
+        field("privacy", Shape::Text),
+        field("note_legali", Shape::Text),
+    ],
+    empty_hint: "",
+};
+
+/// `_sito.yaml`.
+pub static SITE: Record = Record {
+    what: "the site settings",
+    fields: &[
+        required("ente", Shape::NonEmptyText),
+        required("titolo", Shape::NonEmptyText),
+        required("base_url", Shape::NonEmptyText),
+        required("aggiornato_il", Shape::Date),
+        field("pubblicato_il", Shape::Date),
+        field("periodo", Shape::Text),
+        field("codice_ipa", Shape::Text),
+        field("fonte", Shape::Record(&FONTE)),
+        field("percorso", Shape::List(&Shape::Record(&CRUMB))),
+        field("licenza", Shape::Text),
+        field("collegamenti", Shape::Record(&COLLEGAMENTI)),
+        field("colore_primario", Shape::Text),
+        field("tema", Shape::Text),
+    ],
+    empty_hint: "write at least `ente`, `titolo`, `base_url` and `aggiornato_il`",
+};
+
+/// The front matter of an extra page.
+pub static PAGE: Record = Record {
+    what: "the front matter",
+    fields: &[
+        required("titolo", Shape::NonEmptyText),
+        field("descrizione", Shape::Text),
+        field("ordine", Shape::Integer),
+    ],
+    empty_hint: "write at least `titolo: Titolo della pagina`",
+};
+
+/// Checks `doc` against `root`; every problem found, in file order.
+pub fn check(doc: &Node, root: &Record, file: &SourceFile, pos: &Positions) -> Vec<Diagnostic> {
+    let mut w = Walk {
+        file,
+        pos,
+        out: Vec::new(),
+    };
+    match doc {
+        Node::Map(entries) => w.record(entries, root, &[]),
+        other => {
+            let p = pos.find(&[]);
+            w.out.push(
+                file.error_at(
+                    p.line,
+                    p.column,
+                    format!(
+                        "the file should be a list of keys (`key: value` lines), but it is {}",
+                        other.kind()
+                    ),
+                )
+                .with_hint(root.empty_hint),
+            );
+        }
+    }
+    w.out.sort_by_key(|d| (d.line, d.column));
+    w.out
+}
+
+struct Walk<'a> {
+    file: &'a SourceFile,
+    pos: &'a Positions,
+    out: Vec<Diagnostic>,
+}
+
+/// How a value is named in messages.
+struct Label {
+    /// "`nome`" or "an activity in `smartizzabili`".
+    text: String,
+    /// An item of a list (says "has no text" rather than "is empty").
+    item: bool,
+}
+
+impl Walk<'_> {
+    fn error(&mut self, line: usize, column: usize, msg: String, hint: Option<String>) {
+        let mut d = self.file.error_at(line, column, msg);
+        d.hint = hint;
+        self.out.push(d);
+    }
+
+    fn record(&mut self, entries: &[(Node, Node)], rec: &Record, path: &[Seg]) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (k, v) in entries {
+            let key = k.key_text();
+            let n = seen.entry(key.clone()).or_insert(0);
+            let nth = *n;
+            *n += 1;
+            let mut p = path.to_vec();
+            p.push(Seg::Key(key.clone()));
+            let at = self.pos.exact(&p, nth).unwrap_or_else(|| self.pos.find(&p));
+            if nth > 0 {
+                self.error(
+                    at.line,
+                    at.column,
+                    format!("the key `{key}` appears twice"),
+                    Some("keep only one of them (YAML would silently use the last one)".into()),
+                );
+                continue;
+            }
+            match rec.fields.iter().find(|f| f.key == key) {
+                Some(f) => {
+                    let label = Label {
+                        text: format!("`{key}`"),
+                        item: false,
+                    };
+                    self.value(v, &f.shape, &p, at, &label, &key);
+                }
+                None => {
+                    let keys = rec.keys();
+                    let hint = match super::nearest(&key, &keys) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("the valid keys here are: {}", keys.join(", ")),
+                    };
+                    self.error(
+                        at.line,
+                        at.column,
+                        format!("unknown key `{key}`"),
+                        Some(hint),
+                    );
+                }
+            }
+        }
+        // A misspelt key already says "did you mean `nome`?": no second message.
+        let suggested: Vec<&str> = entries
+            .iter()
+            .filter_map(|(k, _)| super::nearest(&k.key_text(), &rec.keys()))
+            .collect();
+        for f in rec.fields.iter().filter(|f| f.required) {
+            if !seen.contains_key(f.key) && !suggested.contains(&f.key) {
+                let (line, column) = if path.is_empty() {
+                    self.pos.first_key.unwrap_or((1, 1))
+                } else {
+                    let at = self.pos.find(path);
+                    (at.value_line, at.value_column)
+                };
+                self.error(
+                    line,
+                    column,
+                    format!("the required key `{}` is missing from {}", f.key, rec.what),
+                    Some(format!("add a line `{}: ...`", f.key)),
+                );
+            }
+        }
+    }
+
+    fn value(&mut self, v: &Node, shape: &Shape, path: &[Seg], at: Pos, label: &Label, key: &str) {
+        let (line, col) = (at.value_line, at.value_column);
+        if let Node::Tagged(tag, _) = v {
+            self.error(
+                line,
+                col,
+                format!(
+                    "{} has a YAML tag `!{tag}`, which content files do not use",
+                    label.text
+                ),
+                Some(format!("remove `!{tag}`")),
+            );
+            return;
+        }
+        match (shape, v) {
+            (Shape::Text, Node::Str(_) | Node::Null) => {}
+            (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Str(s)) if s.trim().is_empty() => {
+                self.empty(line, col, label)
+            }
+            (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Null) => {
+                self.empty(line, col, label)
+            }
+            (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Str(_)) => {}
+            (Shape::Integer, Node::Int(i)) if i64::try_from(*i).is_ok() => {}
+            (Shape::Integer, Node::Null) => {}
+            (Shape::Date, Node::Null) => {}
+            (Shape::Date, Node::Str(s)) => {
+                if Date::parse(s.trim()).is_none() {
+                    self.error(
+                        line,
+                        col,
+                        format!("`{s}` is not a valid date"),
+                        Some("write it as YYYY-MM-DD, for example 2026-11-26".into()),
+                    );
+                }
+            }
+            (Shape::List(_) | Shape::Record(_), Node::Null) => {}
+            (Shape::List(item), Node::Seq(items)) => {
+                for (i, it) in items.iter().enumerate() {
+                    let mut p = path.to_vec();
+                    p.push(Seg::Index(i));
+                    let at = self.pos.exact(&p, 0).unwrap_or_else(|| self.pos.find(&p));
+                    let what = if matches!(item, Shape::TextOrRecord(_)) {
+                        "an activity in"
+                    } else {
+                        "an item of"
+                    };
+                    let label = Label {
+                        text: format!("{what} `{key}`"),
+                        item: true,
+                    };
+                    self.value(it, item, &p, at, &label, key);
+                }
+            }
+            (Shape::Record(r), Node::Map(entries)) => self.record(entries, r, path),
+            (Shape::TextOrRecord(r), Node::Map(entries)) => {
+                let known = entries
+                    .iter()
+                    .any(|(k, _)| r.fields.iter().any(|f| f.key == k.key_text()));
+                // `- Taxi e NCC: istruire gli atti` is text that YAML read as a key.
+                match super::colon_in_text(self.file, at.line) {
+                    Some(d) if !known => self.out.push(d),
+                    _ => self.record(entries, r, path),
+                }
+            }
+            (shape, other) => self.wrong_type(line, col, shape, other, label),
+        }
+    }
+
+    fn empty(&mut self, line: usize, col: usize, label: &Label) {
+        if label.item {
+            self.error(
+                line,
+                col,
+                format!("{} has no text", label.text),
+                Some("write the text, or remove the empty `-` line".into()),
+            );
+        } else {
+            self.error(
+                line,
+                col,
+                format!("{} is empty", label.text),
+                Some("write a value after the colon".into()),
+            );
+        }
+    }
+
+    fn wrong_type(&mut self, line: usize, col: usize, shape: &Shape, v: &Node, label: &Label) {
+        let expected = match shape {
+            Shape::Text | Shape::NonEmptyText => "text",
+            Shape::TextOrRecord(_) => "a line of text",
+            Shape::Integer => "a whole number, like 30",
+            Shape::Date => "a date written YYYY-MM-DD",
+            Shape::List(_) => "a list (one `- ` line per item)",
+            Shape::Record(_) => "a group of keys (`key: value` lines, indented)",
+        };
+        let texty = matches!(
+            shape,
+            Shape::Text | Shape::NonEmptyText | Shape::TextOrRecord(_) | Shape::Date
+        );
+        let hint = match v {
+            Node::Int(_) | Node::Float(_) | Node::Bool(_) if texty => {
+                Some("put the value in double quotes, so YAML reads it as text".to_string())
+            }
+            Node::Str(_) if matches!(shape, Shape::List(_)) => {
+                Some("write each item on its own line, starting with `- `".to_string())
+            }
+            _ => None,
+        };
+        self.error(
+            line,
+            col,
+            format!(
+                "{} should be {expected}, but it is {}",
+                label.text,
+                v.kind()
+            ),
+            hint,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ACTIVITY_KEYS, SITE_KEYS, UNIT_KEYS};
+
+    #[test]
+    fn shapes_list_the_same_keys_as_the_model() {
+        assert_eq!(UNIT.keys(), UNIT_KEYS);
+        assert_eq!(ACTIVITY.keys(), ACTIVITY_KEYS);
+        assert_eq!(SITE.keys(), SITE_KEYS);
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        let file = SourceFile::new("u.yaml", text);
+        let node = super::super::node::parse(text).unwrap();
+        let pos = super::super::positions::index(text);
+        check(&node, &UNIT, &file, &pos)
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported() {
+        let text = "\
+nome: A
+ordine: trenta
+smartizabili:
+  - Uno
+non_smartizzabili:
+  - ''
+  - testo: Due
+    nota: x
+  - 42
+  -
+responsabile: R
+responsabile: S
+";
+        assert_eq!(
+            problems(text),
+            [
+                "2:9 `ordine` should be a whole number, like 30, but it is text",
+                "3:1 unknown key `smartizabili`",
+                "6:5 an activity in `non_smartizzabili` has no text",
+                "8:5 unknown key `nota`",
+                "9:5 an activity in `non_smartizzabili` should be a line of text, but it is a number",
+                "10:3 an activity in `non_smartizzabili` has no text",
+                "12:1 the key `responsabile` appears twice",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_keys_point_at_the_first_key_or_the_item() {
+        assert_eq!(
+            problems("# c\n\narea: X\nsmartizzabili:\n  - note: N\n"),
+            [
+                "3:1 the required key `nome` is missing from the unit",
+                "5:5 the required key `testo` is missing from this activity",
+            ]
+        );
+    }
+
+    #[test]
+    fn colon_in_an_activity_is_explained() {
+        let p = problems("nome: A\nsmartizzabili:\n  - Taxi e NCC: atti\n  - Altro\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("3:15 this text contains `: `"), "{p:?}");
+    }
+
+    #[test]
+    fn flow_style_falls_back_to_the_key() {
+        assert_eq!(
+            problems("nome: A\nsmartizzabili: [Uno, '']\n"),
+            ["2:16 an activity in `smartizzabili` has no text"]
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! `trasparenza check`: the build's checks without writing, for people, as
+//! JSON and as GitHub annotations; exit codes 0, 1 and 2.
+
+use std::process::Command;
+
+use crate::support::Site;
+
+#[test]
+fn check_passes_on_a_good_site_and_writes_nothing() {
+    let site = Site::fixture("basic");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    assert!(
+        r.stdout().contains(
+            "No errors: 4 units, 9 activities, 7 pages; every internal link and anchor resolves"
+        ),
+        "{}",
+        r.stdout()
+    );
+    let entries: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(entries, ["content"]);
+}
+
+#[test]
+fn check_json_lists_every_problem() {
+    let site = Site::fixture("broken");
+    let r = site.run(&["check", "--format", "json"]);
+    assert_eq!(r.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("stdout is JSON");
+    assert_eq!(
+        v,
+        serde_json::json!([
+            {
+                "severity": "error",
+                "file": "content/rotta-due.yaml",
+                "line": 3,
+                "column": 15,
+                "message": "this text contains `: ` (colon and space), which YAML reads as a key followed by a value",
+                "hint": "put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\""
+            },
+            {
+                "severity": "error",
+                "file": "content/rotta.yaml",
+                "line": 2,
+                "column": 1,
+                "message": "unknown key `smartizabili`",
+                "hint": "did you mean `smartizzabili`?"
+            }
+        ])
+    );
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn check_json_is_an_empty_array_on_a_good_site() {
+    let r = Site::fixture("errors/bom-crlf").run(&["check", "--format", "json"]);
+    assert_eq!(r.code(), Some(0));
+    assert_eq!(r.stdout().trim(), "[]");
+}
+
+#[test]
+fn check_github_prints_annotations_from_the_repository_root() {
+    let site = Site::fixture("broken");
+    // As CI runs it: from the repository, with the site in a sub-folder.
+    let parent = site.root().parent().unwrap();
+    let name = site
+        .root()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let out = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        .args(["check", "--format", "github", "--root", &name])
+        .current_dir(parent)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "::error file={name}/content/rotta-due.yaml,line=3,col=15,title=trasparenza::this text contains `: ` (colon and space), which YAML reads as a key followed by a value%0Ahint: put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\""
+            ),
+            format!(
+                "::error file={name}/content/rotta.yaml,line=2,col=1,title=trasparenza::unknown key `smartizabili`%0Ahint: did you mean `smartizzabili`?"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn check_github_marks_warnings() {
+    let r = Site::fixture("errors/stray-dash").run(&["check", "--format", "github"]);
+    assert_eq!(r.code(), Some(0));
+    assert!(
+        r.stdout()
+            .starts_with("::warning file=content/tributi.yaml,line=3,col=5,title=trasparenza::the activity ends with a stray dash"),
+        "{}",
+        r.stdout()
+    );
+}
+
+#[test]
+fn check_exits_2_without_a_content_folder() {
+    let site = Site::empty();
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr().contains("there is no content/ folder"),
+        "{}",
+        r.stderr()
+    );
+    site.write("content", "not a folder");
+    assert_eq!(site.run(&["check"]).code(), Some(2));
+}
+
+#[test]
+fn build_exits_2_when_the_output_cannot_be_written() {
+    let site = Site::fixture("basic");
+    site.write("occupied", "a file where a folder should be");
+    let target = site.root().join("occupied/public");
+    let r = site.run(&["build", "--output", target.to_str().unwrap()]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(r.stderr().contains("cannot write"), "{}", r.stderr());
+}
+
+#[test]
+fn check_help_explains_every_flag() {
+    let out = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        .args(["check", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--root",
+        "--strict",
+        "--format",
+        "human",
+        "json",
+        "github",
+        "--base-url",
+    ] {
+        assert!(help.contains(flag), "{help}");
+    }
+}

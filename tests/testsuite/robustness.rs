@@ -1,0 +1,446 @@
+//! Never panic, never hang: thousands of mutated versions of the real
+//! content files (`content/` of the repository) go through the loader, the
+//! validator and (when they still make a site) the renderer and the link
+//! check. Every outcome must be a success or clean, located diagnostics.
+//!
+//! The mutations are drawn from a seeded generator, so a failure names the
+//! seed that reproduces it (and its input is saved under
+//! `target/mutation-failures/`). It runs for `MUTATION_SECONDS` (default 8)
+//! or `MUTATION_CASES` cases, whichever ends first.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use trasparenza::diagnostic::{Diagnostic, Diagnostics};
+use trasparenza::load::{self, Loaded};
+use trasparenza::source;
+use trasparenza::{linkcheck, render, theme, validate};
+
+use crate::support::repo;
+
+/// xorshift64*: small, seeded, good enough to pick mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+/// Byte offsets of the starts of lines.
+fn line_starts(b: &[u8]) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            b.iter()
+                .enumerate()
+                .filter(|(_, c)| **c == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .filter(|&i| i <= b.len())
+        .collect()
+}
+
+fn line_range(b: &[u8], rng: &mut Rng) -> (usize, usize) {
+    let starts = line_starts(b);
+    let s = starts[rng.below(starts.len())];
+    let e = b[s..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| s + i + 1);
+    (s, e)
+}
+
+const TOKENS: &[&str] = &[
+    ": ",
+    "- ",
+    "-",
+    "&a ",
+    "*a",
+    "!x ",
+    "? ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "'",
+    "\"",
+    "#",
+    "|\n",
+    ">-\n",
+    "---\n",
+    "...\n",
+    "~",
+    "null",
+    "yes",
+    "2026-13-45",
+    "<<: *a\n",
+    "\\",
+    "%YAML 1.2\n",
+    "\u{feff}",
+    "\r",
+    "\r\n",
+    "\t",
+    "testo: ",
+    "nome: ",
+    "smartizzabili:\n",
+    "  ",
+    "\n  - ",
+];
+
+/// One random change to `b`.
+fn mutate(b: &mut Vec<u8>, rng: &mut Rng) {
+    let at = rng.below(b.len() + 1);
+    // Weighted: the costly ones (alias bombs, huge lines) are rarer here and
+    // have their own tests below at full size.
+    match rng.below(40) {
+        0..=3 if !b.is_empty() => {
+            let i = rng.below(b.len());
+            b[i] ^= 1 << rng.below(8);
+        }
+        4..=6 if !b.is_empty() => {
+            let len = rng.below(64).min(b.len() - at.min(b.len()));
+            b.drain(at..at + len);
+        }
+        7..=9 => {
+            let (s, e) = line_range(b, rng);
+            let line = b[s..e].to_vec();
+            for _ in 0..=rng.below(3) {
+                b.splice(s..s, line.iter().copied());
+            }
+        }
+        10..=12 => {
+            let (s, _) = line_range(b, rng);
+            b.insert(s, b'\t');
+        }
+        13..=15 => {
+            b.splice(at..at, *b": ");
+        }
+        16..=17 => b.truncate(at),
+        18..=20 => {
+            let bad: &[&[u8]] = &[
+                b"\xff",
+                b"\xc3",
+                b"\xe0",
+                b"\xed\xa0\x80",
+                b"\xf4\x90\x80\x80",
+                b"\0",
+            ];
+            b.splice(at..at, bad[rng.below(bad.len())].iter().copied());
+        }
+        21..=22 => {
+            let n = 1 + rng.below(5000);
+            let open = if rng.below(2) == 0 { "[" } else { "{a: " };
+            b.splice(at..at, open.repeat(n).into_bytes());
+        }
+        23 => {
+            let mut bomb = String::from("lol: &a [x, x, x, x, x, x, x, x, x]\n");
+            let mut prev = 'a';
+            for c in "bcdefghij".chars() {
+                bomb.push_str(&format!("{c}{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+                prev = c;
+            }
+            let (s, _) = line_range(b, rng);
+            b.splice(s..s, bomb.into_bytes());
+        }
+        24 => {
+            let n = 1000 + rng.below(50_000);
+            let (s, e) = line_range(b, rng);
+            let mut line = b[s..e].to_vec();
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            line.extend(std::iter::repeat_n(b'x', n));
+            line.push(b'\n');
+            b.splice(s..e, line);
+        }
+        25..=27 => {
+            let (s, e) = line_range(b, rng);
+            b.drain(s..e);
+        }
+        28..=30 => {
+            let (s, _) = line_range(b, rng);
+            let spaces = 1 + rng.below(4);
+            if rng.below(2) == 0 {
+                b.splice(s..s, std::iter::repeat_n(b' ', spaces));
+            } else {
+                let n = b[s..]
+                    .iter()
+                    .take(spaces)
+                    .take_while(|&&c| c == b' ')
+                    .count();
+                b.drain(s..s + n);
+            }
+        }
+        _ => {
+            let t = TOKENS[rng.below(TOKENS.len())];
+            b.splice(at..at, t.bytes());
+        }
+    }
+}
+
+/// The real content files: (file name, bytes).
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(repo().join("content"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A diagnostic the user can act on: a file, a message, a line inside the file.
+fn assert_clean(d: &Diagnostic, text_lines: usize, input: &[u8]) {
+    assert!(!d.message.trim().is_empty(), "empty message for {input:?}");
+    assert!(!d.file.as_os_str().is_empty());
+    assert!(
+        d.line <= text_lines + 1,
+        "line {} beyond the file ({text_lines} lines): {d}",
+        d.line
+    );
+    let _ = d.to_string();
+    let _ = d.github(Path::new("."));
+}
+
+/// Runs one mutated file through load, validate and (if it still makes a
+/// site) render and link check.
+fn exercise(name: &str, bytes: &[u8], base: &Loaded, theme: &theme::Theme) {
+    let display = PathBuf::from("content").join(name);
+    let lines = bytes.iter().filter(|&&c| c == b'\n').count() + 1;
+    let f = match source::decode(bytes.to_vec(), &display) {
+        Ok(f) => f,
+        Err(d) => return assert_clean(&d, lines, bytes),
+    };
+    // The settings and one unit of the real site, plus the mutated file.
+    let mut loaded = Loaded {
+        config: base.config.clone(),
+        config_source: base.config_source.clone(),
+        intro: None,
+        units: base.units.iter().take(1).cloned().collect(),
+        pages: Vec::new(),
+    };
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
+    let result = if name == "_index.md" {
+        loaded.intro = Some(f.text.clone());
+        Ok(())
+    } else if name == "_sito.yaml" {
+        load::parse_site(&f).map(|c| {
+            loaded.config = Some(c);
+            loaded.config_source = Some(f.clone());
+        })
+    } else if name.ends_with(".md") {
+        load::parse_page(&f, stem.clone()).map(|p| {
+            loaded.pages.retain(|q| q.slug != stem);
+            loaded.pages.push(p);
+        })
+    } else {
+        load::parse_unit(&f, stem.clone()).map(|u| {
+            loaded.units.retain(|(q, _)| q.slug != stem);
+            loaded.units.push((u, f.clone()));
+        })
+    };
+    if let Err(ds) = result {
+        assert!(!ds.is_empty(), "an error without a diagnostic");
+        for d in &ds {
+            assert_clean(d, lines, bytes);
+        }
+        return;
+    }
+    let mut diags = Diagnostics::new();
+    let Some(site) = validate::validate(loaded, None, &mut diags) else {
+        assert!(diags.has_errors());
+        return;
+    };
+    if let Some(out) = render::render(&site, theme, &mut diags) {
+        linkcheck::check(&out, "/");
+    }
+}
+
+fn load_base() -> Loaded {
+    let mut d = Diagnostics::new();
+    let base = load::load(&repo(), &mut d).expect("the example site loads");
+    assert!(!d.has_errors(), "{:?}", d.sorted());
+    base
+}
+
+#[test]
+fn mutated_content_never_panics_or_hangs() {
+    let env = |k: &str, default: u64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    // Bounded in time on every run; the seeds always come in the same order,
+    // so a slower machine runs a prefix of the same cases.
+    let budget = Duration::from_secs(env("MUTATION_SECONDS", 8));
+    let cases = env("MUTATION_CASES", u64::MAX);
+    let (tx, rx) = mpsc::channel();
+    let current = std::sync::Arc::new(std::sync::Mutex::new((0u64, String::new(), Vec::new())));
+    let watched = current.clone();
+    std::thread::spawn(move || {
+        let base = load_base();
+        let mut d = Diagnostics::new();
+        let theme = theme::load(Path::new("/nonexistent"), None, None, &mut d).expect("theme");
+        let seeds = seeds();
+        let mut panics = Vec::new();
+        let start = std::time::Instant::now();
+        let mut ran = 0;
+        for seed in 1..=cases {
+            if start.elapsed() > budget {
+                break;
+            }
+            ran += 1;
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let (name, original) = &seeds[rng.below(seeds.len())];
+            let mut bytes = original.clone();
+            for _ in 0..=rng.below(4) {
+                mutate(&mut bytes, &mut rng);
+            }
+            *watched.lock().unwrap() = (seed, name.clone(), bytes.clone());
+            let outcome = catch_unwind(AssertUnwindSafe(|| exercise(name, &bytes, &base, &theme)));
+            if let Err(e) = outcome {
+                let msg = e
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                let dir = repo().join("target/mutation-failures");
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(dir.join(format!("{seed}-{name}")), &bytes);
+                panics.push(format!("seed {seed} ({name}): {msg}"));
+            }
+        }
+        eprintln!(
+            "mutation test: {ran} mutated files in {:?}",
+            start.elapsed()
+        );
+        if ran < 50 {
+            panics.push(format!("only {ran} cases ran: something became very slow"));
+        }
+        let _ = tx.send(panics);
+    });
+    // A case that makes no progress for a minute is a hang.
+    let mut last = (0, std::time::Instant::now());
+    loop {
+        match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(panics) => {
+                assert!(
+                    panics.is_empty(),
+                    "{} panics:\n{}",
+                    panics.len(),
+                    panics.join("\n")
+                );
+                return;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => panic!("the mutation thread died"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        let (seed, name, bytes) = current.lock().unwrap().clone();
+        if seed != last.0 {
+            last = (seed, std::time::Instant::now());
+        } else if last.1.elapsed() > Duration::from_secs(60) {
+            let dir = repo().join("target/mutation-failures");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{seed}-{name}-hang")), &bytes);
+            panic!(
+                "seed {seed} ({name}) did not finish: saved in {}",
+                dir.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_mutator_changes_files() {
+    let mut rng = Rng(7);
+    let original = b"nome: A\nsmartizzabili:\n  - Uno\n".to_vec();
+    let changed = (0..100)
+        .filter(|_| {
+            let mut b = original.clone();
+            mutate(&mut b, &mut rng);
+            b != original
+        })
+        .count();
+    assert!(changed > 90, "{changed}");
+}
+
+/// The extremes at full size, each once: a clean diagnostic, no panic.
+fn unit_problems(text: &str) -> Vec<String> {
+    let f = source::decode(text.as_bytes().to_vec(), Path::new("content/x.yaml")).unwrap();
+    match load::parse_unit(&f, "x".into()) {
+        Ok(_) => Vec::new(),
+        Err(ds) => ds
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect(),
+    }
+}
+
+#[test]
+fn a_billion_laughs_is_refused() {
+    let mut bomb = String::from(
+        "nome: A\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    let mut prev = 'a';
+    for c in "bcdefghij".chars() {
+        bomb.push_str(&format!(
+            "{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        ));
+        prev = c;
+    }
+    bomb.push_str("smartizzabili: *j\n");
+    assert_eq!(
+        unit_problems(&bomb),
+        ["content/x.yaml:3:8: the file repeats YAML aliases (`*name`) too many times"]
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly() {
+    for text in [
+        format!("nome: A\nsmartizzabili: {}\n", "[".repeat(1_000_000)),
+        format!("nome: A\nsmartizzabili: {}\n", "{a: ".repeat(400_000)),
+        format!("{}x\n", "- ".repeat(1_000_000)),
+    ] {
+        let p = unit_problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("nested too deeply"), "{p:?}");
+    }
+}
+
+#[test]
+fn the_largest_allowed_file_with_one_huge_line_is_handled() {
+    let huge = "x".repeat(source::MAX_FILE_BYTES as usize - 100);
+    assert_eq!(
+        unit_problems(&format!("nome: A\nsmartizzabili:\n  - {huge}\n")),
+        Vec::<String>::new()
+    );
+    // YAML keys are limited to 1024 characters: this line cannot be a key.
+    let p = unit_problems(&format!("nome: A\nsmartizzabili:\n  - {huge}: y\n"));
+    assert_eq!(
+        p,
+        [
+            "content/x.yaml:3:2097057: this text contains `: ` (colon and space), which YAML reads as a key followed by a value"
+        ]
+    );
+}
