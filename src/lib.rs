@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod source;
 pub mod theme;

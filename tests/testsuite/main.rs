@@ -8,4 +8,5 @@ mod errors;
 mod example;
 mod links;
 mod output;
+mod search;
 mod support;
