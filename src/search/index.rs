@@ -6,23 +6,28 @@
 //! deterministic:
 //!
 //! - `meta.json`: `{v, areas: [[name, slug]], ambiti: [[name, slug]],
-//!   units: [[slug, name, area (index or -1), n_si, n_non]], chunk, shards:
-//!   [[key, file]], docs_total}`. Documents are numbered in catalogue order,
-//!   unit by unit, its `smartizzabili` then its `non_smartizzabili`, so a
-//!   document's unit and list follow from `units`.
+//!   unit_area: [area index or -1], unit_si: [count], unit_non: [count],
+//!   docs_total, chunk, shards: [[key, file]]}`. Documents are numbered in
+//!   catalogue order, unit by unit, its `smartizzabili` then its
+//!   `non_smartizzabili`, so a document's unit and list follow from the
+//!   counts.
 //! - A term entry is `[term, accent (0/1), testo, note, unit]`: the last three
 //!   are delta-encoded ascending lists of document ids (matches in the text;
 //!   in the note or ambiti) and of unit ids (matches in the unit's name or
 //!   area). Entries are sorted by term, then accent.
 //! - A document is `[anchor, testo, note (plain text, "" if none), [ambito
 //!   indexes]]`; its link is `../<slug>/#<anchor>`, the anchor of the unit page.
+//! - A unit's name is `[slug, name]`.
 //!
-//! A small index is one file: `meta.json` also holds `terms` (every entry),
-//! `docs` (every document) and `ambito_docs` (per ambito, its documents,
-//! delta-encoded). Past [`SPLIT_BYTES`] it is split so a query downloads only
-//! what it needs: `t/<file>.json` holds the entries whose term starts with one
-//! key (the first two letters), `d/<n>.json` documents `n*chunk..`, `a/<i>.json`
-//! the documents of ambito `i`.
+//! A small index is one file: `meta.json` also holds `units` (every unit's
+//! name), `terms` (every entry), `docs` (every document) and `ambito_docs`
+//! (per ambito, its documents, delta-encoded). Past [`SPLIT_BYTES`] it is
+//! split so a query downloads only what it needs: `t/<file>.json` holds the
+//! entries whose term starts with one key (the first two letters);
+//! `d/<n>.json` is `{units: [[unit id, slug, name]], docs: [...]}` for
+//! documents `n*chunk..` and the units they belong to; `a/<i>.json` the
+//! documents of ambito `i`; `unita.json` every unit's name, loaded only for
+//! the unit filter.
 //!
 //! Builds bytes in memory; never touches the disk.
 
@@ -73,7 +78,12 @@ pub fn build(site: &Site, views: &[UnitView]) -> Vec<(String, Vec<u8>)> {
 pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String, Vec<u8>)> {
     let mut areas: Vec<String> = Vec::new();
     let mut ambiti: Vec<String> = Vec::new();
-    let mut units = Vec::new();
+    let mut names: Vec<Value> = Vec::new();
+    let mut unit_area: Vec<i64> = Vec::new();
+    let mut unit_si: Vec<usize> = Vec::new();
+    let mut unit_non: Vec<usize> = Vec::new();
+    // For each document, its unit.
+    let mut doc_unit: Vec<usize> = Vec::new();
     let mut docs: Vec<Doc> = Vec::new();
     let mut ambito_docs: Vec<Vec<u32>> = Vec::new();
     let mut terms: BTreeMap<(String, bool), Postings> = BTreeMap::new();
@@ -99,13 +109,10 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         if let Some(a) = area {
             add(a, Field::Unit, u_id, &mut terms);
         }
-        units.push(json!([
-            view.slug,
-            view.nome,
-            area_idx,
-            view.smartizzabili.len(),
-            view.non_smartizzabili.len()
-        ]));
+        names.push(json!([view.slug, view.nome]));
+        unit_area.push(area_idx);
+        unit_si.push(view.smartizzabili.len());
+        unit_non.push(view.non_smartizzabili.len());
         let lists = [
             (&unit.smartizzabili, &view.smartizzabili),
             (&unit.non_smartizzabili, &view.non_smartizzabili),
@@ -133,6 +140,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
                     }
                 }
                 docs.push(Doc(&v.id, v.testo, note, amb));
+                doc_unit.push(u_id as usize);
             }
         }
     }
@@ -167,7 +175,9 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         "v": VERSION,
         "areas": named(&areas),
         "ambiti": named(&ambiti),
-        "units": units,
+        "unit_area": unit_area,
+        "unit_si": unit_si,
+        "unit_non": unit_non,
         "docs_total": docs.len(),
         "chunk": CHUNK,
         "shards": [],
@@ -186,8 +196,15 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         files.push((format!("{DIR}t/{file}.json"), to_bytes(list)));
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        files.push((format!("{DIR}d/{n}.json"), to_bytes(chunk)));
+        let first = doc_unit[n * CHUNK];
+        let last = doc_unit[n * CHUNK + chunk.len() - 1];
+        let units: Vec<Value> = (first..=last)
+            .map(|u| json!([u, names[u][0], names[u][1]]))
+            .collect();
+        let file = json!({"units": units, "docs": chunk});
+        files.push((format!("{DIR}d/{n}.json"), to_bytes(&file)));
     }
+    files.push((format!("{DIR}unita.json"), to_bytes(&names)));
     for (i, list) in ambito_docs.iter().enumerate() {
         files.push((format!("{DIR}a/{i}.json"), to_bytes(&delta(list))));
     }
@@ -195,6 +212,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
 
     if split_bytes <= split {
         let all: Vec<&Value> = entries.iter().map(|(_, v)| v).collect();
+        meta["units"] = json!(names);
         meta["terms"] = json!(all);
         meta["docs"] = json!(docs);
         meta["ambito_docs"] = json!(ambito_docs.iter().map(|l| delta(l)).collect::<Vec<_>>());

@@ -266,3 +266,74 @@ test('ranking: text before note before unit name; the typed accent first', async
   assert.deepEqual(plain.map((r) => r.testo), ['Attivita senza accento', 'Attività di sportello']);
   await context.close();
 });
+
+// A catalogue large enough for the split index (bench/gen_site.py, 60 units):
+// a query downloads only the term files of its words and the documents it
+// shows; the unit names load only for the unit filter.
+test('on a large catalogue a query downloads only what it needs', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { REPO, BIN } = await import('./lib/harness.mjs');
+  const root = mkdtempSync(join(tmpdir(), 'trasparenza-split-'));
+  execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
+  execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
+  const indice = join(root, 'public/cerca/indice');
+  assert.ok(readdirSync(join(indice, 't')).length > 50, 'the index is split');
+  // What the generated YAML says: activities whose text or note has `fattura`/`fatture`.
+  let expected = 0;
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).forEach((e) => {
+    if (e.isDirectory()) return walk(join(dir, e.name));
+    if (!e.name.endsWith('.yaml') || e.name.startsWith('_')) return;
+    const lines = readFileSync(join(dir, e.name), 'utf8').split('\n');
+    lines.forEach((l, i) => {
+      const m = l.match(/^ {2}- (?:testo: )?(".*")$/);
+      if (!m) return;
+      const note = (lines[i + 1] || '').match(/^ {4}note: (".*")$/);
+      const text = JSON.parse(m[1]) + ' ' + (note ? JSON.parse(note[1]) : '');
+      if (/\bfattur[ae]\b/i.test(text)) expected += 1;
+    });
+  });
+  walk(join(root, 'content'));
+  assert.ok(expected > 20, `${expected} activities with fatture`);
+
+  const srv = await serveStatic(join(root, 'public'), PREFIX);
+  const { context, page, foreign, errors } = await open('cerca/', { srv });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(decodeURIComponent(new URL(r.url()).pathname).slice(PREFIX.length)));
+  const got = await type(page, 'fatture');
+  assert.equal(got.length, expected);
+  assert.ok(got.every((r) => r.href.startsWith('../') && r.href.includes('/#')));
+  const terms = fetched.filter((p) => p.startsWith('cerca/indice/t/'));
+  assert.deepEqual([...new Set(terms)], ['cerca/indice/t/fa.json'], 'only the shard of `fa`');
+  assert.ok(!fetched.includes('cerca/indice/unita.json'), 'unit names not needed yet');
+  const docs = new Set(fetched.filter((p) => p.startsWith('cerca/indice/d/')));
+  assert.ok(docs.size >= 1 && docs.size < readdirSync(join(indice, 'd')).length, `${docs.size} document files`);
+
+  // The unit filter loads the names, lists them, and narrows the results.
+  const unitName = got[0].unita;
+  await page.getByLabel('Unità organizzativa').focus();
+  await page.waitForFunction(() => document.querySelectorAll('#ricerca-unita option').length > 60);
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.getByLabel('Unità organizzativa').selectOption({ label: unitName });
+  const narrowed = await results(page);
+  assert.ok(narrowed.length >= 1 && narrowed.length < got.length);
+  assert.ok(narrowed.every((r) => r.unita === unitName));
+  // A link lands on its activity.
+  const href = narrowed[0].href;
+  await page.locator('#ricerca-risultati a').first().click();
+  await page.waitForURL((u) => u.hash === '#' + href.split('#')[1]);
+  assert.equal(await page.locator('li:target').count(), 1);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A shared URL with a unit filter works on a fresh page.
+  const slug = href.split('/')[1];
+  const shared = await open(`cerca/?q=fatture&unita=${slug}`, { srv });
+  assert.equal((await results(shared.page)).length, narrowed.length);
+  assert.equal(await shared.page.getByLabel('Unità organizzativa').inputValue(), slug);
+  await shared.context.close();
+  await srv.close();
+});

@@ -53,16 +53,29 @@ impl Index {
         }
         let total = self.meta["docs_total"].as_u64().unwrap() as usize;
         let chunk = self.meta["chunk"].as_u64().unwrap() as usize;
-        let docs: Vec<Value> = (0..total.div_ceil(chunk))
-            .flat_map(|n| {
-                self.files[&format!("d/{n}.json")]
-                    .as_array()
-                    .unwrap()
-                    .clone()
-            })
-            .collect();
+        let names = self.names();
+        let mut docs = Vec::new();
+        for n in 0..total.div_ceil(chunk) {
+            let file = &self.files[&format!("d/{n}.json")];
+            // The chunk names the units of its documents.
+            for u in file["units"].as_array().unwrap() {
+                let i = u[0].as_u64().unwrap() as usize;
+                assert_eq!((&u[1], &u[2]), (&names[i][0], &names[i][1]));
+            }
+            docs.extend(file["docs"].as_array().unwrap().iter().cloned());
+        }
         assert_eq!(docs.len(), total);
         docs
+    }
+
+    /// `[slug, name]` of every unit.
+    fn names(&self) -> Vec<Value> {
+        let names = if self.split() {
+            &self.files["unita.json"]
+        } else {
+            &self.meta["units"]
+        };
+        names.as_array().unwrap().clone()
     }
 
     /// Every activity, with its unit and list worked out from `units` as
@@ -71,9 +84,10 @@ impl Index {
         let docs = self.docs();
         let mut out = Vec::new();
         let mut d = 0;
-        for u in self.meta["units"].as_array().unwrap() {
-            let slug = u[0].as_str().unwrap();
-            let (si, non) = (u[3].as_u64().unwrap(), u[4].as_u64().unwrap());
+        for (i, name) in self.names().iter().enumerate() {
+            let slug = name[0].as_str().unwrap();
+            let si = self.meta["unit_si"][i].as_u64().unwrap();
+            let non = self.meta["unit_non"][i].as_u64().unwrap();
             for k in 0..si + non {
                 let doc = &docs[d];
                 out.push(Entry {
@@ -148,9 +162,8 @@ fn entries_from_pages(site: &Site, slugs: &[String]) -> Vec<Entry> {
 
 fn check_against_pages(site: &Site, idx: &Index) {
     let from_index = idx.entries();
-    let slugs: Vec<String> = idx.meta["units"]
-        .as_array()
-        .unwrap()
+    let slugs: Vec<String> = idx
+        .names()
         .iter()
         .map(|u| u[0].as_str().unwrap().to_string())
         .collect();

@@ -51,18 +51,35 @@
     return metaPromise;
   }
 
-  /** Units with the range of their documents; areas and ambiti by slug. */
+  /** Units with the range of their documents; their names when the index
+   * carries them (small catalogues), else as they are loaded. */
   function prepare(m) {
     var first = 0;
-    m.unitList = m.units.map(function (u, i) {
-      var unit = { i: i, slug: u[0], name: u[1], area: u[2], nSi: u[3], nNo: u[4], first: first };
-      first += u[3] + u[4];
+    m.unitList = m.unit_si.map(function (nSi, i) {
+      var unit = { i: i, slug: null, name: null, area: m.unit_area[i], nSi: nSi, nNo: m.unit_non[i], first: first };
+      first += nSi + unit.nNo;
       return unit;
     });
     m.unitStarts = m.unitList.map(function (u) { return u.first; });
     m.shardFiles = new Map(m.shards);
+    if (m.units) nameUnits(m, m.units.map(function (u, i) { return [i, u[0], u[1]]; }));
+    m.named = !!m.units;
     if (m.terms) sortEntries(m.terms);
     return m;
+  }
+
+  function nameUnits(m, list) {
+    list.forEach(function (u) { m.unitList[u[0]].slug = u[1]; m.unitList[u[0]].name = u[2]; });
+  }
+
+  /** Every unit's name (the unit filter needs them all). */
+  function ensureNames(m) {
+    if (m.named) return Promise.resolve(m);
+    return load('unita.json').then(function (list) {
+      nameUnits(m, list.map(function (u, i) { return [i, u[0], u[1]]; }));
+      m.named = true;
+      return m;
+    });
   }
 
   function sortEntries(list) {
@@ -94,7 +111,10 @@
 
   function getDoc(m, d) {
     if (m.docs) return Promise.resolve(m.docs[d]);
-    return load('d/' + Math.floor(d / m.chunk) + '.json').then(function (c) { return c[d % m.chunk]; });
+    return load('d/' + Math.floor(d / m.chunk) + '.json').then(function (c) {
+      nameUnits(m, c.units);
+      return c.docs[d % m.chunk];
+    });
   }
 
   function ambitoDocs(m, i) {
@@ -174,11 +194,14 @@
     var words = queryWords(state.q);
     var ambito = state.ambito ? indexBySlug(m.ambiti, state.ambito) : -1;
     var area = state.area ? indexBySlug(m.areas, state.area) : -1;
-    var unit = state.unita ? m.unitList.findIndex(function (u) { return u.slug === state.unita; }) : -1;
     var waits = words.map(function (w) { return matchWord(m, w); });
+    waits.push(state.unita ? ensureNames(m) : Promise.resolve(m));
     waits.push(ambito >= 0 ? ambitoDocs(m, ambito) : Promise.resolve(null));
     return Promise.all(waits).then(function (all) {
       var inAmbito = all.pop();
+      all.pop();
+      var unit = state.unita ? m.unitList.findIndex(function (u) { return u.slug === state.unita; }) : -1;
+      if (state.unita && unit < 0) return [];
       var keep = function (d, u) {
         if (unit >= 0 && u.i !== unit) return false;
         if (area >= 0 && u.area !== area) return false;
@@ -342,6 +365,7 @@
 
   /** The unit choices, grouped by area; only the chosen area's when one is. */
   function fillUnits(m) {
+    if (!m.named) return;
     var chosen = selUnita.value;
     while (selUnita.options.length > 1) selUnita.remove(1);
     while (selUnita.children.length > 1) selUnita.removeChild(selUnita.lastChild);
@@ -374,6 +398,7 @@
   function run() {
     var seq = ++current;
     var t0 = performance.now();
+    var tMatch = 0;
     var s = readForm();
     var words = queryWords(s.q);
     var filtered = s.tipo || s.area || s.unita || s.ambito;
@@ -385,6 +410,7 @@
     }
     return getMeta().then(function (m) {
       return search(m, s).then(function (results) {
+        tMatch = performance.now() - t0;
         if (seq !== current) return null;
         shown = { results: results, count: 0, words: words, m: m };
         lista.textContent = '';
@@ -396,7 +422,7 @@
           ? 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.'
           : n === 1 ? '1 attività trovata.' : n.toLocaleString('it-IT') + ' attività trovate.');
         root.dispatchEvent(new CustomEvent('trasparenza:ricerca', {
-          detail: { count: n, ms: performance.now() - t0 },
+          detail: { count: n, ms: performance.now() - t0, matchMs: tMatch },
         }));
       });
     }).catch(function () {
@@ -457,14 +483,22 @@
     });
   });
   window.addEventListener('popstate', function () {
-    getMeta().then(function (m) { applyState(m, readUrl()); run(); });
+    var s = readUrl();
+    getMeta().then(function (m) { return s.unita ? ensureNames(m) : m; })
+      .then(function (m) { applyState(m, s); run(); });
   });
 
   // First load: the state in the URL (a shared link, or the home's search box).
   var initial = readUrl();
   applyState(null, initial);
-  getMeta().then(function (m) {
+  getMeta().then(function (m) { return initial.unita ? ensureNames(m) : m; }).then(function (m) {
     fillSelect(selArea, m.areas);
+    if (!m.named) {
+      // A large catalogue: the units' names load when the list is first used.
+      var named = function () { ensureNames(m).then(fillUnits); };
+      selUnita.addEventListener('focus', named, { once: true });
+      selUnita.addEventListener('pointerdown', named, { once: true });
+    }
     fillSelect(selAmbito, m.ambiti);
     document.getElementById('ricerca-scelta-ambito').hidden = m.ambiti.length === 0;
     // Only the lists: the person may have typed while the index loaded.
