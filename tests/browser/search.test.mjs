@@ -252,6 +252,16 @@ test('without JavaScript the page says so and links the full catalogue', async (
   await context.close();
 });
 
+test('the search page with results fits a 320 px wide phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(server.url + 'cerca/?q=IMU+accertamenti');
+  await results(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  await context.close();
+});
+
 test('ranking: text before note before unit name; the typed accent first', async () => {
   const { context, page } = await open('cerca/', { srv: rankServer });
   const contratti = await type(page, 'contratti');
