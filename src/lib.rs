@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod source;

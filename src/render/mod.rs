@@ -16,6 +16,7 @@ use tera::Context;
 use crate::diagnostic::Diagnostics;
 use crate::markdown;
 use crate::model::Site;
+use crate::search;
 use crate::theme::Theme;
 use crate::validate;
 use views::{LinkView, NavItem, PageView};
@@ -50,6 +51,7 @@ fn nav_sections(site: &Site) -> Vec<(String, String)> {
     let mut v = vec![
         ("Catalogo".to_string(), String::new()),
         ("Tabella completa".to_string(), "tabella/".to_string()),
+        ("Cerca".to_string(), "cerca/".to_string()),
     ];
     v.extend(
         site.pages
@@ -165,6 +167,21 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
         with("unita_tutte", &units),
     );
 
+    render_one(
+        "search.html",
+        "cerca/index.html",
+        "cerca/",
+        page(
+            "cerca",
+            "cerca/",
+            "Cerca un'attività".to_string(),
+            format!(
+                "{ente}: cerca tra le attività smartizzabili e non smartizzabili in lavoro agile."
+            ),
+            vec![],
+        ),
+        Context::new(),
+    );
     for p in &site.pages {
         let dir = format!("{}/", p.slug);
         let view = views::ExtraPageView {
@@ -206,6 +223,9 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
     }
     for (name, bytes) in &theme.static_files {
         out.add(format!("assets/{name}"), bytes.clone());
+    }
+    for (path, bytes) in search::index::build(site, &units) {
+        out.add(path, bytes);
     }
     out.add("sitemap.xml", sitemap(site, &out));
     out.add(

@@ -13,5 +13,6 @@ mod metadata;
 mod opendata;
 mod output;
 mod robustness;
+mod search;
 mod serve;
 mod support;

@@ -1,0 +1,334 @@
+//! The search index written under `cerca/indice/`: every activity of the
+//! catalogue (text, note, ambiti, its unit's name and area, which list) with
+//! an inverted index of the terms of [`analyzer`](super::analyzer).
+//!
+//! Format (read by `themes/default/static/search.js`), all JSON, sorted,
+//! deterministic:
+//!
+//! - `meta.json`: `{v, areas: [[name, slug]], ambiti: [[name, slug]],
+//!   unit_area: [area index or -1], unit_si: [count], unit_non: [count],
+//!   docs_total, chunk, shards: [[key, file]]}`. Documents are numbered in
+//!   catalogue order, unit by unit, its `smartizzabili` then its
+//!   `non_smartizzabili`, so a document's unit and list follow from the
+//!   counts.
+//! - A term entry is `[term, accent (0/1), testo, note, unit]`: the last three
+//!   are delta-encoded ascending lists of document ids (matches in the text;
+//!   in the note or ambiti) and of unit ids (matches in the unit's name or
+//!   area). Entries are sorted by term, then accent.
+//! - A document is `[anchor, testo, note (plain text, "" if none), [ambito
+//!   indexes]]`; its link is `../<slug>/#<anchor>`, the anchor of the unit page.
+//! - A unit's name is `[slug, name]`.
+//!
+//! A small index is one file: `meta.json` also holds `units` (every unit's
+//! name), `terms` (every entry), `docs` (every document) and `ambito_docs`
+//! (per ambito, its documents, delta-encoded). Past [`SPLIT_BYTES`] it is
+//! split so a query downloads only what it needs: `t/<file>.json` holds the
+//! entries whose term starts with one key (the first two letters);
+//! `d/<n>.json` is `{units: [[unit id, slug, name]], docs: [...]}` for
+//! documents `n*chunk..` and the units they belong to; `a/<i>.json` the
+//! documents of ambito `i`; `unita.json` every unit's name, loaded only for
+//! the unit filter.
+//!
+//! Builds bytes in memory; never touches the disk.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::analyzer;
+use crate::model::Site;
+use crate::render::views::UnitView;
+use crate::slug;
+
+/// Past this many bytes (raw), the index is split into shards.
+pub const SPLIT_BYTES: usize = 200_000;
+
+/// Documents per document file of a split index.
+pub const CHUNK: usize = 64;
+
+/// Format version, bumped when the JSON changes shape.
+pub const VERSION: u32 = 1;
+
+/// Where the index goes, relative to the output root.
+pub const DIR: &str = "cerca/indice/";
+
+/// Field of a match, in ranking order.
+#[derive(Clone, Copy)]
+enum Field {
+    Testo = 0,
+    Note = 1,
+    Unit = 2,
+}
+
+#[derive(Serialize)]
+struct Doc<'a>(&'a str, &'a str, String, Vec<usize>);
+
+type Postings = [Vec<u32>; 3];
+
+/// Builds the index files: (path relative to the output root, bytes).
+/// `views` are the unit views the pages were rendered from, so anchors are
+/// exactly the pages' ids.
+pub fn build(site: &Site, views: &[UnitView]) -> Vec<(String, Vec<u8>)> {
+    build_with(site, views, SPLIT_BYTES)
+}
+
+/// [`build`] with a chosen split threshold (tests).
+pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String, Vec<u8>)> {
+    let mut areas: Vec<String> = Vec::new();
+    let mut ambiti: Vec<String> = Vec::new();
+    let mut names: Vec<Value> = Vec::new();
+    let mut unit_area: Vec<i64> = Vec::new();
+    let mut unit_si: Vec<usize> = Vec::new();
+    let mut unit_non: Vec<usize> = Vec::new();
+    // For each document, its unit.
+    let mut doc_unit: Vec<usize> = Vec::new();
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut ambito_docs: Vec<Vec<u32>> = Vec::new();
+    let mut terms: BTreeMap<(String, bool), Postings> = BTreeMap::new();
+
+    let add = |text: &str, field: Field, id: u32, terms: &mut BTreeMap<_, Postings>| {
+        for t in analyzer::analyze(text) {
+            let list = &mut terms.entry((t.term, t.accent)).or_default()[field as usize];
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+    };
+
+    for (u_id, (unit, view)) in site.units.iter().zip(views).enumerate() {
+        let u_id = u_id as u32;
+        let area = unit
+            .area
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty());
+        let area_idx = area.map(|a| index_of(&mut areas, a) as i64).unwrap_or(-1);
+        add(view.nome, Field::Unit, u_id, &mut terms);
+        if let Some(a) = area {
+            add(a, Field::Unit, u_id, &mut terms);
+        }
+        names.push(json!([view.slug, view.nome]));
+        unit_area.push(area_idx);
+        unit_si.push(view.smartizzabili.len());
+        unit_non.push(view.non_smartizzabili.len());
+        let lists = [
+            (&unit.smartizzabili, &view.smartizzabili),
+            (&unit.non_smartizzabili, &view.non_smartizzabili),
+        ];
+        for (model, shown) in lists {
+            for (a, v) in model.iter().zip(shown) {
+                let id = docs.len() as u32;
+                add(v.testo, Field::Testo, id, &mut terms);
+                let note = a.note.as_deref().map(plain_text).unwrap_or_default();
+                add(&note, Field::Note, id, &mut terms);
+                let mut amb = Vec::new();
+                for t in &a.ambiti {
+                    let t = t.trim();
+                    if t.is_empty() {
+                        continue;
+                    }
+                    add(t, Field::Note, id, &mut terms);
+                    let i = index_of(&mut ambiti, t);
+                    if ambito_docs.len() <= i {
+                        ambito_docs.push(Vec::new());
+                    }
+                    if ambito_docs[i].last() != Some(&id) {
+                        ambito_docs[i].push(id);
+                        amb.push(i);
+                    }
+                }
+                docs.push(Doc(&v.id, v.testo, note, amb));
+                doc_unit.push(u_id as usize);
+            }
+        }
+    }
+
+    let entries: Vec<(String, Value)> = terms
+        .into_iter()
+        .map(|((term, accent), p)| {
+            let v = json!([
+                term,
+                u8::from(accent),
+                delta(&p[0]),
+                delta(&p[1]),
+                delta(&p[2])
+            ]);
+            (term, v)
+        })
+        .collect();
+    let named = |names: &[String]| -> Vec<Value> {
+        let mut seen = BTreeMap::new();
+        names
+            .iter()
+            .map(|n| {
+                let base = slug::slugify(n);
+                let k = seen.entry(base.clone()).or_insert(0);
+                *k += 1;
+                let s = if *k == 1 { base } else { format!("{base}-{k}") };
+                json!([n, s])
+            })
+            .collect()
+    };
+    let mut meta = json!({
+        "v": VERSION,
+        "areas": named(&areas),
+        "ambiti": named(&ambiti),
+        "unit_area": unit_area,
+        "unit_si": unit_si,
+        "unit_non": unit_non,
+        "docs_total": docs.len(),
+        "chunk": CHUNK,
+        "shards": [],
+    });
+
+    // The split form, measured; the single file is used while it is small.
+    let mut shards: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
+    for (term, v) in &entries {
+        shards.entry(shard_key(term)).or_default().push(v);
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut keys = Vec::new();
+    for (key, list) in &shards {
+        let file = file_name(key);
+        keys.push(json!([key, file]));
+        files.push((format!("{DIR}t/{file}.json"), to_bytes(list)));
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        let first = doc_unit[n * CHUNK];
+        let last = doc_unit[n * CHUNK + chunk.len() - 1];
+        let units: Vec<Value> = (first..=last)
+            .map(|u| json!([u, names[u][0], names[u][1]]))
+            .collect();
+        let file = json!({"units": units, "docs": chunk});
+        files.push((format!("{DIR}d/{n}.json"), to_bytes(&file)));
+    }
+    files.push((format!("{DIR}unita.json"), to_bytes(&names)));
+    for (i, list) in ambito_docs.iter().enumerate() {
+        files.push((format!("{DIR}a/{i}.json"), to_bytes(&delta(list))));
+    }
+    let split_bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+
+    if split_bytes <= split {
+        let all: Vec<&Value> = entries.iter().map(|(_, v)| v).collect();
+        meta["units"] = json!(names);
+        meta["terms"] = json!(all);
+        meta["docs"] = json!(docs);
+        meta["ambito_docs"] = json!(ambito_docs.iter().map(|l| delta(l)).collect::<Vec<_>>());
+        files.clear();
+    } else {
+        meta["shards"] = json!(keys);
+    }
+    files.push((format!("{DIR}meta.json"), to_bytes(&meta)));
+    files.sort();
+    files
+}
+
+/// The shard a term belongs to: its first two chars.
+pub fn shard_key(term: &str) -> String {
+    term.chars().take(2).collect()
+}
+
+/// A file name for a shard key: the key itself when it is plain ASCII, else
+/// its UTF-8 bytes in hex (`x` + hex), so names stay portable.
+fn file_name(key: &str) -> String {
+    if key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        key.to_string()
+    } else {
+        let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+        format!("x{hex}")
+    }
+}
+
+fn index_of(list: &mut Vec<String>, name: &str) -> usize {
+    match list.iter().position(|n| n == name) {
+        Some(i) => i,
+        None => {
+            list.push(name.to_string());
+            list.len() - 1
+        }
+    }
+}
+
+/// `[3, 5, 9]` -> `[3, 2, 4]`.
+fn delta(ids: &[u32]) -> Vec<u32> {
+    let mut prev = 0;
+    ids.iter()
+        .map(|&i| {
+            let d = i - prev;
+            prev = i;
+            d
+        })
+        .collect()
+}
+
+/// Compact JSON in which `<`, `>` and `&` are escaped (`\u003c`...): the
+/// index holds the catalogue's text verbatim, and no file the site serves
+/// should carry a live-looking `<script>`, whatever a browser sniffs.
+fn to_bytes<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
+    // Serializing plain data (strings, numbers, vectors) cannot fail.
+    let json = serde_json::to_vec(v).unwrap_or_default();
+    let mut out = Vec::with_capacity(json.len());
+    for b in json {
+        match b {
+            // Outside strings JSON has none of these bytes: escaping is safe.
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+/// The text of a Markdown note, without its markup.
+pub fn plain_text(src: &str) -> String {
+    let mut out = String::new();
+    for ev in Parser::new(src) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deltas_and_keys() {
+        assert_eq!(delta(&[3, 5, 9]), [3, 2, 4]);
+        assert_eq!(shard_key("fattur"), "fa");
+        assert_eq!(shard_key("x"), "x");
+        assert_eq!(file_name("fa"), "fa");
+        assert_eq!(file_name("ßa"), "xc39f61");
+    }
+
+    #[test]
+    fn markup_characters_are_escaped_in_json() {
+        let bytes = to_bytes(&["<script>&</script>"]);
+        assert_eq!(
+            String::from_utf8(bytes.clone()).unwrap(),
+            r#"["\u003cscript\u003e\u0026\u003c/script\u003e"]"#
+        );
+        let back: Vec<String> = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back, ["<script>&</script>"]);
+    }
+
+    #[test]
+    fn notes_lose_their_markup() {
+        assert_eq!(
+            plain_text("Limitatamente al *back office*.\n\n- uno\n- due"),
+            "Limitatamente al back office. uno due"
+        );
+    }
+}

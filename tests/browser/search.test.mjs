@@ -1,0 +1,349 @@
+// The search page (cerca/) and the home's search box on the example site,
+// served under the sub-path of base_url: what a person typing a few words
+// gets, the filters, shared URLs, the back button, the link to the activity,
+// and the page without JavaScript. Expected results are the example
+// catalogue's (content/*.yaml).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite, serveStatic, launch, guardOrigin } from './lib/harness.mjs';
+
+const PREFIX = '/amministrazione-trasparente/lavoro-agile/';
+let server, browser, rankServer;
+
+before(async () => {
+  server = await serveStatic(buildSite().public, PREFIX);
+  rankServer = await serveStatic(buildSite('search_rank').public, '/');
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); await rankServer?.close(); });
+
+async function open(path, { js = true, srv = server } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 900 } });
+  const foreign = await guardOrigin(context, srv.origin);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(srv.url + path);
+  return { context, page, foreign, errors };
+}
+
+/** Waits for the live region to announce a count and returns the results. */
+async function results(page) {
+  await page.waitForFunction(() => /trovat|Nessuna/.test(document.getElementById('ricerca-stato').textContent));
+  // Every page of results, as a person pressing "Mostra altri" would.
+  while (await page.locator('#ricerca-altri').isVisible()) {
+    const before = await page.locator('#ricerca-risultati > li').count();
+    await page.locator('#ricerca-altri').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#ricerca-risultati > li').length > n, before);
+  }
+  return page.locator('#ricerca-risultati > li').evaluateAll((items) => items.map((li) => ({
+    testo: li.querySelector('.risultato-testo').textContent,
+    unita: li.querySelector('.risultato-unita').textContent,
+    esito: li.querySelector('.esito').lastChild.textContent,
+    href: li.querySelector('a').getAttribute('href'),
+  })));
+}
+
+/** Types like a person, one key at a time, and waits for the new results. */
+async function type(page, text) {
+  await page.locator('#ricerca-q').fill('');
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.locator('#ricerca-q').pressSequentially(text, { delay: 20 });
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, text);
+  return results(page);
+}
+
+const row = (r) => `${r.testo} | ${r.unita} | ${r.esito}`;
+const ENTRATE = 'Servizio entrate e demografici';
+
+test('typing finds the expected activities, with unit, label and link', async () => {
+  const { context, page, foreign, errors } = await open('cerca/');
+  assert.equal(await page.locator('h1').innerText(), "Cerca un'attività");
+  assert.equal(await page.locator('#ricerca-senza-js').isVisible(), false, 'the no-JS message is hidden');
+
+  const fatture = await type(page, 'fatture');
+  assert.deepEqual(fatture.map(row).sort(), [
+    `Emissione fatture e liquidazione mensile Iva, split payment | Servizio risorse umane e finanziarie | Smartizzabile`,
+    `Gestione liquidazioni fatture. | Servizio Sociale, cultura e comunicazione | Smartizzabile`,
+    `Gestione utenze edifici ed aree pubbliche (attivazione convenzioni, controllo e liquidazione fatture) | Servizio Lavori pubblici | Smartizzabile`,
+    `IMU - TARI - ALTRE IMPOSTE E TASSE - verifiche rendiconti per liquidazione fatture coattiva e supporto e liquidazione fatture | ${ENTRATE} | Smartizzabile`,
+    `TARI - predisposizione file per verifiche UTC per pagamento fatture AMSA | ${ENTRATE} | Smartizzabile`,
+  ].sort());
+  assert.equal(await page.locator('#ricerca-stato').textContent(), '5 attività trovate.');
+  const marks = await page.locator('#ricerca-risultati mark').allTextContents();
+  assert.ok(marks.length >= 5 && marks.every((m) => m === 'fatture'), `highlighted: ${marks}`);
+
+  // Singular meets plural: the typed word is `sopralluogo`, the catalogue says `sopralluoghi`.
+  const sopralluogo = await type(page, 'sopralluogo');
+  assert.deepEqual(sopralluogo.map((r) => `${r.unita} | ${r.esito}`).sort(), [
+    'Servizio Lavori pubblici | Non smartizzabile',
+    'Servizio Lavori pubblici | Non smartizzabile',
+    'Servizio Lavori pubblici | Non smartizzabile',
+    'Servizio Lavori pubblici | Smartizzabile',
+    'Servizio Sociale, cultura e comunicazione | Non smartizzabile',
+    'Servizio Sviluppo del territorio | Non smartizzabile',
+    'Titolari di incarichi di Elevata Qualificazione | Non smartizzabile',
+  ]);
+  assert.ok(sopralluogo.every((r) => /sopralluoghi/i.test(r.testo)));
+
+  // No accent typed, `attività` found.
+  const attivita = await type(page, 'attivita');
+  assert.ok(attivita.length >= 20, `${attivita.length} results`);
+  assert.ok(attivita.every((r) => /attivit[àa]/i.test(r.testo)), 'every result says attività');
+  assert.ok(attivita.some((r) => row(r) === 'Economato: attività di back office | Servizio Segreteria, appalti e sistemi informativi | Smartizzabile'));
+  assert.ok(attivita.some((r) => row(r) === 'Attività di coordinamento. | Servizio Sviluppo del territorio | Non smartizzabile'));
+  assert.ok(attivita.some((r) => row(r) === `attività di sportello | ${ENTRATE} | Non smartizzabile`));
+  assert.match(await page.locator('#ricerca-stato').textContent(), new RegExp(`^${attivita.length} attività trovate\\.$`));
+
+  // Every word must match: IMU and accertamenti (or accertamento).
+  const imu = await type(page, 'IMU accertamenti');
+  assert.deepEqual(imu.map(row).sort(), [
+    `IMU - CUP emissione accertamenti | ${ENTRATE} | Smartizzabile`,
+    `IMU - TARI - CUP - ALTRE IMPOSTE E TASSE - - consultazione pratiche di archivio per emissione accertamenti | ${ENTRATE} | Non smartizzabile`,
+    `IMU - TARI - CUP - ALTRE IMPOSTE E TASSE - postalizzazione accertamenti | ${ENTRATE} | Non smartizzabile`,
+    `IMU - TARI - CUP - determinazioni per accertamento entrata | ${ENTRATE} | Smartizzabile`,
+    `IMU - emissione accertamenti aree | ${ENTRATE} | Smartizzabile`,
+  ].sort());
+
+  const webinar = await type(page, 'webinar');
+  assert.deepEqual(webinar.map(row), [
+    'Formazione tramite webinar | Segretario comunale - Dirigente Area Risorse servizi e territorio | Smartizzabile',
+    'Formazione tramite webinar | Titolari di incarichi di Elevata Qualificazione | Smartizzabile',
+  ]);
+  assert.deepEqual(webinar.map((r) => r.href), [
+    '../segretario-comunale/#formazione-tramite-webinar',
+    '../titolari-elevata-qualificazione/#formazione-tramite-webinar',
+  ]);
+
+  // While typing, the last word matches as a prefix.
+  const partial = await type(page, 'webin');
+  assert.equal(partial.length, 2);
+
+  const none = await type(page, 'zzzzqqq');
+  assert.equal(none.length, 0);
+  assert.match(await page.locator('#ricerca-stato').textContent(), /^Nessuna attività trovata/);
+
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('only the count is announced, in a polite live region', async () => {
+  const { context, page } = await open('cerca/?q=fatture');
+  await results(page);
+  const live = await page.locator('[aria-live]').evaluateAll((els) => els.map((e) => [e.id, e.getAttribute('aria-live')]));
+  assert.deepEqual(live, [['ricerca-stato', 'polite']]);
+  assert.equal(await page.locator('#ricerca-risultati').getAttribute('aria-live'), null);
+  await context.close();
+});
+
+test('a filter narrows the results and goes into the URL; back undoes it', async () => {
+  const { context, page, errors } = await open('cerca/');
+  const all = await type(page, 'sopralluogo');
+  assert.equal(all.length, 7);
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.getByLabel('solo smartizzabili').check();
+  const smart = await results(page);
+  assert.deepEqual(smart.map((r) => `${r.unita} | ${r.esito}`), ['Servizio Lavori pubblici | Smartizzabile']);
+  assert.match(await page.locator('#ricerca-risultati mark').first().textContent(), /^sopralluoghi$/i);
+  assert.equal(new URL(page.url()).search, '?q=sopralluogo&tipo=si');
+
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.getByLabel('solo non smartizzabili').check();
+  await page.getByLabel('Unità organizzativa').selectOption({ label: 'Servizio Lavori pubblici' });
+  const narrowed = await results(page);
+  assert.equal(narrowed.length, 3);
+  assert.ok(narrowed.every((r) => r.unita === 'Servizio Lavori pubblici' && r.esito === 'Non smartizzabile'));
+  assert.equal(new URL(page.url()).search, '?q=sopralluogo&tipo=non&unita=lavori-pubblici');
+
+  // Area: units outside it are not offered any more.
+  await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Settore Polizia locale e mobilità' });
+  const units = await page.locator('#ricerca-unita option').allTextContents();
+  assert.deepEqual(units, ['Tutte le unità', 'Settore Polizia locale e mobilità']);
+
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('unita') === 'lavori-pubblici');
+  assert.equal(await page.getByLabel('Unità organizzativa').inputValue(), 'lavori-pubblici');
+  assert.equal((await results(page)).length, 3);
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?q=sopralluogo');
+  assert.equal(await page.getByLabel('tutte', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByLabel('Unità organizzativa').inputValue(), '');
+  assert.equal((await results(page)).length, 7);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a shared URL restores the query and the filters', async () => {
+  const { context, page, foreign } = await open('cerca/?q=imu&tipo=non&area=area-risorse-servizi-e-territorio');
+  const got = await results(page);
+  assert.equal(await page.locator('#ricerca-q').inputValue(), 'imu');
+  assert.equal(await page.getByLabel('solo non smartizzabili').isChecked(), true);
+  assert.equal(await page.getByLabel('Area', { exact: true }).inputValue(), 'area-risorse-servizi-e-territorio');
+  assert.deepEqual(got.map((r) => r.testo).sort(), [
+    'IMU - TARI - CUP - ALTRE IMPOSTE E TASSE - - consultazione pratiche di archivio per emissione accertamenti',
+    'IMU - TARI - CUP - ALTRE IMPOSTE E TASSE - postalizzazione accertamenti',
+  ]);
+  assert.deepEqual(foreign, []);
+  await context.close();
+
+  // Filters alone (no words): every activity that passes them.
+  const only = await open('cerca/?unita=polizia-locale-mobilita&tipo=non');
+  const list = await results(only.page);
+  assert.deepEqual(list.map((r) => r.testo), [
+    'Ricezione degli utenti esterni in occasione degli orari di apertura al pubblico degli uffici e/o su appuntamento',
+  ]);
+  await only.context.close();
+});
+
+test('a result link lands on the activity of the unit page', async () => {
+  const { context, page } = await open('cerca/?q=webinar');
+  await results(page);
+  await page.locator('#ricerca-risultati a').nth(1).click();
+  await page.waitForURL(/titolari-elevata-qualificazione\/#formazione-tramite-webinar$/);
+  const target = await page.locator('li:target');
+  assert.equal(await target.count(), 1);
+  assert.match(await target.innerText(), /^Formazione tramite webinar/);
+  await context.close();
+});
+
+test('the home search box leads to the results', async () => {
+  const { context, page, errors } = await open('');
+  await page.getByLabel("Cerca un'attività").fill('fatture');
+  await page.getByRole('search').getByRole('button', { name: 'Cerca' }).click();
+  await page.waitForURL(/cerca\/\?q=fatture$/);
+  assert.equal((await results(page)).length, 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the search works from the keyboard alone', async () => {
+  const { context, page } = await open('cerca/');
+  await page.locator('#ricerca-q').focus();
+  await page.keyboard.type('webinar');
+  await page.keyboard.press('Enter');
+  assert.equal((await results(page)).length, 2);
+  // Tab from the box reaches the button, then the filters, then the results.
+  const seen = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => document.activeElement.getAttribute('href') || document.activeElement.id || document.activeElement.name));
+  }
+  assert.ok(seen.includes('../segretario-comunale/#formazione-tramite-webinar'), seen.join(', '));
+  await context.close();
+});
+
+test('without JavaScript the page says so and links the full catalogue', async () => {
+  const { context, page } = await open('cerca/?q=fatture', { js: false });
+  const msg = page.locator('#ricerca-senza-js');
+  assert.equal(await msg.isVisible(), true);
+  assert.match(await msg.innerText(), /JavaScript/);
+  await msg.getByRole('link', { name: 'tabella completa' }).click();
+  await page.waitForURL(/tabella\/$/);
+  // The home's box is a plain form: it lands on the search page.
+  await page.goto(server.url);
+  await page.getByLabel("Cerca un'attività").fill('imu');
+  await page.getByLabel("Cerca un'attività").press('Enter');
+  await page.waitForURL(/cerca\/\?q=imu$/);
+  assert.equal(await page.locator('#ricerca-senza-js').isVisible(), true);
+  await context.close();
+});
+
+test('the search page with results fits a 320 px wide phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(server.url + 'cerca/?q=IMU+accertamenti');
+  await results(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  await context.close();
+});
+
+test('ranking: text before note before unit name; the typed accent first', async () => {
+  const { context, page } = await open('cerca/', { srv: rankServer });
+  const contratti = await type(page, 'contratti');
+  assert.deepEqual(contratti.map((r) => r.testo), [
+    'Stipula dei contratti', // in the text
+    'Protocollo della corrispondenza', // in the note
+    'Archiviazione pratiche', // in the unit's name
+  ]);
+  const accent = await type(page, 'attività');
+  assert.deepEqual(accent.map((r) => r.testo), ['Attività di sportello', 'Attivita senza accento']);
+  const plain = await type(page, 'attivita');
+  assert.deepEqual(plain.map((r) => r.testo), ['Attivita senza accento', 'Attività di sportello']);
+  await context.close();
+});
+
+// A catalogue large enough for the split index (bench/gen_site.py, 60 units):
+// a query downloads only the term files of its words and the documents it
+// shows; the unit names load only for the unit filter.
+test('on a large catalogue a query downloads only what it needs', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { REPO, BIN } = await import('./lib/harness.mjs');
+  const root = mkdtempSync(join(tmpdir(), 'trasparenza-split-'));
+  execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
+  execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
+  const indice = join(root, 'public/cerca/indice');
+  assert.ok(readdirSync(join(indice, 't')).length > 50, 'the index is split');
+  // What the generated YAML says: activities whose text or note has `fattura`/`fatture`.
+  let expected = 0;
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).forEach((e) => {
+    if (e.isDirectory()) return walk(join(dir, e.name));
+    if (!e.name.endsWith('.yaml') || e.name.startsWith('_')) return;
+    const lines = readFileSync(join(dir, e.name), 'utf8').split('\n');
+    lines.forEach((l, i) => {
+      const m = l.match(/^ {2}- (?:testo: )?(".*")$/);
+      if (!m) return;
+      const note = (lines[i + 1] || '').match(/^ {4}note: (".*")$/);
+      const text = JSON.parse(m[1]) + ' ' + (note ? JSON.parse(note[1]) : '');
+      if (/\bfattur[ae]\b/i.test(text)) expected += 1;
+    });
+  });
+  walk(join(root, 'content'));
+  assert.ok(expected > 20, `${expected} activities with fatture`);
+
+  const srv = await serveStatic(join(root, 'public'), PREFIX);
+  const { context, page, foreign, errors } = await open('cerca/', { srv });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(decodeURIComponent(new URL(r.url()).pathname).slice(PREFIX.length)));
+  const got = await type(page, 'fatture');
+  assert.equal(got.length, expected);
+  assert.ok(got.every((r) => r.href.startsWith('../') && r.href.includes('/#')));
+  const terms = fetched.filter((p) => p.startsWith('cerca/indice/t/'));
+  assert.deepEqual([...new Set(terms)], ['cerca/indice/t/fa.json'], 'only the shard of `fa`');
+  assert.ok(!fetched.includes('cerca/indice/unita.json'), 'unit names not needed yet');
+  const docs = new Set(fetched.filter((p) => p.startsWith('cerca/indice/d/')));
+  assert.ok(docs.size >= 1 && docs.size < readdirSync(join(indice, 'd')).length, `${docs.size} document files`);
+
+  // The unit filter loads the names, lists them, and narrows the results.
+  const unitName = got[0].unita;
+  await page.getByLabel('Unità organizzativa').focus();
+  await page.waitForFunction(() => document.querySelectorAll('#ricerca-unita option').length > 60);
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.getByLabel('Unità organizzativa').selectOption({ label: unitName });
+  const narrowed = await results(page);
+  assert.ok(narrowed.length >= 1 && narrowed.length < got.length);
+  assert.ok(narrowed.every((r) => r.unita === unitName));
+  // A link lands on its activity.
+  const href = narrowed[0].href;
+  await page.locator('#ricerca-risultati a').first().click();
+  await page.waitForURL((u) => u.hash === '#' + href.split('#')[1]);
+  assert.equal(await page.locator('li:target').count(), 1);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A shared URL with a unit filter works on a fresh page.
+  const slug = href.split('/')[1];
+  const shared = await open(`cerca/?q=fatture&unita=${slug}`, { srv });
+  assert.equal((await results(shared.page)).length, narrowed.length);
+  assert.equal(await shared.page.getByLabel('Unità organizzativa').inputValue(), slug);
+  await shared.context.close();
+  await srv.close();
+});
