@@ -441,7 +441,7 @@ def convert(src_root, out):
 
 def main(argv):
     if len(argv) != 3 or argv[1].startswith("-"):
-        sys.exit(__doc__.split("\n\n")[1].strip() and "usage: bench/hugo_site.py SRC_ROOT OUT_DIR")
+        sys.exit("usage: bench/hugo_site.py SRC_ROOT OUT_DIR")
     units, pages = convert(argv[1], argv[2])
     print(f"{units} units and {pages} pages in the Hugo site {argv[2]}", file=sys.stderr)
 
