@@ -3,24 +3,29 @@
 
     bench/gen_site.py --units N --out DIR [--seed S] [--smart K] [--non K]
 
-Writes DIR/content/: `_sito.yaml`, `_index.md` and N unit files
-(`unita-0001.yaml`, ...), each with --smart "smartizzabili" (default 18) and
---non "non smartizzabili" (default 8) activities made of words taken from the
-example catalogue. The output depends only on the arguments: the same
-arguments give the same bytes (the vocabulary is fixed in this file, the
-random generator is seeded). DIR/content is replaced if it exists; nothing
-else in DIR is touched.
+Writes DIR/content/ shaped like a real catalogue: `_sito.yaml`, `_index.md`,
+two extra pages (`note-metodologiche.md`, `glossario.md`) and N unit files
+`unita-0001.yaml`, ... (4 digits, 5 from 10,000 units), each in the folder of
+its area (`content/<area-slug>/`, a few without area at the top). Units have on
+average --smart "smartizzabili" (default 18, each unit between K-13 and K+13)
+and --non "non smartizzabili" (default 8, between K-7 and K+7) activities made
+of words taken from the example catalogue; about 5% of the activities are in
+long form (`testo`, Markdown `note`, `ambiti`); some units have `responsabile`
+and a Markdown `descrizione`. No activity repeats within a unit, in either
+list. The output depends only on the arguments: the same arguments give the
+same bytes (the vocabulary is fixed in this file, the random generator is
+seeded). DIR/content is replaced if it exists; nothing else in DIR is touched.
 
-Used by bench/serve.sh (reload latency on a 1,000-unit site) and meant for
-the build-speed benchmark too.
+Used by bench/serve.sh (reload latency on a 1,000-unit site) and by
+bench/build.sh (build speed against Hugo + Pagefind, with bench/hugo_site.py).
 """
 
 import argparse
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
-
 # Words of the example catalogue (content/*.yaml), frozen here so the
 # generated site does not change when the example does.
 VERBS = """Gestione Redazione Predisposizione Controllo Verifica Monitoraggio
@@ -69,6 +74,28 @@ AREAS = [
     "Area Affari generali",
 ]
 KINDS = ["Servizio", "Ufficio", "Settore", "Unità operativa"]
+AMBITI = [
+    "Tributi", "Personale", "Contenzioso", "Appalti", "Bilancio", "Anagrafe",
+    "Edilizia", "Servizi sociali", "Cultura", "Protocollo",
+]
+NOTES = [
+    "Limitatamente alle attività di *back office*.",
+    "Solo per le pratiche già istruite; il **ricevimento** resta in presenza.",
+    "Con accesso da remoto all'applicativo gestionale e firma digitale.",
+    "Nei limiti previsti dal regolamento sul lavoro agile, art. 4.",
+    "Previo accordo con il responsabile del servizio sulla *programmazione settimanale*.",
+    "Escluse le scadenze di legge che richiedono la consegna a mano.",
+]
+TITLES = ["Dott.", "Dott.ssa", "Ing.", "Arch.", "Avv.", "Rag."]
+FIRST = "Maria Luca Giulia Marco Anna Paolo Elena Andrea Chiara Stefano Laura Davide".split()
+LAST = "Rossi Bianchi Ferrari Esposito Romano Colombo Ricci Marino Greco Bruno Gallo Conti".split()
+LONG_FORM = 0.05  # share of activities in long form
+
+
+def slugify(s):
+    """A folder name from an area name (ASCII, lower case, hyphens)."""
+    s = s.lower().replace("à", "a").replace("è", "e").replace("ù", "u")
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
 def phrase(rng, smart):
@@ -87,42 +114,60 @@ def phrase(rng, smart):
     return text
 
 
-def activities(rng, count, smart, taken):
-    """`count` activities, distinct within the unit (`taken` is shared by both lists)."""
-    out = []
-    while len(out) < count:
-        text = phrase(rng, smart)
-        if text.lower() in taken:
-            text = f"{text} ({len(out) + 1})"
-        if text.lower() in taken:
-            continue
-        taken.add(text.lower())
-        out.append(text)
-    return out
-
-
 def yaml_str(s):
     """A YAML scalar that keeps `s` verbatim (quoted: activities have colons and brackets)."""
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def unit_yaml(rng, i, n_smart, n_non):
+def activities(rng, count, smart, taken):
+    """YAML lines of `count` activities, distinct within the unit (`taken` is
+    shared by both lists); about LONG_FORM of them in long form."""
+    lines = []
+    made = 0
+    while made < count:
+        text = phrase(rng, smart)
+        if text.lower() in taken:
+            text = f"{text} ({made + 1})"
+        if text.lower() in taken:
+            continue
+        taken.add(text.lower())
+        made += 1
+        if rng.random() < LONG_FORM:
+            lines.append(f"  - testo: {yaml_str(text)}")
+            if rng.random() < 0.8:
+                lines.append(f"    note: {yaml_str(rng.choice(NOTES))}")
+            tags = rng.sample(AMBITI, rng.randint(1, 2))
+            lines.append("    ambiti: [" + ", ".join(yaml_str(t) for t in tags) + "]")
+        else:
+            lines.append(f"  - {yaml_str(text)}")
+    return lines
+
+
+def unit_yaml(rng, i, width, area, n_smart, n_non):
     kind = rng.choice(KINDS)
-    name = f"{kind} {rng.choice(NOUNS)} {rng.choice(QUALIFIERS)} {i:04d}"
+    noun, qual = rng.choice(NOUNS), rng.choice(QUALIFIERS)
+    name = f"{kind} {noun} {qual} {i:0{width}d}"
     taken = set()
-    lines = [
-        f"# {name}",
-        "# Generated by bench/gen_site.py",
-        "",
-        f"nome: {yaml_str(name)}",
-        f"area: {yaml_str(AREAS[rng.randrange(len(AREAS))])}",
-        f"ordine: {i}",
-        "smartizzabili:",
-    ]
-    lines += [f"  - {yaml_str(a)}" for a in activities(rng, n_smart, True, taken)]
+    lines = [f"# {name}", "# Generated by bench/gen_site.py", "", f"nome: {yaml_str(name)}"]
+    if area is not None:
+        lines.append(f"area: {yaml_str(area)}")
+    lines.append(f"ordine: {i}")
+    if rng.random() < 0.6:
+        who = f"{rng.choice(TITLES)} {rng.choice(FIRST)} {rng.choice(LAST)}"
+        lines.append(f"responsabile: {yaml_str(who)}")
+    if rng.random() < 0.3:
+        lines += [
+            "descrizione: |",
+            f"  Cura {noun} {qual} {rng.choice(OBJECTS)} e le attività connesse.",
+            f"  Gestisce in particolare le pratiche **{rng.choice(QUALIFIERS)}** e i",
+            f"  rapporti con gli altri uffici ({rng.choice(DETAILS).strip()}).",
+        ]
+    if n_smart:
+        lines.append("smartizzabili:")
+        lines += activities(rng, n_smart, True, taken)
     if n_non:
         lines.append("non_smartizzabili:")
-        lines += [f"  - {yaml_str(a)}" for a in activities(rng, n_non, False, taken)]
+        lines += activities(rng, n_non, False, taken)
     return "\n".join(lines) + "\n"
 
 
@@ -138,6 +183,41 @@ INDEX = """Catalogo sintetico di {units} unità organizzative, generato per le m
 di velocità di `trasparenza` (seme {seed}).
 """
 
+PAGES = {
+    "note-metodologiche.md": """---
+titolo: Note metodologiche
+---
+
+Il catalogo è organizzato per **unità organizzativa**. Per ciascuna unità sono
+riportati due elenchi: le attività *smartizzabili*, che possono essere svolte in
+modalità di lavoro agile, e le attività *non smartizzabili*, che richiedono la
+presenza in sede o sul territorio.
+
+Il testo delle attività riproduce quello dell'atto di approvazione. La tabella
+riepilogativa segue la struttura dell'atto, su tre colonne.
+
+Gli elenchi possono essere rivisti in occasione del successivo aggiornamento del
+PIAO: la data di ultimo aggiornamento è indicata in ogni pagina.
+""",
+    "glossario.md": """---
+titolo: Glossario
+---
+
+- **Lavoro agile**: modalità di esecuzione del rapporto di lavoro subordinato
+  senza precisi vincoli di orario o di luogo di lavoro.
+- **PIAO**: Piano integrato di attività e organizzazione.
+- **Unità organizzativa**: articolazione della struttura dell'ente (area,
+  settore, servizio, ufficio).
+- **Attività smartizzabile**: attività che può essere svolta anche in lavoro agile.
+""",
+}
+
+
+def spread(rng, mean, half):
+    """A count between mean-half and mean+half (at least 0), `mean` on average."""
+    lo = max(0, mean - half)
+    return rng.randint(lo, lo + 2 * (mean - lo))
+
 
 def generate(units, out, seed, n_smart=18, n_non=8):
     rng = random.Random(seed)
@@ -147,9 +227,20 @@ def generate(units, out, seed, n_smart=18, n_non=8):
     content.mkdir(parents=True)
     (content / "_sito.yaml").write_text(SITO, encoding="utf-8")
     (content / "_index.md").write_text(INDEX.format(units=units, seed=seed), encoding="utf-8")
+    for name, text in PAGES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    width = max(4, len(str(units)))
     for i in range(1, units + 1):
-        (content / f"unita-{i:04d}.yaml").write_text(
-            unit_yaml(rng, i, n_smart, n_non), encoding="utf-8"
+        # about 3% of the units have no area and sit at the top of content/
+        area = None if rng.random() < 0.03 else AREAS[rng.randrange(len(AREAS))]
+        folder = content if area is None else content / slugify(area)
+        folder.mkdir(exist_ok=True)
+        smart = spread(rng, n_smart, 13)
+        non = spread(rng, n_non, 7)
+        if smart + non == 0:
+            smart = 1  # a unit needs at least one activity
+        (folder / f"unita-{i:0{width}d}.yaml").write_text(
+            unit_yaml(rng, i, width, area, smart, non), encoding="utf-8"
         )
     return content
 
@@ -159,11 +250,13 @@ def main(argv=None):
     p.add_argument("--units", type=int, required=True, help="number of unit files")
     p.add_argument("--out", required=True, help="site folder; its content/ is replaced")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--smart", type=int, default=18, help="smartizzabili per unit (default 18)")
-    p.add_argument("--non", type=int, default=8, help="non smartizzabili per unit (default 8)")
+    p.add_argument("--smart", type=int, default=18, help="smartizzabili per unit on average (default 18)")
+    p.add_argument("--non", type=int, default=8, help="non smartizzabili per unit on average (default 8)")
     a = p.parse_args(argv)
-    if a.units < 1 or a.units > 9999:
-        p.error("--units must be between 1 and 9999")
+    if a.units < 1 or a.units > 99999:
+        p.error("--units must be between 1 and 99999")
+    if a.smart < 0 or a.non < 0:
+        p.error("--smart and --non must not be negative")
     content = generate(a.units, a.out, a.seed, a.smart, a.non)
     print(f"{a.units} units in {content}", file=sys.stderr)
 

@@ -107,7 +107,7 @@ python3 "$REPO/bench/gen_site.py" --units 1000 --out "$WORK/synthetic" --seed 1 
 printf '%-28s %10s %10s %10s %14s\n' "site (save -> reload, ms)" min median max "rebuild median"
 for site in example synthetic; do
   start_serve "$WORK/$site"
-  if [ "$site" = example ]; then unit="$WORK/$site/content/lavori-pubblici.yaml"; else unit="$WORK/$site/content/unita-0500.yaml"; fi
+  if [ "$site" = example ]; then unit="$WORK/$site/content/lavori-pubblici.yaml"; else unit=$(find "$WORK/$site/content" -name unita-0500.yaml); fi
   read -r lo med hi < <(latency "$URL" "$unit" "$SAVES")
   label=$site
   [ "$site" = example ] && label="example (9 units)"
