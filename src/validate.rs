@@ -212,15 +212,20 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
         ("non_smartizzabili", &u.non_smartizzabili),
     ] {
         let mut in_list: HashMap<&str, usize> = HashMap::new();
-        let key_at = crate::yaml::find_key(&src.text, key, 1).unwrap_or((1, 1));
+        let key_at = || crate::yaml::find_key(&src.text, key, 1).unwrap_or((1, 1));
         for a in list.iter() {
             let text = a.testo.trim();
             let n = in_list.entry(text).or_insert(0);
             *n += 1;
-            let (l, c) = locate(&src.text, text, *n).unwrap_or(key_at);
             if text.is_empty() {
                 continue; // reported by the schema check
             }
+            let stray_dash = text.ends_with(" -") || text.ends_with(" –");
+            if *n != 2 && !stray_dash {
+                continue;
+            }
+            // Only a problem needs its position: finding it scans the file.
+            let (l, c) = locate(&src.text, text, *n).unwrap_or_else(key_at);
             if *n == 2 {
                 diags.push(src.warning_at(
                     l,
@@ -231,7 +236,7 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
                     ),
                 ));
             }
-            if text.ends_with(" -") || text.ends_with(" –") {
+            if stray_dash {
                 diags.push(
                     src.warning_at(l, c, "the activity ends with a stray dash")
                         .with_hint("check that the text was not cut when it was copied"),
