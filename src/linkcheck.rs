@@ -7,7 +7,9 @@
 //! the site (other schemes, other hosts, absolute paths outside `base_url`)
 //! are not followed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -27,36 +29,41 @@ pub struct Broken {
 /// Every broken internal link of `out`; `base_path` is the path of
 /// `base_url` (`/amministrazione-trasparente/lavoro-agile/`).
 pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
-    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    let mut links: Vec<(&str, String)> = Vec::new();
-    for (path, bytes) in &out.files {
-        if !path.ends_with(".html") {
-            continue;
-        }
-        let html = String::from_utf8_lossy(bytes);
-        let mut page_ids = BTreeSet::new();
-        for (name, value) in attributes(&html) {
-            match name.as_str() {
-                "id" => {
-                    page_ids.insert(value);
+    // Each page is read once, on every core; then each link is resolved.
+    let pages: Vec<(&str, HashSet<String>, Vec<String>)> = out
+        .files
+        .par_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| {
+            let html = String::from_utf8_lossy(bytes);
+            let mut ids = HashSet::new();
+            let mut links = Vec::new();
+            scan(&html, |name, value| {
+                if name == "id" {
+                    ids.insert(value);
+                } else {
+                    links.push(value);
                 }
-                "href" | "src" => links.push((path, value)),
-                _ => {}
-            }
-        }
-        ids.insert(path, page_ids);
-    }
-    let mut broken = Vec::new();
-    for (page, url) in links {
-        if let Err(reason) = resolve(page, &url, base_path, out, &ids) {
-            broken.push(Broken {
-                page: page.to_string(),
-                url,
-                reason,
             });
-        }
-    }
-    broken
+            (path.as_str(), ids, links)
+        })
+        .collect();
+    let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|(p, ids, _)| (*p, ids)).collect();
+    pages
+        .par_iter()
+        .flat_map_iter(|(page, _, links)| {
+            let ids = &ids;
+            links.iter().filter_map(move |url| {
+                resolve(page, url, base_path, out, ids)
+                    .err()
+                    .map(|reason| Broken {
+                        page: page.to_string(),
+                        url: url.clone(),
+                        reason,
+                    })
+            })
+        })
+        .collect()
 }
 
 /// Checks one link of `page`; the reason when it is broken.
@@ -65,7 +72,7 @@ fn resolve(
     url: &str,
     base_path: &str,
     out: &Output,
-    ids: &BTreeMap<&str, BTreeSet<String>>,
+    ids: &HashMap<&str, &HashSet<String>>,
 ) -> Result<(), String> {
     if is_external(url) {
         return Ok(());
@@ -177,6 +184,14 @@ fn percent_decode(s: &str) -> String {
 /// skipping comments and the content of `<script>` and `<style>`.
 pub fn attributes(html: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    scan(html, |name, value| out.push((name.to_string(), value)));
+    out
+}
+
+/// Calls `found(name, value)` for every `id`, `href` and `src` attribute of
+/// `html` (names in lowercase, values with entities decoded). Allocates
+/// only for those values: this runs over every byte of the site.
+fn scan(html: &str, mut found: impl FnMut(&'static str, String)) {
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         rest = &rest[lt + 1..];
@@ -190,22 +205,21 @@ pub fn attributes(html: &str) -> Vec<(String, String)> {
         if name_len == 0 {
             continue;
         }
-        let tag = rest[..name_len].to_ascii_lowercase();
-        rest = &rest[name_len..];
-        rest = tag_attributes(rest, &mut out);
-        if tag == "script" || tag == "style" {
-            let close = format!("</{tag}");
+        let tag = &rest[..name_len];
+        let raw_text = tag.eq_ignore_ascii_case("script") || tag.eq_ignore_ascii_case("style");
+        rest = tag_attributes(&rest[name_len..], &mut found);
+        if raw_text {
+            let close = format!("</{}", tag.to_ascii_lowercase());
             rest = match rest.to_ascii_lowercase().find(&close) {
                 Some(i) => &rest[i..],
                 None => "",
             };
         }
     }
-    out
 }
 
 /// Reads the attributes up to the end of a tag; returns what follows it.
-fn tag_attributes<'a>(mut s: &'a str, out: &mut Vec<(String, String)>) -> &'a str {
+fn tag_attributes<'a>(mut s: &'a str, found: &mut impl FnMut(&'static str, String)) -> &'a str {
     loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
         if s.is_empty() {
@@ -218,7 +232,9 @@ fn tag_attributes<'a>(mut s: &'a str, out: &mut Vec<(String, String)>) -> &'a st
             .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
             .unwrap_or(s.len())
             .max(1);
-        let name = s[..end].to_ascii_lowercase();
+        let name = ["id", "href", "src"]
+            .into_iter()
+            .find(|n| s[..end].eq_ignore_ascii_case(n));
         s = s[end..].trim_start();
         let Some(after_eq) = s.strip_prefix('=') else {
             continue;
@@ -236,7 +252,9 @@ fn tag_attributes<'a>(mut s: &'a str, out: &mut Vec<(String, String)>) -> &'a st
                 (&v[..e], &v[e..])
             }
         };
-        out.push((name, decode_entities(value)));
+        if let Some(name) = name {
+            found(name, decode_entities(value));
+        }
         s = next;
     }
 }

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -73,6 +74,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e.file_name().to_string_lossy().as_ref()));
+    // Walk in order, then read and parse the files on every core; results
+    // are kept in walk order so output and messages stay deterministic.
+    let mut files: Vec<(PathBuf, PathBuf, String, bool)> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -89,31 +93,42 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             continue;
         }
         let path = entry.path();
-        let display = display_of(root, path);
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let is_unit = match path.extension().and_then(|e| e.to_str()) {
+            Some("yaml" | "yml") => true,
+            Some("md") => false,
+            _ => continue,
+        };
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match ext {
-            "yaml" | "yml" => match source::read(path, &display) {
-                Ok(f) => match parse_unit(&f, stem) {
-                    Ok(u) => loaded.units.push((u, f)),
-                    Err(ds) => diags.extend(ds),
-                },
-                Err(d) => diags.push(d),
-            },
-            "md" => match source::read(path, &display) {
-                Ok(f) => match parse_page(&f, stem) {
-                    Ok(p) => loaded.pages.push(p),
-                    Err(ds) => diags.extend(ds),
-                },
-                Err(d) => diags.push(d),
-            },
-            _ => {}
+        files.push((path.to_path_buf(), display_of(root, path), stem, is_unit));
+    }
+    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+        .into_par_iter()
+        .map(|(path, display, stem, is_unit)| {
+            let f = source::read(&path, &display).map_err(|d| vec![d])?;
+            if is_unit {
+                parse_unit(&f, stem).map(|u| Parsed::Unit(u, f))
+            } else {
+                parse_page(&f, stem).map(Parsed::Page)
+            }
+        })
+        .collect();
+    for p in parsed {
+        match p {
+            Ok(Parsed::Unit(u, f)) => loaded.units.push((u, f)),
+            Ok(Parsed::Page(p)) => loaded.pages.push(p),
+            Err(ds) => diags.extend(ds),
         }
     }
     Ok(loaded)
+}
+
+/// One content file, parsed.
+enum Parsed {
+    Unit(Unit, SourceFile),
+    Page(Page),
 }
 
 /// `_` and `.` mark files and folders that are not units (`_archivio/`, `.git`).

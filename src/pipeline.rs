@@ -3,6 +3,7 @@
 //! nothing) and `serve`.
 
 use std::path::Path;
+use std::time::Instant;
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{self, EnvironmentError};
@@ -30,12 +31,16 @@ pub fn run(
     opts: &BuildOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, EnvironmentError> {
+    let mut timer = Timer::new();
     let loaded = load::load(root, diags)?;
+    timer.lap("load");
     let tema = loaded.config.as_ref().and_then(|c| c.tema.clone());
     let settings = loaded.config_source.clone();
     let site = validate::validate(loaded, opts.base_url.as_deref(), diags);
+    timer.lap("validate");
     // Load the theme even when the content is broken, to report its errors too.
     let theme = theme::load(root, tema.as_deref(), settings.as_ref(), diags);
+    timer.lap("theme");
     let (Some(site), Some(theme)) = (site, theme) else {
         return Ok(None);
     };
@@ -45,9 +50,41 @@ pub fn run(
     let Some(output) = render::render(&site, &theme, diags) else {
         return Ok(None);
     };
+    timer.lap("render");
     linkcheck::report(&output, &site, root, diags);
+    timer.lap("link check");
     if diags.has_errors() {
         return Ok(None);
     }
     Ok(Some(Built { site, output }))
+}
+
+/// Prints how long each stage took when `TRASPARENZA_TIMINGS` is set: a
+/// developer's aid for profiling (see ARCHITECTURE.md), silent otherwise.
+pub struct Timer {
+    last: Option<Instant>,
+}
+
+impl Timer {
+    pub fn new() -> Self {
+        Timer {
+            last: std::env::var_os("TRASPARENZA_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    pub fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            eprintln!(
+                "timing: {stage:<10} {:>8.1} ms",
+                last.elapsed().as_secs_f64() * 1e3
+            );
+            self.last = Some(Instant::now());
+        }
+    }
+}
+
+impl Default for Timer {
+    fn default() -> Self {
+        Self::new()
+    }
 }

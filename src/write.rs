@@ -6,9 +6,12 @@
 //! output exactly as it was; leftovers of a killed build are removed by the
 //! next one. This is the only module that writes the published site.
 
+use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::render::Output;
 
@@ -43,19 +46,23 @@ pub fn write_atomically(out: &Output, output: &Path) -> io::Result<()> {
         return Err(e);
     }
     swap_in(&staging, output, &old)?;
-    remove_if_exists(&old)
+    remove_tree(&old)
 }
 
+/// Writes every file under `dir`: folders first (once each), then the files
+/// on every core.
 fn write_tree(out: &Output, dir: &Path) -> io::Result<()> {
-    for (rel, bytes) in &out.files {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let mut f = fs::File::create(&path)?;
-        f.write_all(bytes)?;
+    let folders: BTreeSet<&str> = out
+        .files
+        .keys()
+        .filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    for folder in folders {
+        fs::create_dir_all(dir.join(folder))?;
     }
-    Ok(())
+    out.files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| fs::write(dir.join(rel), bytes))
 }
 
 /// Moves `staging` to `output`; the previous output ends up at `old`.
@@ -101,6 +108,17 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
     Ok(false)
+}
+
+/// Removes the previous site, its top-level entries on every core.
+fn remove_tree(p: &Path) -> io::Result<()> {
+    let entries: Vec<PathBuf> = match fs::read_dir(p) {
+        Ok(rd) => rd.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    entries.par_iter().try_for_each(|e| remove_if_exists(e))?;
+    fs::remove_dir(p)
 }
 
 fn remove_if_exists(p: &Path) -> io::Result<()> {

@@ -25,10 +25,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("The site was not built; {} is unchanged.", output.display());
         return ExitCode::from(EXIT_CONTENT);
     };
+    let mut timer = crate::pipeline::Timer::new();
     if let Err(e) = write::write_atomically(&built.output, &output) {
         eprintln!("error: cannot write {}: {e}", output.display());
         return ExitCode::from(EXIT_USAGE);
     }
+    timer.lap("write");
     println!(
         "Built {}, {} files ({} KiB) into {} in {} ms",
         super::counts(&built),

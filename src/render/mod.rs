@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use crate::diagnostic::Diagnostics;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::model::Site;
 use crate::search;
@@ -77,46 +79,133 @@ fn radice(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Renders every file of the site. Template errors go into `diags`.
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Output> {
-    let mut out = Output::default();
-    let base = &site.config.base_url;
-    let sections = nav_sections(site);
+/// What a page is, for its `page` context.
+struct PageSpec {
+    tipo: &'static str,
+    /// The page's folder (`""` for the root, `tabella/`), which gives its
+    /// relative root and canonical URL.
+    dir: String,
+    /// Where it is written.
+    file: String,
+    /// The nav section marked current.
+    current: String,
+    titolo: String,
+    descrizione: String,
+}
 
-    let page = |tipo: &'static str,
-                path: &str,
-                titolo: String,
-                descrizione: String,
-                percorso: Vec<LinkView>| PageView {
-        tipo,
-        titolo,
-        descrizione,
-        radice: radice(path),
-        canonical: format!("{base}{path}"),
-        percorso,
-    };
-    let mut render_one =
-        |template: &str, path: &str, current: &str, page: PageView, mut ctx: Context| {
-            ctx.insert("site", &views::site_view(site, nav(&sections, current)));
-            ctx.insert("page", &page);
-            match theme.tera.render(template, &ctx) {
-                Ok(html) => out.add(path, html),
-                Err(e) => diags.push(theme.error(&e, template)),
-            }
+/// Renders pages with one theme; shared by every thread of a build.
+struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    sections: Vec<(String, String)>,
+}
+
+impl Renderer<'_> {
+    fn page(
+        &self,
+        spec: PageSpec,
+        template: &str,
+        mut ctx: Context,
+    ) -> Result<(String, String), Diagnostic> {
+        let base = &self.site.config.base_url;
+        let mut view = PageView {
+            tipo: spec.tipo,
+            titolo: spec.titolo,
+            descrizione: spec.descrizione,
+            radice: radice(&spec.dir),
+            canonical: format!("{base}{}", spec.dir),
+            percorso: Vec::<LinkView>::new(),
         };
+        if spec.tipo == "404" {
+            // Served at any depth: its links start from the site's absolute path.
+            view.radice = validate::base_path(base);
+            view.canonical = format!("{base}404.html");
+        }
+        ctx.insert(
+            "site",
+            &views::site_view(self.site, nav(&self.sections, &spec.current)),
+        );
+        ctx.insert("page", &view);
+        self.theme
+            .tera
+            .render(template, &ctx)
+            .map(|html| (spec.file, html))
+            .map_err(|e| self.theme.error(&e, template))
+    }
+}
 
+/// Renders every file of the site. Template errors go into `diags`.
+///
+/// The unit pages, the table, the open data and the search index do not
+/// depend on each other: they are built in parallel, and gathered in an
+/// ordered map, so the result does not depend on the threads.
+pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Output> {
+    let r = Renderer {
+        site,
+        theme,
+        sections: nav_sections(site),
+    };
     let ente = &site.config.ente;
     let totals = views::totals(site);
     let home = views::home_view(site);
     let units = views::unit_views(site);
-    let data = opendata::build(site, &units);
+    let spec = |tipo, dir: &str, titolo: String, descrizione: String| PageSpec {
+        tipo,
+        dir: dir.to_string(),
+        file: format!("{dir}index.html"),
+        current: dir.to_string(),
+        titolo,
+        descrizione,
+    };
+
+    let unit_pages = || -> Vec<Result<(String, String), Diagnostic>> {
+        units
+            .par_iter()
+            .map(|u| {
+                let mut s = spec(
+                    "unita",
+                    &format!("{}/", u.slug),
+                    u.nome.to_string(),
+                    format!(
+                        "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
+                        u.nome,
+                        u.smartizzabili.len(),
+                        u.non_smartizzabili.len()
+                    ),
+                );
+                s.current = String::new();
+                r.page(s, "unit.html", with("unita", u))
+            })
+            .collect()
+    };
+    let table = || {
+        r.page(
+            spec(
+                "tabella",
+                "tabella/",
+                "Tabella completa delle attività".to_string(),
+                format!(
+                    "{ente}: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella."
+                ),
+            ),
+            "table.html",
+            with("unita_tutte", &units),
+        )
+    };
+    let ((unit_pages, table), (data, index)) = rayon::join(
+        || rayon::join(unit_pages, table),
+        || {
+            rayon::join(
+                || opendata::build(site, &units),
+                || search::index::build(site, &units),
+            )
+        },
+    );
+
     let mut home_ctx = with("home", &home);
     home_ctx.insert("dati", &data.downloads);
-    render_one(
-        "index.html",
-        "index.html",
-        "",
-        page(
+    let mut pages = vec![r.page(
+        spec(
             "home",
             "",
             site.config.titolo.clone(),
@@ -124,64 +213,24 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
                 "{ente}: le {} attività delle {} unità organizzative, smartizzabili e non smartizzabili in lavoro agile.",
                 totals.attivita, totals.unita
             ),
-            vec![],
         ),
+        "index.html",
         home_ctx,
-    );
-
-    for u in &units {
-        let path = format!("{}/index.html", u.slug);
-        render_one(
-            "unit.html",
-            &path,
-            "",
-            page(
-                "unita",
-                &format!("{}/", u.slug),
-                u.nome.to_string(),
-                format!(
-                    "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
-                    u.nome,
-                    u.smartizzabili.len(),
-                    u.non_smartizzabili.len()
-                ),
-                vec![],
-            ),
-            with("unita", u),
-        );
-    }
-
-    render_one(
-        "table.html",
-        "tabella/index.html",
-        "tabella/",
-        page(
-            "tabella",
-            "tabella/",
-            "Tabella completa delle attività".to_string(),
-            format!(
-                "{ente}: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella."
-            ),
-            vec![],
-        ),
-        with("unita_tutte", &units),
-    );
-
-    render_one(
-        "search.html",
-        "cerca/index.html",
-        "cerca/",
-        page(
+    )];
+    pages.extend(unit_pages);
+    pages.push(table);
+    pages.push(r.page(
+        spec(
             "cerca",
             "cerca/",
             "Cerca un'attività".to_string(),
             format!(
                 "{ente}: cerca tra le attività smartizzabili e non smartizzabili in lavoro agile."
             ),
-            vec![],
         ),
+        "search.html",
         Context::new(),
-    );
+    ));
     for p in &site.pages {
         let dir = format!("{}/", p.slug);
         let view = views::ExtraPageView {
@@ -189,44 +238,43 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
             titolo: &p.titolo,
             contenuto_html: markdown::to_html(&p.body),
         };
-        render_one(
+        let descrizione = p
+            .descrizione
+            .clone()
+            .unwrap_or_else(|| format!("{ente}: {}", p.titolo));
+        pages.push(r.page(
+            spec("pagina", &dir, p.titolo.clone(), descrizione),
             "page.html",
-            &format!("{dir}index.html"),
-            &dir,
-            page(
-                "pagina",
-                &dir,
-                p.titolo.clone(),
-                p.descrizione
-                    .clone()
-                    .unwrap_or_else(|| format!("{ente}: {}", p.titolo)),
-                vec![],
-            ),
             with("pagina", &view),
-        );
+        ));
     }
-
-    // The 404 page is served at any depth: its links start from the site's absolute path.
-    let mut not_found = page(
+    let mut not_found = spec(
         "404",
         "",
         "Pagina non trovata".to_string(),
         "La pagina richiesta non esiste.".to_string(),
-        vec![],
     );
-    not_found.radice = validate::base_path(base);
-    not_found.canonical = format!("{base}404.html");
-    render_one("404.html", "404.html", "-", not_found, Context::new());
+    not_found.file = "404.html".into();
+    not_found.current = "-".into();
+    pages.push(r.page(not_found, "404.html", Context::new()));
 
+    let mut out = Output::default();
+    for p in pages {
+        match p {
+            Ok((path, html)) => out.add(path, html),
+            Err(d) => diags.push(d),
+        }
+    }
     for (name, bytes) in data.files {
         out.add(name, bytes);
     }
     for (name, bytes) in &theme.static_files {
         out.add(format!("assets/{name}"), bytes.clone());
     }
-    for (path, bytes) in search::index::build(site, &units) {
+    for (path, bytes) in index {
         out.add(path, bytes);
     }
+    let base = &site.config.base_url;
     out.add("sitemap.xml", sitemap(site, &out));
     out.add(
         "robots.txt",
