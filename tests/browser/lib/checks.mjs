@@ -53,7 +53,8 @@ export async function horizontalOverflow(page) {
 }
 
 /** Tabs through the page from the top. Every link and control (including
- * elements that act as one: role=button/link/..., onclick) must be reached,
+ * elements that act as one: role=button/link/..., onclick; one stop per
+ * group of radio buttons, as browsers do) must be reached,
  * in DOM order, and must look different when focused (outline or box-shadow).
  * Returns the problems. */
 export async function keyboardProblems(page) {
@@ -65,8 +66,17 @@ export async function keyboardProblems(page) {
       const s = getComputedStyle(e);
       return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow };
     };
+    // A group of radio buttons is one Tab stop (arrow keys move inside it):
+    // its checked button, or its first when none is checked.
+    const radioStop = (e) => {
+      if (e.type !== 'radio' || !e.name) return true;
+      const group = [...(e.form || document).querySelectorAll('input[type="radio"]')]
+        .filter((r) => r.name === e.name && !r.disabled);
+      return e === (group.find((r) => r.checked) || group[0]);
+    };
     const list = [...document.querySelectorAll(interactive)]
-      .filter((e) => !e.disabled && !e.closest('[inert]') && e.checkVisibility({ visibilityProperty: true }));
+      .filter((e) => !e.disabled && !e.closest('[inert]') && e.checkVisibility({ visibilityProperty: true }))
+      .filter(radioStop);
     return list.map((e, i) => {
       e.dataset.kbdIndex = String(i);
       const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || '').trim().replace(/\s+/g, ' ');
