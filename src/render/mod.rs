@@ -98,6 +98,7 @@ struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     sections: Vec<(String, String)>,
+    totals: views::Totals,
 }
 
 impl Renderer<'_> {
@@ -123,7 +124,7 @@ impl Renderer<'_> {
         }
         ctx.insert(
             "site",
-            &views::site_view(self.site, nav(&self.sections, &spec.current)),
+            &views::site_view(self.site, self.totals, nav(&self.sections, &spec.current)),
         );
         ctx.insert("page", &view);
         self.theme
@@ -140,13 +141,14 @@ impl Renderer<'_> {
 /// depend on each other: they are built in parallel, and gathered in an
 /// ordered map, so the result does not depend on the threads.
 pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Output> {
+    let totals = views::totals(site);
     let r = Renderer {
         site,
         theme,
         sections: nav_sections(site),
+        totals,
     };
     let ente = &site.config.ente;
-    let totals = views::totals(site);
     let home = views::home_view(site);
     let units = views::unit_views(site);
     let spec = |tipo, dir: &str, titolo: String, descrizione: String| PageSpec {

@@ -164,7 +164,9 @@ pub fn totals(site: &Site) -> Totals {
 }
 
 /// The site-wide part of every page's context.
-pub fn site_view(site: &Site, nav: Vec<NavItem>) -> SiteView<'_> {
+/// `totals` is computed once per build by the caller ([`totals`]): summing
+/// every unit on every page would make a build quadratic in the units.
+pub fn site_view(site: &Site, totals: Totals, nav: Vec<NavItem>) -> SiteView<'_> {
     let c = &site.config;
     let colour = c
         .colore_primario
@@ -206,7 +208,7 @@ pub fn site_view(site: &Site, nav: Vec<NavItem>) -> SiteView<'_> {
         collegamenti: &c.collegamenti,
         colore_primario: colour,
         colore_primario_scuro: dark,
-        totali: totals(site),
+        totali: totals,
         nav,
     }
 }

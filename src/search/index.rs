@@ -31,7 +31,7 @@
 //!
 //! Builds bytes in memory; never touches the disk.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
@@ -86,9 +86,10 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     let mut doc_unit: Vec<usize> = Vec::new();
     let mut docs: Vec<Doc> = Vec::new();
     let mut ambito_docs: Vec<Vec<u32>> = Vec::new();
-    let mut terms: BTreeMap<(String, bool), Postings> = BTreeMap::new();
+    // Hashed while collecting (most tokens hit an existing term), sorted once below.
+    let mut terms: HashMap<(String, bool), Postings> = HashMap::new();
 
-    let add = |text: &str, field: Field, id: u32, terms: &mut BTreeMap<_, Postings>| {
+    let add = |text: &str, field: Field, id: u32, terms: &mut HashMap<_, Postings>| {
         for t in analyzer::analyze(text) {
             let list = &mut terms.entry((t.term, t.accent)).or_default()[field as usize];
             if list.last() != Some(&id) {
@@ -145,6 +146,8 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         }
     }
 
+    let mut terms: Vec<((String, bool), Postings)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let entries: Vec<(String, Value)> = terms
         .into_iter()
         .map(|((term, accent), p)| {
