@@ -131,12 +131,29 @@ fn open_browser(url: &str) {
     } else {
         ("xdg-open", vec![url])
     };
-    let spawned = Command::new(prog)
-        .args(&args)
+    let mut cmd = Command::new(prog);
+    cmd.args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // The preview blocks SIGINT, SIGTERM and SIGHUP in its threads to wait
+        // for them; a child inherits the mask, so the browser would ignore
+        // them. It starts with no signal blocked.
+        // SAFETY: between fork and exec only async-signal-safe calls:
+        // sigemptyset and pthread_sigmask on a local set.
+        unsafe {
+            cmd.pre_exec(|| {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                libc::pthread_sigmask(libc::SIG_SETMASK, &set, std::ptr::null_mut());
+                Ok(())
+            });
+        }
+    }
+    let spawned = cmd.spawn();
     if let Err(e) = spawned {
         eprintln!("warning: cannot open the browser ({prog}: {e}); open {url} yourself");
     }

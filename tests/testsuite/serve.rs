@@ -749,7 +749,10 @@ fn open_launches_the_browser_on_the_preview() {
     fs::write(
         &script,
         format!(
-            "#!/bin/sh\ngrep SigBlk /proc/$$/status > {0}.mask\necho \"$1\" > {0}\n",
+            // Read with shell builtins only: a `grep` would fork, and the
+            // shell blocks every signal while it forks, so its status read
+            // from the child showed that transient mask (a flaky failure).
+            "#!/bin/sh\nwhile read -r k v; do [ \"$k\" = SigBlk: ] && echo \"$k $v\" > {0}.mask; done < /proc/$$/status\necho \"$1\" > {0}\n",
             opened.display()
         ),
     )
