@@ -13,12 +13,14 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .output
         .clone()
         .unwrap_or_else(|| args.root.join("public"));
-    // Before the work: a wrong --output is said at once, and nothing is read
-    // or written for it.
+    // Before the work: a wrong --output is said at once, and nothing is
+    // written for it.
+    let mut timer = crate::pipeline::Timer::new();
     if let Err(refusal) = guard::check(&args.root, &output, args.force) {
         eprintln!("error: {refusal}.");
         return ExitCode::from(EXIT_USAGE);
     }
+    timer.lap("guard");
     let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
         Ok(r) => r,
         Err(code) => return code,
