@@ -141,7 +141,11 @@ impl fmt::Display for Refusal {
                 )
             }
             Unreadable(p, e) => {
-                write!(f, "cannot read {}: {e}; check its permissions", p.display())
+                write!(
+                    f,
+                    "cannot read {}: {e}; check the path and its permissions",
+                    p.display()
+                )
             }
         }
     }
@@ -174,7 +178,7 @@ pub fn check(root: &Path, output: &Path, force: bool) -> Result<Target, Refusal>
     let mut protected = Vec::new();
     for which in ["content/", "themes/"] {
         let p = site.join(which.trim_end_matches('/'));
-        if let Ok(real) = fs::canonicalize(&p).map(|c| c.to_path_buf())
+        if let Ok(real) = fs::canonicalize(&p)
             && real != p
         {
             protected.push((real, which));
@@ -243,25 +247,23 @@ fn earlier_output_or_empty(dir: &Path) -> Result<(), Reason> {
     };
     let listed = parse_manifest(&bytes).ok_or(Reason::BadManifest)?;
     let mut extra = Vec::new();
-    for e in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
         let e = e.map_err(|e| unreadable(dir, &e))?;
         if e.file_type().is_dir() {
             continue;
         }
+        // Unix paths: already `/`-separated, as in the manifest.
         let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = rel.to_string_lossy();
         let junk = SYSTEM_JUNK.iter().any(|j| e.file_name() == *j);
-        if rel != MANIFEST && !junk && !listed.contains(&rel) {
-            extra.push(rel);
+        if rel != MANIFEST && !junk && !listed.contains(rel.as_ref()) {
+            extra.push(rel.into_owned());
         }
     }
     if extra.is_empty() {
         return Ok(());
     }
+    extra.sort();
     let all = extra.len();
     extra.truncate(3);
     Err(Reason::ExtraFiles(extra, all))
