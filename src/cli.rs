@@ -39,9 +39,15 @@ pub struct BuildArgs {
     /// The site folder: the one holding content/ (and optionally themes/).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
-    /// Where to write the site [default: ROOT/public]. Replaced as a whole, only when the build succeeds.
+    /// Where to write the site [default: ROOT/public]. Replaced as a whole, only when the build
+    /// succeeds, and only if it is empty or an earlier output of trasparenza (see --force). A
+    /// symlink is followed: the folder it points to is replaced, the link stays.
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Replace the output folder even if it is not empty and was not written by trasparenza.
+    /// Never the site folder, content/, themes/, a folder holding them, or a file.
+    #[arg(long)]
+    pub force: bool,
     /// Publish under this address instead of base_url in content/_sito.yaml
     /// (canonical links, sitemap.xml, robots.txt).
     #[arg(long, value_name = "URL")]

@@ -1,12 +1,20 @@
-//! Stage 4 of the pipeline: puts an in-memory [`Output`] on disk atomically.
+//! Stage 4 of the pipeline: puts an in-memory [`Output`] on disk atomically,
+//! into a folder the [`guard`] accepted, one build at a time ([`lock`]).
 //!
 //! The site is written into a temporary folder beside the output, then
 //! swapped in with one `rename` (Linux: `renameat2(RENAME_EXCHANGE)`, so there
 //! is no instant without a site). A failed or interrupted build leaves the old
 //! output exactly as it was; leftovers of a killed build are removed by the
-//! next one. This is the only module that writes the published site.
+//! next one. Every build writes a [`guard::MANIFEST`] listing its files, which
+//! is how the next build knows the folder is its own. When the output is a
+//! symlink, the folder it points to is replaced and the link stays. This is
+//! the only module that writes the published site.
+
+pub mod guard;
+pub mod lock;
 
 use std::collections::BTreeSet;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,10 +22,61 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::render::Output;
+use guard::{Refusal, Target};
 
 /// The sibling folder a build is written into before the swap.
 pub fn staging_dir(output: &Path) -> PathBuf {
     sibling(output, "tmp")
+}
+
+/// The lock file beside the output.
+pub fn lock_file(output: &Path) -> PathBuf {
+    sibling(output, "lock")
+}
+
+/// Why [`publish`] wrote nothing.
+#[derive(Debug)]
+pub enum PublishError {
+    /// The guard refused the output (checked again under the lock).
+    Refused(Refusal),
+    /// The disk failed: the path, and what went wrong.
+    Io(PathBuf, io::Error),
+}
+
+impl fmt::Display for PublishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PublishError::Refused(r) => write!(f, "{r}"),
+            PublishError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+        }
+    }
+}
+
+/// Writes `out` as the site of `root` into `output`: takes the lock beside
+/// the output (calling `on_wait` if another build holds it), asks the guard
+/// again under the lock, then writes and swaps. Returns the folder written.
+pub fn publish(
+    out: &Output,
+    root: &Path,
+    output: &Path,
+    force: bool,
+    on_wait: impl FnMut(),
+) -> Result<Target, PublishError> {
+    let target = guard::check(root, output, force).map_err(PublishError::Refused)?;
+    let dir = &target.dir;
+    let io_err = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e| PublishError::Io(p, e)
+    };
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+    }
+    let lock_path = lock_file(dir);
+    let _lock = lock::Lock::acquire(&lock_path, on_wait).map_err(io_err(&lock_path))?;
+    // The output may have changed while this build waited.
+    let target = guard::check(root, output, force).map_err(PublishError::Refused)?;
+    write_atomically(out, &target.dir).map_err(io_err(&target.dir))?;
+    Ok(target)
 }
 
 fn sibling(output: &Path, what: &str) -> PathBuf {
@@ -41,7 +100,13 @@ pub fn write_atomically(out: &Output, output: &Path) -> io::Result<()> {
         fs::create_dir_all(parent)?;
     }
     fs::create_dir(&staging)?;
-    if let Err(e) = write_tree(out, &staging) {
+    let written = write_tree(out, &staging).and_then(|()| {
+        fs::write(
+            staging.join(guard::MANIFEST),
+            guard::manifest(out.files.keys()),
+        )
+    });
+    if let Err(e) = written {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }

@@ -1,10 +1,11 @@
-//! `trasparenza build`: renders the site and swaps it into the output folder.
+//! `trasparenza build`: renders the site and swaps it into the output folder,
+//! once the output guard has accepted the folder.
 
 use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, EXIT_CONTENT, EXIT_USAGE};
-use crate::write;
+use crate::write::{self, guard};
 
 pub fn run(args: &BuildArgs) -> ExitCode {
     let start = Instant::now();
@@ -12,6 +13,14 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .output
         .clone()
         .unwrap_or_else(|| args.root.join("public"));
+    // Before the work: a wrong --output is said at once, and nothing is
+    // written for it.
+    let mut timer = crate::pipeline::Timer::new();
+    if let Err(refusal) = guard::check(&args.root, &output, args.force) {
+        eprintln!("error: {refusal}.");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    timer.lap("guard");
     let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
         Ok(r) => r,
         Err(code) => return code,
@@ -26,17 +35,34 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return ExitCode::from(EXIT_CONTENT);
     };
     let mut timer = crate::pipeline::Timer::new();
-    if let Err(e) = write::write_atomically(&built.output, &output) {
-        eprintln!("error: cannot write {}: {e}", output.display());
-        return ExitCode::from(EXIT_USAGE);
-    }
+    let on_wait = || {
+        eprintln!(
+            "Another build is writing into {}; waiting for it to finish.",
+            output.display()
+        )
+    };
+    let target = match write::publish(&built.output, &args.root, &output, args.force, on_wait) {
+        Ok(t) => t,
+        Err(write::PublishError::Refused(refusal)) => {
+            eprintln!("error: {refusal}.");
+            return ExitCode::from(EXIT_USAGE);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     timer.lap("write");
+    let into = if target.via_link {
+        format!("{} -> {}", output.display(), target.dir.display())
+    } else {
+        output.display().to_string()
+    };
     println!(
-        "Built {}, {} files ({} KiB) into {} in {} ms",
+        "Built {}, {} files ({} KiB) into {into} in {} ms",
         super::counts(&built),
         built.output.files.len(),
         built.output.total_bytes().div_ceil(1024),
-        output.display(),
         start.elapsed().as_millis()
     );
     ExitCode::SUCCESS
