@@ -110,7 +110,12 @@ pub fn validate(
         return None;
     }
     let config = config?;
-    if let Some(src) = &loaded.config_source {
+    // Units that failed to load are not "no units": warn only on clean content.
+    if let Some(src) = loaded
+        .config_source
+        .as_ref()
+        .filter(|_| !diags.has_errors())
+    {
         check_not_empty(&config, &units, src, diags);
     }
     model::sort_units(&mut units);
