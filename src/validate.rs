@@ -110,6 +110,9 @@ pub fn validate(
         return None;
     }
     let config = config?;
+    if let Some(src) = &loaded.config_source {
+        check_common(&config, src, diags);
+    }
     // Units that failed to load are not "no units": warn only on clean content.
     if let Some(src) = loaded
         .config_source
@@ -221,6 +224,28 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
                 .with_hint(format!("use one of: {}", known.join(", "))),
         );
     }
+}
+
+/// The lists of `_sito.yaml` (activities common to every office) get the
+/// checks of a unit's lists: repeated activities, one in both lists, a stray dash.
+fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
+    if c.smartizzabili.is_empty() && c.non_smartizzabili.is_empty() {
+        return;
+    }
+    let lists = Unit {
+        slug: String::new(),
+        file: src.display.clone(),
+        nome: String::new(),
+        area: None,
+        ordine: None,
+        responsabile: None,
+        descrizione: None,
+        smartizzabili: c.smartizzabili.clone(),
+        non_smartizzabili: c.non_smartizzabili.clone(),
+        altre_attivita: c.altre_attivita,
+        criteri: None,
+    };
+    check_unit(&lists, src, diags);
 }
 
 /// A catalogue that lists nothing and states no rule publishes empty pages.

@@ -492,3 +492,23 @@ fn without_areas_there_is_no_altre_unita_heading_nor_area_filter() {
         ["Area uno", "Altre unità"]
     );
 }
+
+/// The lists of `_sito.yaml` are checked like a unit's, at their lines.
+#[test]
+fn common_lists_get_the_checks_of_a_units_lists() {
+    let site = site_with(
+        "smartizzabili:\n  - Webinar\n  - Webinar\nnon_smartizzabili:\n  - Sportello\n  - Webinar\n",
+        &[],
+    );
+    let r = run_at(&site, MARCH_15, &["check"]);
+    let err = r.stderr();
+    assert_eq!(r.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/_sito.yaml:7:5: warning: the same activity appears more than once in `smartizzabili`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/_sito.yaml:10:5: error: the activity \"Webinar\" is both smartizzabile and non smartizzabile"),
+        "{err}"
+    );
+}
