@@ -1,7 +1,8 @@
 //! Markdown (descrizione, note, `_index.md`, extra pages) to HTML through
 //! pulldown-cmark. Content is not trusted to inject markup: raw HTML in the
 //! source comes out as escaped text, and only http(s), mailto, relative and
-//! fragment links are kept as links.
+//! fragment links are kept as links, and so are `mailto:` and `tel:`
+//! (a note's phone number).
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
@@ -41,7 +42,8 @@ pub fn to_html(src: &str) -> String {
     out
 }
 
-/// Drops `javascript:`, `data:` and other schemes that could run code.
+/// Drops `javascript:`, `data:` and other schemes that could run code;
+/// keeps web, e-mail and telephone links.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     let lower = url.trim_start().to_ascii_lowercase();
     let scheme_end = lower.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
@@ -50,6 +52,7 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
         || lower.starts_with("http:")
         || lower.starts_with("https:")
         || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
     {
         url
     } else {
@@ -77,5 +80,13 @@ mod tests {
         assert!(html.contains("href=\"https://x.it/\""));
         assert!(html.contains("href=\"pagina/\""));
         assert!(html.contains("href=\"#x\""));
+    }
+
+    #[test]
+    fn phone_and_mail_links_are_kept() {
+        let html = to_html("[0831 966812](tel:+390831966812), [scrivi](mailto:urp@comune.it)");
+        assert!(html.contains("href=\"tel:+390831966812\""), "{html}");
+        assert!(html.contains("href=\"mailto:urp@comune.it\""), "{html}");
+        assert!(!html.contains("href=\"#\""), "{html}");
     }
 }

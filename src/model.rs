@@ -20,6 +20,8 @@ pub const UNIT_KEYS: &[&str] = &[
     "descrizione",
     "smartizzabili",
     "non_smartizzabili",
+    "altre_attivita",
+    "criteri",
 ];
 
 /// The keys of an activity in its long form.
@@ -40,7 +42,17 @@ pub const SITE_KEYS: &[&str] = &[
     "collegamenti",
     "colore_primario",
     "tema",
+    "valido_dal",
+    "valido_al",
+    "edizione_corrente",
+    "altre_attivita",
+    "criteri",
+    "smartizzabili",
+    "non_smartizzabili",
 ];
+
+/// The values of `altre_attivita`.
+pub const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -138,6 +150,29 @@ pub struct Fonte {
     pub titolo: Option<String>,
     pub atto: Option<String>,
     pub url: Option<String>,
+    /// Earlier acts this one amends or replaces, as written.
+    #[serde(default)]
+    pub sostituisce: Vec<String>,
+}
+
+/// What applies to every activity the act does not list (`altre_attivita`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AltreAttivita {
+    /// Everything not listed can be done in lavoro agile.
+    Smartizzabili,
+    /// Everything not listed is done in presence.
+    NonSmartizzabili,
+}
+
+impl AltreAttivita {
+    /// The key's value as written: `smartizzabili`, `non_smartizzabili`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AltreAttivita::Smartizzabili => "smartizzabili",
+            AltreAttivita::NonSmartizzabili => "non_smartizzabili",
+        }
+    }
 }
 
 /// One step of the breadcrumb above the catalogue.
@@ -176,6 +211,21 @@ pub struct SiteConfig {
     pub collegamenti: Collegamenti,
     pub colore_primario: Option<String>,
     pub tema: Option<String>,
+    /// The act is in force from this date.
+    pub valido_dal: Option<Date>,
+    /// The act is in force until this date; past it, every page says so.
+    pub valido_al: Option<Date>,
+    /// Address of the edition in force, linked when this one has expired.
+    pub edizione_corrente: Option<String>,
+    /// The rule for every activity the act does not list.
+    pub altre_attivita: Option<AltreAttivita>,
+    /// Markdown: the criteria the act uses.
+    pub criteri: Option<String>,
+    /// Activities common to every office (or the whole catalogue when there are no unit files).
+    #[serde(default)]
+    pub smartizzabili: Vec<Activity>,
+    #[serde(default)]
+    pub non_smartizzabili: Vec<Activity>,
 }
 
 /// One activity: what the catalogue lists, verbatim.
@@ -237,6 +287,9 @@ pub struct UnitFile {
     pub smartizzabili: Vec<Activity>,
     #[serde(default)]
     pub non_smartizzabili: Vec<Activity>,
+    pub altre_attivita: Option<AltreAttivita>,
+    /// Markdown.
+    pub criteri: Option<String>,
 }
 
 /// One organizational unit of the catalogue.
@@ -254,6 +307,10 @@ pub struct Unit {
     pub descrizione: Option<String>,
     pub smartizzabili: Vec<Activity>,
     pub non_smartizzabili: Vec<Activity>,
+    /// Overrides the site's `altre_attivita` for this unit.
+    pub altre_attivita: Option<AltreAttivita>,
+    /// Markdown.
+    pub criteri: Option<String>,
 }
 
 impl Unit {
@@ -268,6 +325,8 @@ impl Unit {
             descrizione: f.descrizione,
             smartizzabili: f.smartizzabili,
             non_smartizzabili: f.non_smartizzabili,
+            altre_attivita: f.altre_attivita,
+            criteri: f.criteri,
         }
     }
 }
@@ -382,6 +441,8 @@ mod tests {
             descrizione: None,
             smartizzabili: vec![],
             non_smartizzabili: vec![],
+            altre_attivita: None,
+            criteri: None,
         };
         let mut v = vec![
             mk("c", "C", None),

@@ -1,13 +1,14 @@
 //! The whole pipeline in memory: load -> validate -> theme -> render -> link
 //! check. Shared by `build` (which then writes), `check` (which writes
-//! nothing) and `serve`.
+//! nothing) and `serve`. It also decides what "today" is for a build
+//! ([`today`]: `SOURCE_DATE_EPOCH` when set), so every command agrees.
 
 use std::path::Path;
 use std::time::Instant;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, EnvironmentError};
-use crate::model::Site;
+use crate::model::{Date, Site};
 use crate::render::{self, Output};
 use crate::{linkcheck, theme, validate};
 
@@ -47,7 +48,8 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    let Some(output) = render::render(&site, &theme, diags) else {
+    let today = today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), diags);
+    let Some(output) = render::render(&site, &theme, today, diags) else {
         return Ok(None);
     };
     timer.lap("render");
@@ -57,6 +59,67 @@ pub fn run(
         return Ok(None);
     }
     Ok(Some(Built { site, output }))
+}
+
+/// The date of the build: the day of `SOURCE_DATE_EPOCH` (seconds since
+/// 1970, UTC) when it is set, so that a build can be repeated byte for byte;
+/// otherwise the system's date (UTC). A value that is not a number is
+/// reported and the system's date used.
+pub fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) -> Date {
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    };
+    let secs = match source_date_epoch.map(str::trim) {
+        Some(v) if !v.is_empty() => v.parse::<i64>().unwrap_or_else(|_| {
+            diags.push(
+                Diagnostic::warning(
+                    "SOURCE_DATE_EPOCH",
+                    format!("`{v}` is not a number of seconds since 1970; using today's date"),
+                )
+                .with_hint(
+                    "set it to a whole number, e.g. `$(git log -1 --format=%ct)`, or unset it",
+                ),
+            );
+            now()
+        }),
+        _ => now(),
+    };
+    date_of_days(secs.div_euclid(86_400))
+}
+
+/// The calendar date `days` days after 1970-01-01 (the civil-from-days
+/// algorithm of H. Hinnant), clamped to the years a [`Date`] holds.
+pub fn date_of_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if year < 1900 {
+        Date {
+            year: 1900,
+            month: 1,
+            day: 1,
+        }
+    } else if year > 9999 {
+        Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        }
+    } else {
+        Date {
+            year: year as u16,
+            month,
+            day,
+        }
+    }
 }
 
 /// Prints how long each stage took when `TRASPARENZA_TIMINGS` is set: a
@@ -86,5 +149,29 @@ impl Timer {
 impl Default for Timer {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(date_of_days(0).to_string(), "1970-01-01");
+        assert_eq!(date_of_days(20_513).to_string(), "2026-03-01");
+        assert_eq!(date_of_days(19_782).to_string(), "2024-02-29");
+        assert_eq!(date_of_days(-1).to_string(), "1969-12-31");
+        assert_eq!(date_of_days(-100_000).to_string(), "1900-01-01");
+    }
+
+    #[test]
+    fn source_date_epoch_is_today() {
+        let mut d = Diagnostics::new();
+        assert_eq!(today(Some("1772323200"), &mut d).to_string(), "2026-03-01");
+        assert!(!d.has_errors() && d.warning_count() == 0);
+        let system = today(None, &mut d);
+        assert_eq!(today(Some("ieri"), &mut d), system);
+        assert_eq!(d.warning_count(), 1);
     }
 }

@@ -110,6 +110,17 @@ pub fn validate(
         return None;
     }
     let config = config?;
+    if let Some(src) = &loaded.config_source {
+        check_common(&config, src, diags);
+    }
+    // Units that failed to load are not "no units": warn only on clean content.
+    if let Some(src) = loaded
+        .config_source
+        .as_ref()
+        .filter(|_| !diags.has_errors())
+    {
+        check_not_empty(&config, &units, src, diags);
+    }
     model::sort_units(&mut units);
     model::sort_pages(&mut pages);
     Some(Site {
@@ -158,7 +169,23 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
             Some(_) => {}
         }
     }
+    if let (Some(dal), Some(al)) = (c.valido_dal, c.valido_al)
+        && al < dal
+    {
+        let (l, col) = at("valido_al");
+        diags.push(
+            src.error_at(
+                l,
+                col,
+                format!("`valido_al` ({al}) comes before `valido_dal` ({dal})"),
+            )
+            .with_hint("check the two dates: the act is in force from `valido_dal` to `valido_al`"),
+        );
+    }
     let mut urls: Vec<(&str, &str)> = Vec::new();
+    if let Some(u) = c.edizione_corrente.as_deref() {
+        urls.push(("edizione_corrente", u));
+    }
     if let Some(u) = c.fonte.as_ref().and_then(|f| f.url.as_deref()) {
         urls.push(("fonte.url", u));
     }
@@ -199,11 +226,48 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
     }
 }
 
+/// The lists of `_sito.yaml` (activities common to every office) get the
+/// checks of a unit's lists: repeated activities, one in both lists, a stray dash.
+fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
+    if c.smartizzabili.is_empty() && c.non_smartizzabili.is_empty() {
+        return;
+    }
+    let lists = Unit {
+        slug: String::new(),
+        file: src.display.clone(),
+        nome: String::new(),
+        area: None,
+        ordine: None,
+        responsabile: None,
+        descrizione: None,
+        smartizzabili: c.smartizzabili.clone(),
+        non_smartizzabili: c.non_smartizzabili.clone(),
+        altre_attivita: c.altre_attivita,
+        criteri: None,
+    };
+    check_unit(&lists, src, diags);
+}
+
+/// A catalogue that lists nothing and states no rule publishes empty pages.
+fn check_not_empty(c: &SiteConfig, units: &[Unit], src: &SourceFile, diags: &mut Diagnostics) {
+    if units.is_empty()
+        && c.smartizzabili.is_empty()
+        && c.non_smartizzabili.is_empty()
+        && c.altre_attivita.is_none()
+    {
+        let (l, col) = crate::yaml::find_key(&src.text, "ente", 1).unwrap_or((1, 1));
+        diags.push(
+            src.warning_at(l, col, "the catalogue lists no activity")
+                .with_hint("add a file per unit in content/, or the lists `smartizzabili:` / `non_smartizzabili:` (and `altre_attivita:`) here in _sito.yaml"),
+        );
+    }
+}
+
 fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
-    if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() {
+    if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() && u.altre_attivita.is_none() {
         diags.push(
             src.error_at(1, 1, "the unit has no activities").with_hint(
-                "add at least one activity under `smartizzabili:` or `non_smartizzabili:`",
+                "add at least one activity under `smartizzabili:` or `non_smartizzabili:`, or say `altre_attivita: smartizzabili` (or `non_smartizzabili`) for all of them",
             ),
         );
     }

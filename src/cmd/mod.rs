@@ -45,14 +45,9 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
     }
 }
 
-/// "9 units, 193 activities, 12 pages".
+/// "9 units, 193 activities, 12 pages" (the activities of `_sito.yaml` included).
 pub fn counts(built: &Built) -> String {
-    let acts: usize = built
-        .site
-        .units
-        .iter()
-        .map(|u| u.smartizzabili.len() + u.non_smartizzabili.len())
-        .sum();
+    let acts = crate::render::views::totals(&built.site).attivita;
     format!(
         "{} units, {} activities, {} pages",
         built.site.units.len(),

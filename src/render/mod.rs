@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
-use crate::model::Site;
+use crate::model::{Date, Site};
 use crate::search;
 use crate::theme::Theme;
 use crate::validate;
@@ -98,7 +98,7 @@ struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     sections: Vec<(String, String)>,
-    totals: views::Totals,
+    shared: views::Shared,
 }
 
 impl Renderer<'_> {
@@ -124,7 +124,7 @@ impl Renderer<'_> {
         }
         ctx.insert(
             "site",
-            &views::site_view(self.site, self.totals, nav(&self.sections, &spec.current)),
+            &views::site_view(self.site, &self.shared, nav(&self.sections, &spec.current)),
         );
         ctx.insert("page", &view);
         self.theme
@@ -135,18 +135,21 @@ impl Renderer<'_> {
     }
 }
 
-/// Renders every file of the site. Template errors go into `diags`.
+/// Renders every file of the site as of `today` (the build's date, which
+/// decides whether the catalogue is still in force). Template errors go
+/// into `diags`.
 ///
 /// The unit pages, the table, the open data and the search index do not
 /// depend on each other: they are built in parallel, and gathered in an
 /// ordered map, so the result does not depend on the threads.
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Output> {
-    let totals = views::totals(site);
+pub fn render(site: &Site, theme: &Theme, today: Date, diags: &mut Diagnostics) -> Option<Output> {
+    let shared = views::Shared::new(site, today);
+    let totals = shared.totals;
     let r = Renderer {
         site,
         theme,
         sections: nav_sections(site),
-        totals,
+        shared,
     };
     let ente = &site.config.ente;
     let home = views::home_view(site);
@@ -168,12 +171,18 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
                     "unita",
                     &format!("{}/", u.slug),
                     u.nome.to_string(),
-                    format!(
-                        "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
-                        u.nome,
-                        u.smartizzabili.len(),
-                        u.non_smartizzabili.len()
-                    ),
+                    match u.altre_attivita_testo {
+                        Some(rule) => format!(
+                            "{ente}, {}: le attività smartizzabili e non smartizzabili in lavoro agile. {rule}",
+                            u.nome
+                        ),
+                        None => format!(
+                            "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
+                            u.nome,
+                            u.smartizzabili.len(),
+                            u.non_smartizzabili.len()
+                        ),
+                    },
                 );
                 s.current = String::new();
                 r.page(s, "unit.html", with("unita", u))
@@ -181,17 +190,27 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
             .collect()
     };
     let table = || {
+        // The table's rows: the common activities first, then every unit.
+        let mut ctx = with("unita_tutte", &units);
+        let rows: Vec<&views::UnitView> = home.comuni.iter().chain(&units).collect();
+        ctx.insert("righe", &rows);
         r.page(
             spec(
                 "tabella",
                 "tabella/",
                 "Tabella completa delle attività".to_string(),
-                format!(
-                    "{ente}: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella."
-                ),
+                if totals.unita == 0 {
+                    format!(
+                        "{ente}: tutte le attività smartizzabili e non smartizzabili in un'unica tabella."
+                    )
+                } else {
+                    format!(
+                        "{ente}: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella."
+                    )
+                },
             ),
             "table.html",
-            with("unita_tutte", &units),
+            ctx,
         )
     };
     let ((unit_pages, table), (data, index)) = rayon::join(
@@ -211,10 +230,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
             "home",
             "",
             site.config.titolo.clone(),
-            format!(
-                "{ente}: le {} attività delle {} unità organizzative, smartizzabili e non smartizzabili in lavoro agile.",
-                totals.attivita, totals.unita
-            ),
+            home_description(site, &totals),
         ),
         "index.html",
         home_ctx,
@@ -284,6 +300,28 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Out
     );
 
     if diags.has_errors() { None } else { Some(out) }
+}
+
+/// The home's `<meta name="description">`: never a count that the rule for
+/// unlisted activities would contradict, never "unità" when there are none.
+fn home_description(site: &Site, totals: &views::Totals) -> String {
+    let ente = &site.config.ente;
+    let what = if totals.unita == 0 {
+        format!("le {} attività", totals.attivita)
+    } else {
+        format!(
+            "le {} attività delle {} unità organizzative",
+            totals.attivita, totals.unita
+        )
+    };
+    let mut s = format!("{ente}: {what}, smartizzabili e non smartizzabili in lavoro agile.");
+    if let Some(rule) = site.config.altre_attivita {
+        s = format!(
+            "{ente}: {what} elencate, smartizzabili e non smartizzabili in lavoro agile. {}",
+            views::altre_attivita_testo(rule)
+        );
+    }
+    s
 }
 
 /// `sitemap.xml`: every page with the catalogue's date of update.

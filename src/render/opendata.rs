@@ -12,8 +12,8 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::views::{ActivityView, UnitView};
-use crate::model::{Activity, Site, Unit};
+use super::views::{self, ActivityView, UnitView};
+use crate::model::{Activity, Site};
 use crate::validate;
 
 /// The CSV, one row per activity.
@@ -62,7 +62,7 @@ pub const COLUMNS: &[Column] = &[
     col(
         "id",
         "Identificativo",
-        "Identificativo stabile dell'attività: <unita_slug>#<ancora>.",
+        "Identificativo stabile dell'attività: <unita_slug>#<ancora> (#<ancora> per le attività comuni a tutti gli uffici).",
         "string",
         true,
     ),
@@ -97,7 +97,7 @@ pub const COLUMNS: &[Column] = &[
     col(
         "unita_slug",
         "Codice unità",
-        "Nome breve dell'unità organizzativa, usato nel suo indirizzo.",
+        "Nome breve dell'unità organizzativa, usato nel suo indirizzo; vuoto per le attività comuni a tutti gli uffici.",
         "string",
         true,
     ),
@@ -128,6 +128,13 @@ pub const COLUMNS: &[Column] = &[
         "si se l'attività può essere svolta in lavoro agile, no se richiede la presenza.",
         "boolean",
         true,
+    ),
+    col(
+        "altre_attivita",
+        "Altre attività smartizzabili",
+        "Regola dell'atto per le attività dell'unità che non elenca: si se sono tutte smartizzabili (lavoro agile), no se si svolgono tutte in presenza; vuoto se l'atto non la dà.",
+        "boolean",
+        false,
     ),
     col(
         "attivita",
@@ -221,9 +228,10 @@ const FILES: &[(&str, &str, &str, &str, &str)] = &[
 
 /// Builds every open-data file. `units` are the views the unit pages use.
 pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
+    let common = views::common_view(site);
     let mut files: Vec<(&'static str, Vec<u8>)> = vec![
         (CSV, csv(site, units).into_bytes()),
-        (JSON, pretty(&catalogue(site, units))),
+        (JSON, pretty(&catalogue(site, common.as_ref(), units))),
         (CSV_SCHEMA, pretty(&csv_schema(site))),
         (JSON_SCHEMA, pretty(&json_schema(site))),
     ];
@@ -236,7 +244,12 @@ pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
             |&(url, titolo, descrizione, formato, media_type)| Download {
                 url,
                 titolo,
-                descrizione,
+                // "ente, unità e attività" would speak of units there are not.
+                descrizione: if url == JSON && site.units.is_empty() {
+                    "il catalogo completo: ente e attività"
+                } else {
+                    descrizione
+                },
                 formato,
                 media_type,
                 dimensione: size(url),
@@ -307,12 +320,17 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A unit's activities, smartizzabili first, as on its page.
-fn unit_rows<'a>(unit: &'a UnitView<'a>, model: &'a Unit) -> Vec<Row<'a>> {
+/// A unit's activities (`smart`, `non` as written), smartizzabili first,
+/// as on its page.
+fn unit_rows<'a>(
+    unit: &'a UnitView<'a>,
+    smart: &'a [Activity],
+    non: &'a [Activity],
+) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
     for (views, list, smartizzabile) in [
-        (&unit.smartizzabili, &model.smartizzabili, true),
-        (&unit.non_smartizzabili, &model.non_smartizzabili, false),
+        (&unit.smartizzabili, smart, true),
+        (&unit.non_smartizzabili, non, false),
     ] {
         for (view, activity) in views.iter().zip(list) {
             rows.push(Row {
@@ -326,13 +344,33 @@ fn unit_rows<'a>(unit: &'a UnitView<'a>, model: &'a Unit) -> Vec<Row<'a>> {
     rows
 }
 
-/// Every activity in catalogue order.
-fn rows<'a>(site: &'a Site, units: &'a [UnitView<'a>]) -> Vec<Row<'a>> {
-    units
-        .iter()
-        .zip(&site.units)
-        .flat_map(|(u, m)| unit_rows(u, m))
-        .collect()
+/// Every activity in catalogue order: the common ones (`common`, from
+/// [`views::common_view`]) first, then unit by unit.
+fn rows<'a>(
+    site: &'a Site,
+    common: Option<&'a UnitView<'a>>,
+    units: &'a [UnitView<'a>],
+) -> Vec<Row<'a>> {
+    let c = &site.config;
+    let mut rows = common
+        .map(|u| unit_rows(u, &c.smartizzabili, &c.non_smartizzabili))
+        .unwrap_or_default();
+    rows.extend(
+        units
+            .iter()
+            .zip(&site.units)
+            .flat_map(|(u, m)| unit_rows(u, &m.smartizzabili, &m.non_smartizzabili)),
+    );
+    rows
+}
+
+/// `si`, `no` or `""` for a rule on unlisted activities.
+fn si_no(rule: Option<&str>) -> &'static str {
+    match rule {
+        Some("smartizzabili") => "si",
+        Some(_) => "no",
+        None => "",
+    }
 }
 
 fn opt(s: Option<&str>) -> &str {
@@ -342,16 +380,17 @@ fn opt(s: Option<&str>) -> &str {
 /// `catalogo.csv`: RFC 4180 (comma, CRLF line ends, fields quoted when they
 /// hold a comma, a quote or a line break), UTF-8 without BOM, header first.
 pub fn csv(site: &Site, units: &[UnitView]) -> String {
+    let common = views::common_view(site);
     let c = &site.config;
     let base = &c.base_url;
     let aggiornato = c.aggiornato_il.to_string();
     let mut out = String::new();
     push_record(&mut out, COLUMNS.iter().map(|col| col.name));
-    for r in rows(site, units) {
+    for r in rows(site, common.as_ref(), units) {
         let ambiti: Vec<&str> = r.view.ambiti.iter().map(|a| a.trim()).collect();
         let ambiti = ambiti.join(AMBITI_SEPARATOR);
         let (id, url) = (r.id(), r.url(base));
-        let fields: [&str; 14] = [
+        let fields: [&str; 15] = [
             &id,
             c.ente.trim(),
             opt(c.codice_ipa.as_deref()),
@@ -362,6 +401,7 @@ pub fn csv(site: &Site, units: &[UnitView]) -> String {
             opt(r.unit.area),
             opt(r.unit.responsabile),
             if r.smartizzabile { "si" } else { "no" },
+            si_no(r.unit.altre_attivita),
             r.view.testo,
             r.note().unwrap_or(""),
             &ambiti,
@@ -399,7 +439,16 @@ struct Catalogue<'a> {
     url: &'a str,
     licenza: Licenza,
     fonte: Option<Fonte<'a>>,
+    valido_dal: Option<String>,
+    valido_al: Option<String>,
+    /// Markdown, as written.
+    criteri: Option<&'a str>,
+    altre_attivita: Option<&'static str>,
+    altre_attivita_testo: Option<&'static str>,
     totali: Totali,
+    /// Activities common to every office.
+    smartizzabili: Vec<ActivityData<'a>>,
+    non_smartizzabili: Vec<ActivityData<'a>>,
     unita: Vec<UnitData<'a>>,
 }
 
@@ -415,11 +464,13 @@ struct Fonte<'a> {
     titolo: Option<&'a str>,
     atto: Option<&'a str>,
     url: Option<&'a str>,
+    sostituisce: &'a [String],
 }
 
 #[derive(Serialize)]
 struct Totali {
     unita: usize,
+    comuni: usize,
     attivita: usize,
     smartizzabili: usize,
     non_smartizzabili: usize,
@@ -434,6 +485,10 @@ struct UnitData<'a> {
     responsabile: Option<&'a str>,
     /// Markdown, as written.
     descrizione: Option<&'a str>,
+    /// Markdown, as written.
+    criteri: Option<&'a str>,
+    altre_attivita: Option<&'static str>,
+    altre_attivita_testo: Option<&'static str>,
     smartizzabili: Vec<ActivityData<'a>>,
     non_smartizzabili: Vec<ActivityData<'a>>,
 }
@@ -448,30 +503,41 @@ struct ActivityData<'a> {
     url: String,
 }
 
-fn catalogue<'a>(site: &'a Site, units: &'a [UnitView<'a>]) -> Catalogue<'a> {
+fn catalogue<'a>(
+    site: &'a Site,
+    common: Option<&'a UnitView<'a>>,
+    units: &'a [UnitView<'a>],
+) -> Catalogue<'a> {
     let c = &site.config;
     let base = c.base_url.as_str();
     let (id, nome, url) = licence(site);
-    let totals = super::views::totals(site);
+    let totals = views::totals(site);
+    let lists = |rows: Vec<Row<'a>>| {
+        let (mut smart, mut non) = (Vec::new(), Vec::new());
+        for r in rows {
+            let data = ActivityData {
+                id: r.id(),
+                testo: r.view.testo,
+                note: r.note(),
+                ambiti: r.view.ambiti.iter().map(|a| a.trim()).collect(),
+                url: r.url(base),
+            };
+            if r.smartizzabile {
+                smart.push(data)
+            } else {
+                non.push(data)
+            }
+        }
+        (smart, non)
+    };
+    let (common_smart, common_non) = common
+        .map(|u| lists(unit_rows(u, &c.smartizzabili, &c.non_smartizzabili)))
+        .unwrap_or_default();
     let unita = units
         .iter()
         .zip(&site.units)
         .map(|(u, m)| {
-            let (mut smart, mut non) = (Vec::new(), Vec::new());
-            for r in unit_rows(u, m) {
-                let data = ActivityData {
-                    id: r.id(),
-                    testo: r.view.testo,
-                    note: r.note(),
-                    ambiti: r.view.ambiti.iter().map(|a| a.trim()).collect(),
-                    url: r.url(base),
-                };
-                if r.smartizzabile {
-                    smart.push(data)
-                } else {
-                    non.push(data)
-                }
-            }
+            let (smart, non) = lists(unit_rows(u, &m.smartizzabili, &m.non_smartizzabili));
             UnitData {
                 slug: u.slug,
                 nome: u.nome,
@@ -479,6 +545,9 @@ fn catalogue<'a>(site: &'a Site, units: &'a [UnitView<'a>]) -> Catalogue<'a> {
                 area: u.area.map(str::trim),
                 responsabile: u.responsabile.map(str::trim),
                 descrizione: m.descrizione.as_deref().map(str::trim),
+                criteri: m.criteri.as_deref().map(str::trim),
+                altre_attivita: u.altre_attivita,
+                altre_attivita_testo: u.altre_attivita_testo,
                 smartizzabili: smart,
                 non_smartizzabili: non,
             }
@@ -497,13 +566,22 @@ fn catalogue<'a>(site: &'a Site, units: &'a [UnitView<'a>]) -> Catalogue<'a> {
             titolo: f.titolo.as_deref(),
             atto: f.atto.as_deref(),
             url: f.url.as_deref(),
+            sostituisce: &f.sostituisce,
         }),
+        valido_dal: c.valido_dal.map(|d| d.to_string()),
+        valido_al: c.valido_al.map(|d| d.to_string()),
+        criteri: c.criteri.as_deref().map(str::trim),
+        altre_attivita: c.altre_attivita.map(|a| a.key()),
+        altre_attivita_testo: c.altre_attivita.map(views::altre_attivita_testo),
         totali: Totali {
             unita: totals.unita,
+            comuni: totals.comuni,
             attivita: totals.attivita,
             smartizzabili: totals.smartizzabili,
             non_smartizzabili: totals.non_smartizzabili,
         },
+        smartizzabili: common_smart,
+        non_smartizzabili: common_non,
         unita,
     }
 }
@@ -564,17 +642,39 @@ fn json_schema(site: &Site) -> Value {
         json!({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"});
     let url = json!({"type": "string", "format": "uri", "pattern": "^https?://"});
     let count = json!({"type": "integer", "minimum": 0});
+    let markdown = json!({"type": ["string", "null"], "description": "Markdown"});
+    let rule = json!({"enum": ["smartizzabili", "non_smartizzabili", null], "description": "Regola dell'atto per le attività che non elenca: smartizzabili (tutte in lavoro agile) o non_smartizzabili (tutte in presenza); null se l'atto non la dà"});
+    let rule_text =
+        json!({"type": ["string", "null"], "description": "La stessa regola in parole"});
     let activity = json!({
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "testo", "note", "ambiti", "url"],
         "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9-]+$", "description": "<slug dell'unità>#<ancora dell'attività>"},
+            "id": {"type": "string", "pattern": "^([a-z0-9]+(-[a-z0-9]+)*)?#[a-z0-9-]+$", "description": "<slug dell'unità>#<ancora dell'attività>; #<ancora> per le attività comuni a tutti gli uffici"},
             "testo": string,
             "note": {"type": ["string", "null"], "description": "Markdown"},
             "ambiti": {"type": "array", "items": string},
             "url": url,
         },
+    });
+    let unit = json!({
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["slug", "nome", "url", "area", "responsabile", "descrizione", "criteri", "altre_attivita", "altre_attivita_testo", "smartizzabili", "non_smartizzabili"],
+                    "properties": {
+                        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                        "nome": string,
+                        "url": url,
+                        "area": nullable,
+                        "responsabile": nullable,
+                        "descrizione": markdown,
+                        "criteri": markdown,
+                        "altre_attivita": rule,
+                        "altre_attivita_testo": rule_text,
+                        "smartizzabili": {"type": "array", "items": activity},
+                        "non_smartizzabili": {"type": "array", "items": activity},
+                    },
     });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -583,7 +683,7 @@ fn json_schema(site: &Site) -> Value {
         "description": "Struttura di catalogo.json: l'ente, le unità organizzative e le loro attività smartizzabili e non smartizzabili.",
         "type": "object",
         "additionalProperties": false,
-        "required": ["ente", "codice_ipa", "titolo", "periodo", "aggiornato_il", "pubblicato_il", "url", "licenza", "fonte", "totali", "unita"],
+        "required": ["ente", "codice_ipa", "titolo", "periodo", "aggiornato_il", "pubblicato_il", "url", "licenza", "fonte", "valido_dal", "valido_al", "criteri", "altre_attivita", "altre_attivita_testo", "totali", "smartizzabili", "non_smartizzabili", "unita"],
         "properties": {
             "ente": string,
             "codice_ipa": nullable,
@@ -604,35 +704,25 @@ fn json_schema(site: &Site) -> Value {
                     {
                         "type": "object",
                         "additionalProperties": false,
-                        "required": ["titolo", "atto", "url"],
-                        "properties": {"titolo": nullable, "atto": nullable, "url": {"anyOf": [url, {"type": "null"}]}},
+                        "required": ["titolo", "atto", "url", "sostituisce"],
+                        "properties": {"titolo": nullable, "atto": nullable, "url": {"anyOf": [url, {"type": "null"}]}, "sostituisce": {"type": "array", "items": string, "description": "Atti precedenti che questo modifica o sostituisce"}},
                     },
                 ],
             },
+            "valido_dal": {"anyOf": [date, {"type": "null"}]},
+            "valido_al": {"anyOf": [date, {"type": "null"}]},
+            "criteri": markdown,
+            "altre_attivita": rule,
+            "altre_attivita_testo": rule_text,
             "totali": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": ["unita", "attivita", "smartizzabili", "non_smartizzabili"],
-                "properties": {"unita": count, "attivita": count, "smartizzabili": count, "non_smartizzabili": count},
+                "required": ["unita", "comuni", "attivita", "smartizzabili", "non_smartizzabili"],
+                "properties": {"unita": count, "comuni": count, "attivita": count, "smartizzabili": count, "non_smartizzabili": count},
             },
-            "unita": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["slug", "nome", "url", "area", "responsabile", "descrizione", "smartizzabili", "non_smartizzabili"],
-                    "properties": {
-                        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-                        "nome": string,
-                        "url": url,
-                        "area": nullable,
-                        "responsabile": nullable,
-                        "descrizione": {"type": ["string", "null"], "description": "Markdown"},
-                        "smartizzabili": {"type": "array", "items": activity},
-                        "non_smartizzabili": {"type": "array", "items": activity},
-                    },
-                },
-            },
+            "smartizzabili": {"type": "array", "items": activity, "description": "Attività smartizzabili comuni a tutti gli uffici"},
+            "non_smartizzabili": {"type": "array", "items": activity, "description": "Attività non smartizzabili comuni a tutti gli uffici"},
+            "unita": {"type": "array", "items": unit},
         },
     })
 }
@@ -673,8 +763,13 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
         agent["dct:identifier"] = json!({"@value": ipa.trim()});
     }
     let title = format!("{} - {}", c.titolo.trim(), ente);
+    let per_unit = if site.units.is_empty() {
+        ""
+    } else {
+        ", per unità organizzativa"
+    };
     let mut description = format!(
-        "Catalogo delle attività che possono essere svolte in lavoro agile (smartizzabili) e di quelle che richiedono la presenza, per unità organizzativa, pubblicato da {ente} nella sezione Amministrazione trasparente."
+        "Catalogo delle attività che possono essere svolte in lavoro agile (smartizzabili) e di quelle che richiedono la presenza{per_unit}, pubblicato da {ente} nella sezione Amministrazione trasparente."
     );
     if let Some(f) = &c.fonte {
         let what: Vec<&str> = [f.titolo.as_deref(), f.atto.as_deref()]
@@ -736,12 +831,25 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
     if let Some(d) = c.pubblicato_il {
         dataset["dct:issued"] = json!({"@value": d.to_string(), "@type": "xsd:date"});
     }
-    if let Some((from, to)) = c.periodo.as_deref().and_then(years) {
-        dataset["dct:temporal"] = json!({
-            "@type": ["dct:PeriodOfTime", "dcatapit:PeriodOfTime"],
-            "dcat:startDate": {"@value": format!("{from}-01-01"), "@type": "xsd:date"},
-            "dcat:endDate": {"@value": format!("{to}-12-31"), "@type": "xsd:date"},
-        });
+    // The act's own dates of validity first, else the PIAO's years.
+    let period = c.periodo.as_deref().and_then(years);
+    let start = c
+        .valido_dal
+        .map(|d| d.to_string())
+        .or(period.map(|(from, _)| format!("{from}-01-01")));
+    let end = c
+        .valido_al
+        .map(|d| d.to_string())
+        .or(period.map(|(_, to)| format!("{to}-12-31")));
+    if start.is_some() || end.is_some() {
+        let mut temporal = json!({"@type": ["dct:PeriodOfTime", "dcatapit:PeriodOfTime"]});
+        if let Some(d) = start {
+            temporal["dcat:startDate"] = json!({"@value": d, "@type": "xsd:date"});
+        }
+        if let Some(d) = end {
+            temporal["dcat:endDate"] = json!({"@value": d, "@type": "xsd:date"});
+        }
+        dataset["dct:temporal"] = temporal;
     }
     if let Some(u) = c.fonte.as_ref().and_then(|f| f.url.as_deref()) {
         dataset["foaf:page"] = json!({"@id": u.trim()});

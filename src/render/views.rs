@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::markdown;
-use crate::model::{Activity, Site, Unit};
+use crate::model::{Activity, AltreAttivita, Date, Site, Unit};
 use crate::slug;
 use crate::validate::{self, DEFAULT_COLOUR};
 
@@ -33,6 +33,22 @@ pub struct SiteView<'a> {
     pub colore_primario_scuro: String,
     pub totali: Totals,
     pub nav: Vec<NavItem>,
+    pub valido_dal: Option<String>,
+    pub valido_dal_testo: Option<String>,
+    pub valido_al: Option<String>,
+    pub valido_al_testo: Option<String>,
+    /// `valido_al` is past on the day of the build.
+    pub non_in_vigore: bool,
+    pub edizione_corrente: Option<&'a str>,
+    /// `smartizzabili`, `non_smartizzabili` or `None`: the site's rule for
+    /// the activities the act does not list.
+    pub altre_attivita: Option<&'static str>,
+    /// The same rule in words.
+    pub altre_attivita_testo: Option<&'static str>,
+    /// Some rule (the site's or a unit's) covers activities that are not
+    /// listed: counts are of listed activities, no percentage is meaningful.
+    pub elenco_parziale: bool,
+    pub criteri_html: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +56,40 @@ pub struct FonteView<'a> {
     pub titolo: Option<&'a str>,
     pub atto: Option<&'a str>,
     pub url: Option<&'a str>,
+    pub sostituisce: &'a [String],
+}
+
+/// What every page's `site` shares, computed once per build.
+#[derive(Clone)]
+pub struct Shared {
+    pub totals: Totals,
+    pub today: Date,
+    pub elenco_parziale: bool,
+    pub criteri_html: Option<String>,
+}
+
+impl Shared {
+    pub fn new(site: &Site, today: Date) -> Shared {
+        Shared {
+            totals: totals(site),
+            today,
+            elenco_parziale: site.config.altre_attivita.is_some()
+                || site.units.iter().any(|u| u.altre_attivita.is_some()),
+            criteri_html: site.config.criteri.as_deref().map(markdown::to_html),
+        }
+    }
+}
+
+/// The rule for activities the act does not list, in words.
+pub fn altre_attivita_testo(a: AltreAttivita) -> &'static str {
+    match a {
+        AltreAttivita::Smartizzabili => {
+            "Tutte le attività non elencate sono smartizzabili: si possono svolgere in lavoro agile."
+        }
+        AltreAttivita::NonSmartizzabili => {
+            "Tutte le attività non elencate sono non smartizzabili: si svolgono in presenza."
+        }
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -58,6 +108,10 @@ pub struct LicenceView {
 #[derive(Serialize, Clone, Copy)]
 pub struct Totals {
     pub unita: usize,
+    /// Distinct areas of the units (0: no unit has one).
+    pub aree: usize,
+    /// Activities common to every office (`_sito.yaml`), counted in the rest too.
+    pub comuni: usize,
     pub smartizzabili: usize,
     pub non_smartizzabili: usize,
     pub attivita: usize,
@@ -105,6 +159,10 @@ pub struct UnitView<'a> {
     pub descrizione_html: Option<String>,
     pub smartizzabili: Vec<ActivityView<'a>>,
     pub non_smartizzabili: Vec<ActivityView<'a>>,
+    /// The rule for activities not listed (the unit's, else the site's).
+    pub altre_attivita: Option<&'static str>,
+    pub altre_attivita_testo: Option<&'static str>,
+    pub criteri_html: Option<String>,
     pub precedente: Option<Neighbour<'a>>,
     pub successiva: Option<Neighbour<'a>>,
 }
@@ -117,6 +175,7 @@ pub struct UnitSummary<'a> {
     pub responsabile: Option<&'a str>,
     pub smartizzabili: usize,
     pub non_smartizzabili: usize,
+    pub altre_attivita: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -138,6 +197,8 @@ pub struct PageLink<'a> {
 #[derive(Serialize)]
 pub struct HomeView<'a> {
     pub intro_html: Option<String>,
+    /// The activities of `_sito.yaml` (common to every office), or `None`.
+    pub comuni: Option<UnitView<'a>>,
     pub aree: Vec<AreaView<'a>>,
     pub pagine: Vec<PageLink<'a>>,
 }
@@ -149,13 +210,28 @@ pub struct ExtraPageView<'a> {
     pub contenuto_html: String,
 }
 
-/// Counts over the whole catalogue.
+/// Counts over the whole catalogue, common activities included.
 pub fn totals(site: &Site) -> Totals {
-    let smart: usize = site.units.iter().map(|u| u.smartizzabili.len()).sum();
-    let non: usize = site.units.iter().map(|u| u.non_smartizzabili.len()).sum();
+    let c = &site.config;
+    let smart: usize = c.smartizzabili.len()
+        + site
+            .units
+            .iter()
+            .map(|u| u.smartizzabili.len())
+            .sum::<usize>();
+    let non: usize = c.non_smartizzabili.len()
+        + site
+            .units
+            .iter()
+            .map(|u| u.non_smartizzabili.len())
+            .sum::<usize>();
     let all = smart + non;
+    let aree: std::collections::HashSet<&str> =
+        site.units.iter().filter_map(|u| area_of(u)).collect();
     Totals {
         unita: site.units.len(),
+        aree: aree.len(),
+        comuni: c.smartizzabili.len() + c.non_smartizzabili.len(),
         smartizzabili: smart,
         non_smartizzabili: non,
         attivita: all,
@@ -163,10 +239,15 @@ pub fn totals(site: &Site) -> Totals {
     }
 }
 
+/// A unit's area, if it names one.
+fn area_of(u: &Unit) -> Option<&str> {
+    u.area.as_deref().map(str::trim).filter(|a| !a.is_empty())
+}
+
 /// The site-wide part of every page's context.
-/// `totals` is computed once per build by the caller ([`totals`]): summing
-/// every unit on every page would make a build quadratic in the units.
-pub fn site_view(site: &Site, totals: Totals, nav: Vec<NavItem>) -> SiteView<'_> {
+/// `shared` is computed once per build by the caller ([`Shared::new`]):
+/// summing every unit on every page would make a build quadratic in the units.
+pub fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) -> SiteView<'a> {
     let c = &site.config;
     let colour = c
         .colore_primario
@@ -195,6 +276,7 @@ pub fn site_view(site: &Site, totals: Totals, nav: Vec<NavItem>) -> SiteView<'_>
             titolo: f.titolo.as_deref(),
             atto: f.atto.as_deref(),
             url: f.url.as_deref(),
+            sostituisce: &f.sostituisce,
         }),
         percorso: c
             .percorso
@@ -208,10 +290,81 @@ pub fn site_view(site: &Site, totals: Totals, nav: Vec<NavItem>) -> SiteView<'_>
         collegamenti: &c.collegamenti,
         colore_primario: colour,
         colore_primario_scuro: dark,
-        totali: totals,
+        totali: shared.totals,
         nav,
+        valido_dal: c.valido_dal.map(|d| d.to_string()),
+        valido_dal_testo: c.valido_dal.map(|d| d.italian()),
+        valido_al: c.valido_al.map(|d| d.to_string()),
+        valido_al_testo: c.valido_al.map(|d| d.italian()),
+        non_in_vigore: c.valido_al.is_some_and(|al| al < shared.today),
+        edizione_corrente: c.edizione_corrente.as_deref().map(str::trim),
+        altre_attivita: c.altre_attivita.map(AltreAttivita::key),
+        altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
+        elenco_parziale: shared.elenco_parziale,
+        criteri_html: shared.criteri_html.clone(),
     }
 }
+
+/// A unit's rule for the activities it does not list: its own, else the site's.
+pub fn rule_of(site: &Site, u: &Unit) -> Option<AltreAttivita> {
+    u.altre_attivita.or(site.config.altre_attivita)
+}
+
+/// Ids the home page uses for itself, which common activities must not take.
+const HOME_IDS: &[&str] = &[
+    "main-container",
+    "footer",
+    "contenuto",
+    "attivita-comuni",
+    "comuni-smartizzabili",
+    "comuni-non-smartizzabili",
+    "scarica-i-dati",
+    "ricerca-home-q",
+    "criteri",
+];
+
+/// The activities of `_sito.yaml` (common to every office, or the whole
+/// catalogue when there are no unit files), as a unit without a page: its
+/// `slug` and `url` are empty and its anchors are on the home page.
+pub fn common_view(site: &Site) -> Option<UnitView<'_>> {
+    let c = &site.config;
+    if c.smartizzabili.is_empty() && c.non_smartizzabili.is_empty() {
+        return None;
+    }
+    let mut used: HashMap<String, usize> = HOME_IDS.iter().map(|s| (s.to_string(), 1)).collect();
+    // The home's area headings: `area-<name>`.
+    for u in &site.units {
+        let name = area_of(u).unwrap_or(NO_AREA);
+        used.insert(format!("area-{}", slug::anchor(name, ANCHOR_MAX)), 1);
+    }
+    used.insert(format!("area-{}", slug::anchor(ALL_UNITS, ANCHOR_MAX)), 1);
+    Some(UnitView {
+        slug: "",
+        nome: if site.units.is_empty() {
+            c.ente.trim()
+        } else {
+            COMMON_NAME
+        },
+        url: String::new(),
+        area: None,
+        responsabile: None,
+        descrizione_html: None,
+        smartizzabili: activities(&c.smartizzabili, &mut used),
+        non_smartizzabili: activities(&c.non_smartizzabili, &mut used),
+        altre_attivita: c.altre_attivita.map(AltreAttivita::key),
+        altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
+        criteri_html: None,
+        precedente: None,
+        successiva: None,
+    })
+}
+
+/// The name of the common activities where units are listed beside them.
+pub const COMMON_NAME: &str = "Tutti gli uffici";
+/// The group of units without an area, when some others have one.
+const NO_AREA: &str = "Altre unità";
+/// The one group of units, when none has an area.
+const ALL_UNITS: &str = "Unità organizzative";
 
 /// A unit's root-relative URL.
 pub fn unit_url(slug: &str) -> String {
@@ -246,6 +399,7 @@ const TEMPLATE_IDS: &[&str] = &[
     "main-container",
     "footer",
     "contenuto",
+    "criteri",
 ];
 
 /// The full view of each unit, in catalogue order.
@@ -263,6 +417,7 @@ pub fn unit_views(site: &Site) -> Vec<UnitView<'_>> {
                     url: unit_url(&n.slug),
                 })
             };
+            let rule = rule_of(site, u);
             UnitView {
                 slug: &u.slug,
                 nome: u.nome.trim(),
@@ -272,6 +427,9 @@ pub fn unit_views(site: &Site) -> Vec<UnitView<'_>> {
                 descrizione_html: u.descrizione.as_deref().map(markdown::to_html),
                 smartizzabili: activities(&u.smartizzabili, &mut used),
                 non_smartizzabili: activities(&u.non_smartizzabili, &mut used),
+                altre_attivita: rule.map(AltreAttivita::key),
+                altre_attivita_testo: rule.map(altre_attivita_testo),
+                criteri_html: u.criteri.as_deref().map(markdown::to_html),
                 precedente: i.checked_sub(1).and_then(neighbour),
                 successiva: neighbour(i + 1),
             }
@@ -280,15 +438,17 @@ pub fn unit_views(site: &Site) -> Vec<UnitView<'_>> {
 }
 
 /// The home page's groups: units by area, areas in order of their first unit,
-/// units without an area last under "Altre unità".
+/// units without an area last under "Altre unità" (or all under "Unità
+/// organizzative" when no unit has an area); and the common activities.
 pub fn home_view(site: &Site) -> HomeView<'_> {
     let mut aree: Vec<AreaView> = Vec::new();
     let mut index: HashMap<Option<&str>, usize> = HashMap::new();
+    let grouped = site.units.iter().any(|u| area_of(u).is_some());
     for u in &site.units {
-        let key = u.area.as_deref().map(str::trim).filter(|a| !a.is_empty());
+        let key = area_of(u);
         let i = *index.entry(key).or_insert_with(|| {
             aree.push(AreaView {
-                nome: key.unwrap_or("Altre unità"),
+                nome: key.unwrap_or(if grouped { NO_AREA } else { ALL_UNITS }),
                 id: String::new(),
                 unita: Vec::new(),
                 smartizzabili: 0,
@@ -306,6 +466,7 @@ pub fn home_view(site: &Site) -> HomeView<'_> {
             responsabile: u.responsabile.as_deref(),
             smartizzabili: u.smartizzabili.len(),
             non_smartizzabili: u.non_smartizzabili.len(),
+            altre_attivita: rule_of(site, u).map(AltreAttivita::key),
         });
     }
     if let Some(none) = index.get(&None).copied() {
@@ -321,6 +482,7 @@ pub fn home_view(site: &Site) -> HomeView<'_> {
     }
     HomeView {
         intro_html: site.intro.as_deref().map(markdown::to_html),
+        comuni: common_view(site),
         aree,
         pagine: site
             .pages

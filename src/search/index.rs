@@ -17,7 +17,9 @@
 //!   area). Entries are sorted by term, then accent.
 //! - A document is `[anchor, testo, note (plain text, "" if none), [ambito
 //!   indexes]]`; its link is `../<slug>/#<anchor>`, the anchor of the unit page.
-//! - A unit's name is `[slug, name]`.
+//! - A unit's name is `[slug, name]`. The activities common to every office
+//!   (`_sito.yaml`), if any, are unit 0 with an empty slug: their link is
+//!   `../#<anchor>`, on the home page.
 //!
 //! A small index is one file: `meta.json` also holds `units` (every unit's
 //! name), `terms` (every entry), `docs` (every document) and `ambito_docs`
@@ -98,13 +100,22 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         }
     };
 
-    for (u_id, (unit, view)) in site.units.iter().zip(views).enumerate() {
+    // The activities common to every office come first, as a unit with an
+    // empty slug (their anchors are on the home page).
+    let common = crate::render::views::common_view(site);
+    let c = &site.config;
+    let scopes = common
+        .iter()
+        .map(|v| (None::<&str>, &c.smartizzabili, &c.non_smartizzabili, v))
+        .chain(
+            site.units
+                .iter()
+                .zip(views)
+                .map(|(u, v)| (u.area.as_deref(), &u.smartizzabili, &u.non_smartizzabili, v)),
+        );
+    for (u_id, (area, smart, non, view)) in scopes.enumerate() {
         let u_id = u_id as u32;
-        let area = unit
-            .area
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty());
+        let area = area.map(str::trim).filter(|a| !a.is_empty());
         let area_idx = area.map(|a| index_of(&mut areas, a) as i64).unwrap_or(-1);
         add(view.nome, Field::Unit, u_id, &mut terms);
         if let Some(a) = area {
@@ -114,10 +125,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         unit_area.push(area_idx);
         unit_si.push(view.smartizzabili.len());
         unit_non.push(view.non_smartizzabili.len());
-        let lists = [
-            (&unit.smartizzabili, &view.smartizzabili),
-            (&unit.non_smartizzabili, &view.non_smartizzabili),
-        ];
+        let lists = [(smart, &view.smartizzabili), (non, &view.non_smartizzabili)];
         for (model, shown) in lists {
             for (a, v) in model.iter().zip(shown) {
                 let id = docs.len() as u32;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::node::Node;
 use super::positions::{Pos, Positions, Seg};
 use crate::diagnostic::Diagnostic;
-use crate::model::Date;
+use crate::model::{ALTRE_ATTIVITA_VALUES, Date};
 use crate::source::SourceFile;
 
 /// What a value must be.
@@ -29,6 +29,8 @@ pub enum Shape {
     Record(&'static Record),
     /// A line of text, or a record with the same meaning (an activity).
     TextOrRecord(&'static Record),
+    /// One of a few words.
+    Choice(&'static [&'static str]),
 }
 
 /// A map with known keys.
@@ -96,6 +98,8 @@ pub static UNIT: Record = Record {
             "non_smartizzabili",
             Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
         ),
+        field("altre_attivita", Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        field("criteri", Shape::Text),
     ],
     empty_hint: "write the unit's `nome` and its activities, as in the other files",
 };
@@ -106,6 +110,7 @@ static FONTE: Record = Record {
         field("titolo", Shape::Text),
         field("atto", Shape::Text),
         field("url", Shape::Text),
+        field("sostituisce", Shape::List(&Shape::NonEmptyText)),
     ],
     empty_hint: "",
 };
@@ -146,6 +151,19 @@ pub static SITE: Record = Record {
         field("collegamenti", Shape::Record(&COLLEGAMENTI)),
         field("colore_primario", Shape::Text),
         field("tema", Shape::Text),
+        field("valido_dal", Shape::Date),
+        field("valido_al", Shape::Date),
+        field("edizione_corrente", Shape::Text),
+        field("altre_attivita", Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        field("criteri", Shape::Text),
+        field(
+            "smartizzabili",
+            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
+        ),
+        field(
+            "non_smartizzabili",
+            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
+        ),
     ],
     empty_hint: "write at least `ente`, `titolo`, `base_url` and `aggiornato_il`",
 };
@@ -311,7 +329,21 @@ impl Walk<'_> {
                     );
                 }
             }
-            (Shape::List(_) | Shape::Record(_), Node::Null) => {}
+            (Shape::List(_) | Shape::Record(_) | Shape::Choice(_), Node::Null) => {}
+            (Shape::Choice(words), Node::Str(s)) => {
+                if !words.contains(&s.trim()) {
+                    let hint = match super::nearest(s.trim(), words) {
+                        Some(w) => format!("did you mean `{w}`?"),
+                        None => format!("write one of: {}", words.join(", ")),
+                    };
+                    self.error(
+                        line,
+                        col,
+                        format!("{} cannot be `{s}`", label.text),
+                        Some(hint),
+                    );
+                }
+            }
             (Shape::List(item), Node::Seq(items)) => {
                 for (i, it) in items.iter().enumerate() {
                     let mut p = path.to_vec();
@@ -370,12 +402,17 @@ impl Walk<'_> {
             Shape::Date => "a date written YYYY-MM-DD",
             Shape::List(_) => "a list (one `- ` line per item)",
             Shape::Record(_) => "a group of keys (`key: value` lines, indented)",
+            Shape::Choice(_) => "one of the words listed in the hint",
         };
         let texty = matches!(
             shape,
             Shape::Text | Shape::NonEmptyText | Shape::TextOrRecord(_) | Shape::Date
         );
-        let hint = match v {
+        let hint = match (shape, v) {
+            (Shape::Choice(words), _) => Some(format!("write one of: {}", words.join(", "))),
+            _ => None,
+        }
+        .or(match v {
             Node::Int(_) | Node::Float(_) | Node::Bool(_) if texty => {
                 Some("put the value in double quotes, so YAML reads it as text".to_string())
             }
@@ -383,7 +420,7 @@ impl Walk<'_> {
                 Some("write each item on its own line, starting with `- `".to_string())
             }
             _ => None,
-        };
+        });
         self.error(
             line,
             col,

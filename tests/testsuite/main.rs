@@ -3,10 +3,12 @@
 //! One module per feature; helpers in `support`.
 
 mod build;
+mod catalogue_shapes;
 mod check;
 mod cli;
 mod errors;
 mod example;
+mod examples;
 mod guard;
 mod interrupt;
 mod links;

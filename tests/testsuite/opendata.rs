@@ -26,6 +26,7 @@ const HEADER: &[&str] = &[
     "area",
     "responsabile",
     "smartizzabile",
+    "altre_attivita",
     "attivita",
     "note",
     "ambiti",

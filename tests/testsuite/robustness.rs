@@ -270,7 +270,16 @@ fn exercise(name: &str, bytes: &[u8], base: &Loaded, theme: &theme::Theme) {
         assert!(diags.has_errors());
         return;
     };
-    if let Some(out) = render::render(&site, theme, &mut diags) {
+    if let Some(out) = render::render(
+        &site,
+        theme,
+        trasparenza::model::Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        },
+        &mut diags,
+    ) {
         linkcheck::check(&out, "/");
     }
 }

@@ -278,7 +278,8 @@
     var li = el('li', 'risultato ' + (si ? 'risultato-si' : 'risultato-no'));
     var p = el('p', 'risultato-testo');
     var a = el('a');
-    a.href = radice + u.slug + '/#' + doc[0];
+    // Activities common to every office (empty slug) are on the home page.
+    a.href = radice + (u.slug ? u.slug + '/' : '') + '#' + doc[0];
     a.appendChild(highlighted(doc[1], words));
     p.appendChild(a);
     li.appendChild(p);
@@ -372,7 +373,7 @@
     var area = selArea.value ? indexBySlug(m.areas, selArea.value) : -1;
     var groups = new Map();
     m.unitList.forEach(function (u) {
-      if (area >= 0 && u.area !== area) return;
+      if (!u.slug || (area >= 0 && u.area !== area)) return;
       var label = u.area >= 0 ? m.areas[u.area][0] : 'Altre unità';
       if (!groups.has(label)) {
         var g = document.createElement('optgroup');
