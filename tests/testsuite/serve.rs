@@ -852,8 +852,8 @@ fn request_bytes_never_add_a_response_header() {
     let site = example();
     let s = Server::start(&site, &[]);
     for request in [
-        &b"GET /tabella?a\rSet-Cookie: preso=1 HTTP/1.1\r\nConnection: close\r\n\r\n"[..],
-        b"GET /tabella?a\x0bSet-Cookie: preso=1\x1b[2J HTTP/1.1\r\nConnection: close\r\n\r\n",
+        &b"GET /tabella?a\rSet-Cookie:preso=1 HTTP/1.1\r\nConnection: close\r\n\r\n"[..],
+        b"GET /tabella?a\x0bSet-Cookie:preso=1\x1b[2J HTTP/1.1\r\nConnection: close\r\n\r\n",
         b"GET /tabella?a%0d%0aSet-Cookie:%20preso=1 HTTP/1.1\r\nConnection: close\r\n\r\n",
         b"GET /tabella HTTP/1.1\r\nX: a\rSet-Cookie: preso=1\r\nConnection: close\r\n\r\n",
     ] {
@@ -872,7 +872,7 @@ fn request_bytes_never_add_a_response_header() {
             "{head:?}"
         );
         assert!(
-            !head.contains("\r\n\r") && !head.replace("\r\n", "").contains(['\r', '\n']),
+            head.split("\r\n").all(|l| !l.contains(['\r', '\n'])),
             "{head:?}"
         );
     }
@@ -889,7 +889,14 @@ fn request_bytes_never_add_a_response_header() {
 fn help_lists_every_flag() {
     let r = Site::empty().run(&["serve", "--help"]);
     assert!(r.ok());
-    for flag in ["--root", "--bind", "--port", "--open", "--poll"] {
+    for flag in [
+        "--root",
+        "--bind",
+        "--port",
+        "--open",
+        "--poll",
+        "--rebuild-timeout",
+    ] {
         assert!(r.stdout().contains(flag), "{}", r.stdout());
     }
 }
@@ -937,5 +944,55 @@ fn open_launches_the_browser_on_the_preview() {
         mask.split_whitespace().nth(1),
         Some("0000000000000000"),
         "{mask}"
+    );
+}
+
+/// Before: a template that never ends stopped every later rebuild until
+/// the preview was restarted. Now the rebuild is given up after its budget,
+/// reported like a template error, and the next save rebuilds normally.
+#[test]
+fn a_template_that_never_ends_is_stopped_and_the_next_save_rebuilds() {
+    let (site, s, mut events) = watched(&["--rebuild-timeout", "2"]);
+    let template = "themes/default/templates/unit.html";
+    let original = fs::read_to_string(crate::support::repo().join(template)).unwrap();
+    let endless = original.replacen(
+        "{% block content %}",
+        "{% block content %}{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% for c in range(end=100000) %}{% endfor %}{% endfor %}{% endfor %}",
+        1,
+    );
+    assert_ne!(endless, original);
+    site.write(template, &endless);
+    events.expect_reload();
+    s.wait_lines("Rebuild failed", 1);
+    assert!(
+        s.log()
+            .contains("the rebuild took longer than 2 s and was stopped"),
+        "{}",
+        s.log()
+    );
+    let page = s.get("/lavori-pubblici/");
+    assert!(
+        page.body.contains("Servizio Lavori pubblici"),
+        "the last good site"
+    );
+    assert!(page.body.contains("trasparenza-errori"), "{}", page.body);
+    assert!(page.body.contains("took longer than 2 s"), "{}", page.body);
+
+    // Fixing the template rebuilds at once, with the overlay gone...
+    site.write(template, &original);
+    events.expect_reload();
+    s.wait_lines("Rebuilt", 1);
+    assert!(
+        !s.get("/lavori-pubblici/")
+            .body
+            .contains("trasparenza-errori")
+    );
+    // ...and so does every later save, while the stuck render still runs.
+    replace_in(&site, UNIT, NAME, "nome: Servizio Opere pubbliche");
+    events.expect_reload();
+    assert!(
+        s.get("/lavori-pubblici/")
+            .body
+            .contains("Servizio Opere pubbliche")
     );
 }
