@@ -57,6 +57,9 @@ const LINGER: Duration = Duration::from_secs(2);
 const PING: Duration = Duration::from_secs(10);
 /// How often time-outs are checked.
 const TICK: Duration = Duration::from_millis(500);
+/// Socket reads (and so requests) one connection may have in one turn,
+/// before the others get theirs: a fast client cannot monopolise the loop.
+const TURN: usize = 16;
 
 const LISTENER: Token = Token(0);
 const WAKER: Token = Token(1);
@@ -84,6 +87,7 @@ pub fn start(listener: std::net::TcpListener, state: Arc<State>, hub: Arc<Hub>) 
         hub,
         conns: HashMap::new(),
         next_token: 2,
+        again: Vec::new(),
     };
     thread::Builder::new()
         .name("serve-http".into())
@@ -129,6 +133,10 @@ struct Server {
     hub: Arc<Hub>,
     conns: HashMap<Token, Conn>,
     next_token: usize,
+    /// Connections that used up their turn with work left: the socket will
+    /// not signal that work again (edge-triggered), so they are driven on
+    /// the next round.
+    again: Vec<Token>,
 }
 
 impl Server {
@@ -137,7 +145,12 @@ impl Server {
         let mut next_ping = Instant::now() + PING;
         let mut next_sweep = Instant::now() + TICK;
         loop {
-            if let Err(e) = self.poll.poll(&mut events, Some(TICK)) {
+            let wait = if self.again.is_empty() {
+                TICK
+            } else {
+                Duration::ZERO
+            };
+            if let Err(e) = self.poll.poll(&mut events, Some(wait)) {
                 if e.kind() != io::ErrorKind::Interrupted {
                     // Not expected; do not spin.
                     thread::sleep(TICK);
@@ -155,6 +168,9 @@ impl Server {
                     }
                     token => self.drive(token, now),
                 }
+            }
+            for token in std::mem::take(&mut self.again) {
+                self.drive(token, now);
             }
             if now >= next_sweep {
                 self.sweep(now);
@@ -201,12 +217,18 @@ impl Server {
             return;
         };
         let was_stream = conn.mode == Mode::Events;
-        let alive = conn.drive(&self.state, now);
+        let turn = conn.drive(&self.state, now);
         if !was_stream && conn.mode == Mode::Events {
             self.hub.streams.fetch_add(1, Ordering::Relaxed);
         }
-        if !alive {
-            self.close(token);
+        match turn {
+            Turn::Waiting => {}
+            Turn::Yielded => {
+                if !self.again.contains(&token) {
+                    self.again.push(token);
+                }
+            }
+            Turn::Over => self.close(token),
         }
     }
 
@@ -250,6 +272,16 @@ impl Server {
             self.close(token);
         }
     }
+}
+
+/// How a connection's turn ended.
+enum Turn {
+    /// Waiting for its socket.
+    Waiting,
+    /// Work left, to do on the next round.
+    Yielded,
+    /// Closed or failed: drop it.
+    Over,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,14 +346,18 @@ impl Conn {
         }
     }
 
-    /// Makes every step the socket allows without blocking; false when the
-    /// connection is over.
-    fn drive(&mut self, state: &State, now: Instant) -> bool {
+    /// Makes the steps the socket allows without blocking, [`TURN`] reads
+    /// at most.
+    fn drive(&mut self, state: &State, now: Instant) -> Turn {
+        let mut reads = 0;
         loop {
             match self.flush(now) {
-                Err(_) => return false,
-                Ok(false) => return true,
+                Err(_) => return Turn::Over,
+                Ok(false) => return Turn::Waiting,
                 Ok(true) => {}
+            }
+            if reads >= TURN {
+                return Turn::Yielded;
             }
             if self.last {
                 self.last = false;
@@ -333,6 +369,7 @@ impl Conn {
                 match take_head(&mut self.input) {
                     Some(Ok(head)) => {
                         self.answer(&head, state);
+                        reads += 1;
                         continue;
                     }
                     Some(Err(e)) => {
@@ -342,9 +379,10 @@ impl Conn {
                     None => {}
                 }
             }
+            reads += 1;
             let mut buf = [0u8; READ_CHUNK];
             match self.sock.read(&mut buf) {
-                Ok(0) => return false,
+                Ok(0) => return Turn::Over,
                 Ok(n) => {
                     if self.mode == Mode::Http {
                         if self.input.is_empty() {
@@ -353,9 +391,9 @@ impl Conn {
                         self.input.extend_from_slice(&buf[..n]);
                     }
                 }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return true,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Turn::Waiting,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(_) => return false,
+                Err(_) => return Turn::Over,
             }
         }
     }
@@ -435,7 +473,12 @@ impl Conn {
             ),
         };
         let send_body = head.method != "HEAD";
-        self.reply(status, content_type, body, extra, keep, send_body);
+        let connection = match (keep, head.http10) {
+            (false, _) => Some("close"),
+            (true, true) => Some("keep-alive"),
+            (true, false) => None,
+        };
+        self.reply(status, content_type, body, extra, connection, send_body);
     }
 
     /// Answers a request that could not be read, then closes.
@@ -449,7 +492,14 @@ impl Conn {
         };
         let text = format!("{status} {}: {why}\n", reason(status));
         let body = Body::Owned(text.into_bytes());
-        self.reply(status, "text/plain; charset=utf-8", body, None, false, true);
+        self.reply(
+            status,
+            "text/plain; charset=utf-8",
+            body,
+            None,
+            Some("close"),
+            true,
+        );
     }
 
     fn reply(
@@ -458,7 +508,7 @@ impl Conn {
         content_type: &str,
         body: Body,
         extra: Option<(&str, String)>,
-        keep: bool,
+        connection: Option<&str>,
         send_body: bool,
     ) {
         let mut head = format!(
@@ -471,15 +521,15 @@ impl Conn {
         if let Some((name, value)) = extra {
             head.push_str(&format!("{name}: {}\r\n", header_value(&value)));
         }
-        if !keep {
-            head.push_str("Connection: close\r\n");
+        if let Some(c) = connection {
+            head.push_str(&format!("Connection: {c}\r\n"));
         }
         head.push_str("\r\n");
         self.push(Body::Owned(head.into_bytes()));
         if send_body {
             self.push(body);
         }
-        self.last = !keep;
+        self.last = connection == Some("close");
     }
 }
 
@@ -510,6 +560,8 @@ pub struct Head {
     /// The connection stays open after the answer (HTTP/1.1 without
     /// `Connection: close`, or HTTP/1.0 with `Connection: keep-alive`).
     pub keep_alive: bool,
+    /// HTTP/1.0: a kept connection must be confirmed with a header.
+    pub http10: bool,
     /// The request announces a body (the preview reads none: it answers,
     /// then closes the connection).
     pub has_body: bool,
@@ -585,6 +637,7 @@ pub fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
         method: method.to_string(),
         target: target.to_string(),
         keep_alive,
+        http10: version == "HTTP/1.0",
         has_body,
     })
 }
@@ -609,6 +662,8 @@ mod tests {
                 .keep_alive
         );
         assert!(!head("GET / HTTP/1.0").unwrap().keep_alive);
+        assert!(head("GET / HTTP/1.0").unwrap().http10);
+        assert!(!head("GET / HTTP/1.1").unwrap().http10);
         assert!(
             head("GET / HTTP/1.0\r\nconnection: Keep-Alive")
                 .unwrap()
