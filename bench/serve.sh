@@ -4,7 +4,11 @@
 #     stream, on the example site and on a synthetic 1,000-unit site
 #     (bench/gen_site.py); each save changes the unit's name in place;
 #  2. a short load on loopback with wrk (10 s, 2 threads, 20 connections)
-#     against a unit page of the example site: requests/s, latency, errors.
+#     against a unit page of the example site: requests/s, latency, errors;
+#  3. the same load while hostile clients hold connections: 50 that send
+#     300 requests each for the table page and never read, 100 open event
+#     streams, 2 that send a 64 MiB header; the server's resident memory and
+#     threads before, during and after.
 #
 # Usage: bench/serve.sh [SAVES]      (SAVES per site, default 15)
 # Needs python3 and wrk (installed with apt-get when missing). Only talks to
@@ -125,3 +129,51 @@ wrk -t2 -c20 -d10s --latency "${URL}lavori-pubblici/" | tee "$WORK/wrk.txt"
 errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk.txt" || true)
 echo
 echo "summary: $(grep 'Requests/sec' "$WORK/wrk.txt" | tr -s ' '), latency avg $(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk.txt"), p99 $(awk '/ 99%/ {print $2}' "$WORK/wrk.txt"), errors: ${errors:-none}"
+
+# --- load under hostile clients ----------------------------------------------------
+PID=${PIDS[-1]}
+PORT=${URL##*:}; PORT=${PORT%/}
+rss() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
+threads() { ls "/proc/$PID/task" | wc -l; }
+echo
+echo "before hostile clients: RSS $(rss) KiB, $(threads) threads"
+python3 - "$PORT" > "$WORK/hostile.txt" <<'PY' &
+import socket, sys, threading, time
+port = int(sys.argv[1])
+held = []
+req = b"GET /tabella/ HTTP/1.1\r\nHost: x\r\n\r\n" * 300
+for _ in range(50):
+    s = socket.create_connection(("127.0.0.1", port)); s.sendall(req); held.append(s)
+for _ in range(100):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"GET /__trasparenza/events HTTP/1.1\r\nHost: x\r\n\r\n"); held.append(s)
+def flood():
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"GET / HTTP/1.1\r\nX-Flood: ")
+    try:
+        for _ in range(1024):
+            s.sendall(b"a" * 65536)
+    except OSError:
+        pass
+    s.settimeout(5)
+    try:
+        print("flood answered:", s.recv(64).split(b"\r\n")[0].decode())
+    except OSError as e:
+        print("flood:", e)
+for t in [threading.Thread(target=flood) for _ in range(2)]:
+    t.start()
+time.sleep(14)
+print("hostile clients leave")
+PY
+HOSTILE=$!
+PIDS+=("$HOSTILE")
+sleep 2
+echo "during: RSS $(rss) KiB, $(threads) threads"
+wrk -t2 -c20 -d10s --latency "${URL}lavori-pubblici/" > "$WORK/wrk2.txt"
+echo "during: RSS $(rss) KiB, $(threads) threads"
+wait "$HOSTILE" || true
+sleep 1
+echo "after: RSS $(rss) KiB, $(threads) threads"
+cat "$WORK/hostile.txt"
+errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk2.txt" || true)
+echo "summary under hostile clients: $(grep 'Requests/sec' "$WORK/wrk2.txt" | tr -s ' '), latency avg $(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk2.txt"), p99 $(awk '/ 99%/ {print $2}' "$WORK/wrk2.txt"), errors: ${errors:-none}"

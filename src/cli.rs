@@ -103,6 +103,10 @@ pub struct ServeArgs {
     /// waiting for the system's notifications (Docker bind mounts, NFS, WSL).
     #[arg(long)]
     pub poll: bool,
+    /// Stop waiting for a rebuild after this many seconds and report it as
+    /// failed (a theme template that never ends); the next save rebuilds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub rebuild_timeout: u64,
 }
 
 /// Parses the arguments and runs the command.

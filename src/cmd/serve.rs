@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
+use std::time::Duration;
 
 use crate::cli::{EXIT_USAGE, ServeArgs};
 use crate::diagnostic::display_path;
@@ -29,10 +30,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return start_error(&e, args),
     };
-    let (preview, first) = match Preview::new(&root, &listener) {
-        Ok(p) => p,
-        Err(e) => return start_error(&e, args),
-    };
+    let (preview, first) =
+        match Preview::new(&root, &listener, Duration::from_secs(args.rebuild_timeout)) {
+            Ok(p) => p,
+            Err(e) => return start_error(&e, args),
+        };
     if let Some(env) = &first.environment {
         return fail(env);
     }

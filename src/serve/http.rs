@@ -42,19 +42,44 @@ pub enum Reply {
     Events,
 }
 
-/// The bytes of an answer: shared with the snapshot when served as they are.
+/// The bytes of an answer: shared with the snapshot, never copied, when
+/// served as they are, so a client that reads slowly holds no copy of a page.
 #[derive(Debug, Clone)]
 pub enum Body {
     Shared(Arc<Vec<u8>>),
     Owned(Vec<u8>),
+    /// A page of the snapshot with `extra` (the live-reload script, the
+    /// overlay) inserted at byte `at`.
+    Injected {
+        page: Arc<Vec<u8>>,
+        at: usize,
+        extra: Vec<u8>,
+    },
 }
 
-impl AsRef<[u8]> for Body {
-    fn as_ref(&self) -> &[u8] {
+impl Body {
+    /// The bytes in the order they are sent.
+    pub fn parts(&self) -> [&[u8]; 3] {
         match self {
-            Body::Shared(b) => b,
-            Body::Owned(b) => b,
+            Body::Shared(b) => [b, &[], &[]],
+            Body::Owned(b) => [b, &[], &[]],
+            Body::Injected { page, at, extra } => {
+                let at = (*at).min(page.len());
+                [&page[..at], extra, &page[at..]]
+            }
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.parts().iter().map(|p| p.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.parts().concat()
     }
 }
 
@@ -113,7 +138,9 @@ pub fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
         let mut location = format!("{path}/");
         if let Some(q) = query {
             location.push('?');
-            location.push_str(q);
+            // It goes into a response header: no CR, LF or other control
+            // character of the request may reach it.
+            location.extend(q.chars().filter(|c| !c.is_control()));
         }
         return Reply::Redirect { location };
     }
@@ -137,7 +164,12 @@ fn not_found(snap: &Snapshot) -> Reply {
 fn file(key: &str, bytes: &Arc<Vec<u8>>, status: u16, snap: &Snapshot) -> Reply {
     let content_type = content_type(key);
     let body = if content_type.starts_with("text/html") {
-        Body::Owned(reload::inject(bytes, snap))
+        let (at, extra) = reload::injection(bytes, snap);
+        Body::Injected {
+            page: Arc::clone(bytes),
+            at,
+            extra: extra.into_bytes(),
+        }
     } else {
         Body::Shared(Arc::clone(bytes))
     };
@@ -257,7 +289,7 @@ mod tests {
 
     fn body(r: &Reply) -> String {
         match r {
-            Reply::Body { body, .. } => String::from_utf8_lossy(body.as_ref()).into_owned(),
+            Reply::Body { body, .. } => String::from_utf8_lossy(&body.to_vec()).into_owned(),
             other => panic!("no body: {other:?}"),
         }
     }
@@ -285,6 +317,21 @@ mod tests {
         let r = respond("GET", "/tabella?q=a", &snap());
         match r {
             Reply::Redirect { location } => assert_eq!(location, "/tabella/?q=a"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn control_characters_of_the_query_never_reach_the_location() {
+        let r = respond(
+            "GET",
+            "/tabella?a\r\nSet-Cookie: x=1\u{7f}\u{1b}[2J\0b",
+            &snap(),
+        );
+        match r {
+            Reply::Redirect { location } => {
+                assert_eq!(location, "/tabella/?aSet-Cookie: x=1[2Jb")
+            }
             other => panic!("{other:?}"),
         }
     }

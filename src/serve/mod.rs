@@ -6,7 +6,9 @@
 //! Invariants: the preview never writes to disk (in particular never to
 //! `public/`); only keys of the rendered site can be answered; the reload
 //! event is sent only after the new snapshot is in place; a failed rebuild
-//! keeps the last good site and shows its errors over every page.
+//! keeps the last good site and shows its errors over every page; a rebuild
+//! that exceeds its time budget (a template that never ends) is reported
+//! like a failed one and does not stop later rebuilds.
 
 pub mod http;
 pub mod net;
@@ -20,6 +22,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
 use site::{Builder, Outcome, State};
 use watch::Watch;
@@ -71,7 +74,12 @@ impl Preview {
     /// Renders the site for `listener`'s address; the first build's outcome
     /// is returned for the caller to report (the server answers even when it
     /// failed: every page then shows the errors).
-    pub fn new(root: &Path, listener: &TcpListener) -> Result<(Preview, Outcome), StartError> {
+    /// Every rebuild, this first one included, may take `budget` at most.
+    pub fn new(
+        root: &Path,
+        listener: &TcpListener,
+        budget: Duration,
+    ) -> Result<(Preview, Outcome), StartError> {
         let addr = listener
             .local_addr()
             .map_err(|e| StartError::Io(e.to_string()))?;
@@ -81,7 +89,8 @@ impl Preview {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as u64 * 1000)
             .unwrap_or(1);
-        let mut builder = Builder::new(root, url.clone(), Arc::new(State::default()), first);
+        let mut builder =
+            Builder::new(root, url.clone(), Arc::new(State::default()), first).with_budget(budget);
         let outcome = builder.rebuild();
         Ok((
             Preview {

@@ -39,13 +39,19 @@ const SCRIPT_JS: &str = r#"// trasparenza serve: live reload (preview only, neve
 /// Adds the script (and the overlay, when the last rebuild failed) before
 /// the last `</body>` of a page, or at its end when it has none.
 pub fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
-    let extra = additions(snap);
-    let at = rfind_ascii_ci(page, b"</body>").unwrap_or(page.len());
+    let (at, extra) = injection(page, snap);
     let mut out = Vec::with_capacity(page.len() + extra.len());
     out.extend_from_slice(&page[..at]);
     out.extend_from_slice(extra.as_bytes());
     out.extend_from_slice(&page[at..]);
     out
+}
+
+/// Where [`inject`] puts its additions in `page`, and what they are: the
+/// server sends the page in three parts instead of copying it.
+pub fn injection(page: &[u8], snap: &Snapshot) -> (usize, String) {
+    let at = rfind_ascii_ci(page, b"</body>").unwrap_or(page.len());
+    (at, additions(snap))
 }
 
 /// What [`inject`] adds: the overlay (if any) and the script tag.
