@@ -95,8 +95,8 @@ rebuild_median() {
     | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "date: $(date -u +%Y-%m-%d)"
+. "$REPO/bench/machine.sh"
+machine_header
 echo
 
 # --- save -> reload --------------------------------------------------------------
@@ -125,3 +125,4 @@ wrk -t2 -c20 -d10s --latency "${URL}lavori-pubblici/" | tee "$WORK/wrk.txt"
 errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk.txt" || true)
 echo
 echo "summary: $(grep 'Requests/sec' "$WORK/wrk.txt" | tr -s ' '), latency avg $(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk.txt"), p99 $(awk '/ 99%/ {print $2}' "$WORK/wrk.txt"), errors: ${errors:-none}"
+echo "load average after: $(machine_load)"

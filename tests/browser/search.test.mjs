@@ -499,6 +499,7 @@ test('each key shows its results; the live region announces once, for the last',
   // A burst of keys: a screen reader hears one count, the last query's.
   await page.evaluate(() => {
     const stato = document.getElementById('ricerca-stato');
+    stato.textContent = ''; // `fat` may have been announced already, with the same count
     window.said = [];
     new MutationObserver(() => window.said.push(stato.textContent))
       .observe(stato, { childList: true, characterData: true, subtree: true });

@@ -474,11 +474,16 @@
         return page(m, results, 0, words).then(function (items) {
           if (seq !== current) return;
           // Replaced in one go: no empty list while a document file loads.
+          // Left alone when the next letter shows the same (no new layout).
+          var same = lista.children.length === items.length && shown.count === items.length
+            && items.every(function (li, i) { return li.isEqualNode(lista.children[i]); });
           shown = { results: results, count: items.length, words: words, m: m };
-          var frag = document.createDocumentFragment();
-          items.forEach(function (li) { frag.appendChild(li); });
-          lista.textContent = '';
-          lista.appendChild(frag);
+          if (!same) {
+            var frag = document.createDocumentFragment();
+            items.forEach(function (li) { frag.appendChild(li); });
+            lista.textContent = '';
+            lista.appendChild(frag);
+          }
           showMore();
           var n = results.length;
           finished(seq, n === 0
@@ -506,8 +511,9 @@
 
   function showMore() {
     var left = shown.results.length - shown.count;
-    altri.hidden = left <= 0;
-    altri.textContent = 'Mostra altri ' + Math.min(left, PAGE) + ' risultati';
+    var label = 'Mostra altri ' + Math.min(left, PAGE) + ' risultati';
+    if (altri.hidden !== left <= 0) altri.hidden = left <= 0;
+    if (altri.textContent !== label) altri.textContent = label;
   }
 
   /** Appends the next page of results; resolves to the first new item. */
