@@ -11,6 +11,10 @@
 // letters need them (loopback). The later passes type the same letters again
 // with every part already loaded: that is the per-keystroke figure.
 // Prints one JSON line: median and p95 of each, in ms, and the result counts.
+// --cpu also records a Chromium performance trace of the later passes and
+// gives, per keystroke, the CPU time of the page's main thread from the key
+// to the layout (the trace's thread clock): on a shared machine wall times
+// include waiting for a core, CPU time does not.
 // --profile FILE also records a V8 CPU profile of the later passes (open it in
 // Chromium's DevTools, Performance panel) and prints to stderr the functions
 // with the most self time.
@@ -23,6 +27,7 @@ const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); retur
 const site = arg('site');
 const passes = Number(arg('passes', '3'));
 const profile = arg('profile', null);
+const cpu = process.argv.includes('--cpu');
 if (!site || !(passes >= 2)) {
   console.error('usage: node bench/keystroke.mjs --site PUBLIC_DIR [--passes N>=2]');
   process.exit(2);
@@ -41,11 +46,13 @@ function key(value) {
     const root = document.getElementById('ricerca');
     const input = document.getElementById('ricerca-q');
     const timeout = setTimeout(() => done(null), 5000);
+    performance.mark('keystroke-start');
     root.addEventListener('trasparenza:ricerca', (e) => {
       clearTimeout(timeout);
       const t = performance.now();
       document.body.getBoundingClientRect(); // style and layout of the new results
       void document.documentElement.offsetHeight;
+      performance.mark('keystroke-end');
       done({ ms: e.detail.ms + (performance.now() - t), count: e.detail.count });
     }, { once: true });
     input.value = value;
@@ -61,6 +68,7 @@ const warm = [];
 const counts = {};
 for (let p = 0; p < passes; p++) {
   if (p === 1 && cdp) await cdp.send('Profiler.start');
+  if (p === 1 && cpu) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
   for (const q of QUERIES) {
     const chars = Array.from(q);
     for (let n = 1; n <= chars.length; n++) {
@@ -77,6 +85,19 @@ for (let p = 0; p < passes; p++) {
   }
 }
 
+const warmCpu = [];
+if (cpu) {
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  // Each mark carries the main thread's CPU clock (`tts`): its difference
+  // is the CPU the keystroke took, waiting for a core not counted.
+  const marks = events.filter((e) => e.cat === 'blink.user_timing' && /^keystroke-/.test(e.name))
+    .sort((a, b) => a.ts - b.ts);
+  for (let i = 0; i + 1 < marks.length; i++) {
+    if (marks[i].name === 'keystroke-start' && marks[i + 1].name === 'keystroke-end') {
+      warmCpu.push((marks[i + 1].tts - marks[i].tts) / 1000);
+    }
+  }
+}
 if (cdp) {
   const { profile: prof } = await cdp.send('Profiler.stop');
   (await import('node:fs')).writeFileSync(profile, JSON.stringify(prof));
@@ -102,6 +123,7 @@ console.log(JSON.stringify({
   chromium: browser.version(),
   first_pass: stats(first),
   warm: stats(warm),
+  ...(cpu ? { warm_cpu: stats(warmCpu) } : {}),
   counts, // every value typed: its number of results
 }));
 await browser.close();
