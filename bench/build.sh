@@ -106,14 +106,11 @@ sum_runs() {
   paste -d' ' "$1" "$2" | awk '{printf "%.4f %.2f %.2f %d\n", $1+$5, $2+$6, $3+$7, ($4>$8?$4:$8)}'
 }
 
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)"
-echo "trasparenza: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" diff --quiet 2>/dev/null || echo ' (modified)'), $BIN"
+. "$REPO/bench/machine.sh"
+machine_header
+echo "trasparenza: $BIN"
 echo "hugo: $("$HUGO" version | cut -d' ' -f2 | cut -d- -f1); pagefind: $("$PAGEFIND" --version | awk '{print $NF}')"
 echo "runs per tool: $RUNS, alternating; output on tmpfs"
-echo "load average before: $(loadavg)"
 echo
 
 ROWS=()
@@ -167,4 +164,4 @@ printf '%s\n' "${ROWS[@]}"
 echo
 printf '%s\n' "${NOTES[@]}"
 echo
-echo "load average after: $(loadavg)"
+echo "load average after: $(machine_load)"

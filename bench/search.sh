@@ -27,6 +27,11 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
 fi
 PAGEFIND=$PWD/bench/node_modules/.bin/pagefind
 
+. bench/machine.sh
+machine_header
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n1); pagefind: $("$PAGEFIND" --version | awk '{print $NF}')"
+echo
+
 kib() { awk -v b="$1" 'BEGIN { printf "%.0f KiB", b / 1024 }'; }
 field() { node -e "const r=JSON.parse(process.argv[1]); console.log(r[process.argv[2]])" "$1" "$2"; }
 
@@ -56,4 +61,5 @@ for n in "${SIZES[@]}"; do
   echo "| $n | $acts | Pagefind | $pf_s | $files | $(kib "$raw") | $(kib "$gz") | $(kib "$(field "$q" first_query_bytes)") / $(kib "$(field "$q" first_query_gzip)") | $(field "$q" first_query_ms) | $(field "$q" next_median_ms) |"
 done
 echo
-echo "Queries: fatture, sopralluogo, IMU accertamenti, attivita, webinar, gestione contratti, formazione (the first is the '1st query', after the engine's start-up load; times include fetching and showing the first 20 results). Pagefind's files are already gzip-compressed on disk; Pagefind indexes pages (a unit each), trasparenza activities. $(date -u +%F), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')."
+echo "Queries: fatture, sopralluogo, IMU accertamenti, attivita, webinar, gestione contratti, formazione (the first is the '1st query', after the engine's start-up load; times include fetching and showing the first 20 results). Pagefind's files are already gzip-compressed on disk; Pagefind indexes pages (a unit each), trasparenza activities."
+echo "load average after: $(machine_load)"

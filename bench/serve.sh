@@ -99,8 +99,8 @@ rebuild_median() {
     | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "date: $(date -u +%Y-%m-%d)"
+. "$REPO/bench/machine.sh"
+machine_header
 echo
 
 # --- save -> reload --------------------------------------------------------------
@@ -177,3 +177,4 @@ echo "after: RSS $(rss) KiB, $(threads) threads"
 cat "$WORK/hostile.txt"
 errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk2.txt" || true)
 echo "summary under hostile clients: $(grep 'Requests/sec' "$WORK/wrk2.txt" | tr -s ' '), latency avg $(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk2.txt"), p99 $(awk '/ 99%/ {print $2}' "$WORK/wrk2.txt"), errors: ${errors:-none}"
+echo "load average after: $(machine_load)"

@@ -5,7 +5,14 @@
 // catalogue's (content/*.yaml).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, serveStatic, launch, guardOrigin } from './lib/harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, serveStatic, launch, guardOrigin, REPO, BIN } from './lib/harness.mjs';
+
+const A = createRequire(import.meta.url)('../../themes/default/static/analyzer.js');
 
 const PREFIX = '/amministrazione-trasparente/lavoro-agile/';
 let server, browser, rankServer;
@@ -15,7 +22,19 @@ before(async () => {
   rankServer = await serveStatic(buildSite('search_rank').public, '/');
   browser = await launch();
 });
-after(async () => { await browser?.close(); await server?.close(); await rankServer?.close(); });
+after(async () => { await browser?.close(); await server?.close(); await rankServer?.close(); await split?.srv.close(); });
+
+// A catalogue large enough for the split index (bench/gen_site.py, 60 units),
+// built once for the tests that need it.
+let split = null;
+async function splitSite() {
+  if (split) return split;
+  const root = mkdtempSync(join(tmpdir(), 'trasparenza-split-'));
+  execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
+  execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
+  split = { root, indice: join(root, 'public/cerca/indice'), srv: await serveStatic(join(root, 'public'), PREFIX) };
+  return split;
+}
 
 async function open(path, { js = true, srv = server } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 900 } });
@@ -281,15 +300,7 @@ test('ranking: text before note before unit name; the typed accent first', async
 // a query downloads only the term files of its words and the documents it
 // shows; the unit names load only for the unit filter.
 test('on a large catalogue a query downloads only what it needs', async () => {
-  const { execFileSync } = await import('node:child_process');
-  const { mkdtempSync, readFileSync, readdirSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const { REPO, BIN } = await import('./lib/harness.mjs');
-  const root = mkdtempSync(join(tmpdir(), 'trasparenza-split-'));
-  execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
-  execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
-  const indice = join(root, 'public/cerca/indice');
+  const { root, indice, srv } = await splitSite();
   assert.ok(readdirSync(join(indice, 't')).length > 50, 'the index is split');
   // What the generated YAML says: activities whose text or note has `fattura`/`fatture`.
   let expected = 0;
@@ -308,7 +319,6 @@ test('on a large catalogue a query downloads only what it needs', async () => {
   walk(join(root, 'content'));
   assert.ok(expected > 20, `${expected} activities with fatture`);
 
-  const srv = await serveStatic(join(root, 'public'), PREFIX);
   const { context, page, foreign, errors } = await open('cerca/', { srv });
   const fetched = [];
   page.on('request', (r) => fetched.push(decodeURIComponent(new URL(r.url()).pathname).slice(PREFIX.length)));
@@ -351,5 +361,158 @@ test('on a large catalogue a query downloads only what it needs', async () => {
   assert.equal((await results(shared.page)).length, narrowed.length);
   assert.equal(await shared.page.getByLabel('Unità organizzativa').inputValue(), slug);
   await shared.context.close();
-  await srv.close();
+});
+
+/** The ranking as the format documents it (src/search/index.rs), computed
+ * here the plain way from the index files: a word scores a document by its
+ * best match (text 100, note/ambiti 40, unit name/area 20; +10 for the whole
+ * word, +5 for the same accent); the last word, being typed, also matches
+ * the terms it begins; every word must score; best total first, ties in
+ * catalogue order. Returns every result's link, in order. */
+function referenceRanking(indice, q, filters = {}) {
+  const read = (f) => JSON.parse(readFileSync(join(indice, f), 'utf8'));
+  const meta = read('meta.json');
+  const units = read('unita.json');
+  const shards = new Map(meta.shards);
+  const undelta = (l) => { let p = 0; return l.map((x) => (p += x)); };
+  const docUnit = [];
+  meta.unit_si.forEach((si, u) => { for (let k = 0; k < si + meta.unit_non[u]; k++) docUnit.push(u); });
+  const firstOf = (u) => docUnit.indexOf(u);
+  const tokens = A.analyze(q);
+  const typing = /[\p{L}\p{N}]$/u.test(q);
+  const words = tokens.map((t, i) => {
+    const prefix = typing && i === tokens.length - 1 && Array.from(t.folded).length >= 2;
+    return { term: t.term, accent: t.accent, prefix, typed: prefix ? t.folded.replace(/([cg])h$/, '$1') : t.term };
+  });
+  const scored = words.map((w) => {
+    const docs = new Map();
+    const byUnit = new Map();
+    const file = shards.get(Array.from(w.term).slice(0, 2).join(''));
+    for (const [term, accent, ...lists] of file ? read(`t/${file}.json`) : []) {
+      if (!(term === w.term || (w.prefix && term.startsWith(w.typed)))) continue;
+      const bonus = (term === w.term ? 10 : 0) + ((accent === 1) === w.accent ? 5 : 0);
+      [100, 40, 20].forEach((weight, f) => {
+        const into = f === 2 ? byUnit : docs;
+        for (const id of undelta(lists[f])) into.set(id, Math.max(into.get(id) || 0, weight + bonus));
+      });
+    }
+    return (d) => Math.max(docs.get(d) || 0, byUnit.get(docUnit[d]) || 0);
+  });
+  const ambito = meta.ambiti.findIndex((a) => a[1] === filters.ambito);
+  const inAmbito = filters.ambito ? new Set(undelta(read(`a/${ambito}.json`))) : null;
+  const results = [];
+  docUnit.forEach((u, d) => {
+    if (inAmbito && !inAmbito.has(d)) return;
+    const si = d - firstOf(u) < meta.unit_si[u];
+    if (filters.tipo === 'si' && !si) return;
+    if (filters.tipo === 'non' && si) return;
+    if (filters.area && meta.areas[meta.unit_area[u]]?.[1] !== filters.area) return;
+    const s = scored.map((f) => f(d));
+    if (s.some((x) => x === 0)) return;
+    results.push({ d, score: s.reduce((a, b) => a + b, 0) });
+  });
+  results.sort((a, b) => b.score - a.score || a.d - b.d);
+  return results.map(({ d }) => {
+    const doc = read(`d/${Math.floor(d / meta.chunk)}.json`).docs[d % meta.chunk];
+    return `../${units[docUnit[d]][0]}/#${doc[0]}`;
+  });
+}
+
+/** The links of the results on screen and the count announced. */
+async function shownLinks(page) {
+  await page.waitForFunction(() => /trovat|Nessuna/.test(document.getElementById('ricerca-stato').textContent));
+  const links = await page.locator('#ricerca-risultati > li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const said = await page.locator('#ricerca-stato').textContent();
+  const count = /^Nessuna/.test(said) ? 0 : Number(said.replace(/\D/g, ''));
+  return { links, count };
+}
+
+test('the ranking is the documented one: same results, same order', async () => {
+  const { indice } = await splitSite();
+  const cases = [
+    ['fatture'], ['gestione contr'], ['sopralluogh'], ['attività'], ['attivita'], ['tributi'],
+    ['verifica pagamenti digitali'], ['polizia'], ['pr', { tipo: 'non' }],
+    ['contratti', { area: 'area-tecnica' }], ['zzzz'], ['contratti', { ambito: 'tributi' }],
+    ['', { tipo: 'non', ambito: 'protocollo' }], ['', { area: 'area-tecnica' }],
+  ];
+  const { context, page, errors } = await open('cerca/', { srv: split.srv });
+  for (const [q, filters = {}] of cases) {
+    const expected = referenceRanking(indice, q, filters);
+    assert.ok(expected.length > 0 || q === 'zzzz', `${q} ${JSON.stringify(filters)}: no results to compare`);
+    await page.goto(split.srv.url + 'cerca/?' + new URLSearchParams({ q, ...filters }));
+    const got = await shownLinks(page);
+    assert.equal(got.count, expected.length, `${q}: count`);
+    assert.deepEqual(got.links, expected.slice(0, 20), `${q}: the first page, in order`);
+  }
+  assert.ok(cases.some(([q, f]) => referenceRanking(indice, q, f).length > 100), 'a query with many results');
+  // The whole list of one query, page after page.
+  await page.goto(split.srv.url + 'cerca/?q=fatture');
+  const all = (await results(page)).map((r) => r.href);
+  assert.deepEqual(all, referenceRanking(indice, 'fatture'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Mostra altri" shows the next 20, moves the focus to them, then goes away', async () => {
+  const { indice } = await splitSite();
+  const expected = referenceRanking(indice, 'gestione');
+  assert.ok(expected.length > 40 && expected.length <= 200, `${expected.length} results`);
+  const { context, page } = await open('cerca/?q=gestione', { srv: split.srv });
+  const first = await shownLinks(page);
+  assert.equal(first.links.length, 20, 'only the first page is built');
+  const more = page.locator('#ricerca-altri');
+  assert.equal(await more.textContent(), 'Mostra altri 20 risultati');
+  let shown = 20;
+  while (shown < expected.length) {
+    await more.press('Enter');
+    const next = Math.min(20, expected.length - shown);
+    await page.waitForFunction((n) => document.querySelectorAll('#ricerca-risultati > li').length === n, shown + next);
+    // Focus on the first new result, so a keyboard user goes on from there.
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), expected[shown]);
+    shown += next;
+    const left = expected.length - shown;
+    assert.equal(await more.isVisible(), left > 0);
+    if (left > 0) assert.equal(await more.textContent(), `Mostra altri ${Math.min(20, left)} risultati`);
+  }
+  const links = await page.locator('#ricerca-risultati > li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, expected);
+  assert.equal(await page.locator('#ricerca-stato').textContent(), `${expected.length} attività trovate.`);
+  await context.close();
+});
+
+test('each key shows its results; the live region announces once, for the last', async () => {
+  const { indice } = await splitSite();
+  const expected = Object.fromEntries(['fa', 'fat', 'fatture'].map((q) => [q, referenceRanking(indice, q)]));
+  const { context, page } = await open('cerca/', { srv: split.srv });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('meta.json')));
+  // One key, then its results: the list follows every key.
+  for (const q of ['fa', 'fat']) {
+    await page.evaluate((q) => new Promise((done) => {
+      document.getElementById('ricerca').addEventListener('trasparenza:ricerca', done, { once: true });
+      const box = document.getElementById('ricerca-q');
+      box.value = q;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }), q);
+    const links = await page.locator('#ricerca-risultati > li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, expected[q].slice(0, 20), `results of "${q}"`);
+  }
+  // A burst of keys: a screen reader hears one count, the last query's.
+  await page.evaluate(() => {
+    const stato = document.getElementById('ricerca-stato');
+    stato.textContent = ''; // `fat` may have been announced already, with the same count
+    window.said = [];
+    new MutationObserver(() => window.said.push(stato.textContent))
+      .observe(stato, { childList: true, characterData: true, subtree: true });
+    const box = document.getElementById('ricerca-q');
+    for (const q of ['fatt', 'fattu', 'fattur', 'fatture']) {
+      box.value = q;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'fatture');
+  await page.waitForFunction(() => window.said.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.said), [`${expected.fatture.length} attività trovate.`]);
+  const links = await page.locator('#ricerca-risultati > li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, expected.fatture.slice(0, 20));
+  await context.close();
 });

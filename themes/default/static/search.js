@@ -13,7 +13,7 @@
   if (!root || !A || !window.fetch || !window.URLSearchParams) return;
 
   var PAGE = 20;
-  var DEBOUNCE_MS = 100;
+  var DEBOUNCE_MS = 300; // the pause after which the address and the live region follow the typing
   var WEIGHT = [100, 40, 20]; // match in the text, in note/ambiti, in the unit's name/area
   var EXACT = 10; // the whole word, not only its beginning
   var SAME_ACCENT = 5; // `attività` typed with its accent
@@ -52,7 +52,8 @@
   }
 
   /** Units with the range of their documents; their names when the index
-   * carries them (small catalogues), else as they are loaded. */
+   * carries them (small catalogues), else as they are loaded. Per document,
+   * its unit (a typed array: a keystroke looks it up for every match). */
   function prepare(m) {
     var first = 0;
     m.unitList = m.unit_si.map(function (nSi, i) {
@@ -60,11 +61,18 @@
       first += nSi + unit.nNo;
       return unit;
     });
-    m.unitStarts = m.unitList.map(function (u) { return u.first; });
+    m.docsTotal = first;
+    m.docUnit = new Int32Array(first);
+    m.unitList.forEach(function (u) { m.docUnit.fill(u.i, u.first, u.first + u.nSi + u.nNo); });
     m.shardFiles = new Map(m.shards);
     if (m.units) nameUnits(m, m.units.map(function (u, i) { return [i, u[0], u[1]]; }));
     m.named = !!m.units;
     if (m.terms) sortEntries(m.terms);
+    m.wordCache = new Map();
+    m.ambitoMasks = new Map();
+    // Scratch space of the ranking, reused by every keystroke.
+    m.candidates = new Int32Array(first);
+    m.totals = new Int32Array(first);
     return m;
   }
 
@@ -89,15 +97,16 @@
     return list;
   }
 
+  /** A delta-encoded list of ids, decoded into a typed array. */
   function undelta(list) {
-    var out = new Array(list.length);
+    var out = new Int32Array(list.length);
     var prev = 0;
     for (var i = 0; i < list.length; i++) { prev += list[i]; out[i] = prev; }
     return out;
   }
 
   /** The term entries that may hold `term`: the whole list of a small index,
-   * else the shard of its first two letters. */
+   * else the shard of its first two letters (fetched and parsed once). */
   function entriesFor(m, term) {
     if (m.terms) return Promise.resolve(m.terms);
     var key = Array.from(term).slice(0, 2).join('');
@@ -112,24 +121,25 @@
   function getDoc(m, d) {
     if (m.docs) return Promise.resolve(m.docs[d]);
     return load('d/' + Math.floor(d / m.chunk) + '.json').then(function (c) {
-      nameUnits(m, c.units);
+      if (!c.named) { nameUnits(m, c.units); c.named = true; }
       return c.docs[d % m.chunk];
     });
   }
 
-  function ambitoDocs(m, i) {
+  /** The documents of ambito `i`, as a mask over every document. */
+  function ambitoMask(m, i) {
+    if (m.ambitoMasks.has(i)) return Promise.resolve(m.ambitoMasks.get(i));
     var p = m.ambito_docs ? Promise.resolve(m.ambito_docs[i]) : load('a/' + i + '.json');
-    return p.then(function (l) { return new Set(undelta(l)); });
+    return p.then(function (l) {
+      var mask = new Uint8Array(m.docsTotal);
+      undelta(l).forEach(function (d) { mask[d] = 1; });
+      m.ambitoMasks.set(i, mask);
+      return mask;
+    });
   }
 
   function unitOf(m, d) {
-    var lo = 0;
-    var hi = m.unitStarts.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (m.unitStarts[mid] <= d) lo = mid; else hi = mid - 1;
-    }
-    return m.unitList[lo];
+    return m.unitList[m.docUnit[d]];
   }
 
   // --- the query -----------------------------------------------------------------
@@ -155,11 +165,19 @@
     return term === w.term || (w.prefix && term.startsWith(w.typed));
   }
 
-  /** For one word: best score per document and per unit. */
+  var TOP = WEIGHT[0] + EXACT + SAME_ACCENT; // the best score of one word
+
+  /** For one word: its score in every document (0: no match), the best of
+   * its matches in the document's text, note or ambiti, or its unit's name or
+   * area. Kept for the next keystrokes (the words before the one being typed
+   * do not change). */
   function matchWord(m, w) {
+    var key = [w.term, w.typed, w.prefix ? 1 : 0, w.accent ? 1 : 0].join('\u0000');
+    var hit = m.wordCache.get(key);
+    if (hit) return Promise.resolve(hit);
     return entriesFor(m, w.term).then(function (entries) {
-      var docs = new Map();
-      var units = new Map();
+      var score = new Uint8Array(m.docsTotal);
+      var units = null;
       var lo = 0;
       var hi = entries.length;
       while (lo < hi) {
@@ -170,74 +188,95 @@
         var e = entries[i];
         if (!e[0].startsWith(w.from)) break;
         if (!matches(e[0], w)) continue;
-        var exact = e[0] === w.term;
         if (!e.decoded) { e[2] = undelta(e[2]); e[3] = undelta(e[3]); e[4] = undelta(e[4]); e.decoded = true; }
-        var bonus = (exact ? EXACT : 0) + ((e[1] === 1) === w.accent ? SAME_ACCENT : 0);
+        var bonus = (e[0] === w.term ? EXACT : 0) + ((e[1] === 1) === w.accent ? SAME_ACCENT : 0);
         for (var f = 0; f < 3; f++) {
-          var target = f === 2 ? units : docs;
-          var score = WEIGHT[f] + bonus;
+          var s = WEIGHT[f] + bonus;
           var ids = e[2 + f];
-          for (var k = 0; k < ids.length; k++) {
-            var old = target.get(ids[k]);
-            if (old === undefined || old < score) target.set(ids[k], score);
+          var target = f === 2 ? (units = units || new Uint8Array(m.unitList.length)) : score;
+          for (var k = 0; k < ids.length; k++) if (target[ids[k]] < s) target[ids[k]] = s;
+        }
+      }
+      if (units) {
+        for (var u = 0; u < units.length; u++) {
+          var us = units[u];
+          if (!us) continue;
+          var unit = m.unitList[u];
+          for (var d = unit.first, end = unit.first + unit.nSi + unit.nNo; d < end; d++) {
+            if (score[d] < us) score[d] = us;
           }
         }
       }
-      var size = docs.size;
-      units.forEach(function (_, u) { size += m.unitList[u].nSi + m.unitList[u].nNo; });
-      return { docs: docs, units: units, size: size };
+      if (m.wordCache.size >= 16) m.wordCache.delete(m.wordCache.keys().next().value);
+      m.wordCache.set(key, score);
+      return score;
     });
   }
 
-  /** Documents matching every word and the filters: [{d, score}], best first. */
+  /** Documents matching every word and the filters, best first (ties in
+   * catalogue order), as an Int32Array of document numbers. Scores are small
+   * integers, so the ranking is a counting sort of one pass over the
+   * documents: no comparison sort, no per-match objects. */
   function search(m, state) {
     var words = queryWords(state.q);
     var ambito = state.ambito ? indexBySlug(m.ambiti, state.ambito) : -1;
     var area = state.area ? indexBySlug(m.areas, state.area) : -1;
     var waits = words.map(function (w) { return matchWord(m, w); });
     waits.push(state.unita ? ensureNames(m) : Promise.resolve(m));
-    waits.push(ambito >= 0 ? ambitoDocs(m, ambito) : Promise.resolve(null));
-    return Promise.all(waits).then(function (all) {
-      var inAmbito = all.pop();
-      all.pop();
-      var unit = state.unita ? m.unitList.findIndex(function (u) { return u.slug === state.unita; }) : -1;
-      if (state.unita && unit < 0) return [];
-      var keep = function (d, u) {
-        if (unit >= 0 && u.i !== unit) return false;
-        if (area >= 0 && u.area !== area) return false;
-        if (state.tipo === 'si' && d - u.first >= u.nSi) return false;
-        if (state.tipo === 'non' && d - u.first < u.nSi) return false;
-        return !inAmbito || inAmbito.has(d);
-      };
-      var results = [];
-      if (all.length === 0) {
-        // Filters only: every activity that passes them, in catalogue order.
-        m.unitList.forEach(function (u) {
-          for (var d = u.first; d < u.first + u.nSi + u.nNo; d++) {
-            if (keep(d, u)) results.push({ d: d, score: 0 });
-          }
-        });
-        return results;
+    waits.push(ambito >= 0 ? ambitoMask(m, ambito) : Promise.resolve(null));
+    return Promise.all(waits).then(function (scores) {
+      var inAmbito = scores.pop();
+      scores.pop();
+      var lo = 0;
+      var hi = m.docsTotal;
+      if (state.unita) {
+        var unit = m.unitList.find(function (u) { return u.slug === state.unita; });
+        if (!unit) return new Int32Array(0);
+        lo = unit.first;
+        hi = unit.first + unit.nSi + unit.nNo;
       }
-      var smallest = all.reduce(function (a, b) { return b.size < a.size ? b : a; });
-      var candidates = new Set(smallest.docs.keys());
-      smallest.units.forEach(function (_, ui) {
-        var u = m.unitList[ui];
-        for (var d = u.first; d < u.first + u.nSi + u.nNo; d++) candidates.add(d);
-      });
-      candidates.forEach(function (d) {
-        var u = unitOf(m, d);
-        if (!keep(d, u)) return;
-        var total = 0;
-        for (var k = 0; k < all.length; k++) {
-          var s = Math.max(all[k].docs.get(d) || 0, all[k].units.get(u.i) || 0);
-          if (!s) return;
+      var tipo = state.tipo === 'si' ? 1 : state.tipo === 'non' ? 2 : 0;
+      var filtered = area >= 0 || tipo || inAmbito;
+      var keep = function (d) {
+        var u = m.unitList[m.docUnit[d]];
+        if (area >= 0 && u.area !== area) return false;
+        if (tipo === 1 && d - u.first >= u.nSi) return false;
+        if (tipo === 2 && d - u.first < u.nSi) return false;
+        return !inAmbito || inAmbito[d] === 1;
+      };
+      var d;
+      var n = scores.length;
+      if (n === 0) {
+        // Filters only: every activity that passes them, in catalogue order.
+        var all = [];
+        for (d = lo; d < hi; d++) if (!filtered || keep(d)) all.push(d);
+        return Int32Array.from(all);
+      }
+      var cand = m.candidates;
+      var totals = m.totals;
+      var count = 0;
+      var s0 = scores[0];
+      for (d = lo; d < hi; d++) {
+        var total = s0[d];
+        if (!total) continue;
+        for (var k = 1; k < n; k++) {
+          var s = scores[k][d];
+          if (!s) { total = 0; break; }
           total += s;
         }
-        results.push({ d: d, score: total });
-      });
-      results.sort(function (a, b) { return b.score - a.score || a.d - b.d; });
-      return results;
+        if (!total || (filtered && !keep(d))) continue;
+        cand[count] = d;
+        totals[count] = total;
+        count++;
+      }
+      // Counting sort, best score first; stable, so ties stay in catalogue order.
+      var at = new Int32Array(TOP * n + 1);
+      var i;
+      for (i = 0; i < count; i++) at[totals[i]]++;
+      for (var t = at.length - 1, next = 0; t >= 0; t--) { var c = at[t]; at[t] = next; next += c; }
+      var out = new Int32Array(count);
+      for (i = 0; i < count; i++) out[at[totals[i]]++] = cand[i];
+      return out;
     });
   }
 
@@ -389,67 +428,106 @@
   }
 
   // --- running -----------------------------------------------------------------------
-  var current = 0;
-  var shown = { results: [], count: 0, words: [], m: null };
+  var current = 0; // the latest search started
+  var shown = { results: new Int32Array(0), count: 0, words: [], m: null };
+  var said = { seq: -1, text: '' }; // the latest search finished, and its message
+  var sayWhenDone = false;
 
   function announce(text) {
     if (stato.textContent !== text) stato.textContent = text;
   }
 
-  function run() {
+  /** The search's message is ready: the live region says it now if asked
+   * (`now`, or the person has stopped typing), else it waits. */
+  function finished(seq, text, now) {
+    said = { seq: seq, text: text };
+    if (now || sayWhenDone) { sayWhenDone = false; announce(text); }
+  }
+
+  /** Announces the count of the latest search, now or when it ends. Called
+   * when the typing pauses: a screen reader hears one count, not one per key. */
+  function announceLatest() {
+    if (said.seq === current) announce(said.text); else sayWhenDone = true;
+  }
+
+  /** Searches the form's state and shows the first page of results. The
+   * count goes to the live region at once when `say`, else when the typing
+   * pauses (announceLatest). */
+  function run(say) {
     var seq = ++current;
     var t0 = performance.now();
     var tMatch = 0;
     var s = readForm();
     var words = queryWords(s.q);
     var filtered = s.tipo || s.area || s.unita || s.ambito;
+    if (say) sayWhenDone = false;
     if (!words.length && !filtered) {
+      shown = { results: new Int32Array(0), count: 0, words: words, m: null };
       lista.textContent = '';
       altri.hidden = true;
-      announce(s.q.trim() ? 'Nessuna parola da cercare: prova con parole più specifiche.' : '');
+      finished(seq, s.q.trim() ? 'Nessuna parola da cercare: prova con parole più specifiche.' : '', say);
       return Promise.resolve();
     }
     return getMeta().then(function (m) {
       return search(m, s).then(function (results) {
         tMatch = performance.now() - t0;
         if (seq !== current) return null;
-        shown = { results: results, count: 0, words: words, m: m };
-        lista.textContent = '';
-        return more(seq);
-      }).then(function () {
-        if (seq !== current) return;
-        var n = shown.results.length;
-        announce(n === 0
-          ? 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.'
-          : n === 1 ? '1 attività trovata.' : n.toLocaleString('it-IT') + ' attività trovate.');
-        root.dispatchEvent(new CustomEvent('trasparenza:ricerca', {
-          detail: { count: n, ms: performance.now() - t0, matchMs: tMatch },
-        }));
+        return page(m, results, 0, words).then(function (items) {
+          if (seq !== current) return;
+          // Replaced in one go: no empty list while a document file loads.
+          // Left alone when the next letter shows the same (no new layout).
+          var same = lista.children.length === items.length && shown.count === items.length
+            && items.every(function (li, i) { return li.isEqualNode(lista.children[i]); });
+          shown = { results: results, count: items.length, words: words, m: m };
+          if (!same) {
+            var frag = document.createDocumentFragment();
+            items.forEach(function (li) { frag.appendChild(li); });
+            lista.textContent = '';
+            lista.appendChild(frag);
+          }
+          showMore();
+          var n = results.length;
+          finished(seq, n === 0
+            ? 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.'
+            : n === 1 ? '1 attività trovata.' : n.toLocaleString('it-IT') + ' attività trovate.', say);
+          root.dispatchEvent(new CustomEvent('trasparenza:ricerca', {
+            detail: { count: n, ms: performance.now() - t0, matchMs: tMatch },
+          }));
+        });
       });
     }).catch(function () {
       if (seq !== current) return;
-      announce('La ricerca non è disponibile in questo momento: consulta la tabella completa.');
+      finished(seq, 'La ricerca non è disponibile in questo momento: consulta la tabella completa.', true);
     });
+  }
+
+  /** The list items of results `from..from+PAGE` (only these are built:
+   * the rest waits for "Mostra altri"). */
+  function page(m, results, from, words) {
+    var slice = Array.from(results.subarray(from, from + PAGE));
+    return Promise.all(slice.map(function (d) { return getDoc(m, d); })).then(function (docs) {
+      return docs.map(function (doc, i) { return resultItem(m, slice[i], doc, words); });
+    });
+  }
+
+  function showMore() {
+    var left = shown.results.length - shown.count;
+    var label = 'Mostra altri ' + Math.min(left, PAGE) + ' risultati';
+    if (altri.hidden !== left <= 0) altri.hidden = left <= 0;
+    if (altri.textContent !== label) altri.textContent = label;
   }
 
   /** Appends the next page of results; resolves to the first new item. */
   function more(seq) {
     var from = shown.count;
-    var slice = shown.results.slice(from, from + PAGE);
     var m = shown.m;
-    return Promise.all(slice.map(function (r) { return getDoc(m, r.d); })).then(function (docs) {
-      if (seq !== current) return null;
-      var first = null;
-      docs.forEach(function (doc, i) {
-        var li = resultItem(m, slice[i].d, doc, shown.words);
-        first = first || li;
-        lista.appendChild(li);
-      });
-      shown.count = from + slice.length;
-      var left = shown.results.length - shown.count;
-      altri.hidden = left <= 0;
-      altri.textContent = 'Mostra altri ' + Math.min(left, PAGE) + ' risultati';
-      return first;
+    if (!m) return Promise.resolve(null);
+    return page(m, shown.results, from, shown.words).then(function (items) {
+      if (seq !== current || shown.count !== from) return null;
+      items.forEach(function (li) { lista.appendChild(li); });
+      shown.count = from + items.length;
+      showMore();
+      return items[0] || null;
     });
   }
 
@@ -460,22 +538,25 @@
     if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
   }
 
+  // Every key shows its results at once; the address and the live region
+  // follow when the typing pauses.
   input.addEventListener('input', function () {
+    run(false);
     clearTimeout(timer);
-    timer = setTimeout(function () { commit(false); run(); }, DEBOUNCE_MS);
+    timer = setTimeout(function () { commit(false); announceLatest(); }, DEBOUNCE_MS);
   });
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     clearTimeout(timer);
     commit(true);
-    run();
+    run(true);
   });
   form.addEventListener('change', function (ev) {
     if (ev.target === input) return;
     if (ev.target === selArea && meta) fillUnits(meta);
     clearTimeout(timer);
     commit(true);
-    run();
+    run(true);
   });
   altri.addEventListener('click', function () {
     more(current).then(function (first) {
@@ -486,7 +567,7 @@
   window.addEventListener('popstate', function () {
     var s = readUrl();
     getMeta().then(function (m) { return s.unita ? ensureNames(m) : m; })
-      .then(function (m) { applyState(m, s); run(); });
+      .then(function (m) { applyState(m, s); run(true); });
   });
 
   // First load: the state in the URL (a shared link, or the home's search box).
@@ -505,7 +586,7 @@
     // Only the lists: the person may have typed while the index loaded.
     initial.q = null;
     applyState(m, initial);
-    run();
+    run(true);
   }, function () {
     announce('La ricerca non è disponibile in questo momento: consulta la tabella completa.');
   });
