@@ -81,7 +81,7 @@ enum Shape {
     Long,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Header {
     shape: Shape,
     unit: usize,
@@ -94,6 +94,9 @@ struct Header {
     note: Option<usize>,
     ambiti: Option<usize>,
 }
+
+/// Longer cells are never headers.
+const HEADER_MAX_CHARS: usize = 60;
 
 /// How many rows from the top of a table may be titles before the header.
 const HEADER_SEARCH: usize = 12;
@@ -194,7 +197,15 @@ fn classify(header: &str) -> Option<Role> {
 }
 
 fn header(row: &Row) -> Option<Header> {
-    let roles: Vec<Option<Role>> = row.cells.iter().map(|c| classify(&c.flat())).collect();
+    let roles: Vec<Option<Role>> = row
+        .cells
+        .iter()
+        .map(|c| {
+            let text = c.flat();
+            // A header names a column in a few words; longer cells are data.
+            (text.chars().count() <= HEADER_MAX_CHARS).then(|| classify(&text))?
+        })
+        .collect();
     let first = |r: Role| roles.iter().position(|x| *x == Some(r));
     let (unit, area) = match (first(Role::Unit), first(Role::Area)) {
         (Some(u), a) => (u, a),
@@ -469,8 +480,8 @@ impl Builder {
             if row.cells.iter().all(Cell::is_blank) {
                 continue;
             }
-            if header(row).is_some() {
-                continue; // a header repeated on the next page
+            if header(row).as_ref() == Some(&h) {
+                continue; // the header repeated on the next page
             }
             match h.shape {
                 Shape::Wide => self.wide_row(t, &h, row),

@@ -15,6 +15,7 @@ mod html;
 mod odt;
 mod piao;
 mod sheet;
+pub mod target;
 pub mod unit_yaml;
 mod xml;
 
