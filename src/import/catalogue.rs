@@ -586,7 +586,7 @@ impl Builder {
             .map(|c| {
                 c.paras
                     .iter()
-                    .map(|p| p.text.trim())
+                    .map(|p| p.text.as_str())
                     .collect::<Vec<_>>()
                     .join("\n")
                     .trim()
@@ -597,8 +597,9 @@ impl Builder {
             .ambiti
             .and_then(|c| row.cells.get(c))
             .map(|c| {
-                c.flat()
-                    .split([';', ','])
+                let all = c.flat();
+                let sep = if all.contains(';') { ';' } else { ',' };
+                all.split(sep)
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
