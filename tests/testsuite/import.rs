@@ -303,7 +303,7 @@ fn odt_columns_in_another_order_with_synonyms() {
         o_row(&[
             o_p("Sportello anagrafe"),
             o_p("Servizi demografici"),
-            format!("<text:p>Certificati online<text:line-break/>Cambi di residenza</text:p>"),
+            "<text:p>Certificati online<text:line-break/>Cambi di residenza</text:p>".to_string(),
         ]),
     );
     let file = source(&site, "catalogo.odt", &odt(&body));
