@@ -491,7 +491,8 @@ impl Builder {
     }
 
     fn row_unit(&mut self, t: &Table, h: &Header, row: &Row) -> Option<(usize, bool)> {
-        let name = row.cells.get(h.unit).map(Cell::flat).unwrap_or_default();
+        let flat = row.cells.get(h.unit).map(Cell::flat).unwrap_or_default();
+        let name = strip_marker(&flat).0.to_string();
         if name.is_empty() {
             match self.current {
                 Some(u) => Some((u, true)),
@@ -528,7 +529,9 @@ impl Builder {
             if continued
                 && let Some((first, false)) = items.peek().cloned()
                 && let Some(last) = self.list(unit, smart).last_mut()
-                && (first.starts_with(char::is_lowercase) || others_marked || last.marked)
+                && (first.starts_with(char::is_lowercase)
+                    || (!last.testo.ends_with(['.', ';', '!', '?'])
+                        && (others_marked || last.marked)))
             {
                 let before: String = tail(&last.testo, 30);
                 last.testo = format!("{} {}", last.testo, first);
@@ -663,4 +666,167 @@ pub fn catalogue(tables: &[Table]) -> Imported {
         b.table(t);
     }
     b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{Para, Places};
+
+    #[test]
+    fn headers_by_synonyms() {
+        let cases = [
+            ("Unità organizzativa", Some(Role::Unit)),
+            ("Settore/Servizio", Some(Role::Unit)),
+            ("unita_nome", Some(Role::Unit)),
+            ("unita_slug", None),
+            ("Area", Some(Role::Area)),
+            ("Attività smartizzabili", Some(Role::Smart)),
+            ("Descrizione attività in lavoro agile", Some(Role::Smart)),
+            ("Attività non smartizzabili", Some(Role::Non)),
+            ("Attività da svolgere in presenza", Some(Role::Non)),
+            ("Processo", Some(Role::Activity)),
+            ("Smartizzabile", Some(Role::Kind)),
+            ("Smartizzabile (sì/no)", Some(Role::Kind)),
+            ("Modalità", Some(Role::Kind)),
+            ("Lavoro agile", Some(Role::Kind)),
+            ("N. attività smartizzabili", None),
+            ("Dipendenti", None),
+        ];
+        for (h, want) in cases {
+            assert_eq!(classify(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn kind_values() {
+        for yes in [
+            "sì",
+            "SI",
+            "x",
+            "Smartizzabile",
+            "lavoro agile",
+            "Da remoto",
+            "agile",
+        ] {
+            assert_eq!(kind_value(yes, false), Some(true), "{yes}");
+        }
+        for no in ["no", "NO", "Non smartizzabile", "presenza", "In presenza"] {
+            assert_eq!(kind_value(no, false), Some(false), "{no}");
+        }
+        assert_eq!(kind_value("", true), Some(false));
+        assert_eq!(kind_value("", false), None);
+        assert_eq!(kind_value("forse", false), None);
+    }
+
+    #[test]
+    fn markers_stripped_and_text_kept() {
+        for (s, want, marked) in [
+            ("• Uno", "Uno", true),
+            ("•Uno", "Uno", true),
+            ("- Uno", "Uno", true),
+            ("– Uno", "Uno", true),
+            ("* Uno", "Uno", true),
+            ("1. Uno", "Uno", true),
+            ("12) Uno", "Uno", true),
+            ("a) Uno", "Uno", true),
+            ("(b) Uno", "Uno", true),
+            ("-testo", "-testo", false),
+            ("D. Lgs. 81/2008", "D. Lgs. 81/2008", false),
+            ("2026 bilancio", "2026 bilancio", false),
+            ("IMU - TARI", "IMU - TARI", false),
+        ] {
+            assert_eq!(strip_marker(s), (want, marked), "{s}");
+        }
+    }
+
+    #[test]
+    fn run_together_items() {
+        assert!(run_together(
+            "Gestione liquidazioni fatture. Gestione servizi a domanda individuale (entrata) Gestione amministrativa contratti e convenzioni. Rendicontazioni a ministeri e altri enti."
+        ));
+        assert!(run_together(
+            "Sopralluoghi presso strutture comunali Sovrintendenza agli eventi Colloqui con soggetti fragili Visite domiciliari all'utenza"
+        ));
+        for one in [
+            "Rilascio pareri, in sostituzione del dirigente dell'Area Risorse, Servizi e Territorio",
+            "Gestione gare relative al Servizio Lavori Pubblici (redazione atti)",
+            "Attività di reportistica richieste da enti sovraordinati (ISTAT, SOSE, Agenzia delle Entrate, ecc.).",
+            "Prova di evacuazione prevista dal D. Lgs. 81/2009",
+        ] {
+            assert!(!run_together(one), "{one}");
+        }
+    }
+
+    fn cell(paras: &[(&str, bool)]) -> Cell {
+        Cell {
+            paras: paras
+                .iter()
+                .map(|(t, l)| Para {
+                    text: t.to_string(),
+                    listed: *l,
+                })
+                .collect(),
+        }
+    }
+
+    fn wide(rows: Vec<Vec<Cell>>) -> Table {
+        let mut all = vec![vec![
+            cell(&[("Ufficio", false)]),
+            cell(&[("Attività smartizzabili", false)]),
+        ]];
+        all.extend(rows);
+        Table {
+            label: "table 1".into(),
+            places: Places::TableRows,
+            rows: all
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    number: i + 1,
+                    cells,
+                })
+                .collect(),
+        }
+    }
+
+    fn smart(t: Table) -> Vec<String> {
+        catalogue(&[t]).units[0]
+            .smartizzabili
+            .iter()
+            .map(|i| i.testo.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_broken_at_the_page_end_is_joined() {
+        let t = wide(vec![
+            vec![
+                cell(&[("Tributi", false)]),
+                cell(&[("Invio dati alla Corte dei", true)]),
+            ],
+            vec![cell(&[]), cell(&[("Conti", false), ("Rimborsi", true)])],
+        ]);
+        assert_eq!(smart(t), ["Invio dati alla Corte dei Conti", "Rimborsi"]);
+    }
+
+    #[test]
+    fn a_finished_item_is_not_joined() {
+        // The item before ends with a full stop: the next page's first
+        // paragraph is an activity of its own.
+        let t = wide(vec![
+            vec![cell(&[("Tributi", false)]), cell(&[("Invio dati.", true)])],
+            vec![cell(&[]), cell(&[("Conti", false), ("Rimborsi", true)])],
+        ]);
+        assert_eq!(smart(t), ["Invio dati.", "Conti", "Rimborsi"]);
+        // Items without bullets: only a lowercase start is a broken sentence.
+        let t = wide(vec![
+            vec![cell(&[("Tributi", false)]), cell(&[("Invio dati", false)])],
+            vec![
+                cell(&[]),
+                cell(&[("Rimborsi", false), ("e compensazioni", false)]),
+            ],
+        ]);
+        assert_eq!(smart(t), ["Invio dati", "Rimborsi", "e compensazioni"]);
+    }
 }
