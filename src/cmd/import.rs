@@ -10,6 +10,15 @@ use std::process::ExitCode;
 use crate::cli::{EXIT_CONTENT, EXIT_USAGE, ImportArgs};
 use crate::import::{self, Format, ReadOptions, target};
 
+/// Prints a line of the report on stdout; a closed pipe (`| head`) does
+/// not stop the import.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 fn usage(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(EXIT_USAGE)
@@ -151,7 +160,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         return ExitCode::from(EXIT_CONTENT);
     }
     let mut acts = 0;
-    println!(
+    say!(
         "{name}: {} unit{} in the act's order:",
         found.units.len(),
         if found.units.len() == 1 { "" } else { "s" }
@@ -159,14 +168,14 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     for (p, u) in planned.iter().zip(&found.units) {
         let (s, n) = (u.smartizzabili.len(), u.non_smartizzabili.len());
         acts += s + n;
-        println!(
+        say!(
             "  {:<48} {s:>3} smartizzabili, {n:>3} non smartizzabili  ({})",
             rel(&args.root, &p.path),
             u.nome
         );
     }
     let warnings = found.notes.iter().filter(|n| n.warning).count();
-    println!(
+    say!(
         "{} units, {acts} activities, {warnings} warning{}.",
         found.units.len(),
         if warnings == 1 { "" } else { "s" }
@@ -187,13 +196,13 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     if args.dry_run {
         if !existing.examples.is_empty() {
             for e in &existing.examples {
-                println!(
+                say!(
                     "Would remove {} (the example unit made by `trasparenza init`).",
                     rel(&args.root, e)
                 );
             }
         }
-        println!("Dry run: nothing written.");
+        say!("Dry run: nothing written.");
         return ExitCode::SUCCESS;
     }
     for e in &existing.examples {
@@ -203,7 +212,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
                 rel(&args.root, e)
             ));
         }
-        println!(
+        say!(
             "Removed {}: the example unit made by `trasparenza init`.",
             rel(&args.root, e)
         );
@@ -218,7 +227,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         }
     }
     let others = existing.units.len() - replaced.len();
-    println!(
+    say!(
         "Wrote {} unit file{} into {}{}.",
         planned.len(),
         if planned.len() == 1 { "" } else { "s" },

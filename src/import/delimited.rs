@@ -51,6 +51,9 @@ pub fn read(
     delimiter: Option<u8>,
 ) -> Result<Vec<Table>, ReadError> {
     let (text, _) = decode(bytes, encoding);
+    // With CRLF the csv crate counts a record's `\n` in the next record's
+    // position (one line short); line ends do not matter to the cells.
+    let text = text.replace("\r\n", "\n");
     let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -110,5 +113,8 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[1].cells[0].paras.len(), 2);
         assert_eq!(rows[2].number, 4);
+        let t = read(b"Titolo;;\r\n;;\r\nU;A;N\r\nX;\"a\r\nb\";\r\n", None, None).unwrap();
+        let numbers: Vec<usize> = t[0].rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
     }
 }
