@@ -69,6 +69,9 @@ pub fn walk(xml: &str, what: &str, mut f: impl FnMut(Step<'_>)) -> Result<(), Re
     }
 }
 
+/// A document's XML beyond this is not an act's table (or is a zip bomb).
+const MAX_MEMBER_BYTES: u64 = 256 << 20;
+
 /// The text of one member of a zip container (`word/document.xml`).
 pub fn zip_member(bytes: &[u8], member: &str, kind: &str) -> Result<String, ReadError> {
     let not_zip = || {
@@ -78,12 +81,19 @@ pub fn zip_member(bytes: &[u8], member: &str, kind: &str) -> Result<String, Read
         .hint(format!("save it again as {kind} from Word or LibreOffice"))
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_zip())?;
-    let mut file = archive.by_name(member).map_err(|_| {
+    let file = archive.by_name(member).map_err(|_| {
         ReadError::new(format!("this {kind} file has no {member}"))
             .hint(format!("save it again as {kind} from Word or LibreOffice"))
     })?;
+    if file.size() > MAX_MEMBER_BYTES {
+        return Err(ReadError::new(format!(
+            "{member} of this {kind} file is larger than {} MiB unpacked: not a catalogue",
+            MAX_MEMBER_BYTES >> 20
+        )));
+    }
     let mut text = String::new();
-    file.read_to_string(&mut text)
+    file.take(MAX_MEMBER_BYTES)
+        .read_to_string(&mut text)
         .map_err(|e| ReadError::new(format!("cannot read {member} of this {kind} file: {e}")))?;
     Ok(text)
 }
