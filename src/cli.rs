@@ -31,6 +31,9 @@ pub enum Command {
     /// Check content and theme, render in memory and verify every internal
     /// link and anchor; writes nothing. For CI.
     Check(CheckArgs),
+    /// Read the catalogue from a PIAO document, a spreadsheet, a CSV or an
+    /// HTML table, and write one unit file per unit into ROOT/content/.
+    Import(ImportArgs),
 }
 
 /// Where the site is and where it goes.
@@ -109,6 +112,33 @@ pub struct ServeArgs {
     pub rebuild_timeout: u64,
 }
 
+/// What `import` reads and where it writes.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The file holding the catalogue: .docx, .odt, .xlsx, .ods, .csv, .tsv,
+    /// .html/.htm, or .txt (the text of the PIAO's table).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The site folder (made by `trasparenza init`): files go into ROOT/content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace unit files that already exist with the same name.
+    #[arg(long)]
+    pub force: bool,
+    /// Read only this sheet of a spreadsheet [default: every sheet].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The encoding of a CSV or text file (utf-8, windows-1252, ...) [default: detected].
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// The separator of a CSV: `,`, `;`, `tab` or `|` [default: detected].
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
+}
+
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -116,6 +146,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Check(args) => cmd::check::run(&args),
+        Command::Import(args) => cmd::import::run(&args),
     }
 }
 

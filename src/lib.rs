@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod import;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

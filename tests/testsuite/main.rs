@@ -10,6 +10,7 @@ mod errors;
 mod example;
 mod examples;
 mod guard;
+mod import;
 mod interrupt;
 mod links;
 mod metadata;

@@ -1,0 +1,832 @@
+//! What the tables mean: finds the header row of each table by synonyms
+//! (below any title rows, columns in any order), reads the **wide** shape
+//! (a row per unit, a cell per list) or the **long** one (a row per
+//! activity, a column saying whether it is smartizzabile), follows rows
+//! continued across pages (repeated headers, an empty unit cell, a sentence
+//! broken at the page end), strips typed bullets and numbering, and notes
+//! everything it skipped or doubts, located in the source. Pure: no I/O.
+
+use std::collections::HashMap;
+
+use super::{Cell, Row, Table, collapse};
+
+/// The catalogue found in a file, in the act's order, and the report.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub units: Vec<Unit>,
+    pub notes: Vec<Note>,
+    /// Tables that held the catalogue.
+    pub tables_used: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub nome: String,
+    pub area: Option<String>,
+    pub responsabile: Option<String>,
+    pub smartizzabili: Vec<Item>,
+    pub non_smartizzabili: Vec<Item>,
+    /// Where the unit's name is in the source.
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub testo: String,
+    pub note: Option<String>,
+    pub ambiti: Vec<String>,
+    /// Where it is in the source.
+    pub place: String,
+    /// It had a bullet, a number or was a list paragraph.
+    pub(super) marked: bool,
+}
+
+impl Item {
+    pub fn text(testo: impl Into<String>) -> Item {
+        Item {
+            testo: testo.into(),
+            note: None,
+            ambiti: Vec::new(),
+            place: String::new(),
+            marked: false,
+        }
+    }
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub warning: bool,
+    pub place: String,
+    pub message: String,
+}
+
+/// What a header cell names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unit,
+    Area,
+    Responsabile,
+    Activity,
+    Kind,
+    Smart,
+    Non,
+    Note,
+    Ambiti,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Wide,
+    Long,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Header {
+    shape: Shape,
+    unit: usize,
+    area: Option<usize>,
+    responsabile: Option<usize>,
+    activity: Option<usize>,
+    kind: Option<usize>,
+    smart: Option<usize>,
+    non: Option<usize>,
+    note: Option<usize>,
+    ambiti: Option<usize>,
+}
+
+/// Longer cells are never headers.
+const HEADER_MAX_CHARS: usize = 60;
+
+/// How many rows from the top of a table may be titles before the header.
+const HEADER_SEARCH: usize = 12;
+
+/// Lowercase, accents folded, anything else a space: `Unità org.` -> `unita org`.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match crate::slug::fold_char(c) {
+            Some(a) => out.push(a),
+            None => out.push(' '),
+        }
+    }
+    collapse(&out)
+}
+
+fn classify(header: &str) -> Option<Role> {
+    let n = norm(header);
+    let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    let starts = |p: &str| words.iter().any(|x| x.starts_with(p));
+    if words.is_empty()
+        || [
+            "slug",
+            "id",
+            "url",
+            "codice",
+            "n",
+            "numero",
+            "totale",
+            "totali",
+            "percentuale",
+            "ore",
+            "giorni",
+        ]
+        .iter()
+        .any(|w| has(w))
+    {
+        return None;
+    }
+    let smart_words = words
+        .iter()
+        .filter(|w| w.starts_with("smartizzabil"))
+        .count();
+    let smartish =
+        smart_words > 0 || has("agile") || has("remoto") || starts("telelavor") || has("smart");
+    let activityish = starts("attivit")
+        || starts("process")
+        || has("descrizione")
+        || starts("procediment")
+        || has("mansioni");
+    let neg = has("non");
+    if smart_words >= 2 || (has("si") && has("no")) {
+        return Some(Role::Kind);
+    }
+    if (smartish && neg) || (has("presenza") && (activityish || neg)) {
+        return Some(if activityish || neg {
+            Role::Non
+        } else {
+            Role::Kind
+        });
+    }
+    if smartish {
+        return Some(if activityish || has("smartizzabili") {
+            Role::Smart
+        } else {
+            Role::Kind
+        });
+    }
+    if has("modalita") || has("tipo") || has("tipologia") {
+        return Some(Role::Kind);
+    }
+    if activityish {
+        return Some(Role::Activity);
+    }
+    if starts("unita")
+        || starts("uffic")
+        || starts("serviz")
+        || starts("settor")
+        || starts("struttur")
+        || has("uo")
+    {
+        return Some(Role::Unit);
+    }
+    if has("area") || has("aree") {
+        return Some(Role::Area);
+    }
+    if starts("responsabil") {
+        return Some(Role::Responsabile);
+    }
+    if has("note") || has("nota") {
+        return Some(Role::Note);
+    }
+    if starts("ambit") {
+        return Some(Role::Ambiti);
+    }
+    None
+}
+
+fn header(row: &Row) -> Option<Header> {
+    let roles: Vec<Option<Role>> = row
+        .cells
+        .iter()
+        .map(|c| {
+            let text = c.flat();
+            // A header names a column in a few words; longer cells are data.
+            (text.chars().count() <= HEADER_MAX_CHARS).then(|| classify(&text))?
+        })
+        .collect();
+    let first = |r: Role| roles.iter().position(|x| *x == Some(r));
+    let (unit, area) = match (first(Role::Unit), first(Role::Area)) {
+        (Some(u), a) => (u, a),
+        (None, Some(a)) => (a, None),
+        (None, None) => return None,
+    };
+    let (smart, non) = (first(Role::Smart), first(Role::Non));
+    let (activity, kind) = (first(Role::Activity), first(Role::Kind));
+    let shape = if smart.is_some() || non.is_some() {
+        Shape::Wide
+    } else if activity.is_some() && kind.is_some() {
+        Shape::Long
+    } else {
+        return None;
+    };
+    Some(Header {
+        shape,
+        unit,
+        area,
+        responsabile: first(Role::Responsabile),
+        activity,
+        kind,
+        smart,
+        non,
+        note: first(Role::Note),
+        ambiti: first(Role::Ambiti),
+    })
+}
+
+/// `Some(true)` smartizzabile, `Some(false)` not, `None` unreadable.
+/// `x_style`: the column marks smartizzabili with any sign, and leaves the others empty.
+fn kind_value(s: &str, x_style: bool) -> Option<bool> {
+    let n = norm(s);
+    if n.is_empty() {
+        return x_style.then_some(false);
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    if ["no", "n", "false", "falso", "0"].contains(&n.as_str()) || has("non") || has("presenza") {
+        return Some(false);
+    }
+    if ["si", "s", "x", "yes", "y", "true", "vero", "1", "ok", "v"].contains(&n.as_str())
+        || words.iter().any(|w| w.starts_with("smartizzabil"))
+        || has("agile")
+        || has("remoto")
+        || has("distanza")
+        || has("smart")
+        || starts_with_any(&n, &["telelavor"])
+    {
+        return Some(true);
+    }
+    if x_style && s.trim().chars().all(|c| "✓✔☑✗✘*•".contains(c)) {
+        return Some(true);
+    }
+    None
+}
+
+fn starts_with_any(s: &str, p: &[&str]) -> bool {
+    p.iter().any(|p| s.starts_with(p))
+}
+
+/// The text without a leading typed bullet or number (`•`, `-`, `–`, `*`,
+/// `1.`, `2)`, `a)`, `(b)`), and whether it had one.
+pub fn strip_marker(s: &str) -> (&str, bool) {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let mut chars = t.char_indices();
+    let Some((_, c)) = chars.next() else {
+        return (t, false);
+    };
+    let rest_after = |i: usize| &t[i..];
+    let spaced = |r: &str| r.starts_with(|c: char| c.is_whitespace() || c == '\u{a0}');
+    // Bullets that are never text.
+    if "•·▪▫◦●○■□➢►▶➤✓✔→".contains(c) {
+        return (rest_after(c.len_utf8()).trim_start(), true);
+    }
+    // Dashes and stars only when a space follows (`-testo` stays as written).
+    if "-–—*".contains(c) && spaced(rest_after(c.len_utf8())) {
+        return (rest_after(c.len_utf8()).trim_start(), true);
+    }
+    // `1.`, `12)`, `a)`, `(a)`, `(1)`, followed by a space.
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    let paren = bytes.first() == Some(&b'(');
+    if paren {
+        i = 1;
+    }
+    let start = i;
+    while i < bytes.len() && bytes[i].is_ascii_digit() && i - start < 3 {
+        i += 1;
+    }
+    let digits = i > start;
+    if !digits && i < bytes.len() && bytes[i].is_ascii_lowercase() {
+        i += 1;
+    }
+    if i > start && i < bytes.len() {
+        let closer = bytes[i];
+        let ok = if paren {
+            closer == b')'
+        } else {
+            closer == b')' || (digits && closer == b'.')
+        };
+        if ok && spaced(&t[i + 1..]) {
+            return (t[i + 1..].trim_start(), true);
+        }
+    }
+    (t, false)
+}
+
+/// The items of a list cell: one per paragraph, line or typed bullet.
+fn items_of(cell: &Cell) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for p in &cell.paras {
+        for line in p.text.split('\n') {
+            let mut pieces = line.split('•');
+            let head = pieces.next().unwrap_or_default();
+            let mut push = |text: &str, marked: bool| {
+                let (t, bullet) = strip_marker(text);
+                let t = collapse(t);
+                if !t.is_empty() {
+                    out.push((t, marked || bullet || p.listed));
+                }
+            };
+            push(head, false);
+            for piece in pieces {
+                push(piece, true);
+            }
+        }
+    }
+    out
+}
+
+/// Several sentences or activities written as one item (the seed's
+/// Servizio Sociale row): two sentence ends followed by a capital, or three
+/// places where a capitalised word follows a lowercase one with no
+/// punctuation between.
+pub fn run_together(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "al", "alla", "alle", "agli", "ai", "con", "da", "dal", "dalla", "dei", "del",
+        "della", "delle", "degli", "di", "e", "ed", "il", "in", "la", "le", "lo", "gli", "i",
+        "nel", "nella", "per", "su", "sul", "sulla", "tra", "fra", "o", "od", "l", "dell", "all",
+        "sull", "nell",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let (mut sentences, mut joins) = (0, 0);
+    for w in words.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut bc = b.chars();
+        let capital =
+            bc.next().is_some_and(char::is_uppercase) && bc.next().is_some_and(char::is_lowercase);
+        if !capital {
+            continue;
+        }
+        if let Some(stem) = a.strip_suffix('.') {
+            if stem.chars().count() > 3 && stem.chars().last().is_some_and(char::is_lowercase) {
+                sentences += 1;
+            }
+        } else if a.chars().last().is_some_and(char::is_lowercase)
+            && a.chars().next().is_some_and(char::is_lowercase)
+            && !SMALL.contains(&a.to_lowercase().as_str())
+            && !a.contains('\'')
+        {
+            joins += 1;
+        }
+    }
+    sentences >= 2 || joins >= 3
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Imported,
+    by_name: HashMap<String, usize>,
+    current: Option<usize>,
+}
+
+impl Builder {
+    fn note(&mut self, warning: bool, place: String, message: String) {
+        self.out.notes.push(Note {
+            warning,
+            place,
+            message,
+        });
+    }
+
+    fn unit(&mut self, nome: String, place: String) -> usize {
+        let key = nome.to_lowercase();
+        if let Some(&i) = self.by_name.get(&key) {
+            return i;
+        }
+        self.out.units.push(Unit {
+            nome,
+            area: None,
+            responsabile: None,
+            smartizzabili: Vec::new(),
+            non_smartizzabili: Vec::new(),
+            place,
+        });
+        let i = self.out.units.len() - 1;
+        self.by_name.insert(key, i);
+        i
+    }
+
+    fn list(&mut self, unit: usize, smart: bool) -> &mut Vec<Item> {
+        let u = &mut self.out.units[unit];
+        if smart {
+            &mut u.smartizzabili
+        } else {
+            &mut u.non_smartizzabili
+        }
+    }
+
+    /// Sets area and responsabile from their columns when the unit has none.
+    fn details(&mut self, unit: usize, h: &Header, row: &Row) {
+        let get = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c))
+                .map(Cell::flat)
+                .filter(|s| !s.is_empty())
+        };
+        let (area, resp) = (get(h.area), get(h.responsabile));
+        let u = &mut self.out.units[unit];
+        if u.area.is_none() {
+            u.area = area;
+        }
+        if u.responsabile.is_none() {
+            u.responsabile = resp;
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        let found = t
+            .rows
+            .iter()
+            .take(HEADER_SEARCH)
+            .enumerate()
+            .find_map(|(i, r)| header(r).map(|h| (i, h)));
+        let Some((at, h)) = found else {
+            if t.rows.iter().any(|r| r.cells.iter().any(|c| !c.is_blank())) {
+                let first = t
+                    .rows
+                    .iter()
+                    .find(|r| r.cells.iter().any(|c| !c.is_blank()))
+                    .map(|r| {
+                        r.cells
+                            .iter()
+                            .map(Cell::flat)
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    })
+                    .unwrap_or_default();
+                let first: String = first.chars().take(80).collect();
+                self.note(
+                    false,
+                    t.label.clone(),
+                    format!(
+                        "skipped ({} rows): no header row naming the unit and the activities (it starts with \"{first}\")",
+                        t.rows.len()
+                    ),
+                );
+            }
+            return;
+        };
+        self.out.tables_used += 1;
+        let x_style = h.kind.is_some_and(|k| {
+            t.rows[at + 1..].iter().any(|r| {
+                r.cells
+                    .get(k)
+                    .is_some_and(|c| matches!(norm(&c.flat()).as_str(), "x" | ""))
+                    && r.cells.get(k).is_some_and(|c| !c.is_blank())
+            })
+        });
+        for row in &t.rows[at + 1..] {
+            if row.cells.iter().all(Cell::is_blank) {
+                continue;
+            }
+            if header(row).as_ref() == Some(&h) {
+                continue; // the header repeated on the next page
+            }
+            match h.shape {
+                Shape::Wide => self.wide_row(t, &h, row),
+                Shape::Long => self.long_row(t, &h, row, x_style),
+            }
+        }
+    }
+
+    fn row_unit(&mut self, t: &Table, h: &Header, row: &Row) -> Option<(usize, bool)> {
+        let flat = row.cells.get(h.unit).map(Cell::flat).unwrap_or_default();
+        let name = strip_marker(&flat).0.to_string();
+        if name.is_empty() {
+            match self.current {
+                Some(u) => Some((u, true)),
+                None => {
+                    self.note(
+                        true,
+                        t.place(row, Some(h.unit)),
+                        "skipped: activities with no unit named in this row or above it".into(),
+                    );
+                    None
+                }
+            }
+        } else {
+            let u = self.unit(name, t.place(row, Some(h.unit)));
+            self.current = Some(u);
+            Some((u, false))
+        }
+    }
+
+    fn wide_row(&mut self, t: &Table, h: &Header, row: &Row) {
+        let Some((unit, continued)) = self.row_unit(t, h, row) else {
+            return;
+        };
+        self.details(unit, h, row);
+        for (col, smart) in [(h.smart, true), (h.non, false)] {
+            let Some(col) = col else { continue };
+            let Some(cell) = row.cells.get(col) else {
+                continue;
+            };
+            let items = items_of(cell);
+            let place = t.place(row, Some(col));
+            let others_marked = items.iter().skip(1).any(|(_, m)| *m);
+            let mut items = items.into_iter().peekable();
+            if continued
+                && let Some((first, false)) = items.peek().cloned()
+                && let Some(last) = self.list(unit, smart).last_mut()
+                && (first.starts_with(char::is_lowercase)
+                    || (!last.testo.ends_with(['.', ';', '!', '?'])
+                        && (others_marked || last.marked)))
+            {
+                let before: String = tail(&last.testo, 30);
+                last.testo = format!("{} {}", last.testo, first);
+                let after: String = first.chars().take(30).collect();
+                items.next();
+                self.note(
+                    false,
+                    place.clone(),
+                    format!("joined to the item before it, as a sentence broken across a page: \"…{before}\" + \"{after}…\""),
+                );
+            }
+            for (text, marked) in items {
+                self.list(unit, smart).push(Item {
+                    testo: text,
+                    note: None,
+                    ambiti: Vec::new(),
+                    place: place.clone(),
+                    marked,
+                });
+            }
+        }
+    }
+
+    fn long_row(&mut self, t: &Table, h: &Header, row: &Row, x_style: bool) {
+        let (Some(a), Some(k)) = (h.activity, h.kind) else {
+            return;
+        };
+        let text = row.cells.get(a).map(Cell::flat).unwrap_or_default();
+        let (text, marked) = strip_marker(&text);
+        let text = text.to_string();
+        if text.is_empty() {
+            self.note(
+                true,
+                t.place(row, Some(a)),
+                "skipped: no activity in this row".into(),
+            );
+            return;
+        }
+        let raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
+        let Some(smart) = kind_value(&raw, x_style) else {
+            self.note(
+                true,
+                t.place(row, Some(k)),
+                format!("skipped: `{raw}` does not say whether the activity is smartizzabile (write sì or no)"),
+            );
+            return;
+        };
+        let Some((unit, _)) = self.row_unit(t, h, row) else {
+            return;
+        };
+        self.details(unit, h, row);
+        let note = h
+            .note
+            .and_then(|c| row.cells.get(c))
+            .map(|c| {
+                c.paras
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim()
+                    .to_string()
+            })
+            .filter(|s| !s.is_empty());
+        let ambiti = h
+            .ambiti
+            .and_then(|c| row.cells.get(c))
+            .map(|c| {
+                let all = c.flat();
+                let sep = if all.contains(';') { ';' } else { ',' };
+                all.split(sep)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let place = t.place(row, Some(a));
+        self.list(unit, smart).push(Item {
+            testo: text,
+            note,
+            ambiti,
+            place,
+            marked,
+        });
+    }
+
+    fn finish(mut self) -> Imported {
+        let mut notes = Vec::new();
+        for u in &self.out.units {
+            for it in u.smartizzabili.iter().chain(&u.non_smartizzabili) {
+                if run_together(&it.testo) {
+                    notes.push(Note {
+                        warning: true,
+                        place: it.place.clone(),
+                        message: format!(
+                            "this item of \"{}\" looks like several activities run together: \"{}…\"; check it and split it in the unit file",
+                            u.nome,
+                            it.testo.chars().take(60).collect::<String>()
+                        ),
+                    });
+                }
+            }
+            if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() {
+                notes.push(Note {
+                    warning: true,
+                    place: u.place.clone(),
+                    message: format!(
+                        "\"{}\" has no activities: no file is written for it",
+                        u.nome
+                    ),
+                });
+            }
+        }
+        self.out.notes.extend(notes);
+        self.out
+            .units
+            .retain(|u| !(u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty()));
+        self.out
+    }
+}
+
+fn tail(s: &str, n: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars[chars.len().saturating_sub(n)..].iter().collect()
+}
+
+/// The catalogue in `tables`, in order.
+pub fn catalogue(tables: &[Table]) -> Imported {
+    let mut b = Builder::default();
+    for t in tables {
+        b.table(t);
+    }
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{Para, Places};
+
+    #[test]
+    fn headers_by_synonyms() {
+        let cases = [
+            ("Unità organizzativa", Some(Role::Unit)),
+            ("Settore/Servizio", Some(Role::Unit)),
+            ("unita_nome", Some(Role::Unit)),
+            ("unita_slug", None),
+            ("Area", Some(Role::Area)),
+            ("Attività smartizzabili", Some(Role::Smart)),
+            ("Descrizione attività in lavoro agile", Some(Role::Smart)),
+            ("Attività non smartizzabili", Some(Role::Non)),
+            ("Attività da svolgere in presenza", Some(Role::Non)),
+            ("Processo", Some(Role::Activity)),
+            ("Smartizzabile", Some(Role::Kind)),
+            ("Smartizzabile (sì/no)", Some(Role::Kind)),
+            ("Modalità", Some(Role::Kind)),
+            ("Lavoro agile", Some(Role::Kind)),
+            ("N. attività smartizzabili", None),
+            ("Dipendenti", None),
+        ];
+        for (h, want) in cases {
+            assert_eq!(classify(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn kind_values() {
+        for yes in [
+            "sì",
+            "SI",
+            "x",
+            "Smartizzabile",
+            "lavoro agile",
+            "Da remoto",
+            "agile",
+        ] {
+            assert_eq!(kind_value(yes, false), Some(true), "{yes}");
+        }
+        for no in ["no", "NO", "Non smartizzabile", "presenza", "In presenza"] {
+            assert_eq!(kind_value(no, false), Some(false), "{no}");
+        }
+        assert_eq!(kind_value("", true), Some(false));
+        assert_eq!(kind_value("", false), None);
+        assert_eq!(kind_value("forse", false), None);
+    }
+
+    #[test]
+    fn markers_stripped_and_text_kept() {
+        for (s, want, marked) in [
+            ("• Uno", "Uno", true),
+            ("•Uno", "Uno", true),
+            ("- Uno", "Uno", true),
+            ("– Uno", "Uno", true),
+            ("* Uno", "Uno", true),
+            ("1. Uno", "Uno", true),
+            ("12) Uno", "Uno", true),
+            ("a) Uno", "Uno", true),
+            ("(b) Uno", "Uno", true),
+            ("-testo", "-testo", false),
+            ("D. Lgs. 81/2008", "D. Lgs. 81/2008", false),
+            ("2026 bilancio", "2026 bilancio", false),
+            ("IMU - TARI", "IMU - TARI", false),
+        ] {
+            assert_eq!(strip_marker(s), (want, marked), "{s}");
+        }
+    }
+
+    #[test]
+    fn run_together_items() {
+        assert!(run_together(
+            "Gestione liquidazioni fatture. Gestione servizi a domanda individuale (entrata) Gestione amministrativa contratti e convenzioni. Rendicontazioni a ministeri e altri enti."
+        ));
+        assert!(run_together(
+            "Sopralluoghi presso strutture comunali Sovrintendenza agli eventi Colloqui con soggetti fragili Visite domiciliari all'utenza"
+        ));
+        for one in [
+            "Rilascio pareri, in sostituzione del dirigente dell'Area Risorse, Servizi e Territorio",
+            "Gestione gare relative al Servizio Lavori Pubblici (redazione atti)",
+            "Attività di reportistica richieste da enti sovraordinati (ISTAT, SOSE, Agenzia delle Entrate, ecc.).",
+            "Prova di evacuazione prevista dal D. Lgs. 81/2009",
+        ] {
+            assert!(!run_together(one), "{one}");
+        }
+    }
+
+    fn cell(paras: &[(&str, bool)]) -> Cell {
+        Cell {
+            paras: paras
+                .iter()
+                .map(|(t, l)| Para {
+                    text: t.to_string(),
+                    listed: *l,
+                })
+                .collect(),
+        }
+    }
+
+    fn wide(rows: Vec<Vec<Cell>>) -> Table {
+        let mut all = vec![vec![
+            cell(&[("Ufficio", false)]),
+            cell(&[("Attività smartizzabili", false)]),
+        ]];
+        all.extend(rows);
+        Table {
+            label: "table 1".into(),
+            places: Places::TableRows,
+            rows: all
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    number: i + 1,
+                    cells,
+                })
+                .collect(),
+        }
+    }
+
+    fn smart(t: Table) -> Vec<String> {
+        catalogue(&[t]).units[0]
+            .smartizzabili
+            .iter()
+            .map(|i| i.testo.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_broken_at_the_page_end_is_joined() {
+        let t = wide(vec![
+            vec![
+                cell(&[("Tributi", false)]),
+                cell(&[("Invio dati alla Corte dei", true)]),
+            ],
+            vec![cell(&[]), cell(&[("Conti", false), ("Rimborsi", true)])],
+        ]);
+        assert_eq!(smart(t), ["Invio dati alla Corte dei Conti", "Rimborsi"]);
+    }
+
+    #[test]
+    fn a_finished_item_is_not_joined() {
+        // The item before ends with a full stop: the next page's first
+        // paragraph is an activity of its own.
+        let t = wide(vec![
+            vec![cell(&[("Tributi", false)]), cell(&[("Invio dati.", true)])],
+            vec![cell(&[]), cell(&[("Conti", false), ("Rimborsi", true)])],
+        ]);
+        assert_eq!(smart(t), ["Invio dati.", "Conti", "Rimborsi"]);
+        // Items without bullets: only a lowercase start is a broken sentence.
+        let t = wide(vec![
+            vec![cell(&[("Tributi", false)]), cell(&[("Invio dati", false)])],
+            vec![
+                cell(&[]),
+                cell(&[("Rimborsi", false), ("e compensazioni", false)]),
+            ],
+        ]);
+        assert_eq!(smart(t), ["Invio dati", "Rimborsi", "e compensazioni"]);
+    }
+}

@@ -1,0 +1,176 @@
+//! Word (`.docx`): the tables of `word/document.xml`. A paragraph with
+//! numbering (`w:numPr`) or a list style is a list item; a line break is a
+//! new line of the cell; merged cells leave empty cells in their place so
+//! columns stay aligned. Tables nested in a cell add their text to it.
+
+use super::xml::{Step, attr, local, walk, zip_member};
+use super::{Cell, Para, Places, ReadError, Row, Table};
+
+pub fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
+    let xml = zip_member(bytes, "word/document.xml", ".docx")?;
+    parse(&xml)
+}
+
+#[derive(Default)]
+struct State {
+    tables: Vec<Table>,
+    depth: usize,
+    para: Option<Para>,
+    in_text: bool,
+    /// Extra empty cells to add after the current one (`w:gridSpan`).
+    span: usize,
+}
+
+fn parse(xml: &str) -> Result<Vec<Table>, ReadError> {
+    let mut s = State::default();
+    walk(xml, "the document (word/document.xml)", |step| match step {
+        Step::Start(e) => start(&mut s, local(e), e, false),
+        Step::Empty(e) => {
+            let name = local(e);
+            start(&mut s, name, e, true);
+            end(&mut s, name);
+        }
+        Step::End(name) => end(&mut s, name),
+        Step::Text(t) => {
+            if s.in_text
+                && let Some(p) = s.para.as_mut()
+            {
+                p.text.push_str(t);
+            }
+        }
+    })?;
+    Ok(s.tables)
+}
+
+fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+    match name {
+        "tbl" => {
+            s.depth += 1;
+            if s.depth == 1 {
+                let n = s.tables.len() + 1;
+                s.tables.push(Table {
+                    label: format!("table {n}"),
+                    places: Places::TableRows,
+                    rows: Vec::new(),
+                });
+            }
+        }
+        "tr" if s.depth == 1 => {
+            if let Some(t) = s.tables.last_mut() {
+                let number = t.rows.len() + 1;
+                t.rows.push(Row {
+                    number,
+                    cells: Vec::new(),
+                });
+            }
+        }
+        "tc" if s.depth == 1 => {
+            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                r.cells.push(Cell::default());
+            }
+            s.span = 0;
+        }
+        "gridSpan" if s.depth == 1 => {
+            s.span = attr(e, "val")
+                .and_then(|v| v.parse::<usize>().ok())
+                .map_or(0, |n| n.saturating_sub(1).min(64));
+        }
+        "p" if s.depth >= 1 && !empty => s.para = Some(Para::default()),
+        "numPr" => set_listed(s),
+        "pStyle" => {
+            let v = attr(e, "val").unwrap_or_default().to_lowercase();
+            if v.contains("list") || v.contains("elenco") {
+                set_listed(s);
+            }
+        }
+        "t" if !empty => s.in_text = true,
+        "tab" => push(s, " "),
+        "br" | "cr" => push(s, "\n"),
+        _ => {}
+    }
+}
+
+fn set_listed(s: &mut State) {
+    if let Some(p) = s.para.as_mut() {
+        p.listed = true;
+    }
+}
+
+fn push(s: &mut State, text: &str) {
+    if let Some(p) = s.para.as_mut() {
+        p.text.push_str(text);
+    }
+}
+
+fn end(s: &mut State, name: &str) {
+    match name {
+        "tbl" => s.depth = s.depth.saturating_sub(1),
+        "t" => s.in_text = false,
+        "p" => {
+            if let Some(p) = s.para.take()
+                && let Some(c) = s
+                    .tables
+                    .last_mut()
+                    .and_then(|t| t.rows.last_mut())
+                    .and_then(|r| r.cells.last_mut())
+            {
+                c.paras.push(p);
+            }
+        }
+        "tc" if s.depth == 1 => {
+            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                for _ in 0..s.span {
+                    r.cells.push(Cell::default());
+                }
+            }
+            s.span = 0;
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        )
+    }
+
+    #[test]
+    fn cells_paragraphs_lists_and_breaks() {
+        let xml = doc(r#"<w:p><w:r><w:t>Titolo fuori tabella</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ufficio &amp; C.</w:t></w:r></w:p></w:tc>
+            <w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Prima </w:t></w:r><w:r><w:t>voce</w:t></w:r></w:p>
+            <w:p><w:r><w:t>riga</w:t><w:br/><w:t>due</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#);
+        let t = parse(&xml).unwrap();
+        assert_eq!(t.len(), 1);
+        let cells = &t[0].rows[0].cells;
+        assert_eq!(cells[0].flat(), "Ufficio & C.");
+        assert_eq!(cells[1].paras[0].text, "Prima voce");
+        assert!(cells[1].paras[0].listed);
+        assert_eq!(cells[1].paras[1].text, "riga\ndue");
+        assert!(!cells[1].paras[1].listed);
+    }
+
+    #[test]
+    fn spans_keep_columns_aligned_and_nested_tables_stay_in_their_cell() {
+        let xml = doc(
+            r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>largo</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>dentro</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>"#,
+        );
+        let t = parse(&xml).unwrap();
+        assert_eq!(t.len(), 1);
+        let cells = &t[0].rows[0].cells;
+        assert_eq!(cells.len(), 3);
+        assert_eq!(cells[2].flat(), "C dentro");
+    }
+
+    #[test]
+    fn damaged_xml_is_an_error_not_a_panic() {
+        let e = parse("<w:document><w:body><w:tbl></w:body>").unwrap_err();
+        assert!(e.message.contains("damaged"), "{e}");
+    }
+}

@@ -1,0 +1,264 @@
+//! `import`: reading an office's own file (Word, LibreOffice, Excel, CSV,
+//! HTML, the text of a PIAO table) into a catalogue of units, and writing
+//! one unit file per unit.
+//!
+//! Every reader turns its format into the same [`Table`]s of rows, cells
+//! and paragraphs, keeping where each cell came from; [`catalogue`] alone
+//! decides what a table means (headers, wide or long shape, continued
+//! rows); [`unit_yaml`] writes the files. Readers never decide, and nothing
+//! here touches `content/`: that is `cmd::import`.
+
+pub mod catalogue;
+mod delimited;
+mod docx;
+mod html;
+mod odt;
+mod piao;
+mod sheet;
+pub mod target;
+pub mod unit_yaml;
+mod xml;
+
+use std::fmt;
+use std::path::Path;
+
+/// A table read from the source file, in the order of the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// How the user finds it: `table 2`, `sheet Foglio1`, `lines`.
+    pub label: String,
+    /// How rows and cells are named in the report.
+    pub places: Places,
+    pub rows: Vec<Row>,
+}
+
+/// How a location is written in the report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Places {
+    /// Word/LibreOffice/HTML tables: `table 2, row 5, column 2`.
+    #[default]
+    TableRows,
+    /// Spreadsheets: `sheet Foglio1, cell B5`.
+    Cells,
+    /// CSV and text: `line 5, column 2`.
+    Lines,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based: the row of the table, the spreadsheet row, or the line of the file.
+    pub number: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// One cell: its paragraphs (or lines), in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub paras: Vec<Para>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    /// A list item of the document (Word list paragraph, `<li>`, `text:list-item`).
+    pub listed: bool,
+}
+
+impl Cell {
+    /// A cell of plain text: one paragraph per line.
+    pub fn from_text(text: &str) -> Cell {
+        Cell {
+            paras: text
+                .split('\n')
+                .map(|l| Para {
+                    text: l.trim_end_matches('\r').to_string(),
+                    listed: false,
+                })
+                .collect(),
+        }
+    }
+
+    /// The whole text on one line, spaces collapsed.
+    pub fn flat(&self) -> String {
+        collapse(
+            &self
+                .paras
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.paras.iter().all(|p| p.text.trim().is_empty())
+    }
+}
+
+impl Table {
+    /// Where cell `col` (0-based) of `row` is, for the report.
+    pub fn place(&self, row: &Row, col: Option<usize>) -> String {
+        match (self.places, col) {
+            (Places::Cells, Some(c)) => {
+                format!("{}, cell {}{}", self.label, column_letters(c), row.number)
+            }
+            (Places::Cells, None) => format!("{}, row {}", self.label, row.number),
+            (Places::TableRows, Some(c)) => {
+                format!("{}, row {}, column {}", self.label, row.number, c + 1)
+            }
+            (Places::TableRows, None) => format!("{}, row {}", self.label, row.number),
+            (Places::Lines, Some(c)) => format!("line {}, column {}", row.number, c + 1),
+            (Places::Lines, None) => format!("line {}", row.number),
+        }
+    }
+}
+
+/// `0` -> `A`, `26` -> `AA`.
+pub fn column_letters(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8_lossy(&s).into_owned()
+}
+
+/// Whitespace (including non-breaking spaces) collapsed to single spaces, trimmed.
+pub fn collapse(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A file that cannot be read as a catalogue source; printed with its hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl ReadError {
+    pub fn new(message: impl Into<String>) -> Self {
+        ReadError {
+            message: message.into(),
+            hint: None,
+        }
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n  = hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The formats `import` reads, from the file name's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Odt,
+    Xlsx,
+    Ods,
+    Csv,
+    Html,
+    Text,
+}
+
+pub const SUPPORTED: &str = ".docx, .odt, .xlsx, .xlsm, .ods, .csv, .tsv, .html, .htm, .txt";
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "docx" | "docm" => Format::Docx,
+            "odt" => Format::Odt,
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "ods" => Format::Ods,
+            "csv" | "tsv" => Format::Csv,
+            "html" | "htm" => Format::Html,
+            "txt" | "md" => Format::Text,
+            _ => return None,
+        })
+    }
+
+    pub fn is_spreadsheet(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Ods)
+    }
+
+    pub fn is_delimited(self) -> bool {
+        matches!(self, Format::Csv | Format::Text)
+    }
+}
+
+/// What the user said about how to read the file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Only this sheet of a spreadsheet.
+    pub sheet: Option<String>,
+    /// A CSV's encoding (an encoding_rs label: `utf-8`, `windows-1252`, ...).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// A CSV's separator.
+    pub delimiter: Option<u8>,
+}
+
+/// Reads every table of `path`.
+pub fn read(path: &Path, format: Format, opts: &ReadOptions) -> Result<Vec<Table>, ReadError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| ReadError::new(format!("cannot read {}: {e}", path.display())))?;
+    match format {
+        Format::Docx => docx::read(&bytes),
+        Format::Odt => odt::read(&bytes),
+        Format::Xlsx | Format::Ods => sheet::read(&bytes, format, opts.sheet.as_deref()),
+        Format::Csv => {
+            let tsv = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+            let delimiter = opts.delimiter.or(tsv.then_some(b'\t'));
+            delimited::read(&bytes, opts.encoding, delimiter)
+        }
+        Format::Html => Ok(html::read(&delimited::decode(&bytes, opts.encoding).0)),
+        Format::Text => {
+            let (text, _) = delimited::decode(&bytes, opts.encoding);
+            Ok(piao::read(&text))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_count_like_spreadsheets() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+
+    #[test]
+    fn formats_from_extensions() {
+        assert_eq!(
+            Format::from_path(Path::new("PIAO.DOCX")),
+            Some(Format::Docx)
+        );
+        assert_eq!(Format::from_path(Path::new("a.htm")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("a.pdf")), None);
+        assert_eq!(Format::from_path(Path::new("senza")), None);
+    }
+}

@@ -1,0 +1,876 @@
+//! `trasparenza import`: every format, built here by the tests themselves
+//! (zip + XML strings for .docx/.odt/.xlsx/.ods), the PIAO text of the
+//! example (`tests/fixtures/import/`), the example's own `catalogo.csv`
+//! read back, and what import must never do (overwrite, write on a dry run,
+//! touch anything when a path is wrong).
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::support::{Site, repo, tree};
+
+const EXAMPLE_MARKER: &str =
+    "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
+
+/// A site as `init` leaves it: the example's settings and one example unit.
+fn new_site() -> Site {
+    let site = Site::empty();
+    let sito = fs::read_to_string(repo().join("content/_sito.yaml")).unwrap();
+    site.write("content/_sito.yaml", &sito);
+    site.write(
+        "content/esempio.yaml",
+        &format!(
+            "{EXAMPLE_MARKER}\nnome: Ufficio di esempio\nsmartizzabili:\n  - Attività di esempio\n"
+        ),
+    );
+    site
+}
+
+/// Writes `bytes` as `name` beside the site (not inside content/).
+fn source(site: &Site, name: &str, bytes: &[u8]) -> String {
+    let p = site.root().join(name);
+    fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[derive(Debug, PartialEq)]
+struct Imported {
+    file: String,
+    nome: String,
+    area: Option<String>,
+    smart: Vec<String>,
+    non: Vec<String>,
+}
+
+fn texts(v: &serde_yaml::Value) -> Vec<String> {
+    v.as_sequence()
+        .map(|s| {
+            s.iter()
+                .map(|a| match a {
+                    serde_yaml::Value::String(t) => t.clone(),
+                    m => m["testo"].as_str().unwrap().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The unit files under `dir`, in `ordine` order.
+fn units_in(dir: &Path) -> Vec<Imported> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with('_') || !name.ends_with(".yaml") {
+            continue;
+        }
+        let y: serde_yaml::Value = serde_yaml::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
+        out.push((
+            y["ordine"].as_i64().unwrap_or(0),
+            Imported {
+                file: name,
+                nome: y["nome"].as_str().unwrap().to_string(),
+                area: y["area"].as_str().map(str::to_string),
+                smart: texts(&y["smartizzabili"]),
+                non: texts(&y["non_smartizzabili"]),
+            },
+        ));
+    }
+    out.sort_by_key(|(o, _)| *o);
+    out.into_iter().map(|(_, u)| u).collect()
+}
+
+fn units(site: &Site) -> Vec<Imported> {
+    units_in(&site.root().join("content"))
+}
+
+fn zip(files: &[(&str, String)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in files {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+// ---- Word -----------------------------------------------------------------
+
+fn w_p(text: &str) -> String {
+    format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        esc(text)
+    )
+}
+/// A Word list paragraph (bullets from the numbering definitions).
+fn w_li(text: &str) -> String {
+    format!(
+        "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>",
+        esc(text)
+    )
+}
+fn w_row(cells: &[String]) -> String {
+    let cells: String = cells.iter().map(|c| format!("<w:tc>{c}</w:tc>")).collect();
+    format!("<w:tr>{cells}</w:tr>")
+}
+fn w_table(rows: &[String]) -> String {
+    format!("<w:tbl>{}</w:tbl>", rows.concat())
+}
+fn docx(body: &str) -> Vec<u8> {
+    zip(&[
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".into()),
+        (
+            "word/document.xml",
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+            ),
+        ),
+    ])
+}
+
+fn all(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn word_table_split_over_two_pages() {
+    let site = new_site();
+    let header = w_row(&[
+        w_p("Unità organizzativa"),
+        w_p("Attività smartizzabili"),
+        w_p("Attività non smartizzabili"),
+    ]);
+    let body = [
+        w_p("PIAO 2026-2028 – Organizzazione del lavoro agile"),
+        // A staff count table before the catalogue: skipped with a note.
+        w_table(&[
+            w_row(&[
+                w_p("Categoria"),
+                w_p("Dipendenti"),
+                w_p("Di cui in lavoro agile"),
+            ]),
+            w_row(&[w_p("D"), w_p("12"), w_p("5")]),
+        ]),
+        // Page 1: the header, a unit, the start of the next one.
+        w_table(&[
+            header.clone(),
+            w_row(&[
+                w_p("Servizio Tributi"),
+                [
+                    w_li("Calcolo IMU: verifica dei versamenti"),
+                    w_li("Sportello #2 telefonico"),
+                ]
+                .concat(),
+                w_li("Ricevimento del pubblico"),
+            ]),
+            w_row(&[
+                w_p("Servizio Personale"),
+                [
+                    w_p("• Gestione presenze"),
+                    w_p("- Elaborazione stipendi e trasmissione alla Corte dei"),
+                ]
+                .concat(),
+                w_p("1. Prove di selezione"),
+            ]),
+        ]),
+        w_p(""),
+        // Page 2: the header repeated, the row continued (empty unit cell,
+        // the sentence broken at the page end), then the next unit.
+        w_table(&[
+            header,
+            w_row(&[
+                w_p(""),
+                [w_p("Conti e al MEF"), w_p("• Conto annuale")].concat(),
+                w_p("a) Accoglienza nuovi dipendenti"),
+            ]),
+            w_row(&[
+                w_p("Ufficio Segreteria"),
+                w_li("Protocollo informatico"),
+                w_p(""),
+            ]),
+        ]),
+    ]
+    .concat();
+    let file = source(&site, "PIAO 2026.docx", &docx(&body));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}\n{}", r.stdout(), r.stderr());
+    assert_eq!(
+        units(&site),
+        [
+            Imported {
+                file: "tributi.yaml".into(),
+                nome: "Servizio Tributi".into(),
+                area: None,
+                smart: all(&[
+                    "Calcolo IMU: verifica dei versamenti",
+                    "Sportello #2 telefonico"
+                ]),
+                non: all(&["Ricevimento del pubblico"]),
+            },
+            Imported {
+                file: "personale.yaml".into(),
+                nome: "Servizio Personale".into(),
+                area: None,
+                smart: all(&[
+                    "Gestione presenze",
+                    "Elaborazione stipendi e trasmissione alla Corte dei Conti e al MEF",
+                    "Conto annuale"
+                ]),
+                non: all(&["Prove di selezione", "Accoglienza nuovi dipendenti"]),
+            },
+            Imported {
+                file: "segreteria.yaml".into(),
+                nome: "Ufficio Segreteria".into(),
+                area: None,
+                smart: all(&["Protocollo informatico"]),
+                non: vec![],
+            },
+        ]
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains("PIAO 2026.docx, table 1: skipped (2 rows)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("table 3, row 2, column 2: joined to the item before it"),
+        "{err}"
+    );
+    assert!(
+        r.stdout()
+            .contains("Removed content/esempio.yaml: the example unit"),
+        "{}",
+        r.stdout()
+    );
+    assert!(!site.root().join("content/esempio.yaml").exists());
+    site.build();
+}
+
+// ---- LibreOffice Writer ---------------------------------------------------
+
+fn odt(body: &str) -> Vec<u8> {
+    zip(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text".into()),
+        (
+            "content.xml",
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+            ),
+        ),
+    ])
+}
+fn o_p(t: &str) -> String {
+    format!("<text:p>{}</text:p>", esc(t))
+}
+fn o_list(items: &[&str]) -> String {
+    let li: String = items
+        .iter()
+        .map(|t| format!("<text:list-item>{}</text:list-item>", o_p(t)))
+        .collect();
+    format!("<text:list>{li}</text:list>")
+}
+fn o_row(cells: &[String]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|c| format!("<table:table-cell>{c}</table:table-cell>"))
+        .collect();
+    format!("<table:table-row>{cells}</table:table-row>")
+}
+
+#[test]
+fn odt_columns_in_another_order_with_synonyms() {
+    let site = new_site();
+    let body = format!(
+        "{}<table:table table:name=\"Catalogo\"><table:table-header-rows>{}</table:table-header-rows>{}{}</table:table>",
+        o_p("Allegato B"),
+        o_row(&[
+            o_p("Attività da svolgere in presenza"),
+            o_p("Struttura"),
+            o_p("Descrizione attività in lavoro agile")
+        ]),
+        o_row(&[
+            o_list(&["Sopralluoghi", "Notifiche a mano"]),
+            o_p("Settore Polizia locale"),
+            o_list(&["Verbali: inserimento", "Ordinanze"])
+        ]),
+        o_row(&[
+            o_p("Sportello anagrafe"),
+            o_p("Servizi demografici"),
+            "<text:p>Certificati online<text:line-break/>Cambi di residenza</text:p>".to_string(),
+        ]),
+    );
+    let file = source(&site, "catalogo.odt", &odt(&body));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].nome, "Settore Polizia locale");
+    assert_eq!(got[0].smart, all(&["Verbali: inserimento", "Ordinanze"]));
+    assert_eq!(got[0].non, all(&["Sopralluoghi", "Notifiche a mano"]));
+    assert_eq!(got[1].file, "demografici.yaml");
+    assert_eq!(
+        got[1].smart,
+        all(&["Certificati online", "Cambi di residenza"])
+    );
+    site.build();
+}
+
+// ---- Spreadsheets ---------------------------------------------------------
+
+type Sheet<'a> = (&'a str, Vec<Vec<&'a str>>);
+
+fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>".into(),
+        ),
+        (
+            "_rels/.rels".into(),
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".into(),
+        ),
+    ];
+    let mut book = String::new();
+    let mut rels = String::new();
+    for (i, (name, rows)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        book.push_str(&format!(
+            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            esc(name)
+        ));
+        rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
+        let mut data = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            data.push_str(&format!("<row r=\"{}\">", r + 1));
+            for (c, v) in row.iter().enumerate() {
+                if !v.is_empty() {
+                    let col = (b'A' + c as u8) as char;
+                    data.push_str(&format!("<c r=\"{col}{}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", r + 1, esc(v)));
+                }
+            }
+            data.push_str("</row>");
+        }
+        files.push((
+            format!("xl/worksheets/sheet{n}.xml"),
+            format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"),
+        ));
+    }
+    files.push((
+        "xl/workbook.xml".into(),
+        format!("<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{book}</sheets></workbook>"),
+    ));
+    files.push((
+        "xl/_rels/workbook.xml.rels".into(),
+        format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}</Relationships>"),
+    ));
+    let refs: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    zip(&refs)
+}
+
+fn ods(sheets: &[Sheet]) -> Vec<u8> {
+    let mut body = String::new();
+    for (name, rows) in sheets {
+        body.push_str(&format!("<table:table table:name=\"{}\">", esc(name)));
+        for row in rows {
+            body.push_str("<table:table-row>");
+            for v in row {
+                let paras: String = v.split('\n').map(o_p).collect();
+                body.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\">{paras}</table:table-cell>"
+                ));
+            }
+            body.push_str("</table:table-row>");
+        }
+        body.push_str("</table:table>");
+    }
+    zip(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".into()),
+        (
+            "META-INF/manifest.xml",
+            "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>".into(),
+        ),
+        (
+            "content.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"),
+        ),
+    ])
+}
+
+/// A long sheet under a title row, as an HR office keeps it, and a staff
+/// sheet that is not the catalogue.
+fn long_sheets() -> Vec<Sheet<'static>> {
+    vec![
+        (
+            "Catalogo",
+            vec![
+                vec!["Catalogo delle attività smartizzabili - anno 2026"],
+                vec![],
+                vec!["Settore", "Processo", "Lavoro agile", "Note"],
+                vec!["Ragioneria", "• Mandati di pagamento", "sì", ""],
+                vec!["", "Cassa economale", "No", "Solo in sede"],
+                vec!["Ragioneria", "Bilancio: variazioni", "SI", ""],
+                vec!["Ufficio tecnico", "Sopralluoghi", "in presenza", ""],
+                vec!["Ufficio tecnico", "Pratiche edilizie", "forse", ""],
+                vec!["Ufficio tecnico", "Pareri", "da remoto", ""],
+            ],
+        ),
+        (
+            "Personale",
+            vec![vec!["Settore", "Dipendenti"], vec!["Ragioneria", "4"]],
+        ),
+    ]
+}
+
+fn assert_long_catalogue(site: &Site, r: &crate::support::Run, file: &str, cell: &str) {
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(site);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].nome, "Ragioneria");
+    assert_eq!(
+        got[0].smart,
+        all(&["Mandati di pagamento", "Bilancio: variazioni"])
+    );
+    assert_eq!(got[0].non, all(&["Cassa economale"]));
+    assert_eq!(got[1].smart, all(&["Pareri"]));
+    assert_eq!(got[1].non, all(&["Sopralluoghi"]));
+    let note = fs::read_to_string(site.root().join("content/ragioneria.yaml")).unwrap();
+    assert!(note.contains("note: Solo in sede"), "{note}");
+    let err = r.stderr();
+    assert!(
+        err.contains(&format!(
+            "warning: {file}, {cell}: skipped: `forse` does not say whether"
+        )),
+        "{err}"
+    );
+    site.build();
+}
+
+#[test]
+fn xlsx_long_shape_below_a_title_row() {
+    let site = new_site();
+    let file = source(&site, "catalogo.xlsx", &xlsx(&long_sheets()));
+    let r = site.run(&["import", &file]);
+    assert_long_catalogue(&site, &r, "catalogo.xlsx", "sheet Catalogo, cell C8");
+    assert!(
+        r.stderr().contains("sheet Personale: skipped (2 rows)"),
+        "{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn ods_long_shape_below_a_title_row() {
+    let site = new_site();
+    let file = source(&site, "catalogo.ods", &ods(&long_sheets()));
+    let r = site.run(&["import", &file, "--sheet", "Catalogo"]);
+    assert_long_catalogue(&site, &r, "catalogo.ods", "sheet Catalogo, cell C8");
+    assert!(
+        !r.stderr().contains("Personale"),
+        "--sheet reads one sheet:\n{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn ods_wide_shape_with_numbering_and_one_activity_per_line() {
+    let site = new_site();
+    let sheets = vec![(
+        "Foglio1",
+        vec![
+            vec![
+                "Ufficio",
+                "Attività smartizzabili",
+                "Attività non smartizzabili",
+            ],
+            vec![
+                "Biblioteca",
+                "1. Catalogazione\n2) Acquisti libri\n\n",
+                "a) Prestito al banco\n– Apertura sala",
+            ],
+        ],
+    )];
+    let file = source(&site, "uffici.ods", &ods(&sheets));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got[0].smart, all(&["Catalogazione", "Acquisti libri"]));
+    assert_eq!(got[0].non, all(&["Prestito al banco", "Apertura sala"]));
+}
+
+#[test]
+fn unknown_sheet_names_the_sheets() {
+    let site = new_site();
+    let file = source(&site, "catalogo.xlsx", &xlsx(&long_sheets()));
+    let r = site.run(&["import", &file, "--sheet", "Foglio9"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("no sheet named `Foglio9`"),
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr().contains("`Catalogo`, `Personale`"),
+        "{}",
+        r.stderr()
+    );
+}
+
+// ---- CSV and HTML ---------------------------------------------------------
+
+/// What Excel saves in Italy: `;`, Windows-1252, CRLF.
+#[test]
+fn windows_1252_semicolon_csv() {
+    let site = new_site();
+    let text = "Unità organizzativa;Attività;Smartizzabile\r\n\
+                Ufficio Cultura;\"Eventi; calendario\";x\r\n\
+                Ufficio Cultura;Biglietteria €;\r\n\
+                Ufficio Cultura;Gestione sala: prenotazioni;X\r\n";
+    let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!bad);
+    let file = source(&site, "export.csv", &bytes);
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("Dry run: nothing written."),
+        "{}",
+        r.stdout()
+    );
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got[0].nome, "Ufficio Cultura");
+    assert_eq!(
+        got[0].smart,
+        all(&["Eventi; calendario", "Gestione sala: prenotazioni"])
+    );
+    assert_eq!(got[0].non, all(&["Biglietteria €"]));
+}
+
+#[test]
+fn csv_encoding_and_separator_can_be_forced() {
+    let site = new_site();
+    let file = source(
+        &site,
+        "utf8.csv",
+        "Ufficio,Attività smartizzabili\nCittà,Verifica\n".as_bytes(),
+    );
+    let r = site.run(&["import", &file, "--encoding", "windows-1252"]);
+    assert!(r.ok(), "{}", r.stderr());
+    // UTF-8 `à` read as Windows-1252 is `Ã` and a no-break space (trimmed).
+    assert_eq!(units(&site)[0].nome, "CittÃ");
+    let r = site.run(&["import", &file, "--delimiter", ";", "--force"]);
+    assert_eq!(
+        r.code(),
+        Some(1),
+        "one column is no catalogue:\n{}",
+        r.stderr()
+    );
+    assert!(r.stderr().contains("no catalogue found"), "{}", r.stderr());
+    let r = site.run(&["import", &file, "--delimiter", "pipe"]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+}
+
+#[test]
+fn html_tables_with_lists_and_line_breaks() {
+    let site = new_site();
+    let html = "<!doctype html><html><head><title>PIAO</title><style>td{}</style></head><body>\
+        <table><tr><th>Totale</th><th>Smartizzabili</th></tr><tr><td>9</td><td>120</td></tr></table>\
+        <table><thead><tr><th>Servizio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr></thead>\
+        <tbody><tr><td><b>Servizio Ambiente</b></td><td><ul><li>Autorizzazioni &amp; pareri</li><li>Verifica\n   pratiche</li></ul></td>\
+        <td>Controlli sul territorio<br>Campionamenti</td></tr></tbody></table></body></html>";
+    let file = source(&site, "piao.htm", html.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(
+        got[0].smart,
+        all(&["Autorizzazioni & pareri", "Verifica pratiche"])
+    );
+    assert_eq!(
+        got[0].non,
+        all(&["Controlli sul territorio", "Campionamenti"])
+    );
+    assert!(
+        r.stderr().contains("piao.htm, table 1: skipped"),
+        "{}",
+        r.stderr()
+    );
+}
+
+// ---- The example catalogue ------------------------------------------------
+
+/// The seed text of the PIAO gives the example's catalogue: same units in
+/// the same order, same lists, except the Servizio Sociale cells, which the
+/// act writes as one item each and the import reports as run together.
+#[test]
+fn seed_text_gives_the_example_catalogue() {
+    let site = new_site();
+    let file = repo().join("tests/fixtures/import/processi-smartizzabili.txt");
+    let r = site.run(&["import", file.to_str().unwrap()]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    let want = units_in(&repo().join("content"));
+    let names = |u: &[Imported]| u.iter().map(|u| u.nome.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got), names(&want));
+    for (g, w) in got.iter().zip(&want) {
+        if g.nome == "Servizio Sociale, cultura e comunicazione" {
+            assert_eq!((g.smart.len(), g.non.len()), (1, 1));
+            continue;
+        }
+        assert_eq!(g.smart, w.smart, "{}", g.nome);
+        assert_eq!(g.non, w.non, "{}", g.nome);
+    }
+    let err = r.stderr();
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(
+        warnings[0].contains("line 33, column 2") && warnings[0].contains("run together"),
+        "{err}"
+    );
+    assert!(warnings[1].contains("line 33, column 3"), "{err}");
+    assert_eq!(
+        err.matches("joined to the item before it").count(),
+        3,
+        "{err}"
+    );
+    site.build();
+}
+
+fn csv_rows(text: &str, skip: &[&str]) -> Vec<Vec<String>> {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let keep: Vec<usize> = (0..header.len())
+        .filter(|&i| !skip.contains(&header[i].as_str()))
+        .collect();
+    let mut rows = vec![keep.iter().map(|&i| header[i].clone()).collect()];
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        rows.push(keep.iter().map(|&i| rec[i].to_string()).collect());
+    }
+    rows
+}
+
+/// Importing the site's own `catalogo.csv` reproduces the catalogue: the
+/// rebuilt CSV has the same rows (slugs, and so ids and addresses, aside).
+#[test]
+fn round_trip_of_the_published_csv() {
+    let example = Site::example();
+    example.build();
+    let published = example.read("catalogo.csv");
+    let site = new_site();
+    let file = source(&site, "catalogo.csv", published.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!r.stderr().contains("warning"), "{}", r.stderr());
+    site.build();
+    let skip = ["id", "unita_slug", "url"];
+    assert_eq!(
+        csv_rows(&site.read("catalogo.csv"), &skip),
+        csv_rows(&published, &skip)
+    );
+}
+
+/// Texts YAML would misread (a `#`, `: `, quotes, a number, `yes`) are
+/// published exactly as they were imported.
+#[test]
+fn imported_texts_are_published_verbatim() {
+    let tricky = [
+        "Sportello #2",
+        "Economato: attività di back office",
+        "-testo attaccato",
+        "'Apostrofo' iniziale",
+        "\"Virgolette\" iniziali",
+        "Tel. 011 123456",
+        "2026",
+        "yes",
+        "[Tra parentesi]",
+        "% percento",
+        "@ chiocciola",
+        "Termina con due punti:",
+        "Voce con # a metà",
+        "Barra \\ rovescia",
+        "{graffe}",
+        "& e commerciale",
+        "! esclamativo",
+    ];
+    let mut csv = String::from("Ufficio;Attività;Smartizzabile\n");
+    for t in tricky {
+        csv.push_str(&format!(
+            "Ufficio Prove;\"{}\";sì\n",
+            t.replace('"', "\"\"")
+        ));
+    }
+    let site = new_site();
+    let file = source(&site, "prove.csv", csv.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.read("catalogo.json")).unwrap();
+    let published: Vec<&str> = json["unita"][0]["smartizzabili"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["testo"].as_str().unwrap())
+        .collect();
+    assert_eq!(published, tricky);
+}
+
+// ---- What import must not do ----------------------------------------------
+
+fn simple_csv(site: &Site) -> String {
+    source(
+        site,
+        "a.csv",
+        "Ufficio;Attività smartizzabili\nUfficio Tributi;Calcolo IMU\n".as_bytes(),
+    )
+}
+
+#[test]
+fn refuses_to_overwrite_without_force_and_writes_nothing() {
+    let site = new_site();
+    let file = simple_csv(&site);
+    site.write(
+        "content/tributi.yaml",
+        "nome: Tributi scritto a mano\nsmartizzabili: [Uno]\n",
+    );
+    let before = tree(&site.root().join("content"));
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("content/tributi.yaml exists already"),
+        "{}",
+        r.stderr()
+    );
+    assert!(r.stderr().contains("--force"), "{}", r.stderr());
+    assert_eq!(
+        tree(&site.root().join("content")),
+        before,
+        "nothing written, example kept"
+    );
+    let r = site.run(&["import", &file, "--force"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(units(&site)[0].smart, ["Calcolo IMU"]);
+    assert!(!site.root().join("content/esempio.yaml").exists());
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let site = new_site();
+    let file = simple_csv(&site);
+    let before = tree(site.root());
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("content/tributi.yaml"),
+        "{}",
+        r.stdout()
+    );
+    assert!(
+        r.stdout().contains("Would remove content/esempio.yaml"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(tree(site.root()), before);
+}
+
+#[test]
+fn paths_and_flags_are_checked_before_anything_is_touched() {
+    let site = new_site();
+    let file = simple_csv(&site);
+    let before = tree(site.root());
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "import".into(),
+                site.root().join("manca.csv").display().to_string(),
+            ],
+            "no such file",
+        ),
+        (
+            vec![
+                "import".into(),
+                site.root().join("content").display().to_string(),
+            ],
+            "is not a file",
+        ),
+        (
+            vec!["import".into(), source(&site, "piao.pdf", b"%PDF")],
+            "cannot tell the format",
+        ),
+        (
+            vec![
+                "import".into(),
+                file.clone(),
+                "--sheet".into(),
+                "Foglio1".into(),
+            ],
+            "--sheet applies only",
+        ),
+        (
+            vec![
+                "import".into(),
+                file.clone(),
+                "--encoding".into(),
+                "klingon".into(),
+            ],
+            "not an encoding",
+        ),
+    ];
+    let before = {
+        let mut b = before;
+        b.insert("piao.pdf".into(), b"%PDF".to_vec());
+        b
+    };
+    for (args, says) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = site.run(&args);
+        assert_eq!(r.code(), Some(2), "{args:?}: {}", r.stderr());
+        assert!(r.stderr().contains(says), "{args:?}: {}", r.stderr());
+        assert_eq!(tree(site.root()), before, "{args:?}");
+    }
+    // A folder that is not a site yet, and one that does not exist.
+    let empty = Site::empty();
+    let r = empty.run(&["import", &file]);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr().contains("run `trasparenza init"),
+        "{}",
+        r.stderr()
+    );
+    assert!(tree(empty.root()).is_empty());
+    let missing = site.root().join("manca");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        .args(["import", &file, "--root", missing.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let r = crate::support::Run(out);
+    assert_eq!(r.code(), Some(2));
+    assert!(r.stderr().contains("no such folder"), "{}", r.stderr());
+}
+
+#[test]
+fn a_file_without_a_catalogue_is_an_error() {
+    let site = new_site();
+    let file = source(
+        &site,
+        "note.docx",
+        &docx(&w_p("Solo testo, nessuna tabella")),
+    );
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1));
+    assert!(
+        r.stderr().contains("no catalogue found (0 tables read)"),
+        "{}",
+        r.stderr()
+    );
+    let r = site.run(&["import", &source(&site, "rotto.docx", b"non un file zip")]);
+    assert_eq!(r.code(), Some(1));
+    assert!(r.stderr().contains("not a .docx file"), "{}", r.stderr());
+}
