@@ -17,11 +17,15 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
+use positions::Positions;
 use schema::Record;
 
-/// Parses `file` as one YAML document of shape `shape` into `T`; on failure,
-/// every problem found.
-pub fn parse<T: DeserializeOwned>(file: &SourceFile, shape: &Record) -> Result<T, Vec<Diagnostic>> {
+/// Parses `file` as one YAML document of shape `shape` into `T`, with where
+/// each key and list item was written; on failure, every problem found.
+pub fn parse<T: DeserializeOwned>(
+    file: &SourceFile,
+    shape: &Record,
+) -> Result<(T, Positions), Vec<Diagnostic>> {
     let keys = shape.keys();
     if is_blank(&file.text) {
         return Err(vec![
@@ -33,25 +37,26 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, shape: &Record) -> Result<T
         return Err(vec![too_deep(file, line, column)]);
     }
     let doc = node::parse(&file.text).map_err(|e| vec![explain(file, &e, &keys)])?;
-    let problems = schema::check(&doc, shape, file, &positions::index(&file.text));
+    let pos = positions::index(&file.text);
+    let problems = schema::check(&doc, shape, file, &pos);
     if !problems.is_empty() {
         return Err(problems);
     }
     // The walk found nothing; serde has the last word (without a position:
     // a shape too lenient shows here, at the first key).
-    serde_yaml::from_value::<T>(doc.into_value()).map_err(|e| {
-        let mut d = explain(file, &e, &keys);
-        if d.line <= 1
-            && let Some((l, c)) = positions::index(&file.text).first_key
-        {
-            d = Diagnostic {
-                source_line: None,
-                ..d
-            }
-            .at(&file.text, l, c);
+    match serde_yaml::from_value::<T>(doc.into_value()) {
+        Ok(value) => Ok((value, pos)),
+        Err(e) => {
+            let d = explain(file, &e, &keys);
+            Err(vec![match pos.first_key {
+                Some((l, c)) if d.line <= 1 => Diagnostic {
+                    hint: d.hint,
+                    ..file.error_at(l, c, d.message)
+                },
+                _ => d,
+            }])
         }
-        vec![d]
-    })
+    }
 }
 
 /// serde_yaml refuses more than 128 levels, but only after libyaml has
