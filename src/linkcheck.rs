@@ -285,6 +285,8 @@ struct Field<'a> {
     start: Span,
     /// A whole Markdown file (page body, `_index.md`): its lines are the file's.
     raw: bool,
+    /// How many lines the text has: the most the search for a link reads.
+    lines: usize,
 }
 
 /// Every Markdown text of the site with its stored span.
@@ -292,49 +294,43 @@ fn fields(site: &Site) -> Vec<Field<'_>> {
     let mut out = Vec::new();
     for u in &site.units {
         let page = format!("{}/index.html", u.slug);
-        if let (Some(text), Some(start)) = (&u.descrizione, u.spans.value("descrizione")) {
-            out.push(Field {
-                page: page.clone(),
-                file: &u.file,
-                text,
-                start,
-                raw: false,
-            });
-        }
-        for (_, list) in u.lists() {
-            for a in list {
-                if let (Some(text), Some(start)) = (&a.note, a.spans.value("note")) {
-                    out.push(Field {
-                        page: page.clone(),
-                        file: &u.file,
-                        text,
-                        start,
-                        raw: false,
-                    });
-                }
+        let notes = u
+            .lists()
+            .into_iter()
+            .flat_map(|(_, list)| list.iter().map(|a| (&a.note, a.spans.value("note"))));
+        for (text, start) in
+            std::iter::once((&u.descrizione, u.spans.value("descrizione"))).chain(notes)
+        {
+            if let (Some(text), Some(start)) = (text, start) {
+                out.push(Field {
+                    page: page.clone(),
+                    file: &u.file,
+                    text,
+                    start,
+                    raw: false,
+                    lines: text.lines().count(),
+                });
             }
         }
     }
+    let whole = |page: String, file, text, line| Field {
+        page,
+        file,
+        text,
+        start: Span { line, column: 1 },
+        raw: true,
+        lines: 0,
+    };
     for p in &site.pages {
-        out.push(Field {
-            page: format!("{}/index.html", p.slug),
-            file: &p.file,
-            text: &p.body,
-            start: Span {
-                line: p.body_line,
-                column: 1,
-            },
-            raw: true,
-        });
+        out.push(whole(
+            format!("{}/index.html", p.slug),
+            &p.file,
+            &p.body,
+            p.body_line,
+        ));
     }
     if let Some(intro) = &site.intro {
-        out.push(Field {
-            page: "index.html".into(),
-            file: Path::new(INTRO),
-            text: intro,
-            start: Span { line: 1, column: 1 },
-            raw: true,
-        });
+        out.push(whole("index.html".into(), Path::new(INTRO), intro, 1));
     }
     out
 }
@@ -439,7 +435,7 @@ fn position(f: &Field, offset: usize, url: &str, src: Option<&SourceFile>) -> Sp
         return f.start;
     };
     let link = text_line.get(from..).unwrap_or_default();
-    let last = f.start.line + f.text.lines().count() + 1;
+    let last = f.start.line + f.lines + 1;
     (f.start.line + k..=last)
         .find_map(|n| {
             let line = src.line(n)?;

@@ -146,7 +146,7 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
-    let line_text = file.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let line_text = file.line(line).unwrap_or("");
 
     if let Some(field) = between(&msg, "unknown field `", "`") {
         // serde lists the valid keys of the map being read: use them, not the file's.
@@ -174,9 +174,10 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             .with_hint(format!("add a line `{field}: ...`"));
     }
     if let Some(field) = between(&msg, "duplicate field `", "`") {
-        let (l, c) = find_key(&file.text, field, 2).unwrap_or((line, column));
+        // The schema walk reports duplicates at their line first; serde's
+        // own message has no position.
         return file
-            .error_at(l, c, format!("the key `{field}` appears twice"))
+            .error_at(line, column, format!("the key `{field}` appears twice"))
             .with_hint("keep only one of them (YAML would silently use the last one)");
     }
     if msg.contains("cannot start any token") && line_text.contains('\t') {
@@ -200,14 +201,17 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         return d;
     }
     if msg.contains("more than one document") {
+        // The first `---` after some content.
+        let mut content = false;
         let l = file
             .text
             .lines()
-            .enumerate()
-            .filter(|(_, l)| l.starts_with("---"))
-            .map(|(i, _)| i + 1)
-            .find(|&i| file.text.lines().take(i - 1).any(|l| !is_blank(l)))
-            .unwrap_or(1);
+            .position(|l| {
+                let second = content && l.starts_with("---");
+                content |= !is_blank(l);
+                second
+            })
+            .map_or(1, |i| i + 1);
         return file
             .error_at(
                 l,
@@ -255,10 +259,8 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
     match opener {
         Some((what, l, c)) if what.contains("quoted scalar") => {
             let q = file
-                .text
-                .lines()
-                .nth(l - 1)
-                .and_then(|t| t.chars().nth(c - 1))
+                .line(l)
+                .and_then(|t| t.chars().nth(c.saturating_sub(1)))
                 .unwrap_or('"');
             file.error_at(l, c, format!("the quotation mark `{q}` opened here is never closed"))
                 .with_hint(format!("end the text with `{q}` on the same line"))
@@ -287,7 +289,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// A line like `  - Taxi e NCC: istruire gli atti` is read by YAML as a map:
 /// say so, and show the line with the text quoted.
 pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic> {
-    let text = file.text.lines().nth(line.checked_sub(1)?)?;
+    let text = file.line(line)?;
     let trimmed = text.trim_start();
     let indent = text.len() - trimmed.len();
     let (prefix, value) = if let Some(rest) = trimmed.strip_prefix("- ") {
@@ -315,23 +317,6 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
             quoted.trim_start()
         )),
     )
-}
-
-/// The line and column of the `nth` (1-based) occurrence of `key:` at the
-/// start of a line (any indentation).
-pub fn find_key(text: &str, key: &str, nth: usize) -> Option<(usize, usize)> {
-    let mut seen = 0;
-    for (i, l) in text.lines().enumerate() {
-        let t = l.trim_start();
-        let t = t.strip_prefix("- ").unwrap_or(t);
-        if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
-            seen += 1;
-            if seen == nth {
-                return Some((i + 1, l.len() - l.trim_start().len() + 1));
-            }
-        }
-    }
-    None
 }
 
 /// The valid key closest to a misspelt one, if any is close enough.
@@ -426,6 +411,13 @@ mod tests {
         );
         assert_eq!(too_deep_flow(&quoted), None);
         assert_eq!(too_deep_flow(&"[a] ".repeat(1000)), None);
+    }
+
+    #[test]
+    fn a_second_document_is_found_after_content() {
+        let d = err("---\n# c\nnome: A\n---\nnome: B\n");
+        assert_eq!((d.line, d.column), (4, 1), "{d}");
+        assert!(d.message.contains("second YAML document"), "{}", d.message);
     }
 
     #[test]
