@@ -222,6 +222,28 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
                 "one file holds one unit: remove this line, or move what follows into its own file",
             );
     }
+    if msg.contains("control characters are not allowed") {
+        // serde_yaml says 1:1 and a character offset: point at the character.
+        let found = file.text.lines().enumerate().find_map(|(i, t)| {
+            let (col, c) = t
+                .chars()
+                .enumerate()
+                .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\u{85}'))?;
+            Some((i + 1, col + 1, c))
+        });
+        if let Some((l, c, ch)) = found {
+            return file
+                .error_at(
+                    l,
+                    c,
+                    format!(
+                        "the text holds an invisible control character (\\u{{{:x}}}), which YAML does not allow",
+                        u32::from(ch)
+                    ),
+                )
+                .with_hint("delete it (it usually comes from pasting text copied from another program)");
+        }
+    }
     if msg.contains("recursion limit exceeded") {
         return too_deep(file, line, column);
     }
@@ -418,6 +440,13 @@ mod tests {
         let d = err("---\n# c\nnome: A\n---\nnome: B\n");
         assert_eq!((d.line, d.column), (4, 1), "{d}");
         assert!(d.message.contains("second YAML document"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_control_character_is_located() {
+        let d = err("nome: A\nsmartizzabili:\n  - Proto\u{1b}[2Jcollo\n");
+        assert_eq!((d.line, d.column), (3, 10), "{d}");
+        assert!(d.message.contains("\\u{1b}"), "{}", d.message);
     }
 
     #[test]

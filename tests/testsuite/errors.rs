@@ -358,3 +358,28 @@ mod symlinks {
         assert!(!site.public().exists());
     }
 }
+
+/// A raw ESC byte pasted into a file: YAML refuses it; the error is at the
+/// character (it was 1:1) and the line is shown with the ESC escaped.
+#[test]
+fn a_raw_control_character_is_located_and_shown_escaped() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/eco.yaml",
+        "nome: Eco\nsmartizzabili:\n  - Proto\u{1b}]0;preso\u{7}collo\n",
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    let err = r.stderr();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains(
+            "content/eco.yaml:3:10: error: the text holds an invisible control character (\\u{1b})"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 |   - Proto\\u{1b}]0;preso\\u{7}collo"),
+        "{err}"
+    );
+}
