@@ -75,6 +75,14 @@ impl Diagnostic {
         self
     }
 
+    /// Places the problem at `line:column`, showing `source_line` under it.
+    pub fn at_line(mut self, line: usize, column: usize, source_line: Option<&str>) -> Self {
+        self.line = line;
+        self.column = column;
+        self.source_line = source_line.map(str::to_string);
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -163,26 +171,54 @@ pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// `s` with every control character (ESC, CR, BEL, ...) and every
+/// bidirectional override written as `\u{1b}`: text from the content must
+/// not move the cursor, clear the screen, set the terminal's title or
+/// reorder what the reader sees. Tabs in `source` lines are shown as `→`.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if hidden(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
             "{}: {}: {}",
-            self.location(),
+            printable(&self.location()),
             self.severity.as_str(),
-            self.message
+            printable(&self.message)
         )?;
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
+            let shown = |s: &str| printable(&s.replace('\t', "→")).into_owned();
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {}", src.replace('\t', "→"))?;
+            writeln!(f, "{gutter} | {}", shown(src))?;
             if self.column > 0 {
-                writeln!(f, "{pad} | {}^", " ".repeat(self.column - 1))?;
+                // Under the character, however wide the escapes before it are.
+                let before: String = src.chars().take(self.column - 1).collect();
+                let width = shown(&before).chars().count();
+                writeln!(f, "{pad} | {}^", " ".repeat(width))?;
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            writeln!(f, "  = hint: {}", printable(hint))?;
         }
         Ok(())
     }
@@ -251,6 +287,27 @@ mod tests {
         assert_eq!(
             shown,
             "content/x.yaml:2:1: error: unknown key `smartizabili`\n  |\n2 | smartizabili:\n  | ^\n  = hint: did you mean `smartizzabili`?\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_caret_follows() {
+        let text = "nome: A\nsmartizzabili:\n  - \u{1b}]0;x\u{7}Uno\u{1b}[2J -\n";
+        let d = Diagnostic::warning("content/\u{1b}x.yaml", "text \"\u{1b}[2JUno\u{202e}\"")
+            .at(text, 3, 12)
+            .with_hint("\u{9b}31m");
+        let shown = d.to_string();
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(
+            !shown.contains('\u{9b}') && !shown.contains('\u{202e}'),
+            "{shown:?}"
+        );
+        assert_eq!(
+            shown,
+            "content/\\u{1b}x.yaml:3:12: warning: text \"\\u{1b}[2JUno\\u{202e}\"\n  |\n3 |   - \\u{1b}]0;x\\u{7}Uno\\u{1b}[2J -\n  |                     ^\n  = hint: \\u{9b}31m\n"
         );
     }
 

@@ -3,7 +3,7 @@
 //! every `#fragment` to an element with that `id`.
 //!
 //! It reads the in-memory output only, plus (when a link is broken) the
-//! content files that may hold it, to point at their line. Links that leave
+//! lines of the content file that hold it, found from the stored spans. Links that leave
 //! the site (other schemes, other hosts, absolute paths outside `base_url`)
 //! are not followed.
 
@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::model::{Site, Span};
 use crate::render::Output;
+use crate::source::SourceFile;
 
 /// An internal link that leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,27 +275,91 @@ fn decode_entities(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// A text of the content that is rendered as Markdown, and where it was written.
+struct Field<'a> {
+    /// The page that shows it (path in the output).
+    page: String,
+    file: &'a Path,
+    text: &'a str,
+    /// Where its value starts in the file.
+    start: Span,
+    /// A whole Markdown file (page body, `_index.md`): its lines are the file's.
+    raw: bool,
+    /// How many lines the text has: the most the search for a link reads.
+    lines: usize,
+}
+
+/// Every Markdown text of the site with its stored span.
+fn fields(site: &Site) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    for u in &site.units {
+        let page = format!("{}/index.html", u.slug);
+        let notes = u
+            .lists()
+            .into_iter()
+            .flat_map(|(_, list)| list.iter().map(|a| (&a.note, a.spans.value("note"))));
+        for (text, start) in
+            std::iter::once((&u.descrizione, u.spans.value("descrizione"))).chain(notes)
+        {
+            if let (Some(text), Some(start)) = (text, start) {
+                out.push(Field {
+                    page: page.clone(),
+                    file: &u.file,
+                    text,
+                    start,
+                    raw: false,
+                    lines: text.lines().count(),
+                });
+            }
+        }
+    }
+    let whole = |page: String, file, text, line| Field {
+        page,
+        file,
+        text,
+        start: Span { line, column: 1 },
+        raw: true,
+        lines: 0,
+    };
+    for p in &site.pages {
+        out.push(whole(
+            format!("{}/index.html", p.slug),
+            &p.file,
+            &p.body,
+            p.body_line,
+        ));
+    }
+    if let Some(intro) = &site.intro {
+        out.push(whole("index.html".into(), Path::new(INTRO), intro, 1));
+    }
+    out
+}
+
+const INTRO: &str = "content/_index.md";
+
 /// Checks `out` and reports each broken link as an error, pointing at the
-/// content file that holds it when one does (a Markdown link in a
-/// description, a note or a page), else at the page that shows it.
+/// link in the content file that holds it when one does (a Markdown link in
+/// a description, a note or a page; the one shown on the same page first),
+/// else at the page that shows it. The texts are found by their stored
+/// spans: only the lines of the text holding the link are read.
 pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
     let base_path = crate::validate::base_path(&site.config.base_url);
     let broken = check(out, &base_path);
     if broken.is_empty() {
         return;
     }
-    let mut sources: Vec<(String, PathBuf)> = site
-        .units
-        .iter()
-        .map(|u| (format!("{}/index.html", u.slug), u.file.clone()))
-        .chain(
-            site.pages
-                .iter()
-                .map(|p| (format!("{}/index.html", p.slug), p.file.clone())),
-        )
-        .collect();
-    sources.push(("index.html".into(), PathBuf::from("content/_index.md")));
-    let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let fields = fields(site);
+    // Every link of every text, by address: one parse of each text.
+    let mut links: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        for (url, offset) in crate::markdown::links(f.text) {
+            links
+                .entry(percent_decode(&url))
+                .or_default()
+                .push((i, offset));
+        }
+    }
+    let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
     let mut seen = BTreeSet::new();
     for b in broken {
         if !seen.insert((b.page.clone(), b.url.clone())) {
@@ -310,21 +375,24 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
             "the link `{}` on `{page_url}` leads nowhere: {}",
             b.url, b.reason
         );
-        // The page's own file first, then every other content file.
-        let mut order: Vec<&PathBuf> = sources
-            .iter()
-            .filter(|(p, _)| *p == b.page)
-            .map(|(_, f)| f)
-            .collect();
-        order.extend(sources.iter().map(|(_, f)| f));
-        let found = order.into_iter().find_map(|f| {
-            let text = texts
-                .entry(f.clone())
-                .or_insert_with(|| std::fs::read_to_string(root.join(f)).unwrap_or_default());
-            crate::validate::locate(text, &b.url, 1).map(|(l, c)| (f.clone(), text.clone(), l, c))
+        let places = links.get(&percent_decode(&b.url));
+        let place = places.and_then(|v| {
+            v.iter()
+                .find(|(i, _)| fields[*i].page == b.page)
+                .or_else(|| v.first())
         });
-        let d = match found {
-            Some((file, text, l, c)) => Diagnostic::error(file, message).at(&text, l, c),
+        let d = match place {
+            Some(&(i, offset)) => {
+                let f = &fields[i];
+                let src = files
+                    .entry(f.file.to_path_buf())
+                    .or_insert_with(|| crate::source::read(&root.join(f.file), f.file).ok());
+                let at = position(f, offset, &b.url, src.as_ref());
+                match src {
+                    Some(src) => src.error_on(at, message),
+                    None => Diagnostic::error(f.file, message).at_line(at.line, at.column, None),
+                }
+            }
             None => Diagnostic::error(&b.page, message)
                 .with_hint("the link is in no content file: it comes from a template of the theme"),
         };
@@ -336,6 +404,48 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
             )
         });
     }
+}
+
+/// Where the link starting at byte `offset` of `f`'s text is in its file
+/// (at its address when the line shows it). A Markdown file's lines are the
+/// text's; a YAML value (a `|` block, a folded or quoted text) is looked up
+/// in the lines of that value only, from its stored span on, and the span
+/// is the answer when the link is not found there.
+fn position(f: &Field, offset: usize, url: &str, src: Option<&SourceFile>) -> Span {
+    let before = &f.text[..offset];
+    let k = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let text_line = f.text[line_start..].lines().next().unwrap_or("");
+    let from = offset - line_start;
+    // The address after the link's start, else the link's start.
+    let column = |line: &str, from: usize| {
+        let at = line
+            .get(from..)
+            .and_then(|r| r.find(url))
+            .map_or(from, |i| from + i);
+        line[..at].chars().count() + 1
+    };
+    if f.raw {
+        return Span {
+            line: f.start.line + k,
+            column: column(text_line, from),
+        };
+    }
+    let Some(src) = src else {
+        return f.start;
+    };
+    let link = text_line.get(from..).unwrap_or_default();
+    let last = f.start.line + f.lines + 1;
+    (f.start.line + k..=last)
+        .find_map(|n| {
+            let line = src.line(n)?;
+            let at = line.find(link).or_else(|| line.find(url))?;
+            Some(Span {
+                line: n,
+                column: column(line, at),
+            })
+        })
+        .unwrap_or(f.start)
 }
 
 #[cfg(test)]

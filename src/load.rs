@@ -5,13 +5,16 @@
 //! This module only reads; it never writes, and the checks that span several
 //! files (slugs, duplicates, reserved paths) belong to `validate`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Page, PageFrontMatter, SiteConfig, Unit, UnitFile};
+use crate::model::{
+    ACTIVITY_LISTS, Activity, Page, PageFrontMatter, SiteConfig, Spans, Unit, UnitFile,
+};
 use crate::source::{self, SourceFile};
 use crate::yaml::{self, schema};
 
@@ -40,10 +43,22 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
         )));
     }
     let mut loaded = Loaded::default();
+    // Symbolic links are followed (walkdir stops at loops) when they lead
+    // to a file or folder inside the site folder; any other link is an
+    // error at its name, never skipped without a word.
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // A settings or intro file that is a link leading outside: the error.
+    let outside = |path: &Path, display: &str| {
+        path.is_symlink()
+            .then(|| link_inside(path, &site_root, PathBuf::from(display)).err())
+            .flatten()
+    };
 
     let sito = content.join("_sito.yaml");
     let sito_display = PathBuf::from("content/_sito.yaml");
-    if sito.is_file() {
+    if let Some(d) = outside(&sito, "content/_sito.yaml") {
+        diags.push(d);
+    } else if sito.is_file() {
         match source::read(&sito, &sito_display) {
             Ok(f) => {
                 match parse_site(&f) {
@@ -62,22 +77,25 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
     }
 
     let index = content.join("_index.md");
-    if index.is_file() {
+    if let Some(d) = outside(&index, "content/_index.md") {
+        diags.push(d);
+    } else if index.is_file() {
         match source::read(&index, Path::new("content/_index.md")) {
             Ok(f) => loaded.intro = Some(f.text),
             Err(d) => diags.push(d),
         }
     }
 
-    let walker = WalkDir::new(&content)
+    let mut walker = WalkDir::new(&content)
         .min_depth(1)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e.file_name().to_string_lossy().as_ref()));
     // Walk in order, then read and parse the files on every core; results
     // are kept in walk order so output and messages stay deterministic.
     let mut files: Vec<(PathBuf, PathBuf, String, bool)> = Vec::new();
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -85,10 +103,19 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
                     .path()
                     .map(|p| display_of(root, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
-                diags.push(Diagnostic::error(at, format!("cannot read: {e}")));
+                diags.push(walk_error(at, &e));
                 continue;
             }
         };
+        if entry.path_is_symlink()
+            && let Err(d) = link_inside(entry.path(), &site_root, display_of(root, entry.path()))
+        {
+            diags.push(d);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -125,6 +152,49 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
     Ok(loaded)
 }
 
+/// A walk error in words: a loop of symbolic links, a link to nothing, or
+/// an unreadable entry.
+fn walk_error(at: PathBuf, e: &walkdir::Error) -> Diagnostic {
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Diagnostic::error(
+            at,
+            format!(
+                "this symbolic link leads back to {}, a folder that contains it: it was not followed",
+                ancestor.display()
+            ),
+        )
+        .with_hint("remove the link, or point it at a file or folder that does not contain it");
+    }
+    let dangling = e
+        .io_error()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
+    if dangling {
+        return Diagnostic::error(
+            at,
+            "this symbolic link leads to nothing: its target does not exist",
+        )
+        .with_hint("remove the link, or copy the file it should lead to into content/");
+    }
+    Diagnostic::error(at, format!("cannot read: {e}"))
+}
+
+/// Ok when the symbolic link `path` leads inside `site_root` (canonical);
+/// else the error to report at `display`.
+fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(site_root) => Ok(()),
+        Ok(target) => Err(Diagnostic::error(
+            display,
+            format!(
+                "this symbolic link leads outside the site folder (to {}): it was not read",
+                target.display()
+            ),
+        )
+        .with_hint("copy the file into content/ instead of linking it: a build publishes only what is inside the site folder")),
+        Err(e) => Err(Diagnostic::error(display, format!("cannot follow this symbolic link: {e}"))),
+    }
+}
+
 /// One content file, parsed.
 enum Parsed {
     Unit(Unit, SourceFile),
@@ -140,15 +210,49 @@ fn display_of(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Parses a unit file whose stem is `slug`.
+/// Parses a unit file whose stem is `slug`; the unit, its keys and every
+/// activity keep where they were written.
 pub fn parse_unit(f: &SourceFile, slug: String) -> Result<Unit, Vec<Diagnostic>> {
-    let u = yaml::parse::<UnitFile>(f, &schema::UNIT)?;
-    Ok(Unit::from_file(slug, f.display.clone(), u))
+    let (mut u, pos) = yaml::parse::<UnitFile>(f, &schema::UNIT)?;
+    let (spans, items) = pos.spans(&ACTIVITY_LISTS);
+    place_activities(u.lists_mut(), &spans, items);
+    Ok(Unit::from_file(
+        slug,
+        f.display.clone(),
+        u,
+        pos.start(),
+        spans,
+    ))
 }
 
-/// Parses `_sito.yaml`.
+/// Parses `_sito.yaml`; its keys keep where they were written.
 pub fn parse_site(f: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
-    yaml::parse::<SiteConfig>(f, &schema::SITE)
+    let (mut c, pos) = yaml::parse::<SiteConfig>(f, &schema::SITE)?;
+    let (spans, items) = pos.spans(&ACTIVITY_LISTS);
+    place_activities(c.lists_mut(), &spans, items);
+    c.spans = spans;
+    Ok(c)
+}
+
+/// Gives every activity of `lists` the place it was written at (`items` is
+/// keyed by list index and item index, as `Positions::spans` returns it).
+fn place_activities(
+    lists: [(&'static str, &mut Vec<Activity>); 2],
+    spans: &Spans,
+    mut items: HashMap<(usize, usize), Spans>,
+) {
+    for (l, (key, list)) in lists.into_iter().enumerate() {
+        // Items in flow style (`[a, b]`) are not indexed: their list's place.
+        let list_at = spans.value(key).unwrap_or_default();
+        for (i, a) in list.iter_mut().enumerate() {
+            a.spans = items.remove(&(l, i)).unwrap_or_default();
+            a.span = a
+                .spans
+                .value("testo")
+                .or_else(|| a.spans.value(""))
+                .unwrap_or(list_at);
+        }
+    }
 }
 
 /// Splits `---` front matter from the Markdown body of an extra page.
@@ -172,12 +276,12 @@ pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Vec<Diagnostic>>
         ]);
     };
     let front_src = SourceFile::new(&f.display, front);
-    let fm: PageFrontMatter = yaml::parse(&front_src, &schema::PAGE).map_err(|ds| {
+    let (fm, _): (PageFrontMatter, _) = yaml::parse(&front_src, &schema::PAGE).map_err(|ds| {
         ds.into_iter()
             .map(|mut d| {
                 // The front matter starts on the file's second line.
                 d.line += 1;
-                d.source_line = text.lines().nth(d.line - 1).map(str::to_string);
+                d.source_line = f.line(d.line).map(str::to_string);
                 d
             })
             .collect::<Vec<_>>()
@@ -189,6 +293,8 @@ pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Vec<Diagnostic>>
         descrizione: fm.descrizione,
         ordine: fm.ordine,
         body: body.to_string(),
+        // `---`, the front matter, `---`.
+        body_line: front_src.line_count() + 3,
     })
 }
 
@@ -202,6 +308,7 @@ mod tests {
         let p = parse_page(&f, "p".into()).unwrap();
         assert_eq!(p.titolo, "Note");
         assert_eq!(p.body, "\nTesto.\n");
+        assert_eq!(p.body_line, 4);
     }
 
     #[test]

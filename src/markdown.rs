@@ -6,12 +6,30 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
-/// Renders Markdown to HTML with raw HTML escaped.
-pub fn to_html(src: &str) -> String {
+fn options() -> Options {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
-    let events = Parser::new_ext(src, opts).map(|ev| match ev {
+    opts
+}
+
+/// Every link and image of `src`: its address as written and the byte
+/// offset in `src` where the link starts (for pointing at it).
+pub fn links(src: &str) -> Vec<(String, usize)> {
+    Parser::new_ext(src, options())
+        .into_offset_iter()
+        .filter_map(|(ev, range)| match ev {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((dest_url.into_string(), range.start))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Renders Markdown to HTML with raw HTML escaped.
+pub fn to_html(src: &str) -> String {
+    let events = Parser::new_ext(src, options()).map(|ev| match ev {
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         Event::Start(Tag::Link {
             link_type,
@@ -71,6 +89,19 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(html.contains("<strong>mondo</strong>"), "{html}");
         assert!(!html.contains("<div>"), "{html}");
+    }
+
+    #[test]
+    fn links_are_found_with_their_offsets() {
+        let src = "Vedi [a](../a/) e\n![i](x.png) [r][ref]\n\n[ref]: ../b/#c\n";
+        assert_eq!(
+            links(src),
+            [
+                ("../a/".to_string(), 5),
+                ("x.png".to_string(), 18),
+                ("../b/#c".to_string(), 30)
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,13 @@
 //!
 //! This module owns the shapes and their serde rules (strict: unknown keys are
 //! errors); it does no I/O and no cross-file checks (see `load` and `validate`).
+//!
+//! Every value read from a file keeps where it was written: a [`Span`] on
+//! each unit and activity and a [`Spans`] map of their keys (filled by
+//! `load` from the parser's positions), so later stages point at the exact
+//! item without searching the text again.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -23,6 +29,9 @@ pub const UNIT_KEYS: &[&str] = &[
     "altre_attivita",
     "criteri",
 ];
+
+/// The keys of a unit that hold lists of activities, in file-format order.
+pub const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
 
 /// The keys of an activity in its long form.
 pub const ACTIVITY_KEYS: &[&str] = &["testo", "note", "ambiti"];
@@ -53,6 +62,35 @@ pub const SITE_KEYS: &[&str] = &[
 
 /// The values of `altre_attivita`.
 pub const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
+/// Where something was written in its file: 1-based line and column (in
+/// characters). `0:0` when unknown (a value not read from a file).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where each key of a record was written, by its path inside the record
+/// (`descrizione`, `fonte.url`, `percorso[1].url`; `""` is the record
+/// itself): the key (or the list item's dash) and its value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spans(HashMap<String, (Span, Span)>);
+
+impl Spans {
+    pub fn insert(&mut self, path: String, key: Span, value: Span) {
+        self.0.entry(path).or_insert((key, value));
+    }
+
+    /// Where the key at `path` was written.
+    pub fn key(&self, path: &str) -> Option<Span> {
+        self.0.get(path).map(|s| s.0)
+    }
+
+    /// Where the value at `path` starts.
+    pub fn value(&self, path: &str) -> Option<Span> {
+        self.0.get(path).map(|s| s.1)
+    }
+}
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -226,6 +264,9 @@ pub struct SiteConfig {
     pub smartizzabili: Vec<Activity>,
     #[serde(default)]
     pub non_smartizzabili: Vec<Activity>,
+    /// Where each key was written in `_sito.yaml`.
+    #[serde(skip)]
+    pub spans: Spans,
 }
 
 /// One activity: what the catalogue lists, verbatim.
@@ -235,6 +276,10 @@ pub struct Activity {
     /// Markdown.
     pub note: Option<String>,
     pub ambiti: Vec<String>,
+    /// Where its text starts (the `testo` value in the long form).
+    pub span: Span,
+    /// Where its keys were written (long form only).
+    pub spans: Spans,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +304,8 @@ impl<'de> Deserialize<'de> for Activity {
                     testo: v.to_string(),
                     note: None,
                     ambiti: Vec::new(),
+                    span: Span::default(),
+                    spans: Spans::default(),
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Activity, A::Error> {
@@ -267,6 +314,8 @@ impl<'de> Deserialize<'de> for Activity {
                     testo: long.testo,
                     note: long.note,
                     ambiti: long.ambiti,
+                    span: Span::default(),
+                    spans: Spans::default(),
                 })
             }
         }
@@ -292,6 +341,28 @@ pub struct UnitFile {
     pub criteri: Option<String>,
 }
 
+impl SiteConfig {
+    /// The lists of activities common to every office, by key ([`ACTIVITY_LISTS`] order).
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut Vec<Activity>); 2] {
+        let [s, n] = ACTIVITY_LISTS;
+        [
+            (s, &mut self.smartizzabili),
+            (n, &mut self.non_smartizzabili),
+        ]
+    }
+}
+
+impl UnitFile {
+    /// The lists of activities, by key ([`ACTIVITY_LISTS`] order).
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut Vec<Activity>); 2] {
+        let [s, n] = ACTIVITY_LISTS;
+        [
+            (s, &mut self.smartizzabili),
+            (n, &mut self.non_smartizzabili),
+        ]
+    }
+}
+
 /// One organizational unit of the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -311,13 +382,19 @@ pub struct Unit {
     pub altre_attivita: Option<AltreAttivita>,
     /// Markdown.
     pub criteri: Option<String>,
+    /// Where the unit starts in its file (its first key).
+    pub span: Span,
+    /// Where each key of the file was written (`nome`, `descrizione`, ...).
+    pub spans: Spans,
 }
 
 impl Unit {
-    pub fn from_file(slug: String, file: PathBuf, f: UnitFile) -> Unit {
+    pub fn from_file(slug: String, file: PathBuf, f: UnitFile, span: Span, spans: Spans) -> Unit {
         Unit {
             slug,
             file,
+            span,
+            spans,
             nome: f.nome,
             area: f.area,
             ordine: f.ordine,
@@ -328,6 +405,12 @@ impl Unit {
             altre_attivita: f.altre_attivita,
             criteri: f.criteri,
         }
+    }
+
+    /// The lists of activities, by key ([`ACTIVITY_LISTS`] order).
+    pub fn lists(&self) -> [(&'static str, &[Activity]); 2] {
+        let [s, n] = ACTIVITY_LISTS;
+        [(s, &self.smartizzabili), (n, &self.non_smartizzabili)]
     }
 }
 
@@ -350,6 +433,8 @@ pub struct Page {
     pub ordine: Option<i64>,
     /// Markdown body.
     pub body: String,
+    /// The line of the file where the body starts.
+    pub body_line: usize,
 }
 
 /// Everything the generator publishes, loaded and ordered.
@@ -443,6 +528,8 @@ mod tests {
             non_smartizzabili: vec![],
             altre_attivita: None,
             criteri: None,
+            span: Span::default(),
+            spans: Spans::default(),
         };
         let mut v = vec![
             mk("c", "C", None),

@@ -36,11 +36,12 @@ pub fn run(
     let loaded = load::load(root, diags)?;
     timer.lap("load");
     let tema = loaded.config.as_ref().and_then(|c| c.tema.clone());
+    let tema_at = loaded.config.as_ref().and_then(|c| c.spans.key("tema"));
     let settings = loaded.config_source.clone();
     let site = validate::validate(loaded, opts.base_url.as_deref(), diags);
     timer.lap("validate");
     // Load the theme even when the content is broken, to report its errors too.
-    let theme = theme::load(root, tema.as_deref(), settings.as_ref(), diags);
+    let theme = theme::load(root, tema.as_deref(), settings.as_ref().zip(tema_at), diags);
     timer.lap("theme");
     let (Some(site), Some(theme)) = (site, theme) else {
         return Ok(None);

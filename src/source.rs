@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::model::Span;
 
 /// Files larger than this are not content a person writes by hand.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -20,24 +21,55 @@ pub struct SourceFile {
     pub display: PathBuf,
     /// The text, without BOM and with `\r\n` turned into `\n`.
     pub text: String,
+    /// The byte offset where each line starts, so a diagnostic finds its
+    /// line without scanning the text (a file may have thousands).
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(display: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < text.len())
+            .collect();
         SourceFile {
             display: display.into(),
-            text: text.into(),
+            text,
+            line_starts,
         }
+    }
+
+    /// The text of 1-based line `n`, without its line ending.
+    pub fn line(&self, n: usize) -> Option<&str> {
+        let start = *self.line_starts.get(n.checked_sub(1)?)?;
+        let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
     }
 
     /// An error located at `line:column` of this file.
     pub fn error_at(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.display, message).at(&self.text, line, column)
+        Diagnostic::error(&self.display, message).at_line(line, column, self.line(line))
     }
 
     /// A warning located at `line:column` of this file.
     pub fn warning_at(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.display, message).at(&self.text, line, column)
+        Diagnostic::warning(&self.display, message).at_line(line, column, self.line(line))
+    }
+
+    /// An error at `span` of this file.
+    pub fn error_on(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.error_at(span.line, span.column, message)
+    }
+
+    /// A warning at `span` of this file.
+    pub fn warning_on(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.warning_at(span.line, span.column, message)
     }
 }
 
@@ -128,6 +160,20 @@ mod tests {
         .unwrap_err();
         assert_eq!((d.line, d.column), (2, 14));
         assert!(d.message.contains("not UTF-8"), "{}", d.message);
+    }
+
+    #[test]
+    fn lines_are_indexed() {
+        let f = SourceFile::new("a.yaml", "uno\n\ntre\n");
+        assert_eq!(f.line_count(), 3);
+        assert_eq!(f.line(1), Some("uno"));
+        assert_eq!(f.line(2), Some(""));
+        assert_eq!(f.line(3), Some("tre"));
+        assert_eq!(f.line(4), None);
+        assert_eq!(f.line(0), None);
+        let last = SourceFile::new("a.yaml", "a\nb");
+        assert_eq!((last.line_count(), last.line(2)), (2, Some("b")));
+        assert_eq!(SourceFile::new("a.yaml", "").line(1), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Span;
 use crate::source;
 
 mod embedded {
@@ -46,23 +47,45 @@ impl Theme {
     }
 }
 
+/// True for a theme name: lowercase letters, digits and dashes, which can
+/// only name a folder directly inside `themes/`.
+pub fn is_plain_name(tema: &str) -> bool {
+    !tema.is_empty()
+        && tema
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Loads the theme `tema` (default: the built-in one) for the site at `root`;
-/// `settings` is `_sito.yaml`, to point at its `tema` line.
+/// `settings` is `_sito.yaml` and where its `tema` key is, to point at it.
 pub fn load(
     root: &Path,
     tema: Option<&str>,
-    settings: Option<&source::SourceFile>,
+    settings: Option<(&source::SourceFile, Span)>,
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
     let tema = tema.unwrap_or(DEFAULT);
+    let located = |msg: String| match settings {
+        Some((s, at)) => s.error_on(at, msg),
+        None => Diagnostic::error("content/_sito.yaml", msg),
+    };
+    if !is_plain_name(tema) {
+        diags.push(
+            located(format!(
+                "`{tema}` is not a theme name: `tema` names a folder inside themes/, in lowercase letters, digits and dashes"
+            ))
+            .with_hint("write only the folder's name, for example `tema: comune` for themes/comune/, or remove `tema` to use the default theme"),
+        );
+        return None;
+    }
     let site_dir = root.join("themes").join(tema);
     if tema != DEFAULT && !site_dir.is_dir() {
-        let msg = format!("the theme `{tema}` does not exist: there is no folder themes/{tema}/");
-        let d = match settings.and_then(|s| Some((s, crate::yaml::find_key(&s.text, "tema", 1)?))) {
-            Some((s, (l, c))) => s.error_at(l, c, msg),
-            None => Diagnostic::error("content/_sito.yaml", msg),
-        };
-        diags.push(d.with_hint("remove `tema` to use the default theme, or create the folder"));
+        diags.push(
+            located(format!(
+                "the theme `{tema}` does not exist: there is no folder themes/{tema}/"
+            ))
+            .with_hint("remove `tema` to use the default theme, or create the folder"),
+        );
         return None;
     }
 
@@ -215,6 +238,27 @@ mod tests {
         let mut d = Diagnostics::new();
         assert!(load(Path::new("/nonexistent"), Some("blu"), None, &mut d).is_none());
         assert!(d.sorted()[0].message.contains("`blu`"));
+    }
+
+    #[test]
+    fn only_plain_names_name_a_theme() {
+        for ok in ["default", "comune-di-prova", "tema2"] {
+            assert!(is_plain_name(ok), "{ok}");
+        }
+        for bad in [
+            "", "/etc", "../x", "a/b", "Comune", "tema.old", "a b", "..", "c:\\x",
+        ] {
+            assert!(!is_plain_name(bad), "{bad}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("x/static")).unwrap();
+        let mut d = Diagnostics::new();
+        assert!(load(&dir.path().join("site"), Some("../x"), None, &mut d).is_none());
+        assert!(
+            d.sorted()[0].message.contains("not a theme name"),
+            "{:?}",
+            d.sorted()
+        );
     }
 
     #[test]

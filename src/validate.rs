@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
-use crate::model::{self, Site, SiteConfig, Unit};
+use crate::model::{self, Site, SiteConfig, Span, Unit};
 use crate::slug;
 use crate::source::SourceFile;
 
@@ -132,7 +132,10 @@ pub fn validate(
 }
 
 fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &mut Diagnostics) {
-    let at = |key: &str| crate::yaml::find_key(&src.text, key, 1).unwrap_or((1, 1));
+    // `_sito.yaml` may be missing (then nothing below is reported) or the
+    // key absent from it: the start of the file.
+    let key_at = |path: &str| c.spans.key(path).unwrap_or(Span { line: 1, column: 1 });
+    let value_at = |path: &str| c.spans.value(path).unwrap_or(Span { line: 1, column: 1 });
     match normalise_base_url(&c.base_url) {
         Some(u) => c.base_url = u,
         None => {
@@ -143,22 +146,20 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
             if overridden {
                 diags.push(Diagnostic::error("--base-url", msg));
             } else {
-                let (l, col) = at("base_url");
-                diags.push(src.error_at(l, col, msg));
+                diags.push(src.error_on(key_at("base_url"), msg));
             }
         }
     }
     if let Some(colour) = &c.colore_primario {
-        let (l, col) = at("colore_primario");
+        let at = key_at("colore_primario");
         match parse_hex(colour) {
             None => diags.push(
-                src.error_at(l, col, format!("`{colour}` is not a colour"))
+                src.error_on(at, format!("`{colour}` is not a colour"))
                     .with_hint("write it as \"#rrggbb\" in quotes, for example \"#006643\""),
             ),
             Some(rgb) if contrast_with_white(rgb) < 4.5 => diags.push(
-                src.error_at(
-                    l,
-                    col,
+                src.error_on(
+                    at,
                     format!(
                         "`{colour}` is too light: white text on it has a contrast of {:.1}:1, accessibility (WCAG AA) needs at least 4.5:1",
                         contrast_with_white(rgb)
@@ -172,29 +173,27 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
     if let (Some(dal), Some(al)) = (c.valido_dal, c.valido_al)
         && al < dal
     {
-        let (l, col) = at("valido_al");
         diags.push(
-            src.error_at(
-                l,
-                col,
+            src.error_on(
+                key_at("valido_al"),
                 format!("`valido_al` ({al}) comes before `valido_dal` ({dal})"),
             )
             .with_hint("check the two dates: the act is in force from `valido_dal` to `valido_al`"),
         );
     }
-    let mut urls: Vec<(&str, &str)> = Vec::new();
+    // (path in the file, shown name, address)
+    let mut urls: Vec<(String, &str, &str)> = Vec::new();
     if let Some(u) = c.edizione_corrente.as_deref() {
-        urls.push(("edizione_corrente", u));
+        urls.push(("edizione_corrente".into(), "edizione_corrente", u));
     }
     if let Some(u) = c.fonte.as_ref().and_then(|f| f.url.as_deref()) {
-        urls.push(("fonte.url", u));
+        urls.push(("fonte.url".into(), "fonte.url", u));
     }
-    urls.extend(
-        c.percorso
-            .iter()
-            .filter_map(|p| p.url.as_deref())
-            .map(|u| ("percorso.url", u)),
-    );
+    for (i, p) in c.percorso.iter().enumerate() {
+        if let Some(u) = p.url.as_deref() {
+            urls.push((format!("percorso[{i}].url"), "percorso.url", u));
+        }
+    }
     let links = &c.collegamenti;
     for (k, v) in [
         ("collegamenti.accessibilita", &links.accessibilita),
@@ -202,25 +201,26 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
         ("collegamenti.note_legali", &links.note_legali),
     ] {
         if let Some(u) = v.as_deref() {
-            urls.push((k, u));
+            urls.push((k.into(), k, u));
         }
     }
-    for (key, u) in urls {
+    for (path, key, u) in urls {
         if !is_web_url(u.trim()) {
-            let (l, col) = locate(&src.text, u.trim(), 1).unwrap_or((1, 1));
             diags.push(
-                src.error_at(l, col, format!("`{key}` is not a web address: `{u}`"))
-                    .with_hint("write the full address, starting with https://"),
+                src.error_on(
+                    value_at(&path),
+                    format!("`{key}` is not a web address: `{u}`"),
+                )
+                .with_hint("write the full address, starting with https://"),
             );
         }
     }
     if let Some(l) = &c.licenza
         && licence(l).is_none()
     {
-        let (line, col) = at("licenza");
         let known: Vec<&str> = LICENCES.iter().map(|x| x.0).collect();
         diags.push(
-            src.error_at(line, col, format!("unknown licence `{l}`"))
+            src.error_on(key_at("licenza"), format!("unknown licence `{l}`"))
                 .with_hint(format!("use one of: {}", known.join(", "))),
         );
     }
@@ -244,6 +244,8 @@ fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
         non_smartizzabili: c.non_smartizzabili.clone(),
         altre_attivita: c.altre_attivita,
         criteri: None,
+        span: c.spans.key("").unwrap_or_default(),
+        spans: model::Spans::default(),
     };
     check_unit(&lists, src, diags);
 }
@@ -255,76 +257,68 @@ fn check_not_empty(c: &SiteConfig, units: &[Unit], src: &SourceFile, diags: &mut
         && c.non_smartizzabili.is_empty()
         && c.altre_attivita.is_none()
     {
-        let (l, col) = crate::yaml::find_key(&src.text, "ente", 1).unwrap_or((1, 1));
+        let at = c.spans.key("ente").unwrap_or(Span { line: 1, column: 1 });
         diags.push(
-            src.warning_at(l, col, "the catalogue lists no activity")
+            src.warning_on(at, "the catalogue lists no activity")
                 .with_hint("add a file per unit in content/, or the lists `smartizzabili:` / `non_smartizzabili:` (and `altre_attivita:`) here in _sito.yaml"),
         );
     }
 }
 
+/// The checks of one unit across its lists; every problem is placed at the
+/// span of the activity it is about. Linear in the number of activities.
 fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
     if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() && u.altre_attivita.is_none() {
         diags.push(
-            src.error_at(1, 1, "the unit has no activities").with_hint(
+            src.error_on(u.span, "the unit has no activities").with_hint(
                 "add at least one activity under `smartizzabili:` or `non_smartizzabili:`, or say `altre_attivita: smartizzabili` (or `non_smartizzabili`) for all of them",
             ),
         );
     }
-    for (key, list) in [
-        ("smartizzabili", &u.smartizzabili),
-        ("non_smartizzabili", &u.non_smartizzabili),
-    ] {
-        let mut in_list: HashMap<&str, usize> = HashMap::new();
-        let key_at = || crate::yaml::find_key(&src.text, key, 1).unwrap_or((1, 1));
-        for a in list.iter() {
+    for (key, list) in u.lists() {
+        // Each text and where it first appears.
+        let mut first: HashMap<&str, Span> = HashMap::new();
+        for a in list {
             let text = a.testo.trim();
-            let n = in_list.entry(text).or_insert(0);
-            *n += 1;
             if text.is_empty() {
                 continue; // reported by the schema check
             }
-            let stray_dash = text.ends_with(" -") || text.ends_with(" –");
-            if *n != 2 && !stray_dash {
-                continue;
-            }
-            // Only a problem needs its position: finding it scans the file.
-            let (l, c) = locate(&src.text, text, *n).unwrap_or_else(key_at);
-            if *n == 2 {
-                diags.push(src.warning_at(
-                    l,
-                    c,
-                    format!(
-                        "the same activity appears more than once in `{key}`: \"{}\"",
-                        short(text)
-                    ),
-                ));
-            }
-            if stray_dash {
+            // Every further copy is reported where it is: that is the line to remove.
+            if let Some(at) = first.get(text) {
                 diags.push(
-                    src.warning_at(l, c, "the activity ends with a stray dash")
+                    src.warning_on(
+                        a.span,
+                        format!(
+                            "the same activity appears more than once in `{key}`: \"{}\"",
+                            short(text)
+                        ),
+                    )
+                    .with_hint(format!(
+                        "it is already at line {}; remove this copy, or leave it if the act repeats it",
+                        at.line
+                    )),
+                );
+            } else {
+                first.insert(text, a.span);
+            }
+            if text.ends_with(" -") || text.ends_with(" –") {
+                diags.push(
+                    src.warning_on(a.span, "the activity ends with a stray dash")
                         .with_hint("check that the text was not cut when it was copied"),
                 );
             }
         }
     }
-    // The same activity in both lists cannot be true.
-    let mut smart: HashMap<&str, usize> = HashMap::new();
-    for a in &u.smartizzabili {
-        *smart.entry(a.testo.trim()).or_insert(0) += 1;
-    }
+    // The same activity in both lists cannot be true: reported at its first
+    // place in `non_smartizzabili`.
+    let smart: HashSet<&str> = u.smartizzabili.iter().map(|a| a.testo.trim()).collect();
     let mut reported = HashSet::new();
     for a in &u.non_smartizzabili {
         let text = a.testo.trim();
-        if let Some(&n) = smart.get(text)
-            && !text.is_empty()
-            && reported.insert(text)
-        {
-            let (l, c) = locate(&src.text, text, n + 1).unwrap_or((1, 1));
+        if !text.is_empty() && smart.contains(text) && reported.insert(text) {
             diags.push(
-                src.error_at(
-                    l,
-                    c,
+                src.error_on(
+                    a.span,
                     format!(
                         "the activity \"{}\" is both smartizzabile and non smartizzabile",
                         short(text)
@@ -343,22 +337,6 @@ fn short(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// The line and column of the `nth` line of `text` that holds `needle`.
-pub fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
-    if needle.is_empty() {
-        return None;
-    }
-    // Look for the start of the text: long texts may be folded over lines.
-    let probe: String = needle.chars().take(40).collect();
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            l.find(probe.as_str())
-                .map(|c| (i + 1, l[..c].chars().count() + 1))
-        })
-        .nth(nth - 1)
 }
 
 /// True for an absolute http(s) address with a host and no characters that
@@ -470,12 +448,5 @@ mod tests {
         assert!(contrast_with_white(parse_hex("#0066CC").unwrap()) > 4.5);
         assert!(contrast_with_white(parse_hex("#ffcc00").unwrap()) < 4.5);
         assert_eq!(parse_hex("#12345"), None);
-    }
-
-    #[test]
-    fn locate_finds_nth_occurrence() {
-        let t = "nome: A\nsmartizzabili:\n  - Uno\n  - Uno\n";
-        assert_eq!(locate(t, "Uno", 2), Some((4, 5)));
-        assert_eq!(locate(t, "Due", 1), None);
     }
 }

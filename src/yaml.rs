@@ -17,11 +17,15 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
+use positions::Positions;
 use schema::Record;
 
-/// Parses `file` as one YAML document of shape `shape` into `T`; on failure,
-/// every problem found.
-pub fn parse<T: DeserializeOwned>(file: &SourceFile, shape: &Record) -> Result<T, Vec<Diagnostic>> {
+/// Parses `file` as one YAML document of shape `shape` into `T`, with where
+/// each key and list item was written; on failure, every problem found.
+pub fn parse<T: DeserializeOwned>(
+    file: &SourceFile,
+    shape: &Record,
+) -> Result<(T, Positions), Vec<Diagnostic>> {
     let keys = shape.keys();
     if is_blank(&file.text) {
         return Err(vec![
@@ -33,25 +37,26 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, shape: &Record) -> Result<T
         return Err(vec![too_deep(file, line, column)]);
     }
     let doc = node::parse(&file.text).map_err(|e| vec![explain(file, &e, &keys)])?;
-    let problems = schema::check(&doc, shape, file, &positions::index(&file.text));
+    let pos = positions::index(&file.text);
+    let problems = schema::check(&doc, shape, file, &pos);
     if !problems.is_empty() {
         return Err(problems);
     }
     // The walk found nothing; serde has the last word (without a position:
     // a shape too lenient shows here, at the first key).
-    serde_yaml::from_value::<T>(doc.into_value()).map_err(|e| {
-        let mut d = explain(file, &e, &keys);
-        if d.line <= 1
-            && let Some((l, c)) = positions::index(&file.text).first_key
-        {
-            d = Diagnostic {
-                source_line: None,
-                ..d
-            }
-            .at(&file.text, l, c);
+    match serde_yaml::from_value::<T>(doc.into_value()) {
+        Ok(value) => Ok((value, pos)),
+        Err(e) => {
+            let d = explain(file, &e, &keys);
+            Err(vec![match pos.first_key {
+                Some((l, c)) if d.line <= 1 => Diagnostic {
+                    hint: d.hint,
+                    ..file.error_at(l, c, d.message)
+                },
+                _ => d,
+            }])
         }
-        vec![d]
-    })
+    }
 }
 
 /// serde_yaml refuses more than 128 levels, but only after libyaml has
@@ -141,7 +146,7 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
-    let line_text = file.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let line_text = file.line(line).unwrap_or("");
 
     if let Some(field) = between(&msg, "unknown field `", "`") {
         // serde lists the valid keys of the map being read: use them, not the file's.
@@ -169,9 +174,10 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             .with_hint(format!("add a line `{field}: ...`"));
     }
     if let Some(field) = between(&msg, "duplicate field `", "`") {
-        let (l, c) = find_key(&file.text, field, 2).unwrap_or((line, column));
+        // The schema walk reports duplicates at their line first; serde's
+        // own message has no position.
         return file
-            .error_at(l, c, format!("the key `{field}` appears twice"))
+            .error_at(line, column, format!("the key `{field}` appears twice"))
             .with_hint("keep only one of them (YAML would silently use the last one)");
     }
     if msg.contains("cannot start any token") && line_text.contains('\t') {
@@ -195,14 +201,17 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         return d;
     }
     if msg.contains("more than one document") {
+        // The first `---` after some content.
+        let mut content = false;
         let l = file
             .text
             .lines()
-            .enumerate()
-            .filter(|(_, l)| l.starts_with("---"))
-            .map(|(i, _)| i + 1)
-            .find(|&i| file.text.lines().take(i - 1).any(|l| !is_blank(l)))
-            .unwrap_or(1);
+            .position(|l| {
+                let second = content && l.starts_with("---");
+                content |= !is_blank(l);
+                second
+            })
+            .map_or(1, |i| i + 1);
         return file
             .error_at(
                 l,
@@ -212,6 +221,28 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             .with_hint(
                 "one file holds one unit: remove this line, or move what follows into its own file",
             );
+    }
+    if msg.contains("control characters are not allowed") {
+        // serde_yaml says 1:1 and a character offset: point at the character.
+        let found = file.text.lines().enumerate().find_map(|(i, t)| {
+            let (col, c) = t
+                .chars()
+                .enumerate()
+                .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\u{85}'))?;
+            Some((i + 1, col + 1, c))
+        });
+        if let Some((l, c, ch)) = found {
+            return file
+                .error_at(
+                    l,
+                    c,
+                    format!(
+                        "the text holds an invisible control character (\\u{{{:x}}}), which YAML does not allow",
+                        u32::from(ch)
+                    ),
+                )
+                .with_hint("delete it (it usually comes from pasting text copied from another program)");
+        }
     }
     if msg.contains("recursion limit exceeded") {
         return too_deep(file, line, column);
@@ -250,10 +281,8 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
     match opener {
         Some((what, l, c)) if what.contains("quoted scalar") => {
             let q = file
-                .text
-                .lines()
-                .nth(l - 1)
-                .and_then(|t| t.chars().nth(c - 1))
+                .line(l)
+                .and_then(|t| t.chars().nth(c.saturating_sub(1)))
                 .unwrap_or('"');
             file.error_at(l, c, format!("the quotation mark `{q}` opened here is never closed"))
                 .with_hint(format!("end the text with `{q}` on the same line"))
@@ -282,7 +311,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// A line like `  - Taxi e NCC: istruire gli atti` is read by YAML as a map:
 /// say so, and show the line with the text quoted.
 pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic> {
-    let text = file.text.lines().nth(line.checked_sub(1)?)?;
+    let text = file.line(line)?;
     let trimmed = text.trim_start();
     let indent = text.len() - trimmed.len();
     let (prefix, value) = if let Some(rest) = trimmed.strip_prefix("- ") {
@@ -310,23 +339,6 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
             quoted.trim_start()
         )),
     )
-}
-
-/// The line and column of the `nth` (1-based) occurrence of `key:` at the
-/// start of a line (any indentation).
-pub fn find_key(text: &str, key: &str, nth: usize) -> Option<(usize, usize)> {
-    let mut seen = 0;
-    for (i, l) in text.lines().enumerate() {
-        let t = l.trim_start();
-        let t = t.strip_prefix("- ").unwrap_or(t);
-        if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
-            seen += 1;
-            if seen == nth {
-                return Some((i + 1, l.len() - l.trim_start().len() + 1));
-            }
-        }
-    }
-    None
 }
 
 /// The valid key closest to a misspelt one, if any is close enough.
@@ -421,6 +433,20 @@ mod tests {
         );
         assert_eq!(too_deep_flow(&quoted), None);
         assert_eq!(too_deep_flow(&"[a] ".repeat(1000)), None);
+    }
+
+    #[test]
+    fn a_second_document_is_found_after_content() {
+        let d = err("---\n# c\nnome: A\n---\nnome: B\n");
+        assert_eq!((d.line, d.column), (4, 1), "{d}");
+        assert!(d.message.contains("second YAML document"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_control_character_is_located() {
+        let d = err("nome: A\nsmartizzabili:\n  - Proto\u{1b}[2Jcollo\n");
+        assert_eq!((d.line, d.column), (3, 10), "{d}");
+        assert!(d.message.contains("\\u{1b}"), "{}", d.message);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::model::{Span, Spans};
+
 /// One step of a path into a document: a map key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
@@ -73,6 +75,49 @@ impl Positions {
             value_line: line,
             value_column: column,
         }
+    }
+
+    /// Where the document starts: its first key.
+    pub fn start(&self) -> Span {
+        let (line, column) = self.first_key.unwrap_or((1, 1));
+        Span { line, column }
+    }
+
+    /// Every indexed path as [`Spans`], in one pass: the document's own
+    /// (every path not inside an item of a list named in `lists`) and, for
+    /// item `i` of list `lists[l]`, the item's keyed by `(l, i)`, with paths
+    /// relative to the item (`""` is the item itself). Of duplicate keys, the
+    /// first place is kept.
+    pub fn spans(&self, lists: &[&str]) -> (Spans, HashMap<(usize, usize), Spans>) {
+        let mut doc = Spans::default();
+        let mut items: HashMap<(usize, usize), Spans> = HashMap::new();
+        for (path, places) in &self.map {
+            let Some(pos) = places.first() else {
+                continue;
+            };
+            let key = Span {
+                line: pos.line,
+                column: pos.column,
+            };
+            let value = Span {
+                line: pos.value_line,
+                column: pos.value_column,
+            };
+            let list = match path.first() {
+                Some(Seg::Key(k)) => lists.iter().position(|l| l == k),
+                _ => None,
+            };
+            match (list, path.get(1)) {
+                (Some(l), Some(Seg::Index(i))) => {
+                    items
+                        .entry((l, *i))
+                        .or_default()
+                        .insert(show(&path[2..]), key, value);
+                }
+                _ => doc.insert(show(path), key, value),
+            }
+        }
+        (doc, items)
     }
 
     fn record(&mut self, path: Path, pos: Pos) {
@@ -424,6 +469,21 @@ ordine: 3
         assert_eq!(split_key("\"a: b\""), None);
         assert_eq!(split_key("x # a: b"), None);
         assert_eq!(split_key("[a: b]"), None);
+    }
+
+    #[test]
+    fn spans_split_the_document_from_list_items() {
+        let p = index(UNIT);
+        let (doc, items) = p.spans(&["smartizzabili"]);
+        let span = |line, column| Some(Span { line, column });
+        assert_eq!(doc.key("nome"), span(2, 1));
+        assert_eq!(doc.value("nome"), span(2, 7));
+        assert_eq!(doc.value("non_smartizzabili[1]"), span(17, 3));
+        assert_eq!(doc.key("smartizzabili[0]"), None);
+        assert_eq!(items[&(0, 0)].value(""), span(7, 5));
+        assert_eq!(items[&(0, 1)].value("testo"), span(9, 12));
+        assert_eq!(items[&(0, 2)].key("testo"), span(14, 5));
+        assert_eq!(p.start(), Span { line: 2, column: 1 });
     }
 
     #[test]

@@ -135,6 +135,15 @@ mistakes! {
         "content/tributi.yaml:5:5: warning: the same activity appears more than once in `smartizzabili`",
         "0 errors, 1 warning",
     ];
+    // The second copy is the line to remove, even when an earlier line starts
+    // with the same words (the text search pointed at line 4, and at line 9
+    // for the activity in both lists).
+    duplicate_is_reported_at_its_own_copy: "duplicate-prefix", 1, [
+        "content/protocollo.yaml:5:5: warning: the same activity appears more than once in `smartizzabili`: \"Gestione protocollo\"",
+        "it is already at line 4",
+        "content/protocollo.yaml:10:12: error: the activity \"Gestione protocollo informatico\" is both smartizzabile and non smartizzabile",
+        "1 error, 1 warning",
+    ];
     a_stray_dash_is_a_warning: "stray-dash", 0, [
         "content/tributi.yaml:3:5: warning: the activity ends with a stray dash",
     ];
@@ -176,6 +185,11 @@ mistakes! {
     unknown_theme: "unknown-tema", 1, [
         "content/_sito.yaml:5:1: error: the theme `istituzionale` does not exist",
     ];
+    // `tema: ../condivisi` published files from outside `themes/`.
+    a_theme_path_is_refused: "tema-path", 1, [
+        "content/_sito.yaml:5:1: error: `../condivisi` is not a theme name",
+        "write only the folder's name",
+    ];
     template_error_in_a_site_theme: "theme-template-error", 1, [
         "themes/default/templates/404.html:4:21: error: template error: Unknown filter `maiuscolo`",
     ];
@@ -189,6 +203,14 @@ mistakes! {
         "content/tributi.yaml:3:37: error: the link `../ragioneria/` on `tributi/` leads nowhere",
         "content/tributi.yaml:4:13: error: the link `../tabella/#riga-inesistente` on `tributi/` leads nowhere",
         "has no anchor `#riga-inesistente`",
+    ];
+    // Found from the stored span of each note and the body line of the page.
+    broken_links_in_notes_and_pages: "broken-link-note", 1, [
+        "content/tributi.yaml:6:38: error: the link `../ragioneria/#rimborsi` on `tributi/` leads nowhere",
+        "content/tributi.yaml:7:31: error: the link `../tabella/#nessuna-riga` on `tributi/` leads nowhere",
+        "content/tributi.yaml:9:34: error: the link `../regolamento/` on `tributi/` leads nowhere",
+        "content/modulistica.md:5:33: error: the link `../ragioneria/#rimborsi` on `modulistica/` leads nowhere",
+        "content/modulistica.md:7:20: error: the link `../regolamento-2025/` on `modulistica/` leads nowhere",
     ];
     every_problem_of_one_file: "many-in-one-file", 1, [
         "content/tributi.yaml:1:7: error: `nome` is empty",
@@ -229,4 +251,135 @@ fn strict_makes_warnings_fail_and_publishes_nothing() {
     let r = site.run(&["check", "--strict"]);
     assert_eq!(r.code(), Some(1), "{}", r.stderr());
     assert_eq!(site.run(&["check"]).code(), Some(0));
+}
+
+#[test]
+fn an_absolute_theme_path_is_refused_at_its_line() {
+    let site = Site::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/segreto.txt"), "segreto").unwrap();
+    let sito = std::fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap();
+    site.write(
+        "content/_sito.yaml",
+        &format!("{sito}tema: {}\n", outside.path().display()),
+    );
+    let line = sito.lines().count() + 1;
+    let r = site.run(&["build"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr().contains(&format!(
+            "content/_sito.yaml:{line}:1: error: `{}` is not a theme name",
+            outside.path().display()
+        )),
+        "{}",
+        r.stderr()
+    );
+    assert!(!site.public().exists());
+}
+
+/// Content text is printed escaped: an ESC sequence in an activity (YAML's
+/// `\e` and `\a` in double quotes) could clear the terminal or set its
+/// title when `check` prints the message.
+#[test]
+fn control_characters_in_content_are_printed_escaped() {
+    let site = Site::fixture("basic");
+    let evil = r"Protocollo \e]0;preso\a\e[2J";
+    site.write(
+        "content/eco.yaml",
+        &format!("nome: Eco\nsmartizzabili:\n  - \"{evil}\"\n  - \"{evil}\"\n"),
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    let err = r.stderr();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains(
+            "content/eco.yaml:4:5: warning: the same activity appears more than once in `smartizzabili`: \"Protocollo \\u{1b}]0;preso\\u{7}\\u{1b}[2J\""
+        ),
+        "{err}"
+    );
+    // The line itself shows what the file holds: the escapes as typed.
+    assert!(
+        err.contains(r#"4 |   - "Protocollo \e]0;preso\a\e[2J""#),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+mod symlinks {
+    use crate::support::Site;
+    use std::os::unix::fs::symlink;
+
+    /// A unit file linked from elsewhere in the site folder is published
+    /// (it was skipped without a word: 4 units built instead of 5).
+    #[test]
+    fn a_linked_unit_file_inside_the_site_is_followed() {
+        let site = Site::fixture("basic");
+        site.write(
+            "condivisi/polizia.yaml",
+            "nome: Polizia locale\nsmartizzabili:\n  - Verbali\n",
+        );
+        symlink(
+            "../condivisi/polizia.yaml",
+            site.root().join("content/polizia.yaml"),
+        )
+        .unwrap();
+        let r = site.run(&["build"]);
+        assert!(r.ok(), "{}", r.stderr());
+        assert!(r.stdout().contains("5 units"), "{}", r.stdout());
+        assert!(site.read("polizia/index.html").contains("Verbali"));
+    }
+
+    /// A link out of the site, a loop and a link to nothing are each an
+    /// error at the link's name; nothing is published.
+    #[test]
+    fn other_links_are_errors_at_their_name() {
+        let site = Site::fixture("basic");
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("segreto.yaml");
+        std::fs::write(&secret, "nome: Segreto\nsmartizzabili:\n  - x\n").unwrap();
+        let content = site.root().join("content");
+        symlink(&secret, content.join("esterno.yaml")).unwrap();
+        symlink(&content, content.join("uffici/giro")).unwrap();
+        symlink("manca.yaml", content.join("perso.yaml")).unwrap();
+        let r = site.run(&["build"]);
+        assert_eq!(r.code(), Some(1), "{}", r.stderr());
+        let err = r.stderr();
+        for needle in [
+            "content/esterno.yaml: error: this symbolic link leads outside the site folder",
+            "content/uffici/giro: error: this symbolic link leads back to",
+            "content/perso.yaml: error: this symbolic link leads to nothing",
+            "3 errors",
+        ] {
+            assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+        }
+        assert!(!err.contains("Segreto"), "{err}");
+        assert!(!site.public().exists());
+    }
+}
+
+/// A raw ESC byte pasted into a file: YAML refuses it; the error is at the
+/// character (it was 1:1) and the line is shown with the ESC escaped.
+#[test]
+fn a_raw_control_character_is_located_and_shown_escaped() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/eco.yaml",
+        "nome: Eco\nsmartizzabili:\n  - Proto\u{1b}]0;preso\u{7}collo\n",
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    let err = r.stderr();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains(
+            "content/eco.yaml:3:10: error: the text holds an invisible control character (\\u{1b})"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 |   - Proto\\u{1b}]0;preso\\u{7}collo"),
+        "{err}"
+    );
 }
