@@ -31,6 +31,9 @@ pub enum Command {
     /// Check content and theme, render in memory and verify every internal
     /// link and anchor; writes nothing. For CI.
     Check(CheckArgs),
+    /// Create a new site that builds at once: content/ with settings, an
+    /// example unit, .gitignore and CI files for GitHub and GitLab.
+    Init(InitArgs),
 }
 
 /// Where the site is and where it goes.
@@ -61,7 +64,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
     /// How to print problems: for people (stderr), as a JSON array (stdout),
-    /// or as GitHub Actions annotations (stdout).
+    /// as GitHub Actions annotations (stdout), or as a GitLab Code Quality
+    /// report (stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Check as if published under this address instead of base_url.
@@ -75,6 +79,23 @@ pub enum Format {
     Human,
     Json,
     Github,
+    Gitlab,
+}
+
+/// Where the new site goes and what it starts with.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder of the new site (created if missing). Existing files are kept.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The body's name, as in its acts ("Comune di ..."). Without it a
+    /// placeholder is written, which `check` reports until replaced.
+    #[arg(long, value_name = "NAME")]
+    pub ente: Option<String>,
+    /// The address the site will be published at. Without it a placeholder
+    /// is written, which `check` reports until replaced.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 /// Where the site is and where the preview listens.
@@ -106,6 +127,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Check(args) => cmd::check::run(&args),
+        Command::Init(args) => cmd::init::run(&args),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod serve;
 
 use std::path::Path;
@@ -28,7 +29,8 @@ pub fn report(diags: &Diagnostics) {
 }
 
 /// Prints every problem in `format`: `human` as [`report`] does, `json` as
-/// one array on stdout, `github` as workflow annotations on stdout. `root`
+/// one array on stdout, `github` as workflow annotations on stdout, `gitlab`
+/// as a Code Quality report (one JSON array) on stdout. `root`
 /// is the site folder as given, to name files from the repository's root.
 pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
     match format {
@@ -41,6 +43,11 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
             for d in diags.sorted() {
                 println!("{}", d.github(root));
             }
+        }
+        Format::Gitlab => {
+            let all: Vec<serde_json::Value> =
+                diags.sorted().iter().map(|d| d.gitlab(root)).collect();
+            println!("{}", serde_json::Value::Array(all));
         }
     }
 }

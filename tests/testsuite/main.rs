@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod errors;
 mod example;
+mod init;
 mod interrupt;
 mod links;
 mod metadata;
