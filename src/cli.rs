@@ -47,7 +47,7 @@ pub struct BuildArgs {
     pub output: Option<PathBuf>,
     /// Publish under this address instead of base_url in content/_sito.yaml
     /// (canonical links, sitemap.xml, robots.txt).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
     /// Treat warnings as errors: exit 1 and write nothing when there is any.
     #[arg(long)]
@@ -69,7 +69,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Check as if published under this address instead of base_url.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -94,7 +94,7 @@ pub struct InitArgs {
     pub ente: Option<String>,
     /// The address the site will be published at. Without it a placeholder
     /// is written, which `check` reports until replaced.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -118,6 +118,14 @@ pub struct ServeArgs {
     /// waiting for the system's notifications (Docker bind mounts, NFS, WSL).
     #[arg(long)]
     pub poll: bool,
+}
+
+/// `--base-url`: an absolute http(s) address, normalised to end with `/`.
+/// A bad one is a usage error (exit 2), like any bad flag.
+fn base_url(s: &str) -> Result<String, String> {
+    crate::validate::normalise_base_url(s).ok_or_else(|| {
+        "it must be an absolute http(s) address without ? or #, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/".to_string()
+    })
 }
 
 /// Parses the arguments and runs the command.

@@ -15,7 +15,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::cli::{EXIT_USAGE, InitArgs};
 use crate::model::Date;
 use crate::placeholder;
-use crate::validate::normalise_base_url;
 
 /// The templates, by the path they are written to.
 const FILES: &[(&str, &str)] = &[
@@ -119,12 +118,11 @@ fn values(args: &InitArgs) -> Result<Values, String> {
         }
         Some(e) => e.to_string(),
     };
-    let base_url = match args.base_url.as_deref() {
-        None => placeholder::BASE_URL.to_string(),
-        Some(u) => normalise_base_url(u).ok_or_else(|| {
-            format!("--base-url `{u}` is not an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/")
-        })?,
-    };
+    // Checked and normalised by the command line parser.
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| placeholder::BASE_URL.to_string());
     let today = today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     Ok(Values {
         ente,

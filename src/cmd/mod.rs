@@ -68,12 +68,29 @@ pub fn counts(built: &Built) -> String {
     )
 }
 
+/// Checks that `root` names an existing folder, saying so when not (exit 2).
+pub fn site_folder(root: &Path) -> Result<(), std::process::ExitCode> {
+    let problem = match root.metadata() {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => "is not a folder",
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist",
+        Err(_) => "cannot be read",
+    };
+    eprintln!(
+        "error: the site folder {} {problem} (use --root to point at the site folder, or create a site with `trasparenza init --root {}`)",
+        root.display(),
+        root.display()
+    );
+    Err(std::process::ExitCode::from(crate::cli::EXIT_USAGE))
+}
+
 /// Runs the pipeline on `root`; an environment error (exit 2) is printed
 /// and returned as the exit code.
 pub fn run_pipeline(
     root: &Path,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics), std::process::ExitCode> {
+    site_folder(root)?;
     let opts = BuildOptions {
         base_url: base_url.map(str::to_string),
     };

@@ -137,7 +137,8 @@ fn init_rejects_a_bad_base_url_and_writes_nothing() {
     let r = site.run(&["init", "--base-url", "www.comune.it"]);
     assert_eq!(r.code(), Some(2));
     assert!(
-        r.stderr().contains("--base-url `www.comune.it`"),
+        r.stderr()
+            .contains("invalid value 'www.comune.it' for '--base-url <URL>'"),
         "{}",
         r.stderr()
     );
