@@ -34,6 +34,9 @@ pub enum Command {
     /// Read the catalogue from a PIAO document, a spreadsheet, a CSV or an
     /// HTML table, and write one unit file per unit into ROOT/content/.
     Import(ImportArgs),
+    /// Create a new site that builds at once: content/ with settings, an
+    /// example unit, .gitignore and CI files for GitHub and GitLab.
+    Init(InitArgs),
 }
 
 /// Where the site is and where it goes.
@@ -53,7 +56,7 @@ pub struct BuildArgs {
     pub force: bool,
     /// Publish under this address instead of base_url in content/_sito.yaml
     /// (canonical links, sitemap.xml, robots.txt).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
     /// Treat warnings as errors: exit 1 and write nothing when there is any.
     #[arg(long)]
@@ -70,11 +73,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
     /// How to print problems: for people (stderr), as a JSON array (stdout),
-    /// or as GitHub Actions annotations (stdout).
+    /// as GitHub Actions annotations (stdout), or as a GitLab Code Quality
+    /// report (stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Check as if published under this address instead of base_url.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -84,6 +88,23 @@ pub enum Format {
     Human,
     Json,
     Github,
+    Gitlab,
+}
+
+/// Where the new site goes and what it starts with.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder of the new site (created if missing). Existing files are kept.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The body's name, as in its acts ("Comune di ..."). Without it a
+    /// placeholder is written, which `check` reports until replaced.
+    #[arg(long, value_name = "NAME")]
+    pub ente: Option<String>,
+    /// The address the site will be published at. Without it a placeholder
+    /// is written, which `check` reports until replaced.
+    #[arg(long, value_name = "URL", value_parser = base_url)]
+    pub base_url: Option<String>,
 }
 
 /// Where the site is and where the preview listens.
@@ -139,6 +160,14 @@ pub struct ImportArgs {
     pub delimiter: Option<String>,
 }
 
+/// `--base-url`: an absolute http(s) address, normalised to end with `/`.
+/// A bad one is a usage error (exit 2), like any bad flag.
+fn base_url(s: &str) -> Result<String, String> {
+    crate::validate::normalise_base_url(s).ok_or_else(|| {
+        "it must be an absolute http(s) address without ? or #, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/".to_string()
+    })
+}
+
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -147,6 +176,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Import(args) => cmd::import::run(&args),
+        Command::Init(args) => cmd::init::run(&args),
     }
 }
 

@@ -123,16 +123,7 @@ impl Diagnostic {
     /// the site folder as given on the command line, so the file is named
     /// from the repository's root.
     pub fn github(&self, site: &Path) -> String {
-        let file = if site.is_absolute() || site == Path::new(".") {
-            self.file.clone()
-        } else {
-            site.join(&self.file)
-        };
-        let file = display_path(&file);
-        let mut props = vec![format!(
-            "file={}",
-            github_property(file.trim_start_matches("./"))
-        )];
+        let mut props = vec![format!("file={}", github_property(&self.repo_path(site)))];
         if self.line > 0 {
             props.push(format!("line={}", self.line));
         }
@@ -152,6 +143,58 @@ impl Diagnostic {
             github_data(&text)
         )
     }
+}
+
+impl Diagnostic {
+    /// The file named from the repository's root: `site` is the site folder
+    /// as given on the command line (CI runs from the repository's root).
+    fn repo_path(&self, site: &Path) -> String {
+        let file = if site.is_absolute() || site == Path::new(".") {
+            self.file.clone()
+        } else {
+            site.join(&self.file)
+        };
+        display_path(&file).trim_start_matches("./").to_string()
+    }
+
+    /// One issue of a GitLab Code Quality report: `description` (with the
+    /// hint), `check_name`, `fingerprint` (stable for the same problem at the
+    /// same place), `severity` (`critical` for errors, `minor` for warnings)
+    /// and `location` (`path` from the repository's root, `lines.begin`).
+    pub fn gitlab(&self, site: &Path) -> serde_json::Value {
+        let path = self.repo_path(site);
+        let mut description = self.message.clone();
+        if let Some(h) = &self.hint {
+            description.push_str(" (hint: ");
+            description.push_str(h);
+            description.push(')');
+        }
+        let key = format!(
+            "{}\0{path}\0{}\0{}\0{}",
+            self.severity.as_str(),
+            self.line,
+            self.column,
+            self.message
+        );
+        serde_json::json!({
+            "description": description,
+            "check_name": "trasparenza",
+            "fingerprint": format!("{:016x}", fnv1a(key.as_bytes())),
+            "severity": match self.severity {
+                Severity::Error => "critical",
+                Severity::Warning => "minor",
+            },
+            "location": {"path": path, "lines": {"begin": self.line.max(1)}},
+        })
+    }
+}
+
+/// FNV-1a, 64 bits: a fingerprint that stays the same across runs and
+/// versions (std's hasher promises neither).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Escapes the message of a workflow command.
@@ -343,6 +386,30 @@ mod tests {
             w.github(Path::new(".")),
             "::warning file=content/x.yaml,title=trasparenza::w"
         );
+    }
+
+    #[test]
+    fn gitlab_issue_has_the_code_quality_fields() {
+        let d = Diagnostic::error("content/x.yaml", "bad")
+            .at("a\n", 1, 2)
+            .with_hint("h");
+        let v = d.gitlab(Path::new("site"));
+        assert_eq!(v["description"], "bad (hint: h)");
+        assert_eq!(v["check_name"], "trasparenza");
+        assert_eq!(v["severity"], "critical");
+        assert_eq!(
+            v["location"],
+            serde_json::json!({"path": "site/content/x.yaml", "lines": {"begin": 1}})
+        );
+        let w = Diagnostic::warning("content/_sito.yaml", "w");
+        let wv = w.gitlab(Path::new("."));
+        assert_eq!(wv["severity"], "minor");
+        assert_eq!(wv["location"]["path"], "content/_sito.yaml");
+        assert_eq!(wv["location"]["lines"]["begin"], 1);
+        // Stable across runs, different for different problems.
+        assert_eq!(v["fingerprint"], d.gitlab(Path::new("site"))["fingerprint"]);
+        assert_ne!(v["fingerprint"], wv["fingerprint"]);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]

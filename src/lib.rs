@@ -16,6 +16,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod pipeline;
+pub mod placeholder;
 pub mod render;
 pub mod search;
 pub mod serve;

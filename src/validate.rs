@@ -46,6 +46,7 @@ pub fn validate(
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     let before = diags.error_count();
+    crate::placeholder::check(&loaded, base_url_override, diags);
     let config = loaded.config.map(|mut c| {
         if let Some(u) = base_url_override {
             c.base_url = u.to_string();

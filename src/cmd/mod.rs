@@ -5,6 +5,7 @@
 pub mod build;
 pub mod check;
 pub mod import;
+pub mod init;
 pub mod serve;
 
 use std::path::Path;
@@ -29,7 +30,8 @@ pub fn report(diags: &Diagnostics) {
 }
 
 /// Prints every problem in `format`: `human` as [`report`] does, `json` as
-/// one array on stdout, `github` as workflow annotations on stdout. `root`
+/// one array on stdout, `github` as workflow annotations on stdout, `gitlab`
+/// as a Code Quality report (one JSON array) on stdout. `root`
 /// is the site folder as given, to name files from the repository's root.
 pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
     match format {
@@ -42,6 +44,11 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
             for d in diags.sorted() {
                 println!("{}", d.github(root));
             }
+        }
+        Format::Gitlab => {
+            let all: Vec<serde_json::Value> =
+                diags.sorted().iter().map(|d| d.gitlab(root)).collect();
+            println!("{}", serde_json::Value::Array(all));
         }
     }
 }
@@ -57,12 +64,29 @@ pub fn counts(built: &Built) -> String {
     )
 }
 
+/// Checks that `root` names an existing folder, saying so when not (exit 2).
+pub fn site_folder(root: &Path) -> Result<(), std::process::ExitCode> {
+    let problem = match root.metadata() {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => "is not a folder",
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist",
+        Err(_) => "cannot be read",
+    };
+    eprintln!(
+        "error: the site folder {} {problem} (use --root to point at the site folder, or create a site with `trasparenza init --root {}`)",
+        root.display(),
+        root.display()
+    );
+    Err(std::process::ExitCode::from(crate::cli::EXIT_USAGE))
+}
+
 /// Runs the pipeline on `root`; an environment error (exit 2) is printed
 /// and returned as the exit code.
 pub fn run_pipeline(
     root: &Path,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics), std::process::ExitCode> {
+    site_folder(root)?;
     let opts = BuildOptions {
         base_url: base_url.map(str::to_string),
     };

@@ -17,6 +17,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(&format!("cannot set up Ctrl-C handling: {e}")),
     };
+    if let Err(code) = super::site_folder(&args.root) {
+        return code;
+    }
     let root = match args.root.canonicalize() {
         Ok(r) => r,
         Err(e) => {

@@ -42,10 +42,16 @@ impl Output {
     pub fn page_urls(&self) -> Vec<String> {
         self.files
             .keys()
-            .filter(|p| p.ends_with("index.html"))
+            .filter(|p| is_page(p))
             .map(|p| p.trim_end_matches("index.html").to_string())
             .collect()
     }
+}
+
+/// Whether an output path is a page, as every summary counts them (`build`,
+/// `check`, `serve`): an `index.html`; `404.html` is not one.
+pub fn is_page(path: &str) -> bool {
+    path.ends_with("index.html")
 }
 
 /// One section of the main navigation: (title, root-relative URL).

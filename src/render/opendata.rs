@@ -1,5 +1,6 @@
 //! Open data: the catalogue as `catalogo.csv` (RFC 4180, one row per
-//! activity) and `catalogo.json` (the whole catalogue), their machine-readable
+//! activity, verbatim), `catalogo.xlsx` (the same rows as a spreadsheet for
+//! people) and `catalogo.json` (the whole catalogue), their machine-readable
 //! schemas (CSVW metadata for the CSV, JSON Schema for the JSON) and the
 //! dataset's DCAT-AP_IT description in JSON-LD, so that dati.gov.it can
 //! harvest it.
@@ -18,6 +19,8 @@ use crate::validate;
 
 /// The CSV, one row per activity.
 pub const CSV: &str = "catalogo.csv";
+/// The same rows as an Excel workbook, for people.
+pub const XLSX: &str = "catalogo.xlsx";
 /// The whole catalogue as JSON.
 pub const JSON: &str = "catalogo.json";
 /// CSVW metadata of the CSV, at the name CSVW processors look for by default.
@@ -173,7 +176,7 @@ pub struct Download {
     pub url: &'static str,
     pub titolo: &'static str,
     pub descrizione: &'static str,
-    /// `CSV`, `JSON`, `JSON-LD`.
+    /// `CSV`, `XLSX`, `JSON`, `JSON-LD`.
     pub formato: &'static str,
     pub media_type: &'static str,
     pub dimensione: usize,
@@ -187,6 +190,8 @@ pub struct OpenData {
     pub downloads: Vec<Download>,
 }
 
+const XLSX_MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// What every file is, in the order the home page lists them.
 const FILES: &[(&str, &str, &str, &str, &str)] = &[
     (
@@ -195,6 +200,13 @@ const FILES: &[(&str, &str, &str, &str, &str)] = &[
         "una riga per attività, per fogli di calcolo",
         "CSV",
         "text/csv",
+    ),
+    (
+        XLSX,
+        "Catalogo in Excel",
+        "le stesse righe del CSV, da aprire con Excel o LibreOffice",
+        "XLSX",
+        XLSX_MEDIA_TYPE,
     ),
     (
         JSON,
@@ -235,11 +247,17 @@ pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
         (CSV_SCHEMA, pretty(&csv_schema(site))),
         (JSON_SCHEMA, pretty(&json_schema(site))),
     ];
-    let dcat = pretty(&dcat(site, files[0].1.len(), files[1].1.len()));
+    // Only past Excel's limits (a million rows) is there no workbook.
+    if let Ok(bytes) = xlsx(site, units) {
+        files.push((XLSX, bytes));
+    }
+    let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
+    let dcat = pretty(&dcat(site, size(CSV), size(JSON), size(XLSX)));
     files.push((DCAT, dcat));
     let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
     let downloads = FILES
         .iter()
+        .filter(|f| files.iter().any(|(name, _)| *name == f.0))
         .map(
             |&(url, titolo, descrizione, formato, media_type)| Download {
                 url,
@@ -311,6 +329,39 @@ impl<'a> Row<'a> {
     fn url(&self, base: &str) -> String {
         format!("{base}{}#{}", self.unit.url, self.view.id)
     }
+    /// The values that are not plain borrows: id, ambiti joined, url.
+    fn computed(&self, base: &str) -> (String, String, String) {
+        let ambiti: Vec<&str> = self.view.ambiti.iter().map(|a| a.trim()).collect();
+        (self.id(), ambiti.join(AMBITI_SEPARATOR), self.url(base))
+    }
+
+    /// The row's fields in the order of [`COLUMNS`]; `computed` is what
+    /// [`Row::computed`] returned.
+    fn fields<'s>(
+        &'s self,
+        c: &'s crate::model::SiteConfig,
+        aggiornato: &'s str,
+        [id, ambiti, url]: [&'s str; 3],
+    ) -> [&'s str; 15] {
+        [
+            id,
+            c.ente.trim(),
+            opt(c.codice_ipa.as_deref()),
+            opt(c.periodo.as_deref()),
+            aggiornato,
+            self.unit.slug,
+            self.unit.nome,
+            opt(self.unit.area),
+            opt(self.unit.responsabile),
+            if self.smartizzabile { "si" } else { "no" },
+            si_no(self.unit.altre_attivita),
+            self.view.testo,
+            self.note().unwrap_or(""),
+            ambiti,
+            url,
+        ]
+    }
+
     fn note(&self) -> Option<&'a str> {
         self.activity
             .note
@@ -387,29 +438,88 @@ pub fn csv(site: &Site, units: &[UnitView]) -> String {
     let mut out = String::new();
     push_record(&mut out, COLUMNS.iter().map(|col| col.name));
     for r in rows(site, common.as_ref(), units) {
-        let ambiti: Vec<&str> = r.view.ambiti.iter().map(|a| a.trim()).collect();
-        let ambiti = ambiti.join(AMBITI_SEPARATOR);
-        let (id, url) = (r.id(), r.url(base));
-        let fields: [&str; 15] = [
-            &id,
-            c.ente.trim(),
-            opt(c.codice_ipa.as_deref()),
-            opt(c.periodo.as_deref()),
-            &aggiornato,
-            r.unit.slug,
-            r.unit.nome,
-            opt(r.unit.area),
-            opt(r.unit.responsabile),
-            if r.smartizzabile { "si" } else { "no" },
-            si_no(r.unit.altre_attivita),
-            r.view.testo,
-            r.note().unwrap_or(""),
-            &ambiti,
-            &url,
-        ];
-        push_record(&mut out, fields.into_iter());
+        let (id, ambiti, url) = r.computed(base);
+        push_record(
+            &mut out,
+            r.fields(c, &aggiornato, [&id, &ambiti, &url]).into_iter(),
+        );
     }
     out
+}
+
+/// The widest a column of the workbook gets, in characters; longer texts wrap.
+const XLSX_MAX_WIDTH: usize = 60;
+/// Excel's limit for the text of one cell.
+const XLSX_MAX_CELL: usize = 32_767;
+
+/// `catalogo.xlsx`: the CSV's columns and rows in one sheet, every cell a
+/// text cell (a text starting with `=`, `+`, `-` or `@` stays text, never a
+/// formula), text format on every column (what is typed in stays text too),
+/// the header row frozen with filters, widths from the longest text (at most
+/// 60 characters, longer texts wrap). Deterministic: the document's creation
+/// date is `aggiornato_il` and the zip entries carry a fixed date.
+pub fn xlsx(site: &Site, units: &[UnitView]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
+    let c = &site.config;
+    let aggiornato = c.aggiornato_il.to_string();
+    let text = Format::new()
+        .set_num_format("@")
+        .set_align(FormatAlign::Top);
+    let wrapped = text.clone().set_text_wrap();
+    let header = text.clone().set_bold();
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(
+        c.aggiornato_il.year,
+        c.aggiornato_il.month,
+        c.aggiornato_il.day,
+    )?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{} - {}", c.titolo.trim(), c.ente.trim()))
+            .set_author(c.ente.trim())
+            .set_creation_datetime(&created),
+    );
+    let sheet = book.add_worksheet();
+    sheet.set_name("Catalogo")?;
+    let mut widths: Vec<usize> = COLUMNS.iter().map(|col| col.name.chars().count()).collect();
+    for (i, col) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, i as u16, col.name, &header)?;
+    }
+    let common = views::common_view(site);
+    let all = rows(site, common.as_ref(), units);
+    let mut row = 0u32;
+    for r in &all {
+        row += 1;
+        let (id, ambiti, url) = r.computed(&c.base_url);
+        for (i, field) in r
+            .fields(c, &aggiornato, [&id, &ambiti, &url])
+            .into_iter()
+            .enumerate()
+        {
+            let len = field.chars().count();
+            widths[i] = widths[i].max(len);
+            let field = if len > XLSX_MAX_CELL {
+                let cut: String = field.chars().take(XLSX_MAX_CELL - 1).collect();
+                std::borrow::Cow::Owned(cut + "…")
+            } else {
+                std::borrow::Cow::Borrowed(field)
+            };
+            let format = if len > XLSX_MAX_WIDTH {
+                &wrapped
+            } else {
+                &text
+            };
+            sheet.write_string_with_format(row, i as u16, field, format)?;
+        }
+    }
+    for (i, w) in widths.iter().enumerate() {
+        let col = i as u16;
+        sheet.set_column_width(col, (*w).clamp(6, XLSX_MAX_WIDTH) as f64 + 2.0)?;
+        sheet.set_column_format(col, &text)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, row, COLUMNS.len() as u16 - 1)?;
+    book.save_to_buffer()
 }
 
 fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
@@ -739,7 +849,7 @@ fn years(periodo: &str) -> Option<(u16, u16)> {
 
 /// The DCAT-AP_IT description of the dataset (JSON-LD): a catalogue holding
 /// one dataset with one distribution per data file.
-fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
+fn dcat(site: &Site, csv_size: usize, json_size: usize, xlsx_size: usize) -> Value {
     let c = &site.config;
     let base = &c.base_url;
     let me = format!("{base}{DCAT}");
@@ -828,6 +938,21 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
             distribution(JSON, "Catalogo in JSON", "JSON", "application/json", json_size, JSON_SCHEMA, "JSON Schema del JSON"),
         ],
     });
+    if xlsx_size > 0 {
+        // The same columns as the CSV, so the CSV's schema describes it too.
+        let d = distribution(
+            XLSX,
+            "Catalogo in Excel (le stesse righe del CSV)",
+            "XLSX",
+            XLSX_MEDIA_TYPE,
+            xlsx_size,
+            CSV_SCHEMA,
+            "Schema CSVW del CSV (stesse colonne)",
+        );
+        if let Some(list) = dataset["dcat:distribution"].as_array_mut() {
+            list.insert(1, d);
+        }
+    }
     if let Some(d) = c.pubblicato_il {
         dataset["dct:issued"] = json!({"@value": d.to_string(), "@type": "xsd:date"});
     }

@@ -270,7 +270,7 @@ impl Builder {
         };
         let pages = files
             .as_ref()
-            .map(|f| f.keys().filter(|k| k.ends_with(".html")).count())
+            .map(|f| f.keys().filter(|k| crate::render::is_page(k)).count())
             .unwrap_or(0);
         let nfiles = files.as_ref().map(|f| f.len()).unwrap_or(0);
         if changed {

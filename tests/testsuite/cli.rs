@@ -39,3 +39,30 @@ fn a_folder_without_content_exits_with_2() {
     assert_eq!(r.code(), Some(2));
     assert!(r.stderr().contains("content/"), "{}", r.stderr());
 }
+
+#[test]
+fn a_missing_site_folder_is_named() {
+    let site = Site::empty();
+    let missing = site.root().join("sito-che-non-c-e");
+    for cmd in ["build", "check", "serve"] {
+        let out = bin().arg(cmd).arg("--root").arg(&missing).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "the site folder {} does not exist",
+                missing.display()
+            )),
+            "{cmd}: {err}"
+        );
+    }
+    // A file instead of a folder.
+    site.write("file.txt", "x");
+    let r = bin()
+        .args(["check", "--root"])
+        .arg(site.root().join("file.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("is not a folder"));
+}

@@ -11,6 +11,7 @@ mod example;
 mod examples;
 mod guard;
 mod import;
+mod init;
 mod interrupt;
 mod links;
 mod metadata;

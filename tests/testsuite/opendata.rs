@@ -346,7 +346,10 @@ fn dcat_describes_the_dataset_and_every_data_file() {
         assert!(!dist["dcat:mediaType"]["@id"].as_str().unwrap().is_empty());
         described.push(name.to_string());
     }
-    assert_eq!(described, ["catalogo.csv", "catalogo.json"]);
+    assert_eq!(
+        described,
+        ["catalogo.csv", "catalogo.xlsx", "catalogo.json"]
+    );
 }
 
 #[test]
@@ -364,6 +367,7 @@ fn home_links_every_data_file_with_format_size_and_licence() {
     let text = text_of(section);
     for name in [
         "catalogo.csv",
+        "catalogo.xlsx",
         "catalogo.json",
         "catalogo.csv-metadata.json",
         "catalogo.schema.json",
@@ -379,7 +383,7 @@ fn home_links_every_data_file_with_format_size_and_licence() {
         let kb = format!("{:.1} kB", size as f64 / 1000.0).replace('.', ",");
         assert!(shown.contains(&kb), "{name}: {shown:?} lacks {kb}");
         assert!(
-            ["(CSV,", "(JSON,", "(JSON-LD,"]
+            ["(CSV,", "(XLSX,", "(JSON,", "(JSON-LD,"]
                 .iter()
                 .any(|f| shown.contains(f)),
             "{shown}"
@@ -418,4 +422,85 @@ fn the_licence_setting_reaches_every_file() {
         .next()
         .unwrap();
     assert_eq!(text_of(licence), "Italian Open Data License 2.0");
+}
+
+/// Every cell of the first sheet of `catalogo.xlsx`, read by calamine.
+fn read_xlsx(site: &Site) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let path = site.public().join("catalogo.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("an xlsx file");
+    assert_eq!(book.sheet_names(), ["Catalogo"]);
+    let range = book.worksheet_range("Catalogo").expect("the sheet");
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+/// One part of the workbook's zip, as text.
+fn xlsx_part(site: &Site, name: &str) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(site.public().join("catalogo.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn xlsx_has_the_csv_rows_as_text_cells() {
+    let site = Site::fixture("stress");
+    // What a hurried clerk pastes: formulas, phone numbers, dashes, mentions,
+    // leading zeros, a date-like and a number-like text, a line break.
+    site.write(
+        "content/sportello.yaml",
+        "nome: Sportello\nsmartizzabili:\n  - \"=SOMMA(A1:A3)\"\n  - \"+39 0123 456789\"\n  - \"-trattino iniziale\"\n  - \"@ufficio protocollo\"\n  - \"00123\"\n  - \"1/2\"\n  - \"12,5\"\n  - testo: \"Con nota\"\n    note: \"riga uno\\nriga due\"\n",
+    );
+    site.build();
+    let (_, header, records) = read_csv(&site);
+    let rows = read_xlsx(&site);
+    let text = |c: &calamine::Data| match c {
+        calamine::Data::String(s) => s.clone(),
+        calamine::Data::Empty => String::new(),
+        other => panic!("not a text cell: {other:?}"),
+    };
+    let head: Vec<String> = rows[0].iter().map(text).collect();
+    assert_eq!(head, header.iter().collect::<Vec<_>>());
+    assert_eq!(rows.len(), records.len() + 1);
+    for (row, rec) in rows[1..].iter().zip(&records) {
+        let cells: Vec<String> = row.iter().map(text).collect();
+        let mut fields: Vec<&str> = rec.iter().collect();
+        // calamine drops trailing empty cells of the last column only.
+        fields.truncate(cells.len());
+        assert_eq!(cells, fields);
+    }
+    let attivita: Vec<String> = rows.iter().map(|r| text(&r[10])).collect();
+    for t in [
+        "=SOMMA(A1:A3)",
+        "+39 0123 456789",
+        "-trattino iniziale",
+        "@ufficio protocollo",
+        "00123",
+        "1/2",
+        "12,5",
+    ] {
+        assert!(attivita.iter().any(|a| a == t), "{t} missing");
+    }
+    let sheet = xlsx_part(&site, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>"), "a formula in the sheet");
+    assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"ySplit="1""#));
+    assert!(sheet.contains(&format!(r#"<autoFilter ref="A1:N{}"/>"#, records.len() + 1)));
+    assert!(sheet.contains("<cols>") && sheet.contains("customWidth"));
+}
+
+#[test]
+fn xlsx_is_dated_by_the_catalogue_not_the_clock() {
+    let site = Site::example();
+    site.build();
+    let core = xlsx_part(&site, "docProps/core.xml");
+    assert!(
+        core.contains(">2026-11-26T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:creator>Comune di Esempio</dc:creator>"));
 }

@@ -97,9 +97,16 @@ fn base_url_flag_overrides_the_settings() {
         canonical.value().attr("href"),
         Some("http://localhost:8080/prova/anagrafe/")
     );
-    let bad = site.run(&["build", "--base-url", "not a url"]);
-    assert_eq!(bad.code(), Some(1));
-    assert!(bad.stderr().contains("base_url"), "{}", bad.stderr());
+    // A bad flag is a usage error (exit 2), as the README's table says.
+    for cmd in ["build", "check"] {
+        let bad = site.run(&[cmd, "--base-url", "not a url"]);
+        assert_eq!(bad.code(), Some(2), "{}", bad.stderr());
+        assert!(
+            bad.stderr().contains("absolute http(s) address"),
+            "{}",
+            bad.stderr()
+        );
+    }
 }
 
 #[test]

@@ -986,3 +986,23 @@ fn a_template_that_never_ends_is_stopped_and_the_next_save_rebuilds() {
             .contains("Servizio Opere pubbliche")
     );
 }
+
+/// A newcomer compares the two summaries: they counted 404.html differently
+/// (serve said 14 pages, build 13 for the example).
+#[test]
+fn serve_and_build_report_the_same_page_count() {
+    let site = example();
+    let built = site.build().stdout();
+    let pages = |line: &str| {
+        line.split(", ")
+            .flat_map(|p| p.split(' '))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .find(|w| w[1] == "pages")
+            .map(|w| w[0].to_string())
+    };
+    let from_build = pages(&built).expect("a page count in the build summary");
+    let server = Server::start(&site, &[]);
+    let line = server.wait_lines("Built ", 1)[0].clone();
+    assert_eq!(pages(&line), Some(from_build), "{built}\n{line}");
+}

@@ -1,0 +1,270 @@
+//! `trasparenza init`: a new site that builds at once. Writes `content/`
+//! (settings with every key commented in Italian, the home's intro, one
+//! example unit), `.gitignore` and CI files for GitHub Actions and GitLab
+//! CI, from the templates in `init/` (embedded). Placeholders come from
+//! [`crate::placeholder`], so `check` reports the ones left.
+//!
+//! It never overwrites a file: existing ones are kept and listed.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::cli::{EXIT_USAGE, InitArgs};
+use crate::model::Date;
+use crate::placeholder;
+
+/// The templates, by the path they are written to.
+const FILES: &[(&str, &str)] = &[
+    ("content/_sito.yaml", include_str!("../../init/_sito.yaml")),
+    ("content/_index.md", include_str!("../../init/_index.md")),
+    (
+        "content/ufficio-esempio.yaml",
+        include_str!("../../init/ufficio-esempio.yaml"),
+    ),
+    (".gitignore", include_str!("../../init/gitignore")),
+    (
+        ".github/workflows/trasparenza.yml",
+        include_str!("../../init/github-workflow.yml"),
+    ),
+    (".gitlab-ci.yml", include_str!("../../init/gitlab-ci.yml")),
+];
+
+/// Where CI installs trasparenza from when Cargo.toml names no repository.
+const REPO_PLACEHOLDER: &str = "https://github.com/DA-COMPILARE/trasparenza";
+
+/// What the templates' `@NAME@` markers become.
+struct Values {
+    ente: String,
+    base_url: String,
+    today: Date,
+}
+
+pub fn run(args: &InitArgs) -> ExitCode {
+    let values = match values(args) {
+        Ok(v) => v,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let root = &args.root;
+    if let Err(e) = fs::create_dir_all(root) {
+        eprintln!(
+            "error: cannot create the site folder {}: {e}",
+            root.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let (mut created, mut kept) = (Vec::new(), Vec::new());
+    for (rel, template) in FILES {
+        let text = fill(template, &values);
+        match create_new(&root.join(rel), text.as_bytes()) {
+            Ok(true) => created.push(*rel),
+            Ok(false) => kept.push(*rel),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", root.join(rel).display());
+                return ExitCode::from(EXIT_USAGE);
+            }
+        }
+    }
+    let shown = root.display();
+    if !created.is_empty() {
+        println!("Created in {shown}:");
+        for f in &created {
+            println!("  {f}");
+        }
+    }
+    if !kept.is_empty() {
+        println!("Kept, already there (not overwritten):");
+        for f in &kept {
+            println!("  {f}");
+        }
+    }
+    let mut todo = Vec::new();
+    if args.ente.is_none() {
+        todo.push("`ente`");
+    }
+    if args.base_url.is_none() {
+        todo.push("`base_url`");
+    }
+    if !todo.is_empty() && created.contains(&"content/_sito.yaml") {
+        println!(
+            "Next: replace {} in content/_sito.yaml (`trasparenza check` lists what is left),",
+            todo.join(" and ")
+        );
+        println!("  then import the catalogue or edit content/ufficio-esempio.yaml.");
+    } else {
+        println!("Next: import the catalogue or edit content/ufficio-esempio.yaml.");
+    }
+    let flag = if root == Path::new(".") {
+        String::new()
+    } else {
+        format!(" --root {shown}")
+    };
+    println!("Preview: trasparenza serve{flag}    Build: trasparenza build{flag}");
+    ExitCode::SUCCESS
+}
+
+fn values(args: &InitArgs) -> Result<Values, String> {
+    let ente = match args.ente.as_deref().map(str::trim) {
+        None => placeholder::ENTE.to_string(),
+        Some("") => {
+            return Err(
+                "--ente is empty: give the body's name, e.g. --ente \"Comune di Esempio\"".into(),
+            );
+        }
+        Some(e) => e.to_string(),
+    };
+    // Checked and normalised by the command line parser.
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| placeholder::BASE_URL.to_string());
+    let today = today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+    Ok(Values {
+        ente,
+        base_url,
+        today,
+    })
+}
+
+/// Today's date (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set, so
+/// that a scripted `init` writes the same files every time.
+fn today(source_date_epoch: Option<&str>) -> Result<Date, String> {
+    let secs = match source_date_epoch {
+        Some(s) => s.trim().parse::<i64>().map_err(|_| {
+            format!("SOURCE_DATE_EPOCH `{s}` is not a number of seconds since 1970-01-01")
+        })?,
+        None => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    date_of_day(secs.div_euclid(86_400))
+        .ok_or_else(|| format!("the date of {secs} is out of range"))
+}
+
+/// The civil date of `days` since 1970-01-01 (Howard Hinnant's algorithm).
+fn date_of_day(days: i64) -> Option<Date> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(Date {
+        year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+    })
+}
+
+/// A template with its markers replaced. Texts from the user are written as
+/// YAML double-quoted strings (a JSON string is one), so `: `, `#` or quotes
+/// in a name stay text.
+fn fill(template: &str, v: &Values) -> String {
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
+    let ente = if v.ente == placeholder::ENTE {
+        v.ente.clone()
+    } else {
+        quoted(&v.ente)
+    };
+    let repo = option_env!("CARGO_PKG_REPOSITORY")
+        .filter(|r| !r.is_empty())
+        .unwrap_or(REPO_PLACEHOLDER);
+    template
+        .replace("@ENTE@", &ente)
+        .replace("@BASE_URL@", &v.base_url)
+        .replace("@OGGI@", &v.today.to_string())
+        .replace("@REPO@", repo)
+        .replace("@TAG@", concat!("v", env!("CARGO_PKG_VERSION")))
+}
+
+/// Writes `bytes` to `path` unless something is there already (`Ok(false)`).
+/// The file appears whole: written beside it, then linked into place, which
+/// fails rather than replace an existing file.
+fn create_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    if path.symlink_metadata().is_ok() {
+        return Ok(false);
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp: PathBuf = dir.join(format!(".{name}.trasparenza-init-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        match fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+            // No hard links on this file system: create it in place, still
+            // never replacing an existing file.
+            Err(_) => {
+                let mut f = fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(path)?;
+                f.write_all(bytes)?;
+                Ok(true)
+            }
+        }
+    })();
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(date_of_day(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(date_of_day(20_513).unwrap().to_string(), "2026-03-01");
+        assert_eq!(date_of_day(20_512).unwrap().to_string(), "2026-02-28");
+        assert_eq!(date_of_day(11_016).unwrap().to_string(), "2000-02-29");
+        assert_eq!(date_of_day(-1).unwrap().to_string(), "1969-12-31");
+    }
+
+    #[test]
+    fn source_date_epoch_sets_the_day() {
+        assert_eq!(today(Some("1795910400")).unwrap().to_string(), "2026-11-29");
+        assert_eq!(today(Some(" 86399 ")).unwrap().to_string(), "1970-01-01");
+        assert!(today(Some("ieri")).is_err());
+    }
+
+    #[test]
+    fn user_texts_stay_text_in_yaml() {
+        let v = Values {
+            ente: "Comune di Sant'Anna: \"Alta\" # 2".into(),
+            base_url: placeholder::BASE_URL.into(),
+            today: date_of_day(0).unwrap(),
+        };
+        let text = fill(include_str!("../../init/_sito.yaml"), &v);
+        let parsed: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(
+            parsed["ente"].as_str(),
+            Some("Comune di Sant'Anna: \"Alta\" # 2")
+        );
+        assert_eq!(parsed["aggiornato_il"].as_str(), Some("1970-01-01"));
+        assert!(!text.contains('@'), "a marker is left:\n{text}");
+    }
+
+    #[test]
+    fn the_example_unit_starts_with_the_marker() {
+        let (_, text) = FILES
+            .iter()
+            .find(|f| f.0.ends_with("esempio.yaml"))
+            .unwrap();
+        assert_eq!(text.lines().next(), Some(placeholder::EXAMPLE_UNIT_MARKER));
+    }
+}

@@ -1,0 +1,88 @@
+//! What `trasparenza init` leaves for the user to replace: the placeholder
+//! values of `_sito.yaml` and the example unit. `validate` calls [`check`],
+//! which reports each one still there as a warning (it publishes, but looks
+//! wrong), so a new site builds at once and `check` says what is left to do.
+//!
+//! The values themselves live here, so `init` writes exactly what this
+//! module recognises.
+
+use crate::diagnostic::Diagnostics;
+use crate::load::Loaded;
+use crate::model::Span;
+
+/// Marks a text value still to be written (`ente`, `titolo`).
+pub const MARK: &str = "DA COMPILARE";
+/// The body's name `init` writes without `--ente`.
+pub const ENTE: &str = "Ente (DA COMPILARE)";
+/// The address `init` writes without `--base-url`: `.example` is reserved
+/// (RFC 2606), so no real site has it.
+pub const BASE_URL: &str = "https://sito-da-compilare.example/lavoro-agile/";
+/// The first line of the example unit `init` writes; `import` removes a unit
+/// file starting with it.
+pub const EXAMPLE_UNIT_MARKER: &str =
+    "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
+
+/// Whether `url`'s host is under the reserved `.example` domain.
+fn is_placeholder_url(url: &str) -> bool {
+    let rest = url
+        .trim()
+        .split_once("://")
+        .map_or(url, |(_, r)| r)
+        .to_ascii_lowercase();
+    let host = rest.split(['/', ':']).next().unwrap_or("");
+    host == "example" || host.ends_with(".example")
+}
+
+/// Warns about every placeholder of `init` still in the site. A `--base-url`
+/// given on the command line replaces the file's, so it is not reported.
+pub fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mut Diagnostics) {
+    if let (Some(c), Some(src)) = (&loaded.config, &loaded.config_source) {
+        let mut warn = |key: &str, value: &str| {
+            let at = c.spans.key(key).unwrap_or(Span { line: 1, column: 1 });
+            diags.push(
+                src.warning_on(
+                    at,
+                    format!(
+                        "`{key}` is still the placeholder written by `trasparenza init`: {value}"
+                    ),
+                )
+                .with_hint(format!(
+                    "replace it with the real value; see the comment above `{key}`"
+                )),
+            );
+        };
+        for (key, value) in [("ente", &c.ente), ("titolo", &c.titolo)] {
+            if value.contains(MARK) {
+                warn(key, value);
+            }
+        }
+        let url = base_url_override.unwrap_or(&c.base_url);
+        if base_url_override.is_none() && is_placeholder_url(url) {
+            warn("base_url", url);
+        }
+    }
+    for (_, src) in &loaded.units {
+        if src.text.lines().next().map(str::trim_end) == Some(EXAMPLE_UNIT_MARKER) {
+            diags.push(
+                src.warning_at(1, 1, "this unit is the example written by `trasparenza init`")
+                    .with_hint("delete the file before publishing, or import the catalogue with `trasparenza import`, which removes it"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_urls_are_the_reserved_domain_only() {
+        assert!(is_placeholder_url(BASE_URL));
+        assert!(is_placeholder_url("https://www.comune.EXAMPLE:8080/x/"));
+        assert!(!is_placeholder_url(
+            "https://www.comune.esempio.it/lavoro-agile/"
+        ));
+        assert!(!is_placeholder_url("https://example.com/"));
+        assert!(!is_placeholder_url("https://www.example.it/"));
+    }
+}

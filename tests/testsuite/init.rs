@@ -1,0 +1,265 @@
+//! `trasparenza init`: a new site that builds with no hand edits, whose
+//! placeholders `check` reports, that never overwrites a file, with CI files
+//! that parse and run the right commands.
+
+use std::fs;
+use std::process::Command;
+
+use crate::support::{Run, Site};
+
+fn init(site: &Site, extra: &[&str]) -> Run {
+    let mut args = vec!["init"];
+    args.extend_from_slice(extra);
+    let r = site.run(&args);
+    assert!(r.ok(), "init failed:\n{}{}", r.stdout(), r.stderr());
+    r
+}
+
+fn read(site: &Site, rel: &str) -> String {
+    fs::read_to_string(site.root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn init_then_build_succeeds_with_no_hand_edits() {
+    let site = Site::empty();
+    // A folder that does not exist yet is created.
+    let root = site.root().join("nuovo/sito");
+    let r = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        .args(["init", "--root"])
+        .arg(&root)
+        .env("SOURCE_DATE_EPOCH", "1795910400")
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let b = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        .args(["build", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    assert!(root.join("public/ufficio-esempio/index.html").is_file());
+    let sito = fs::read_to_string(root.join("content/_sito.yaml")).unwrap();
+    assert!(sito.contains("\naggiornato_il: 2026-11-29\n"), "{sito}");
+    assert_eq!(
+        fs::read_to_string(root.join(".gitignore")).unwrap(),
+        "public/\n"
+    );
+    let unit = fs::read_to_string(root.join("content/ufficio-esempio.yaml")).unwrap();
+    assert_eq!(
+        unit.lines().next(),
+        Some(
+            "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove."
+        )
+    );
+}
+
+#[test]
+fn check_warns_about_every_placeholder_until_replaced() {
+    let site = Site::empty();
+    init(&site, &[]);
+    let r = site.run(&["check", "--format", "json"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+    let found: Vec<(String, u64, bool)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["severity"], "warning");
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().contains("trasparenza init"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("content/_sito.yaml".to_string(), 8, true),
+            ("content/_sito.yaml".to_string(), 15, true),
+            ("content/ufficio-esempio.yaml".to_string(), 1, true),
+        ]
+    );
+    // --strict refuses to publish a site with placeholders.
+    assert_eq!(site.run(&["build", "--strict"]).code(), Some(1));
+
+    // Replaced: no warnings about them any more.
+    let sito = read(&site, "content/_sito.yaml")
+        .replace("Ente (DA COMPILARE)", "Comune di Prova")
+        .replace(
+            "https://sito-da-compilare.example/lavoro-agile/",
+            "https://www.comune.prova.it/lavoro-agile/",
+        );
+    site.write("content/_sito.yaml", &sito);
+    fs::remove_file(site.root().join("content/ufficio-esempio.yaml")).unwrap();
+    site.write(
+        "content/anagrafe.yaml",
+        "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n",
+    );
+    let r = site.run(&["check", "--strict"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+}
+
+#[test]
+fn flags_fill_the_settings_and_texts_stay_text() {
+    let site = Site::empty();
+    init(
+        &site,
+        &[
+            "--ente",
+            "Comune di Sant'Agata: \"Alta\" #1",
+            "--base-url",
+            "https://www.comune.it/at/lavoro-agile",
+        ],
+    );
+    let sito: serde_yaml::Value = serde_yaml::from_str(&read(&site, "content/_sito.yaml")).unwrap();
+    assert_eq!(
+        sito["ente"].as_str(),
+        Some("Comune di Sant'Agata: \"Alta\" #1")
+    );
+    assert_eq!(
+        sito["base_url"].as_str(),
+        Some("https://www.comune.it/at/lavoro-agile/")
+    );
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.read("catalogo.json")).unwrap();
+    assert_eq!(json["ente"], "Comune di Sant'Agata: \"Alta\" #1");
+    // Only the example unit is left to report.
+    let r = site.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+}
+
+#[test]
+fn init_rejects_a_bad_base_url_and_writes_nothing() {
+    let site = Site::empty();
+    let r = site.run(&["init", "--base-url", "www.comune.it"]);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr()
+            .contains("invalid value 'www.comune.it' for '--base-url <URL>'"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(fs::read_dir(site.root()).unwrap().count(), 0);
+}
+
+#[test]
+fn rerunning_init_keeps_every_existing_file() {
+    let site = Site::empty();
+    site.write("content/_sito.yaml", "ente: Mio\n");
+    site.write(".gitignore", "target/\n");
+    let r = init(&site, &["--ente", "Altro"]);
+    assert!(
+        r.stdout().contains(
+            "Kept, already there (not overwritten):\n  content/_sito.yaml\n  .gitignore\n"
+        ),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(read(&site, "content/_sito.yaml"), "ente: Mio\n");
+    assert_eq!(read(&site, ".gitignore"), "target/\n");
+    assert!(site.root().join(".gitlab-ci.yml").is_file());
+
+    let before = read(&site, ".github/workflows/trasparenza.yml");
+    site.write(".github/workflows/trasparenza.yml", "# mio\n");
+    let r = init(&site, &[]);
+    assert!(!r.stdout().contains("Created"), "{}", r.stdout());
+    assert_eq!(read(&site, ".github/workflows/trasparenza.yml"), "# mio\n");
+    assert_ne!(before, "# mio\n");
+}
+
+#[test]
+fn github_workflow_checks_every_commit_and_publishes_main() {
+    let site = Site::empty();
+    init(&site, &[]);
+    let text = read(&site, ".github/workflows/trasparenza.yml");
+    let wf: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
+    let on = &wf["on"];
+    assert!(on.get("push").is_some() && on.get("pull_request").is_some());
+    let steps = wf["jobs"]["check"]["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("cargo install --locked --git")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.contains(&"trasparenza check --format github"),
+        "{runs:?}"
+    );
+    assert!(runs.contains(&"trasparenza build"), "{runs:?}");
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    assert!(
+        uses.contains(&"actions/upload-pages-artifact@v3"),
+        "{uses:?}"
+    );
+    let publish = &wf["jobs"]["publish"];
+    assert_eq!(publish["needs"].as_str(), Some("check"));
+    assert!(publish["if"].as_str().unwrap().contains("default_branch"));
+    assert_eq!(
+        publish["steps"][0]["uses"].as_str(),
+        Some("actions/deploy-pages@v4")
+    );
+    assert_eq!(
+        wf["env"]["TRASPARENZA_TAG"].as_str(),
+        Some(concat!("v", env!("CARGO_PKG_VERSION")))
+    );
+}
+
+#[test]
+fn gitlab_ci_reports_code_quality_and_publishes_pages() {
+    let site = Site::empty();
+    init(&site, &[]);
+    let ci: serde_yaml::Value = serde_yaml::from_str(&read(&site, ".gitlab-ci.yml")).unwrap();
+    let check: Vec<&str> = ci["check"]["script"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(
+        check[0].starts_with("trasparenza check --format gitlab > gl-code-quality-report.json")
+    );
+    assert_eq!(
+        ci["check"]["artifacts"]["reports"]["codequality"].as_str(),
+        Some("gl-code-quality-report.json")
+    );
+    assert_eq!(ci["pages"]["script"][0].as_str(), Some("trasparenza build"));
+    assert_eq!(
+        ci["pages"]["artifacts"]["paths"][0].as_str(),
+        Some("public")
+    );
+    assert!(
+        ci["pages"]["rules"][0]["if"]
+            .as_str()
+            .unwrap()
+            .contains("$CI_DEFAULT_BRANCH")
+    );
+    let install = ci["default"]["before_script"][1].as_str().unwrap();
+    assert!(install.contains("cargo install --locked"), "{install}");
+}
+
+#[test]
+fn check_format_gitlab_is_a_code_quality_report() {
+    let site = Site::fixture("broken");
+    let r = site.run(&["check", "--format", "gitlab"]);
+    assert_eq!(r.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("stdout is JSON");
+    let issues = v.as_array().unwrap();
+    assert_eq!(issues.len(), 2);
+    for i in issues {
+        assert_eq!(i["severity"], "critical");
+        assert_eq!(i["check_name"], "trasparenza");
+        assert_eq!(i["fingerprint"].as_str().unwrap().len(), 16);
+        assert!(
+            i["location"]["path"]
+                .as_str()
+                .unwrap()
+                .starts_with("content/rotta")
+        );
+    }
+    assert_eq!(issues[1]["location"]["lines"]["begin"], 2);
+    assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+}
