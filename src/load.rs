@@ -39,10 +39,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             root.display()
         )));
     }
+    Ok(load_content(&content, Path::new("content"), diags))
+}
+
+/// Reads one content folder: `content/` itself, or an archived edition
+/// (`content/_archivio/<edizione>/`). `display` is how the folder is named in
+/// messages (`content/_archivio/2025`), so every problem carries the full path.
+pub fn load_content(content: &Path, display: &Path, diags: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
 
     let sito = content.join("_sito.yaml");
-    let sito_display = PathBuf::from("content/_sito.yaml");
+    let sito_display = display.join("_sito.yaml");
     if sito.is_file() {
         match source::read(&sito, &sito_display) {
             Ok(f) => {
@@ -63,7 +70,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
 
     let index = content.join("_index.md");
     if index.is_file() {
-        match source::read(&index, Path::new("content/_index.md")) {
+        match source::read(&index, &display.join("_index.md")) {
             Ok(f) => loaded.intro = Some(f.text),
             Err(d) => diags.push(d),
         }
@@ -83,8 +90,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             Err(e) => {
                 let at = e
                     .path()
-                    .map(|p| display_of(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
+                    .map(|p| display_of(content, display, p))
+                    .unwrap_or_else(|| display.to_path_buf());
                 diags.push(Diagnostic::error(at, format!("cannot read: {e}")));
                 continue;
             }
@@ -102,7 +109,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        files.push((path.to_path_buf(), display_of(root, path), stem, is_unit));
+        files.push((
+            path.to_path_buf(),
+            display_of(content, display, path),
+            stem,
+            is_unit,
+        ));
     }
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .into_par_iter()
@@ -122,7 +134,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             Err(ds) => diags.extend(ds),
         }
     }
-    Ok(loaded)
+    loaded
 }
 
 /// One content file, parsed.
@@ -136,8 +148,11 @@ fn is_hidden(name: &str) -> bool {
     name.starts_with('_') || name.starts_with('.')
 }
 
-fn display_of(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+fn display_of(content: &Path, display: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(content) {
+        Ok(rel) => display.join(rel),
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 /// Parses a unit file whose stem is `slug`.
