@@ -31,6 +31,22 @@ pub enum Command {
     /// Check content and theme, render in memory and verify every internal
     /// link and anchor; writes nothing. For CI.
     Check(CheckArgs),
+    /// Move the current edition to the archive: copy content/ (without
+    /// _archivio/) into content/_archivio/<edizione>/, once a year before
+    /// editing the new catalogue. Never overwrites an edition.
+    Archivia(ArchiviaArgs),
+}
+
+/// Which site and under what name its current edition is archived.
+#[derive(Debug, clap::Args)]
+pub struct ArchiviaArgs {
+    /// The site folder: the one holding content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The edition's folder name under content/_archivio/ [default: periodo
+    /// of _sito.yaml, else the year of pubblicato_il or aggiornato_il].
+    #[arg(long, value_name = "NAME")]
+    pub edizione: Option<String>,
 }
 
 /// Where the site is and where it goes.
@@ -106,6 +122,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Check(args) => cmd::check::run(&args),
+        Command::Archivia(args) => cmd::archivia::run(&args),
     }
 }
 

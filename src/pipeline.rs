@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostics;
 use crate::load::{self, EnvironmentError};
 use crate::model::Site;
 use crate::render::{self, Output};
-use crate::{linkcheck, theme, validate};
+use crate::{archive, linkcheck, theme, validate};
 
 /// Options of a build that do not come from `content/`.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +38,16 @@ pub fn run(
     let settings = loaded.config_source.clone();
     let site = validate::validate(loaded, opts.base_url.as_deref(), diags);
     timer.lap("validate");
+    // Earlier editions (content/_archivio/): the same load and validate, even
+    // when the current content is broken, to report their errors too.
+    let base = site.as_ref().map_or("", |s| s.config.base_url.as_str());
+    let editions = archive::load_editions(root, base, diags);
+    if let Some(s) = &site {
+        let c = &s.config;
+        let published = c.pubblicato_il.unwrap_or(c.aggiornato_il);
+        archive::note_expired(&editions, published, archive::today(), diags);
+    }
+    timer.lap("archive");
     // Load the theme even when the content is broken, to report its errors too.
     let theme = theme::load(root, tema.as_deref(), settings.as_ref(), diags);
     timer.lap("theme");
@@ -47,7 +57,7 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    let Some(output) = render::render(&site, &theme, diags) else {
+    let Some(output) = render::archive::render_all(&site, &editions, &theme, diags) else {
         return Ok(None);
     };
     timer.lap("render");

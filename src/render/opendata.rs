@@ -372,7 +372,7 @@ pub fn csv(site: &Site, units: &[UnitView]) -> String {
     out
 }
 
-fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+pub(super) fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
     for (i, f) in fields.enumerate() {
         if i > 0 {
             out.push(',');
