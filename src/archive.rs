@@ -76,7 +76,7 @@ pub fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics) -> Ve
         let shown = display.join(&name);
         if !entry.path().is_dir() {
             diags.push(
-                Diagnostic::warning(&shown, "this file is not an edition and is not published")
+                Diagnostic::note(&shown, "this file is not an edition and is not published")
                     .with_hint("each earlier edition is a folder, `content/_archivio/2025/`, holding a whole content folder"),
             );
             continue;

@@ -278,6 +278,13 @@ fn diff(a: usize, b: usize) -> String {
     signed(b as i64 - a as i64)
 }
 
+/// A change of percentage: `+1 punto`, `−3 punti`, `0 punti`.
+fn points(a: usize, b: usize) -> String {
+    let d = diff(a, b);
+    let unit = if a.abs_diff(b) == 1 { "punto" } else { "punti" };
+    format!("{d} {unit}")
+}
+
 fn refs<'a>(units: &'a [views::UnitView<'a>]) -> Vec<UnitRef<'a>> {
     let acts = |v: &'a [views::ActivityView<'a>]| {
         v.iter()
@@ -369,7 +376,7 @@ fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
             attivita: diff(tp.attivita, td.attivita),
             smartizzabili: diff(tp.smartizzabili, td.smartizzabili),
             non_smartizzabili: diff(tp.non_smartizzabili, td.non_smartizzabili),
-            percentuale_smartizzabili: diff(
+            percentuale_smartizzabili: points(
                 tp.percentuale_smartizzabili,
                 td.percentuale_smartizzabili,
             ),
@@ -693,6 +700,8 @@ mod tests {
         assert_eq!(diff(3, 5), "+2");
         assert_eq!(diff(5, 3), "−2");
         assert_eq!(diff(4, 4), "0");
+        assert_eq!(points(71, 72), "+1 punto");
+        assert_eq!(points(72, 69), "−3 punti");
     }
 
     #[test]
