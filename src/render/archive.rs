@@ -34,6 +34,8 @@ pub struct Links {
     modifiche: Option<String>,
     /// Set on an earlier edition: its notice.
     notice: Option<Notice>,
+    /// The earlier editions' data files, for the DCAT file (current edition only).
+    pub(super) files: Vec<opendata::EditionFile>,
 }
 
 struct Notice {
@@ -104,22 +106,17 @@ pub fn render_all(
     let Some(newest) = editions.first() else {
         return super::render(site, theme, diags);
     };
-    let links = Links {
-        elenco: format!("{URL_DIR}/"),
-        modifiche: Some(CHANGES_DIR.to_string()),
-        notice: None,
-    };
-    let mut out = render_with(site, theme, Some(&links), diags)?;
-    let current_dirs: HashSet<String> = out.page_urls().into_iter().collect();
-    let r = Renderer::new(site, theme, Some(&links));
-    let compared = Compared {
-        old: newest,
-        old_prefix: newest.dir(),
-        new: site,
-        new_label: "Edizione in vigore".to_string(),
-    };
-    let mut ok = add_changes(&r, &compared, &mut out, diags);
+    // Page folders of the current edition, for the notices' links.
+    let mut current_dirs: HashSet<String> = ["", "tabella/", "cerca/"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    current_dirs.extend(site.units.iter().map(|u| format!("{}/", u.slug)));
+    current_dirs.extend(site.pages.iter().map(|p| format!("{}/", p.slug)));
 
+    // The editions first: the current DCAT file describes their data files.
+    let mut ok = true;
+    let mut rendered: Vec<(&Edition, Output)> = Vec::new();
     for (i, e) in editions.iter().enumerate() {
         let before = editions.get(i + 1);
         let c = &e.site.config;
@@ -133,6 +130,7 @@ pub fn render_all(
                 pubblicato_il: c.pubblicato_il,
                 current_dirs: current_dirs.clone(),
             }),
+            files: Vec::new(),
         };
         let Some(mut eout) = render_with(&e.site, theme, Some(&links), diags) else {
             ok = false;
@@ -148,6 +146,25 @@ pub fn render_all(
             };
             ok &= add_changes(&r, &compared, &mut eout, diags);
         }
+        rendered.push((e, eout));
+    }
+
+    let links = Links {
+        elenco: format!("{URL_DIR}/"),
+        modifiche: Some(CHANGES_DIR.to_string()),
+        notice: None,
+        files: edition_files(&rendered),
+    };
+    let mut out = render_with(site, theme, Some(&links), diags)?;
+    let r = Renderer::new(site, theme, Some(&links));
+    let compared = Compared {
+        old: newest,
+        old_prefix: newest.dir(),
+        new: site,
+        new_label: "Edizione in vigore".to_string(),
+    };
+    ok &= add_changes(&r, &compared, &mut out, diags);
+    for (e, eout) in rendered {
         let dir = e.dir();
         for (path, bytes) in eout.files {
             // One sitemap, robots.txt and 404 page for the whole site.
@@ -197,8 +214,38 @@ pub fn render_all(
         })
         .collect();
     out.add("sitemap.xml", sitemap_of(&site.config.base_url, &lastmods));
-    add_distributions(&mut out, site, editions);
     Some(out)
+}
+
+/// Each edition's `catalogo.csv` and `catalogo.json`, with its period, for
+/// the current DCAT file.
+fn edition_files(rendered: &[(&Edition, Output)]) -> Vec<opendata::EditionFile> {
+    let mut files = Vec::new();
+    for (e, out) in rendered {
+        let (c, dir) = (&e.site.config, e.dir());
+        let period = c
+            .periodo
+            .as_deref()
+            .map(|p| format!(", periodo {}", p.trim()))
+            .unwrap_or_default();
+        for (file, schema, what) in [
+            ("catalogo.csv", "catalogo.csv-metadata.json", "CSV"),
+            ("catalogo.json", "catalogo.schema.json", "JSON"),
+        ] {
+            files.push(opendata::EditionFile {
+                path: format!("{dir}{file}"),
+                schema: format!("{dir}{schema}"),
+                title: format!("Edizione {}{period}: catalogo in {what} (non più in vigore)", e.name),
+                description: format!(
+                    "Edizione precedente del catalogo{period}, aggiornata al {}: non più in vigore, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
+                    c.aggiornato_il.italian()
+                ),
+                modified: c.aggiornato_il,
+                size: out.files.get(file).map_or(0, Vec::len),
+            });
+        }
+    }
+    files
 }
 
 fn edition_label(e: &Edition) -> String {
@@ -579,118 +626,6 @@ fn list_view<'a>(site: &'a Site, editions: &'a [Edition]) -> Vec<EditionSummary<
     v
 }
 
-/// Adds each edition's `catalogo.csv` and `catalogo.json`, and the current
-/// `modifiche.csv`/`.json`, as distributions of the dataset in
-/// `dcat-ap_it.jsonld`, each with its period in its title and description.
-fn add_distributions(out: &mut Output, site: &Site, editions: &[Edition]) {
-    let Some(doc) = out.files.get(opendata::DCAT) else {
-        return;
-    };
-    let Ok(mut doc) = serde_json::from_slice::<Value>(doc) else {
-        return;
-    };
-    let Some(graph) = doc.get_mut("@graph").and_then(Value::as_array_mut) else {
-        return;
-    };
-    let Some(dataset) = graph.iter_mut().find(|n| {
-        n.get("@id")
-            .and_then(Value::as_str)
-            .is_some_and(|id| id.ends_with("#dataset"))
-    }) else {
-        return;
-    };
-    let Some(list) = dataset
-        .get_mut("dcat:distribution")
-        .and_then(Value::as_array_mut)
-    else {
-        return;
-    };
-    let base = &site.config.base_url;
-    let me = format!("{base}{}", opendata::DCAT);
-    let model = |name: &str| {
-        list.iter()
-            .find(|d| d["dcat:downloadURL"]["@id"].as_str() == Some(&format!("{base}{name}")))
-            .cloned()
-    };
-    let mut added = Vec::new();
-    let mut add =
-        |path: &str, title: String, description: String, modified: Date, schema: Option<String>| {
-            let name = path.rsplit('/').next().unwrap_or(path);
-            let kind = if name.ends_with(".csv") {
-                "catalogo.csv"
-            } else {
-                "catalogo.json"
-            };
-            let Some(mut d) = model(kind) else { return };
-            let size = out.files.get(path).map_or(0, Vec::len);
-            d["@id"] = json!(format!(
-                "{me}#distribuzione-{}",
-                path.replace(['.', '/'], "-")
-            ));
-            d["dct:title"] = json!(title);
-            d["dct:description"] = json!(description);
-            d["dcat:accessURL"] = json!({"@id": format!("{base}{path}")});
-            d["dcat:downloadURL"] = json!({"@id": format!("{base}{path}")});
-            d["dcat:byteSize"] =
-                json!({"@value": size.to_string(), "@type": "xsd:nonNegativeInteger"});
-            d["dct:modified"] = json!({"@value": modified.to_string(), "@type": "xsd:date"});
-            match schema {
-                Some(s) => d["dct:conformsTo"]["@id"] = json!(format!("{base}{s}")),
-                None => {
-                    if let Some(o) = d.as_object_mut() {
-                        o.remove("dct:conformsTo");
-                    }
-                }
-            }
-            added.push(d);
-        };
-    let period = |s: &Site| {
-        s.config
-            .periodo
-            .as_deref()
-            .map(|p| format!(", periodo {}", p.trim()))
-            .unwrap_or_default()
-    };
-    let current = site.config.aggiornato_il;
-    for (file, what) in [(CHANGES_CSV, "CSV"), (CHANGES_JSON, "JSON")] {
-        add(
-            file,
-            format!("Cosa è cambiato rispetto all'edizione precedente ({what})"),
-            "Attività aggiunte, rimosse, spostate tra gli elenchi e modificate, per unità organizzativa, rispetto all'edizione precedente del catalogo.".to_string(),
-            current,
-            None,
-        );
-    }
-    for e in editions {
-        let c = &e.site.config;
-        let dir = e.dir();
-        for (file, schema, what) in [
-            ("catalogo.csv", "catalogo.csv-metadata.json", "CSV"),
-            ("catalogo.json", "catalogo.schema.json", "JSON"),
-        ] {
-            add(
-                &format!("{dir}{file}"),
-                format!(
-                    "Edizione {}{}: catalogo in {what} (non più in vigore)",
-                    e.name,
-                    period(&e.site)
-                ),
-                format!(
-                    "Edizione precedente del catalogo{}, aggiornata al {}: non più in vigore, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
-                    period(&e.site),
-                    c.aggiornato_il.italian()
-                ),
-                c.aggiornato_il,
-                Some(format!("{dir}{schema}")),
-            );
-        }
-    }
-    list.extend(added);
-    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
-    bytes.push(b'\n');
-    out.add(opendata::DCAT, bytes);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -716,6 +651,7 @@ mod tests {
                 pubblicato_il: None,
                 current_dirs: ["".to_string(), "tributi/".to_string()].into(),
             }),
+            files: Vec::new(),
         };
         let v = links.view("tributi/", "../");
         let n = v.edizione.unwrap();

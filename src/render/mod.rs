@@ -220,7 +220,7 @@ pub fn render_with(
         || rayon::join(unit_pages, table),
         || {
             rayon::join(
-                || opendata::build(site, &units),
+                || opendata::build_with(site, &units, archive.map_or(&[], |a| &a.files)),
                 || search::index::build(site, &units),
             )
         },

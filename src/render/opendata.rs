@@ -219,15 +219,34 @@ const FILES: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// A data file of an earlier edition (`archivio/<edizione>/catalogo.csv`),
+/// described in `dcat-ap_it.jsonld` as a distribution of its own.
+#[derive(Debug, Clone)]
+pub struct EditionFile {
+    /// Relative to the site root.
+    pub path: String,
+    /// Its schema, relative to the site root.
+    pub schema: String,
+    pub title: String,
+    pub description: String,
+    pub modified: crate::model::Date,
+    pub size: usize,
+}
+
 /// Builds every open-data file. `units` are the views the unit pages use.
 pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
+    build_with(site, units, &[])
+}
+
+/// [`build`], with the data files of earlier editions in the DCAT file.
+pub fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
     let mut files: Vec<(&'static str, Vec<u8>)> = vec![
         (CSV, csv(site, units).into_bytes()),
         (JSON, pretty(&catalogue(site, units))),
         (CSV_SCHEMA, pretty(&csv_schema(site))),
         (JSON_SCHEMA, pretty(&json_schema(site))),
     ];
-    let dcat = pretty(&dcat(site, files[0].1.len(), files[1].1.len()));
+    let dcat = pretty(&dcat(site, files[0].1.len(), files[1].1.len(), editions));
     files.push((DCAT, dcat));
     let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
     let downloads = FILES
@@ -649,7 +668,7 @@ fn years(periodo: &str) -> Option<(u16, u16)> {
 
 /// The DCAT-AP_IT description of the dataset (JSON-LD): a catalogue holding
 /// one dataset with one distribution per data file.
-fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
+fn dcat(site: &Site, csv_size: usize, json_size: usize, editions: &[EditionFile]) -> Value {
     let c = &site.config;
     let base = &c.base_url;
     let me = format!("{base}{DCAT}");
@@ -693,7 +712,7 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
                         schema: &str,
                         schema_title: &str| {
         json!({
-            "@id": format!("{me}#distribuzione-{}", name.replace('.', "-")),
+            "@id": format!("{me}#distribuzione-{}", name.replace(['.', '/'], "-")),
             "@type": ["dcat:Distribution", "dcatapit:Distribution"],
             "dct:title": titolo,
             "dcat:accessURL": {"@id": format!("{base}{name}")},
@@ -710,6 +729,45 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
             },
         })
     };
+    let mut distributions = vec![
+        distribution(
+            CSV,
+            "Catalogo in CSV (una riga per attività)",
+            "CSV",
+            "text/csv",
+            csv_size,
+            CSV_SCHEMA,
+            "Schema CSVW del CSV",
+        ),
+        distribution(
+            JSON,
+            "Catalogo in JSON",
+            "JSON",
+            "application/json",
+            json_size,
+            JSON_SCHEMA,
+            "JSON Schema del JSON",
+        ),
+    ];
+    for e in editions {
+        let (format, media, schema_title) = if e.path.ends_with(".csv") {
+            ("CSV", "text/csv", "Schema CSVW del CSV")
+        } else {
+            ("JSON", "application/json", "JSON Schema del JSON")
+        };
+        let mut d = distribution(
+            &e.path,
+            &e.title,
+            format,
+            media,
+            e.size,
+            &e.schema,
+            schema_title,
+        );
+        d["dct:description"] = json!(e.description);
+        d["dct:modified"] = json!({"@value": e.modified.to_string(), "@type": "xsd:date"});
+        distributions.push(d);
+    }
     let identifier = match c.codice_ipa.as_deref() {
         Some(ipa) => format!("{}:attivita-smartizzabili", ipa.trim()),
         None => format!("{base}#attivita-smartizzabili"),
@@ -728,10 +786,7 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize) -> Value {
         "dct:publisher": {"@id": agent_id},
         "dct:rightsHolder": {"@id": agent_id},
         "dcat:landingPage": {"@id": base},
-        "dcat:distribution": [
-            distribution(CSV, "Catalogo in CSV (una riga per attività)", "CSV", "text/csv", csv_size, CSV_SCHEMA, "Schema CSVW del CSV"),
-            distribution(JSON, "Catalogo in JSON", "JSON", "application/json", json_size, JSON_SCHEMA, "JSON Schema del JSON"),
-        ],
+        "dcat:distribution": distributions,
     });
     if let Some(d) = c.pubblicato_il {
         dataset["dct:issued"] = json!({"@value": d.to_string(), "@type": "xsd:date"});
