@@ -76,7 +76,7 @@ pub fn load_content(content: &Path, display: &Path, diags: &mut Diagnostics) -> 
         }
     }
 
-    let walker = WalkDir::new(&content)
+    let walker = WalkDir::new(content)
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
