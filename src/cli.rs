@@ -37,6 +37,22 @@ pub enum Command {
     /// Create a new site that builds at once: content/ with settings, an
     /// example unit, .gitignore and CI files for GitHub and GitLab.
     Init(InitArgs),
+    /// Move the current edition to the archive: copy content/ (without
+    /// _archivio/) into content/_archivio/<edizione>/, once a year before
+    /// editing the new catalogue. Never overwrites an edition.
+    Archivia(ArchiviaArgs),
+}
+
+/// Which site and under what name its current edition is archived.
+#[derive(Debug, clap::Args)]
+pub struct ArchiviaArgs {
+    /// The site folder: the one holding content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The edition's folder name under content/_archivio/ [default: periodo
+    /// of _sito.yaml, else the year of pubblicato_il or aggiornato_il].
+    #[arg(long, value_name = "NAME")]
+    pub edizione: Option<String>,
 }
 
 /// Where the site is and where it goes.
@@ -177,6 +193,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Import(args) => cmd::import::run(&args),
         Command::Init(args) => cmd::init::run(&args),
+        Command::Archivia(args) => cmd::archivia::run(&args),
     }
 }
 

@@ -9,11 +9,13 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// How bad a problem is: errors stop the build, warnings do not (unless strict).
+/// How bad a problem is: errors stop the build, warnings do not (unless
+/// strict); notes are information that never fails a run, even strict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 impl Severity {
@@ -21,6 +23,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -62,6 +65,14 @@ impl Diagnostic {
     }
 
     /// Places the problem at `line:column` and keeps that line of `text` to show it.
+    /// Information that never fails a run, not even with `--strict`.
+    pub fn note(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
     pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
@@ -136,12 +147,11 @@ impl Diagnostic {
             text.push_str("\nhint: ");
             text.push_str(h);
         }
-        format!(
-            "::{} {}::{}",
-            self.severity.as_str(),
-            props.join(","),
-            github_data(&text)
-        )
+        let command = match self.severity {
+            Severity::Note => "notice",
+            other => other.as_str(),
+        };
+        format!("::{} {}::{}", command, props.join(","), github_data(&text))
     }
 }
 
@@ -183,6 +193,7 @@ impl Diagnostic {
             "severity": match self.severity {
                 Severity::Error => "critical",
                 Severity::Warning => "minor",
+                Severity::Note => "info",
             },
             "location": {"path": path, "lines": {"begin": self.line.max(1)}},
         })
@@ -295,7 +306,10 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {

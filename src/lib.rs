@@ -7,6 +7,8 @@
 //! into `public/`). [`pipeline`] chains them; [`cmd`] holds one module per
 //! command; [`serve`] is the live preview. See ARCHITECTURE.md.
 
+pub mod archive;
+pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;

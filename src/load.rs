@@ -42,21 +42,33 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             root.display()
         )));
     }
+    Ok(load_content(root, &content, Path::new("content"), diags))
+}
+
+/// Reads one content folder: `content/` itself, or an archived edition
+/// (`content/_archivio/<edizione>/`). `display` is how the folder is named in
+/// messages (`content/_archivio/2025`), so every problem carries the full path.
+pub fn load_content(
+    root: &Path,
+    content: &Path,
+    display: &Path,
+    diags: &mut Diagnostics,
+) -> Loaded {
     let mut loaded = Loaded::default();
     // Symbolic links are followed (walkdir stops at loops) when they lead
     // to a file or folder inside the site folder; any other link is an
     // error at its name, never skipped without a word.
     let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     // A settings or intro file that is a link leading outside: the error.
-    let outside = |path: &Path, display: &str| {
+    let outside = |path: &Path, display: &Path| {
         path.is_symlink()
-            .then(|| link_inside(path, &site_root, PathBuf::from(display)).err())
+            .then(|| link_inside(path, &site_root, display.to_path_buf()).err())
             .flatten()
     };
 
     let sito = content.join("_sito.yaml");
-    let sito_display = PathBuf::from("content/_sito.yaml");
-    if let Some(d) = outside(&sito, "content/_sito.yaml") {
+    let sito_display = display.join("_sito.yaml");
+    if let Some(d) = outside(&sito, &sito_display) {
         diags.push(d);
     } else if sito.is_file() {
         match source::read(&sito, &sito_display) {
@@ -77,16 +89,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
     }
 
     let index = content.join("_index.md");
-    if let Some(d) = outside(&index, "content/_index.md") {
+    let index_display = display.join("_index.md");
+    if let Some(d) = outside(&index, &index_display) {
         diags.push(d);
     } else if index.is_file() {
-        match source::read(&index, Path::new("content/_index.md")) {
+        match source::read(&index, &index_display) {
             Ok(f) => loaded.intro = Some(f.text),
             Err(d) => diags.push(d),
         }
     }
 
-    let mut walker = WalkDir::new(&content)
+    let mut walker = WalkDir::new(content)
         .min_depth(1)
         .follow_links(true)
         .sort_by_file_name()
@@ -101,14 +114,14 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             Err(e) => {
                 let at = e
                     .path()
-                    .map(|p| display_of(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
+                    .map(|p| display_of(content, display, p))
+                    .unwrap_or_else(|| display.to_path_buf());
                 diags.push(walk_error(at, &e));
                 continue;
             }
         };
         if entry.path_is_symlink()
-            && let Err(d) = link_inside(entry.path(), &site_root, display_of(root, entry.path()))
+            && let Err(d) = link_inside(entry.path(), &site_root, display_of(content, display, entry.path()))
         {
             diags.push(d);
             if entry.file_type().is_dir() {
@@ -129,7 +142,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        files.push((path.to_path_buf(), display_of(root, path), stem, is_unit));
+        files.push((
+            path.to_path_buf(),
+            display_of(content, display, path),
+            stem,
+            is_unit,
+        ));
     }
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .into_par_iter()
@@ -149,7 +167,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             Err(ds) => diags.extend(ds),
         }
     }
-    Ok(loaded)
+    loaded
 }
 
 /// A walk error in words: a loop of symbolic links, a link to nothing, or
@@ -206,8 +224,11 @@ fn is_hidden(name: &str) -> bool {
     name.starts_with('_') || name.starts_with('.')
 }
 
-fn display_of(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+fn display_of(content: &Path, display: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(content) {
+        Ok(rel) => display.join(rel),
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 /// Parses a unit file whose stem is `slug`; the unit, its keys and every

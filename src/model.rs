@@ -149,6 +149,39 @@ impl Date {
         })
     }
 
+    /// The calendar date `days` days after 1970-01-01 (the civil-from-days
+    /// algorithm of H. Hinnant), clamped to the years a [`Date`] holds.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        if year < 1900 {
+            Date {
+                year: 1900,
+                month: 1,
+                day: 1,
+            }
+        } else if year > 9999 {
+            Date {
+                year: 9999,
+                month: 12,
+                day: 31,
+            }
+        } else {
+            Date {
+                year: year as u16,
+                month,
+                day,
+            }
+        }
+    }
+
     /// The date in Italian words: `26 novembre 2026`.
     pub fn italian(&self) -> String {
         let day = if self.day == 1 {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, EnvironmentError};
 use crate::model::{Date, Site};
 use crate::render::{self, Output};
-use crate::{linkcheck, theme, validate};
+use crate::{archive, linkcheck, theme, validate};
 
 /// Options of a build that do not come from `content/`.
 #[derive(Debug, Clone, Default)]
@@ -40,6 +40,17 @@ pub fn run(
     let settings = loaded.config_source.clone();
     let site = validate::validate(loaded, opts.base_url.as_deref(), diags);
     timer.lap("validate");
+    // Earlier editions (content/_archivio/): the same load and validate, even
+    // when the current content is broken, to report their errors too.
+    let base = site.as_ref().map_or("", |s| s.config.base_url.as_str());
+    let editions = archive::load_editions(root, base, diags);
+    let today = today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), diags);
+    if let Some(s) = &site {
+        let c = &s.config;
+        let published = c.pubblicato_il.unwrap_or(c.aggiornato_il);
+        archive::note_expired(&editions, published, today, diags);
+    }
+    timer.lap("archive");
     // Load the theme even when the content is broken, to report its errors too.
     let theme = theme::load(root, tema.as_deref(), settings.as_ref().zip(tema_at), diags);
     timer.lap("theme");
@@ -49,8 +60,7 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    let today = today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), diags);
-    let Some(output) = render::render(&site, &theme, today, diags) else {
+    let Some(output) = render::archive::render_all(&site, &editions, &theme, today, diags) else {
         return Ok(None);
     };
     timer.lap("render");
@@ -87,41 +97,9 @@ pub fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) -> Date {
         }),
         _ => now(),
     };
-    date_of_days(secs.div_euclid(86_400))
+    Date::from_days(secs.div_euclid(86_400))
 }
 
-/// The calendar date `days` days after 1970-01-01 (the civil-from-days
-/// algorithm of H. Hinnant), clamped to the years a [`Date`] holds.
-pub fn date_of_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    if year < 1900 {
-        Date {
-            year: 1900,
-            month: 1,
-            day: 1,
-        }
-    } else if year > 9999 {
-        Date {
-            year: 9999,
-            month: 12,
-            day: 31,
-        }
-    } else {
-        Date {
-            year: year as u16,
-            month,
-            day,
-        }
-    }
-}
 
 /// Prints how long each stage took when `TRASPARENZA_TIMINGS` is set: a
 /// developer's aid for profiling (see ARCHITECTURE.md), silent otherwise.
@@ -159,11 +137,11 @@ mod tests {
 
     #[test]
     fn days_become_dates() {
-        assert_eq!(date_of_days(0).to_string(), "1970-01-01");
-        assert_eq!(date_of_days(20_513).to_string(), "2026-03-01");
-        assert_eq!(date_of_days(19_782).to_string(), "2024-02-29");
-        assert_eq!(date_of_days(-1).to_string(), "1969-12-31");
-        assert_eq!(date_of_days(-100_000).to_string(), "1900-01-01");
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(20_513).to_string(), "2026-03-01");
+        assert_eq!(Date::from_days(19_782).to_string(), "2024-02-29");
+        assert_eq!(Date::from_days(-1).to_string(), "1969-12-31");
+        assert_eq!(Date::from_days(-100_000).to_string(), "1900-01-01");
     }
 
     #[test]

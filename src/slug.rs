@@ -3,7 +3,17 @@
 
 /// Paths the generator writes itself: a unit or page may not take them.
 pub const RESERVED: &[&str] = &[
-    "404", "assets", "catalogo", "cerca", "dati", "index", "robots", "sitemap", "tabella",
+    "404",
+    "archivio",
+    "assets",
+    "catalogo",
+    "cerca",
+    "dati",
+    "index",
+    "modifiche",
+    "robots",
+    "sitemap",
+    "tabella",
 ];
 
 /// True when `s` matches `^[a-z0-9]+(-[a-z0-9]+)*$`.

@@ -2,6 +2,7 @@
 //! arguments into a run of the library and an exit code. No logic of the
 //! pipeline lives here.
 
+pub mod archivia;
 pub mod build;
 pub mod check;
 pub mod import;

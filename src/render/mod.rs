@@ -5,6 +5,7 @@
 //! Render never touches the disk (that is `write`), and it is deterministic:
 //! no clock, no randomness, ordered maps only.
 
+pub mod archive;
 pub mod opendata;
 pub mod views;
 
@@ -105,9 +106,26 @@ struct Renderer<'a> {
     theme: &'a Theme,
     sections: Vec<(String, String)>,
     shared: views::Shared,
+    /// Links to the archive and, on an earlier edition, its notice.
+    archive: Option<&'a archive::Links>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        today: Date,
+        archive: Option<&'a archive::Links>,
+    ) -> Self {
+        Renderer {
+            site,
+            theme,
+            sections: nav_sections(site),
+            shared: views::Shared::new(site, today),
+            archive,
+        }
+    }
+
     fn page(
         &self,
         spec: PageSpec,
@@ -132,6 +150,10 @@ impl Renderer<'_> {
             "site",
             &views::site_view(self.site, &self.shared, nav(&self.sections, &spec.current)),
         );
+        ctx.insert(
+            "archivio",
+            &self.archive.map(|a| a.view(&spec.dir, &view.radice)),
+        );
         ctx.insert("page", &view);
         self.theme
             .tera
@@ -149,14 +171,19 @@ impl Renderer<'_> {
 /// depend on each other: they are built in parallel, and gathered in an
 /// ordered map, so the result does not depend on the threads.
 pub fn render(site: &Site, theme: &Theme, today: Date, diags: &mut Diagnostics) -> Option<Output> {
-    let shared = views::Shared::new(site, today);
-    let totals = shared.totals;
-    let r = Renderer {
-        site,
-        theme,
-        sections: nav_sections(site),
-        shared,
-    };
+    render_with(site, theme, today, None, diags)
+}
+
+/// [`render`] with links to the archive of earlier editions (`archive`).
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    today: Date,
+    archive: Option<&archive::Links>,
+    diags: &mut Diagnostics,
+) -> Option<Output> {
+    let r = Renderer::new(site, theme, today, archive);
+    let totals = r.shared.totals;
     let ente = &site.config.ente;
     let home = views::home_view(site);
     let units = views::unit_views(site);
@@ -223,7 +250,7 @@ pub fn render(site: &Site, theme: &Theme, today: Date, diags: &mut Diagnostics) 
         || rayon::join(unit_pages, table),
         || {
             rayon::join(
-                || opendata::build(site, &units),
+                || opendata::build_with(site, &units, archive.map_or(&[], |a| &a.files)),
                 || search::index::build(site, &units),
             )
         },
@@ -332,16 +359,22 @@ fn home_description(site: &Site, totals: &views::Totals) -> String {
 
 /// `sitemap.xml`: every page with the catalogue's date of update.
 fn sitemap(site: &Site, out: &Output) -> String {
-    let base = &site.config.base_url;
     let lastmod = site.config.aggiornato_il;
+    let pages: Vec<(String, crate::model::Date)> =
+        out.page_urls().into_iter().map(|u| (u, lastmod)).collect();
+    sitemap_of(&site.config.base_url, &pages)
+}
+
+/// `sitemap.xml` of `pages`: (URL relative to `base`, date of update).
+fn sitemap_of(base: &str, pages: &[(String, crate::model::Date)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for url in out.page_urls() {
+    for (url, lastmod) in pages {
         xml.push_str(&format!(
             "  <url><loc>{}{}</loc><lastmod>{lastmod}</lastmod></url>\n",
             xml_escape(base),
-            xml_escape(&url)
+            xml_escape(url)
         ));
     }
     xml.push_str("</urlset>\n");

@@ -238,8 +238,27 @@ const FILES: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// A data file of an earlier edition (`archivio/<edizione>/catalogo.csv`),
+/// described in `dcat-ap_it.jsonld` as a distribution of its own.
+#[derive(Debug, Clone)]
+pub struct EditionFile {
+    /// Relative to the site root.
+    pub path: String,
+    /// Its schema, relative to the site root.
+    pub schema: String,
+    pub title: String,
+    pub description: String,
+    pub modified: crate::model::Date,
+    pub size: usize,
+}
+
 /// Builds every open-data file. `units` are the views the unit pages use.
 pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
+    build_with(site, units, &[])
+}
+
+/// [`build`], with the data files of earlier editions in the DCAT file.
+pub fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
     let common = views::common_view(site);
     let mut files: Vec<(&'static str, Vec<u8>)> = vec![
         (CSV, csv(site, units).into_bytes()),
@@ -252,7 +271,7 @@ pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
         files.push((XLSX, bytes));
     }
     let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
-    let dcat = pretty(&dcat(site, size(CSV), size(JSON), size(XLSX)));
+    let dcat = pretty(&dcat(site, size(CSV), size(JSON), size(XLSX), editions));
     files.push((DCAT, dcat));
     let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
     let downloads = FILES
@@ -522,7 +541,7 @@ pub fn xlsx(site: &Site, units: &[UnitView]) -> Result<Vec<u8>, rust_xlsxwriter:
     book.save_to_buffer()
 }
 
-fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+pub(super) fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
     for (i, f) in fields.enumerate() {
         if i > 0 {
             out.push(',');
@@ -849,7 +868,13 @@ fn years(periodo: &str) -> Option<(u16, u16)> {
 
 /// The DCAT-AP_IT description of the dataset (JSON-LD): a catalogue holding
 /// one dataset with one distribution per data file.
-fn dcat(site: &Site, csv_size: usize, json_size: usize, xlsx_size: usize) -> Value {
+fn dcat(
+    site: &Site,
+    csv_size: usize,
+    json_size: usize,
+    xlsx_size: usize,
+    editions: &[EditionFile],
+) -> Value {
     let c = &site.config;
     let base = &c.base_url;
     let me = format!("{base}{DCAT}");
@@ -898,7 +923,7 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize, xlsx_size: usize) -> Val
                         schema: &str,
                         schema_title: &str| {
         json!({
-            "@id": format!("{me}#distribuzione-{}", name.replace('.', "-")),
+            "@id": format!("{me}#distribuzione-{}", name.replace(['.', '/'], "-")),
             "@type": ["dcat:Distribution", "dcatapit:Distribution"],
             "dct:title": titolo,
             "dcat:accessURL": {"@id": format!("{base}{name}")},
@@ -915,6 +940,45 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize, xlsx_size: usize) -> Val
             },
         })
     };
+    let mut distributions = vec![
+        distribution(
+            CSV,
+            "Catalogo in CSV (una riga per attività)",
+            "CSV",
+            "text/csv",
+            csv_size,
+            CSV_SCHEMA,
+            "Schema CSVW del CSV",
+        ),
+        distribution(
+            JSON,
+            "Catalogo in JSON",
+            "JSON",
+            "application/json",
+            json_size,
+            JSON_SCHEMA,
+            "JSON Schema del JSON",
+        ),
+    ];
+    for e in editions {
+        let (format, media, schema_title) = if e.path.ends_with(".csv") {
+            ("CSV", "text/csv", "Schema CSVW del CSV")
+        } else {
+            ("JSON", "application/json", "JSON Schema del JSON")
+        };
+        let mut d = distribution(
+            &e.path,
+            &e.title,
+            format,
+            media,
+            e.size,
+            &e.schema,
+            schema_title,
+        );
+        d["dct:description"] = json!(e.description);
+        d["dct:modified"] = json!({"@value": e.modified.to_string(), "@type": "xsd:date"});
+        distributions.push(d);
+    }
     let identifier = match c.codice_ipa.as_deref() {
         Some(ipa) => format!("{}:attivita-smartizzabili", ipa.trim()),
         None => format!("{base}#attivita-smartizzabili"),
@@ -933,10 +997,7 @@ fn dcat(site: &Site, csv_size: usize, json_size: usize, xlsx_size: usize) -> Val
         "dct:publisher": {"@id": agent_id},
         "dct:rightsHolder": {"@id": agent_id},
         "dcat:landingPage": {"@id": base},
-        "dcat:distribution": [
-            distribution(CSV, "Catalogo in CSV (una riga per attività)", "CSV", "text/csv", csv_size, CSV_SCHEMA, "Schema CSVW del CSV"),
-            distribution(JSON, "Catalogo in JSON", "JSON", "application/json", json_size, JSON_SCHEMA, "JSON Schema del JSON"),
-        ],
+        "dcat:distribution": distributions,
     });
     if xlsx_size > 0 {
         // The same columns as the CSV, so the CSV's schema describes it too.

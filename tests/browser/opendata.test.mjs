@@ -8,7 +8,7 @@
 // tests/testsuite/opendata.rs, with the `csv` crate.)
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -105,7 +105,12 @@ test('the DCAT-AP_IT description is JSON-LD a processor reads into the required 
     const catalog = subjectsOf('dcatapit:Catalog')[0];
     assert.deepEqual(objects(catalog, 'dcat:dataset'), [dataset]);
     const dists = objects(dataset, 'dcat:distribution');
-    assert.equal(dists.length, 3); // CSV, XLSX, JSON
+    // catalogo.csv, .xlsx and .json, plus the CSV and JSON of each archived edition.
+    const archive = join(dir, 'archivio');
+    const editions = existsSync(archive)
+      ? readdirSync(archive).filter((n) => existsSync(join(archive, n, 'catalogo.csv'))).length
+      : 0;
+    assert.equal(dists.length, 3 + 2 * editions);
     for (const d of dists) {
       assert.ok(subjectsOf('dcatapit:Distribution').includes(d));
       for (const p of ['dcat:accessURL', 'dcat:downloadURL', 'dct:format', 'dcat:mediaType', 'dct:license', 'dcat:byteSize']) {

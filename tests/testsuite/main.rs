@@ -2,6 +2,7 @@
 //! fixture site from `tests/fixtures/` and asserts on what it produced.
 //! One module per feature; helpers in `support`.
 
+mod archive;
 mod build;
 mod catalogue_shapes;
 mod check;

@@ -36,16 +36,22 @@ fn every_page_has_title_description_canonical_date_and_source() {
         let canonical = attr(&doc, "link[rel='canonical']", "href").unwrap();
         let path = p.trim_end_matches("index.html");
         assert_eq!(canonical, format!("{base}{path}"), "{p}");
+        // Pages of the archived 2025 edition show their own date and act.
+        let (date, act) = if p.starts_with("archivio/2025/") {
+            ("2025-11-20", "piao-2025-2027.pdf")
+        } else {
+            ("2026-11-26", "piao-2026-2028.pdf")
+        };
         let updated = doc
-            .select(&sel("time[datetime='2026-11-26']"))
+            .select(&sel(&format!(".metadato time[datetime='{date}']")))
             .next()
             .unwrap_or_else(|| panic!("{p}: no date of update"));
         let parent = scraper::ElementRef::wrap(updated.parent().unwrap()).unwrap();
         assert!(text_of(parent).starts_with("Ultimo aggiornamento"), "{p}");
         assert!(
-            doc.select(&sel(
-                "a[href='https://www.comune.esempio.it/amministrazione-trasparente/piao-2026-2028.pdf']"
-            ))
+            doc.select(&sel(&format!(
+                "a[href='https://www.comune.esempio.it/amministrazione-trasparente/{act}']"
+            )))
             .next()
             .is_some(),
             "{p}: the source act is not linked"

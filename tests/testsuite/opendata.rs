@@ -346,9 +346,17 @@ fn dcat_describes_the_dataset_and_every_data_file() {
         assert!(!dist["dcat:mediaType"]["@id"].as_str().unwrap().is_empty());
         described.push(name.to_string());
     }
+    // The current edition's files, then those of the example's archived
+    // 2025 edition (content/_archivio/2025/).
     assert_eq!(
         described,
-        ["catalogo.csv", "catalogo.xlsx", "catalogo.json"]
+        [
+            "catalogo.csv",
+            "catalogo.xlsx",
+            "catalogo.json",
+            "archivio/2025/catalogo.csv",
+            "archivio/2025/catalogo.json"
+        ]
     );
 }
 

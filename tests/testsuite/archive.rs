@@ -1,0 +1,401 @@
+//! Earlier editions (`content/_archivio/<edizione>/`): their pages under
+//! `archivio/<edizione>/` with the notice, the list of editions, the "Cosa è
+//! cambiato" pages and data, open data per edition, the sitemap, errors
+//! located inside `_archivio/`, the five-year note and `archivia`.
+
+use serde_json::Value;
+
+use crate::support::{Site, sel, texts};
+
+fn built() -> Site {
+    let site = Site::fixture("archive");
+    site.build();
+    site
+}
+
+fn hrefs(site: &Site, page: &str) -> Vec<String> {
+    site.html(page)
+        .select(&sel("a[href]"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn archived_pages_carry_the_notice_and_link_the_current_edition() {
+    let site = built();
+    let unit = site.html("archivio/2025/tributi/index.html");
+    let notice = texts(&unit, ".avviso-edizione").join(" ");
+    assert!(
+        notice.contains("Edizione precedente, non più in vigore")
+            && notice.contains("periodo 2025-2027")
+            && notice.contains("30 gennaio 2025")
+            && notice.contains("10 marzo 2025"),
+        "{notice}"
+    );
+    let links: Vec<(String, String)> = unit
+        .select(&sel(".avviso-edizione a"))
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("href").unwrap().to_string(),
+            )
+        })
+        .collect();
+    // The same unit still exists: the notice links its current page.
+    assert_eq!(
+        links[0],
+        (
+            "Questa pagina nell'edizione in vigore".to_string(),
+            "../../../tributi/".to_string()
+        )
+    );
+    assert_eq!(links[1].1, "../../");
+    // A unit that no longer exists links the current home page.
+    let gone = hrefs(&site, "archivio/2025/messi/index.html");
+    assert!(gone.contains(&"../../../".to_string()), "{gone:?}");
+    // Canonical to itself, not hidden from search engines.
+    let canonical = unit
+        .select(&sel("link[rel=canonical]"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        canonical,
+        "https://www.comune.prova.it/lavoro-agile/archivio/2025/tributi/"
+    );
+    assert!(unit.select(&sel("meta[name=robots]")).next().is_none());
+    // The edition's own pages: home, table, search, extra pages are there,
+    // and it uses its own content.
+    for f in ["index.html", "tabella/index.html", "cerca/index.html"] {
+        assert!(site.public().join("archivio/2025").join(f).is_file(), "{f}");
+    }
+    assert!(
+        site.read("archivio/2025/tabella/index.html")
+            .contains("Rilascio certificati di pagamento")
+    );
+    // Current pages have no notice and link the archive in the footer.
+    let home = site.html("index.html");
+    assert!(home.select(&sel(".avviso-edizione")).next().is_none());
+    assert_eq!(
+        texts(&home, ".it-footer-archivio a"),
+        ["Edizioni precedenti", "Cosa è cambiato"]
+    );
+    assert!(hrefs(&site, "tributi/index.html").contains(&"../archivio/".to_string()));
+}
+
+#[test]
+fn the_archive_lists_editions_newest_first() {
+    let site = built();
+    let list = site.html("archivio/index.html");
+    let titles = texts(&list, ".edizione-titolo");
+    assert_eq!(
+        titles,
+        [
+            "Edizione in vigore · periodo 2026-2028",
+            "Edizione 2025 · periodo 2025-2027",
+            "Edizione 2024 · periodo 2024-2026"
+        ]
+    );
+    let data = texts(&list, ".edizione-dati dd").join(" | ");
+    assert!(data.contains("Deliberazione n. 8 del 30/01/2026"), "{data}");
+    assert!(data.contains("7, di cui 5 smartizzabili (71%)"), "{data}");
+    // The oldest edition has nothing before it, so no changes page.
+    assert!(
+        site.public()
+            .join("archivio/2025/modifiche/index.html")
+            .is_file()
+    );
+    assert!(!site.public().join("archivio/2024/modifiche").exists());
+}
+
+#[test]
+fn the_changes_page_shows_added_removed_moved_and_changed() {
+    let site = built();
+    let page = site.html("modifiche/index.html");
+    let items = texts(&page, ".modifica");
+    let find = |kind: &str| -> Vec<String> {
+        page.select(&sel(&format!(".modifica-{kind}")))
+            .map(crate::support::text_of)
+            .collect()
+    };
+    assert_eq!(find("spostata").len(), 1, "{items:#?}");
+    assert!(find("spostata")[0].contains(
+        "dalle non smartizzabili alle smartizzabili: Risposta alle email dei contribuenti"
+    ));
+    let changed = find("modificata");
+    assert_eq!(changed.len(), 2, "{items:#?}");
+    assert!(
+        changed[0].contains("IMU: accertamenti e rimborsi (prima: IMU - accertamenti e rimborsi.)"),
+        "{changed:?}"
+    );
+    assert!(changed[1].contains("Gestione pratiche di rimborso TARI e TASI (prima: Gestione delle pratiche di rimborso TARI)"));
+    // `- Sportello #2 chiuso`: YAML reads `#2 chiuso` as a comment.
+    let added = find("aggiunta");
+    assert!(
+        added
+            .iter()
+            .any(|a| a == "Aggiunta tra le smartizzabili: Sportello"),
+        "{added:?}"
+    );
+    assert!(
+        added.iter().any(|a| a.contains("Protocollazione PEC")),
+        "{added:?}"
+    );
+    let removed = find("rimossa");
+    assert!(
+        removed
+            .iter()
+            .any(|a| a.contains("Rilascio certificati di pagamento"))
+    );
+    assert!(removed.iter().any(|a| a.contains("Notifica a domicilio")));
+    let units = texts(&page, ".modifiche-stato");
+    assert!(
+        units.iter().any(|u| u.starts_with("Unità aggiunta")),
+        "{units:?}"
+    );
+    assert!(
+        units.iter().any(|u| u.starts_with("Unità rimossa")),
+        "{units:?}"
+    );
+    // Totals and the share: 4 of 7 smartizzabili (57%), now 5 of 7 (71%).
+    let totals: Vec<String> = page
+        .select(&sel(".tabella-totali tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("th, td"))
+                .map(crate::support::text_of)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(totals[0], "Unità organizzative 2 2 0");
+    assert_eq!(totals[1], "Attività 7 7 0");
+    assert_eq!(totals[2], "Smartizzabili 4 5 +1");
+    assert_eq!(totals[3], "Non smartizzabili 3 2 −1");
+    assert_eq!(totals[4], "Quota smartizzabili 57% 71% +14 punti");
+    // Links to both editions resolve to the activity anchors.
+    let links = hrefs(&site, "modifiche/index.html");
+    assert!(
+        links.contains(&"../archivio/2025/tributi/#rilascio-certificati-di-pagamento".to_string()),
+        "{links:?}"
+    );
+    assert!(links.contains(&"../tributi/#risposta-alle-email-dei-contribuenti".to_string()));
+    // The archived edition's own comparison links the one before it.
+    let older = hrefs(&site, "archivio/2025/modifiche/index.html");
+    assert!(
+        older.contains(&"../../2024/tributi/".to_string()),
+        "{older:?}"
+    );
+}
+
+#[test]
+fn the_changes_are_open_data_too() {
+    let site = built();
+    let text = site.read("modifiche.csv");
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header[0], "tipo");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let moved: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "spostata").collect();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(&moved[0][3], "non smartizzabili");
+    assert_eq!(&moved[0][4], "smartizzabili");
+    assert_eq!(
+        &moved[0][7],
+        "https://www.comune.prova.it/lavoro-agile/archivio/2025/tributi/#risposta-alle-email-dei-contribuenti"
+    );
+    assert_eq!(
+        &moved[0][8],
+        "https://www.comune.prova.it/lavoro-agile/tributi/#risposta-alle-email-dei-contribuenti"
+    );
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    assert_eq!(json["conteggi"]["spostate"], 1);
+    assert_eq!(json["conteggi"]["modificate"], 2);
+    assert_eq!(json["conteggi"]["unita_aggiunte"], 1);
+    assert_eq!(json["conteggi"]["unita_rimosse"], 1);
+    assert_eq!(json["prima"]["periodo"], "2025-2027");
+}
+
+#[test]
+fn each_edition_keeps_its_own_open_data_described_in_dcat() {
+    let site = built();
+    let current = site.read("catalogo.csv");
+    assert!(!current.contains("Rilascio certificati di pagamento"));
+    let old = site.read("archivio/2025/catalogo.csv");
+    assert!(old.contains("Rilascio certificati di pagamento"));
+    assert!(old.contains(",2025-2027,"), "{old}");
+    assert!(old.contains("https://www.comune.prova.it/lavoro-agile/archivio/2025/tributi/#"));
+    let dcat: Value = serde_json::from_str(&site.read("dcat-ap_it.jsonld")).unwrap();
+    let dataset = dcat["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["@id"].as_str().unwrap().ends_with("#dataset"))
+        .unwrap();
+    let dists = dataset["dcat:distribution"].as_array().unwrap();
+    let old_csv = dists
+        .iter()
+        .find(|d| {
+            d["dcat:downloadURL"]["@id"]
+                == "https://www.comune.prova.it/lavoro-agile/archivio/2025/catalogo.csv"
+        })
+        .expect("the 2025 CSV is a distribution");
+    assert!(
+        old_csv["dct:title"]
+            .as_str()
+            .unwrap()
+            .contains("periodo 2025-2027")
+    );
+    assert_eq!(old_csv["dcat:byteSize"]["@value"], old.len().to_string());
+    assert_eq!(old_csv["dct:modified"]["@value"], "2025-03-10");
+}
+
+#[test]
+fn the_sitemap_lists_every_page_of_every_edition() {
+    let site = built();
+    let map = site.read("sitemap.xml");
+    for (url, date) in [
+        ("lavoro-agile/tributi/", "2026-03-15"),
+        ("lavoro-agile/archivio/", "2026-03-15"),
+        ("lavoro-agile/modifiche/", "2026-03-15"),
+        ("lavoro-agile/archivio/2025/tributi/", "2025-03-10"),
+        ("lavoro-agile/archivio/2025/modifiche/", "2025-03-10"),
+        ("lavoro-agile/archivio/2024/", "2024-02-01"),
+    ] {
+        let entry = format!("{url}</loc><lastmod>{date}</lastmod>");
+        assert!(map.contains(&entry), "{entry} not in\n{map}");
+    }
+    let pages = walkdir::WalkDir::new(site.public())
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_name() == "index.html")
+        .count();
+    assert_eq!(map.matches("<loc>").count(), pages);
+    // One sitemap and robots.txt for the whole site.
+    assert!(!site.public().join("archivio/2025/sitemap.xml").exists());
+    assert!(!site.public().join("archivio/2025/robots.txt").exists());
+}
+
+#[test]
+fn errors_inside_the_archive_carry_the_full_path() {
+    let site = Site::fixture("archive");
+    site.write(
+        "content/_archivio/2025/tributi.yaml",
+        "nome: Ufficio tributi\nsmartizzabili:\nsmartizabili:\n  - Uno\n",
+    );
+    site.write("content/_archivio/Vecchia Edizione/_sito.yaml", "ente: x\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1));
+    let err = r.stderr();
+    assert!(
+        err.contains("content/_archivio/2025/tributi.yaml:3:1: error: unknown key `smartizabili`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/_archivio/Vecchia Edizione: error: `Vecchia Edizione` is not a valid edition name"),
+        "{err}"
+    );
+    assert!(
+        err.contains("rename the folder to `vecchia-edizione`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_edition_past_five_years_is_a_note_even_with_strict() {
+    // Published in 2015: five years from 2016-01-01, but it stayed in force
+    // until the 2024 edition replaced it, so removable from 2024-02-01.
+    let site = Site::fixture("archive");
+    site.write(
+        "content/_archivio/2015/_sito.yaml",
+        "ente: Comune di Prova\ntitolo: Attività\nbase_url: https://x.it/\naggiornato_il: 2015-02-01\npubblicato_il: 2015-01-31\n",
+    );
+    site.write(
+        "content/_archivio/2015/tributi.yaml",
+        "nome: Tributi\nsmartizzabili: [Uno]\n",
+    );
+    let r = site.run(&["check", "--strict"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("content/_archivio/2015: note: the edition `2015` (published 2015-01-31) is past the five-year window of D.Lgs. 33/2013, art. 8 c. 3 since 2024-02-01"),
+        "{}",
+        r.stderr()
+    );
+    // The 2024 and 2025 editions are within their window: no note.
+    assert!(!r.stderr().contains("`2025`"), "{}", r.stderr());
+    let gh = site.run(&["check", "--format", "github"]);
+    assert!(
+        gh.stdout()
+            .contains("::notice file=content/_archivio/2015,"),
+        "{}",
+        gh.stdout()
+    );
+}
+
+#[test]
+fn archivia_copies_the_current_edition_and_refuses_to_overwrite() {
+    let site = Site::fixture("archive");
+    let r = site.run(&["archivia"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("content/_archivio/2026-2028/"),
+        "{}",
+        r.stdout()
+    );
+    let dest = site.root().join("content/_archivio/2026-2028");
+    for f in ["_sito.yaml", "tributi.yaml", "protocollo.yaml", "note.md"] {
+        assert_eq!(
+            std::fs::read(dest.join(f)).unwrap(),
+            std::fs::read(site.root().join("content").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    assert!(
+        !dest.join("_archivio").exists(),
+        "the archive is not copied into itself"
+    );
+    // The copy builds: three editions now, the newest identical to the current one.
+    site.build();
+    let list = site.html("archivio/index.html");
+    assert_eq!(texts(&list, ".edizione-titolo").len(), 4);
+    assert!(
+        site.read("modifiche/index.html")
+            .contains("Nessuna differenza")
+    );
+
+    // Again: refused, nothing touched.
+    std::fs::write(dest.join("tributi.yaml"), "nome: Modificato a mano\n").unwrap();
+    let again = site.run(&["archivia"]);
+    assert_eq!(again.code(), Some(2));
+    assert!(
+        again.stderr().contains("already exists"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dest.join("tributi.yaml")).unwrap(),
+        "nome: Modificato a mano\n"
+    );
+    let named = site.run(&["archivia", "--edizione", "Bozza 2026"]);
+    assert_eq!(named.code(), Some(2));
+    assert!(
+        named.stderr().contains("for example `bozza-2026`"),
+        "{}",
+        named.stderr()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root().join("content/_archivio"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_site_without_editions_has_no_archive_links() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert!(!site.public().join("archivio").exists());
+    assert!(!site.read("index.html").contains("Edizioni precedenti"));
+}
