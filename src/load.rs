@@ -121,7 +121,11 @@ pub fn load_content(
             }
         };
         if entry.path_is_symlink()
-            && let Err(d) = link_inside(entry.path(), &site_root, display_of(content, display, entry.path()))
+            && let Err(d) = link_inside(
+                entry.path(),
+                &site_root,
+                display_of(content, display, entry.path()),
+            )
         {
             diags.push(d);
             if entry.file_type().is_dir() {

@@ -100,7 +100,6 @@ pub fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) -> Date {
     Date::from_days(secs.div_euclid(86_400))
 }
 
-
 /// Prints how long each stage took when `TRASPARENZA_TIMINGS` is set: a
 /// developer's aid for profiling (see ARCHITECTURE.md), silent otherwise.
 pub struct Timer {

@@ -131,6 +131,9 @@ fn classify(header: &str) -> Option<Role> {
             "percentuale",
             "ore",
             "giorni",
+            // `altre_attivita` (the published CSV): the rule for unlisted
+            // activities, not an activity.
+            "altre",
         ]
         .iter()
         .any(|w| has(w))
