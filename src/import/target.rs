@@ -13,8 +13,7 @@ use crate::model::Activity;
 use crate::source::SourceFile;
 
 /// The first line of the example unit file that `trasparenza init` writes.
-pub const EXAMPLE_MARKER: &str =
-    "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
+pub use crate::placeholder::EXAMPLE_UNIT_MARKER as EXAMPLE_MARKER;
 
 /// The unit files under `content/`.
 #[derive(Debug, Default)]

@@ -263,3 +263,39 @@ fn check_format_gitlab_is_a_code_quality_report() {
     assert_eq!(issues[1]["location"]["lines"]["begin"], 2);
     assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
 }
+
+/// The three commands of the README's "Da dove partire", with no hand edit
+/// in between: the first import removes init's example unit and says so, and
+/// the site builds with the imported catalogue only.
+#[test]
+fn init_then_import_then_build_with_no_hand_edits() {
+    let site = Site::empty();
+    init(
+        &site,
+        &[
+            "--ente",
+            "Comune di Prova",
+            "--base-url",
+            "https://www.comune.prova.it/lavoro-agile/",
+        ],
+    );
+    let seed = crate::support::repo().join("tests/fixtures/import/processi-smartizzabili.txt");
+    let r = site.run(&["import", seed.to_str().unwrap()]);
+    assert!(r.ok(), "import failed:\n{}{}", r.stdout(), r.stderr());
+    let said = format!("{}{}", r.stdout(), r.stderr());
+    assert!(said.contains("ufficio-esempio.yaml"), "{said}");
+    assert!(!site.root().join("content/ufficio-esempio.yaml").exists());
+    let b = site.build();
+    assert!(b.stdout().contains("Built 9 units"), "{}", b.stdout());
+    assert!(!site.public().join("ufficio-esempio").exists());
+    assert!(
+        site.public()
+            .join("polizia-locale-mobilita/index.html")
+            .is_file()
+    );
+    // Nothing left for the clerk to fix but the repeats the act itself has.
+    let c = site.run(&["check", "--format", "json"]);
+    assert!(c.ok(), "{}", c.stderr());
+    assert!(!c.stdout().contains("placeholder"), "{}", c.stdout());
+    assert!(!c.stdout().contains("example"), "{}", c.stdout());
+}
