@@ -677,6 +677,27 @@ fn round_trip_of_the_published_csv() {
     );
 }
 
+/// The spreadsheet download is the file the office edits: importing it back
+/// reproduces the catalogue too.
+#[test]
+fn round_trip_of_the_published_spreadsheet() {
+    let example = Site::example();
+    example.build();
+    let published = example.read("catalogo.csv");
+    let xlsx = fs::read(example.public().join("catalogo.xlsx")).unwrap();
+    let site = new_site();
+    let file = source(&site, "catalogo.xlsx", &xlsx);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!r.stderr().contains("warning"), "{}", r.stderr());
+    site.build();
+    let skip = ["id", "unita_slug", "url"];
+    assert_eq!(
+        csv_rows(&site.read("catalogo.csv"), &skip),
+        csv_rows(&published, &skip)
+    );
+}
+
 /// Texts YAML would misread (a `#`, `: `, quotes, a number, `yes`) are
 /// published exactly as they were imported.
 #[test]
