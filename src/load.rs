@@ -241,13 +241,13 @@ pub fn parse_unit(f: &SourceFile, slug: String) -> Result<Unit, Vec<Diagnostic>>
     let (mut u, pos) = yaml::parse::<UnitFile>(f, &schema::UNIT)?;
     let (spans, items) = pos.spans(&ACTIVITY_LISTS);
     place_activities(u.lists_mut(), &spans, items);
-    Ok(Unit::from_file(
+    Ok(Unit {
         slug,
-        f.display.clone(),
-        u,
-        pos.start(),
+        file: f.display.clone(),
+        data: u,
+        span: pos.start(),
         spans,
-    ))
+    })
 }
 
 /// Parses `_sito.yaml`; its keys keep where they were written.
