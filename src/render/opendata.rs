@@ -1157,6 +1157,108 @@ mod tests {
         }
     }
 
+    /// A site of one unit whose every published text field is set to
+    /// ` <key> value ` (spaces kept, to see where they are trimmed).
+    fn site_with_every_text_field() -> Site {
+        use crate::load;
+        use crate::source::SourceFile;
+        let mut yaml = "nome: Ufficio\nsmartizzabili:\n  - Protocollo\n".to_string();
+        for f in model::UNIT.published() {
+            yaml.push_str(&format!("{}: ' {} value '\n", f.key, f.key));
+        }
+        let unit = load::parse_unit(&SourceFile::new("u.yaml", yaml), "ufficio".into())
+            .unwrap_or_else(|d| panic!("{d:?}"));
+        let config = load::parse_site(&SourceFile::new(
+            "_sito.yaml",
+            "ente: E\ntitolo: T\nbase_url: https://e.it/\naggiornato_il: 2026-11-26\n",
+        ))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+        Site {
+            config,
+            intro: None,
+            units: vec![unit],
+            pages: Vec::new(),
+        }
+    }
+
+    /// Adding a text or Markdown field to the unit's declaration
+    /// (`model::UnitFile`) is all it takes for the YAML walk, the key list,
+    /// the view, catalogo.json, its JSON Schema and (with a column) the CSV:
+    /// this walks the declaration and checks each of them for every field.
+    #[test]
+    fn every_declared_text_field_reaches_the_view_the_data_and_the_schemas() {
+        let site = site_with_every_text_field();
+        let views = views::unit_views(&site);
+        let view = serde_json::to_value(&views[0]).unwrap();
+        let common = views::common_view(&site);
+        let json = serde_json::to_value(catalogue(&site, common.as_ref(), &views)).unwrap();
+        let schema = json_schema(&site);
+        let unit_schema = &schema["properties"]["unita"]["items"];
+        let csv = csv(&site, &views);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+        assert_eq!(header.len(), COLUMNS.len());
+        assert_eq!(row.len(), COLUMNS.len());
+        let mut published = 0;
+        for f in model::UNIT.published() {
+            published += 1;
+            let key = f.key;
+            let value = format!("{key} value");
+            assert!(crate::model::UNIT_KEYS.contains(&key), "{key}: key list");
+            match f.published {
+                Published::Markdown(_) => assert_eq!(
+                    view[format!("{key}_html")],
+                    format!("<p>{value}</p>\n"),
+                    "{key}: view"
+                ),
+                _ => assert_eq!(view[key], format!(" {value} "), "{key}: view"),
+            }
+            assert_eq!(json["unita"][0][key], value, "{key}: catalogo.json");
+            assert!(unit_schema["properties"][key].is_object(), "{key}: schema");
+            assert!(
+                unit_schema["required"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(key)),
+                "{key}: schema required"
+            );
+            let column = header.iter().position(|h| *h == key);
+            assert_eq!(
+                column.is_some(),
+                f.published.column().is_some(),
+                "{key}: CSV column"
+            );
+            if let Some(i) = column {
+                assert_eq!(row[i], value, "{key}: CSV value");
+            }
+        }
+        // area, responsabile, descrizione, criteri at least.
+        assert!(published >= 4);
+        // The view and the data have nothing the declaration does not know.
+        let json_keys: Vec<&String> = json["unita"][0].as_object().unwrap().keys().collect();
+        let schema_keys: Vec<&String> = unit_schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(json_keys.len(), schema_keys.len());
+    }
+
+    #[test]
+    fn common_activities_have_every_text_field_empty() {
+        let mut site = site_with_every_text_field();
+        site.config.smartizzabili = site.units[0].smartizzabili.clone();
+        let common = serde_json::to_value(views::common_view(&site).unwrap()).unwrap();
+        for f in model::UNIT.published() {
+            let name = match f.published {
+                Published::Markdown(_) => format!("{}_html", f.key),
+                _ => f.key.to_string(),
+            };
+            assert!(common[&name].is_null(), "{name}");
+        }
+    }
+
     #[test]
     fn columns_are_snake_case_ascii() {
         for c in COLUMNS.iter() {
