@@ -17,48 +17,15 @@ use std::path::PathBuf;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+pub mod fields;
+
+use fields::{Shape, column, markdown, optional, record, required, text};
+
 /// The keys a unit file may have, for "did you mean" hints.
-pub const UNIT_KEYS: &[&str] = &[
-    "nome",
-    "area",
-    "ordine",
-    "responsabile",
-    "descrizione",
-    "smartizzabili",
-    "non_smartizzabili",
-    "altre_attivita",
-    "criteri",
-];
+pub const UNIT_KEYS: &[&str] = UnitFile::KEYS;
 
 /// The keys of a unit that hold lists of activities, in file-format order.
 pub const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
-
-/// The keys of an activity in its long form.
-pub const ACTIVITY_KEYS: &[&str] = &["testo", "note", "ambiti"];
-
-/// The keys of `_sito.yaml`.
-pub const SITE_KEYS: &[&str] = &[
-    "ente",
-    "titolo",
-    "base_url",
-    "aggiornato_il",
-    "pubblicato_il",
-    "periodo",
-    "codice_ipa",
-    "fonte",
-    "percorso",
-    "licenza",
-    "collegamenti",
-    "colore_primario",
-    "tema",
-    "valido_dal",
-    "valido_al",
-    "edizione_corrente",
-    "altre_attivita",
-    "criteri",
-    "smartizzabili",
-    "non_smartizzabili",
-];
 
 /// The values of `altre_attivita`.
 pub const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
@@ -214,16 +181,18 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// The act the catalogue comes from.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Fonte {
-    pub titolo: Option<String>,
-    pub atto: Option<String>,
-    pub url: Option<String>,
-    /// Earlier acts this one amends or replaces, as written.
-    #[serde(default)]
-    pub sostituisce: Vec<String>,
+record! {
+    /// The act the catalogue comes from.
+    #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct Fonte => FONTE ("`fonte`", "") {
+        titolo: Option<String> = optional(Shape::Text),
+        atto: Option<String> = optional(Shape::Text),
+        url: Option<String> = optional(Shape::Text),
+        /// Earlier acts this one amends or replaces, as written.
+        #[serde(default)]
+        sostituisce: Vec<String> = optional(Shape::List(&Shape::NonEmptyText)),
+    }
 }
 
 /// What applies to every activity the act does not list (`altre_attivita`).
@@ -246,60 +215,73 @@ impl AltreAttivita {
     }
 }
 
-/// One step of the breadcrumb above the catalogue.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Crumb {
-    pub titolo: String,
-    pub url: Option<String>,
+record! {
+    /// One step of the breadcrumb above the catalogue.
+    #[derive(Debug, Clone, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct Crumb => CRUMB ("this step of `percorso`", "") {
+        titolo: String = required(Shape::NonEmptyText),
+        url: Option<String> = optional(Shape::Text),
+    }
 }
 
-/// Footer links every Comune site must have.
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Collegamenti {
-    pub accessibilita: Option<String>,
-    pub privacy: Option<String>,
-    pub note_legali: Option<String>,
+record! {
+    /// Footer links every Comune site must have.
+    #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct Collegamenti => COLLEGAMENTI ("`collegamenti`", "") {
+        accessibilita: Option<String> = optional(Shape::Text),
+        privacy: Option<String> = optional(Shape::Text),
+        note_legali: Option<String> = optional(Shape::Text),
+    }
 }
 
-/// `_sito.yaml`, as written by the user.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct SiteConfig {
-    pub ente: String,
-    pub titolo: String,
-    pub base_url: String,
-    pub aggiornato_il: Date,
-    pub pubblicato_il: Option<Date>,
-    pub periodo: Option<String>,
-    pub codice_ipa: Option<String>,
-    pub fonte: Option<Fonte>,
-    #[serde(default)]
-    pub percorso: Vec<Crumb>,
-    pub licenza: Option<String>,
-    #[serde(default)]
-    pub collegamenti: Collegamenti,
-    pub colore_primario: Option<String>,
-    pub tema: Option<String>,
-    /// The act is in force from this date.
-    pub valido_dal: Option<Date>,
-    /// The act is in force until this date; past it, every page says so.
-    pub valido_al: Option<Date>,
-    /// Address of the edition in force, linked when this one has expired.
-    pub edizione_corrente: Option<String>,
-    /// The rule for every activity the act does not list.
-    pub altre_attivita: Option<AltreAttivita>,
-    /// Markdown: the criteria the act uses.
-    pub criteri: Option<String>,
-    /// Activities common to every office (or the whole catalogue when there are no unit files).
-    #[serde(default)]
-    pub smartizzabili: Vec<Activity>,
-    #[serde(default)]
-    pub non_smartizzabili: Vec<Activity>,
-    /// Where each key was written in `_sito.yaml`.
-    #[serde(skip)]
-    pub spans: Spans,
+/// The shape of a list of activities, in a unit or in `_sito.yaml`.
+const ACTIVITIES: Shape = Shape::List(&Shape::TextOrRecord(&ACTIVITY));
+
+record! {
+    /// `_sito.yaml`, as written by the user.
+    #[derive(Debug, Clone, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct SiteConfig => SITE (
+        "the site settings",
+        "write at least `ente`, `titolo`, `base_url` and `aggiornato_il`"
+    ) {
+        ente: String = required(Shape::NonEmptyText),
+        titolo: String = required(Shape::NonEmptyText),
+        base_url: String = required(Shape::NonEmptyText),
+        aggiornato_il: Date = required(Shape::Date),
+        pubblicato_il: Option<Date> = optional(Shape::Date),
+        periodo: Option<String> = optional(Shape::Text),
+        codice_ipa: Option<String> = optional(Shape::Text),
+        fonte: Option<Fonte> = optional(Shape::Record(&FONTE)),
+        #[serde(default)]
+        percorso: Vec<Crumb> = optional(Shape::List(&Shape::Record(&CRUMB))),
+        licenza: Option<String> = optional(Shape::Text),
+        #[serde(default)]
+        collegamenti: Collegamenti = optional(Shape::Record(&COLLEGAMENTI)),
+        colore_primario: Option<String> = optional(Shape::Text),
+        tema: Option<String> = optional(Shape::Text),
+        /// The act is in force from this date.
+        valido_dal: Option<Date> = optional(Shape::Date),
+        /// The act is in force until this date; past it, every page says so.
+        valido_al: Option<Date> = optional(Shape::Date),
+        /// Address of the edition in force, linked when this one has expired.
+        edizione_corrente: Option<String> = optional(Shape::Text),
+        /// The rule for every activity the act does not list.
+        altre_attivita: Option<AltreAttivita> = optional(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        /// Markdown: the criteria the act uses.
+        criteri: Option<String> = optional(Shape::Text),
+        /// Activities common to every office (or the whole catalogue when there are no unit files).
+        #[serde(default)]
+        smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        #[serde(default)]
+        non_smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+    }
+    skip {
+        /// Where each key was written in `_sito.yaml`.
+        spans: Spans,
+    }
 }
 
 /// One activity: what the catalogue lists, verbatim.
@@ -315,13 +297,17 @@ pub struct Activity {
     pub spans: Spans,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ActivityLong {
-    testo: String,
-    note: Option<String>,
-    #[serde(default)]
-    ambiti: Vec<String>,
+record! {
+    /// An activity in its long form.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ActivityLong => ACTIVITY ("this activity", "") {
+        testo: String = required(Shape::NonEmptyText),
+        /// Markdown.
+        note: Option<String> = optional(Shape::Text),
+        #[serde(default)]
+        ambiti: Vec<String> = optional(Shape::List(&Shape::NonEmptyText)),
+    }
 }
 
 impl<'de> Deserialize<'de> for Activity {
@@ -356,22 +342,38 @@ impl<'de> Deserialize<'de> for Activity {
     }
 }
 
-/// A unit file, as written by the user.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct UnitFile {
-    pub nome: String,
-    pub area: Option<String>,
-    pub ordine: Option<i64>,
-    pub responsabile: Option<String>,
-    pub descrizione: Option<String>,
-    #[serde(default)]
-    pub smartizzabili: Vec<Activity>,
-    #[serde(default)]
-    pub non_smartizzabili: Vec<Activity>,
-    pub altre_attivita: Option<AltreAttivita>,
-    /// Markdown.
-    pub criteri: Option<String>,
+record! {
+    /// A unit file, as written by the user: the one declaration of a unit's
+    /// keys. A field declared with `text(...)` or `markdown(...)` reaches the
+    /// templates, `catalogo.json`, its JSON Schema and (with a `column`) the
+    /// CSV by itself; see `fields`.
+    #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct UnitFile => UNIT (
+        "the unit",
+        "write the unit's `nome` and its activities, as in the other files"
+    ) {
+        nome: String = required(Shape::NonEmptyText),
+        area: Option<String> = text(column(
+            "Area",
+            "Area a cui appartiene l'unità organizzativa.",
+        )),
+        ordine: Option<i64> = optional(Shape::Integer),
+        responsabile: Option<String> = text(column(
+            "Responsabile",
+            "Responsabile dell'unità organizzativa.",
+        )),
+        /// Markdown.
+        descrizione: Option<String> = markdown(None),
+        #[serde(default)]
+        smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        #[serde(default)]
+        non_smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        /// Overrides the site's `altre_attivita` for this unit.
+        altre_attivita: Option<AltreAttivita> = optional(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        /// Markdown: the criteria the act uses for this unit.
+        criteri: Option<String> = markdown(None),
+    }
 }
 
 impl SiteConfig {
@@ -394,51 +396,6 @@ impl UnitFile {
             (n, &mut self.non_smartizzabili),
         ]
     }
-}
-
-/// One organizational unit of the catalogue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// The file stem: the unit's URL segment.
-    pub slug: String,
-    /// The file it comes from, relative to the site root.
-    pub file: PathBuf,
-    pub nome: String,
-    pub area: Option<String>,
-    pub ordine: Option<i64>,
-    pub responsabile: Option<String>,
-    /// Markdown.
-    pub descrizione: Option<String>,
-    pub smartizzabili: Vec<Activity>,
-    pub non_smartizzabili: Vec<Activity>,
-    /// Overrides the site's `altre_attivita` for this unit.
-    pub altre_attivita: Option<AltreAttivita>,
-    /// Markdown.
-    pub criteri: Option<String>,
-    /// Where the unit starts in its file (its first key).
-    pub span: Span,
-    /// Where each key of the file was written (`nome`, `descrizione`, ...).
-    pub spans: Spans,
-}
-
-impl Unit {
-    pub fn from_file(slug: String, file: PathBuf, f: UnitFile, span: Span, spans: Spans) -> Unit {
-        Unit {
-            slug,
-            file,
-            span,
-            spans,
-            nome: f.nome,
-            area: f.area,
-            ordine: f.ordine,
-            responsabile: f.responsabile,
-            descrizione: f.descrizione,
-            smartizzabili: f.smartizzabili,
-            non_smartizzabili: f.non_smartizzabili,
-            altre_attivita: f.altre_attivita,
-            criteri: f.criteri,
-        }
-    }
 
     /// The lists of activities, by key ([`ACTIVITY_LISTS`] order).
     pub fn lists(&self) -> [(&'static str, &[Activity]); 2] {
@@ -447,13 +404,48 @@ impl Unit {
     }
 }
 
-/// Front matter of an extra Markdown page.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct PageFrontMatter {
-    pub titolo: String,
-    pub descrizione: Option<String>,
-    pub ordine: Option<i64>,
+/// One organizational unit of the catalogue: its file's content and where
+/// it comes from. It dereferences to its [`UnitFile`], so `unit.nome` reads
+/// the file's `nome`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unit {
+    /// The file stem: the unit's URL segment.
+    pub slug: String,
+    /// The file it comes from, relative to the site root.
+    pub file: PathBuf,
+    /// What the file says.
+    pub data: UnitFile,
+    /// Where the unit starts in its file (its first key).
+    pub span: Span,
+    /// Where each key of the file was written (`nome`, `descrizione`, ...).
+    pub spans: Spans,
+}
+
+impl std::ops::Deref for Unit {
+    type Target = UnitFile;
+    fn deref(&self) -> &UnitFile {
+        &self.data
+    }
+}
+
+impl std::ops::DerefMut for Unit {
+    fn deref_mut(&mut self) -> &mut UnitFile {
+        &mut self.data
+    }
+}
+
+record! {
+    /// Front matter of an extra Markdown page.
+    #[derive(Debug, Clone, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct PageFrontMatter => PAGE (
+        "the front matter",
+        "write at least `titolo: Titolo della pagina`"
+    ) {
+        titolo: String = required(Shape::NonEmptyText),
+        descrizione: Option<String> = optional(Shape::Text),
+        ordine: Option<i64> = optional(Shape::Integer),
+    }
 }
 
 /// An extra page (`content/<slug>.md`).
@@ -551,18 +543,12 @@ mod tests {
     fn units_sort_by_ordine_then_nome() {
         let mk = |slug: &str, nome: &str, ordine| Unit {
             slug: slug.into(),
-            file: PathBuf::new(),
-            nome: nome.into(),
-            area: None,
-            ordine,
-            responsabile: None,
-            descrizione: None,
-            smartizzabili: vec![],
-            non_smartizzabili: vec![],
-            altre_attivita: None,
-            criteri: None,
-            span: Span::default(),
-            spans: Spans::default(),
+            data: UnitFile {
+                nome: nome.into(),
+                ordine,
+                ..UnitFile::default()
+            },
+            ..Unit::default()
         };
         let mut v = vec![
             mk("c", "C", None),

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
-use crate::model::{self, Site, SiteConfig, Span, Unit};
+use crate::model::{self, Site, SiteConfig, Span, Unit, UnitFile};
 use crate::slug;
 use crate::source::SourceFile;
 
@@ -234,19 +234,15 @@ fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
         return;
     }
     let lists = Unit {
-        slug: String::new(),
         file: src.display.clone(),
-        nome: String::new(),
-        area: None,
-        ordine: None,
-        responsabile: None,
-        descrizione: None,
-        smartizzabili: c.smartizzabili.clone(),
-        non_smartizzabili: c.non_smartizzabili.clone(),
-        altre_attivita: c.altre_attivita,
-        criteri: None,
+        data: UnitFile {
+            smartizzabili: c.smartizzabili.clone(),
+            non_smartizzabili: c.non_smartizzabili.clone(),
+            altre_attivita: c.altre_attivita,
+            ..UnitFile::default()
+        },
         span: c.spans.key("").unwrap_or_default(),
-        spans: model::Spans::default(),
+        ..Unit::default()
     };
     check_unit(&lists, src, diags);
 }

@@ -13,8 +13,11 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use std::sync::LazyLock;
+
 use super::views::{self, ActivityView, UnitView};
-use crate::model::{Activity, Site};
+use crate::model::fields::{Field, Published};
+use crate::model::{self, Activity, Site, UnitFile};
 use crate::validate;
 
 /// The CSV, one row per activity.
@@ -35,6 +38,7 @@ pub const AMBITI_SEPARATOR: &str = "; ";
 
 /// One column of the CSV: name, Italian title, description, CSVW datatype,
 /// whether every row has a value.
+#[derive(Clone)]
 pub struct Column {
     pub name: &'static str,
     pub titolo: &'static str,
@@ -59,9 +63,9 @@ const fn col(
     }
 }
 
-/// The CSV's columns, in order: the single source of the header, the rows and
-/// the CSVW schema.
-pub const COLUMNS: &[Column] = &[
+/// The CSV's columns before the unit's text fields: the catalogue's and the
+/// unit's identity.
+const HEAD_COLUMNS: &[Column] = &[
     col(
         "id",
         "Identificativo",
@@ -111,20 +115,10 @@ pub const COLUMNS: &[Column] = &[
         "string",
         true,
     ),
-    col(
-        "area",
-        "Area",
-        "Area a cui appartiene l'unità organizzativa.",
-        "string",
-        false,
-    ),
-    col(
-        "responsabile",
-        "Responsabile",
-        "Responsabile dell'unità organizzativa.",
-        "string",
-        false,
-    ),
+];
+
+/// The CSV's columns after the unit's text fields: the activity's.
+const TAIL_COLUMNS: &[Column] = &[
     col(
         "smartizzabile",
         "Smartizzabile",
@@ -168,6 +162,34 @@ pub const COLUMNS: &[Column] = &[
         true,
     ),
 ];
+
+/// The unit's fields that have a CSV column (declared with a `column` in
+/// [`model::UNIT`]), in declaration order.
+fn unit_columns() -> impl Iterator<Item = &'static Field> {
+    model::UNIT
+        .published()
+        .filter(|f| f.published.column().is_some())
+}
+
+/// The CSV's columns, in order: the single source of the header, the rows and
+/// the CSVW schema. The unit's text columns come from its declaration.
+pub static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
+    let unit = unit_columns().filter_map(|f| {
+        f.published.column().map(|doc| Column {
+            name: f.key,
+            titolo: doc.titolo,
+            descrizione: doc.descrizione,
+            datatype: "string",
+            required: false,
+        })
+    });
+    HEAD_COLUMNS
+        .iter()
+        .map(Column::clone)
+        .chain(unit)
+        .chain(TAIL_COLUMNS.iter().map(Column::clone))
+        .collect()
+});
 
 /// One of the files, as the home page's "Scarica i dati" lists it.
 #[derive(Serialize, Clone, Debug)]
@@ -361,8 +383,9 @@ impl<'a> Row<'a> {
         c: &'s crate::model::SiteConfig,
         aggiornato: &'s str,
         [id, ambiti, url]: [&'s str; 3],
-    ) -> [&'s str; 15] {
-        [
+    ) -> Vec<&'s str> {
+        let mut fields = Vec::with_capacity(COLUMNS.len());
+        fields.extend([
             id,
             c.ente.trim(),
             opt(c.codice_ipa.as_deref()),
@@ -370,15 +393,17 @@ impl<'a> Row<'a> {
             aggiornato,
             self.unit.slug,
             self.unit.nome,
-            opt(self.unit.area),
-            opt(self.unit.responsabile),
+        ]);
+        fields.extend(unit_columns().map(|f| opt(self.unit.testi.raw(f.key))));
+        fields.extend([
             if self.smartizzabile { "si" } else { "no" },
             si_no(self.unit.altre_attivita),
             self.view.testo,
             self.note().unwrap_or(""),
             ambiti,
             url,
-        ]
+        ]);
+        fields
     }
 
     fn note(&self) -> Option<&'a str> {
@@ -610,16 +635,28 @@ struct UnitData<'a> {
     slug: &'a str,
     nome: &'a str,
     url: String,
-    area: Option<&'a str>,
-    responsabile: Option<&'a str>,
-    /// Markdown, as written.
-    descrizione: Option<&'a str>,
-    /// Markdown, as written.
-    criteri: Option<&'a str>,
+    /// `area`, `responsabile`, `descrizione`, `criteri`, ...
+    #[serde(flatten)]
+    testi: TextsData<'a>,
     altre_attivita: Option<&'static str>,
     altre_attivita_testo: Option<&'static str>,
     smartizzabili: Vec<ActivityData<'a>>,
     non_smartizzabili: Vec<ActivityData<'a>>,
+}
+
+/// A unit's published text fields ([`model::UNIT`]), trimmed, Markdown as
+/// written: `<key>: text or null`, in declaration order.
+struct TextsData<'a>(&'a UnitFile);
+
+impl Serialize for TextsData<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for f in model::UNIT.published() {
+            map.serialize_entry(f.key, &self.0.text(f.key).map(str::trim))?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -671,10 +708,7 @@ fn catalogue<'a>(
                 slug: u.slug,
                 nome: u.nome,
                 url: format!("{base}{}", u.url),
-                area: u.area.map(str::trim),
-                responsabile: u.responsabile.map(str::trim),
-                descrizione: m.descrizione.as_deref().map(str::trim),
-                criteri: m.criteri.as_deref().map(str::trim),
+                testi: TextsData(m),
                 altre_attivita: u.altre_attivita,
                 altre_attivita_testo: u.altre_attivita_testo,
                 smartizzabili: smart,
@@ -787,23 +821,45 @@ fn json_schema(site: &Site) -> Value {
             "url": url,
         },
     });
+    // The unit's text fields come from its declaration, between its
+    // identity and its rule and lists (the order of `UnitData`).
+    let mut required = vec!["slug", "nome", "url"];
+    let mut properties = serde_json::Map::new();
+    properties.insert(
+        "slug".into(),
+        json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}),
+    );
+    properties.insert("nome".into(), string.clone());
+    properties.insert("url".into(), url.clone());
+    for f in model::UNIT.published() {
+        required.push(f.key);
+        let schema = match f.published {
+            Published::Markdown(_) => markdown.clone(),
+            _ => nullable.clone(),
+        };
+        properties.insert(f.key.into(), schema);
+    }
+    required.extend([
+        "altre_attivita",
+        "altre_attivita_testo",
+        "smartizzabili",
+        "non_smartizzabili",
+    ]);
+    properties.insert("altre_attivita".into(), rule.clone());
+    properties.insert("altre_attivita_testo".into(), rule_text.clone());
+    properties.insert(
+        "smartizzabili".into(),
+        json!({"type": "array", "items": activity}),
+    );
+    properties.insert(
+        "non_smartizzabili".into(),
+        json!({"type": "array", "items": activity}),
+    );
     let unit = json!({
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["slug", "nome", "url", "area", "responsabile", "descrizione", "criteri", "altre_attivita", "altre_attivita_testo", "smartizzabili", "non_smartizzabili"],
-                    "properties": {
-                        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-                        "nome": string,
-                        "url": url,
-                        "area": nullable,
-                        "responsabile": nullable,
-                        "descrizione": markdown,
-                        "criteri": markdown,
-                        "altre_attivita": rule,
-                        "altre_attivita_testo": rule_text,
-                        "smartizzabili": {"type": "array", "items": activity},
-                        "non_smartizzabili": {"type": "array", "items": activity},
-                    },
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties,
     });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1101,9 +1157,111 @@ mod tests {
         }
     }
 
+    /// A site of one unit whose every published text field is set to
+    /// ` <key> value ` (spaces kept, to see where they are trimmed).
+    fn site_with_every_text_field() -> Site {
+        use crate::load;
+        use crate::source::SourceFile;
+        let mut yaml = "nome: Ufficio\nsmartizzabili:\n  - Protocollo\n".to_string();
+        for f in model::UNIT.published() {
+            yaml.push_str(&format!("{}: ' {} value '\n", f.key, f.key));
+        }
+        let unit = load::parse_unit(&SourceFile::new("u.yaml", yaml), "ufficio".into())
+            .unwrap_or_else(|d| panic!("{d:?}"));
+        let config = load::parse_site(&SourceFile::new(
+            "_sito.yaml",
+            "ente: E\ntitolo: T\nbase_url: https://e.it/\naggiornato_il: 2026-11-26\n",
+        ))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+        Site {
+            config,
+            intro: None,
+            units: vec![unit],
+            pages: Vec::new(),
+        }
+    }
+
+    /// Adding a text or Markdown field to the unit's declaration
+    /// (`model::UnitFile`) is all it takes for the YAML walk, the key list,
+    /// the view, catalogo.json, its JSON Schema and (with a column) the CSV:
+    /// this walks the declaration and checks each of them for every field.
+    #[test]
+    fn every_declared_text_field_reaches_the_view_the_data_and_the_schemas() {
+        let site = site_with_every_text_field();
+        let views = views::unit_views(&site);
+        let view = serde_json::to_value(&views[0]).unwrap();
+        let common = views::common_view(&site);
+        let json = serde_json::to_value(catalogue(&site, common.as_ref(), &views)).unwrap();
+        let schema = json_schema(&site);
+        let unit_schema = &schema["properties"]["unita"]["items"];
+        let csv = csv(&site, &views);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+        assert_eq!(header.len(), COLUMNS.len());
+        assert_eq!(row.len(), COLUMNS.len());
+        let mut published = 0;
+        for f in model::UNIT.published() {
+            published += 1;
+            let key = f.key;
+            let value = format!("{key} value");
+            assert!(crate::model::UNIT_KEYS.contains(&key), "{key}: key list");
+            match f.published {
+                Published::Markdown(_) => assert_eq!(
+                    view[format!("{key}_html")],
+                    format!("<p>{value}</p>\n"),
+                    "{key}: view"
+                ),
+                _ => assert_eq!(view[key], format!(" {value} "), "{key}: view"),
+            }
+            assert_eq!(json["unita"][0][key], value, "{key}: catalogo.json");
+            assert!(unit_schema["properties"][key].is_object(), "{key}: schema");
+            assert!(
+                unit_schema["required"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(key)),
+                "{key}: schema required"
+            );
+            let column = header.iter().position(|h| *h == key);
+            assert_eq!(
+                column.is_some(),
+                f.published.column().is_some(),
+                "{key}: CSV column"
+            );
+            if let Some(i) = column {
+                assert_eq!(row[i], value, "{key}: CSV value");
+            }
+        }
+        // area, responsabile, descrizione, criteri at least.
+        assert!(published >= 4);
+        // The view and the data have nothing the declaration does not know.
+        let json_keys: Vec<&String> = json["unita"][0].as_object().unwrap().keys().collect();
+        let schema_keys: Vec<&String> = unit_schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(json_keys.len(), schema_keys.len());
+    }
+
+    #[test]
+    fn common_activities_have_every_text_field_empty() {
+        let mut site = site_with_every_text_field();
+        site.config.smartizzabili = site.units[0].smartizzabili.clone();
+        let common = serde_json::to_value(views::common_view(&site).unwrap()).unwrap();
+        for f in model::UNIT.published() {
+            let name = match f.published {
+                Published::Markdown(_) => format!("{}_html", f.key),
+                _ => f.key.to_string(),
+            };
+            assert!(common[&name].is_null(), "{name}");
+        }
+    }
+
     #[test]
     fn columns_are_snake_case_ascii() {
-        for c in COLUMNS {
+        for c in COLUMNS.iter() {
             assert!(
                 c.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
                 "{}",

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::markdown;
-use crate::model::{Activity, AltreAttivita, Date, Site, Unit};
+use crate::model::fields::{Field, Published};
+use crate::model::{self, Activity, AltreAttivita, Date, Site, Unit, UnitFile};
 use crate::slug;
 use crate::validate::{self, DEFAULT_COLOUR};
 
@@ -149,20 +150,88 @@ pub struct Neighbour<'a> {
     pub url: String,
 }
 
+/// A unit's published text fields: every field its declaration
+/// ([`model::UNIT`]) marks `text` or `markdown`, in that order. Flattened
+/// into the unit's view, they are `<key>` (as written) for text and
+/// `<key>_html` for Markdown, so a new field needs no code here.
+pub struct TextsView<'a>(Vec<TextView<'a>>);
+
+struct TextView<'a> {
+    field: &'static Field,
+    raw: Option<&'a str>,
+    html: Option<String>,
+}
+
+impl<'a> TextsView<'a> {
+    /// The text fields of `unit`, Markdown rendered.
+    pub fn of(unit: &'a UnitFile) -> TextsView<'a> {
+        TextsView(
+            model::UNIT
+                .published()
+                .map(|field| {
+                    let raw = unit.text(field.key);
+                    let html = match field.published {
+                        Published::Markdown(_) => raw.map(markdown::to_html),
+                        _ => None,
+                    };
+                    TextView { field, raw, html }
+                })
+                .collect(),
+        )
+    }
+
+    /// Every text field unset (the activities common to every office).
+    pub fn none() -> TextsView<'static> {
+        TextsView(
+            model::UNIT
+                .published()
+                .map(|field| TextView {
+                    field,
+                    raw: None,
+                    html: None,
+                })
+                .collect(),
+        )
+    }
+
+    /// The field `key` as written, if set.
+    pub fn raw(&self, key: &str) -> Option<&'a str> {
+        self.0
+            .iter()
+            .find(|t| t.field.key == key)
+            .and_then(|t| t.raw)
+    }
+}
+
+impl Serialize for TextsView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for t in &self.0 {
+            match t.field.published {
+                Published::Markdown(_) => {
+                    map.serialize_entry(&format!("{}_html", t.field.key), &t.html)?
+                }
+                _ => map.serialize_entry(t.field.key, &t.raw)?,
+            }
+        }
+        map.end()
+    }
+}
+
 #[derive(Serialize)]
 pub struct UnitView<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub url: String,
-    pub area: Option<&'a str>,
-    pub responsabile: Option<&'a str>,
-    pub descrizione_html: Option<String>,
+    /// `area`, `responsabile`, `descrizione_html`, `criteri_html`, ...
+    #[serde(flatten)]
+    pub testi: TextsView<'a>,
     pub smartizzabili: Vec<ActivityView<'a>>,
     pub non_smartizzabili: Vec<ActivityView<'a>>,
     /// The rule for activities not listed (the unit's, else the site's).
     pub altre_attivita: Option<&'static str>,
     pub altre_attivita_testo: Option<&'static str>,
-    pub criteri_html: Option<String>,
     pub precedente: Option<Neighbour<'a>>,
     pub successiva: Option<Neighbour<'a>>,
 }
@@ -346,14 +415,11 @@ pub fn common_view(site: &Site) -> Option<UnitView<'_>> {
             COMMON_NAME
         },
         url: String::new(),
-        area: None,
-        responsabile: None,
-        descrizione_html: None,
+        testi: TextsView::none(),
         smartizzabili: activities(&c.smartizzabili, &mut used),
         non_smartizzabili: activities(&c.non_smartizzabili, &mut used),
         altre_attivita: c.altre_attivita.map(AltreAttivita::key),
         altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
-        criteri_html: None,
         precedente: None,
         successiva: None,
     })
@@ -422,14 +488,11 @@ pub fn unit_views(site: &Site) -> Vec<UnitView<'_>> {
                 slug: &u.slug,
                 nome: u.nome.trim(),
                 url: unit_url(&u.slug),
-                area: u.area.as_deref(),
-                responsabile: u.responsabile.as_deref(),
-                descrizione_html: u.descrizione.as_deref().map(markdown::to_html),
+                testi: TextsView::of(u),
                 smartizzabili: activities(&u.smartizzabili, &mut used),
                 non_smartizzabili: activities(&u.non_smartizzabili, &mut used),
                 altre_attivita: rule.map(AltreAttivita::key),
                 altre_attivita_testo: rule.map(altre_attivita_testo),
-                criteri_html: u.criteri.as_deref().map(markdown::to_html),
                 precedente: i.checked_sub(1).and_then(neighbour),
                 successiva: neighbour(i + 1),
             }

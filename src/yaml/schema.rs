@@ -1,183 +1,23 @@
-//! The shapes of the content files (a unit, an activity, `_sito.yaml`, a
-//! page's front matter) written down as data, and a walk that checks a parsed
-//! document against them, reporting every problem (unknown, duplicate or
-//! missing keys, wrong types, empty text, bad dates) at its own line.
+//! A walk that checks a parsed document against the shape of its file (a
+//! unit, an activity, `_sito.yaml`, a page's front matter), reporting every
+//! problem (unknown, duplicate or missing keys, wrong types, empty text, bad
+//! dates) at its own line.
 //!
-//! The shapes mirror the serde structs of `model`; a test keeps the key lists
-//! in step, and `yaml::parse` still deserializes with serde afterwards, so a
-//! shape that is too lenient cannot let bad content through. No I/O.
+//! The shapes are declared in `model` together with the serde structs, by
+//! the same lines (`model::fields::record!`), so they cannot drift apart;
+//! `yaml::parse` still deserializes with serde afterwards, so a shape that is
+//! too lenient cannot let bad content through. No I/O.
 
 use std::collections::HashMap;
 
 use super::node::Node;
 use super::positions::{Pos, Positions, Seg};
 use crate::diagnostic::Diagnostic;
-use crate::model::{ALTRE_ATTIVITA_VALUES, Date};
+use crate::model::Date;
 use crate::source::SourceFile;
 
-/// What a value must be.
-pub enum Shape {
-    /// Text; may be empty or absent.
-    Text,
-    /// Text that is not blank.
-    NonEmptyText,
-    /// A whole number.
-    Integer,
-    /// `YYYY-MM-DD`.
-    Date,
-    List(&'static Shape),
-    Record(&'static Record),
-    /// A line of text, or a record with the same meaning (an activity).
-    TextOrRecord(&'static Record),
-    /// One of a few words.
-    Choice(&'static [&'static str]),
-}
-
-/// A map with known keys.
-pub struct Record {
-    /// What the map is, for "missing key" messages: "this activity".
-    pub what: &'static str,
-    pub fields: &'static [Field],
-    /// Said when the whole file is empty.
-    pub empty_hint: &'static str,
-}
-
-pub struct Field {
-    pub key: &'static str,
-    pub shape: Shape,
-    pub required: bool,
-}
-
-const fn field(key: &'static str, shape: Shape) -> Field {
-    Field {
-        key,
-        shape,
-        required: false,
-    }
-}
-
-const fn required(key: &'static str, shape: Shape) -> Field {
-    Field {
-        key,
-        shape,
-        required: true,
-    }
-}
-
-impl Record {
-    pub fn keys(&self) -> Vec<&'static str> {
-        self.fields.iter().map(|f| f.key).collect()
-    }
-}
-
-/// An activity in its long form.
-pub static ACTIVITY: Record = Record {
-    what: "this activity",
-    fields: &[
-        required("testo", Shape::NonEmptyText),
-        field("note", Shape::Text),
-        field("ambiti", Shape::List(&Shape::NonEmptyText)),
-    ],
-    empty_hint: "",
-};
-
-/// A unit file.
-pub static UNIT: Record = Record {
-    what: "the unit",
-    fields: &[
-        required("nome", Shape::NonEmptyText),
-        field("area", Shape::Text),
-        field("ordine", Shape::Integer),
-        field("responsabile", Shape::Text),
-        field("descrizione", Shape::Text),
-        field(
-            "smartizzabili",
-            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
-        ),
-        field(
-            "non_smartizzabili",
-            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
-        ),
-        field("altre_attivita", Shape::Choice(ALTRE_ATTIVITA_VALUES)),
-        field("criteri", Shape::Text),
-    ],
-    empty_hint: "write the unit's `nome` and its activities, as in the other files",
-};
-
-static FONTE: Record = Record {
-    what: "`fonte`",
-    fields: &[
-        field("titolo", Shape::Text),
-        field("atto", Shape::Text),
-        field("url", Shape::Text),
-        field("sostituisce", Shape::List(&Shape::NonEmptyText)),
-    ],
-    empty_hint: "",
-};
-
-static CRUMB: Record = Record {
-    what: "this step of `percorso`",
-    fields: &[
-        required("titolo", Shape::NonEmptyText),
-        field("url", Shape::Text),
-    ],
-    empty_hint: "",
-};
-
-static COLLEGAMENTI: Record = Record {
-    what: "`collegamenti`",
-    fields: &[
-        field("accessibilita", Shape::Text),
-        field("privacy", Shape::Text),
-        field("note_legali", Shape::Text),
-    ],
-    empty_hint: "",
-};
-
-/// `_sito.yaml`.
-pub static SITE: Record = Record {
-    what: "the site settings",
-    fields: &[
-        required("ente", Shape::NonEmptyText),
-        required("titolo", Shape::NonEmptyText),
-        required("base_url", Shape::NonEmptyText),
-        required("aggiornato_il", Shape::Date),
-        field("pubblicato_il", Shape::Date),
-        field("periodo", Shape::Text),
-        field("codice_ipa", Shape::Text),
-        field("fonte", Shape::Record(&FONTE)),
-        field("percorso", Shape::List(&Shape::Record(&CRUMB))),
-        field("licenza", Shape::Text),
-        field("collegamenti", Shape::Record(&COLLEGAMENTI)),
-        field("colore_primario", Shape::Text),
-        field("tema", Shape::Text),
-        field("valido_dal", Shape::Date),
-        field("valido_al", Shape::Date),
-        field("edizione_corrente", Shape::Text),
-        field("altre_attivita", Shape::Choice(ALTRE_ATTIVITA_VALUES)),
-        field("criteri", Shape::Text),
-        field(
-            "smartizzabili",
-            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
-        ),
-        field(
-            "non_smartizzabili",
-            Shape::List(&Shape::TextOrRecord(&ACTIVITY)),
-        ),
-    ],
-    empty_hint: "write at least `ente`, `titolo`, `base_url` and `aggiornato_il`",
-};
-
-/// The front matter of an extra page.
-pub static PAGE: Record = Record {
-    what: "the front matter",
-    fields: &[
-        required("titolo", Shape::NonEmptyText),
-        field("descrizione", Shape::Text),
-        field("ordine", Shape::Integer),
-    ],
-    empty_hint: "write at least `titolo: Titolo della pagina`",
-};
+pub use crate::model::fields::{Record, Shape};
+pub use crate::model::{ACTIVITY, PAGE, SITE, UNIT};
 
 /// Checks `doc` against `root`; every problem found, in file order.
 pub fn check(doc: &Node, root: &Record, file: &SourceFile, pos: &Positions) -> Vec<Diagnostic> {
@@ -437,14 +277,6 @@ impl Walk<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ACTIVITY_KEYS, SITE_KEYS, UNIT_KEYS};
-
-    #[test]
-    fn shapes_list_the_same_keys_as_the_model() {
-        assert_eq!(UNIT.keys(), UNIT_KEYS);
-        assert_eq!(ACTIVITY.keys(), ACTIVITY_KEYS);
-        assert_eq!(SITE.keys(), SITE_KEYS);
-    }
 
     fn problems(text: &str) -> Vec<String> {
         let file = SourceFile::new("u.yaml", text);

@@ -1,0 +1,208 @@
+//! How a record of the content files (a unit, an activity, `_sito.yaml`, a
+//! page's front matter) is declared: once, with the [`record!`] macro, which
+//! writes the serde struct, its list of keys and its [`Record`] (the shape
+//! the YAML walk of `yaml::schema` checks a file against) from the same
+//! lines. A unit's field also says how it is published ([`Published`]):
+//! the views, `catalogo.json`, its JSON Schema and the CSV columns read
+//! that, so a new optional text field of a unit is one line here plus the
+//! template that shows it.
+//!
+//! Data only: no I/O, no walking (that is `yaml::schema`), no HTML.
+
+/// What a value must be.
+pub enum Shape {
+    /// Text; may be empty or absent.
+    Text,
+    /// Text that is not blank.
+    NonEmptyText,
+    /// A whole number.
+    Integer,
+    /// `YYYY-MM-DD`.
+    Date,
+    List(&'static Shape),
+    Record(&'static Record),
+    /// A line of text, or a record with the same meaning (an activity).
+    TextOrRecord(&'static Record),
+    /// One of a few words.
+    Choice(&'static [&'static str]),
+}
+
+/// A map with known keys.
+pub struct Record {
+    /// What the map is, for "missing key" messages: "this activity".
+    pub what: &'static str,
+    pub fields: &'static [Field],
+    /// Said when the whole file is empty.
+    pub empty_hint: &'static str,
+}
+
+impl Record {
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.key).collect()
+    }
+
+    /// The fields published by [`Published`] (text and Markdown), in order.
+    pub fn published(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .iter()
+            .filter(|f| !matches!(f.published, Published::ByCode))
+    }
+}
+
+/// One key of a [`Record`]. Written with [`required`], [`optional`],
+/// [`text`] or [`markdown`]; the [`record!`] macro fills in the key.
+pub struct Field {
+    pub key: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+    pub published: Published,
+}
+
+/// How a field reaches the pages and the open data without code naming it.
+#[derive(Clone, Copy)]
+pub enum Published {
+    /// Code names it where it is used (`nome`, `ordine`, the lists, rules).
+    ByCode,
+    /// Plain text: `<key>` in the view templates see (as written), `<key>`
+    /// in `catalogo.json` (trimmed, or null), and a CSV column if `Some`.
+    Text(Option<ColumnDoc>),
+    /// Markdown: `<key>_html` in the view, `<key>` as written in
+    /// `catalogo.json`, and a CSV column (as written) if `Some`.
+    Markdown(Option<ColumnDoc>),
+}
+
+impl Published {
+    /// The CSV column's documentation, if the field has a column.
+    pub fn column(self) -> Option<ColumnDoc> {
+        match self {
+            Published::ByCode => None,
+            Published::Text(c) | Published::Markdown(c) => c,
+        }
+    }
+}
+
+/// A CSV column's Italian title and description (CSVW metadata).
+#[derive(Clone, Copy)]
+pub struct ColumnDoc {
+    pub titolo: &'static str,
+    pub descrizione: &'static str,
+}
+
+/// A column with this title and description.
+pub const fn column(titolo: &'static str, descrizione: &'static str) -> Option<ColumnDoc> {
+    Some(ColumnDoc {
+        titolo,
+        descrizione,
+    })
+}
+
+/// A key that must be present.
+pub const fn required(shape: Shape) -> Field {
+    Field {
+        key: "",
+        shape,
+        required: true,
+        published: Published::ByCode,
+    }
+}
+
+/// A key that may be missing.
+pub const fn optional(shape: Shape) -> Field {
+    Field {
+        key: "",
+        shape,
+        required: false,
+        published: Published::ByCode,
+    }
+}
+
+/// Optional plain text, published (`Option<String>`).
+pub const fn text(column: Option<ColumnDoc>) -> Field {
+    Field {
+        published: Published::Text(column),
+        ..optional(Shape::Text)
+    }
+}
+
+/// Optional Markdown, published (`Option<String>`).
+pub const fn markdown(column: Option<ColumnDoc>) -> Field {
+    Field {
+        published: Published::Markdown(column),
+        ..optional(Shape::Text)
+    }
+}
+
+/// A field's value as text, for the fields published as text; `None` for
+/// every other type.
+pub trait AsText {
+    fn as_text(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl AsText for Option<String> {
+    fn as_text(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
+
+impl AsText for String {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T> AsText for Vec<T> {}
+impl AsText for Option<i64> {}
+impl AsText for super::Date {}
+impl AsText for Option<super::Date> {}
+impl AsText for Option<super::AltreAttivita> {}
+impl AsText for Option<super::Fonte> {}
+impl AsText for super::Collegamenti {}
+
+/// Declares a record once: the struct (its attributes as written, every
+/// field `pub`), `KEYS` (its keys in order, for "did you mean" hints), a
+/// `text(key)` accessor for the published text fields, and the static
+/// [`Record`] named after `=>` for the YAML walk. Each field is
+/// `key: Type = <required|optional|text|markdown>(...)`; fields after
+/// `skip` are not read from the file (`#[serde(skip)]`, filled later).
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident => $record:ident ($what:literal, $hint:literal) {
+            $( $(#[$fmeta:meta])* $key:ident : $ty:ty = $decl:expr, )*
+        }
+        $( skip { $( $(#[$smeta:meta])* $skey:ident : $sty:ty, )* } )?
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$fmeta])* pub $key: $ty, )*
+            $($( $(#[$smeta])* #[serde(skip)] pub $skey: $sty, )*)?
+        }
+
+        impl $name {
+            /// The keys of the record, in the order of its declaration.
+            #[allow(dead_code)]
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
+            /// The text of the field `key`, when it is a text field and set.
+            #[allow(dead_code)]
+            pub fn text(&self, key: &str) -> Option<&str> {
+                use $crate::model::fields::AsText;
+                match key {
+                    $( stringify!($key) => self.$key.as_text(), )*
+                    _ => None,
+                }
+            }
+        }
+
+        #[doc = concat!("The shape of [`", stringify!($name), "`] for the YAML walk.")]
+        pub static $record: $crate::model::fields::Record = $crate::model::fields::Record {
+            what: $what,
+            fields: &[$( $crate::model::fields::Field { key: stringify!($key), ..$decl } ),*],
+            empty_hint: $hint,
+        };
+    };
+}
+
+pub(crate) use record;
