@@ -30,6 +30,9 @@ pub const MAX_ROWS: usize = 1_048_576;
 /// Deflate level of the zip: the fastest, the sheet is repetitive enough.
 const LEVEL: i64 = 1;
 
+/// About what a cell takes in the sheet's XML, markup and text.
+const BYTES_PER_CELL: usize = 72;
+
 /// Cell styles, indexes into `cellXfs` of [`STYLES`].
 const STYLE_TEXT: u8 = 1;
 const STYLE_WRAP: u8 = 2;
@@ -87,8 +90,15 @@ impl Sheet {
             return;
         }
         self.rows += 1;
-        let r = self.rows;
-        let _ = write!(self.data, r#"<row r="{r}">"#);
+        // Formatted once per row, not per cell: this loop is the sheet's cost.
+        let r = self.rows.to_string();
+        if self.data.capacity() - self.data.len() < BYTES_PER_CELL * self.columns {
+            // Grow by a lot at once: fewer copies of a sheet of tens of MB.
+            self.data.reserve(self.data.len().max(1 << 20));
+        }
+        self.data.push_str(r#"<row r=""#);
+        self.data.push_str(&r);
+        self.data.push_str(r#"">"#);
         for (i, field) in fields.iter().take(self.columns).enumerate() {
             let col = &self.letters[i];
             let len = field.chars().count();
@@ -100,14 +110,16 @@ impl Sheet {
             } else {
                 STYLE_TEXT
             };
+            self.data.push_str(r#"<c r=""#);
+            self.data.push_str(col);
+            self.data.push_str(&r);
+            self.data.push_str(r#"" s=""#);
+            self.data.push(char::from(b'0' + style));
             if field.is_empty() {
-                let _ = write!(self.data, r#"<c r="{col}{r}" s="{style}"/>"#);
+                self.data.push_str(r#""/>"#);
                 continue;
             }
-            let _ = write!(
-                self.data,
-                r#"<c r="{col}{r}" s="{style}" t="inlineStr"><is><t"#
-            );
+            self.data.push_str(r#"" t="inlineStr"><is><t"#);
             if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
                 self.data.push_str(r#" xml:space="preserve""#);
             }
