@@ -8,6 +8,7 @@
 pub mod archive;
 pub mod opendata;
 pub mod views;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 

@@ -289,7 +289,7 @@ pub fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> 
         (JSON_SCHEMA, pretty(&json_schema(site))),
     ];
     // Only past Excel's limits (a million rows) is there no workbook.
-    if let Ok(bytes) = xlsx(site, units) {
+    if let Some(bytes) = xlsx(site, units) {
         files.push((XLSX, bytes));
     }
     let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
@@ -491,79 +491,25 @@ pub fn csv(site: &Site, units: &[UnitView]) -> String {
     out
 }
 
-/// The widest a column of the workbook gets, in characters; longer texts wrap.
-const XLSX_MAX_WIDTH: usize = 60;
-/// Excel's limit for the text of one cell.
-const XLSX_MAX_CELL: usize = 32_767;
-
-/// `catalogo.xlsx`: the CSV's columns and rows in one sheet, every cell a
-/// text cell (a text starting with `=`, `+`, `-` or `@` stays text, never a
-/// formula), text format on every column (what is typed in stays text too),
-/// the header row frozen with filters, widths from the longest text (at most
-/// 60 characters, longer texts wrap). Deterministic: the document's creation
-/// date is `aggiornato_il` and the zip entries carry a fixed date.
-pub fn xlsx(site: &Site, units: &[UnitView]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
+/// `catalogo.xlsx`: the CSV's columns and rows in one sheet of text cells
+/// (see [`super::xlsx`]); the document's creation date is `aggiornato_il`.
+/// `None` past Excel's limit of a million rows.
+pub fn xlsx(site: &Site, units: &[UnitView]) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
-    let text = Format::new()
-        .set_num_format("@")
-        .set_align(FormatAlign::Top);
-    let wrapped = text.clone().set_text_wrap();
-    let header = text.clone().set_bold();
-    let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(
-        c.aggiornato_il.year,
-        c.aggiornato_il.month,
-        c.aggiornato_il.day,
-    )?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(format!("{} - {}", c.titolo.trim(), c.ente.trim()))
-            .set_author(c.ente.trim())
-            .set_creation_datetime(&created),
-    );
-    let sheet = book.add_worksheet();
-    sheet.set_name("Catalogo")?;
-    let mut widths: Vec<usize> = COLUMNS.iter().map(|col| col.name.chars().count()).collect();
-    for (i, col) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, col.name, &header)?;
-    }
+    let header: Vec<&str> = COLUMNS.iter().map(|col| col.name).collect();
+    let mut sheet = super::xlsx::Sheet::new("Catalogo", &header);
     let common = views::common_view(site);
-    let all = rows(site, common.as_ref(), units);
-    let mut row = 0u32;
-    for r in &all {
-        row += 1;
+    for r in &rows(site, common.as_ref(), units) {
         let (id, ambiti, url) = r.computed(&c.base_url);
-        for (i, field) in r
-            .fields(c, &aggiornato, [&id, &ambiti, &url])
-            .into_iter()
-            .enumerate()
-        {
-            let len = field.chars().count();
-            widths[i] = widths[i].max(len);
-            let field = if len > XLSX_MAX_CELL {
-                let cut: String = field.chars().take(XLSX_MAX_CELL - 1).collect();
-                std::borrow::Cow::Owned(cut + "…")
-            } else {
-                std::borrow::Cow::Borrowed(field)
-            };
-            let format = if len > XLSX_MAX_WIDTH {
-                &wrapped
-            } else {
-                &text
-            };
-            sheet.write_string_with_format(row, i as u16, field, format)?;
-        }
+        sheet.push_row(&r.fields(c, &aggiornato, [&id, &ambiti, &url]));
     }
-    for (i, w) in widths.iter().enumerate() {
-        let col = i as u16;
-        sheet.set_column_width(col, (*w).clamp(6, XLSX_MAX_WIDTH) as f64 + 2.0)?;
-        sheet.set_column_format(col, &text)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, row, COLUMNS.len() as u16 - 1)?;
-    book.save_to_buffer()
+    let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
+    sheet.finish(&super::xlsx::Properties {
+        title: &title,
+        author: c.ente.trim(),
+        created: c.aggiornato_il,
+    })
 }
 
 pub(super) fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {

@@ -520,3 +520,30 @@ fn xlsx_is_dated_by_the_catalogue_not_the_clock() {
     );
     assert!(core.contains("<dc:creator>Comune di Esempio</dc:creator>"));
 }
+
+#[test]
+fn xlsx_keeps_markup_escapes_and_line_breaks_as_written() {
+    let site = Site::fixture("stress");
+    site.write(
+        "content/sportello.yaml",
+        "nome: \"Sportello <A&B>\"\nsmartizzabili:\n  - \"_x0041_ non è una A\"\n  - \"Tag <b>grassetto</b> & co.\"\n  - testo: \"Con nota\"\n    note: \"  rientro iniziale\\nriga due\"\n",
+    );
+    site.build();
+    let rows = read_xlsx(&site);
+    let cells: Vec<String> = rows
+        .iter()
+        .flatten()
+        .filter_map(|c| match c {
+            calamine::Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for t in [
+        "Sportello <A&B>",
+        "_x0041_ non è una A",
+        "Tag <b>grassetto</b> & co.",
+        "rientro iniziale\nriga due",
+    ] {
+        assert!(cells.iter().any(|c| c == t), "{t:?} missing");
+    }
+}
