@@ -11,6 +11,7 @@ use crate::load::Loaded;
 use crate::model::{self, Site, SiteConfig, Span, Unit};
 use crate::slug;
 use crate::source::SourceFile;
+use crate::yaml;
 
 /// Open-data licences the generator knows: id, Italian name, URL.
 pub const LICENCES: &[(&str, &str, &str)] = &[
@@ -54,6 +55,7 @@ pub fn validate(
         let empty = SourceFile::new("content/_sito.yaml", "");
         let src = loaded.config_source.as_ref().unwrap_or(&empty);
         check_config(&mut c, src, base_url_override.is_some(), diags);
+        diags.extend(yaml::slips::warnings(src));
         c
     });
 
@@ -100,6 +102,7 @@ pub fn validate(
     for (unit, src) in loaded.units {
         claim(&unit.slug, &unit.file, diags);
         check_unit(&unit, &src, diags);
+        diags.extend(yaml::slips::warnings(&src));
         units.push(unit);
     }
     let mut pages = loaded.pages;
@@ -308,6 +311,17 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
                         .with_hint("check that the text was not cut when it was copied"),
                 );
             }
+            if let Some(mark) = text.chars().next().filter(|c| LEADING_MARKS.contains(c)) {
+                diags.push(
+                    src.warning_on(
+                        a.span,
+                        format!("the activity starts with a stray `{mark}`"),
+                    )
+                    .with_hint(format!(
+                        "remove it: the `- ` at the start of the line already makes the item (the text was probably pasted from a list)"
+                    )),
+                );
+            }
         }
     }
     // The same activity in both lists cannot be true: reported at its first
@@ -330,6 +344,10 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
         }
     }
 }
+
+/// Dashes and bullets pasted at the start of an activity's text
+/// (`- – dirigente`); `*` cannot get there (YAML reads it as an alias).
+const LEADING_MARKS: &[char] = &['-', '–', '—', '•', '·', '▪', '◦', '●', '‣'];
 
 fn short(s: &str) -> String {
     if s.chars().count() > 60 {
