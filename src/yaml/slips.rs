@@ -203,6 +203,15 @@ fn requote(text: &str) -> String {
     }
 }
 
+/// How [`requote`] quoted the text that ends `suggestion`.
+fn quotes(suggestion: &str) -> &'static str {
+    if suggestion.ends_with('\'') {
+        "single quotes (writing each `'` inside it twice)"
+    } else {
+        "double quotes"
+    }
+}
+
 /// The located error or warning for `slip` in `file`.
 pub fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
     let at = |message: String| {
@@ -224,7 +233,12 @@ pub fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
             } else {
                 "so it is not a new item: YAML adds it to the text of the line above"
             };
-            let hint = if *mark == '-' {
+            let hint = if !error {
+                format!(
+                    "if it is a new item, start it with `- ` (a dash and a space) in the same column as the other items' dashes{}",
+                    if *mark == '-' { String::new() } else { format!(", instead of `{mark}`") }
+                )
+            } else if *mark == '-' {
                 "use `- ` at the start (a dash and a space), like the other items".to_string()
             } else {
                 format!("use `- ` at the start (a dash and a space) instead of `{mark}`")
@@ -235,20 +249,20 @@ pub fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
             "YAML reads ` #` as the start of a comment: `{cut}` is left out of the text"
         ))
         .with_hint(format!(
-            "if it belongs to the text, put the whole text in double quotes: {suggestion}; a note for the editors goes on a line of its own"
+            "if it belongs to the text, put the whole text in {}: {suggestion}; a note for the editors goes on a line of its own",
+            quotes(suggestion)
         )),
         Kind::QuotedStart { quoted, suggestion } => at(format!(
             "the text starts with a quotation mark, so YAML takes {quoted} for the whole text and cannot read what follows"
         ))
-        .with_hint(format!(
-            "put the whole text in quotes: {suggestion}"
-        )),
+        .with_hint(format!("put the whole text in {}: {suggestion}", quotes(suggestion))),
         Kind::Star { suggestion } => at(
             "the text starts with `*`, which YAML reads as a reference to an anchor (`*name`)"
                 .to_string(),
         )
         .with_hint(format!(
-            "remove the `*` (the `- ` already makes the item), or put the whole text in double quotes: {suggestion}"
+            "remove the `*` (the `- ` already makes the item), or put the whole text in {}: {suggestion}",
+            quotes(suggestion)
         )),
     }
 }
