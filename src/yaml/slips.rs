@@ -157,6 +157,11 @@ pub fn scan(text: &str) -> Vec<Slip> {
             }
             _ => {}
         }
+        // Deeper lines under `descrizione: Un testo` continue that text;
+        // a `•` there was meant as a Markdown list, not as an item.
+        if !item && skip.is_none() && !matches!(first, '#' | '&' | '!') {
+            skip = Some(Skip::Block(owner));
+        }
     }
     out
 }
@@ -365,6 +370,9 @@ smartizzabili: # the list
   - ambiti: [A, B] # flow
   - testo: Protocollo
     ordine: 3 # a number
+responsabile: Mario Rossi
+  -dirigente
+  • vice
 descrizione: |
   Testo #1 con - righe
   -riga e • punto
