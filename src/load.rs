@@ -158,7 +158,7 @@ pub fn load_content(
         .map(|(path, display, stem, is_unit)| {
             let f = source::read(&path, &display).map_err(|d| vec![d])?;
             if is_unit {
-                parse_unit(&f, stem).map(|u| Parsed::Unit(u, f))
+                parse_unit(&f, stem).map(|u| Parsed::Unit(Box::new(u), f))
             } else {
                 parse_page(&f, stem).map(Parsed::Page)
             }
@@ -166,7 +166,7 @@ pub fn load_content(
         .collect();
     for p in parsed {
         match p {
-            Ok(Parsed::Unit(u, f)) => loaded.units.push((u, f)),
+            Ok(Parsed::Unit(u, f)) => loaded.units.push((*u, f)),
             Ok(Parsed::Page(p)) => loaded.pages.push(p),
             Err(ds) => diags.extend(ds),
         }
@@ -219,7 +219,7 @@ fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Di
 
 /// One content file, parsed.
 enum Parsed {
-    Unit(Unit, SourceFile),
+    Unit(Box<Unit>, SourceFile),
     Page(Page),
 }
 

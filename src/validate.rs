@@ -317,9 +317,9 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
                         a.span,
                         format!("the activity starts with a stray `{mark}`"),
                     )
-                    .with_hint(format!(
-                        "remove it: the `- ` at the start of the line already makes the item (the text was probably pasted from a list)"
-                    )),
+                    .with_hint(
+                        "remove it: the `- ` at the start of the line already makes the item (the text was probably pasted from a list)",
+                    ),
                 );
             }
         }
