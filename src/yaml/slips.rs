@@ -33,6 +33,8 @@ pub enum Kind {
     QuotedStart { quoted: String, suggestion: String },
     /// A text starting with `* `, which YAML reads as an alias.
     Star { suggestion: String },
+    /// `- - dirigente`: a pasted dash read as a list inside the list.
+    DoubleDash { suggestion: String },
 }
 
 /// One slip: where (1-based, columns in characters) and what.
@@ -88,15 +90,16 @@ pub fn scan(text: &str) -> Vec<Slip> {
         // `- ` items (possibly nested), then an optional `key: `.
         let mut at = indent;
         let mut owner = indent;
-        let mut item = false;
+        let mut dashes = Vec::new();
         while let Some(rest) = raw[at..]
             .strip_prefix("- ")
             .or_else(|| raw[at..].strip_prefix("-\t"))
         {
-            item = true;
+            dashes.push(at);
             owner = at;
             at = raw.len() - rest.trim_start_matches([' ', '\t']).len();
         }
+        let item = !dashes.is_empty();
         let (text_value, value_at) = match split_key(&raw[at..]) {
             Some((key, off)) => {
                 let rest = &raw[at + off..];
@@ -111,6 +114,19 @@ pub fn scan(text: &str) -> Vec<Slip> {
         let Some(first) = value.chars().next() else {
             continue;
         };
+        if let [_, inner, ..] = dashes[..]
+            && value_at == at
+            && !matches!(first, '|' | '>' | '[' | '{' | '#')
+        {
+            out.push(Slip {
+                line,
+                column: col(inner),
+                kind: Kind::DoubleDash {
+                    suggestion: format!("- {}", requote(raw[inner..].trim_end())),
+                },
+            });
+            continue;
+        }
         match first {
             '|' | '>' => skip = Some(Skip::Block(owner)),
             '"' | '\'' => match quoted(value, first) {
@@ -261,6 +277,14 @@ pub fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
             "the text starts with a quotation mark, so YAML takes {quoted} for the whole text and cannot read what follows"
         ))
         .with_hint(format!("put the whole text in {}: {suggestion}", quotes(suggestion))),
+        Kind::DoubleDash { suggestion } => at(
+            "this line starts with two dashes, so YAML reads a list inside the list instead of a text"
+                .to_string(),
+        )
+        .with_hint(format!(
+            "remove the second `-` (it was probably pasted with the text); to keep it, put the text in {}: {suggestion}",
+            quotes(suggestion)
+        )),
         Kind::Star { suggestion } => at(
             "the text starts with `*`, which YAML reads as a reference to an anchor (`*name`)"
                 .to_string(),
@@ -288,9 +312,13 @@ pub fn at_syntax_error(file: &SourceFile, line: usize) -> Option<Vec<Diagnostic>
     let line = line.min(file.line_count());
     let near = [Some(line), previous_content(file, line)];
     let slips = scan(&file.text);
-    let cause = slips
-        .iter()
-        .find(|s| near.contains(&Some(s.line)) && !matches!(s.kind, Kind::Comment { .. }))?;
+    let cause = slips.iter().find(|s| {
+        near.contains(&Some(s.line))
+            && matches!(
+                s.kind,
+                Kind::Bullet { .. } | Kind::QuotedStart { .. } | Kind::Star { .. }
+            )
+    })?;
     let mut out = vec![diagnostic(file, cause, true)];
     out.extend(
         slips
@@ -315,18 +343,27 @@ pub fn at_schema_problems(file: &SourceFile, mut problems: Vec<Diagnostic>) -> V
     let before = problems.len();
     problems.retain(|p| !owners.contains(&p.line));
     let escalate = problems.len() < before;
-    problems.extend(slips.iter().map(|s| {
-        let bullet = matches!(s.kind, Kind::Bullet { .. });
-        diagnostic(file, s, escalate && bullet)
+    // `- - dirigente` is "should be a line of text, but it is a list" at its line.
+    let double: Vec<usize> = slips
+        .iter()
+        .filter(|s| matches!(s.kind, Kind::DoubleDash { .. }))
+        .map(|s| s.line)
+        .collect();
+    problems.retain(|p| !double.contains(&p.line));
+    problems.extend(slips.iter().map(|s| match s.kind {
+        Kind::Bullet { .. } => diagnostic(file, s, escalate),
+        Kind::DoubleDash { .. } => diagnostic(file, s, true),
+        _ => diagnostic(file, s, false),
     }));
     problems
 }
 
 /// The slips of a file that parsed: each a warning (the text published is
-/// not the text typed).
+/// not the text typed). A list in a list that parsed was meant.
 pub fn warnings(file: &SourceFile) -> Vec<Diagnostic> {
     scan(&file.text)
         .iter()
+        .filter(|s| !matches!(s.kind, Kind::DoubleDash { .. }))
         .map(|s| diagnostic(file, s, false))
         .collect()
 }
@@ -439,6 +476,30 @@ ente: Comune #2
     fn multi_line_quotes_are_text() {
         let text = "x:\n  - \"Uno\n    -due #3\"\n  -Tre\n";
         assert_eq!(kinds(text), vec![(4, 3, Kind::Bullet { mark: '-' })]);
+    }
+
+    #[test]
+    fn a_pasted_dash_read_as_a_list() {
+        let k = kinds("x:\n  - - dirigente\n  - - testo: a\n  -   - \"b\"\n");
+        assert_eq!(
+            k,
+            vec![
+                (
+                    2,
+                    5,
+                    Kind::DoubleDash {
+                        suggestion: "- \"- dirigente\"".into()
+                    }
+                ),
+                (
+                    4,
+                    7,
+                    Kind::DoubleDash {
+                        suggestion: "- '- \"b\"'".into()
+                    }
+                ),
+            ]
+        );
     }
 
     #[test]

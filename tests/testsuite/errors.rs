@@ -255,6 +255,12 @@ mistakes! {
         "content/personale.yaml:5:5: warning: the activity starts with a stray `•`",
         "0 errors, 3 warnings",
     ];
+    // `- - dirigente` said only "should be a line of text, but it is a list".
+    a_pasted_dash_read_as_a_list: "double-dash", 1, [
+        "content/personale.yaml:4:5: error: this line starts with two dashes, so YAML reads a list inside the list",
+        "remove the second `-`",
+        "1 error, 0 warnings",
+    ];
     // It was libyaml's "did not find expected '-' indicator".
     a_quoted_start_followed_by_text: "quoted-start", 1, [
         "content/portineria.yaml:4:5: error: the text starts with a quotation mark, so YAML takes 'attività' for the whole text",
