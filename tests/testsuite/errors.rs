@@ -494,3 +494,41 @@ fn slips_in_crlf_files_long_form_and_common_lists() {
     }
     assert_eq!(site.run(&["check", "--strict"]).code(), Some(1));
 }
+
+/// A list pasted from a word processor into `_sito.yaml` saved with CRLF:
+/// a dash pasted inside a text is a warning at it, and a typed `–` on the
+/// last line an error at that line (libyaml pointed past the end of the file).
+#[test]
+fn pasted_dashes_in_common_lists_of_a_crlf_settings_file() {
+    let site = Site::fixture("errors/no-activities");
+    std::fs::remove_file(site.root().join("content/tributi.yaml")).unwrap();
+    let sito = std::fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap();
+    let first = sito.lines().count() + 2;
+    let write = |list: &str| {
+        site.write(
+            "content/_sito.yaml",
+            &format!("{sito}smartizzabili:\n{list}").replace('\n', "\r\n"),
+        )
+    };
+    write("  - – dirigente\n  - Protocollo\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    let needle =
+        format!("content/_sito.yaml:{first}:5: warning: the activity starts with a stray `–`");
+    assert!(r.stderr().contains(&needle), "{}", r.stderr());
+
+    write("  - Protocollo\n  – Posta elettronica certificata\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    let err = r.stderr();
+    let last = first + 1;
+    for needle in [
+        format!(
+            "content/_sito.yaml:{last}:3: error: this line starts with `–`, which is not a list mark in YAML"
+        ),
+        format!("{last} |   – Posta elettronica certificata"),
+        "instead of `–`".to_string(),
+    ] {
+        assert!(err.contains(&needle), "missing {needle:?} in:\n{err}");
+    }
+}
