@@ -11,7 +11,6 @@ use crate::load::Loaded;
 use crate::model::{self, Site, SiteConfig, Span, Unit};
 use crate::slug;
 use crate::source::SourceFile;
-use crate::yaml;
 
 /// Open-data licences the generator knows: id, Italian name, URL.
 pub const LICENCES: &[(&str, &str, &str)] = &[
@@ -55,7 +54,6 @@ pub fn validate(
         let empty = SourceFile::new("content/_sito.yaml", "");
         let src = loaded.config_source.as_ref().unwrap_or(&empty);
         check_config(&mut c, src, base_url_override.is_some(), diags);
-        diags.extend(yaml::slips::warnings(src));
         c
     });
 
@@ -102,7 +100,6 @@ pub fn validate(
     for (unit, src) in loaded.units {
         claim(&unit.slug, &unit.file, diags);
         check_unit(&unit, &src, diags);
-        diags.extend(yaml::slips::warnings(&src));
         units.push(unit);
     }
     let mut pages = loaded.pages;

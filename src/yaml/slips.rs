@@ -11,7 +11,7 @@
 //!
 //! The scanner never decides whether the YAML is valid: `yaml::parse` asks
 //! it for the slip next to a syntax error or a schema problem, and
-//! `validate` reports what is left of a clean file as warnings. Lines inside
+//! `load` reports what is left of a file that parsed as warnings. Lines inside
 //! `|`/`>` blocks and multi-line quoted texts are text, never slips.
 
 use crate::diagnostic::Diagnostic;
