@@ -74,7 +74,10 @@ pub fn load_content(
         match source::read(&sito, &sito_display) {
             Ok(f) => {
                 match parse_site(&f) {
-                    Ok(c) => loaded.config = Some(c),
+                    Ok(c) => {
+                        diags.extend(yaml::slips::warnings(&f));
+                        loaded.config = Some(c);
+                    }
                     Err(ds) => diags.extend(ds),
                 }
                 loaded.config_source = Some(f);
@@ -170,6 +173,10 @@ pub fn load_content(
             Ok(Parsed::Page(p)) => loaded.pages.push(p),
             Err(ds) => diags.extend(ds),
         }
+    }
+    // What YAML read differently from what was typed, in the files that parsed.
+    for (_, f) in &loaded.units {
+        diags.extend(yaml::slips::warnings(f));
     }
     loaded
 }

@@ -304,6 +304,17 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
                         .with_hint("check that the text was not cut when it was copied"),
                 );
             }
+            if let Some(mark) = text.chars().next().filter(|c| LEADING_MARKS.contains(c)) {
+                diags.push(
+                    src.warning_on(
+                        a.span,
+                        format!("the activity starts with a stray `{mark}`"),
+                    )
+                    .with_hint(
+                        "remove it: the `- ` at the start of the line already makes the item (the text was probably pasted from a list)",
+                    ),
+                );
+            }
         }
     }
     // The same activity in both lists cannot be true: reported at its first
@@ -326,6 +337,10 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
         }
     }
 }
+
+/// Dashes and bullets pasted at the start of an activity's text
+/// (`- – dirigente`); `*` cannot get there (YAML reads it as an alias).
+const LEADING_MARKS: &[char] = &['-', '–', '—', '•', '·', '▪', '◦', '●', '‣'];
 
 fn short(s: &str) -> String {
     if s.chars().count() > 60 {

@@ -12,6 +12,7 @@
 pub mod node;
 pub mod positions;
 pub mod schema;
+pub mod slips;
 
 use serde::de::DeserializeOwned;
 
@@ -36,11 +37,15 @@ pub fn parse<T: DeserializeOwned>(
     if let Some((line, column)) = too_deep_flow(&file.text) {
         return Err(vec![too_deep(file, line, column)]);
     }
-    let doc = node::parse(&file.text).map_err(|e| vec![explain(file, &e, &keys)])?;
+    let doc = node::parse(&file.text).map_err(|e| {
+        let d = explain(file, &e, &keys);
+        // `-Sportello` or `• Sportello` makes libyaml stop a line later.
+        slips::at_syntax_error(file, d.line).unwrap_or_else(|| vec![d])
+    })?;
     let pos = positions::index(&file.text);
     let problems = schema::check(&doc, shape, file, &pos);
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(slips::at_schema_problems(file, problems));
     }
     // The walk found nothing; serde has the last word (without a position:
     // a shape too lenient shows here, at the first key).

@@ -344,7 +344,7 @@ fn colon_ends_key(s: &str) -> bool {
 }
 
 /// The content of a quoted scalar starting `s` and the byte offset after it.
-fn quoted(s: &str, q: char) -> Option<(String, usize)> {
+pub(crate) fn quoted(s: &str, q: char) -> Option<(String, usize)> {
     let mut out = String::new();
     let mut chars = s.char_indices().skip(1).peekable();
     while let Some((i, c)) = chars.next() {

@@ -212,6 +212,64 @@ mistakes! {
         "content/modulistica.md:5:33: error: the link `../ragioneria/#rimborsi` on `modulistica/` leads nowhere",
         "content/modulistica.md:7:20: error: the link `../regolamento-2025/` on `modulistica/` leads nowhere",
     ];
+    // Issue 11: `- Sportello #2 (...)` was published as "Sportello" without a word.
+    a_comment_after_an_item_is_a_warning_quoting_the_cut: "comment-after-item", 0, [
+        "content/anagrafe.yaml:4:15: warning: YAML reads ` #` as the start of a comment: `#2 (solo su appuntamento)` is left out of the text",
+        "put the whole text in double quotes: - \"Sportello #2 (solo su appuntamento)\"",
+        "content/anagrafe.yaml:7:38: warning: YAML reads ` #` as the start of a comment: `#CIE`",
+        "- testo: \"Rilascio carte d'identità #CIE\"",
+        "content/anagrafe.yaml:8:26: warning: YAML reads ` #` as the start of a comment: `#mattina`",
+        "note: \"Solo il lunedì #mattina\"",
+        // Comment lines of their own, and a comment after quotes, cut nothing.
+        "0 errors, 3 warnings",
+    ];
+    // libyaml pointed at line 5, the next item.
+    a_dash_without_space_is_reported_at_its_line: "dash-without-space", 1, [
+        "content/anagrafe.yaml:4:3: error: this line starts with `-` without a space after it",
+        "use `- ` at the start",
+        "1 error, 0 warnings",
+    ];
+    // libyaml pointed at line 5 of a 4-line file, with no line shown.
+    a_dash_without_space_on_the_last_line: "dash-last-item", 1, [
+        "content/anagrafe.yaml:4:3: error: this line starts with `-` without a space after it",
+        "4 |   -Sportello anagrafe",
+        "use `- ` at the start",
+    ];
+    // Read as the text "• Certificati online • Sportello anagrafe": the
+    // error was "`smartizzabili` should be a list" at line 2.
+    typed_bullets_are_reported_at_each_line: "typed-bullet", 1, [
+        "content/anagrafe.yaml:3:3: error: this line starts with `•`, which is not a list mark in YAML",
+        "content/anagrafe.yaml:4:3: error: this line starts with `•`",
+        "use `- ` at the start (a dash and a space) instead of `•`",
+        "2 errors, 0 warnings",
+    ];
+    // `    -Sportello anagrafe` deeper than the dashes joins the item above.
+    a_dash_line_joined_to_the_item_above_is_a_warning: "joined-line", 0, [
+        "content/anagrafe.yaml:4:5: warning: this line starts with `-` without a space after it, so it is not a new item: YAML adds it to the text of the line above",
+        "start it with `- `",
+        "0 errors, 1 warning",
+    ];
+    a_leading_dash_or_bullet_is_a_warning: "leading-dash", 0, [
+        "content/personale.yaml:3:5: warning: the activity starts with a stray `–`",
+        "content/personale.yaml:4:5: warning: the activity ends with a stray dash",
+        "content/personale.yaml:5:5: warning: the activity starts with a stray `•`",
+        "0 errors, 3 warnings",
+    ];
+    // `- - dirigente` said only "should be a line of text, but it is a list".
+    a_pasted_dash_read_as_a_list: "double-dash", 1, [
+        "content/personale.yaml:4:5: error: this line starts with two dashes, so YAML reads a list inside the list",
+        "remove the second `-`",
+        "1 error, 0 warnings",
+    ];
+    // It was libyaml's "did not find expected '-' indicator".
+    a_quoted_start_followed_by_text: "quoted-start", 1, [
+        "content/portineria.yaml:4:5: error: the text starts with a quotation mark, so YAML takes 'attività' for the whole text",
+        "put the whole text in double quotes: - \"'attività' di portierato\"",
+    ];
+    a_typed_star_in_the_common_lists: "sito-slips", 1, [
+        "content/_sito.yaml:7:3: error: this line starts with `*`, which is not a list mark in YAML",
+        "instead of `*`",
+    ];
     every_problem_of_one_file: "many-in-one-file", 1, [
         "content/tributi.yaml:1:7: error: `nome` is empty",
         "content/tributi.yaml:2:9: error: `ordine` should be a whole number",
@@ -382,4 +440,95 @@ fn a_raw_control_character_is_located_and_shown_escaped() {
         err.contains("3 |   - Proto\\u{1b}]0;preso\\u{7}collo"),
         "{err}"
     );
+}
+
+/// The slips as a file saved on Windows has them (CRLF line ends), and as
+/// long-form activities and `_sito.yaml` lists: each at its own line.
+#[test]
+fn slips_in_crlf_files_long_form_and_common_lists() {
+    let site = Site::fixture("basic");
+    let crlf = |s: &str| s.replace('\n', "\r\n");
+    site.write(
+        "content/sportello.yaml",
+        &crlf("nome: Sportello\nsmartizzabili:\n  - testo: Sportello #2 (solo su appuntamento)\n  - Protocollo\n  -Certificati\n"),
+    );
+    site.write(
+        "content/portineria.yaml",
+        &crlf("nome: Portineria\nnon_smartizzabili:\n  - testo: \"Portierato\" notturno\n"),
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    let err = r.stderr();
+    for needle in [
+        "content/sportello.yaml:5:3: error: this line starts with `-` without a space after it",
+        "5 |   -Certificati",
+        "content/portineria.yaml:3:12: error: the text starts with a quotation mark, so YAML takes \"Portierato\" for the whole text",
+        "put the whole text in single quotes (writing each `'` inside it twice): - testo: '\"Portierato\" notturno'",
+        "2 errors",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+
+    site.write(
+        "content/sportello.yaml",
+        &crlf("nome: Sportello\nsmartizzabili:\n  - testo: Sportello #2 (solo su appuntamento)\n  - Protocollo\n"),
+    );
+    std::fs::remove_file(site.root().join("content/portineria.yaml")).unwrap();
+    let sito = std::fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap();
+    let line = sito.lines().count() + 2;
+    site.write(
+        "content/_sito.yaml",
+        &crlf(&format!("{sito}smartizzabili:\n  - Formazione #online\n")),
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    let err = r.stderr();
+    for needle in [
+        "content/sportello.yaml:3:22: warning: YAML reads ` #` as the start of a comment: `#2 (solo su appuntamento)`",
+        "- testo: \"Sportello #2 (solo su appuntamento)\"",
+        &format!(
+            "content/_sito.yaml:{line}:16: warning: YAML reads ` #` as the start of a comment: `#online`"
+        ),
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+    assert_eq!(site.run(&["check", "--strict"]).code(), Some(1));
+}
+
+/// A list pasted from a word processor into `_sito.yaml` saved with CRLF:
+/// a dash pasted inside a text is a warning at it, and a typed `–` on the
+/// last line an error at that line (libyaml pointed past the end of the file).
+#[test]
+fn pasted_dashes_in_common_lists_of_a_crlf_settings_file() {
+    let site = Site::fixture("errors/no-activities");
+    std::fs::remove_file(site.root().join("content/tributi.yaml")).unwrap();
+    let sito = std::fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap();
+    let first = sito.lines().count() + 2;
+    let write = |list: &str| {
+        site.write(
+            "content/_sito.yaml",
+            &format!("{sito}smartizzabili:\n{list}").replace('\n', "\r\n"),
+        )
+    };
+    write("  - – dirigente\n  - Protocollo\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    let needle =
+        format!("content/_sito.yaml:{first}:5: warning: the activity starts with a stray `–`");
+    assert!(r.stderr().contains(&needle), "{}", r.stderr());
+
+    write("  - Protocollo\n  – Posta elettronica certificata\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    let err = r.stderr();
+    let last = first + 1;
+    for needle in [
+        format!(
+            "content/_sito.yaml:{last}:3: error: this line starts with `–`, which is not a list mark in YAML"
+        ),
+        format!("{last} |   – Posta elettronica certificata"),
+        "instead of `–`".to_string(),
+    ] {
+        assert!(err.contains(&needle), "missing {needle:?} in:\n{err}");
+    }
 }
