@@ -406,3 +406,24 @@ fn a_site_without_editions_has_no_archive_links() {
     assert!(!site.public().join("archivio").exists());
     assert!(!site.read("index.html").contains("Edizioni precedenti"));
 }
+
+/// An archived act with validity dates: its notice says them, and the
+/// catalogue's own "no longer in force" notice is not repeated beside it.
+#[test]
+fn the_notice_of_an_archived_edition_gives_its_validity_dates() {
+    let site = Site::fixture("archive");
+    let sito = "content/_archivio/2025/_sito.yaml";
+    let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
+    site.write(
+        sito,
+        &format!("{text}valido_dal: 2025-02-01\nvalido_al: 2025-12-31\n"),
+    );
+    site.build();
+    let unit = site.html("archivio/2025/tributi/index.html");
+    let notice = texts(&unit, ".avviso-edizione").join(" ");
+    assert!(
+        notice.contains("in vigore dal 1º febbraio 2025 al 31 dicembre 2025"),
+        "{notice}"
+    );
+    assert!(texts(&unit, ".avviso-non-in-vigore").is_empty());
+}
