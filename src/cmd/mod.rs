@@ -57,12 +57,24 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
 /// "9 units, 193 activities, 12 pages" (the activities of `_sito.yaml` included).
 pub fn counts(built: &Built) -> String {
     let acts = crate::render::views::totals(&built.site).attivita;
-    format!(
-        "{} units, {} activities, {} pages",
-        built.site.units.len(),
-        acts,
-        built.output.page_urls().len()
-    )
+    [
+        (built.site.units.len(), "unit"),
+        (acts, "activit"),
+        (built.output.page_urls().len(), "page"),
+    ]
+    .map(|(n, what)| count(n, what))
+    .join(", ")
+}
+
+/// `n` things in English: "1 unit", "2 units", "1 activity", "3 activities".
+fn count(n: usize, stem: &str) -> String {
+    let ending = match (stem.ends_with("activit"), n == 1) {
+        (true, true) => "y",
+        (true, false) => "ies",
+        (false, true) => "",
+        (false, false) => "s",
+    };
+    format!("{n} {stem}{ending}")
 }
 
 /// Checks that `root` names an existing folder, saying so when not (exit 2).
@@ -98,5 +110,20 @@ pub fn run_pipeline(
             eprintln!("error: {}", e.0);
             Err(std::process::ExitCode::from(crate::cli::EXIT_USAGE))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "unit"), "1 unit");
+        assert_eq!(count(0, "unit"), "0 units");
+        assert_eq!(count(9, "unit"), "9 units");
+        assert_eq!(count(1, "activit"), "1 activity");
+        assert_eq!(count(193, "activit"), "193 activities");
+        assert_eq!(count(1, "page"), "1 page");
     }
 }

@@ -165,7 +165,7 @@ mistakes! {
         "Windows-1252",
         "this byte is `à`",
     ];
-    bom_and_crlf_are_accepted: "bom-crlf", 0, ["Built 1 units"];
+    bom_and_crlf_are_accepted: "bom-crlf", 0, ["Built 1 unit,"];
     alias_bomb: "alias-bomb", 1, [
         "content/tributi.yaml:3:8: error: the file repeats YAML aliases (`*name`) too many times",
     ];
