@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::support::Site;
+use crate::support::{Site, snapshot_check};
 
 #[test]
 fn check_passes_on_a_good_site_and_writes_nothing() {
@@ -24,33 +24,12 @@ fn check_passes_on_a_good_site_and_writes_nothing() {
     assert_eq!(entries, ["content"]);
 }
 
+/// Two broken files: both errors in one run, for people and as JSON
+/// (`tests/fixtures/broken/check.txt`, `check.json`), nothing written.
 #[test]
-fn check_json_lists_every_problem() {
+fn check_lists_every_problem_for_people_and_as_json() {
     let site = Site::fixture("broken");
-    let r = site.run(&["check", "--format", "json"]);
-    assert_eq!(r.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("stdout is JSON");
-    assert_eq!(
-        v,
-        serde_json::json!([
-            {
-                "severity": "error",
-                "file": "content/rotta-due.yaml",
-                "line": 3,
-                "column": 15,
-                "message": "this text contains `: ` (colon and space), which YAML reads as a key followed by a value",
-                "hint": "put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\""
-            },
-            {
-                "severity": "error",
-                "file": "content/rotta.yaml",
-                "line": 2,
-                "column": 1,
-                "message": "unknown key `smartizabili`",
-                "hint": "did you mean `smartizzabili`?"
-            }
-        ])
-    );
+    snapshot_check(&site, "tests/fixtures/broken", 1);
     assert!(!site.public().exists());
 }
 
