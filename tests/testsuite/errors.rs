@@ -2,6 +2,12 @@
 
 use crate::support::{Site, repo, snapshot_check, tree};
 
+/// Two broken files: both errors in one run (`tests/fixtures/broken/`).
+#[test]
+fn two_broken_files_give_both_errors_in_one_run() {
+    mistake_in("broken", 1);
+}
+
 #[test]
 fn a_broken_build_leaves_public_byte_identical() {
     let site = Site::fixture("basic");
@@ -47,8 +53,13 @@ fn missing_site_settings_is_an_error() {
 /// same messages as `check`.
 /// `SNAPSHOTS=overwrite cargo test --test testsuite errors` rewrites them.
 fn mistake(case: &str, code: i32) {
-    let site = Site::fixture(&format!("errors/{case}"));
-    let checked = snapshot_check(&site, &format!("tests/fixtures/errors/{case}"), code);
+    mistake_in(&format!("errors/{case}"), code);
+}
+
+/// [`mistake`] for `tests/fixtures/<fixture>`.
+fn mistake_in(fixture: &str, code: i32) {
+    let site = Site::fixture(fixture);
+    let checked = snapshot_check(&site, &format!("tests/fixtures/{fixture}"), code);
     let (got, built) = site.run_seen(&["build"]);
     assert_eq!(got, Some(code), "{built}");
     assert_eq!(site.public().exists(), code == 0, "{built}");

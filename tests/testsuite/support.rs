@@ -199,7 +199,7 @@ pub fn assert_snapshot(rel: &str, actual: &str) {
         Ok("verify") | Err(_) => {}
         Ok(other) => panic!("SNAPSHOTS={other}: use `overwrite` or `verify`"),
     }
-    let update = "SNAPSHOTS=overwrite cargo test --test testsuite";
+    let update = "SNAPSHOTS=overwrite cargo test --test testsuite errors";
     let Some(expected) = expected else {
         panic!("no snapshot {rel}: `{update}` writes it\n--- actual\n{actual}");
     };
