@@ -175,6 +175,12 @@ mistakes! {
     a_quoted_start_followed_by_text: "quoted-start", 1;
     a_typed_star_in_the_common_lists: "sito-slips", 1;
     every_problem_of_one_file: "many-in-one-file", 1;
+    valido_al_before_valido_dal_is_an_error_at_its_line: "valido-al-before-dal", 1;
+    a_misspelt_altre_attivita_names_the_right_word: "altre-attivita-misspelt", 1;
+    // The lists of `_sito.yaml` are checked like a unit's, at their lines.
+    common_lists_get_the_checks_of_a_units_lists: "sito-lists-checks", 1;
+    // A catalogue that lists nothing used to build without a word.
+    an_empty_catalogue_is_a_warning: "empty-catalogue", 0;
 }
 
 #[test]
