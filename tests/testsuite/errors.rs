@@ -181,6 +181,8 @@ mistakes! {
     common_lists_get_the_checks_of_a_units_lists: "sito-lists-checks", 1;
     // A catalogue that lists nothing used to build without a word.
     an_empty_catalogue_is_a_warning: "empty-catalogue", 0;
+    // Errors inside an archived edition carry the file's full path.
+    errors_inside_the_archive_carry_the_full_path: "archive-edition", 1;
 }
 
 #[test]
