@@ -102,21 +102,29 @@ macro_rules! mistakes {
 /// A folder under `tests/fixtures/errors/` without a case above would have
 /// no test and no snapshot.
 #[test]
-fn every_error_fixture_has_a_case_and_its_snapshots() {
-    let dir = repo().join("tests/fixtures/errors");
-    let mut folders: Vec<String> = std::fs::read_dir(&dir)
+fn every_error_fixture_has_a_case() {
+    let folders: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/errors"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    folders.sort();
-    let mut cases = CASES.to_vec();
-    cases.sort();
-    assert_eq!(folders, cases);
-    for case in CASES {
-        for file in ["check.txt", "check.json"] {
-            assert!(dir.join(case).join(file).is_file(), "{case}/{file}");
-        }
-    }
+    // Each case's test fails when its snapshots are missing (and, with
+    // `SNAPSHOTS=overwrite`, writes them), so the folders are enough here.
+    let untested: Vec<_> = folders
+        .iter()
+        .filter(|f| !CASES.contains(&f.as_str()))
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "add a case to `mistakes!` for {untested:?}"
+    );
+    let missing: Vec<_> = CASES
+        .iter()
+        .filter(|c| !folders.iter().any(|f| f == *c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no folder tests/fixtures/errors/ for {missing:?}"
+    );
 }
 
 mistakes! {
