@@ -278,31 +278,6 @@ fn the_sitemap_lists_every_page_of_every_edition() {
 }
 
 #[test]
-fn errors_inside_the_archive_carry_the_full_path() {
-    let site = Site::fixture("archive");
-    site.write(
-        "content/_archivio/2025/tributi.yaml",
-        "nome: Ufficio tributi\nsmartizzabili:\nsmartizabili:\n  - Uno\n",
-    );
-    site.write("content/_archivio/Vecchia Edizione/_sito.yaml", "ente: x\n");
-    let r = site.run(&["check"]);
-    assert_eq!(r.code(), Some(1));
-    let err = r.stderr();
-    assert!(
-        err.contains("content/_archivio/2025/tributi.yaml:3:1: error: unknown key `smartizabili`"),
-        "{err}"
-    );
-    assert!(
-        err.contains("content/_archivio/Vecchia Edizione: error: `Vecchia Edizione` is not a valid edition name"),
-        "{err}"
-    );
-    assert!(
-        err.contains("rename the folder to `vecchia-edizione`"),
-        "{err}"
-    );
-}
-
-#[test]
 fn an_edition_past_five_years_is_a_note_even_with_strict() {
     // Published in 2015: five years from 2016-01-01, but it stayed in force
     // until the 2024 edition replaced it, so removable from 2024-02-01.

@@ -386,49 +386,13 @@ fn an_expired_catalogue_says_so_on_every_page() {
     assert_eq!(data["fonte"]["sostituisce"][0], "Ordinanza n. 3 del 2025");
 }
 
-#[test]
-fn valido_al_before_valido_dal_is_an_error_at_its_line() {
-    let site = site_with(
-        "valido_dal: 2026-03-01\nvalido_al: 2026-02-01\n",
-        &[("a", "nome: A\nsmartizzabili:\n  - X\n")],
-    );
-    let r = run_at(&site, MARCH_15, &["check"]);
-    assert_eq!(r.code(), Some(1));
-    assert!(
-        r.stderr().contains("content/_sito.yaml:6:1: error: `valido_al` (2026-02-01) comes before `valido_dal` (2026-03-01)"),
-        "{}",
-        r.stderr()
-    );
-}
-
-#[test]
-fn a_misspelt_altre_attivita_names_the_right_word() {
-    let site = site_with(
-        "altre_attivita: smartizzabile\n",
-        &[("a", "nome: A\nsmartizzabili:\n  - X\n")],
-    );
-    let r = run_at(&site, MARCH_15, &["check"]);
-    assert_eq!(r.code(), Some(1));
-    let err = r.stderr();
-    assert!(
-        err.contains("content/_sito.yaml:5:17: error: `altre_attivita` cannot be `smartizzabile`"),
-        "{err}"
-    );
-    assert!(err.contains("did you mean `smartizzabili`?"), "{err}");
-}
-
 /// A catalogue that lists nothing used to build, and pass `check --strict`.
+/// The warning itself: `tests/fixtures/errors/empty-catalogue/check.txt`.
 #[test]
 fn an_empty_catalogue_is_a_warning_and_strict_fails() {
-    let site = site_with("", &[]);
+    let site = Site::fixture("errors/empty-catalogue");
     let r = run_at(&site, MARCH_15, &["check"]);
     assert!(r.ok(), "a warning only: {}", r.stderr());
-    assert!(
-        r.stderr()
-            .contains("content/_sito.yaml:1:1: warning: the catalogue lists no activity"),
-        "{}",
-        r.stderr()
-    );
     let r = run_at(&site, MARCH_15, &["check", "--strict"]);
     assert_eq!(r.code(), Some(1), "{}", r.stderr());
     // A rule alone is a catalogue: "every activity is remote".
@@ -490,25 +454,5 @@ fn without_areas_there_is_no_altre_unita_heading_nor_area_filter() {
     assert_eq!(
         texts(&site.html("index.html"), ".area h2"),
         ["Area uno", "Altre unità"]
-    );
-}
-
-/// The lists of `_sito.yaml` are checked like a unit's, at their lines.
-#[test]
-fn common_lists_get_the_checks_of_a_units_lists() {
-    let site = site_with(
-        "smartizzabili:\n  - Webinar\n  - Webinar\nnon_smartizzabili:\n  - Sportello\n  - Webinar\n",
-        &[],
-    );
-    let r = run_at(&site, MARCH_15, &["check"]);
-    let err = r.stderr();
-    assert_eq!(r.code(), Some(1), "{err}");
-    assert!(
-        err.contains("content/_sito.yaml:7:5: warning: the same activity appears more than once in `smartizzabili`"),
-        "{err}"
-    );
-    assert!(
-        err.contains("content/_sito.yaml:10:5: error: the activity \"Webinar\" is both smartizzabile and non smartizzabile"),
-        "{err}"
     );
 }

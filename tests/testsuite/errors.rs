@@ -1,28 +1,11 @@
 //! Bad content: located messages, a non-zero exit, and `public/` untouched.
 
-use crate::support::{Site, tree};
+use crate::support::{Site, repo, snapshot_check, tree};
 
-#[test]
-fn a_misspelt_key_is_reported_with_path_line_column() {
-    let site = Site::fixture("broken");
-    let r = site.run(&["build"]);
-    assert_eq!(r.code(), Some(1));
-    let err = r.stderr();
-    assert!(
-        err.contains("content/rotta.yaml:2:1: error: unknown key `smartizabili`"),
-        "{err}"
-    );
-    assert!(err.contains("did you mean `smartizzabili`?"), "{err}");
-}
-
+/// Two broken files: both errors in one run (`tests/fixtures/broken/`).
 #[test]
 fn two_broken_files_give_both_errors_in_one_run() {
-    let site = Site::fixture("broken");
-    let err = site.run(&["build"]).stderr();
-    assert!(err.contains("content/rotta.yaml:2:1"), "{err}");
-    assert!(err.contains("content/rotta-due.yaml:3:15"), "{err}");
-    assert!(err.contains("double quotes"), "{err}");
-    assert!(err.contains("2 errors"), "{err}");
+    mistake_in("broken", 1);
 }
 
 #[test]
@@ -62,223 +45,152 @@ fn missing_site_settings_is_an_error() {
     assert!(!site.public().exists());
 }
 
-/// Builds `tests/fixtures/errors/<case>` and checks the exit code, that every
-/// `needle` (a `path:line:col: severity: message` start, or key words) is in
-/// the output, and that nothing was published when the build failed.
-fn mistake(case: &str, code: i32, needles: &[&str]) {
-    let site = Site::fixture(&format!("errors/{case}"));
-    let r = site.run(&["build"]);
-    let err = r.stderr() + &r.stdout();
-    assert_eq!(r.code(), Some(code), "{err}");
-    for n in needles {
-        assert!(err.contains(n), "missing {n:?} in:\n{err}");
+/// Compares what `check` prints for `tests/fixtures/errors/<case>`
+/// (`check.txt`: stderr and stdout as a terminal shows them) and its JSON
+/// (`check.json`) with the snapshots next to the fixture, exactly: every
+/// message, their count and order, each line shown and its caret. Then
+/// builds it: the exit code, `public/` written only on success, and the
+/// same messages as `check`.
+/// `SNAPSHOTS=overwrite cargo test --test testsuite errors` rewrites them.
+fn mistake(case: &str, code: i32) {
+    mistake_in(&format!("errors/{case}"), code);
+}
+
+/// [`mistake`] for `tests/fixtures/<fixture>`.
+fn mistake_in(fixture: &str, code: i32) {
+    let site = Site::fixture(fixture);
+    let checked = snapshot_check(&site, &format!("tests/fixtures/{fixture}"), code);
+    let (got, built) = site.run_seen(&["build"]);
+    assert_eq!(got, Some(code), "{built}");
+    assert_eq!(site.public().exists(), code == 0, "{built}");
+    // Each ends with its own line: `build` "Built ..." or "The site was
+    // not built; ..."; `check` "No errors: ..." when it succeeds.
+    let (built_report, last) = last_line_cut(&built);
+    let checked_report = if code == 0 {
+        last_line_cut(&checked).0
+    } else {
+        checked.trim_end()
+    };
+    assert_eq!(built_report, checked_report, "build and check differ");
+    if code == 0 {
+        assert!(last.starts_with("Built "), "{built}");
+    } else {
+        assert_eq!(last, "The site was not built; [ROOT]/public is unchanged.");
     }
-    assert_eq!(site.public().exists(), code == 0, "{err}");
+}
+
+/// `text` without its last line, and that line.
+fn last_line_cut(text: &str) -> (&str, &str) {
+    let text = text.trim_end();
+    text.rsplit_once('\n').unwrap_or(("", text))
 }
 
 macro_rules! mistakes {
-    ($($name:ident: $case:literal, $code:literal, [$($needle:literal),+ $(,)?];)+) => {
+    ($($name:ident: $case:literal, $code:literal;)+) => {
         $(
             #[test]
             fn $name() {
-                mistake($case, $code, &[$($needle),+]);
+                mistake($case, $code);
             }
         )+
+
+        /// Every case above, to find fixtures without a test.
+        const CASES: &[&str] = &[$($case),+];
     };
 }
 
+/// A folder under `tests/fixtures/errors/` without a case above would have
+/// no test and no snapshot.
+#[test]
+fn every_error_fixture_has_a_case() {
+    let folders: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/errors"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // Each case's test fails when its snapshots are missing (and, with
+    // `SNAPSHOTS=overwrite`, writes them), so the folders are enough here.
+    let untested: Vec<_> = folders
+        .iter()
+        .filter(|f| !CASES.contains(&f.as_str()))
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "add a case to `mistakes!` for {untested:?}"
+    );
+    let missing: Vec<_> = CASES
+        .iter()
+        .filter(|c| !folders.iter().any(|f| f == *c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no folder tests/fixtures/errors/ for {missing:?}"
+    );
+}
+
 mistakes! {
-    yaml_syntax_points_at_the_unclosed_quote: "yaml-syntax", 1, [
-        "content/tributi.yaml:1:7: error: the quotation mark `\"` opened here is never closed",
-    ];
-    bad_indentation: "bad-indentation", 1, [
-        "content/tributi.yaml:4:2: error: this line is not indented like the lines around it",
-    ];
-    tab_in_indentation: "tab", 1, [
-        "content/tributi.yaml:3:1: error: a tab character is used here",
-        "replace the tab with spaces",
-    ];
-    duplicate_key: "duplicate-key", 1, [
-        "content/tributi.yaml:4:1: error: the key `nome` appears twice",
-    ];
-    colon_inside_an_activity: "colon-in-text", 1, [
-        "content/polizia-locale.yaml:4:15: error: this text contains `: ` (colon and space)",
-        "put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti relativi alle licenze\"",
-    ];
-    unknown_keys_with_suggestions: "unknown-key", 1, [
-        "content/tributi.yaml:2:1: error: unknown key `smartizabili`",
-        "did you mean `smartizzabili`?",
-        "content/tributi.yaml:6:5: error: unknown key `nota`",
-        "did you mean `note`?",
-    ];
-    wrong_types: "wrong-type", 1, [
-        "content/tributi.yaml:2:9: error: `ordine` should be a whole number",
-        "content/tributi.yaml:3:16: error: `smartizzabili` should be a list",
-        "content/tributi.yaml:6:5: error: an activity in `non_smartizzabili` should be a line of text, but it is a number",
-        "put the value in double quotes",
-    ];
-    missing_keys: "missing-key", 1, [
-        "content/tributi.yaml:3:1: error: the required key `nome` is missing from the unit",
-        "content/tributi.yaml:6:5: error: the required key `testo` is missing from this activity",
-    ];
-    empty_testo: "empty-testo", 1, [
-        "content/tributi.yaml:4:12: error: `testo` is empty",
-        "content/tributi.yaml:5:3: error: an activity in `smartizzabili` has no text",
-    ];
-    a_unit_without_activities: "no-activities", 1, [
-        "content/tributi.yaml:1:1: error: the unit has no activities",
-    ];
-    the_same_activity_in_both_lists: "both-lists", 1, [
-        "content/tributi.yaml:6:5: error: the activity \"Sportello al pubblico\" is both smartizzabile and non smartizzabile",
-    ];
-    the_same_activity_twice_is_a_warning: "duplicate-in-list", 0, [
-        "content/tributi.yaml:5:5: warning: the same activity appears more than once in `smartizzabili`",
-        "0 errors, 1 warning",
-    ];
+    yaml_syntax_points_at_the_unclosed_quote: "yaml-syntax", 1;
+    bad_indentation: "bad-indentation", 1;
+    tab_in_indentation: "tab", 1;
+    duplicate_key: "duplicate-key", 1;
+    colon_inside_an_activity: "colon-in-text", 1;
+    unknown_keys_with_suggestions: "unknown-key", 1;
+    wrong_types: "wrong-type", 1;
+    missing_keys: "missing-key", 1;
+    empty_testo: "empty-testo", 1;
+    a_unit_without_activities: "no-activities", 1;
+    the_same_activity_in_both_lists: "both-lists", 1;
+    the_same_activity_twice_is_a_warning: "duplicate-in-list", 0;
     // The second copy is the line to remove, even when an earlier line starts
     // with the same words (the text search pointed at line 4, and at line 9
     // for the activity in both lists).
-    duplicate_is_reported_at_its_own_copy: "duplicate-prefix", 1, [
-        "content/protocollo.yaml:5:5: warning: the same activity appears more than once in `smartizzabili`: \"Gestione protocollo\"",
-        "it is already at line 4",
-        "content/protocollo.yaml:10:12: error: the activity \"Gestione protocollo informatico\" is both smartizzabile and non smartizzabile",
-        "1 error, 1 warning",
-    ];
-    a_stray_dash_is_a_warning: "stray-dash", 0, [
-        "content/tributi.yaml:3:5: warning: the activity ends with a stray dash",
-    ];
-    invalid_slug_suggests_a_name: "invalid-slug", 1, [
-        "content/Ufficio Tributi.yaml: error: `Ufficio Tributi` is not a valid file name",
-        "rename the file to `ufficio-tributi.yaml`",
-    ];
-    duplicate_slugs_name_both_files: "duplicate-slug", 1, [
-        "content/area-servizi/tributi.yaml: error: the name `tributi` is already used by content/area-finanziaria/tributi.yaml",
-    ];
-    slug_colliding_with_a_generated_path: "reserved-slug", 1, [
-        "content/tabella.yaml: error: the name `tabella` is used by a page the generator makes itself",
-    ];
-    empty_file: "empty-file", 1, [
-        "content/tributi.yaml:1:1: error: the file is empty",
-    ];
-    windows_1252_file: "not-utf8", 1, [
-        "content/tributi.yaml:3:12: error: the file is not UTF-8 text",
-        "Windows-1252",
-        "this byte is `à`",
-    ];
-    bom_and_crlf_are_accepted: "bom-crlf", 0, ["Built 1 unit,"];
-    alias_bomb: "alias-bomb", 1, [
-        "content/tributi.yaml:3:8: error: the file repeats YAML aliases (`*name`) too many times",
-    ];
-    deep_nesting: "deep-nesting", 1, [
-        "content/tributi.yaml:2:144: error: lists or groups are nested too deeply here",
-    ];
-    settings_with_a_bad_date: "sito-bad-date", 1, [
-        "content/_sito.yaml:4:16: error: `2026-02-30` is not a valid date",
-        "YYYY-MM-DD",
-    ];
-    settings_with_a_bad_base_url: "sito-bad-base-url", 1, [
-        "content/_sito.yaml:3:1: error: `www.comune.prova.it/lavoro-agile` is not a valid base_url",
-    ];
-    settings_missing: "sito-missing", 1, [
-        "content/_sito.yaml: error: the site settings file is missing",
-    ];
-    unknown_theme: "unknown-tema", 1, [
-        "content/_sito.yaml:5:1: error: the theme `istituzionale` does not exist",
-    ];
+    duplicate_is_reported_at_its_own_copy: "duplicate-prefix", 1;
+    a_stray_dash_is_a_warning: "stray-dash", 0;
+    invalid_slug_suggests_a_name: "invalid-slug", 1;
+    duplicate_slugs_name_both_files: "duplicate-slug", 1;
+    slug_colliding_with_a_generated_path: "reserved-slug", 1;
+    empty_file: "empty-file", 1;
+    windows_1252_file: "not-utf8", 1;
+    bom_and_crlf_are_accepted: "bom-crlf", 0;
+    alias_bomb: "alias-bomb", 1;
+    deep_nesting: "deep-nesting", 1;
+    settings_with_a_bad_date: "sito-bad-date", 1;
+    settings_with_a_bad_base_url: "sito-bad-base-url", 1;
+    settings_missing: "sito-missing", 1;
+    unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
-    a_theme_path_is_refused: "tema-path", 1, [
-        "content/_sito.yaml:5:1: error: `../condivisi` is not a theme name",
-        "write only the folder's name",
-    ];
-    template_error_in_a_site_theme: "theme-template-error", 1, [
-        "themes/default/templates/404.html:4:21: error: template error: Unknown filter `maiuscolo`",
-    ];
-    front_matter_errors: "front-matter", 1, [
-        "content/note-metodologiche.md:2:1: error: unknown key `title`",
-        "did you mean `titolo`?",
-        "content/note-metodologiche.md:3:9: error: `ordine` should be a whole number",
-        "2 errors",
-    ];
-    broken_links_and_anchors: "broken-link", 1, [
-        "content/tributi.yaml:3:37: error: the link `../ragioneria/` on `tributi/` leads nowhere",
-        "content/tributi.yaml:4:13: error: the link `../tabella/#riga-inesistente` on `tributi/` leads nowhere",
-        "has no anchor `#riga-inesistente`",
-    ];
+    a_theme_path_is_refused: "tema-path", 1;
+    template_error_in_a_site_theme: "theme-template-error", 1;
+    front_matter_errors: "front-matter", 1;
+    broken_links_and_anchors: "broken-link", 1;
     // Found from the stored span of each note and the body line of the page.
-    broken_links_in_notes_and_pages: "broken-link-note", 1, [
-        "content/tributi.yaml:6:38: error: the link `../ragioneria/#rimborsi` on `tributi/` leads nowhere",
-        "content/tributi.yaml:7:31: error: the link `../tabella/#nessuna-riga` on `tributi/` leads nowhere",
-        "content/tributi.yaml:9:34: error: the link `../regolamento/` on `tributi/` leads nowhere",
-        "content/modulistica.md:5:33: error: the link `../ragioneria/#rimborsi` on `modulistica/` leads nowhere",
-        "content/modulistica.md:7:20: error: the link `../regolamento-2025/` on `modulistica/` leads nowhere",
-    ];
-    // Issue 11: `- Sportello #2 (...)` was published as "Sportello" without a word.
-    a_comment_after_an_item_is_a_warning_quoting_the_cut: "comment-after-item", 0, [
-        "content/anagrafe.yaml:4:15: warning: YAML reads ` #` as the start of a comment: `#2 (solo su appuntamento)` is left out of the text",
-        "put the whole text in double quotes: - \"Sportello #2 (solo su appuntamento)\"",
-        "content/anagrafe.yaml:7:38: warning: YAML reads ` #` as the start of a comment: `#CIE`",
-        "- testo: \"Rilascio carte d'identità #CIE\"",
-        "content/anagrafe.yaml:8:26: warning: YAML reads ` #` as the start of a comment: `#mattina`",
-        "note: \"Solo il lunedì #mattina\"",
-        // Comment lines of their own, and a comment after quotes, cut nothing.
-        "0 errors, 3 warnings",
-    ];
+    broken_links_in_notes_and_pages: "broken-link-note", 1;
+    // Issue 11: `- Sportello #2 (...)` was published as "Sportello" without a
+    // word. Comment lines of their own, and a comment after quotes, cut nothing.
+    a_comment_after_an_item_is_a_warning_quoting_the_cut: "comment-after-item", 0;
     // libyaml pointed at line 5, the next item.
-    a_dash_without_space_is_reported_at_its_line: "dash-without-space", 1, [
-        "content/anagrafe.yaml:4:3: error: this line starts with `-` without a space after it",
-        "use `- ` at the start",
-        "1 error, 0 warnings",
-    ];
+    a_dash_without_space_is_reported_at_its_line: "dash-without-space", 1;
     // libyaml pointed at line 5 of a 4-line file, with no line shown.
-    a_dash_without_space_on_the_last_line: "dash-last-item", 1, [
-        "content/anagrafe.yaml:4:3: error: this line starts with `-` without a space after it",
-        "4 |   -Sportello anagrafe",
-        "use `- ` at the start",
-    ];
+    a_dash_without_space_on_the_last_line: "dash-last-item", 1;
     // Read as the text "• Certificati online • Sportello anagrafe": the
     // error was "`smartizzabili` should be a list" at line 2.
-    typed_bullets_are_reported_at_each_line: "typed-bullet", 1, [
-        "content/anagrafe.yaml:3:3: error: this line starts with `•`, which is not a list mark in YAML",
-        "content/anagrafe.yaml:4:3: error: this line starts with `•`",
-        "use `- ` at the start (a dash and a space) instead of `•`",
-        "2 errors, 0 warnings",
-    ];
+    typed_bullets_are_reported_at_each_line: "typed-bullet", 1;
     // `    -Sportello anagrafe` deeper than the dashes joins the item above.
-    a_dash_line_joined_to_the_item_above_is_a_warning: "joined-line", 0, [
-        "content/anagrafe.yaml:4:5: warning: this line starts with `-` without a space after it, so it is not a new item: YAML adds it to the text of the line above",
-        "start it with `- `",
-        "0 errors, 1 warning",
-    ];
-    a_leading_dash_or_bullet_is_a_warning: "leading-dash", 0, [
-        "content/personale.yaml:3:5: warning: the activity starts with a stray `–`",
-        "content/personale.yaml:4:5: warning: the activity ends with a stray dash",
-        "content/personale.yaml:5:5: warning: the activity starts with a stray `•`",
-        "0 errors, 3 warnings",
-    ];
+    a_dash_line_joined_to_the_item_above_is_a_warning: "joined-line", 0;
+    a_leading_dash_or_bullet_is_a_warning: "leading-dash", 0;
     // `- - dirigente` said only "should be a line of text, but it is a list".
-    a_pasted_dash_read_as_a_list: "double-dash", 1, [
-        "content/personale.yaml:4:5: error: this line starts with two dashes, so YAML reads a list inside the list",
-        "remove the second `-`",
-        "1 error, 0 warnings",
-    ];
+    a_pasted_dash_read_as_a_list: "double-dash", 1;
     // It was libyaml's "did not find expected '-' indicator".
-    a_quoted_start_followed_by_text: "quoted-start", 1, [
-        "content/portineria.yaml:4:5: error: the text starts with a quotation mark, so YAML takes 'attività' for the whole text",
-        "put the whole text in double quotes: - \"'attività' di portierato\"",
-    ];
-    a_typed_star_in_the_common_lists: "sito-slips", 1, [
-        "content/_sito.yaml:7:3: error: this line starts with `*`, which is not a list mark in YAML",
-        "instead of `*`",
-    ];
-    every_problem_of_one_file: "many-in-one-file", 1, [
-        "content/tributi.yaml:1:7: error: `nome` is empty",
-        "content/tributi.yaml:2:9: error: `ordine` should be a whole number",
-        "content/tributi.yaml:3:1: error: unknown key `smartizabili`",
-        "content/tributi.yaml:7:5: error: unknown key `ambit`",
-        "content/tributi.yaml:8:3: error: an activity in `non_smartizzabili` has no text",
-        "content/tributi.yaml:10:1: error: the key `responsabile` appears twice",
-        "6 errors, 0 warnings",
-    ];
+    a_quoted_start_followed_by_text: "quoted-start", 1;
+    a_typed_star_in_the_common_lists: "sito-slips", 1;
+    every_problem_of_one_file: "many-in-one-file", 1;
+    valido_al_before_valido_dal_is_an_error_at_its_line: "valido-al-before-dal", 1;
+    a_misspelt_altre_attivita_names_the_right_word: "altre-attivita-misspelt", 1;
+    // The lists of `_sito.yaml` are checked like a unit's, at their lines.
+    common_lists_get_the_checks_of_a_units_lists: "sito-lists-checks", 1;
+    // A catalogue that lists nothing used to build without a word.
+    an_empty_catalogue_is_a_warning: "empty-catalogue", 0;
+    // Errors inside an archived edition carry the file's full path.
+    errors_inside_the_archive_carry_the_full_path: "archive-edition", 1;
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! Test helpers: copy a fixture to a temporary folder, run the binary, read
-//! and parse what it wrote.
+//! and parse what it wrote, compare what it printed with a snapshot file.
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use scraper::{Html, Selector};
 
@@ -57,6 +58,39 @@ impl Site {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
         cmd.args(args).arg("--root").arg(self.root());
         Run(cmd.output().expect("run trasparenza"))
+    }
+
+    /// Runs `trasparenza <args> --root <site>` as a terminal shows it:
+    /// stdout and stderr into one file, in the order they were written,
+    /// with the site's path replaced by `[ROOT]`. The date is fixed
+    /// (`SOURCE_DATE_EPOCH`, 2026-03-15) so that date checks do not move.
+    pub fn run_seen(&self, args: &[&str]) -> (Option<i32>, String) {
+        let mut out = tempfile::tempfile().expect("temp file");
+        let status = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("SOURCE_DATE_EPOCH", "1773532800")
+            .env_remove("TRASPARENZA_TIMINGS")
+            .stdout(Stdio::from(out.try_clone().expect("dup")))
+            .stderr(Stdio::from(out.try_clone().expect("dup")))
+            .status()
+            .expect("run trasparenza");
+        out.seek(SeekFrom::Start(0)).expect("seek");
+        let mut bytes = Vec::new();
+        out.read_to_end(&mut bytes).expect("read output");
+        let text = String::from_utf8(bytes).expect("the output is UTF-8");
+        (status.code(), self.redact(&text))
+    }
+
+    /// `text` with the site's folder (as given and as resolved) written `[ROOT]`.
+    pub fn redact(&self, text: &str) -> String {
+        let mut text = text.to_owned();
+        let resolved = fs::canonicalize(self.root()).expect("site folder");
+        for root in [resolved.as_path(), self.root()] {
+            text = text.replace(&*root.to_string_lossy(), "[ROOT]");
+        }
+        text
     }
 
     pub fn build(&self) -> Run {
@@ -146,4 +180,66 @@ pub fn text_of(e: scraper::ElementRef) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Compares `actual` with the snapshot file `rel` (from the repository's
+/// root) exactly. With `SNAPSHOTS=overwrite` in the environment a different
+/// or missing file is rewritten instead; review it with `git diff`.
+pub fn assert_snapshot(rel: &str, actual: &str) {
+    let path = repo().join(rel);
+    let expected = fs::read_to_string(&path).ok();
+    if expected.as_deref() == Some(actual) {
+        return;
+    }
+    match std::env::var("SNAPSHOTS").as_deref() {
+        Ok("overwrite") => {
+            fs::write(&path, actual).unwrap_or_else(|e| panic!("cannot write {rel}: {e}"));
+            return;
+        }
+        Ok("verify") | Err(_) => {}
+        Ok(other) => panic!("SNAPSHOTS={other}: use `overwrite` or `verify`"),
+    }
+    let update = "SNAPSHOTS=overwrite cargo test --test testsuite errors";
+    let Some(expected) = expected else {
+        panic!("no snapshot {rel}: `{update}` writes it\n--- actual\n{actual}");
+    };
+    let (mut e, mut a) = (expected.lines(), actual.lines());
+    let mut line = 1;
+    let (first_e, first_a) = loop {
+        match (e.next(), a.next()) {
+            (x, y) if x != y => break (x, y),
+            (None, None) => break (None, None), // only the final newline differs
+            _ => line += 1,
+        }
+    };
+    let show = |l: Option<&str>| l.map_or("(no more lines)".to_owned(), |l| format!("{l:?}"));
+    let (first_e, first_a) = (show(first_e), show(first_a));
+    let diff = similar::TextDiff::from_lines(&expected, actual)
+        .unified_diff()
+        .header(rel, "actual")
+        .to_string();
+    panic!(
+        "output differs from the snapshot {rel} at line {line}\n\
+         expected: {first_e}\n  actual: {first_a}\n\n{diff}\n\
+         if the change is intended: `{update}` and review `git diff`"
+    );
+}
+
+/// `check` and `check --format json` on `site`, with the exit code `code`,
+/// compared with `<dir>/check.txt` and `<dir>/check.json`. The JSON is
+/// one line; its snapshot is indented, one key a line, for readable diffs,
+/// and the line printed must be exactly that value written compactly.
+/// Returns what `check` printed.
+pub fn snapshot_check(site: &Site, dir: &str, code: i32) -> String {
+    let (got, human) = site.run_seen(&["check"]);
+    assert_eq!(got, Some(code), "{human}");
+    assert_snapshot(&format!("{dir}/check.txt"), &human);
+    let (got, json) = site.run_seen(&["check", "--format", "json"]);
+    assert_eq!(got, Some(code), "{json}");
+    let value: serde_json::Value = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("`check --format json` printed more than JSON ({e}):\n{json}"));
+    assert_eq!(json, format!("{value}\n"), "one line of compact JSON");
+    let pretty = serde_json::to_string_pretty(&value).expect("JSON value") + "\n";
+    assert_snapshot(&format!("{dir}/check.json"), &pretty);
+    human
 }
