@@ -258,9 +258,10 @@ impl fmt::Display for Diagnostic {
             self.severity.as_str(),
             printable(&self.message)
         )?;
+        // The gutter is as wide as the line number; `|` and `=` line up.
+        let gutter = self.line.to_string();
+        let pad = " ".repeat(gutter.len());
         if let Some(src) = &self.source_line {
-            let gutter = self.line.to_string();
-            let pad = " ".repeat(gutter.len());
             let shown = |s: &str| printable(&s.replace('\t', "→")).into_owned();
             writeln!(f, "{pad} |")?;
             writeln!(f, "{gutter} | {}", shown(src))?;
@@ -272,7 +273,12 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {}", printable(hint))?;
+            let pad = if self.source_line.is_some() {
+                pad.as_str()
+            } else {
+                " "
+            };
+            writeln!(f, "{pad} = hint: {}", printable(hint))?;
         }
         Ok(())
     }
@@ -333,6 +339,18 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hint_lines_up_with_a_wide_gutter() {
+        let text = "a\n".repeat(11);
+        let d = Diagnostic::error("content/x.yaml", "bad")
+            .at(&text, 11, 1)
+            .with_hint("h");
+        assert_eq!(
+            d.to_string(),
+            "content/x.yaml:11:1: error: bad\n   |\n11 | a\n   | ^\n   = hint: h\n"
+        );
+    }
 
     #[test]
     fn display_shows_location_line_and_caret() {
