@@ -151,6 +151,15 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
+    // libyaml ends a file that has no final newline with one of its own, so
+    // the end of input is on a line the file does not have: place it at the
+    // end of the last line, which is shown.
+    let (line, column) = match file.line(line.saturating_sub(1)) {
+        Some(last) if line == file.line_count() + 1 && !file.text.ends_with('\n') => {
+            (line - 1, last.chars().count() + 1)
+        }
+        _ => (line, column),
+    };
     let line_text = file.line(line).unwrap_or("");
 
     if let Some(field) = between(&msg, "unknown field `", "`") {
