@@ -1,6 +1,6 @@
 //! Reading one content file from disk into text the parsers can trust: size
 //! limit, UTF-8 check with the position of the first bad byte, UTF-8 BOM and
-//! CRLF line endings accepted.
+//! CRLF and lone CR line endings accepted.
 //!
 //! It owns the [`SourceFile`] type that carries a file's text and the path the
 //! user knows it by, so every later stage can point at a line.
@@ -19,7 +19,7 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 pub struct SourceFile {
     /// The path shown to the user (relative to the site root).
     pub display: PathBuf,
-    /// The text, without BOM and with `\r\n` turned into `\n`.
+    /// The text, without BOM and with `\r\n` and a lone `\r` turned into `\n`.
     pub text: String,
     /// The byte offset where each line starts, so a diagnostic finds its
     /// line without scanning the text (a file may have thousands).
@@ -119,8 +119,10 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // A lone CR (old Mac files) is a line break for YAML and Markdown too:
+    // kept, the parser's line numbers would not be this file's.
     let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     };

@@ -9,12 +9,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tera::Tera;
+use tera::{ErrorKind, ReportError, Tera};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Span;
-use crate::source;
+use crate::source::{self, SourceFile};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -28,22 +28,27 @@ pub struct Theme {
     pub tera: Tera,
     /// Path under `static/` -> bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
-    /// Template name -> the file it came from, for error messages.
-    origins: BTreeMap<String, PathBuf>,
+    /// Template name -> its text and the file it came from, for error messages.
+    sources: Sources,
 }
+
+/// Template name -> its text, shown under the path the user knows it by
+/// (`themes/<tema>/templates/...` for a site file, the default theme's path
+/// for a built-in one).
+type Sources = BTreeMap<String, SourceFile>;
 
 impl Theme {
     /// Where a template came from (a site file or the built-in theme).
     pub fn origin(&self, template: &str) -> PathBuf {
-        self.origins
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from(format!("themes/{DEFAULT}/templates/{template}")))
+        origin(&self.sources, template)
     }
 
     /// Turns a Tera error into a diagnostic pointing at the template file and line.
     pub fn error(&self, err: &tera::Error, fallback_template: &str) -> Diagnostic {
-        tera_diagnostic(err, |name| self.origin(name), fallback_template)
+        let mut all = tera_diagnostics(err, &self.sources, fallback_template);
+        // Only the reference check at compile time joins several problems,
+        // and a compiled theme has passed it: a render error is one problem.
+        all.swap_remove(0)
     }
 }
 
@@ -89,15 +94,15 @@ pub fn load(
         return None;
     }
 
-    let mut templates: BTreeMap<String, String> = BTreeMap::new();
+    let mut sources = Sources::new();
     let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
 
     for (path, bytes) in embedded::DEFAULT_THEME {
         if let Some(name) = path.strip_prefix("templates/") {
             match std::str::from_utf8(bytes) {
                 Ok(t) => {
-                    templates.insert(name.to_string(), t.to_string());
+                    let display = format!("themes/{DEFAULT}/{path}");
+                    sources.insert(name.to_string(), SourceFile::new(display, t));
                 }
                 Err(_) => diags.push(Diagnostic::error(
                     format!("themes/{DEFAULT}/{path}"),
@@ -132,8 +137,7 @@ pub fn load(
             if let Some(name) = rel.strip_prefix("templates/") {
                 match source::read(entry.path(), &display) {
                     Ok(f) => {
-                        templates.insert(name.to_string(), f.text);
-                        origins.insert(name.to_string(), display);
+                        sources.insert(name.to_string(), f);
                     }
                     Err(d) => diags.push(d),
                 }
@@ -150,62 +154,94 @@ pub fn load(
 
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    if let Err(e) =
+        tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.text.as_str())))
     {
-        let origin = |name: &str| {
-            origins
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(format!("themes/{DEFAULT}/templates/{name}")))
-        };
-        diags.push(tera_diagnostic(&e, origin, "base.html"));
+        diags.extend(tera_diagnostics(&e, &sources, "base.html"));
         return None;
     }
     Some(Theme {
         tera,
         static_files,
-        origins,
+        sources,
     })
 }
 
-/// Reads Tera 2's report (`error: MSG` / `--> name:line:col` / source / caret)
-/// back into a diagnostic on the template's file.
-fn tera_diagnostic(
+/// The file a template came from, as the user knows it.
+fn origin(sources: &Sources, template: &str) -> PathBuf {
+    sources.get(template).map_or_else(
+        || PathBuf::from(format!("themes/{DEFAULT}/templates/{template}")),
+        |f| f.display.clone(),
+    )
+}
+
+/// Every problem in a Tera error, as diagnostics on the template files
+/// (never empty). Tera 2 gives the template, span and message of a syntax or
+/// render error; the template of an inheritance or include problem; only
+/// text for the rest, which is then put on `fallback_template`.
+fn tera_diagnostics(
     err: &tera::Error,
-    origin: impl Fn(&str) -> PathBuf,
+    sources: &Sources,
     fallback_template: &str,
-) -> Diagnostic {
-    let report = err.to_string();
-    let mut lines = report.lines();
-    let first = lines.next().unwrap_or_default();
-    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
-    let located = lines
-        .next()
-        .and_then(|l| l.trim_start().strip_prefix("--> "))
-        .and_then(|loc| {
-            let mut parts = loc.rsplitn(3, ':');
-            let col = parts.next()?.parse::<usize>().ok()?;
-            let line = parts.next()?.parse::<usize>().ok()?;
-            Some((parts.next()?.to_string(), line, col))
-        });
-    let source_line = report
-        .lines()
-        .nth(3)
-        .and_then(|l| l.split_once(" | "))
-        .map(|(_, s)| s.to_string());
-    match located {
-        Some((name, line, column)) => {
-            let mut d = Diagnostic::error(origin(&name), format!("template error: {message}"));
-            d.line = line;
-            d.column = column;
-            d.source_line = source_line;
-            d
+) -> Vec<Diagnostic> {
+    let on_file = |template: &str| {
+        Diagnostic::error(origin(sources, template), format!("template error: {err}"))
+    };
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            vec![located(report, sources)]
         }
-        None => Diagnostic::error(
-            origin(fallback_template),
-            format!("template error: {}", report.replace('\n', " ")),
-        ),
+        ErrorKind::MissingParent { current: tpl, .. }
+        | ErrorKind::CircularExtend { tpl, .. }
+        | ErrorKind::CircularInclude { tpl, .. } => vec![on_file(tpl)],
+        ErrorKind::Msg(text) => {
+            let reports: Vec<Diagnostic> = text
+                .split("\n\n")
+                .filter_map(|r| from_printed_report(r, sources))
+                .collect();
+            if reports.is_empty() {
+                vec![on_file(fallback_template)]
+            } else {
+                reports
+            }
+        }
+        _ => vec![on_file(fallback_template)],
     }
+}
+
+/// A syntax or render error at its template's line and column.
+fn located(report: &ReportError, sources: &Sources) -> Diagnostic {
+    let span = report.span();
+    // Tera's lines are 1-based, its columns 0-based characters.
+    let (line, column) = (span.start_line, span.start_col + 1);
+    at(sources, report.filename(), line, column, report.message())
+}
+
+/// `template error: MESSAGE` at `line:column` of `template`, with its line.
+fn at(sources: &Sources, template: &str, line: usize, column: usize, message: &str) -> Diagnostic {
+    let message = format!("template error: {message}");
+    match sources.get(template) {
+        Some(file) => file.error_at(line, column, message),
+        None => Diagnostic::error(origin(sources, template), message).at_line(line, column, None),
+    }
+}
+
+/// One report of the reference check that Tera 2.4 runs once every template
+/// is parsed (unknown filter, test, function or template, a block missing
+/// from the parents). Tera prints them (`error: MSG`, `--> name:line:col`,
+/// the line, a caret) and joins them into one `ErrorKind::Msg`, with no span
+/// to read, so this is the one place that reads Tera's printed form.
+fn from_printed_report(report: &str, sources: &Sources) -> Option<Diagnostic> {
+    let mut lines = report.lines();
+    let message = lines.next()?.strip_prefix("error: ")?;
+    let mut place = lines
+        .next()?
+        .trim_start()
+        .strip_prefix("--> ")?
+        .rsplitn(3, ':');
+    let column = place.next()?.parse::<usize>().ok()?;
+    let line = place.next()?.parse::<usize>().ok()?;
+    Some(at(sources, place.next()?, line, column, message))
 }
 
 #[cfg(test)]

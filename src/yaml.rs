@@ -151,6 +151,15 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
+    // libyaml ends a file that has no final newline with one of its own, so
+    // the end of input is on a line the file does not have: place it at the
+    // end of the last line, which is shown.
+    let (line, column) = match file.line(line.saturating_sub(1)) {
+        Some(last) if line == file.line_count() + 1 && !file.text.ends_with('\n') => {
+            (line - 1, last.chars().count() + 1)
+        }
+        _ => (line, column),
+    };
     let line_text = file.line(line).unwrap_or("");
 
     if let Some(field) = between(&msg, "unknown field `", "`") {
@@ -350,24 +359,10 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (levenshtein(word, c), *c))
+        .map(|c| (strsim::levenshtein(word, c), *c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
         .min()
         .map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -22,3 +22,4 @@ mod robustness;
 mod search;
 mod serve;
 mod support;
+mod theme;

@@ -1,13 +1,16 @@
 //! Never panic, never hang: thousands of mutated versions of the real
 //! content files (`content/` of the repository) go through the loader, the
 //! validator and (when they still make a site) the renderer and the link
-//! check. Every outcome must be a success or clean, located diagnostics.
+//! check. Every outcome must be a success or diagnostics located in the
+//! case's content files (a line of the file, a column on the line): a
+//! template, an output page or no file at all is a bug.
 //!
 //! The mutations are drawn from a seeded generator, so a failure names the
 //! seed that reproduces it (and its input is saved under
 //! `target/mutation-failures/`). It runs for `MUTATION_SECONDS` (default 8)
 //! or `MUTATION_CASES` cases, whichever ends first.
 
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -15,10 +18,10 @@ use std::time::Duration;
 
 use trasparenza::diagnostic::{Diagnostic, Diagnostics};
 use trasparenza::load::{self, Loaded};
-use trasparenza::source;
+use trasparenza::source::{self, SourceFile};
 use trasparenza::{linkcheck, render, theme, validate};
 
-use crate::support::repo;
+use crate::support::{copy_dir, repo};
 
 /// xorshift64*: small, seeded, good enough to pick mutations.
 struct Rng(u64);
@@ -208,7 +211,8 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
     v
 }
 
-/// A diagnostic the user can act on: a file, a message, a line inside the file.
+/// A diagnostic the user can act on, for a file that could not be decoded:
+/// a file, a message, a line inside the file.
 fn assert_clean(d: &Diagnostic, text_lines: usize, input: &[u8]) {
     assert!(!d.message.trim().is_empty(), "empty message for {input:?}");
     assert!(!d.file.as_os_str().is_empty());
@@ -221,14 +225,92 @@ fn assert_clean(d: &Diagnostic, text_lines: usize, input: &[u8]) {
     let _ = d.github(Path::new("."));
 }
 
+/// The content files of one case, by the path diagnostics name them with.
+type Files = BTreeMap<PathBuf, SourceFile>;
+
+/// A diagnostic caused by the content, located where the user can act on
+/// it: a message, one of the case's content files (never a template, a page
+/// of the output or no file), a line of that file (or the empty line after
+/// its last newline) and a column on that line.
+fn assert_located(d: &Diagnostic, files: &Files) {
+    assert!(!d.message.trim().is_empty(), "empty message: {d:?}");
+    let Some(file) = files.get(&d.file) else {
+        panic!("not on a content file of the case: {d}");
+    };
+    let lines = file.line_count();
+    let after_last = file.text.is_empty() || file.text.ends_with('\n');
+    let text = match file.line(d.line) {
+        Some(t) => t,
+        None if d.line == lines + 1 && after_last => "",
+        None => panic!("line {} is not in the file ({lines} lines): {d}", d.line),
+    };
+    let width = text.chars().count();
+    assert!(
+        (1..=width + 1).contains(&d.column),
+        "column {} is not on line {} ({width} characters): {d}",
+        d.column,
+        d.line
+    );
+    let _ = d.to_string();
+    let _ = d.github(Path::new("."));
+}
+
+/// The last stage a mutated file went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reached {
+    Decoding,
+    Parsing,
+    Validation,
+    Rendering,
+    LinkCheck,
+}
+
+/// One mutated file: its name in `content/`, its bytes before and after.
+struct Case {
+    name: String,
+    original: Vec<u8>,
+    bytes: Vec<u8>,
+}
+
+/// The mutated file written into the site folder, put back as it was on drop
+/// (even when a check panics), so the next case sees the real content.
+struct Mutated<'a> {
+    path: PathBuf,
+    original: &'a [u8],
+}
+
+impl<'a> Mutated<'a> {
+    fn write(path: PathBuf, bytes: &[u8], original: &'a [u8]) -> Self {
+        std::fs::write(&path, bytes).expect("write the mutated file");
+        Mutated { path, original }
+    }
+}
+
+impl Drop for Mutated<'_> {
+    fn drop(&mut self) {
+        let _ = std::fs::write(&self.path, self.original);
+    }
+}
+
 /// Runs one mutated file through load, validate and (if it still makes a
-/// site) render and link check.
-fn exercise(name: &str, bytes: &[u8], base: &Loaded, theme: &theme::Theme) {
+/// site without errors, as a build would) render and the link check. Every
+/// problem found on the way must be a located diagnostic; the link check
+/// reads the content files under `root`, where the mutated file is written.
+fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Reached {
+    let Case {
+        name,
+        original,
+        bytes,
+    } = case;
+    let name = name.as_str();
     let display = PathBuf::from("content").join(name);
     let lines = bytes.iter().filter(|&&c| c == b'\n').count() + 1;
     let f = match source::decode(bytes.to_vec(), &display) {
         Ok(f) => f,
-        Err(d) => return assert_clean(&d, lines, bytes),
+        Err(d) => {
+            assert_clean(&d, lines, bytes);
+            return Reached::Decoding;
+        }
     };
     // The settings and one unit of the real site, plus the mutated file.
     let mut loaded = Loaded {
@@ -238,6 +320,13 @@ fn exercise(name: &str, bytes: &[u8], base: &Loaded, theme: &theme::Theme) {
         units: base.units.iter().take(1).cloned().collect(),
         pages: Vec::new(),
     };
+    let mut files: Files = loaded
+        .config_source
+        .iter()
+        .chain(loaded.units.iter().map(|(_, s)| s))
+        .map(|s| (s.display.clone(), s.clone()))
+        .collect();
+    files.insert(display.clone(), f.clone());
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
     let result = if name == "_index.md" {
         loaded.intro = Some(f.text.clone());
@@ -261,27 +350,37 @@ fn exercise(name: &str, bytes: &[u8], base: &Loaded, theme: &theme::Theme) {
     if let Err(ds) = result {
         assert!(!ds.is_empty(), "an error without a diagnostic");
         for d in &ds {
-            assert_clean(d, lines, bytes);
+            assert_located(d, &files);
         }
-        return;
+        return Reached::Parsing;
     }
     let mut diags = Diagnostics::new();
-    let Some(site) = validate::validate(loaded, None, &mut diags) else {
-        assert!(diags.has_errors());
-        return;
-    };
-    if let Some(out) = render::render(
-        &site,
-        theme,
-        trasparenza::model::Date {
+    let site = validate::validate(loaded, None, &mut diags);
+    let stop = site.is_none() || diags.has_errors();
+    if site.is_none() {
+        assert!(diags.has_errors(), "no site and no error");
+    }
+    let mut reached = Reached::Validation;
+    if let Some(site) = site.filter(|_| !stop) {
+        reached = Reached::Rendering;
+        let today = trasparenza::model::Date {
             year: 2026,
             month: 1,
             day: 1,
-        },
-        &mut diags,
-    ) {
-        linkcheck::check(&out, "/");
+        };
+        match render::render(&site, theme, today, &mut diags) {
+            Some(out) => {
+                let _restore = Mutated::write(root.join(&display), bytes, original);
+                linkcheck::report(&out, &site, root, &mut diags);
+                reached = Reached::LinkCheck;
+            }
+            None => assert!(diags.has_errors(), "no output and no error"),
+        }
     }
+    for d in diags.sorted() {
+        assert_located(d, &files);
+    }
+    reached
 }
 
 fn load_base() -> Loaded {
@@ -311,9 +410,13 @@ fn mutated_content_never_panics_or_hangs() {
         let mut d = Diagnostics::new();
         let theme = theme::load(Path::new("/nonexistent"), None, None, &mut d).expect("theme");
         let seeds = seeds();
+        // The link check reads the content files that hold broken links.
+        let site = tempfile::tempdir().expect("temp dir");
+        copy_dir(&repo().join("content"), &site.path().join("content"));
         let mut panics = Vec::new();
         let start = std::time::Instant::now();
         let mut ran = 0;
+        let mut reached: BTreeMap<Reached, usize> = BTreeMap::new();
         for seed in 1..=cases {
             if start.elapsed() > budget {
                 break;
@@ -326,7 +429,18 @@ fn mutated_content_never_panics_or_hangs() {
                 mutate(&mut bytes, &mut rng);
             }
             *watched.lock().unwrap() = (seed, name.clone(), bytes.clone());
-            let outcome = catch_unwind(AssertUnwindSafe(|| exercise(name, &bytes, &base, &theme)));
+            let case = Case {
+                name: name.clone(),
+                original: original.clone(),
+                bytes,
+            };
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                exercise(&case, &base, &theme, site.path())
+            }));
+            let bytes = case.bytes;
+            if let Ok(stage) = outcome {
+                *reached.entry(stage).or_default() += 1;
+            }
             if let Err(e) = outcome {
                 let msg = e
                     .downcast_ref::<String>()
@@ -340,11 +454,16 @@ fn mutated_content_never_panics_or_hangs() {
             }
         }
         eprintln!(
-            "mutation test: {ran} mutated files in {:?}",
+            "mutation test: {ran} mutated files in {:?}, last stage reached: {reached:?}",
             start.elapsed()
         );
         if ran < 50 {
             panics.push(format!("only {ran} cases ran: something became very slow"));
+        } else if !reached.contains_key(&Reached::LinkCheck) {
+            // Else render and the link check were never put to the test.
+            panics.push(format!(
+                "none of {ran} cases reached the link check: {reached:?}"
+            ));
         }
         let _ = tx.send(panics);
     });
@@ -452,4 +571,40 @@ fn the_largest_allowed_file_with_one_huge_line_is_handled() {
             "content/x.yaml:3:2097057: this text contains `: ` (colon and space), which YAML reads as a key followed by a value"
         ]
     );
+}
+
+/// Found by the mutation test once it checked lines: a lone CR (old Mac
+/// line endings) is a line break for YAML, not for the file's line index, so
+/// errors pointed past the end of the file, without the line shown.
+#[test]
+fn a_file_with_lone_cr_line_endings_is_located_line_by_line() {
+    let f = source::decode(
+        b"nome: A\rsmartizzabili:\r  - Uno\rnota: x\r".to_vec(),
+        Path::new("content/x.yaml"),
+    )
+    .unwrap();
+    let Err(ds) = load::parse_unit(&f, "x".into()) else {
+        panic!("`nota` is not a key of a unit");
+    };
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    assert_eq!(ds[0].location(), "content/x.yaml:4:1", "{}", ds[0]);
+    assert_eq!(ds[0].source_line.as_deref(), Some("nota: x"));
+}
+
+/// Found by the mutation test once it checked lines: at the end of a file
+/// without a final newline (a unit cut short), libyaml reports the line
+/// after the last, which the file does not have, so no line was shown.
+#[test]
+fn an_error_at_the_end_of_a_file_without_a_final_newline_shows_the_last_line() {
+    let f = source::decode(
+        b"nome: A\nsmartizzabili:\n  - Uno\nnon_smartizzabil".to_vec(),
+        Path::new("content/x.yaml"),
+    )
+    .unwrap();
+    let Err(ds) = load::parse_unit(&f, "x".into()) else {
+        panic!("a key without `:` is not YAML");
+    };
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    assert_eq!(ds[0].location(), "content/x.yaml:4:17", "{}", ds[0]);
+    assert_eq!(ds[0].source_line.as_deref(), Some("non_smartizzabil"));
 }
