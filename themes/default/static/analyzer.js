@@ -1,9 +1,7 @@
 /* trasparenza: analisi del testo italiano per la ricerca.
    The same rules as src/search/analyzer.rs (lowercase, accents folded and
    remembered, elided articles and stop words dropped, light stemmer); both
-   are checked against tests/fixtures/search/analyzer-vectors.json. The word
-   lists and the folding table are generated from the Rust source (the block
-   between the GENERATED lines): change them there, never here.
+   are checked against tests/fixtures/search/analyzer-vectors.json.
    A classic script (window.TrasparenzaAnalyzer) that node can also import. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
