@@ -2,9 +2,15 @@
 //! terms (lowercase, accents folded, elided articles and stop words dropped,
 //! a light stemmer so that singular and plural meet).
 //!
-//! The same rules run in the browser (`themes/default/static/analyzer.js`):
-//! both sides are checked against `tests/fixtures/search/analyzer-vectors.json`,
-//! so a change here must be made there too. Pure functions, no I/O.
+//! The same rules run in the browser (`themes/default/static/analyzer.js`).
+//! This file is the source of their data: the JS lists ([`ELISIONS`],
+//! [`STOP_WORDS`] and the accent folding of [`slug::FOLDS`]) are generated
+//! from it into a marked block of `analyzer.js`, which a test keeps current
+//! (`UPDATE_ANALYZER=1 cargo test --lib analyzer` rewrites it). Both sides
+//! are checked against `tests/fixtures/search/analyzer-vectors.json`, which
+//! holds every entry of the three lists. Pure functions, no I/O.
+
+use crate::slug;
 
 /// A word of a text after analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +27,11 @@ pub struct Token {
 
 /// Articles and prepositions that lose their vowel before an apostrophe
 /// (`dell'ente`, `un'attività`): dropped.
+/// `un'` is not here: `un` is a stop word, dropped with or without an
+/// apostrophe (the two lists are disjoint, so every entry has an effect).
 pub const ELISIONS: &[&str] = &[
     "all", "anch", "c", "coll", "d", "dall", "dell", "l", "m", "n", "nell", "nessun", "quell",
-    "quest", "s", "sull", "t", "tutt", "un", "v",
+    "quest", "s", "sull", "t", "tutt", "v",
 ];
 
 /// Words too common to search for. Kept short on purpose: `non` and the
@@ -38,21 +46,6 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// A stem keeps at least this many chars.
 const MIN_STEM: usize = 3;
-
-/// Folds an accented lowercase letter to its plain form; `None` if `c` has
-/// no accent.
-pub fn fold(c: char) -> Option<char> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        _ => return None,
-    })
-}
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
@@ -112,7 +105,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
         let mut accent = false;
         while i < chars.len() && is_word_char(chars[i]) {
             for lower in chars[i].to_lowercase() {
-                match fold(lower) {
+                match slug::fold(lower) {
                     Some(f) => {
                         accent = true;
                         folded.push(f);
@@ -213,43 +206,211 @@ mod tests {
 
 #[cfg(test)]
 mod vectors {
-    //! The vectors shared with the JS analyzer.
-    use super::analyze;
+    //! The vectors shared with the JS analyzer, and the JS lists generated
+    //! from this file.
+    use super::{ELISIONS, STOP_WORDS, analyze};
+    use crate::slug::FOLDS;
+    use std::path::Path;
+
+    const VECTORS: &str = "tests/fixtures/search/analyzer-vectors.json";
+    const ANALYZER_JS: &str = "themes/default/static/analyzer.js";
+    const BEGIN: &str = "  // BEGIN GENERATED";
+    const END: &str = "  // END GENERATED";
+
+    fn repo_file(rel: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+    }
+
+    /// The inputs and expected tokens of the shared vectors.
+    fn vectors() -> Vec<(String, Vec<String>, Vec<bool>)> {
+        let text = std::fs::read_to_string(repo_file(VECTORS)).expect("vectors file");
+        let json: serde_json::Value = serde_json::from_str(&text).expect("vectors JSON");
+        let list = json["vectors"].as_array().expect("vectors list");
+        list.iter()
+            .map(|v| {
+                let input = v["input"].as_str().expect("input").to_string();
+                let terms = v["terms"].as_array().expect("terms");
+                let accents = v["accents"].as_array().expect("accents");
+                (
+                    input,
+                    terms
+                        .iter()
+                        .map(|t| t.as_str().expect("term").into())
+                        .collect(),
+                    accents
+                        .iter()
+                        .map(|a| a.as_bool().expect("accent"))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
 
     #[test]
     fn shared_vectors_hold() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/search/analyzer-vectors.json"
-        );
-        let text = std::fs::read_to_string(path).expect("vectors file");
-        let json: serde_json::Value = serde_json::from_str(&text).expect("vectors JSON");
-        let vectors = json["vectors"].as_array().expect("vectors list");
+        let vectors = vectors();
         assert!(vectors.len() > 20);
         let mut failures = Vec::new();
-        for v in vectors {
-            let input = v["input"].as_str().expect("input");
+        for (input, want_terms, want_accents) in &vectors {
             let tokens = analyze(input);
             let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
             let accents: Vec<bool> = tokens.iter().map(|t| t.accent).collect();
-            let want_terms: Vec<&str> = v["terms"]
-                .as_array()
-                .expect("terms")
-                .iter()
-                .map(|t| t.as_str().expect("term"))
-                .collect();
-            let want_accents: Vec<bool> = v["accents"]
-                .as_array()
-                .expect("accents")
-                .iter()
-                .map(|a| a.as_bool().expect("accent"))
-                .collect();
-            if terms != want_terms || accents != want_accents {
+            if terms != *want_terms || accents != *want_accents {
                 failures.push(format!(
                     "{input:?}: got {terms:?} {accents:?}, want {want_terms:?} {want_accents:?}"
                 ));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Every entry of the three lists is in some vector's input (a stop word
+    /// as a word, an elision before an apostrophe and a letter, a folded
+    /// letter in both cases). With the lists disjoint, that makes each entry
+    /// change some vector's terms: removing one fails `shared_vectors_hold`
+    /// here and the node test of `analyzer.js`.
+    #[test]
+    fn vectors_hold_every_list_entry() {
+        let inputs: Vec<String> = vectors().into_iter().map(|v| v.0).collect();
+        let words: Vec<String> = inputs
+            .iter()
+            .flat_map(|i| i.split(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase)
+            .collect();
+        let mut missing = Vec::new();
+        for w in STOP_WORDS {
+            if !words.iter().any(|x| x == w) {
+                missing.push(format!("stop word {w:?}"));
+            }
+        }
+        for e in ELISIONS {
+            let elided = inputs.iter().any(|i| {
+                let lower = i.to_lowercase();
+                lower.match_indices(&format!("{e}'")).any(|(at, _)| {
+                    let before = lower[..at].chars().next_back();
+                    let after = lower[at + e.len() + 1..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_alphanumeric)
+                })
+            });
+            if !elided {
+                missing.push(format!("elision {e:?}"));
+            }
+        }
+        for &(accented, _) in FOLDS {
+            for c in [accented].into_iter().chain(accented.to_uppercase()) {
+                if !inputs.iter().any(|i| i.contains(c)) {
+                    missing.push(format!("folded letter {c:?}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "not in {VECTORS}: {}",
+            missing.join(", ")
+        );
+    }
+
+    #[test]
+    fn no_elision_is_a_stop_word() {
+        // Such an elision would be dropped as a stop word anyway: an entry
+        // whose removal no test could see.
+        let both: Vec<&&str> = ELISIONS.iter().filter(|e| STOP_WORDS.contains(e)).collect();
+        assert!(both.is_empty(), "{both:?}");
+        for list in [ELISIONS, STOP_WORDS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), list.len(), "a duplicate in {list:?}");
+        }
+    }
+
+    /// `var NAME = [...];` wrapped at 100 columns, as the rest of the file.
+    fn js_list(name: &str, items: &[String]) -> String {
+        let mut out = String::new();
+        let mut line = format!("  var {name} = [");
+        for (i, item) in items.iter().enumerate() {
+            let piece = if i + 1 == items.len() {
+                format!("{item}];")
+            } else {
+                format!("{item},")
+            };
+            if line.chars().count() + 1 + piece.chars().count() > 100 && !line.ends_with('[') {
+                out.push_str(&line);
+                out.push('\n');
+                line = format!("    {piece}");
+            } else {
+                if !line.ends_with('[') {
+                    line.push(' ');
+                }
+                line.push_str(&piece);
+            }
+        }
+        out.push_str(&line);
+        out.push('\n');
+        out
+    }
+
+    fn quoted(s: &str) -> String {
+        serde_json::to_string(s).expect("a string serialises")
+    }
+
+    /// The block of `analyzer.js` between the markers, from the Rust lists.
+    fn js_block() -> String {
+        let mut folds: Vec<(String, char)> = Vec::new();
+        for &(accented, plain) in FOLDS {
+            match folds.iter_mut().find(|(_, p)| *p == plain) {
+                Some((letters, _)) => letters.push(accented),
+                None => folds.push((accented.to_string(), plain)),
+            }
+        }
+        let folds: Vec<String> = folds
+            .iter()
+            .map(|(letters, plain)| {
+                format!("[{}, {}]", quoted(letters), quoted(&plain.to_string()))
+            })
+            .collect();
+        let strings = |l: &[&str]| l.iter().map(|s| quoted(s)).collect::<Vec<_>>();
+        format!(
+            "{BEGIN} from src/search/analyzer.rs and src/slug.rs: do not edit;\n  \
+             // `UPDATE_ANALYZER=1 cargo test --lib analyzer` rewrites it.\n{}{}{}{END}\n",
+            js_list("ELISIONS", &strings(ELISIONS)),
+            js_list("STOP_WORDS", &strings(STOP_WORDS)),
+            js_list("FOLDS", &folds),
+        )
+    }
+
+    /// `analyzer.js` has no hand-kept list: its block is the one generated
+    /// from the Rust lists. With `UPDATE_ANALYZER=1` the test rewrites the
+    /// block instead of failing.
+    #[test]
+    fn analyzer_js_lists_are_generated_from_rust() {
+        let path = repo_file(ANALYZER_JS);
+        let js = std::fs::read_to_string(&path).expect("analyzer.js");
+        let start = js
+            .find(BEGIN)
+            .expect("analyzer.js has a BEGIN GENERATED line");
+        let end = js[start..]
+            .find(END)
+            .expect("analyzer.js has an END GENERATED line")
+            + start;
+        let end = end + js[end..].find('\n').map_or(js.len() - end, |n| n + 1);
+        let want = js_block();
+        if js[start..end] == want {
+            return;
+        }
+        if std::env::var_os("UPDATE_ANALYZER").is_some() {
+            let updated = format!("{}{want}{}", &js[..start], &js[end..]);
+            let tmp = path.with_extension("js.tmp");
+            std::fs::write(&tmp, updated).expect("write analyzer.js.tmp");
+            std::fs::rename(&tmp, &path).expect("replace analyzer.js");
+            return;
+        }
+        panic!(
+            "{ANALYZER_JS} is stale: its lists differ from src/search/analyzer.rs and \
+             src/slug.rs. Run `UPDATE_ANALYZER=1 cargo test --lib analyzer` to regenerate.\n\
+             --- in the file\n{}--- generated\n{want}",
+            &js[start..end]
+        );
     }
 }

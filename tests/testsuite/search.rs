@@ -298,6 +298,7 @@ fn the_search_page_and_the_home_box() {
         scripts,
         [
             ("../assets/analyzer.js".to_string(), true),
+            ("../assets/search-logic.js".to_string(), true),
             ("../assets/search.js".to_string(), true)
         ]
     );

@@ -9,17 +9,21 @@
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
-  var ELISIONS = ['all', 'anch', 'c', 'coll', 'd', 'dall', 'dell', 'l', 'm', 'n', 'nell', 'nessun',
-    'quell', 'quest', 's', 'sull', 't', 'tutt', 'un', 'v'];
-  var STOP_WORDS = ['a', 'ad', 'agli', 'ai', 'al', 'alla', 'alle', 'allo', 'con', 'da', 'dagli',
-    'dai', 'dal', 'dalla', 'dalle', 'dallo', 'degli', 'dei', 'del', 'della', 'delle', 'dello',
-    'di', 'e', 'ed', 'gli', 'i', 'il', 'in', 'la', 'le', 'lo', 'negli', 'nei', 'nel', 'nella',
-    'nelle', 'nello', 'o', 'od', 'per', 'su', 'sugli', 'sui', 'sul', 'sulla', 'sulle', 'sullo',
-    'tra', 'fra', 'un', 'una', 'uno'];
+  // BEGIN GENERATED from src/search/analyzer.rs and src/slug.rs: do not edit;
+  // `UPDATE_ANALYZER=1 cargo test --lib analyzer` rewrites it.
+  var ELISIONS = ["all", "anch", "c", "coll", "d", "dall", "dell", "l", "m", "n", "nell", "nessun",
+    "quell", "quest", "s", "sull", "t", "tutt", "v"];
+  var STOP_WORDS = ["a", "ad", "agli", "ai", "al", "alla", "alle", "allo", "con", "da", "dagli",
+    "dai", "dal", "dalla", "dalle", "dallo", "degli", "dei", "del", "della", "delle", "dello", "di",
+    "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "negli", "nei", "nel", "nella", "nelle",
+    "nello", "o", "od", "per", "su", "sugli", "sui", "sul", "sulla", "sulle", "sullo", "tra", "fra",
+    "un", "una", "uno"];
+  var FOLDS = [["àáâãäå", "a"], ["ç", "c"], ["èéêë", "e"], ["ìíîï", "i"], ["ñ", "n"],
+    ["òóôõö", "o"], ["ùúûü", "u"]];
+  // END GENERATED
   var MIN_STEM = 3;
   var FOLD = {};
-  [['àáâäãå', 'a'], ['èéêë', 'e'], ['ìíîï', 'i'], ['òóôöõ', 'o'], ['ùúûü', 'u'], ['ç', 'c'], ['ñ', 'n']]
-    .forEach(function (p) { Array.from(p[0]).forEach(function (c) { FOLD[c] = p[1]; }); });
+  FOLDS.forEach(function (p) { Array.from(p[0]).forEach(function (c) { FOLD[c] = p[1]; }); });
   var WORD = /[\p{L}\p{N}]/u;
   var DIGIT = /\p{N}/u;
   var APOSTROPHE = /['\u2019\u02BC]/;

@@ -1,0 +1,181 @@
+// The search's logic (themes/default/static/search-logic.js) in node, with
+// no browser: the index files of sites built by the real binary are read from
+// disk through the `load` the page would give it. The page code (search.js:
+// DOM, fetch, history) is tested in Chromium by search.test.mjs.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, REPO, BIN } from './lib/harness.mjs';
+import { referenceRanking } from './lib/reference-ranking.mjs';
+import S from '../../themes/default/static/search-logic.js';
+
+let small; // tests/fixtures/search_rank: a one-file index
+let split; // bench/gen_site.py, 60 units: an index split into shards
+
+before(() => {
+  small = join(buildSite('search_rank').public, 'cerca/indice');
+  const root = mkdtempSync(join(tmpdir(), 'trasparenza-logic-'));
+  execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
+  execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
+  split = join(root, 'public/cerca/indice');
+});
+
+/** The index of folder `indice`, opened as the page opens it; `loaded`
+ * lists every file asked for, in order. */
+function openIndex(indice) {
+  const loaded = [];
+  const files = new Map();
+  const load = (path) => {
+    loaded.push(path);
+    if (!files.has(path)) files.set(path, Promise.resolve().then(() => JSON.parse(readFileSync(join(indice, path), 'utf8'))));
+    return files.get(path);
+  };
+  const meta = JSON.parse(readFileSync(join(indice, 'meta.json'), 'utf8'));
+  return { m: S.open(meta, load), loaded };
+}
+
+/** Every result's link, page after page, as "Mostra altri" shows them. */
+async function links(m, q, filters = {}) {
+  const results = await S.search(m, { q, tipo: '', area: '', unita: '', ambito: '', ...filters });
+  const out = [];
+  for (let from = 0; from < results.length; from += S.PAGE) {
+    const shown = await S.page(m, results, from, '../');
+    assert.ok(shown.length === Math.min(S.PAGE, results.length - from));
+    out.push(...shown.map((r) => r.href));
+  }
+  return out;
+}
+
+test('the ranking is the documented one, on a split index', async () => {
+  const { m } = openIndex(split);
+  const cases = [
+    ['fatture'], ['Fatture'], ['gestione contr'], ['gestione contr '], ['sopralluogh'], ['attività'],
+    ['attivita'], ['tributi'], ['verifica pagamenti digitali'], ['polizia'], ['pr', { tipo: 'non' }],
+    ['contratti', { area: 'area-tecnica' }], ['zzzz'], ['contratti', { ambito: 'tributi' }],
+    ['', { tipo: 'non', ambito: 'protocollo' }], ['', { area: 'area-tecnica' }], ['gestione', { tipo: 'si' }],
+    // As a hurried clerk types or pastes.
+    ['• fatture'], ['- sopralluoghi;'], ['IMU: accertamenti'], ['Tel. 0123 456789'], ['#2'],
+    ["dell'ufficio"], ['FATTURE   elettroniche'], ['pagamenti\tdigitali'],
+  ];
+  let many = false;
+  for (const [q, filters = {}] of cases) {
+    const expected = referenceRanking(split, q, filters);
+    many ||= expected.length > 100;
+    assert.deepEqual(await links(m, q, filters), expected, `${JSON.stringify(q)} ${JSON.stringify(filters)}`);
+  }
+  assert.ok(many, 'a query with more than 100 results');
+});
+
+test('text before note before unit name; the typed accent first', async () => {
+  const { m } = openIndex(small);
+  const texts = async (q) => {
+    const results = await S.search(m, { q });
+    return (await S.page(m, results, 0, '')).map((r) => r.doc[1]);
+  };
+  assert.deepEqual(await texts('contratti'), [
+    'Stipula dei contratti', // in the text
+    'Protocollo della corrispondenza', // in the note
+    'Archiviazione pratiche', // in the unit's name
+  ]);
+  assert.deepEqual(await texts('attività'), ['Attività di sportello', 'Attivita senza accento']);
+  assert.deepEqual(await texts('attivita'), ['Attivita senza accento', 'Attività di sportello']);
+  // Stop words only: no word to match, so the filters alone decide (the page
+  // asks only when a filter is set): every activity, in catalogue order.
+  assert.deepEqual(S.queryWords('e di per'), []);
+  assert.deepEqual(await texts('e di per'), ['Archiviazione pratiche', 'Protocollo della corrispondenza',
+    'Stipula dei contratti', 'Attivita senza accento', 'Attività di sportello']);
+});
+
+test('only the word being typed matches the terms it begins', () => {
+  const [w] = S.queryWords('Sopralluogh');
+  // On the way to `sopralluoghi`, whose stem is `sopralluog`.
+  assert.deepEqual(w, { term: 'sopralluogh', typed: 'sopralluog', from: 'sopralluog', prefix: true, accent: false });
+  assert.ok(S.matches('sopralluog', w));
+  assert.ok(!S.matches('sopralluog', S.queryWords('sopralluogh ')[0]), 'a finished word matches its own stem only');
+  const [a, b] = S.queryWords('fatture contr');
+  assert.equal(a.prefix, false);
+  assert.equal(b.prefix, true);
+  assert.ok(S.matches('contratt', b) && !S.matches('contratt', { ...b, prefix: false }));
+  // A space, a colon or a semicolon after the last word: the word is finished.
+  for (const q of ['contr ', 'contr:', 'contr;']) assert.equal(S.queryWords(q)[0].prefix, false, q);
+  // One letter is not a beginning worth matching.
+  assert.equal(S.queryWords('c')[0].prefix, false);
+  assert.deepEqual(S.queryWords('  '), []);
+});
+
+test('a query loads only the files it needs, each once', async () => {
+  const { m, loaded } = openIndex(split);
+  for (const q of ['f', 'fa', 'fat', 'fatt', 'fattu', 'fattur', 'fatture']) await links(m, q);
+  const shards = new Set(loaded.filter((p) => p.startsWith('t/')));
+  assert.deepEqual([...shards], ['t/fa.json'], 'the shard of `fa` only');
+  assert.ok(!loaded.includes('unita.json'), 'unit names not needed without the unit filter');
+  assert.ok(loaded.some((p) => p.startsWith('d/')), 'the documents shown');
+  // The unit filter needs every unit's name; an unknown unit finds nothing.
+  const unit = JSON.parse(readFileSync(join(split, 'unita.json'), 'utf8'))[5][0];
+  const inUnit = await links(m, 'gestione', { unita: unit });
+  assert.ok(inUnit.length > 0 && inUnit.every((h) => h.startsWith(`../${unit}/#`)));
+  assert.ok(loaded.includes('unita.json'));
+  assert.deepEqual(await links(m, 'gestione', { unita: 'non-esiste' }), []);
+});
+
+test('results link to their unit page, and common activities to the home page', async () => {
+  // A one-file index in the format of src/search/index.rs: unit 0 (empty
+  // slug) holds the activities common to every office.
+  const meta = {
+    v: 1, areas: [], ambiti: [], unit_area: [-1, -1], unit_si: [1, 1], unit_non: [0, 1], docs_total: 3,
+    chunk: 64, shards: [], units: [['', ''], ['tributi', 'Ufficio tributi']], ambito_docs: [],
+    terms: [['protocoll', 0, [0, 1], [], []], ['tribut', 0, [], [], [1]]],
+    docs: [['protocollo', 'Protocollo', '', []], ['protocollo-tributi', 'Protocollo tributi', '', []],
+      ['sportello', 'Sportello', '', []]],
+  };
+  const m = S.open(meta, () => assert.fail('a one-file index loads nothing else'));
+  const shown = await S.page(m, await S.search(m, { q: 'protocollo' }), 0, '../');
+  assert.deepEqual(shown.map((r) => [r.href, r.si]), [['../#protocollo', true], ['../tributi/#protocollo-tributi', true]]);
+  // The unit's name matches every activity of the unit, below a match in the text.
+  const tributi = await S.page(m, await S.search(m, { q: 'tributi' }), 0, '');
+  assert.deepEqual(tributi.map((r) => [r.href, r.si, r.unit.name]),
+    [['tributi/#protocollo-tributi', true, 'Ufficio tributi'], ['tributi/#sportello', false, 'Ufficio tributi']]);
+  assert.deepEqual(Array.from(await S.search(m, { q: 'tributi', tipo: 'non' })), [2]);
+});
+
+test('the matching words of a text are marked, in code points', () => {
+  const words = S.queryWords('attiv');
+  const text = "Città dell'attività, attivo";
+  const ranges = S.highlights(text, words);
+  assert.deepEqual(ranges.map(([a, b]) => Array.from(text).slice(a, b).join('')), ['attività', 'attivo']);
+  assert.deepEqual(S.highlights(text, S.queryWords('zzz')), []);
+});
+
+test('the units for the unit filter, grouped by area', async () => {
+  const { m } = openIndex(split);
+  await S.ensureNames(m);
+  const groups = S.unitGroups(m, '');
+  const meta = JSON.parse(readFileSync(join(split, 'meta.json'), 'utf8'));
+  const named = meta.unit_area.filter((_, i) => m.unitList[i].slug).length;
+  assert.equal(groups.reduce((n, g) => n + g.units.length, 0), named, 'every unit with a page');
+  assert.equal(new Set(groups.map((g) => g.label)).size, groups.length, 'one group per area');
+  const area = meta.areas[0];
+  const one = S.unitGroups(m, area[1]);
+  assert.deepEqual(one.map((g) => g.label), [area[0]]);
+});
+
+test('the state a URL carries: read, written, in a fixed order', () => {
+  const s = S.stateOf('?tipo=non&q=IMU+%26+TARI+%232&x=1&area=');
+  assert.deepEqual(s, { q: 'IMU & TARI #2', tipo: 'non', area: '', unita: '', ambito: '' });
+  assert.equal(S.queryString(s), '?q=IMU+%26+TARI+%232&tipo=non');
+  assert.deepEqual(S.stateOf(S.queryString(s)), s);
+  assert.equal(S.queryString({ q: '  fatture ', tipo: '', area: 'area-tecnica', unita: '', ambito: '' }),
+    '?q=fatture&area=area-tecnica');
+  assert.equal(S.queryString({ q: '   ', tipo: '', area: '', unita: '', ambito: '' }), '');
+  assert.deepEqual(S.stateOf(''), { q: '', tipo: '', area: '', unita: '', ambito: '' });
+});
+
+test('the count the live region says, in Italian', () => {
+  assert.equal(S.countMessage(0), 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.');
+  assert.equal(S.countMessage(1), '1 attività trovata.');
+  assert.equal(S.countMessage(2), '2 attività trovate.');
+  assert.equal(S.countMessage(12345), '12.345 attività trovate.');
+});
