@@ -26,5 +26,6 @@ pub mod slug;
 pub mod source;
 pub mod theme;
 pub mod validate;
+pub mod views;
 pub mod write;
 pub mod yaml;

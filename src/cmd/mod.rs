@@ -56,7 +56,7 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
 
 /// "9 units, 193 activities, 12 pages" (the activities of `_sito.yaml` included).
 pub fn counts(built: &Built) -> String {
-    let acts = crate::render::views::totals(&built.site).attivita;
+    let acts = crate::views::totals(&built.site).attivita;
     [
         (built.site.units.len(), "unit"),
         (acts, "activit"),

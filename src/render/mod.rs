@@ -7,7 +7,6 @@
 
 pub mod archive;
 pub mod opendata;
-pub mod views;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -23,7 +22,7 @@ use crate::model::{Date, Site};
 use crate::search;
 use crate::theme::Theme;
 use crate::validate;
-use views::{LinkView, NavItem, PageView};
+use crate::views::{self, LinkView, NavItem, PageView};
 
 /// The files of the site: path relative to the output folder -> bytes.
 #[derive(Debug, Default, Clone, PartialEq)]

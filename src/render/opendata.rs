@@ -15,10 +15,10 @@ use serde_json::{Value, json};
 
 use std::sync::LazyLock;
 
-use super::views::{self, ActivityView, UnitView};
 use crate::model::fields::{Field, Published};
 use crate::model::{self, Activity, Site, UnitFile};
 use crate::validate;
+use crate::views::{self, ActivityView, UnitView};
 
 /// The CSV, one row per activity.
 pub const CSV: &str = "catalogo.csv";
