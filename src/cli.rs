@@ -179,7 +179,7 @@ pub struct ImportArgs {
 /// `--base-url`: an absolute http(s) address, normalised to end with `/`.
 /// A bad one is a usage error (exit 2), like any bad flag.
 fn base_url(s: &str) -> Result<String, String> {
-    crate::validate::normalise_base_url(s).ok_or_else(|| {
+    crate::config::normalise_base_url(s).ok_or_else(|| {
         "it must be an absolute http(s) address without ? or #, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/".to_string()
     })
 }

@@ -11,6 +11,7 @@ pub mod archive;
 pub mod changes;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod diagnostic;
 pub mod import;
 pub mod linkcheck;
