@@ -1,12 +1,11 @@
-//! The command line: clap definitions and dispatch to `cmd::*`, plus the exit
-//! codes (0 ok, 1 content errors, 2 usage or environment errors).
+//! The command line: clap definitions of every command's arguments, plus the
+//! exit codes (0 ok, 1 content errors, 2 usage or environment errors).
+//! Definitions only: the dispatch is `cmd::run`, so `cmd` depends on `cli`
+//! and never the other way.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-
-use crate::cmd;
 
 /// Exit code when the content has errors.
 pub const EXIT_CONTENT: u8 = 1;
@@ -179,22 +178,9 @@ pub struct ImportArgs {
 /// `--base-url`: an absolute http(s) address, normalised to end with `/`.
 /// A bad one is a usage error (exit 2), like any bad flag.
 fn base_url(s: &str) -> Result<String, String> {
-    crate::validate::normalise_base_url(s).ok_or_else(|| {
+    crate::config::normalise_base_url(s).ok_or_else(|| {
         "it must be an absolute http(s) address without ? or #, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/".to_string()
     })
-}
-
-/// Parses the arguments and runs the command.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Build(args) => cmd::build::run(&args),
-        Command::Serve(args) => cmd::serve::run(&args),
-        Command::Check(args) => cmd::check::run(&args),
-        Command::Import(args) => cmd::import::run(&args),
-        Command::Init(args) => cmd::init::run(&args),
-        Command::Archivia(args) => cmd::archivia::run(&args),
-    }
 }
 
 #[cfg(test)]

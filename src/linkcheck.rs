@@ -343,7 +343,7 @@ const INTRO: &str = "content/_index.md";
 /// else at the page that shows it. The texts are found by their stored
 /// spans: only the lines of the text holding the link are read.
 pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
-    let base_path = crate::validate::base_path(&site.config.base_url);
+    let base_path = crate::config::base_path(&site.config.base_url);
     let broken = check(out, &base_path);
     if broken.is_empty() {
         return;

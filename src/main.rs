@@ -1,5 +1,8 @@
-//! The `trasparenza` binary: only dispatches to the library.
+//! The `trasparenza` binary: parses the command line ([`trasparenza::cli`])
+//! and hands the command to the library's one dispatch, `cmd::run`.
+
+use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    trasparenza::cli::main()
+    trasparenza::cmd::run(trasparenza::cli::Cli::parse().command)
 }

@@ -1,6 +1,7 @@
 //! One module per command, as in mdBook's `src/cmd/`: each turns parsed
-//! arguments into a run of the library and an exit code. No logic of the
-//! pipeline lives here.
+//! arguments into a run of the library and an exit code; [`run`] is the one
+//! dispatch. No logic of the pipeline lives here. `cmd` uses `cli`'s
+//! argument types; `cli` knows nothing of `cmd`.
 
 pub mod archivia;
 pub mod build;
@@ -10,10 +11,23 @@ pub mod init;
 pub mod serve;
 
 use std::path::Path;
+use std::process::ExitCode;
 
-use crate::cli::Format;
+use crate::cli::{Command, Format};
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::{self, BuildOptions, Built};
+
+/// Runs the parsed command: the only place that maps commands to modules.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Archivia(args) => archivia::run(&args),
+    }
+}
 
 /// Prints every problem, errors and warnings, to stderr, then a count.
 pub fn report(diags: &Diagnostics) {
@@ -56,7 +70,7 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
 
 /// "9 units, 193 activities, 12 pages" (the activities of `_sito.yaml` included).
 pub fn counts(built: &Built) -> String {
-    let acts = crate::render::views::totals(&built.site).attivita;
+    let acts = crate::views::totals(&built.site).attivita;
     [
         (built.site.units.len(), "unit"),
         (acts, "activit"),
@@ -78,7 +92,7 @@ fn count(n: usize, stem: &str) -> String {
 }
 
 /// Checks that `root` names an existing folder, saying so when not (exit 2).
-pub fn site_folder(root: &Path) -> Result<(), std::process::ExitCode> {
+pub fn site_folder(root: &Path) -> Result<(), ExitCode> {
     let problem = match root.metadata() {
         Ok(m) if m.is_dir() => return Ok(()),
         Ok(_) => "is not a folder",
@@ -90,7 +104,7 @@ pub fn site_folder(root: &Path) -> Result<(), std::process::ExitCode> {
         root.display(),
         root.display()
     );
-    Err(std::process::ExitCode::from(crate::cli::EXIT_USAGE))
+    Err(ExitCode::from(crate::cli::EXIT_USAGE))
 }
 
 /// Runs the pipeline on `root`; an environment error (exit 2) is printed
@@ -98,7 +112,7 @@ pub fn site_folder(root: &Path) -> Result<(), std::process::ExitCode> {
 pub fn run_pipeline(
     root: &Path,
     base_url: Option<&str>,
-) -> Result<(Option<Built>, Diagnostics), std::process::ExitCode> {
+) -> Result<(Option<Built>, Diagnostics), ExitCode> {
     site_folder(root)?;
     let opts = BuildOptions {
         base_url: base_url.map(str::to_string),
@@ -108,7 +122,7 @@ pub fn run_pipeline(
         Ok(b) => Ok((b, diags)),
         Err(e) => {
             eprintln!("error: {}", e.0);
-            Err(std::process::ExitCode::from(crate::cli::EXIT_USAGE))
+            Err(ExitCode::from(crate::cli::EXIT_USAGE))
         }
     }
 }

@@ -13,13 +13,13 @@ use std::collections::HashSet;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::views::{self, Totals};
 use super::{Output, PageSpec, Renderer, opendata, render_with, sitemap_of, with};
 use crate::archive::{Edition, URL_DIR};
 use crate::changes::{self, Changes, Counts, Kind, UnitRef, UnitState};
 use crate::diagnostic::Diagnostics;
 use crate::model::{Date, Site};
 use crate::theme::Theme;
+use crate::views::{self, Totals};
 
 /// The changes page's folder and data files, in every edition.
 const CHANGES_DIR: &str = "modifiche/";

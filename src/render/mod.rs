@@ -7,7 +7,6 @@
 
 pub mod archive;
 pub mod opendata;
-pub mod views;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -17,13 +16,13 @@ use tera::Context;
 
 use rayon::prelude::*;
 
+use crate::config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::model::{Date, Site};
 use crate::search;
 use crate::theme::Theme;
-use crate::validate;
-use views::{LinkView, NavItem, PageView};
+use crate::views::{self, LinkView, NavItem, PageView};
 
 /// The files of the site: path relative to the output folder -> bytes.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -144,7 +143,7 @@ impl<'a> Renderer<'a> {
         };
         if spec.tipo == "404" {
             // Served at any depth: its links start from the site's absolute path.
-            view.radice = validate::base_path(base);
+            view.radice = config::base_path(base);
             view.canonical = format!("{base}404.html");
         }
         ctx.insert(

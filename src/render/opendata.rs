@@ -15,10 +15,10 @@ use serde_json::{Value, json};
 
 use std::sync::LazyLock;
 
-use super::views::{self, ActivityView, UnitView};
+use crate::config;
 use crate::model::fields::{Field, Published};
 use crate::model::{self, Activity, Site, UnitFile};
-use crate::validate;
+use crate::views::{self, ActivityView, UnitView};
 
 /// The CSV, one row per activity.
 pub const CSV: &str = "catalogo.csv";
@@ -340,8 +340,8 @@ pub fn size_text(bytes: usize) -> String {
 
 /// (id, Italian name, URL) of the site's licence.
 fn licence(site: &Site) -> (&'static str, &'static str, &'static str) {
-    validate::licence(site.config.licenza.as_deref().unwrap_or("CC-BY-4.0"))
-        .unwrap_or(validate::LICENCES[0])
+    config::licence(site.config.licenza.as_deref().unwrap_or("CC-BY-4.0"))
+        .unwrap_or(config::LICENCES[0])
 }
 
 /// The licence in the Italian controlled vocabulary DCAT-AP_IT asks for.
@@ -1098,7 +1098,7 @@ mod tests {
 
     #[test]
     fn every_known_licence_has_a_vocabulary_uri() {
-        for (id, _, _) in validate::LICENCES {
+        for (id, _, _) in config::LICENCES {
             assert!(licence_uri(id).is_some(), "{id}");
         }
     }

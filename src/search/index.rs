@@ -41,8 +41,8 @@ use serde_json::{Value, json};
 
 use super::analyzer;
 use crate::model::Site;
-use crate::render::views::UnitView;
 use crate::slug;
+use crate::views::UnitView;
 
 /// Past this many bytes (raw), the index is split into shards.
 pub const SPLIT_BYTES: usize = 200_000;
@@ -102,7 +102,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
 
     // The activities common to every office come first, as a unit with an
     // empty slug (their anchors are on the home page).
-    let common = crate::render::views::common_view(site);
+    let common = crate::views::common_view(site);
     let c = &site.config;
     let scopes = common
         .iter()

@@ -9,8 +9,8 @@ use std::path::Path;
 use serde_json::Value;
 use trasparenza::diagnostic::Diagnostics;
 use trasparenza::pipeline::{self, BuildOptions};
-use trasparenza::render::views;
 use trasparenza::search::{analyzer, index};
+use trasparenza::views;
 
 use crate::support::{Site, sel, text_of, texts, tree};
 

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::config::{self, DEFAULT_COLOUR};
 use crate::markdown;
 use crate::model::fields::{Field, Published};
 use crate::model::{self, Activity, AltreAttivita, Date, Site, Unit, UnitFile};
 use crate::slug;
-use crate::validate::{self, DEFAULT_COLOUR};
 
 /// Anchors are cut at this many bytes.
 const ANCHOR_MAX: usize = 48;
@@ -323,14 +323,14 @@ pub fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) -> Site
         .as_deref()
         .unwrap_or(DEFAULT_COLOUR)
         .to_ascii_lowercase();
-    let dark = validate::parse_hex(&colour)
+    let dark = config::parse_hex(&colour)
         .map(|(r, g, b)| {
             let d = |x: u8| (f64::from(x) * 0.75).round() as u8;
             format!("#{:02x}{:02x}{:02x}", d(r), d(g), d(b))
         })
         .unwrap_or_else(|| colour.clone());
-    let (id, nome, url) = validate::licence(c.licenza.as_deref().unwrap_or("CC-BY-4.0"))
-        .unwrap_or(validate::LICENCES[0]);
+    let (id, nome, url) =
+        config::licence(c.licenza.as_deref().unwrap_or("CC-BY-4.0")).unwrap_or(config::LICENCES[0]);
     SiteView {
         ente: &c.ente,
         titolo: &c.titolo,
