@@ -53,8 +53,8 @@ pub struct Layout {
     header: Vec<String>,
     /// Rows measured, header included.
     rows: usize,
-    /// Longest text per column, in characters, counted up to [`MAX_WIDTH`]
-    /// (the widest a column gets).
+    /// Longest text per column, in characters; a column that reached
+    /// [`MAX_WIDTH`] (the widest it gets) is not measured any more.
     widths: Vec<usize>,
 }
 
@@ -474,27 +474,31 @@ mod tests {
 
     #[test]
     fn a_sheet_has_its_rows_widths_and_filter() {
-        let rows: [&[&str]; 2] = [&["1", ""], &["2", &"x".repeat(70)]];
+        let long = "x".repeat(70);
+        let rows: [&[&str]; 2] = [&["1", ""], &["2", &long]];
         let mut layout = Layout::new(&["id", "testo"]);
         for r in rows {
             layout.measure(r);
         }
-        // Counted up to the widest a column gets.
-        assert_eq!(layout.widths, [2, MAX_WIDTH]);
+        assert_eq!(layout.widths, [2, 70]);
+        // Once a column is at its widest, its texts are not counted any more.
+        layout.measure(&["1", &"y".repeat(90)]);
+        assert_eq!(layout.widths, [2, 70]);
         let mut sheet = layout.start("Catalogo", &props()).expect("a workbook");
         for r in rows {
             sheet.push_row(r);
         }
+        sheet.push_row(&["1", &"y".repeat(90)]);
         let bytes = sheet.finish().expect("a workbook");
         assert!(bytes.starts_with(b"PK"));
         let data = part(&bytes, "xl/worksheets/sheet1.xml");
-        assert!(data.contains(r#"<dimension ref="A1:B3"/>"#));
+        assert!(data.contains(r#"<dimension ref="A1:B4"/>"#));
         assert!(data.contains(r#"<col min="1" max="1" width="8" "#));
         assert!(data.contains(r#"<col min="2" max="2" width="62" "#));
         assert!(data.contains(r#"<c r="A1" s="3" t="inlineStr"><is><t>id</t></is></c>"#));
         assert!(data.contains(r#"<c r="B2" s="1"/>"#));
         assert!(data.contains(r#"<c r="B3" s="2" t="inlineStr">"#));
-        assert!(data.ends_with(r#"</sheetData><autoFilter ref="A1:B3"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>
+        assert!(data.ends_with(r#"</sheetData><autoFilter ref="A1:B4"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>
 "#));
         assert!(part(&bytes, "docProps/core.xml").contains("<dc:creator>A &amp; B</dc:creator>"));
     }
