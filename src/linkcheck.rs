@@ -40,7 +40,7 @@ pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
         .filter(|(path, _)| path.ends_with(".html"))
         .map(|(path, bytes)| (path.as_str(), String::from_utf8_lossy(bytes)))
         .collect();
-    let pages: Vec<(&str, HashSet<Cow<str>>, Vec<Cow<str>>)> = texts
+    let pages: Vec<ScannedPage> = texts
         .par_iter()
         .map(|(path, html)| {
             let mut ids = HashSet::new();
@@ -73,6 +73,9 @@ pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
         })
         .collect()
 }
+
+/// A page's path, its ids and its links, borrowed from its text.
+type ScannedPage<'a> = (&'a str, HashSet<Cow<'a, str>>, Vec<Cow<'a, str>>);
 
 /// Checks one link of `page`; the reason when it is broken.
 fn resolve(
