@@ -7,6 +7,7 @@
 //! the site (other schemes, other hosts, absolute paths outside `base_url`)
 //! are not followed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -31,25 +32,31 @@ pub struct Broken {
 /// `base_url` (`/amministrazione-trasparente/lavoro-agile/`).
 pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
     // Each page is read once, on every core; then each link is resolved.
-    let pages: Vec<(&str, HashSet<String>, Vec<String>)> = out
+    // Pages are UTF-8 (rendered from `String`s): ids and links are borrowed
+    // from them; only a value with an entity is copied, decoded.
+    let texts: Vec<(&str, Cow<str>)> = out
         .files
-        .par_iter()
+        .iter()
         .filter(|(path, _)| path.ends_with(".html"))
-        .map(|(path, bytes)| {
-            let html = String::from_utf8_lossy(bytes);
+        .map(|(path, bytes)| (path.as_str(), String::from_utf8_lossy(bytes)))
+        .collect();
+    let pages: Vec<ScannedPage> = texts
+        .par_iter()
+        .map(|(path, html)| {
             let mut ids = HashSet::new();
             let mut links = Vec::new();
-            scan(&html, |name, value| {
+            scan(html, |name, value| {
                 if name == "id" {
                     ids.insert(value);
                 } else {
                     links.push(value);
                 }
             });
-            (path.as_str(), ids, links)
+            (*path, ids, links)
         })
         .collect();
-    let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|(p, ids, _)| (*p, ids)).collect();
+    let ids: HashMap<&str, &HashSet<Cow<str>>> =
+        pages.iter().map(|(p, ids, _)| (*p, ids)).collect();
     pages
         .par_iter()
         .flat_map_iter(|(page, _, links)| {
@@ -59,7 +66,7 @@ pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
                     .err()
                     .map(|reason| Broken {
                         page: page.to_string(),
-                        url: url.clone(),
+                        url: url.to_string(),
                         reason,
                     })
             })
@@ -67,13 +74,16 @@ pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
         .collect()
 }
 
+/// A page's path, its ids and its links, borrowed from its text.
+type ScannedPage<'a> = (&'a str, HashSet<Cow<'a, str>>, Vec<Cow<'a, str>>);
+
 /// Checks one link of `page`; the reason when it is broken.
 fn resolve(
     page: &str,
     url: &str,
     base_path: &str,
     out: &Output,
-    ids: &HashMap<&str, &HashSet<String>>,
+    ids: &HashMap<&str, &HashSet<Cow<str>>>,
 ) -> Result<(), String> {
     if is_external(url) {
         return Ok(());
@@ -122,7 +132,10 @@ fn resolve(
     }
     match fragment.map(percent_decode) {
         Some(f) if !f.is_empty() && file.ends_with(".html") => {
-            if ids.get(file.as_str()).is_some_and(|s| s.contains(&f)) {
+            if ids
+                .get(file.as_str())
+                .is_some_and(|s| s.contains(f.as_str()))
+            {
                 Ok(())
             } else {
                 Err(format!("the page `{file}` has no anchor `#{f}`"))
@@ -185,14 +198,16 @@ fn percent_decode(s: &str) -> String {
 /// skipping comments and the content of `<script>` and `<style>`.
 pub fn attributes(html: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    scan(html, |name, value| out.push((name.to_string(), value)));
+    scan(html, |name, value| {
+        out.push((name.to_string(), value.into_owned()))
+    });
     out
 }
 
 /// Calls `found(name, value)` for every `id`, `href` and `src` attribute of
 /// `html` (names in lowercase, values with entities decoded). Allocates
 /// only for those values: this runs over every byte of the site.
-fn scan(html: &str, mut found: impl FnMut(&'static str, String)) {
+fn scan<'h>(html: &'h str, mut found: impl FnMut(&'static str, Cow<'h, str>)) {
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         rest = &rest[lt + 1..];
@@ -210,8 +225,7 @@ fn scan(html: &str, mut found: impl FnMut(&'static str, String)) {
         let raw_text = tag.eq_ignore_ascii_case("script") || tag.eq_ignore_ascii_case("style");
         rest = tag_attributes(&rest[name_len..], &mut found);
         if raw_text {
-            let close = format!("</{}", tag.to_ascii_lowercase());
-            rest = match rest.to_ascii_lowercase().find(&close) {
+            rest = match find_close(rest, tag) {
                 Some(i) => &rest[i..],
                 None => "",
             };
@@ -219,8 +233,28 @@ fn scan(html: &str, mut found: impl FnMut(&'static str, String)) {
     }
 }
 
+/// Where `</tag` (any case) starts in `s`, without copying `s`.
+fn find_close(s: &str, tag: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&c| c == b'<') {
+        let at = from + i;
+        let name = b.get(at + 2..at + 2 + tag.len());
+        if b.get(at + 1) == Some(&b'/')
+            && name.is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes()))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Reads the attributes up to the end of a tag; returns what follows it.
-fn tag_attributes<'a>(mut s: &'a str, found: &mut impl FnMut(&'static str, String)) -> &'a str {
+fn tag_attributes<'a>(
+    mut s: &'a str,
+    found: &mut impl FnMut(&'static str, Cow<'a, str>),
+) -> &'a str {
     loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
         if s.is_empty() {
@@ -260,19 +294,21 @@ fn tag_attributes<'a>(mut s: &'a str, found: &mut impl FnMut(&'static str, Strin
     }
 }
 
-fn decode_entities(s: &str) -> String {
+fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.replace("&quot;", "\"")
-        .replace("&#34;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&#x2f;", "/")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        s.replace("&quot;", "\"")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&#x2F;", "/")
+            .replace("&#x2f;", "/")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// A text of the content that is rendered as Markdown, and where it was written.
@@ -471,6 +507,22 @@ mod tests {
                 ("href".to_string(), "a&b".to_string()),
                 ("id".into(), "top".into()),
                 ("src".into(), "i.png".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn script_and_style_end_at_their_closing_tag_in_any_case() {
+        assert_eq!(find_close("x</b></SCRIPT>", "script"), Some(5));
+        assert_eq!(find_close("</scrip", "script"), None);
+        let a = attributes(
+            "<SCRIPT>a='<a href=no>'</Script ><a href=yes><style>p{}</STYLE><b id=x><script>",
+        );
+        assert_eq!(
+            a,
+            [
+                ("href".to_string(), "yes".to_string()),
+                ("id".into(), "x".into())
             ]
         );
     }

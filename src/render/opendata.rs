@@ -282,14 +282,29 @@ pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
 /// [`build`], with the data files of earlier editions in the DCAT file.
 pub fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
     let common = views::common_view(site);
+    let rows = rows(site, common.as_ref(), units);
+    // The three big files do not depend on each other: one core each.
+    let ((csv, json), xlsx) = rayon::join(
+        || {
+            rayon::join(
+                || csv_of(site, &rows),
+                || {
+                    let catalogue = catalogue(site, common.as_ref(), units);
+                    pretty_sized(&catalogue, rows.len() * JSON_BYTES_PER_ROW)
+                },
+            )
+        },
+        || xlsx_of(site, &rows),
+    );
+    drop(rows);
     let mut files: Vec<(&'static str, Vec<u8>)> = vec![
-        (CSV, csv(site, units).into_bytes()),
-        (JSON, pretty(&catalogue(site, common.as_ref(), units))),
+        (CSV, csv),
+        (JSON, json),
         (CSV_SCHEMA, pretty(&csv_schema(site))),
         (JSON_SCHEMA, pretty(&json_schema(site))),
     ];
     // Only past Excel's limits (a million rows) is there no workbook.
-    if let Some(bytes) = xlsx(site, units) {
+    if let Some(bytes) = xlsx {
         files.push((XLSX, bytes));
     }
     let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
@@ -320,7 +335,22 @@ pub fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> 
 }
 
 fn pretty(v: &impl Serialize) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(v).unwrap_or_default();
+    pretty_sized(v, 0)
+}
+
+/// About what an activity takes in `catalogo.json` (~390 bytes at 1,000
+/// synthetic units) and in `catalogo.csv` (~370): the buffers are sized once
+/// instead of being copied as they double.
+const JSON_BYTES_PER_ROW: usize = 420;
+const CSV_BYTES_PER_ROW: usize = 400;
+
+/// Pretty JSON with a newline at the end, into a buffer of `capacity` bytes.
+fn pretty_sized(v: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(capacity);
+    // Serializing plain data into a Vec cannot fail.
+    if serde_json::to_writer_pretty(&mut bytes, v).is_err() {
+        bytes.clear();
+    }
     bytes.push(b'\n');
     bytes
 }
@@ -363,21 +393,39 @@ struct Row<'a> {
     smartizzabile: bool,
 }
 
-impl<'a> Row<'a> {
-    fn id(&self) -> String {
-        format!("{}#{}", self.unit.slug, self.view.id)
-    }
-    fn url(&self, base: &str) -> String {
-        format!("{base}{}#{}", self.unit.url, self.view.id)
-    }
-    /// The values that are not plain borrows: id, ambiti joined, url.
-    fn computed(&self, base: &str) -> (String, String, String) {
-        let ambiti: Vec<&str> = self.view.ambiti.iter().map(|a| a.trim()).collect();
-        (self.id(), ambiti.join(AMBITI_SEPARATOR), self.url(base))
+/// The values of a row that are not plain borrows (id, ambiti joined, url),
+/// written into buffers reused from row to row.
+#[derive(Default)]
+struct Computed {
+    id: String,
+    ambiti: String,
+    url: String,
+}
+
+impl Computed {
+    fn fill(&mut self, row: &Row, base: &str) {
+        let (unit, id) = (&row.unit, &row.view.id);
+        self.id.clear();
+        self.id.extend([unit.slug, "#", id]);
+        self.url.clear();
+        self.url.extend([base, &unit.url, "#", id]);
+        self.ambiti.clear();
+        for (i, a) in row.view.ambiti.iter().enumerate() {
+            if i > 0 {
+                self.ambiti.push_str(AMBITI_SEPARATOR);
+            }
+            self.ambiti.push_str(a.trim());
+        }
     }
 
+    fn fields(&self) -> [&str; 3] {
+        [&self.id, &self.ambiti, &self.url]
+    }
+}
+
+impl<'a> Row<'a> {
     /// The row's fields in the order of [`COLUMNS`]; `computed` is what
-    /// [`Row::computed`] returned.
+    /// [`Computed::fill`] wrote for this row.
     fn fields<'s>(
         &'s self,
         c: &'s crate::model::SiteConfig,
@@ -476,40 +524,61 @@ fn opt(s: Option<&str>) -> &str {
 /// hold a comma, a quote or a line break), UTF-8 without BOM, header first.
 pub fn csv(site: &Site, units: &[UnitView]) -> String {
     let common = views::common_view(site);
+    let bytes = csv_of(site, &rows(site, common.as_ref(), units));
+    // Built from `&str`s only.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`csv`] of the rows.
+fn csv_of(site: &Site, rows: &[Row]) -> Vec<u8> {
     let c = &site.config;
-    let base = &c.base_url;
     let aggiornato = c.aggiornato_il.to_string();
-    let mut out = String::new();
+    let mut out = String::with_capacity((rows.len() + 1) * CSV_BYTES_PER_ROW);
     push_record(&mut out, COLUMNS.iter().map(|col| col.name));
-    for r in rows(site, common.as_ref(), units) {
-        let (id, ambiti, url) = r.computed(base);
+    let mut computed = Computed::default();
+    for r in rows {
+        computed.fill(r, &c.base_url);
         push_record(
             &mut out,
-            r.fields(c, &aggiornato, [&id, &ambiti, &url]).into_iter(),
+            r.fields(c, &aggiornato, computed.fields()).into_iter(),
         );
     }
-    out
+    out.into_bytes()
 }
 
 /// `catalogo.xlsx`: the CSV's columns and rows in one sheet of text cells
 /// (see [`super::xlsx`]); the document's creation date is `aggiornato_il`.
 /// `None` past Excel's limit of a million rows.
 pub fn xlsx(site: &Site, units: &[UnitView]) -> Option<Vec<u8>> {
+    let common = views::common_view(site);
+    xlsx_of(site, &rows(site, common.as_ref(), units))
+}
+
+/// [`xlsx`] of the rows: measured in a first pass (the sheet's head needs
+/// every column's width), then streamed into the zip, so the sheet's XML is
+/// never held whole.
+fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
     let header: Vec<&str> = COLUMNS.iter().map(|col| col.name).collect();
-    let mut sheet = super::xlsx::Sheet::new("Catalogo", &header);
-    let common = views::common_view(site);
-    for r in &rows(site, common.as_ref(), units) {
-        let (id, ambiti, url) = r.computed(&c.base_url);
-        sheet.push_row(&r.fields(c, &aggiornato, [&id, &ambiti, &url]));
+    let mut layout = super::xlsx::Layout::new(&header);
+    let mut computed = Computed::default();
+    for r in rows {
+        computed.fill(r, &c.base_url);
+        layout.measure(&r.fields(c, &aggiornato, computed.fields()));
     }
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
-    sheet.finish(&super::xlsx::Properties {
+    let props = super::xlsx::Properties {
         title: &title,
         author: c.ente.trim(),
         created: c.aggiornato_il,
-    })
+    };
+    let mut sheet = layout.start("Catalogo", &props)?;
+    for r in rows {
+        computed.fill(r, &c.base_url);
+        sheet.push_row(&r.fields(c, &aggiornato, computed.fields()));
+    }
+    sheet.finish()
 }
 
 pub(super) fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
@@ -607,12 +676,38 @@ impl Serialize for TextsData<'_> {
 
 #[derive(Serialize)]
 struct ActivityData<'a> {
-    id: String,
+    /// `<slug>#<anchor>`.
+    id: Concat<'a, 3>,
     testo: &'a str,
     /// Markdown, as written.
     note: Option<&'a str>,
-    ambiti: Vec<&'a str>,
-    url: String,
+    ambiti: Trimmed<'a>,
+    /// `<base><unit url>#<anchor>`.
+    url: Concat<'a, 4>,
+}
+
+/// A string made of pieces, serialized without being put together first.
+struct Concat<'a, const N: usize>([&'a str; N]);
+
+impl<const N: usize> std::fmt::Display for Concat<'_, N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|p| f.write_str(p))
+    }
+}
+
+impl<const N: usize> Serialize for Concat<'_, N> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Texts serialized trimmed.
+struct Trimmed<'a>(&'a [String]);
+
+impl Serialize for Trimmed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|a| a.trim()))
+    }
 }
 
 fn catalogue<'a>(
@@ -627,12 +722,13 @@ fn catalogue<'a>(
     let lists = |rows: Vec<Row<'a>>| {
         let (mut smart, mut non) = (Vec::new(), Vec::new());
         for r in rows {
+            let (unit, id) = (r.unit, r.view.id.as_str());
             let data = ActivityData {
-                id: r.id(),
+                id: Concat([unit.slug, "#", id]),
                 testo: r.view.testo,
                 note: r.note(),
-                ambiti: r.view.ambiti.iter().map(|a| a.trim()).collect(),
-                url: r.url(base),
+                ambiti: Trimmed(r.view.ambiti),
+                url: Concat([base, unit.url.as_str(), "#", id]),
             };
             if r.smartizzabile {
                 smart.push(data)

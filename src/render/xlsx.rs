@@ -46,112 +46,62 @@ pub struct Properties<'a> {
     pub created: Date,
 }
 
-/// One sheet being filled row by row; [`Sheet::finish`] makes the workbook.
-pub struct Sheet {
-    name: String,
-    columns: usize,
-    /// `<row>` elements so far (header included).
+/// What the sheet's head needs before its first row is written: the number
+/// of rows and the width of every column. Fill it with [`Layout::measure`]
+/// for every row, then [`Layout::start`] the workbook and push the same rows.
+pub struct Layout {
+    header: Vec<String>,
+    /// Rows measured, header included.
     rows: usize,
-    /// Longest text per column, in characters.
+    /// Longest text per column, in characters; a column that reached
+    /// [`MAX_WIDTH`] (the widest it gets) is not measured any more.
     widths: Vec<usize>,
-    /// The `<sheetData>` content so far.
-    data: String,
-    /// Column letters, `A`, `B`, ..., `AA`, ...
-    letters: Vec<String>,
-    /// Set when a row was past Excel's limit: no workbook then.
-    overflow: bool,
 }
 
-impl Sheet {
-    /// A sheet called `name` whose first row, bold, is `header`.
-    pub fn new(name: &str, header: &[&str]) -> Sheet {
-        let mut sheet = Sheet {
-            name: name.to_string(),
-            columns: header.len(),
+impl Layout {
+    /// The layout of a sheet whose first row, bold, is `header`.
+    pub fn new(header: &[&str]) -> Layout {
+        let mut layout = Layout {
+            header: header.iter().map(|h| h.to_string()).collect(),
             rows: 0,
             widths: vec![0; header.len()],
-            data: String::new(),
-            letters: (0..header.len()).map(column_letters).collect(),
-            overflow: false,
         };
-        sheet.row(header, true);
-        sheet
+        layout.measure(header);
+        layout
     }
 
-    /// Appends a row of texts; a missing trailing field is an empty cell, an
-    /// extra one is dropped.
-    pub fn push_row(&mut self, fields: &[&str]) {
-        self.row(fields, false);
-    }
-
-    fn row(&mut self, fields: &[&str], header: bool) {
-        if self.rows >= MAX_ROWS {
-            self.overflow = true;
-            return;
-        }
+    /// Counts a row and widens its columns to its texts.
+    pub fn measure(&mut self, fields: &[&str]) {
         self.rows += 1;
-        // Formatted once per row, not per cell: this loop is the sheet's cost.
-        let r = self.rows.to_string();
-        if self.data.capacity() - self.data.len() < BYTES_PER_CELL * self.columns {
-            // Grow by a lot at once: fewer copies of a sheet of tens of MB.
-            self.data.reserve(self.data.len().max(1 << 20));
+        for (w, field) in self.widths.iter_mut().zip(fields) {
+            // A text of n bytes has at most n characters: most are skipped
+            // without counting them.
+            if *w < MAX_WIDTH && field.len() > *w {
+                *w = (*w).max(field.chars().count());
+            }
         }
-        self.data.push_str(r#"<row r=""#);
-        self.data.push_str(&r);
-        self.data.push_str(r#"">"#);
-        for (i, field) in fields.iter().take(self.columns).enumerate() {
-            let col = &self.letters[i];
-            let len = field.chars().count();
-            self.widths[i] = self.widths[i].max(len);
-            let style = if header {
-                STYLE_HEADER
-            } else if len > MAX_WIDTH {
-                STYLE_WRAP
-            } else {
-                STYLE_TEXT
-            };
-            self.data.push_str(r#"<c r=""#);
-            self.data.push_str(col);
-            self.data.push_str(&r);
-            self.data.push_str(r#"" s=""#);
-            self.data.push(char::from(b'0' + style));
-            if field.is_empty() {
-                self.data.push_str(r#""/>"#);
-                continue;
-            }
-            self.data.push_str(r#"" t="inlineStr"><is><t"#);
-            if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
-                self.data.push_str(r#" xml:space="preserve""#);
-            }
-            self.data.push('>');
-            if len > MAX_CELL {
-                let cut: String = field.chars().take(MAX_CELL - 1).collect();
-                escape_into(&mut self.data, &cut);
-                self.data.push('…');
-            } else {
-                escape_into(&mut self.data, field);
-            }
-            self.data.push_str("</t></is></c>");
-        }
-        self.data.push_str("</row>");
     }
 
-    /// The `.xlsx` bytes, or `None` past Excel's row limit.
-    pub fn finish(self, props: &Properties) -> Option<Vec<u8>> {
-        if self.overflow || self.columns == 0 {
+    /// Starts the workbook: every part but the sheet's rows is written into
+    /// the zip, then the header row. `None` past Excel's row limit or
+    /// without columns.
+    pub fn start(self, name: &str, props: &Properties) -> Option<SheetWriter> {
+        let columns = self.header.len();
+        if self.rows > MAX_ROWS || columns == 0 {
             return None;
         }
-        let last = format!("{}{}", self.letters[self.columns - 1], self.rows);
-        let name = escape(&self.name);
-        let mut sheet = String::with_capacity(1024 + 80 * self.columns);
-        sheet.push_str(concat!(
+        let letters: Vec<String> = (0..columns).map(column_letters).collect();
+        let last = format!("{}{}", letters[columns - 1], self.rows);
+        let name = escape(name);
+        let mut head = String::with_capacity(1024 + 80 * columns);
+        head.push_str(concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             "\n",
             r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#,
             r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
         ));
         let _ = write!(
-            sheet,
+            head,
             concat!(
                 r#"<dimension ref="A1:{last}"/>"#,
                 r#"<sheetViews><sheetView tabSelected="1" workbookViewId="0">"#,
@@ -166,11 +116,11 @@ impl Sheet {
             let width = (*w).clamp(MIN_WIDTH, MAX_WIDTH) + 2;
             let n = i + 1;
             let _ = write!(
-                sheet,
+                head,
                 r#"<col min="{n}" max="{n}" width="{width}" style="{STYLE_TEXT}" customWidth="1"/>"#
             );
         }
-        sheet.push_str("</cols><sheetData>");
+        head.push_str("</cols><sheetData>");
         let tail = format!(
             concat!(
                 r#"</sheetData><autoFilter ref="A1:{last}"/>"#,
@@ -182,7 +132,7 @@ impl Sheet {
         let filter = format!(
             "'{}'!$A$1:${}${}",
             name.replace('\'', "''"),
-            self.letters[self.columns - 1],
+            letters[columns - 1],
             self.rows
         );
         let workbook = format!(
@@ -215,40 +165,145 @@ impl Sheet {
             author = escape(props.author),
             created = format_args!("{year:04}-{month:02}-{day:02}T00:00:00Z"),
         );
-        let parts: [(&str, &[&[u8]]); 8] = [
-            ("[Content_Types].xml", &[CONTENT_TYPES.as_bytes()]),
-            ("_rels/.rels", &[ROOT_RELS.as_bytes()]),
-            ("docProps/app.xml", &[APP.as_bytes()]),
-            ("docProps/core.xml", &[core.as_bytes()]),
-            ("xl/workbook.xml", &[workbook.as_bytes()]),
-            ("xl/_rels/workbook.xml.rels", &[WORKBOOK_RELS.as_bytes()]),
-            ("xl/styles.xml", &[STYLES.as_bytes()]),
-            (
-                "xl/worksheets/sheet1.xml",
-                &[sheet.as_bytes(), self.data.as_bytes(), tail.as_bytes()],
-            ),
+        let parts: [(&str, &[u8]); 7] = [
+            ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+            ("_rels/.rels", ROOT_RELS.as_bytes()),
+            ("docProps/app.xml", APP.as_bytes()),
+            ("docProps/core.xml", core.as_bytes()),
+            ("xl/workbook.xml", workbook.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+            ("xl/styles.xml", STYLES.as_bytes()),
         ];
-        zip(&parts).ok()
+        // The deflated sheet is about a tenth of its XML.
+        let estimate = self.rows * columns * BYTES_PER_CELL / 10;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(estimate)));
+        let started: zip::result::ZipResult<()> = (|| {
+            for (part, bytes) in parts {
+                zip.start_file(part, options())?;
+                zip.write_all(bytes)?;
+            }
+            zip.start_file("xl/worksheets/sheet1.xml", options())?;
+            zip.write_all(head.as_bytes())?;
+            Ok(())
+        })();
+        started.ok()?;
+        let mut sheet = SheetWriter {
+            zip,
+            buf: String::with_capacity(FLUSH_BYTES + BYTES_PER_CELL * columns),
+            columns,
+            rows: 0,
+            letters,
+            tail,
+            failed: false,
+        };
+        let header = self.header;
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        sheet.row(&header, true);
+        Some(sheet)
     }
 }
 
-/// A zip of `parts` (name, pieces of its bytes), deflated at [`LEVEL`], dated
-/// at the zip epoch.
-fn zip(parts: &[(&str, &[&[u8]])]) -> zip::result::ZipResult<Vec<u8>> {
-    let size: usize = parts.iter().flat_map(|p| p.1.iter().map(|b| b.len())).sum();
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 8)));
-    let options = zip::write::SimpleFileOptions::default()
+/// The sheet's rows are handed to the deflater in pieces of about this size,
+/// so the sheet's XML is never held whole.
+const FLUSH_BYTES: usize = 64 * 1024;
+
+/// A workbook being written: [`SheetWriter::push_row`] the rows measured by
+/// its [`Layout`], in the same order, then [`SheetWriter::finish`].
+pub struct SheetWriter {
+    zip: zip::ZipWriter<Cursor<Vec<u8>>>,
+    /// Rows not yet deflated.
+    buf: String,
+    columns: usize,
+    /// `<row>` elements so far (header included).
+    rows: usize,
+    /// Column letters, `A`, `B`, ..., `AA`, ...
+    letters: Vec<String>,
+    /// What follows `</sheetData>`.
+    tail: String,
+    /// Set when the zip refused a write: no workbook then.
+    failed: bool,
+}
+
+impl SheetWriter {
+    /// Appends a row of texts; a missing trailing field is an empty cell, an
+    /// extra one is dropped.
+    pub fn push_row(&mut self, fields: &[&str]) {
+        self.row(fields, false);
+    }
+
+    fn row(&mut self, fields: &[&str], header: bool) {
+        self.rows += 1;
+        let data = &mut self.buf;
+        // Formatted once per row, not per cell: this loop is the sheet's cost.
+        let r = self.rows.to_string();
+        data.push_str(r#"<row r=""#);
+        data.push_str(&r);
+        data.push_str(r#"">"#);
+        for (i, field) in fields.iter().take(self.columns).enumerate() {
+            let col = &self.letters[i];
+            // Characters are counted only where bytes could exceed a limit.
+            let longer_than = |limit: usize| field.len() > limit && field.chars().count() > limit;
+            let style = if header {
+                STYLE_HEADER
+            } else if longer_than(MAX_WIDTH) {
+                STYLE_WRAP
+            } else {
+                STYLE_TEXT
+            };
+            data.push_str(r#"<c r=""#);
+            data.push_str(col);
+            data.push_str(&r);
+            data.push_str(r#"" s=""#);
+            data.push(char::from(b'0' + style));
+            if field.is_empty() {
+                data.push_str(r#""/>"#);
+                continue;
+            }
+            data.push_str(r#"" t="inlineStr"><is><t"#);
+            if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
+                data.push_str(r#" xml:space="preserve""#);
+            }
+            data.push('>');
+            if longer_than(MAX_CELL) {
+                let cut: String = field.chars().take(MAX_CELL - 1).collect();
+                escape_into(data, &cut);
+                data.push('…');
+            } else {
+                escape_into(data, field);
+            }
+            data.push_str("</t></is></c>");
+        }
+        data.push_str("</row>");
+        if self.buf.len() >= FLUSH_BYTES {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.failed && self.zip.write_all(self.buf.as_bytes()).is_err() {
+            self.failed = true;
+        }
+        self.buf.clear();
+    }
+
+    /// The `.xlsx` bytes; `None` if the zip could not be written.
+    pub fn finish(mut self) -> Option<Vec<u8>> {
+        self.buf.push_str(&self.tail);
+        self.flush();
+        if self.failed {
+            return None;
+        }
+        self.zip.finish().ok().map(Cursor::into_inner)
+    }
+}
+
+/// How every part is stored: deflated at [`LEVEL`], dated at the zip epoch.
+fn options() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(LEVEL))
         .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    for (name, pieces) in parts {
-        w.start_file(*name, options)?;
-        for piece in *pieces {
-            w.write_all(piece)?;
-        }
-    }
-    Ok(w.finish()?.into_inner())
+        .unix_permissions(0o644)
 }
 
 /// `A`..`Z`, `AA`, ... for the 0-based column `i`.
@@ -393,17 +448,8 @@ mod tests {
         assert_eq!(escape("perché €"), "perché €");
     }
 
-    #[test]
-    fn a_sheet_has_its_rows_widths_and_filter() {
-        let mut sheet = Sheet::new("Catalogo", &["id", "testo"]);
-        sheet.push_row(&["1", ""]);
-        sheet.push_row(&["2", &"x".repeat(70)]);
-        let data = &sheet.data;
-        assert!(data.contains(r#"<c r="A1" s="3" t="inlineStr"><is><t>id</t></is></c>"#));
-        assert!(data.contains(r#"<c r="B2" s="1"/>"#));
-        assert!(data.contains(r#"<c r="B3" s="2" t="inlineStr">"#));
-        assert_eq!(sheet.widths, [2, 70]);
-        let props = Properties {
+    fn props() -> Properties<'static> {
+        Properties {
             title: "T",
             author: "A & B",
             created: Date {
@@ -411,22 +457,95 @@ mod tests {
                 month: 1,
                 day: 2,
             },
-        };
-        let bytes = sheet.finish(&props).expect("a workbook");
+        }
+    }
+
+    /// One part of a workbook, as text.
+    fn part(xlsx: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).expect("a zip");
+        let mut text = String::new();
+        zip.by_name(name)
+            .expect("the part")
+            .read_to_string(&mut text)
+            .expect("UTF-8");
+        text
+    }
+
+    #[test]
+    fn a_sheet_has_its_rows_widths_and_filter() {
+        let long = "x".repeat(70);
+        let rows: [&[&str]; 2] = [&["1", ""], &["2", &long]];
+        let mut layout = Layout::new(&["id", "testo"]);
+        for r in rows {
+            layout.measure(r);
+        }
+        assert_eq!(layout.widths, [2, 70]);
+        // Once a column is at its widest, its texts are not counted any more.
+        layout.measure(&["1", &"y".repeat(90)]);
+        assert_eq!(layout.widths, [2, 70]);
+        let mut sheet = layout.start("Catalogo", &props()).expect("a workbook");
+        for r in rows {
+            sheet.push_row(r);
+        }
+        sheet.push_row(&["1", &"y".repeat(90)]);
+        let bytes = sheet.finish().expect("a workbook");
         assert!(bytes.starts_with(b"PK"));
+        let data = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(data.contains(r#"<dimension ref="A1:B4"/>"#));
+        assert!(data.contains(r#"<col min="1" max="1" width="8" "#));
+        assert!(data.contains(r#"<col min="2" max="2" width="62" "#));
+        assert!(data.contains(r#"<c r="A1" s="3" t="inlineStr"><is><t>id</t></is></c>"#));
+        assert!(data.contains(r#"<c r="B2" s="1"/>"#));
+        assert!(data.contains(r#"<c r="B3" s="2" t="inlineStr">"#));
+        assert!(data.ends_with(r#"</sheetData><autoFilter ref="A1:B4"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>
+"#));
+        assert!(part(&bytes, "docProps/core.xml").contains("<dc:creator>A &amp; B</dc:creator>"));
+    }
+
+    /// The sheet is handed to the deflater in pieces: rows on both sides of
+    /// a piece's end come out whole and in order.
+    #[test]
+    fn a_sheet_larger_than_a_piece_is_written_whole() {
+        let text = "attività <è> & \"più\" ".repeat(20);
+        let n = 3 * FLUSH_BYTES / text.len() + 7;
+        let mut layout = Layout::new(&["n", "testo"]);
+        let numbers: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        for i in &numbers {
+            layout.measure(&[i, &text]);
+        }
+        let mut sheet = layout.start("S", &props()).expect("a workbook");
+        for i in &numbers {
+            sheet.push_row(&[i, &text]);
+        }
+        let data = part(
+            &sheet.finish().expect("a workbook"),
+            "xl/worksheets/sheet1.xml",
+        );
+        let escaped = escape(&text);
+        for (i, n) in numbers.iter().enumerate() {
+            let r = i + 2;
+            let cell = format!(
+                r#"<row r="{r}"><c r="A{r}" s="1" t="inlineStr"><is><t>{n}</t></is></c><c r="B{r}" s="2" t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c></row>"#
+            );
+            assert!(data.contains(&cell), "row {r}");
+        }
+        assert_eq!(data.matches("<row ").count(), n + 1);
     }
 
     #[test]
     fn an_empty_header_makes_no_workbook() {
-        let props = Properties {
-            title: "T",
-            author: "A",
-            created: Date {
-                year: 2026,
-                month: 1,
-                day: 2,
-            },
-        };
-        assert!(Sheet::new("S", &[]).finish(&props).is_none());
+        assert!(Layout::new(&[]).start("S", &props()).is_none());
+    }
+
+    #[test]
+    fn past_excel_rows_there_is_no_workbook() {
+        let mut layout = Layout::new(&["a"]);
+        layout.rows = MAX_ROWS;
+        assert!(layout.start("S", &props()).is_some());
+        let mut layout = Layout::new(&["a"]);
+        layout.rows = MAX_ROWS;
+        layout.measure(&["x"]);
+        assert!(layout.start("S", &props()).is_none());
     }
 }

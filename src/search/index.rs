@@ -37,7 +37,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use super::analyzer;
 use crate::model::Site;
@@ -80,7 +79,7 @@ pub fn build(site: &Site, views: &[UnitView]) -> Vec<(String, Vec<u8>)> {
 pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String, Vec<u8>)> {
     let mut areas: Vec<String> = Vec::new();
     let mut ambiti: Vec<String> = Vec::new();
-    let mut names: Vec<Value> = Vec::new();
+    let mut names: Vec<(&str, &str)> = Vec::new();
     let mut unit_area: Vec<i64> = Vec::new();
     let mut unit_si: Vec<usize> = Vec::new();
     let mut unit_non: Vec<usize> = Vec::new();
@@ -121,7 +120,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         if let Some(a) = area {
             add(a, Field::Unit, u_id, &mut terms);
         }
-        names.push(json!([view.slug, view.nome]));
+        names.push((view.slug, view.nome));
         unit_area.push(area_idx);
         unit_si.push(view.smartizzabili.len());
         unit_non.push(view.non_smartizzabili.len());
@@ -156,84 +155,142 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
 
     let mut terms: Vec<((String, bool), Postings)> = terms.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let entries: Vec<(String, Value)> = terms
-        .into_iter()
+    let entries: Vec<Entry> = terms
+        .iter()
         .map(|((term, accent), p)| {
-            let v = json!([
+            Entry(
                 term,
-                u8::from(accent),
-                delta(&p[0]),
-                delta(&p[1]),
-                delta(&p[2])
-            ]);
-            (term, v)
+                u8::from(*accent),
+                Delta(&p[0]),
+                Delta(&p[1]),
+                Delta(&p[2]),
+            )
         })
         .collect();
-    let named = |names: &[String]| -> Vec<Value> {
-        let mut seen = BTreeMap::new();
-        names
-            .iter()
-            .map(|n| {
-                let base = slug::slugify(n);
-                let k = seen.entry(base.clone()).or_insert(0);
-                *k += 1;
-                let s = if *k == 1 { base } else { format!("{base}-{k}") };
-                json!([n, s])
-            })
-            .collect()
+    let areas = named(&areas);
+    let ambiti = named(&ambiti);
+    let mut meta = Meta {
+        ambiti: &ambiti,
+        ambito_docs: None,
+        areas: &areas,
+        chunk: CHUNK,
+        docs: None,
+        docs_total: docs.len(),
+        shards: &[],
+        terms: None,
+        unit_area: &unit_area,
+        unit_non: &unit_non,
+        unit_si: &unit_si,
+        units: None,
+        v: VERSION,
     };
-    let mut meta = json!({
-        "v": VERSION,
-        "areas": named(&areas),
-        "ambiti": named(&ambiti),
-        "unit_area": unit_area,
-        "unit_si": unit_si,
-        "unit_non": unit_non,
-        "docs_total": docs.len(),
-        "chunk": CHUNK,
-        "shards": [],
-    });
 
     // The split form, measured; the single file is used while it is small.
-    let mut shards: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
-    for (term, v) in &entries {
-        shards.entry(shard_key(term)).or_default().push(v);
+    let mut shards: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
+    for e in &entries {
+        shards.entry(shard_key(e.0)).or_default().push(e);
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut keys = Vec::new();
+    let mut keys = Vec::with_capacity(shards.len());
     for (key, list) in &shards {
         let file = file_name(key);
-        keys.push(json!([key, file]));
         files.push((format!("{DIR}t/{file}.json"), to_bytes(list)));
+        keys.push((key.as_str(), file));
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let first = doc_unit[n * CHUNK];
         let last = doc_unit[n * CHUNK + chunk.len() - 1];
-        let units: Vec<Value> = (first..=last)
-            .map(|u| json!([u, names[u][0], names[u][1]]))
+        let units: Vec<(usize, &str, &str)> = (first..=last)
+            .map(|u| (u, names[u].0, names[u].1))
             .collect();
-        let file = json!({"units": units, "docs": chunk});
+        let file = DocFile {
+            docs: chunk,
+            units: &units,
+        };
         files.push((format!("{DIR}d/{n}.json"), to_bytes(&file)));
     }
     files.push((format!("{DIR}unita.json"), to_bytes(&names)));
     for (i, list) in ambito_docs.iter().enumerate() {
-        files.push((format!("{DIR}a/{i}.json"), to_bytes(&delta(list))));
+        files.push((format!("{DIR}a/{i}.json"), to_bytes(&Delta(list))));
     }
     let split_bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
 
+    let ambito_deltas: Vec<Delta> = ambito_docs.iter().map(|l| Delta(l)).collect();
     if split_bytes <= split {
-        let all: Vec<&Value> = entries.iter().map(|(_, v)| v).collect();
-        meta["units"] = json!(names);
-        meta["terms"] = json!(all);
-        meta["docs"] = json!(docs);
-        meta["ambito_docs"] = json!(ambito_docs.iter().map(|l| delta(l)).collect::<Vec<_>>());
+        meta.units = Some(&names);
+        meta.terms = Some(&entries);
+        meta.docs = Some(&docs);
+        meta.ambito_docs = Some(&ambito_deltas);
         files.clear();
     } else {
-        meta["shards"] = json!(keys);
+        meta.shards = &keys;
     }
     files.push((format!("{DIR}meta.json"), to_bytes(&meta)));
     files.sort();
     files
+}
+
+/// `meta.json`. Fields in alphabetical order: the order of the format since
+/// its first version (it was a sorted JSON map).
+#[derive(Serialize)]
+struct Meta<'a> {
+    ambiti: &'a [(&'a str, String)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ambito_docs: Option<&'a [Delta<'a>]>,
+    areas: &'a [(&'a str, String)],
+    chunk: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    docs: Option<&'a [Doc<'a>]>,
+    docs_total: usize,
+    shards: &'a [(&'a str, String)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    terms: Option<&'a [Entry<'a>]>,
+    unit_area: &'a [i64],
+    unit_non: &'a [usize],
+    unit_si: &'a [usize],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    units: Option<&'a [(&'a str, &'a str)]>,
+    v: u32,
+}
+
+/// `d/<n>.json`: a chunk of documents and the units they belong to.
+#[derive(Serialize)]
+struct DocFile<'a> {
+    docs: &'a [Doc<'a>],
+    units: &'a [(usize, &'a str, &'a str)],
+}
+
+/// A term entry: `[term, accent, testo, note, unit]`.
+#[derive(Serialize)]
+struct Entry<'a>(&'a str, u8, Delta<'a>, Delta<'a>, Delta<'a>);
+
+/// Ascending ids written delta-encoded: `[3, 5, 9]` as `[3, 2, 4]`.
+struct Delta<'a>(&'a [u32]);
+
+impl Serialize for Delta<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut prev = 0;
+        s.collect_seq(self.0.iter().map(|&i| {
+            let d = i - prev;
+            prev = i;
+            d
+        }))
+    }
+}
+
+/// `[name, slug]` of each name, slugs made unique with `-2`, `-3`...
+fn named(names: &[String]) -> Vec<(&str, String)> {
+    let mut seen = BTreeMap::new();
+    names
+        .iter()
+        .map(|n| {
+            let base = slug::slugify(n);
+            let k = seen.entry(base.clone()).or_insert(0);
+            *k += 1;
+            let s = if *k == 1 { base } else { format!("{base}-{k}") };
+            (n.as_str(), s)
+        })
+        .collect()
 }
 
 /// The shard a term belongs to: its first two chars.
@@ -265,35 +322,43 @@ fn index_of(list: &mut Vec<String>, name: &str) -> usize {
     }
 }
 
-/// `[3, 5, 9]` -> `[3, 2, 4]`.
-fn delta(ids: &[u32]) -> Vec<u32> {
-    let mut prev = 0;
-    ids.iter()
-        .map(|&i| {
-            let d = i - prev;
-            prev = i;
-            d
-        })
-        .collect()
-}
-
 /// Compact JSON in which `<`, `>` and `&` are escaped (`\u003c`...): the
 /// index holds the catalogue's text verbatim, and no file the site serves
 /// should carry a live-looking `<script>`, whatever a browser sniffs.
+/// Written in one pass, straight from the borrowed structs.
 fn to_bytes<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
-    // Serializing plain data (strings, numbers, vectors) cannot fail.
-    let json = serde_json::to_vec(v).unwrap_or_default();
-    let mut out = Vec::with_capacity(json.len());
-    for b in json {
-        match b {
-            // Outside strings JSON has none of these bytes: escaping is safe.
-            b'<' => out.extend_from_slice(b"\\u003c"),
-            b'>' => out.extend_from_slice(b"\\u003e"),
-            b'&' => out.extend_from_slice(b"\\u0026"),
-            _ => out.push(b),
-        }
-    }
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, MarkupSafe);
+    // Serializing plain data (strings, numbers, sequences) into a Vec cannot fail.
+    let _ = v.serialize(&mut ser);
     out
+}
+
+/// serde_json's compact format, with `<`, `>` and `&` inside strings written
+/// as `\u003c`, `\u003e`, `\u0026` (outside strings JSON has none of them).
+struct MarkupSafe;
+
+impl serde_json::ser::Formatter for MarkupSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let rep: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            w.write_all(&bytes[start..i])?;
+            w.write_all(rep)?;
+            start = i + 1;
+        }
+        w.write_all(&bytes[start..])
+    }
 }
 
 /// The text of a Markdown note, without its markup.
@@ -317,7 +382,7 @@ mod tests {
 
     #[test]
     fn deltas_and_keys() {
-        assert_eq!(delta(&[3, 5, 9]), [3, 2, 4]);
+        assert_eq!(to_bytes(&Delta(&[3, 5, 9])), b"[3,2,4]");
         assert_eq!(shard_key("fattur"), "fa");
         assert_eq!(shard_key("x"), "x");
         assert_eq!(file_name("fa"), "fa");
