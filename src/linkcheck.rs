@@ -8,7 +8,7 @@
 //! are not followed.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -395,41 +395,48 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
                 .push((i, offset));
         }
     }
-    let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
-    let mut seen = BTreeSet::new();
+    // One message per mistake: a link of a text shown on several pages (the
+    // unit's page, the table) or of a template used by many is broken on
+    // each of them, in the same way.
+    let mut groups: Vec<(Mistake, Vec<String>)> = Vec::new();
+    let mut group_of: HashMap<Mistake, usize> = HashMap::new();
     for b in broken {
-        if !seen.insert((b.page.clone(), b.url.clone())) {
-            continue;
-        }
-        let page_url = b.page.trim_end_matches("index.html");
-        let page_url = if page_url.is_empty() {
-            "the home page"
-        } else {
-            page_url
-        };
-        let message = format!(
-            "the link `{}` on `{page_url}` leads nowhere: {}",
-            b.url, b.reason
-        );
         let places = links.get(&percent_decode(&b.url));
         let place = places.and_then(|v| {
             v.iter()
                 .find(|(i, _)| fields[*i].page == b.page)
                 .or_else(|| v.first())
+                .copied()
         });
+        let key = (place, b.url, b.reason);
+        let g = *group_of.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        let pages = &mut groups[g].1;
+        if !pages.contains(&b.page) {
+            pages.push(b.page);
+        }
+    }
+    let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
+    for ((place, url, reason), pages) in groups {
+        let message = format!(
+            "the link `{url}` on {} leads nowhere: {reason}",
+            pages_phrase(&pages)
+        );
         let d = match place {
-            Some(&(i, offset)) => {
+            Some((i, offset)) => {
                 let f = &fields[i];
                 let src = files
                     .entry(f.file.to_path_buf())
                     .or_insert_with(|| crate::source::read(&root.join(f.file), f.file).ok());
-                let at = position(f, offset, &b.url, src.as_ref());
+                let at = position(f, offset, &url, src.as_ref());
                 match src {
                     Some(src) => src.error_on(at, message),
                     None => Diagnostic::error(f.file, message).at_line(at.line, at.column, None),
                 }
             }
-            None => Diagnostic::error(&b.page, message)
+            None => Diagnostic::error(&pages[0], message)
                 .with_hint("the link is in no content file: it comes from a template of the theme"),
         };
         diags.push(if d.hint.is_some() {
@@ -439,6 +446,35 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
                 "links between pages of the site are relative, like `../tabella/` or `../nome-unita/#ancora`; check the address",
             )
         });
+    }
+}
+
+/// A broken link as one mistake: where it is written (a text's index in
+/// `fields` and the byte offset; `None` for a template's link), the link and
+/// why it leads nowhere.
+type Mistake = (Option<(usize, usize)>, String, String);
+
+/// The pages a broken link is on, as a message names them: "`tributi/`",
+/// "`tributi/` and `tabella/`", "`a/`, `b/`, `c/` and 997 more pages".
+fn pages_phrase(pages: &[String]) -> String {
+    let name = |p: &String| {
+        let url = p.trim_end_matches("index.html");
+        if url.is_empty() {
+            "the home page".to_string()
+        } else {
+            format!("`{url}`")
+        }
+    };
+    let names: Vec<String> = pages.iter().take(3).map(name).collect();
+    match pages.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 | 3 => format!(
+            "{} and {}",
+            names[..names.len() - 1].join(", "),
+            names[names.len() - 1]
+        ),
+        n => format!("{} and {} more pages", names.join(", "), n - 3),
     }
 }
 
@@ -487,6 +523,30 @@ fn position(f: &Field, offset: usize, url: &str, src: Option<&SourceFile>) -> Sp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_are_named_once_each() {
+        let p = |v: &[&str]| pages_phrase(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(p(&["tributi/index.html"]), "`tributi/`");
+        assert_eq!(
+            p(&["index.html", "tabella/index.html"]),
+            "the home page and `tabella/`"
+        );
+        assert_eq!(
+            p(&["a/index.html", "b/index.html", "c/index.html"]),
+            "`a/`, `b/` and `c/`"
+        );
+        assert_eq!(
+            p(&[
+                "a/index.html",
+                "b/index.html",
+                "c/index.html",
+                "d/index.html",
+                "e/index.html"
+            ]),
+            "`a/`, `b/`, `c/` and 2 more pages"
+        );
+    }
 
     fn site(files: &[(&str, &str)]) -> Output {
         let mut o = Output::default();
