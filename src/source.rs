@@ -118,12 +118,14 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
             )));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text.to_string()
+    // The text is copied only when it changes (BOM, CRLF).
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
     Ok(SourceFile::new(display, text))
 }
 
