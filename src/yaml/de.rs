@@ -374,7 +374,7 @@ altre_attivita: smartizzabili
             "nome: A\nsconosciuta: 1\n",
             "nome: 12\n",
             "nome: A\nordine: 1.5\n",
-            "nome: A\nordine: 99999999999999999999\n",
+            "nome: A\nordine: 18446744073709551615\n",
             "nome: [A]\n",
             "!t nome: A\n",
             "nome: !t A\n",
