@@ -161,23 +161,28 @@ pub fn load_content(
         .map(|(path, display, stem, is_unit)| {
             let f = source::read(&path, &display).map_err(|d| vec![d])?;
             if is_unit {
-                parse_unit(&f, stem).map(|u| Parsed::Unit(Box::new(u), f))
+                let u = parse_unit(&f, stem)?;
+                // What YAML read differently from what was typed.
+                let slips = yaml::slips::warnings(&f);
+                Ok(Parsed::Unit(Box::new(u), f, slips))
             } else {
                 parse_page(&f, stem).map(Parsed::Page)
             }
         })
         .collect();
+    // The slips of the files that parsed come after every file's errors.
+    let mut slips = Vec::new();
     for p in parsed {
         match p {
-            Ok(Parsed::Unit(u, f)) => loaded.units.push((*u, f)),
+            Ok(Parsed::Unit(u, f, s)) => {
+                loaded.units.push((*u, f));
+                slips.extend(s);
+            }
             Ok(Parsed::Page(p)) => loaded.pages.push(p),
             Err(ds) => diags.extend(ds),
         }
     }
-    // What YAML read differently from what was typed, in the files that parsed.
-    for (_, f) in &loaded.units {
-        diags.extend(yaml::slips::warnings(f));
-    }
+    diags.extend(slips);
     loaded
 }
 
@@ -224,9 +229,9 @@ fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Di
     }
 }
 
-/// One content file, parsed.
+/// One content file, parsed (a unit with its slips, as warnings).
 enum Parsed {
-    Unit(Box<Unit>, SourceFile),
+    Unit(Box<Unit>, SourceFile, Vec<Diagnostic>),
     Page(Page),
 }
 

@@ -118,14 +118,16 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
             )));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // The text is copied only when it changes (BOM, CR).
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     // A lone CR (old Mac files) is a line break for YAML and Markdown too:
     // kept, the parser's line numbers would not be this file's.
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     Ok(SourceFile::new(display, text))
 }
 

@@ -9,6 +9,7 @@
 //! Only a clean document is deserialized into `T`. It parses; checks across
 //! fields and files belong to `validate`.
 
+pub mod de;
 pub mod node;
 pub mod positions;
 pub mod schema;
@@ -48,7 +49,12 @@ pub fn parse<T: DeserializeOwned>(
         return Err(slips::at_schema_problems(file, problems));
     }
     // The walk found nothing; serde has the last word (without a position:
-    // a shape too lenient shows here, at the first key).
+    // a shape too lenient shows here, at the first key). The tree is read
+    // as it is; only what the fast path leaves goes through serde_yaml's
+    // own `Value`, which gives the messages.
+    if let Ok(value) = de::from_node::<T>(&doc) {
+        return Ok((value, pos));
+    }
     match serde_yaml::from_value::<T>(doc.into_value()) {
         Ok(value) => Ok((value, pos)),
         Err(e) => {

@@ -312,11 +312,16 @@ fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg
 pub fn split_key(s: &str) -> Option<(String, usize)> {
     let first = s.chars().next()?;
     if first == '"' || first == '\'' {
-        let (key, end) = quoted(s, first)?;
+        // Most quoted starts are texts, not keys: their content is not built.
+        let end = quoted_end(s, first)?;
         let after = &s[end..];
         let gap = after.len() - after.trim_start_matches(' ').len();
         let rest = &after[gap..];
-        return colon_ends_key(rest).then(|| (key, end + gap + 1));
+        if !colon_ends_key(rest) {
+            return None;
+        }
+        let (key, _) = quoted(s, first)?;
+        return Some((key, end + gap + 1));
     }
     if matches!(
         first,
@@ -346,23 +351,47 @@ fn colon_ends_key(s: &str) -> bool {
 /// The content of a quoted scalar starting `s` and the byte offset after it.
 pub(crate) fn quoted(s: &str, q: char) -> Option<(String, usize)> {
     let mut out = String::new();
-    let mut chars = s.char_indices().skip(1).peekable();
+    let end = scan_quoted(s.char_indices().skip(1), q, |c| out.push(c))?;
+    Some((out, end))
+}
+
+/// The byte offset just after the quoted scalar starting `s` (as
+/// [`quoted`], without building its content).
+pub(crate) fn quoted_end(s: &str, q: char) -> Option<usize> {
+    scan_quoted(s.char_indices().skip(1), q, |_| {})
+}
+
+/// True when `inside`, read as the inside of a quoted scalar (its opening
+/// quote `q` before it), closes it.
+pub(crate) fn closes_quote(inside: &str, q: char) -> bool {
+    scan_quoted(inside.char_indices(), q, |_| {}).is_some()
+}
+
+/// Reads a quoted scalar's inside from `chars` (byte offsets in the text
+/// that holds the opening quote), giving each character of its content to
+/// `push`; the byte offset after the closing quote, or `None` if it never closes.
+fn scan_quoted(
+    chars: impl Iterator<Item = (usize, char)>,
+    q: char,
+    mut push: impl FnMut(char),
+) -> Option<usize> {
+    let mut chars = chars.peekable();
     while let Some((i, c)) = chars.next() {
         if c == q {
             if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
                 chars.next();
-                out.push('\'');
+                push('\'');
                 continue;
             }
-            return Some((out, i + 1));
+            return Some(i + 1);
         }
         if c == '\\' && q == '"' {
             if let Some((_, n)) = chars.next() {
-                out.push(n);
+                push(n);
             }
             continue;
         }
-        out.push(c);
+        push(c);
     }
     None
 }
@@ -484,6 +513,27 @@ ordine: 3
         assert_eq!(items[&(0, 1)].value("testo"), span(9, 12));
         assert_eq!(items[&(0, 2)].key("testo"), span(14, 5));
         assert_eq!(p.start(), Span { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn quoted_ends_agree_with_quoted_texts() {
+        for s in [
+            "\"a: b\" c",
+            "'l''ufficio' x",
+            "\"a \\\" b\"",
+            "\"aperto",
+            "'aperto''",
+            "\"\"",
+            "'è' ok",
+        ] {
+            let q = s.chars().next().unwrap();
+            assert_eq!(quoted_end(s, q), quoted(s, q).map(|(_, end)| end), "{s}");
+            assert_eq!(closes_quote(&s[1..], q), quoted(s, q).is_some(), "{s}");
+        }
+        assert_eq!(
+            quoted("'l''ufficio' x", '\''),
+            Some(("l'ufficio".into(), 12))
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn check(doc: &Node, root: &Record, file: &SourceFile, pos: &Positions) -> V
         out: Vec::new(),
     };
     match doc {
-        Node::Map(entries) => w.record(entries, root, &[]),
+        Node::Map(entries) => w.record(entries, root, &mut Vec::new()),
         other => {
             let p = pos.find(&[]);
             w.out.push(
@@ -53,12 +53,23 @@ struct Walk<'a> {
     out: Vec<Diagnostic>,
 }
 
-/// How a value is named in messages.
-struct Label {
-    /// "`nome`" or "an activity in `smartizzabili`".
-    text: String,
-    /// An item of a list (says "has no text" rather than "is empty").
-    item: bool,
+/// How a value is named in messages: "`nome`", or "an activity in
+/// `smartizzabili`" for an item of a list (which "has no text" rather than
+/// "is empty"). Put into words only when there is a problem to report.
+#[derive(Clone, Copy)]
+struct Label<'k> {
+    key: &'k str,
+    /// `Some("an activity in")` for an item of a list.
+    item: Option<&'static str>,
+}
+
+impl Label<'_> {
+    fn text(&self) -> String {
+        match self.item {
+            Some(what) => format!("{what} `{}`", self.key),
+            None => format!("`{}`", self.key),
+        }
+    }
 }
 
 impl Walk<'_> {
@@ -68,16 +79,19 @@ impl Walk<'_> {
         self.out.push(d);
     }
 
-    fn record(&mut self, entries: &[(Node, Node)], rec: &Record, path: &[Seg]) {
+    /// Checks a group of keys at `path` (restored as it was on return).
+    fn record(&mut self, entries: &[(Node, Node)], rec: &Record, path: &mut Vec<Seg>) {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (k, v) in entries {
             let key = k.key_text();
+            path.push(Seg::Key(key.clone()));
             let n = seen.entry(key.clone()).or_insert(0);
             let nth = *n;
             *n += 1;
-            let mut p = path.to_vec();
-            p.push(Seg::Key(key.clone()));
-            let at = self.pos.exact(&p, nth).unwrap_or_else(|| self.pos.find(&p));
+            let at = self
+                .pos
+                .exact(path, nth)
+                .unwrap_or_else(|| self.pos.find(path));
             if nth > 0 {
                 self.error(
                     at.line,
@@ -85,15 +99,16 @@ impl Walk<'_> {
                     format!("the key `{key}` appears twice"),
                     Some("keep only one of them (YAML would silently use the last one)".into()),
                 );
+                path.pop();
                 continue;
             }
             match rec.fields.iter().find(|f| f.key == key) {
                 Some(f) => {
                     let label = Label {
-                        text: format!("`{key}`"),
-                        item: false,
+                        key: &key,
+                        item: None,
                     };
-                    self.value(v, &f.shape, &p, at, &label, &key);
+                    self.value(v, &f.shape, path, at, label);
                 }
                 None => {
                     let keys = rec.keys();
@@ -109,14 +124,24 @@ impl Walk<'_> {
                     );
                 }
             }
+            path.pop();
+        }
+        let mut missing = rec
+            .fields
+            .iter()
+            .filter(|f| f.required && !seen.contains_key(f.key))
+            .peekable();
+        if missing.peek().is_none() {
+            return;
         }
         // A misspelt key already says "did you mean `nome`?": no second message.
+        let keys = rec.keys();
         let suggested: Vec<&str> = entries
             .iter()
-            .filter_map(|(k, _)| super::nearest(&k.key_text(), &rec.keys()))
+            .filter_map(|(k, _)| super::nearest(&k.key_text(), &keys))
             .collect();
-        for f in rec.fields.iter().filter(|f| f.required) {
-            if !seen.contains_key(f.key) && !suggested.contains(&f.key) {
+        for f in missing {
+            if !suggested.contains(&f.key) {
                 let (line, column) = if path.is_empty() {
                     self.pos.first_key.unwrap_or((1, 1))
                 } else {
@@ -133,7 +158,8 @@ impl Walk<'_> {
         }
     }
 
-    fn value(&mut self, v: &Node, shape: &Shape, path: &[Seg], at: Pos, label: &Label, key: &str) {
+    /// Checks a value at `path` (restored as it was on return).
+    fn value(&mut self, v: &Node, shape: &Shape, path: &mut Vec<Seg>, at: Pos, label: Label) {
         let (line, col) = (at.value_line, at.value_column);
         if let Node::Tagged(tag, _) = v {
             self.error(
@@ -141,7 +167,7 @@ impl Walk<'_> {
                 col,
                 format!(
                     "{} has a YAML tag `!{tag}`, which content files do not use",
-                    label.text
+                    label.text()
                 ),
                 Some(format!("remove `!{tag}`")),
             );
@@ -179,26 +205,29 @@ impl Walk<'_> {
                     self.error(
                         line,
                         col,
-                        format!("{} cannot be `{s}`", label.text),
+                        format!("{} cannot be `{s}`", label.text()),
                         Some(hint),
                     );
                 }
             }
             (Shape::List(item), Node::Seq(items)) => {
+                let what = if matches!(item, Shape::TextOrRecord(_)) {
+                    "an activity in"
+                } else {
+                    "an item of"
+                };
+                let label = Label {
+                    key: label.key,
+                    item: Some(what),
+                };
                 for (i, it) in items.iter().enumerate() {
-                    let mut p = path.to_vec();
-                    p.push(Seg::Index(i));
-                    let at = self.pos.exact(&p, 0).unwrap_or_else(|| self.pos.find(&p));
-                    let what = if matches!(item, Shape::TextOrRecord(_)) {
-                        "an activity in"
-                    } else {
-                        "an item of"
-                    };
-                    let label = Label {
-                        text: format!("{what} `{key}`"),
-                        item: true,
-                    };
-                    self.value(it, item, &p, at, &label, key);
+                    path.push(Seg::Index(i));
+                    let at = self
+                        .pos
+                        .exact(path, 0)
+                        .unwrap_or_else(|| self.pos.find(path));
+                    self.value(it, item, path, at, label);
+                    path.pop();
                 }
             }
             (Shape::Record(r), Node::Map(entries)) => self.record(entries, r, path),
@@ -207,34 +236,39 @@ impl Walk<'_> {
                     .iter()
                     .any(|(k, _)| r.fields.iter().any(|f| f.key == k.key_text()));
                 // `- Taxi e NCC: istruire gli atti` is text that YAML read as a key.
-                match super::colon_in_text(self.file, at.line) {
-                    Some(d) if !known => self.out.push(d),
-                    _ => self.record(entries, r, path),
+                let colon = if known {
+                    None
+                } else {
+                    super::colon_in_text(self.file, at.line)
+                };
+                match colon {
+                    Some(d) => self.out.push(d),
+                    None => self.record(entries, r, path),
                 }
             }
             (shape, other) => self.wrong_type(line, col, shape, other, label),
         }
     }
 
-    fn empty(&mut self, line: usize, col: usize, label: &Label) {
-        if label.item {
+    fn empty(&mut self, line: usize, col: usize, label: Label) {
+        if label.item.is_some() {
             self.error(
                 line,
                 col,
-                format!("{} has no text", label.text),
+                format!("{} has no text", label.text()),
                 Some("write the text, or remove the empty `-` line".into()),
             );
         } else {
             self.error(
                 line,
                 col,
-                format!("{} is empty", label.text),
+                format!("{} is empty", label.text()),
                 Some("write a value after the colon".into()),
             );
         }
     }
 
-    fn wrong_type(&mut self, line: usize, col: usize, shape: &Shape, v: &Node, label: &Label) {
+    fn wrong_type(&mut self, line: usize, col: usize, shape: &Shape, v: &Node, label: Label) {
         let expected = match shape {
             Shape::Text | Shape::NonEmptyText => "text",
             Shape::TextOrRecord(_) => "a line of text",
@@ -266,7 +300,7 @@ impl Walk<'_> {
             col,
             format!(
                 "{} should be {expected}, but it is {}",
-                label.text,
+                label.text(),
                 v.kind()
             ),
             hint,

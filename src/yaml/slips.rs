@@ -17,7 +17,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
-use super::positions::{quoted, split_key};
+use super::positions::{closes_quote, quoted_end, split_key};
 
 /// Marks pasted from word processors and mail at the start of a list line.
 const BULLETS: &[char] = &['•', '·', '–', '—', '▪', '◦', '●', '‣', '*'];
@@ -65,7 +65,7 @@ pub fn scan(text: &str) -> Vec<Slip> {
         match skip {
             Some(Skip::Block(owner)) if body.trim().is_empty() || indent > owner => continue,
             Some(Skip::Quoted(q)) => {
-                if closes(raw, q) {
+                if closes_quote(raw, q) {
                     skip = None;
                 }
                 continue;
@@ -129,9 +129,9 @@ pub fn scan(text: &str) -> Vec<Slip> {
         }
         match first {
             '|' | '>' => skip = Some(Skip::Block(owner)),
-            '"' | '\'' => match quoted(value, first) {
+            '"' | '\'' => match quoted_end(value, first) {
                 None => skip = Some(Skip::Quoted(first)),
-                Some((_, end)) => {
+                Some(end) => {
                     let after = value[end..].trim_start_matches([' ', '\t']);
                     if text_value && !after.is_empty() && !after.starts_with('#') {
                         out.push(Slip {
@@ -207,12 +207,6 @@ fn comment_start(value: &str) -> Option<usize> {
         prev = c;
     }
     None
-}
-
-/// True when a quoted text continued from an earlier line ends on `line`.
-fn closes(line: &str, q: char) -> bool {
-    // The line read as the inside of the quoted text: prepend the quote.
-    quoted(&format!("{q}{line}"), q).is_some()
 }
 
 /// `text` as one YAML double-quoted text; single-quoted when it holds `"`.
