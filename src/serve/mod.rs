@@ -11,6 +11,7 @@
 //! like a failed one and does not stop later rebuilds.
 
 pub mod http;
+pub mod incremental;
 pub mod net;
 pub mod reload;
 pub mod signal;
