@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures `trasparenza serve`:
 #  1. the time from saving a unit file to the reload event on the event
-#     stream, on the example site and on a synthetic 1,000-unit site
-#     (bench/gen_site.py); each save changes the unit's name in place;
+#     stream, on the example site and on synthetic 1,000- and 10,000-unit
+#     sites (bench/gen_site.py); each save changes the unit's name in place,
+#     and the next save waits until the preview has completed the rest of
+#     the site (its "Rebuilt" line), so saves do not queue up;
 #  2. a short load on loopback with wrk (10 s, 2 threads, 20 connections)
 #     against a unit page of the example site: requests/s, latency, errors;
 #  3. the same load while hostile clients hold connections: 50 that send
@@ -11,6 +13,7 @@
 #     threads before, during and after.
 #
 # Usage: bench/serve.sh [SAVES]      (SAVES per site, default 15)
+#        SERVE_LOAD=0 bench/serve.sh   (only the save -> reload part)
 # Needs python3 and wrk (installed with apt-get when missing). Only talks to
 # 127.0.0.1. Prints a summary ready for the README.
 set -euo pipefail
@@ -48,9 +51,12 @@ start_serve() {
 # Saves $3 times the unit file $2 of the site served at $1 and prints the
 # time from the end of each write to the reload event (ms): min median max.
 latency() {
-  python3 - "$1" "$2" "$3" <<'EOF'
+  python3 - "$1" "$2" "$3" "$SERVE_LOG" <<'EOF'
 import socket, statistics, sys, time, urllib.parse
-url, unit, saves = sys.argv[1], sys.argv[2], int(sys.argv[3])
+url, unit, saves, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def rebuilt():
+    return sum(1 for l in open(log, encoding="utf-8") if l.startswith("Rebuilt"))
 u = urllib.parse.urlparse(url)
 s = socket.create_connection((u.hostname, u.port), timeout=30)
 s.sendall(f"GET /__trasparenza/events HTTP/1.1\r\nHost: {u.netloc}\r\n\r\n".encode())
@@ -87,7 +93,10 @@ for k in range(saves):
     name = next_event()
     assert name == "reload", name
     times.append((time.perf_counter() - t0) * 1000)
-    time.sleep(0.3)
+    deadline = time.time() + 120
+    while rebuilt() < k + 1 and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
 open(unit, "w", encoding="utf-8").write(original)
 print(f"{min(times):.0f} {statistics.median(times):.0f} {max(times):.0f}")
 EOF
@@ -107,20 +116,24 @@ echo
 mkdir -p "$WORK/example"
 cp -r "$REPO/content" "$WORK/example/content"
 python3 "$REPO/bench/gen_site.py" --units 1000 --out "$WORK/synthetic" --seed 1 2>/dev/null
+python3 "$REPO/bench/gen_site.py" --units 10000 --out "$WORK/synthetic10k" --seed 1 2>/dev/null
 
 printf '%-28s %10s %10s %10s %14s\n' "site (save -> reload, ms)" min median max "rebuild median"
-for site in example synthetic; do
+for site in example synthetic synthetic10k; do
   start_serve "$WORK/$site"
-  if [ "$site" = example ]; then unit="$WORK/$site/content/lavori-pubblici.yaml"; else unit=$(find "$WORK/$site/content" -name unita-0500.yaml); fi
+  if [ "$site" = example ]; then unit="$WORK/$site/content/lavori-pubblici.yaml"; else unit=$(find "$WORK/$site/content" -name 'unita-0500.yaml' -o -name 'unita-00500.yaml' | head -1); fi
   read -r lo med hi < <(latency "$URL" "$unit" "$SAVES")
   label=$site
   [ "$site" = example ] && label="example (9 units)"
   [ "$site" = synthetic ] && label="synthetic (1,000 units)"
+  [ "$site" = synthetic10k ] && label="synthetic (10,000 units)"
   printf '%-28s %10s %10s %10s %14s\n' "$label" "$lo" "$med" "$hi" "$(rebuild_median "$SERVE_LOG")"
   if grep -q 'failed' "$SERVE_LOG"; then echo "a rebuild failed:" >&2; cat "$SERVE_LOG" >&2; exit 1; fi
   kill "${PIDS[-1]}"
 done
 echo
+echo "load average after: $(machine_load)"
+[ "${SERVE_LOAD:-1}" = 0 ] && exit 0
 
 # --- load ------------------------------------------------------------------------
 start_serve "$WORK/example"

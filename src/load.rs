@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -33,8 +34,57 @@ pub struct Loaded {
 #[derive(Debug)]
 pub struct EnvironmentError(pub String);
 
+/// The unit files parsed by earlier loads, by path, with the text each was
+/// parsed from: the preview keeps one, so that a save parses again only
+/// the files whose text changed. A load keeps only the files it walked.
+#[derive(Default)]
+pub struct ParseCache {
+    units: Mutex<HashMap<PathBuf, Cached>>,
+}
+
+/// A unit file's text and what it gave: the unit and its slips, or its errors.
+type Cached = Arc<(String, Result<(Unit, Vec<Diagnostic>), Vec<Diagnostic>>)>;
+
+impl ParseCache {
+    /// The unit file `f` with stem `slug`, parsed: the earlier parse when
+    /// the text is the same, else a new one (remembered in `seen`).
+    fn unit(&self, f: &SourceFile, slug: String, seen: &Mutex<HashMap<PathBuf, Cached>>) -> Cached {
+        let old = lock(&self.units).get(&f.display).cloned();
+        let parsed = match old {
+            // The path gives the slug: the same text parses the same.
+            Some(c) if c.0 == f.text => c,
+            _ => Arc::new((f.text.clone(), unit_with_slips(f, slug))),
+        };
+        lock(seen).insert(f.display.clone(), Arc::clone(&parsed));
+        parsed
+    }
+}
+
+/// A unit file parsed, with what YAML read differently from what was typed
+/// (warnings of a file that parsed).
+fn unit_with_slips(
+    f: &SourceFile,
+    slug: String,
+) -> Result<(Unit, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let u = parse_unit(f, slug)?;
+    Ok((u, yaml::slips::warnings(f)))
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Reads the whole `content/` folder under `root`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentError> {
+    load_cached(root, None, diags)
+}
+
+/// [`load`], reusing (and then updating) `cache` when given.
+pub fn load_cached(
+    root: &Path,
+    cache: Option<&ParseCache>,
+    diags: &mut Diagnostics,
+) -> Result<Loaded, EnvironmentError> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(EnvironmentError(format!(
@@ -42,7 +92,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
             root.display()
         )));
     }
-    Ok(load_content(root, &content, Path::new("content"), diags))
+    Ok(load_content_with(
+        root,
+        &content,
+        Path::new("content"),
+        cache,
+        diags,
+    ))
 }
 
 /// Reads one content folder: `content/` itself, or an archived edition
@@ -52,6 +108,16 @@ pub fn load_content(
     root: &Path,
     content: &Path,
     display: &Path,
+    diags: &mut Diagnostics,
+) -> Loaded {
+    load_content_with(root, content, display, None, diags)
+}
+
+fn load_content_with(
+    root: &Path,
+    content: &Path,
+    display: &Path,
+    cache: Option<&ParseCache>,
     diags: &mut Diagnostics,
 ) -> Loaded {
     let mut loaded = Loaded::default();
@@ -156,20 +222,29 @@ pub fn load_content(
             is_unit,
         ));
     }
+    let seen = Mutex::new(HashMap::new());
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .into_par_iter()
         .map(|(path, display, stem, is_unit)| {
             let f = source::read(&path, &display).map_err(|d| vec![d])?;
-            if is_unit {
-                let u = parse_unit(&f, stem)?;
-                // What YAML read differently from what was typed.
-                let slips = yaml::slips::warnings(&f);
-                Ok(Parsed::Unit(Box::new(u), f, slips))
+            if let (true, Some(cache)) = (is_unit, cache) {
+                let parsed = cache.unit(&f, stem, &seen);
+                match &parsed.1 {
+                    Ok((u, slips)) => Ok(Parsed::Unit(Box::new(u.clone()), f, slips.clone())),
+                    Err(ds) => Err(ds.clone()),
+                }
+            } else if is_unit {
+                unit_with_slips(&f, stem).map(|(u, slips)| Parsed::Unit(Box::new(u), f, slips))
             } else {
                 parse_page(&f, stem).map(Parsed::Page)
             }
         })
         .collect();
+    if let Some(cache) = cache {
+        *lock(&cache.units) = seen
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+    }
     // The slips of the files that parsed come after every file's errors.
     let mut slips = Vec::new();
     for p in parsed {

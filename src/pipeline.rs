@@ -4,12 +4,15 @@
 //! ([`today`]: `SOURCE_DATE_EPOCH` when set), so every command agrees.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
+use crate::archive::Edition;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, EnvironmentError};
 use crate::model::{Date, Site};
 use crate::render::{self, Output};
+use crate::theme::Theme;
 use crate::{archive, linkcheck, theme, validate};
 
 /// Options of a build that do not come from `content/`.
@@ -25,6 +28,16 @@ pub struct Built {
     pub output: Output,
 }
 
+/// Everything a render needs, loaded and checked without errors: the site,
+/// its earlier editions, the theme and the build's date. The preview keeps
+/// one to render again only what a save changed.
+pub struct Prepared {
+    pub site: Site,
+    pub editions: Arc<Vec<Edition>>,
+    pub theme: Arc<Theme>,
+    pub today: Date,
+}
+
 /// Runs every stage, collecting every problem into `diags`. Returns the
 /// rendered site when there is no error.
 pub fn run(
@@ -32,8 +45,50 @@ pub fn run(
     opts: &BuildOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, EnvironmentError> {
+    Ok(
+        run_cached(root, opts, None, diags)?.map(|(p, output)| Built {
+            site: p.site,
+            output,
+        }),
+    )
+}
+
+/// [`run`] reusing the unit files parsed earlier (`cache`, see
+/// [`load::ParseCache`]); the site is returned with its editions, theme and
+/// date.
+pub fn run_cached(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: Option<&load::ParseCache>,
+    diags: &mut Diagnostics,
+) -> Result<Option<(Prepared, Output)>, EnvironmentError> {
     let mut timer = Timer::new();
-    let loaded = load::load(root, diags)?;
+    let Some(p) = prepare(root, opts, cache, diags, &mut timer)? else {
+        return Ok(None);
+    };
+    let Some(output) = render::archive::render_all(&p.site, &p.editions, &p.theme, p.today, diags)
+    else {
+        return Ok(None);
+    };
+    timer.lap("render");
+    linkcheck::report(&output, &p.site, root, diags);
+    timer.lap("link check");
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    Ok(Some((p, output)))
+}
+
+/// The stages before render: load -> validate, the earlier editions, the
+/// theme. `None` when any of them found an error.
+fn prepare(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: Option<&load::ParseCache>,
+    diags: &mut Diagnostics,
+    timer: &mut Timer,
+) -> Result<Option<Prepared>, EnvironmentError> {
+    let loaded = load::load_cached(root, cache, diags)?;
     timer.lap("load");
     let tema = loaded.config.as_ref().and_then(|c| c.tema.clone());
     let tema_at = loaded.config.as_ref().and_then(|c| c.spans.key("tema"));
@@ -44,7 +99,7 @@ pub fn run(
     // when the current content is broken, to report their errors too.
     let base = site.as_ref().map_or("", |s| s.config.base_url.as_str());
     let editions = archive::load_editions(root, base, diags);
-    let today = today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), diags);
+    let today = today_of_env(diags);
     if let Some(s) = &site {
         let c = &s.config;
         let published = c.pubblicato_il.unwrap_or(c.aggiornato_il);
@@ -60,16 +115,17 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    let Some(output) = render::archive::render_all(&site, &editions, &theme, today, diags) else {
-        return Ok(None);
-    };
-    timer.lap("render");
-    linkcheck::report(&output, &site, root, diags);
-    timer.lap("link check");
-    if diags.has_errors() {
-        return Ok(None);
-    }
-    Ok(Some(Built { site, output }))
+    Ok(Some(Prepared {
+        site,
+        editions: Arc::new(editions),
+        theme: Arc::new(theme),
+        today,
+    }))
+}
+
+/// The date of the build (see [`today`]) as `serve` and `build` read it.
+pub fn today_of_env(diags: &mut Diagnostics) -> Date {
+    today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), diags)
 }
 
 /// The date of the build: the day of `SOURCE_DATE_EPOCH` (seconds since

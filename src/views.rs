@@ -106,7 +106,7 @@ pub struct LicenceView {
     pub url: &'static str,
 }
 
-#[derive(Serialize, Clone, Copy)]
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Totals {
     pub unita: usize,
     /// Distinct areas of the units (0: no unit has one).
@@ -470,34 +470,39 @@ const TEMPLATE_IDS: &[&str] = &[
 
 /// The full view of each unit, in catalogue order.
 pub fn unit_views(site: &Site) -> Vec<UnitView<'_>> {
+    (0..site.units.len()).map(|i| unit_view(site, i)).collect()
+}
+
+/// The full view of the unit at `i` in catalogue order: its texts, its
+/// activities with their anchors, and its neighbours (`precedente`,
+/// `successiva`). What its page shows besides comes from `site_view`.
+///
+/// # Panics
+/// When `i` is not an index of `site.units` (callers iterate over them).
+pub fn unit_view(site: &Site, i: usize) -> UnitView<'_> {
     let units = &site.units;
-    units
-        .iter()
-        .enumerate()
-        .map(|(i, u): (usize, &Unit)| {
-            let mut used: HashMap<String, usize> =
-                TEMPLATE_IDS.iter().map(|s| (s.to_string(), 1)).collect();
-            let neighbour = |j: usize| {
-                units.get(j).map(|n| Neighbour {
-                    nome: &n.nome,
-                    url: unit_url(&n.slug),
-                })
-            };
-            let rule = rule_of(site, u);
-            UnitView {
-                slug: &u.slug,
-                nome: u.nome.trim(),
-                url: unit_url(&u.slug),
-                testi: TextsView::of(u),
-                smartizzabili: activities(&u.smartizzabili, &mut used),
-                non_smartizzabili: activities(&u.non_smartizzabili, &mut used),
-                altre_attivita: rule.map(AltreAttivita::key),
-                altre_attivita_testo: rule.map(altre_attivita_testo),
-                precedente: i.checked_sub(1).and_then(neighbour),
-                successiva: neighbour(i + 1),
-            }
+    let u = &units[i];
+    let mut used: HashMap<String, usize> =
+        TEMPLATE_IDS.iter().map(|s| (s.to_string(), 1)).collect();
+    let neighbour = |j: usize| {
+        units.get(j).map(|n| Neighbour {
+            nome: &n.nome,
+            url: unit_url(&n.slug),
         })
-        .collect()
+    };
+    let rule = rule_of(site, u);
+    UnitView {
+        slug: &u.slug,
+        nome: u.nome.trim(),
+        url: unit_url(&u.slug),
+        testi: TextsView::of(u),
+        smartizzabili: activities(&u.smartizzabili, &mut used),
+        non_smartizzabili: activities(&u.non_smartizzabili, &mut used),
+        altre_attivita: rule.map(AltreAttivita::key),
+        altre_attivita_testo: rule.map(altre_attivita_testo),
+        precedente: i.checked_sub(1).and_then(neighbour),
+        successiva: neighbour(i + 1),
+    }
 }
 
 /// The home page's groups: units by area, areas in order of their first unit,

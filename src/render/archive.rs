@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Output, PageSpec, Renderer, opendata, render_with, sitemap_of, with};
+use super::{Output, PageSpec, Renderer, Units, opendata, render_with, sitemap_of, with};
 use crate::archive::{Edition, URL_DIR};
 use crate::changes::{self, Changes, Counts, Kind, UnitRef, UnitState};
 use crate::diagnostic::Diagnostics;
@@ -95,6 +95,22 @@ impl Links {
     }
 }
 
+/// What the current edition's pages link to when there are earlier
+/// editions (`None` without them). Its `files` are left empty: only the
+/// DCAT file needs them, and [`render_all`] fills them.
+pub fn current_links(editions: &[Edition]) -> Option<Links> {
+    editions.first().map(|_| links_of_current(Vec::new()))
+}
+
+fn links_of_current(files: Vec<opendata::EditionFile>) -> Links {
+    Links {
+        elenco: format!("{URL_DIR}/"),
+        modifiche: Some(CHANGES_DIR.to_string()),
+        notice: None,
+        files,
+    }
+}
+
 /// Renders the current edition and every earlier one (newest first) into
 /// one output. Without editions it is exactly [`super::render`].
 pub fn render_all(
@@ -104,8 +120,20 @@ pub fn render_all(
     today: Date,
     diags: &mut Diagnostics,
 ) -> Option<Output> {
+    render_all_with(site, editions, theme, today, Units::All, diags)
+}
+
+/// [`render_all`] with the current edition's unit pages as `units` says.
+pub fn render_all_with(
+    site: &Site,
+    editions: &[Edition],
+    theme: &Theme,
+    today: Date,
+    units: Units,
+    diags: &mut Diagnostics,
+) -> Option<Output> {
     let Some(newest) = editions.first() else {
-        return super::render(site, theme, today, diags);
+        return render_with(site, theme, today, None, units, diags);
     };
     // Page folders of the current edition, for the notices' links.
     let mut current_dirs: HashSet<String> = ["", "tabella/", "cerca/"]
@@ -133,7 +161,8 @@ pub fn render_all(
             }),
             files: Vec::new(),
         };
-        let Some(mut eout) = render_with(&e.site, theme, today, Some(&links), diags) else {
+        let Some(mut eout) = render_with(&e.site, theme, today, Some(&links), Units::All, diags)
+        else {
             ok = false;
             continue;
         };
@@ -150,13 +179,8 @@ pub fn render_all(
         rendered.push((e, eout));
     }
 
-    let links = Links {
-        elenco: format!("{URL_DIR}/"),
-        modifiche: Some(CHANGES_DIR.to_string()),
-        notice: None,
-        files: edition_files(&rendered),
-    };
-    let mut out = render_with(site, theme, today, Some(&links), diags)?;
+    let links = links_of_current(edition_files(&rendered));
+    let mut out = render_with(site, theme, today, Some(&links), units, diags)?;
     let r = Renderer::new(site, theme, today, Some(&links));
     let compared = Compared {
         old: newest,

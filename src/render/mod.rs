@@ -111,7 +111,7 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(
+    pub(crate) fn new(
         site: &'a Site,
         theme: &'a Theme,
         today: Date,
@@ -124,6 +124,34 @@ impl<'a> Renderer<'a> {
             shared: views::Shared::new(site, today),
             archive,
         }
+    }
+
+    /// The page of one unit: (path, HTML). The full build and the preview's
+    /// incremental update both render unit pages through here.
+    fn unit_page(&self, u: &views::UnitView) -> Result<(String, String), Diagnostic> {
+        let ente = &self.site.config.ente;
+        let dir = views::unit_url(u.slug);
+        let descrizione = match u.altre_attivita_testo {
+            Some(rule) => format!(
+                "{ente}, {}: le attività smartizzabili e non smartizzabili in lavoro agile. {rule}",
+                u.nome
+            ),
+            None => format!(
+                "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
+                u.nome,
+                u.smartizzabili.len(),
+                u.non_smartizzabili.len()
+            ),
+        };
+        let spec = PageSpec {
+            tipo: "unita",
+            file: unit_page_path(u.slug),
+            dir,
+            current: String::new(),
+            titolo: u.nome.to_string(),
+            descrizione,
+        };
+        self.page(spec, "unit.html", with("unita", u))
     }
 
     fn page(
@@ -171,7 +199,42 @@ impl<'a> Renderer<'a> {
 /// depend on each other: they are built in parallel, and gathered in an
 /// ordered map, so the result does not depend on the threads.
 pub fn render(site: &Site, theme: &Theme, today: Date, diags: &mut Diagnostics) -> Option<Output> {
-    render_with(site, theme, today, None, diags)
+    render_with(site, theme, today, None, Units::All, diags)
+}
+
+/// Which unit pages of the current edition a render produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Units {
+    /// Every one (a build).
+    All,
+    /// An empty file at each unit page's path, so that everything listing
+    /// the pages (the sitemap) is right; the caller replaces them with the
+    /// pages it rendered with [`unit_pages`] (the preview's incremental
+    /// update).
+    Placeholders,
+}
+
+/// Where the page of the unit `slug` is written.
+pub fn unit_page_path(slug: &str) -> String {
+    format!("{}index.html", views::unit_url(slug))
+}
+
+/// The pages of the units at `indices` (catalogue order) of the current
+/// edition, exactly as [`archive::render_all`] renders them for the same
+/// site, editions, theme and date: (path, HTML) or the template's error.
+pub fn unit_pages(
+    site: &Site,
+    editions: &[crate::archive::Edition],
+    theme: &Theme,
+    today: Date,
+    indices: &[usize],
+) -> Vec<Result<(String, String), Diagnostic>> {
+    let links = archive::current_links(editions);
+    let r = Renderer::new(site, theme, today, links.as_ref());
+    indices
+        .par_iter()
+        .map(|&i| r.unit_page(&views::unit_view(site, i)))
+        .collect()
 }
 
 /// [`render`] with links to the archive of earlier editions (`archive`).
@@ -180,6 +243,7 @@ pub fn render_with(
     theme: &Theme,
     today: Date,
     archive: Option<&archive::Links>,
+    units_mode: Units,
     diags: &mut Diagnostics,
 ) -> Option<Output> {
     let r = Renderer::new(site, theme, today, archive);
@@ -197,30 +261,15 @@ pub fn render_with(
     };
 
     let unit_pages = || -> Vec<Result<(String, String), Diagnostic>> {
-        units
-            .par_iter()
-            .map(|u| {
-                let mut s = spec(
-                    "unita",
-                    &format!("{}/", u.slug),
-                    u.nome.to_string(),
-                    match u.altre_attivita_testo {
-                        Some(rule) => format!(
-                            "{ente}, {}: le attività smartizzabili e non smartizzabili in lavoro agile. {rule}",
-                            u.nome
-                        ),
-                        None => format!(
-                            "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
-                            u.nome,
-                            u.smartizzabili.len(),
-                            u.non_smartizzabili.len()
-                        ),
-                    },
-                );
-                s.current = String::new();
-                r.page(s, "unit.html", with("unita", u))
-            })
-            .collect()
+        match units_mode {
+            Units::All => units.par_iter().map(|u| r.unit_page(u)).collect(),
+            // Empty placeholders: the paths count for the sitemap, the
+            // caller puts the pages it keeps in their place.
+            Units::Placeholders => units
+                .iter()
+                .map(|u| Ok((unit_page_path(u.slug), String::new())))
+                .collect(),
+        }
     };
     let table = || {
         // The table's rows: the common activities first, then every unit.

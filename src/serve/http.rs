@@ -132,7 +132,7 @@ pub fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
         key.to_string()
     };
     if let Some(bytes) = files.get(&key) {
-        return file(&key, bytes, 200, snap);
+        return file(&key, &bytes, 200, snap);
     }
     if files.contains_key(&format!("{key}/index.html")) {
         let mut location = format!("{path}/");
@@ -150,7 +150,7 @@ pub fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
 /// The theme's 404 page with status 404 (a plain one if the site has none).
 fn not_found(snap: &Snapshot) -> Reply {
     match snap.files.as_ref().and_then(|f| f.get("404.html")) {
-        Some(bytes) => file("404.html", bytes, 404, snap),
+        Some(bytes) => file("404.html", &bytes, 404, snap),
         None => Reply::Body {
             status: 404,
             content_type: content_type("404.txt"),
@@ -282,7 +282,7 @@ mod tests {
         }
         Snapshot {
             generation: 7,
-            files: Some(Arc::new(files)),
+            files: Some(Arc::new(files.into())),
             errors: vec![],
         }
     }

@@ -11,6 +11,7 @@
 //! like a failed one and does not stop later rebuilds.
 
 pub mod http;
+pub mod incremental;
 pub mod net;
 pub mod reload;
 pub mod signal;
@@ -130,10 +131,29 @@ impl Preview {
                     if change.paths.is_empty() {
                         continue;
                     }
-                    let outcome = builder.rebuild();
-                    report(&change.paths, &outcome);
+                    let outcome = builder.rebuild_after(&change.paths);
                     if outcome.changed {
                         hub.reload(outcome.generation);
+                    }
+                    // The rest of the site (home, table, open data, search
+                    // index, link check) after the browsers were told.
+                    match builder.finish() {
+                        Some(done) => {
+                            if done.ok() {
+                                let outcome = site::Outcome {
+                                    pages: done.pages,
+                                    files: done.files,
+                                    ..outcome
+                                };
+                                report(&change.paths, &outcome);
+                            } else {
+                                report(&change.paths, &done);
+                            }
+                            if done.changed {
+                                hub.reload(done.generation);
+                            }
+                        }
+                        None => report(&change.paths, &outcome),
                     }
                 }
                 warn("stopped watching for changes: restart `trasparenza serve` to see new saves");

@@ -14,24 +14,113 @@
 //! [`MAX_ABANDONED`] abandoned rebuilds may still run; past that no new
 //! rebuild starts (each one holds CPU) and the error says to restart.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use super::incremental::{Incremental, Map, Pending, Rendered};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::EnvironmentError;
-use crate::pipeline::{self, BuildOptions, Built};
+use crate::pipeline::BuildOptions;
 
 /// The time budget of a rebuild unless `--rebuild-timeout` says otherwise.
 pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
 /// Abandoned rebuilds (past their budget) that may still be running.
 pub const MAX_ABANDONED: usize = 2;
 
-/// Output path -> bytes, shared between the snapshot and the answers.
-pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
+/// The files of a snapshot: output path -> bytes, shared with the answers.
+/// After an incremental update the unit pages are here at once and the
+/// rest of the site comes when the builder has rendered and checked it
+/// (`rest`): a request for one of those waits for it, so it never gets a
+/// file of the site before the save.
+pub struct Files {
+    now: Map,
+    rest: Option<Arc<Rest>>,
+}
+
+/// The files of a snapshot still being completed: the whole site once
+/// rendered, or (when completing it failed) the last good site, which the
+/// builder publishes again at once.
+#[derive(Default)]
+pub struct Rest {
+    done: Mutex<Option<Arc<Map>>>,
+    ready: Condvar,
+}
+
+impl Rest {
+    fn fill(&self, files: Arc<Map>) {
+        *lock(&self.done) = Some(files);
+        self.ready.notify_all();
+    }
+
+    fn wait(&self) -> Arc<Map> {
+        let mut done = lock(&self.done);
+        loop {
+            if let Some(f) = done.as_ref() {
+                return Arc::clone(f);
+            }
+            done = self
+                .ready
+                .wait(done)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl std::fmt::Debug for Files {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Files")
+            .field("now", &self.now.len())
+            .field("rest", &self.rest.is_some())
+            .finish()
+    }
+}
+
+impl From<Map> for Files {
+    fn from(now: Map) -> Self {
+        Files { now, rest: None }
+    }
+}
+
+impl Files {
+    /// The bytes of `key`, waiting for the rest of the site if needed.
+    pub fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
+        if let Some(b) = self.now.get(key) {
+            return Some(Arc::clone(b));
+        }
+        self.rest.as_ref()?.wait().get(key).cloned()
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Every file, waiting for the rest of the site if needed.
+    pub fn all(&self) -> Arc<Map> {
+        match &self.rest {
+            Some(r) => r.wait(),
+            None => Arc::new(self.now.clone()),
+        }
+    }
+
+    /// (pages, files), waiting for the rest of the site if needed.
+    fn counts(&self) -> (usize, usize) {
+        let count = |m: &Map| {
+            let pages = m.keys().filter(|k| crate::render::is_page(k)).count();
+            (pages, m.len())
+        };
+        match &self.rest {
+            Some(r) => count(&r.wait()),
+            None => count(&self.now),
+        }
+    }
+}
 
 /// What the server answers from, replaced whole by every rebuild.
 #[derive(Debug, Default)]
@@ -89,8 +178,6 @@ impl Outcome {
 
 /// Rebuilds sites in memory and publishes them into a [`State`].
 pub struct Builder {
-    root: PathBuf,
-    opts: BuildOptions,
     state: Arc<State>,
     next_generation: u64,
     budget: Duration,
@@ -98,10 +185,25 @@ pub struct Builder {
     pool: Option<Arc<rayon::ThreadPool>>,
     /// Abandoned rebuilds still running.
     abandoned: Arc<AtomicUsize>,
+    /// The site kept between saves; replaced (everything rendered again)
+    /// when a rebuild holding it is abandoned.
+    incremental: Arc<Mutex<Incremental>>,
+    root: PathBuf,
+    opts: BuildOptions,
+    /// The rest of the published snapshot, to complete ([`Builder::finish`]).
+    pending: Option<Completion>,
 }
 
-/// What running the pipeline within the budget gave.
-type Ran = (Diagnostics, Result<Option<Built>, EnvironmentError>);
+/// A partial snapshot waiting for its rest, and the last good site.
+struct Completion {
+    pending: Pending,
+    rest: Arc<Rest>,
+    good: Option<Arc<Map>>,
+    start: Instant,
+}
+
+/// What an update gave.
+type Ran = (Diagnostics, Result<Option<Rendered>, EnvironmentError>);
 
 const RUNNING: u8 = 0;
 const FINISHED: u8 = 1;
@@ -111,16 +213,19 @@ impl Builder {
     /// `first_generation` should differ between runs of the server, so that
     /// a page served by an earlier run reloads when it reconnects.
     pub fn new(root: &Path, base_url: String, state: Arc<State>, first_generation: u64) -> Self {
+        let opts = BuildOptions {
+            base_url: Some(base_url),
+        };
         Builder {
-            root: root.to_path_buf(),
-            opts: BuildOptions {
-                base_url: Some(base_url),
-            },
             state,
             next_generation: first_generation,
             budget: DEFAULT_BUDGET,
             pool: None,
             abandoned: Arc::new(AtomicUsize::new(0)),
+            incremental: Arc::new(Mutex::new(Incremental::new(root, opts.clone()))),
+            root: root.to_path_buf(),
+            opts,
+            pending: None,
         }
     }
 
@@ -135,8 +240,11 @@ impl Builder {
         self.abandoned.load(Ordering::SeqCst)
     }
 
-    /// Runs the pipeline on the rebuild pool and waits at most the budget.
-    fn run_within_budget(&mut self) -> Result<Ran, Diagnostic> {
+    /// Runs `job` on the rebuild pool and waits at most the budget.
+    fn run_within_budget<T: Send + 'static>(
+        &mut self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Diagnostic> {
         let stuck = self.abandoned();
         if stuck >= MAX_ABANDONED {
             return Err(Diagnostic::error(
@@ -166,13 +274,10 @@ impl Builder {
             }
         };
         let (tx, rx) = mpsc::channel();
-        let (root, opts) = (self.root.clone(), self.opts.clone());
         let fate = Arc::new(AtomicU8::new(RUNNING));
         let (job_fate, abandoned) = (Arc::clone(&fate), Arc::clone(&self.abandoned));
         pool.spawn(move || {
-            let mut diags = Diagnostics::new();
-            let result = pipeline::run(&root, &opts, &mut diags);
-            let _ = tx.send((diags, result));
+            let _ = tx.send(job());
             if job_fate
                 .compare_exchange(RUNNING, FINISHED, Ordering::SeqCst, Ordering::SeqCst)
                 .is_err()
@@ -189,8 +294,11 @@ impl Builder {
                     .compare_exchange(RUNNING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst)
                     .is_ok()
                 {
-                    // Its threads stay busy: the next rebuild gets new ones.
+                    // Its threads stay busy: the next rebuild gets new ones,
+                    // and renders everything (the stuck job holds the state).
                     self.pool = None;
+                    self.incremental =
+                        Arc::new(Mutex::new(Incremental::new(&self.root, self.opts.clone())));
                     None
                 } else {
                     // It finished just now.
@@ -215,12 +323,29 @@ impl Builder {
         &self.state
     }
 
-    /// Renders the site again and, if anything the browser shows changed,
-    /// publishes a new snapshot. Returns when the new snapshot is in place.
+    /// Renders the whole site again (the first build).
     pub fn rebuild(&mut self) -> Outcome {
+        self.rebuild_after(&[])
+    }
+
+    /// Brings the site up to date after `changed` (paths relative to the
+    /// root; empty: everything) and, if anything the browser shows changed,
+    /// publishes a new snapshot. Returns when the new snapshot is in place;
+    /// when only unit pages were rendered, [`Builder::finish`] completes it.
+    pub fn rebuild_after(&mut self, changed: &[PathBuf]) -> Outcome {
         let start = Instant::now();
+        // The previous snapshot is complete before anything else.
+        self.finish();
         let old = self.state.get();
-        let (diags, result) = match self.run_within_budget() {
+        let incremental = Arc::clone(&self.incremental);
+        let changed = changed.to_vec();
+        let job = move || {
+            let mut diags = Diagnostics::new();
+            let mut inc = lock(&incremental);
+            let result = inc.update(&changed, &mut diags);
+            (diags, result)
+        };
+        let (diags, result): Ran = match self.run_within_budget(job) {
             Ok(ran) => ran,
             Err(stopped) => {
                 let mut diags = Diagnostics::new();
@@ -228,34 +353,52 @@ impl Builder {
                 (diags, Ok(None))
             }
         };
+        let good = old.files.as_ref().map(|f| f.all());
         let (files, errors, environment) = match result {
-            Ok(Some(built)) => {
-                let files: Files = built
-                    .output
-                    .files
-                    .into_iter()
-                    .map(|(k, v)| (k, Arc::new(v)))
-                    .collect();
-                let files = match &old.files {
-                    Some(f) if **f == files => Arc::clone(f),
-                    _ => Arc::new(files),
+            Ok(Some(Rendered::Unchanged)) => (old.files.clone(), vec![], None),
+            Ok(Some(Rendered::Whole(files))) => {
+                let files = match (&old.files, &good) {
+                    (Some(f), Some(g)) if **g == files => Arc::clone(f),
+                    _ => Arc::new(Files::from(files)),
                 };
                 (Some(files), vec![], None)
             }
-            Ok(None) => {
-                let errors: Vec<Diagnostic> = diags
-                    .sorted()
-                    .into_iter()
-                    .filter(|d| d.is_error())
-                    .cloned()
-                    .collect();
-                (old.files.clone(), errors, None)
+            Ok(Some(Rendered::Partial { now, pending })) => {
+                let rest = Arc::new(Rest::default());
+                self.pending = Some(Completion {
+                    pending,
+                    rest: Arc::clone(&rest),
+                    good: good.clone(),
+                    start,
+                });
+                let files = Files {
+                    now,
+                    rest: Some(rest),
+                };
+                (Some(Arc::new(files)), vec![], None)
             }
+            Ok(None) => (old.files.clone(), errors_of(&diags), None),
             Err(e) => {
                 let errors = vec![Diagnostic::error("content", e.0.clone())];
                 (old.files.clone(), errors, Some(e.0))
             }
         };
+        let outcome = self.publish(&old, files, errors, diags);
+        Outcome {
+            environment,
+            took: start.elapsed(),
+            ..outcome
+        }
+    }
+
+    /// Publishes a snapshot if it differs from `old`.
+    fn publish(
+        &mut self,
+        old: &Snapshot,
+        files: Option<Arc<Files>>,
+        errors: Vec<Diagnostic>,
+        diags: Diagnostics,
+    ) -> Outcome {
         let same_files = match (&files, &old.files) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
             (None, None) => true,
@@ -268,11 +411,16 @@ impl Builder {
         } else {
             old.generation
         };
-        let pages = files
-            .as_ref()
-            .map(|f| f.keys().filter(|k| crate::render::is_page(k)).count())
-            .unwrap_or(0);
-        let nfiles = files.as_ref().map(|f| f.len()).unwrap_or(0);
+        let (pages, nfiles) = match &files {
+            // A partial snapshot's pages and files: the last site's count
+            // until it is complete (units added or removed aside).
+            Some(f) if f.rest.is_some() => (
+                old.files.as_ref().map_or(0, |o| o.counts().0),
+                old.files.as_ref().map_or(0, |o| o.counts().1),
+            ),
+            Some(f) => f.counts(),
+            None => (0, 0),
+        };
         if changed {
             self.state.set(Snapshot {
                 generation,
@@ -282,14 +430,87 @@ impl Builder {
         }
         Outcome {
             diagnostics: diags,
-            environment,
+            environment: None,
             changed,
             generation,
             pages,
             files: nfiles,
-            took: start.elapsed(),
+            took: Duration::ZERO,
         }
     }
+
+    /// Completes the snapshot published by the last partial update: renders
+    /// the rest of the site and checks its links, as a build does. When
+    /// that fails, the last good site is published again with the errors.
+    /// `None` when there was nothing to complete.
+    pub fn finish(&mut self) -> Option<Outcome> {
+        let Completion {
+            pending,
+            rest,
+            good,
+            start,
+        } = self.pending.take()?;
+        let pending = Arc::new(pending);
+        let job = {
+            let pending = Arc::clone(&pending);
+            move || {
+                let mut diags = Diagnostics::new();
+                let files = pending.complete(&mut diags);
+                (diags, files)
+            }
+        };
+        let (diags, files) = match self.run_within_budget(job) {
+            Ok(done) => done,
+            Err(stopped) => {
+                let mut diags = Diagnostics::new();
+                diags.push(stopped);
+                (diags, None)
+            }
+        };
+        let old = self.state.get();
+        match files {
+            Some(files) => {
+                rest.fill(Arc::new(files));
+                let (pages, nfiles) = old.files.as_ref().map_or((0, 0), |f| f.counts());
+                Some(Outcome {
+                    diagnostics: diags,
+                    environment: None,
+                    changed: false,
+                    generation: old.generation,
+                    pages,
+                    files: nfiles,
+                    took: start.elapsed(),
+                })
+            }
+            None => {
+                // Back to the last good site, with the errors; the kept
+                // state renders everything at the next save.
+                *lock(&self.incremental) = Incremental::new(&self.root, self.opts.clone());
+                let good_files = good.map(|g| Arc::new(Files::from((*g).clone())));
+                let errors = errors_of(&diags);
+                rest.fill(
+                    good_files
+                        .as_ref()
+                        .map_or_else(Default::default, |f| f.all()),
+                );
+                let outcome = self.publish(&old, good_files, errors, diags);
+                Some(Outcome {
+                    took: start.elapsed(),
+                    ..outcome
+                })
+            }
+        }
+    }
+}
+
+/// The errors of `diags`, sorted, for the overlay.
+fn errors_of(diags: &Diagnostics) -> Vec<Diagnostic> {
+    diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect()
 }
 
 /// "10 s", "1.5 s".

@@ -1003,3 +1003,329 @@ fn serve_and_build_report_the_same_page_count() {
     let line = server.wait_lines("Built ", 1)[0].clone();
     assert_eq!(pages(&line), Some(from_build), "{built}\n{line}");
 }
+
+/// The preview's incremental update against a full build: from a seeded
+/// RNG, random edits of unit files (texts, activities added and removed,
+/// `nome`, `ordine`, `area`, links between units), renames, additions,
+/// deletions, broken files and now and then `_sito.yaml`; after each step
+/// the whole incremental output (the rest of the site completed) must be
+/// byte for byte what `pipeline::run` gives for the same files, and a step
+/// must fail exactly when the full build does. `INCR_SEED=N` replays a seed.
+mod incremental {
+    use std::collections::BTreeMap;
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    use trasparenza::diagnostic::Diagnostics;
+    use trasparenza::pipeline::{self, BuildOptions};
+    use trasparenza::serve::incremental::{Incremental, Rendered};
+
+    const BASE: &str = "http://127.0.0.1:1111/";
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            // xorshift64*
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+        fn chance(&mut self, percent: usize) -> bool {
+            self.below(100) < percent
+        }
+    }
+
+    #[derive(Clone)]
+    struct UnitSpec {
+        file: String,
+        nome: String,
+        ordine: Option<u32>,
+        area: Option<String>,
+        link: Option<String>,
+        si: Vec<String>,
+        no: Vec<String>,
+    }
+
+    const WORDS: &[&str] = &[
+        "Protocollo",
+        "anagrafe",
+        "tributi",
+        "Sportello #2",
+        "verifica: atti",
+        "0831 966812",
+        "contratti",
+        "mandati",
+        "Gestione",
+        "archivio",
+        "ZTL",
+        "città",
+    ];
+
+    fn text(rng: &mut Rng) -> String {
+        (0..1 + rng.below(4))
+            .map(|_| WORDS[rng.below(WORDS.len())])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn yaml(u: &UnitSpec) -> String {
+        let q = |s: &str| format!("\"{}\"", s.replace('"', "'"));
+        let mut y = format!("nome: {}\n", q(&u.nome));
+        if let Some(o) = u.ordine {
+            y.push_str(&format!("ordine: {o}\n"));
+        }
+        if let Some(a) = &u.area {
+            y.push_str(&format!("area: {}\n", q(a)));
+        }
+        if let Some(l) = &u.link {
+            y.push_str(&format!(
+                "descrizione: \"Vedi [l'altra unità](../{l}/).\"\n"
+            ));
+        }
+        for (key, list) in [("smartizzabili", &u.si), ("non_smartizzabili", &u.no)] {
+            if list.is_empty() {
+                y.push_str(&format!("{key}: []\n"));
+            } else {
+                y.push_str(&format!("{key}:\n"));
+                for a in list {
+                    y.push_str(&format!("  - {}\n", q(a)));
+                }
+            }
+        }
+        y
+    }
+
+    fn site_yaml(day: usize, titolo: &str) -> String {
+        format!(
+            "ente: Comune di Prova\ntitolo: {titolo}\nbase_url: https://www.comune.prova.it/lavoro-agile/\naggiornato_il: 2026-03-{:02}\n",
+            1 + day % 28
+        )
+    }
+
+    fn new_unit(rng: &mut Rng, n: usize) -> UnitSpec {
+        UnitSpec {
+            file: format!("ufficio-{n}"),
+            nome: format!("Ufficio {}", text(rng)),
+            ordine: rng.chance(50).then(|| rng.below(5) as u32),
+            area: rng.chance(60).then(|| format!("Area {}", rng.below(3))),
+            link: None,
+            si: (0..rng.below(4)).map(|_| text(rng)).collect(),
+            no: (0..rng.below(3)).map(|_| text(rng)).collect(),
+        }
+    }
+
+    fn full(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
+        let mut diags = Diagnostics::new();
+        let opts = BuildOptions {
+            base_url: Some(BASE.to_string()),
+        };
+        pipeline::run(root, &opts, &mut diags)
+            .ok()
+            .flatten()
+            .map(|b| b.output.files)
+    }
+
+    /// The incremental state's output after `changed`, its rest completed.
+    fn step(
+        inc: &mut Incremental,
+        changed: &[PathBuf],
+        last: &Option<BTreeMap<String, Vec<u8>>>,
+        partial: &mut usize,
+    ) -> Option<BTreeMap<String, Vec<u8>>> {
+        let mut diags = Diagnostics::new();
+        let plain = |m: &trasparenza::serve::incremental::Map| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.to_vec()))
+                .collect::<BTreeMap<_, _>>()
+        };
+        match inc.update(changed, &mut diags).ok()?? {
+            Rendered::Whole(m) => Some(plain(&m)),
+            Rendered::Unchanged => last.clone(),
+            Rendered::Partial { now, pending } => {
+                *partial += 1;
+                let whole = plain(&pending.complete(&mut diags)?);
+                for (k, v) in now.iter() {
+                    assert_eq!(
+                        whole.get(k),
+                        Some(&v.to_vec()),
+                        "{k} differs from the completed site"
+                    );
+                }
+                Some(whole)
+            }
+        }
+    }
+
+    fn run_seed(seed: u64, steps: usize) -> usize {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let content = root.join("content");
+        fs::create_dir_all(&content).unwrap();
+        fs::write(content.join("_sito.yaml"), site_yaml(0, "Catalogo")).unwrap();
+        let mut next = 0;
+        let mut units: Vec<UnitSpec> = (0..6)
+            .map(|_| {
+                next += 1;
+                new_unit(&mut rng, next)
+            })
+            .collect();
+        let write =
+            |u: &UnitSpec| fs::write(content.join(format!("{}.yaml", u.file)), yaml(u)).unwrap();
+        for u in &units {
+            write(u);
+        }
+        if seed % 2 == 1 {
+            // An earlier edition: its pages link to the current ones.
+            let old = content.join("_archivio/2025");
+            fs::create_dir_all(&old).unwrap();
+            fs::write(
+                old.join("_sito.yaml"),
+                site_yaml(0, "Catalogo").replace("2026-03", "2025-03"),
+            )
+            .unwrap();
+            for u in units.iter().take(3) {
+                fs::write(old.join(format!("{}.yaml", u.file)), yaml(u)).unwrap();
+            }
+        }
+        let mut inc = Incremental::new(
+            root,
+            BuildOptions {
+                base_url: Some(BASE.to_string()),
+            },
+        );
+        let mut partial = 0;
+        let mut last = step(&mut inc, &[], &None, &mut partial);
+        assert_eq!(last, full(root), "seed {seed}: first build");
+        let mut broken: Option<String> = None;
+        for n in 0..steps {
+            let mut changed = Vec::new();
+            let rel = |f: &str| PathBuf::from(format!("content/{f}.yaml"));
+            if let Some(f) = broken.take() {
+                // Fix the file broken by the previous step.
+                if let Some(u) = units.iter().find(|u| u.file == f) {
+                    write(u);
+                }
+                changed.push(rel(&f));
+            }
+            let kind = rng.below(14);
+            let i = rng.below(units.len());
+            match kind {
+                _ if units.is_empty() || kind == 0 => {
+                    next += 1;
+                    let u = new_unit(&mut rng, next);
+                    write(&u);
+                    changed.push(rel(&u.file));
+                    units.push(u);
+                }
+                1 => {
+                    let u = units.remove(i);
+                    fs::remove_file(content.join(format!("{}.yaml", u.file))).unwrap();
+                    changed.push(rel(&u.file));
+                }
+                2 => {
+                    next += 1;
+                    let from = units[i].file.clone();
+                    units[i].file = format!("rinominato-{next}");
+                    fs::rename(
+                        content.join(format!("{from}.yaml")),
+                        content.join(format!("{}.yaml", units[i].file)),
+                    )
+                    .unwrap();
+                    changed.push(rel(&from));
+                    changed.push(rel(&units[i].file));
+                }
+                3 => {
+                    fs::write(
+                        content.join("_sito.yaml"),
+                        site_yaml(n, &format!("Catalogo {}", rng.below(3))),
+                    )
+                    .unwrap();
+                    changed.push(PathBuf::from("content/_sito.yaml"));
+                }
+                4 => {
+                    let f = units[i].file.clone();
+                    fs::write(
+                        content.join(format!("{f}.yaml")),
+                        "nome: \"rotto\nsmartizzabili:\n  -x\n",
+                    )
+                    .unwrap();
+                    changed.push(rel(&f));
+                    broken = Some(f);
+                }
+                _ => {
+                    let u = &mut units[i];
+                    match kind {
+                        5 => u.nome = format!("Ufficio {}", text(&mut rng)),
+                        6 => u.ordine = rng.chance(70).then(|| rng.below(5) as u32),
+                        7 => u.area = rng.chance(70).then(|| format!("Area {}", rng.below(3))),
+                        8 => u.si.push(text(&mut rng)),
+                        9 if !u.si.is_empty() => {
+                            let k = rng.below(u.si.len());
+                            u.si.remove(k);
+                        }
+                        10 if !u.no.is_empty() => {
+                            let k = rng.below(u.no.len());
+                            u.no[k] = text(&mut rng);
+                        }
+                        11 => u.no.push(text(&mut rng)),
+                        12 => {
+                            let to = units[rng.below(units.len())].file.clone();
+                            units[i].link = rng.chance(80).then_some(to);
+                        }
+                        _ => {} // saved unchanged
+                    }
+                    write(&units[i]);
+                    changed.push(rel(&units[i].file));
+                }
+            }
+            let got = step(&mut inc, &changed, &last, &mut partial);
+            let want = full(root);
+            assert_eq!(
+                got.is_some(),
+                want.is_some(),
+                "seed {seed}, step {n}: one failed, not the other"
+            );
+            if let (Some(g), Some(w)) = (&got, &want) {
+                let keys = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+                assert_eq!(keys(g), keys(w), "seed {seed}, step {n}: the files differ");
+                for (k, v) in w {
+                    assert!(
+                        g.get(k) == Some(v),
+                        "seed {seed}, step {n}: {k} differs from a full build"
+                    );
+                }
+            }
+            if got.is_some() {
+                last = got;
+            }
+        }
+        partial
+    }
+
+    #[test]
+    fn random_edits_give_what_a_full_build_gives() {
+        let seeds: Vec<u64> = match std::env::var("INCR_SEED") {
+            Ok(s) => vec![s.parse().expect("INCR_SEED is a number")],
+            Err(_) => {
+                let t = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_secs());
+                vec![1, 2, t]
+            }
+        };
+        let mut partial = 0;
+        for seed in seeds {
+            eprintln!("incremental: seed {seed} (INCR_SEED={seed} to replay)");
+            partial += run_seed(seed, 40);
+        }
+        assert!(
+            partial > 10,
+            "the incremental path ran only {partial} times"
+        );
+    }
+}

@@ -1,0 +1,385 @@
+//! The preview's incremental update: what a save must render again.
+//!
+//! The preview keeps the last site it rendered ([`Incremental`]): the parsed
+//! unit files (`load::ParseCache`), the checked site with its editions,
+//! theme and date, and every unit page. A save that touches only unit files
+//! (`content/*.yaml`, outside `_archivio/`) is loaded with the cache (only
+//! changed texts are parsed), validated whole, and then only the unit pages
+//! that depend on it are rendered ([`dirty_units`], the one place of the
+//! dependency rules). Everything else (home, table, search, open data,
+//! search index, extra pages, archive, sitemap) is rendered by the same
+//! `render::archive::render_all_with` as a build, with the unit pages left
+//! as placeholders, when [`Pending::complete`] runs: after the reload event,
+//! together with the link check of the whole site. Any other change
+//! (`_sito.yaml`, `_index.md`, an extra page, `_archivio/`, the theme, a new
+//! day) renders everything, as `build` does.
+//!
+//! Rendering never differs from a build's: the same functions render the
+//! same pages; `tests/testsuite/serve.rs` checks that a random sequence of
+//! edits gives, byte for byte, what a full build of the same files gives.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostics;
+use crate::load::{self, EnvironmentError, ParseCache};
+use crate::model::{Site, Unit};
+use crate::pipeline::{self, BuildOptions, Prepared};
+use crate::render::{self, Output, Units};
+use crate::views;
+use crate::{linkcheck, validate};
+
+/// Output path -> bytes.
+pub type Map = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// What the preview keeps between saves.
+pub struct Incremental {
+    root: PathBuf,
+    opts: BuildOptions,
+    cache: ParseCache,
+    last: Option<Last>,
+}
+
+/// The last site rendered without errors in its unit pages.
+struct Last {
+    prepared: Arc<Prepared>,
+    /// Every unit page of `prepared.site`, by output path.
+    pages: Arc<Map>,
+    /// The theme's static files as published (`assets/...`).
+    assets: Arc<Map>,
+    /// The theme may show catalogue totals on unit pages.
+    totals_on_unit_pages: bool,
+}
+
+/// What an update rendered.
+pub enum Rendered {
+    /// Every file, checked (the whole pipeline ran).
+    Whole(Map),
+    /// The unit pages and assets now; the rest with [`Pending::complete`].
+    Partial { now: Map, pending: Pending },
+    /// The files are exactly the last site's.
+    Unchanged,
+}
+
+/// The catalogue-wide files of a partial update, not rendered yet.
+pub struct Pending {
+    root: PathBuf,
+    prepared: Arc<Prepared>,
+    pages: Arc<Map>,
+}
+
+impl Pending {
+    /// Renders everything but the unit pages, puts the unit pages in their
+    /// place and checks every link, as a build does: the whole site, or
+    /// `None` with the problems in `diags`.
+    pub fn complete(&self, diags: &mut Diagnostics) -> Option<Map> {
+        let p = &*self.prepared;
+        let mut out = render::archive::render_all_with(
+            &p.site,
+            &p.editions,
+            &p.theme,
+            p.today,
+            Units::Placeholders,
+            diags,
+        )?;
+        for (path, bytes) in self.pages.iter() {
+            out.add(path.clone(), bytes.to_vec());
+        }
+        linkcheck::report(&out, &p.site, &self.root, diags);
+        if diags.has_errors() {
+            return None;
+        }
+        Some(shared(out))
+    }
+}
+
+fn shared(out: Output) -> Map {
+    out.files
+        .into_iter()
+        .map(|(k, v)| (k, Arc::new(v)))
+        .collect()
+}
+
+impl Incremental {
+    pub fn new(root: &Path, opts: BuildOptions) -> Self {
+        Incremental {
+            root: root.to_path_buf(),
+            opts,
+            cache: ParseCache::default(),
+            last: None,
+        }
+    }
+
+    /// Brings the site up to date after `changed` (paths relative to the
+    /// root; empty: render everything). `Ok(None)`: errors, in `diags`.
+    pub fn update(
+        &mut self,
+        changed: &[PathBuf],
+        diags: &mut Diagnostics,
+    ) -> Result<Option<Rendered>, EnvironmentError> {
+        let today = pipeline::today_of_env(diags);
+        let units_only = !changed.is_empty() && changed.iter().all(|p| is_unit_file(p));
+        match self.last.take() {
+            Some(last) if units_only && last.prepared.today == today => {
+                let result = self.units(&last, diags);
+                if !matches!(result, Ok(Some(_))) {
+                    self.last = Some(last);
+                }
+                result
+            }
+            _ => self.whole(diags),
+        }
+    }
+
+    /// The whole pipeline, with the parse cache.
+    fn whole(&mut self, diags: &mut Diagnostics) -> Result<Option<Rendered>, EnvironmentError> {
+        let Some((prepared, out)) =
+            pipeline::run_cached(&self.root, &self.opts, Some(&self.cache), diags)?
+        else {
+            return Ok(None);
+        };
+        let files = shared(out);
+        let pages: Map = prepared
+            .site
+            .units
+            .iter()
+            .filter_map(|u| {
+                let path = render::unit_page_path(&u.slug);
+                files.get(&path).map(|b| (path, Arc::clone(b)))
+            })
+            .collect();
+        let totals_on_unit_pages = custom_templates(&self.root, &prepared.site);
+        self.last = Some(Last {
+            prepared: Arc::new(prepared),
+            pages: Arc::new(pages),
+            assets: Arc::new(assets(&files)),
+            totals_on_unit_pages,
+        });
+        Ok(Some(Rendered::Whole(files)))
+    }
+
+    /// Only unit files changed: load them (cached) and validate the site,
+    /// render the unit pages that depend on the change.
+    fn units(
+        &mut self,
+        last: &Last,
+        diags: &mut Diagnostics,
+    ) -> Result<Option<Rendered>, EnvironmentError> {
+        let mut timer = pipeline::Timer::new();
+        let loaded = load::load_cached(&self.root, Some(&self.cache), diags)?;
+        timer.lap("load");
+        let Some(site) = validate::validate(loaded, self.opts.base_url.as_deref(), diags) else {
+            return Ok(None);
+        };
+        timer.lap("validate");
+        if diags.has_errors() {
+            return Ok(None);
+        }
+        let old = &last.prepared;
+        let Some(dirty) = dirty_units(&old.site, &site, last.totals_on_unit_pages) else {
+            // A change every unit page shows: render everything.
+            return self.whole(diags);
+        };
+        if dirty.is_empty() && old.site.units == site.units {
+            self.last = Some(Last {
+                prepared: Arc::clone(&last.prepared),
+                pages: Arc::clone(&last.pages),
+                assets: Arc::clone(&last.assets),
+                totals_on_unit_pages: last.totals_on_unit_pages,
+            });
+            return Ok(Some(Rendered::Unchanged));
+        }
+        let mut rendered: HashMap<String, Vec<u8>> = HashMap::new();
+        for page in render::unit_pages(&site, &old.editions, &old.theme, old.today, &dirty) {
+            match page {
+                Ok((path, html)) => {
+                    rendered.insert(path, html.into_bytes());
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        timer.lap("unit pages");
+        if diags.has_errors() {
+            return Ok(None);
+        }
+        let mut pages = Map::new();
+        for u in &site.units {
+            let path = render::unit_page_path(&u.slug);
+            let bytes = match rendered.remove(&path) {
+                Some(b) => Arc::new(b),
+                // Not dirty: the unit was there, with the same page.
+                None => match last.pages.get(&path) {
+                    Some(b) => Arc::clone(b),
+                    None => return self.whole(diags),
+                },
+            };
+            pages.insert(path, bytes);
+        }
+        let pages = Arc::new(pages);
+        let prepared = Arc::new(Prepared {
+            site,
+            editions: Arc::clone(&old.editions),
+            theme: Arc::clone(&old.theme),
+            today: old.today,
+        });
+        let mut now: Map = (*last.assets).clone();
+        now.extend(pages.iter().map(|(k, v)| (k.clone(), Arc::clone(v))));
+        self.last = Some(Last {
+            prepared: Arc::clone(&prepared),
+            pages: Arc::clone(&pages),
+            assets: Arc::clone(&last.assets),
+            totals_on_unit_pages: last.totals_on_unit_pages,
+        });
+        Ok(Some(Rendered::Partial {
+            now,
+            pending: Pending {
+                root: self.root.clone(),
+                prepared,
+                pages,
+            },
+        }))
+    }
+}
+
+/// The published static files of the theme.
+fn assets(files: &Map) -> Map {
+    files
+        .range("assets/".to_string()..)
+        .take_while(|(k, _)| k.starts_with("assets/"))
+        .map(|(k, v)| (k.clone(), Arc::clone(v)))
+        .collect()
+}
+
+/// True when the site has templates of its own (`themes/<tema>/templates/`):
+/// they may show anything of `site` on a unit page.
+fn custom_templates(root: &Path, site: &Site) -> bool {
+    let tema = site.config.tema.as_deref().unwrap_or(crate::theme::DEFAULT);
+    std::fs::read_dir(root.join("themes").join(tema).join("templates"))
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false)
+}
+
+/// A path (relative to the root) whose change can only change units: a
+/// `.yaml`/`.yml` file under `content/`, in no `_` or `.` folder.
+pub fn is_unit_file(rel: &Path) -> bool {
+    let mut parts = rel.components();
+    if parts.next() != Some(Component::Normal("content".as_ref())) {
+        return false;
+    }
+    let rest: Vec<_> = parts.collect();
+    let named = |c: &Component| match c {
+        Component::Normal(n) => {
+            let n = n.to_string_lossy();
+            !n.starts_with('_') && !n.starts_with('.')
+        }
+        _ => false,
+    };
+    !rest.is_empty()
+        && rest.iter().all(named)
+        && matches!(
+            rel.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+}
+
+/// The dependency rules: the indices (in `new`'s catalogue order) of the
+/// unit pages that differ between `old` and `new`, or `None` when every
+/// page may (a value every unit page shows changed).
+///
+/// A unit page shows its unit, its neighbours' names and addresses
+/// (`precedente`, `successiva`), and the site-wide values: `_sito.yaml`,
+/// the extra pages (navigation), `elenco_parziale`, and the catalogue's
+/// totals. The built-in templates show only `totali.comuni` (from
+/// `_sito.yaml`) on unit pages, so other totals count only when the site
+/// has templates of its own (`totals_shown`).
+pub fn dirty_units(old: &Site, new: &Site, totals_shown: bool) -> Option<Vec<usize>> {
+    if old.config != new.config || old.pages != new.pages || old.intro != new.intro {
+        return None;
+    }
+    let partial = |s: &Site| s.units.iter().any(|u| u.altre_attivita.is_some());
+    if partial(old) != partial(new) {
+        return None;
+    }
+    if totals_shown && views::totals(old) != views::totals(new) {
+        return None;
+    }
+    let at: HashMap<&str, usize> = old
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.slug.as_str(), i))
+        .collect();
+    let key = |units: &[Unit], i: Option<usize>| {
+        i.and_then(|i| units.get(i))
+            .map(|u| (u.slug.clone(), u.nome.clone()))
+    };
+    let dirty = new
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(i, u)| match at.get(u.slug.as_str()) {
+            None => true,
+            Some(&j) => {
+                old.units[j] != **u
+                    || key(&new.units, i.checked_sub(1)) != key(&old.units, j.checked_sub(1))
+                    || key(&new.units, Some(i + 1)) != key(&old.units, Some(j + 1))
+            }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    Some(dirty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_unit_files_take_the_incremental_path() {
+        for (path, unit) in [
+            ("content/anagrafe.yaml", true),
+            ("content/area/anagrafe.yml", true),
+            ("content/_sito.yaml", false),
+            ("content/_index.md", false),
+            ("content/note.md", false),
+            ("content/_archivio/2025/anagrafe.yaml", false),
+            ("content/.git/x.yaml", false),
+            ("content/area", false),
+            ("themes/default/templates/unit.html", false),
+            ("anagrafe.yaml", false),
+        ] {
+            assert_eq!(is_unit_file(Path::new(path)), unit, "{path}");
+        }
+    }
+
+    /// The built-in unit page shows no catalogue total but `comuni` (which
+    /// comes from `_sito.yaml`): if it ever does, `dirty_units` must treat
+    /// totals as shown for the default theme too.
+    #[test]
+    fn default_unit_pages_show_no_catalogue_total() {
+        for (name, text) in [
+            (
+                "unit.html",
+                include_str!("../../themes/default/templates/unit.html"),
+            ),
+            (
+                "base.html",
+                include_str!("../../themes/default/templates/base.html"),
+            ),
+            (
+                "criteri.html",
+                include_str!("../../themes/default/templates/criteri.html"),
+            ),
+        ] {
+            for (i, _) in text.match_indices("totali") {
+                assert!(
+                    text[i..].starts_with("totali.comuni"),
+                    "{name} shows a catalogue total: {}",
+                    &text[i..(i + 30).min(text.len())]
+                );
+            }
+            assert!(!text.contains("elenco_parziale") || name != "unit.html");
+        }
+    }
+}
