@@ -21,6 +21,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{self, EnvironmentError, ParseCache};
@@ -50,6 +51,11 @@ struct Last {
     assets: Arc<Map>,
     /// The theme may show catalogue totals on unit pages.
     totals_on_unit_pages: bool,
+    /// Whether this site passed its whole check (the link check runs in
+    /// [`Pending::complete`], after the unit pages): until it has, a save
+    /// that changes nothing still checks again, so a broken link is never
+    /// taken for a good site.
+    checked: Arc<AtomicBool>,
 }
 
 /// What an update rendered.
@@ -67,6 +73,7 @@ pub struct Pending {
     root: PathBuf,
     prepared: Arc<Prepared>,
     pages: Arc<Map>,
+    checked: Arc<AtomicBool>,
 }
 
 impl Pending {
@@ -90,6 +97,7 @@ impl Pending {
         if diags.has_errors() {
             return None;
         }
+        self.checked.store(true, Ordering::Release);
         Some(shared(out))
     }
 }
@@ -155,6 +163,7 @@ impl Incremental {
             pages: Arc::new(pages),
             assets: Arc::new(assets(&files)),
             totals_on_unit_pages,
+            checked: Arc::new(AtomicBool::new(true)),
         });
         Ok(Some(Rendered::Whole(files)))
     }
@@ -181,12 +190,14 @@ impl Incremental {
             // A change every unit page shows: render everything.
             return self.whole(diags);
         };
-        if dirty.is_empty() && old.site.units == site.units {
+        if dirty.is_empty() && old.site.units == site.units && last.checked.load(Ordering::Acquire)
+        {
             self.last = Some(Last {
                 prepared: Arc::clone(&last.prepared),
                 pages: Arc::clone(&last.pages),
                 assets: Arc::clone(&last.assets),
                 totals_on_unit_pages: last.totals_on_unit_pages,
+                checked: Arc::clone(&last.checked),
             });
             return Ok(Some(Rendered::Unchanged));
         }
@@ -225,11 +236,13 @@ impl Incremental {
         });
         let mut now: Map = (*last.assets).clone();
         now.extend(pages.iter().map(|(k, v)| (k.clone(), Arc::clone(v))));
+        let checked = Arc::new(AtomicBool::new(false));
         self.last = Some(Last {
             prepared: Arc::clone(&prepared),
             pages: Arc::clone(&pages),
             assets: Arc::clone(&last.assets),
             totals_on_unit_pages: last.totals_on_unit_pages,
+            checked: Arc::clone(&checked),
         });
         Ok(Some(Rendered::Partial {
             now,
@@ -237,6 +250,7 @@ impl Incremental {
                 root: self.root.clone(),
                 prepared,
                 pages,
+                checked,
             },
         }))
     }
