@@ -15,7 +15,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&theme, &theme, &mut files);
     files.sort();
-    let mut out = String::from("pub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
+    let mut out = String::from("pub(crate) static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
     for rel in &files {
         let abs = theme.join(rel);
         println!("cargo:rerun-if-changed={}", abs.display());

@@ -15,13 +15,13 @@ use crate::slug;
 use crate::validate;
 
 /// The folder of earlier editions inside `content/`.
-pub const CONTENT_DIR: &str = "_archivio";
+pub(crate) const CONTENT_DIR: &str = "_archivio";
 /// The folder of the published site that holds them (`archivio/<edizione>/`).
-pub const URL_DIR: &str = "archivio";
+pub(crate) const URL_DIR: &str = "archivio";
 
 /// One earlier edition, loaded and validated.
 #[derive(Debug, Clone)]
-pub struct Edition {
+pub(crate) struct Edition {
     /// The folder name, also its URL segment: `2025`, `2025-2027`.
     pub name: String,
     /// Its `_sito.yaml` base_url replaced by `<current base_url>archivio/<name>/`.
@@ -30,12 +30,12 @@ pub struct Edition {
 
 impl Edition {
     /// The edition's folder relative to the site root (`archivio/2025/`).
-    pub fn dir(&self) -> String {
+    pub(crate) fn dir(&self) -> String {
         format!("{URL_DIR}/{}/", self.name)
     }
 
     /// The date the window is counted from: publication, else last update.
-    pub fn published(&self) -> Date {
+    pub(crate) fn published(&self) -> Date {
         let c = &self.site.config;
         c.pubblicato_il.unwrap_or(c.aggiornato_il)
     }
@@ -47,7 +47,7 @@ impl Edition {
 /// `<base_url>archivio/<name>/`. An edition with errors is left out and its
 /// errors (with the full path, `content/_archivio/2025/tributi.yaml:3:1`)
 /// go into `diags`.
-pub fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics) -> Vec<Edition> {
+pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics) -> Vec<Edition> {
     let dir = root.join("content").join(CONTENT_DIR);
     let display = Path::new("content").join(CONTENT_DIR);
     if !dir.exists() {
@@ -117,7 +117,7 @@ pub fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics) -> Ve
 /// the year after its publication (D.Lgs. 33/2013, art. 8 c. 3), and never
 /// before it was replaced (`replaced_on`, the next edition's publication),
 /// since the law also keeps data online while the act is in force.
-pub fn removable_from(published: Date, replaced_on: Date) -> Date {
+pub(crate) fn removable_from(published: Date, replaced_on: Date) -> Date {
     let window = Date {
         year: published.year.saturating_add(6),
         month: 1,
@@ -130,7 +130,7 @@ pub fn removable_from(published: Date, replaced_on: Date) -> Date {
 /// longer is lawful) for each edition past its five-year window on `today`.
 /// `current_published` is the current edition's date, which replaced the
 /// newest archived one.
-pub fn note_expired(
+pub(crate) fn note_expired(
     editions: &[Edition],
     current_published: Date,
     today: Date,

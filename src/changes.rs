@@ -23,20 +23,20 @@ use serde::Serialize;
 use crate::slug;
 
 /// The lowest similarity (0–1) at which two texts are the same activity.
-pub const SIMILARITY: f32 = 0.8;
+pub(crate) const SIMILARITY: f32 = 0.8;
 /// Above this many unmatched (old × new) pairs in one unit, pass 2 is skipped.
-pub const MAX_PAIRS: usize = 40_000;
+pub(crate) const MAX_PAIRS: usize = 40_000;
 
 /// An activity as compared: its anchor on the unit page and its text.
 #[derive(Debug, Clone, Copy)]
-pub struct ActivityRef<'a> {
+pub(crate) struct ActivityRef<'a> {
     pub id: &'a str,
     pub testo: &'a str,
 }
 
 /// A unit as compared.
 #[derive(Debug, Clone)]
-pub struct UnitRef<'a> {
+pub(crate) struct UnitRef<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub smartizzabili: Vec<ActivityRef<'a>>,
@@ -46,7 +46,7 @@ pub struct UnitRef<'a> {
 /// What happened to an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Kind {
+pub(crate) enum Kind {
     Aggiunta,
     Rimossa,
     Spostata,
@@ -55,14 +55,14 @@ pub enum Kind {
 
 /// One side of an activity change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Side {
+pub(crate) struct Side {
     pub id: String,
     pub testo: String,
     pub smartizzabile: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActivityChange {
+pub(crate) struct ActivityChange {
     pub tipo: Kind,
     /// In the earlier edition (absent when added).
     pub prima: Option<Side>,
@@ -73,14 +73,14 @@ pub struct ActivityChange {
 /// What happened to a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum UnitState {
+pub(crate) enum UnitState {
     Aggiunta,
     Rimossa,
     Modificata,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UnitChange {
+pub(crate) struct UnitChange {
     pub stato: UnitState,
     pub slug_prima: Option<String>,
     pub slug_dopo: Option<String>,
@@ -93,7 +93,7 @@ pub struct UnitChange {
 
 /// How many changes of each kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub unita_aggiunte: usize,
     pub unita_rimosse: usize,
     pub aggiunte: usize,
@@ -103,14 +103,14 @@ pub struct Counts {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Units with a change, in the later edition's order, then removed units.
     pub unita: Vec<UnitChange>,
     pub conteggi: Counts,
 }
 
 /// Compares an earlier edition's units with a later one's.
-pub fn compare(old: &[UnitRef], new: &[UnitRef]) -> Changes {
+pub(crate) fn compare(old: &[UnitRef], new: &[UnitRef]) -> Changes {
     let pairs = match_units(old, new);
     let mut unita = Vec::new();
     let mut conteggi = Counts::default();
@@ -332,7 +332,7 @@ fn normalise(testo: &str) -> String {
 }
 
 /// The share of equal characters: `2 × equal / (len a + len b)`, 0–1.
-pub fn similarity(a: &str, b: &str) -> f32 {
+pub(crate) fn similarity(a: &str, b: &str) -> f32 {
     similar::TextDiff::from_chars(a, b).ratio()
 }
 

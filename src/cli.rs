@@ -17,10 +17,12 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(name = "trasparenza", version, about, long_about = None)]
 pub struct Cli {
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The commands, one module each in `cmd/`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site from content/ into the output folder (public/ by default).
@@ -47,11 +49,11 @@ pub enum Command {
 pub struct ArchiviaArgs {
     /// The site folder: the one holding content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The edition's folder name under content/_archivio/ [default: periodo
     /// of _sito.yaml, else the year of pubblicato_il or aggiornato_il].
     #[arg(long, value_name = "NAME")]
-    pub edizione: Option<String>,
+    pub(crate) edizione: Option<String>,
 }
 
 /// Where the site is and where it goes.
@@ -59,23 +61,23 @@ pub struct ArchiviaArgs {
 pub struct BuildArgs {
     /// The site folder: the one holding content/ (and optionally themes/).
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Where to write the site [default: ROOT/public]. Replaced as a whole, only when the build
     /// succeeds, and only if it is empty or an earlier output of trasparenza (see --force). A
     /// symlink is followed: the folder it points to is replaced, the link stays.
     #[arg(long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Replace the output folder even if it is not empty and was not written by trasparenza.
     /// Never the site folder, content/, themes/, a folder holding them, or a file.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Publish under this address instead of base_url in content/_sito.yaml
     /// (canonical links, sitemap.xml, robots.txt).
     #[arg(long, value_name = "URL", value_parser = base_url)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Treat warnings as errors: exit 1 and write nothing when there is any.
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 /// What `check` looks at and how it reports.
@@ -83,23 +85,23 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     /// The site folder: the one holding content/ (and optionally themes/).
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Treat warnings as errors (exit 1 when there is any).
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// How to print problems: for people (stderr), as a JSON array (stdout),
     /// as GitHub Actions annotations (stdout), or as a GitLab Code Quality
     /// report (stdout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Check as if published under this address instead of base_url.
     #[arg(long, value_name = "URL", value_parser = base_url)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
 }
 
 /// How problems are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
     Github,
@@ -111,15 +113,15 @@ pub enum Format {
 pub struct InitArgs {
     /// The folder of the new site (created if missing). Existing files are kept.
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The body's name, as in its acts ("Comune di ..."). Without it a
     /// placeholder is written, which `check` reports until replaced.
     #[arg(long, value_name = "NAME")]
-    pub ente: Option<String>,
+    pub(crate) ente: Option<String>,
     /// The address the site will be published at. Without it a placeholder
     /// is written, which `check` reports until replaced.
     #[arg(long, value_name = "URL", value_parser = base_url)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
 }
 
 /// Where the site is and where the preview listens.
@@ -127,25 +129,25 @@ pub struct InitArgs {
 pub struct ServeArgs {
     /// The site folder: the one holding content/ (and optionally themes/).
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The address to listen on. Only this machine can connect by default;
     /// use 0.0.0.0 to let others on the network see the preview.
     #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
-    pub bind: std::net::IpAddr,
+    pub(crate) bind: std::net::IpAddr,
     /// The port to listen on (0: any free port).
     #[arg(long, default_value_t = 1111)]
-    pub port: u16,
+    pub(crate) port: u16,
     /// Open the preview in the browser once it is ready.
     #[arg(long)]
-    pub open: bool,
+    pub(crate) open: bool,
     /// Look for changes by scanning the folders every 300 ms instead of
     /// waiting for the system's notifications (Docker bind mounts, NFS, WSL).
     #[arg(long)]
-    pub poll: bool,
+    pub(crate) poll: bool,
     /// Stop waiting for a rebuild after this many seconds and report it as
     /// failed (a theme template that never ends); the next save rebuilds.
     #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
-    pub rebuild_timeout: u64,
+    pub(crate) rebuild_timeout: u64,
 }
 
 /// What `import` reads and where it writes.
@@ -154,25 +156,25 @@ pub struct ImportArgs {
     /// The file holding the catalogue: .docx, .odt, .xlsx, .ods, .csv, .tsv,
     /// .html/.htm, or .txt (the text of the PIAO's table).
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The site folder (made by `trasparenza init`): files go into ROOT/content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Show what would be written, and write nothing.
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Replace unit files that already exist with the same name.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Read only this sheet of a spreadsheet [default: every sheet].
     #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    pub(crate) sheet: Option<String>,
     /// The encoding of a CSV or text file (utf-8, windows-1252, ...) [default: detected].
     #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
+    pub(crate) encoding: Option<String>,
     /// The separator of a CSV: `,`, `;`, `tab` or `|` [default: detected].
     #[arg(long, value_name = "CHAR")]
-    pub delimiter: Option<String>,
+    pub(crate) delimiter: Option<String>,
 }
 
 /// `--base-url`: an absolute http(s) address, normalised to end with `/`.

@@ -4,7 +4,7 @@
 //! `linkcheck` and `cli` use the meanings. No I/O, no diagnostics.
 
 /// Open-data licences the generator knows: id, Italian name, URL.
-pub const LICENCES: &[(&str, &str, &str)] = &[
+pub(crate) const LICENCES: &[(&str, &str, &str)] = &[
     (
         "CC-BY-4.0",
         "Creative Commons Attribuzione 4.0 Internazionale",
@@ -28,11 +28,11 @@ pub const LICENCES: &[(&str, &str, &str)] = &[
 ];
 
 /// The default primary colour (Bootstrap Italia's blue).
-pub const DEFAULT_COLOUR: &str = "#0066CC";
+pub(crate) const DEFAULT_COLOUR: &str = "#0066CC";
 
 /// True for an absolute http(s) address with a host and no characters that
 /// would need escaping.
-pub fn is_web_url(u: &str) -> bool {
+pub(crate) fn is_web_url(u: &str) -> bool {
     let Some(rest) = u
         .strip_prefix("https://")
         .or_else(|| u.strip_prefix("http://"))
@@ -48,7 +48,7 @@ pub fn is_web_url(u: &str) -> bool {
 
 /// Checks and normalises a base URL: absolute http(s), no query or
 /// fragment, ending with `/`.
-pub fn normalise_base_url(u: &str) -> Option<String> {
+pub(crate) fn normalise_base_url(u: &str) -> Option<String> {
     let u = u.trim();
     if !is_web_url(u) || u.contains('?') || u.contains('#') {
         return None;
@@ -61,7 +61,7 @@ pub fn normalise_base_url(u: &str) -> Option<String> {
 }
 
 /// The path part of a base URL (`/amministrazione-trasparente/lavoro-agile/`).
-pub fn base_path(base_url: &str) -> String {
+pub(crate) fn base_path(base_url: &str) -> String {
     let rest = base_url
         .strip_prefix("https://")
         .or_else(|| base_url.strip_prefix("http://"))
@@ -73,7 +73,7 @@ pub fn base_path(base_url: &str) -> String {
 }
 
 /// The (id, name, URL) of a known licence.
-pub fn licence(id: &str) -> Option<(&'static str, &'static str, &'static str)> {
+pub(crate) fn licence(id: &str) -> Option<(&'static str, &'static str, &'static str)> {
     LICENCES
         .iter()
         .copied()
@@ -81,7 +81,7 @@ pub fn licence(id: &str) -> Option<(&'static str, &'static str, &'static str)> {
 }
 
 /// `#rrggbb` -> (r, g, b).
-pub fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
+pub(crate) fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
     let h = s.strip_prefix('#')?;
     if h.len() != 6 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;

@@ -31,6 +31,7 @@ impl Severity {
 /// One problem found in the user's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error, warning or note.
     pub severity: Severity,
     /// The file as the user knows it (relative to the site root when possible).
     pub file: PathBuf,
@@ -38,13 +39,16 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column (in characters); 0 when unknown.
     pub column: usize,
+    /// What is wrong, in the user's terms.
     pub message: String,
+    /// What to do about it.
     pub hint: Option<String>,
     /// The text of the offending line, shown under the message.
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error in `file` (not yet placed on a line).
     pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -57,6 +61,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning in `file` (not yet placed on a line).
     pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -73,6 +78,7 @@ impl Diagnostic {
         }
     }
 
+    /// Placed at `line`:`column` (1-based) of `text`, whose line is shown.
     pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
@@ -94,11 +100,13 @@ impl Diagnostic {
         self
     }
 
+    /// With a hint saying what to do.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Whether it fails the run.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -221,7 +229,7 @@ fn github_property(s: &str) -> String {
 }
 
 /// Paths are printed with `/` on every platform so messages are stable.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
@@ -229,7 +237,7 @@ pub fn display_path(path: &Path) -> String {
 /// bidirectional override written as `\u{1b}`: text from the content must
 /// not move the cursor, clear the screen, set the terminal's title or
 /// reorder what the reader sees. Tabs in `source` lines are shown as `→`.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| {
         c.is_control()
             || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -291,26 +299,32 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// No problem yet.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds one problem.
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
+    /// Adds every problem of `ds`.
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(ds);
     }
 
+    /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// How many errors.
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
+    /// How many warnings.
     pub fn warning_count(&self) -> usize {
         self.items
             .iter()
@@ -318,6 +332,7 @@ impl Diagnostics {
             .count()
     }
 
+    /// Whether there is no problem at all.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
@@ -331,6 +346,7 @@ impl Diagnostics {
         v
     }
 
+    /// The problems, in the order they were found.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }

@@ -20,7 +20,7 @@ use crate::source::SourceFile;
 
 /// An internal link that leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Broken {
+pub(crate) struct Broken {
     /// The page holding the link (path in the output).
     pub page: String,
     /// The link as written.
@@ -30,7 +30,7 @@ pub struct Broken {
 
 /// Every broken internal link of `out`; `base_path` is the path of
 /// `base_url` (`/amministrazione-trasparente/lavoro-agile/`).
-pub fn check(out: &Output, base_path: &str) -> Vec<Broken> {
+pub(crate) fn check(out: &Output, base_path: &str) -> Vec<Broken> {
     // Each page is read once, on every core; then each link is resolved.
     // Pages are UTF-8 (rendered from `String`s): ids and links are borrowed
     // from them; only a value with an entity is copied, decoded.
@@ -196,7 +196,8 @@ fn percent_decode(s: &str) -> String {
 
 /// Every attribute (lowercased name, decoded value) of every tag of `html`,
 /// skipping comments and the content of `<script>` and `<style>`.
-pub fn attributes(html: &str) -> Vec<(String, String)> {
+#[cfg(test)]
+pub(crate) fn attributes(html: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     scan(html, |name, value| {
         out.push((name.to_string(), value.into_owned()))

@@ -22,11 +22,15 @@ use crate::yaml::{self, schema};
 /// The site as read from disk, before cross-file validation.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// `_sito.yaml`, when it parsed.
     pub config: Option<SiteConfig>,
     /// `_sito.yaml` text, so later checks can point into it.
     pub config_source: Option<SourceFile>,
+    /// Markdown of `content/_index.md`.
     pub intro: Option<String>,
+    /// Every unit file that parsed, with its text, in walk order.
     pub units: Vec<(Unit, SourceFile)>,
+    /// The extra Markdown pages.
     pub pages: Vec<Page>,
 }
 
@@ -38,7 +42,7 @@ pub struct EnvironmentError(pub String);
 /// parsed from: the preview keeps one, so that a save parses again only
 /// the files whose text changed. A load keeps only the files it walked.
 #[derive(Default)]
-pub struct ParseCache {
+pub(crate) struct ParseCache {
     units: Mutex<HashMap<PathBuf, Cached>>,
 }
 
@@ -80,7 +84,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
 }
 
 /// [`load`], reusing (and then updating) `cache` when given.
-pub fn load_cached(
+pub(crate) fn load_cached(
     root: &Path,
     cache: Option<&ParseCache>,
     diags: &mut Diagnostics,
@@ -104,7 +108,7 @@ pub fn load_cached(
 /// Reads one content folder: `content/` itself, or an archived edition
 /// (`content/_archivio/<edizione>/`). `display` is how the folder is named in
 /// messages (`content/_archivio/2025`), so every problem carries the full path.
-pub fn load_content(
+pub(crate) fn load_content(
     root: &Path,
     content: &Path,
     display: &Path,

@@ -15,7 +15,7 @@ fn options() -> Options {
 
 /// Every link and image of `src`: its address as written and the byte
 /// offset in `src` where the link starts (for pointing at it).
-pub fn links(src: &str) -> Vec<(String, usize)> {
+pub(crate) fn links(src: &str) -> Vec<(String, usize)> {
     Parser::new_ext(src, options())
         .into_offset_iter()
         .filter_map(|(ev, range)| match ev {
@@ -28,7 +28,7 @@ pub fn links(src: &str) -> Vec<(String, usize)> {
 }
 
 /// Renders Markdown to HTML with raw HTML escaped.
-pub fn to_html(src: &str) -> String {
+pub(crate) fn to_html(src: &str) -> String {
     let events = Parser::new_ext(src, options()).map(|ev| match ev {
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         Event::Start(Tag::Link {

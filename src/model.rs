@@ -17,18 +17,15 @@ use std::path::PathBuf;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-pub mod fields;
+pub(crate) mod fields;
 
 use fields::{Shape, column, markdown, optional, record, required, text};
 
-/// The keys a unit file may have, for "did you mean" hints.
-pub const UNIT_KEYS: &[&str] = UnitFile::KEYS;
-
 /// The keys of a unit that hold lists of activities, in file-format order.
-pub const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
+pub(crate) const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
 
 /// The values of `altre_attivita`.
-pub const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
+pub(crate) const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
 /// Where something was written in its file: 1-based line and column (in
 /// characters). `0:0` when unknown (a value not read from a file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,8 +59,11 @@ impl Spans {
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
+    /// The year, e.g. 2026.
     pub year: u16,
+    /// 1 to 12.
     pub month: u8,
+    /// 1 to 31.
     pub day: u8,
 }
 
@@ -287,9 +287,11 @@ record! {
 /// One activity: what the catalogue lists, verbatim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
+    /// The activity as the act words it.
     pub testo: String,
     /// Markdown.
     pub note: Option<String>,
+    /// Tags (`ambiti`) for filtering.
     pub ambiti: Vec<String>,
     /// Where its text starts (the `testo` value in the long form).
     pub span: Span,
@@ -438,7 +440,7 @@ record! {
     /// Front matter of an extra Markdown page.
     #[derive(Debug, Clone, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub struct PageFrontMatter => PAGE (
+    pub(crate) struct PageFrontMatter => PAGE (
         "the front matter",
         "write at least `titolo: Titolo della pagina`"
     ) {
@@ -465,6 +467,7 @@ pub struct Page {
 /// Everything the generator publishes, loaded and ordered.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// `_sito.yaml`, checked.
     pub config: SiteConfig,
     /// Markdown of `content/_index.md`.
     pub intro: Option<String>,
@@ -475,7 +478,7 @@ pub struct Site {
 }
 
 /// The catalogue order of units: `ordine` first (missing last), then `nome`, then slug.
-pub fn sort_units(units: &mut [Unit]) {
+pub(crate) fn sort_units(units: &mut [Unit]) {
     units.sort_by(|a, b| {
         (a.ordine.is_none(), a.ordine, &a.nome, &a.slug).cmp(&(
             b.ordine.is_none(),
@@ -487,7 +490,7 @@ pub fn sort_units(units: &mut [Unit]) {
 }
 
 /// The order of extra pages: `ordine` first (missing last), then `titolo`.
-pub fn sort_pages(pages: &mut [Page]) {
+pub(crate) fn sort_pages(pages: &mut [Page]) {
     pages.sort_by(|a, b| {
         (a.ordine.is_none(), a.ordine, &a.titolo, &a.slug).cmp(&(
             b.ordine.is_none(),

@@ -31,7 +31,7 @@ pub struct Built {
 /// Everything a render needs, loaded and checked without errors: the site,
 /// its earlier editions, the theme and the build's date. The preview keeps
 /// one to render again only what a save changed.
-pub struct Prepared {
+pub(crate) struct Prepared {
     pub site: Site,
     pub editions: Arc<Vec<Edition>>,
     pub theme: Arc<Theme>,
@@ -56,7 +56,7 @@ pub fn run(
 /// [`run`] reusing the unit files parsed earlier (`cache`, see
 /// [`load::ParseCache`]); the site is returned with its editions, theme and
 /// date.
-pub fn run_cached(
+pub(crate) fn run_cached(
     root: &Path,
     opts: &BuildOptions,
     cache: Option<&load::ParseCache>,
@@ -124,7 +124,7 @@ fn prepare(
 }
 
 /// The date of the build (see [`today`]) as `serve` and `build` read it.
-pub fn today_of_env(diags: &mut Diagnostics) -> Date {
+pub(crate) fn today_of_env(diags: &mut Diagnostics) -> Date {
     today(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), diags)
 }
 
@@ -132,7 +132,7 @@ pub fn today_of_env(diags: &mut Diagnostics) -> Date {
 /// 1970, UTC) when it is set, so that a build can be repeated byte for byte;
 /// otherwise the system's date (UTC). A value that is not a number is
 /// reported and the system's date used.
-pub fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) -> Date {
+pub(crate) fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) -> Date {
     let now = || {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -158,18 +158,18 @@ pub fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) -> Date {
 
 /// Prints how long each stage took when `TRASPARENZA_TIMINGS` is set: a
 /// developer's aid for profiling (see ARCHITECTURE.md), silent otherwise.
-pub struct Timer {
+pub(crate) struct Timer {
     last: Option<Instant>,
 }
 
 impl Timer {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Timer {
             last: std::env::var_os("TRASPARENZA_TIMINGS").map(|_| Instant::now()),
         }
     }
 
-    pub fn lap(&mut self, stage: &str) {
+    pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             eprintln!(
                 "timing: {stage:<10} {:>8.1} ms",

@@ -11,15 +11,15 @@ use crate::load::Loaded;
 use crate::model::Span;
 
 /// Marks a text value still to be written (`ente`, `titolo`).
-pub const MARK: &str = "DA COMPILARE";
+pub(crate) const MARK: &str = "DA COMPILARE";
 /// The body's name `init` writes without `--ente`.
-pub const ENTE: &str = "Ente (DA COMPILARE)";
+pub(crate) const ENTE: &str = "Ente (DA COMPILARE)";
 /// The address `init` writes without `--base-url`: `.example` is reserved
 /// (RFC 2606), so no real site has it.
-pub const BASE_URL: &str = "https://sito-da-compilare.example/lavoro-agile/";
+pub(crate) const BASE_URL: &str = "https://sito-da-compilare.example/lavoro-agile/";
 /// The first line of the example unit `init` writes; `import` removes a unit
 /// file starting with it.
-pub const EXAMPLE_UNIT_MARKER: &str =
+pub(crate) const EXAMPLE_UNIT_MARKER: &str =
     "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
 
 /// Whether `url`'s host is under the reserved `.example` domain.
@@ -35,7 +35,7 @@ fn is_placeholder_url(url: &str) -> bool {
 
 /// Warns about every placeholder of `init` still in the site. A `--base-url`
 /// given on the command line replaces the file's, so it is not reported.
-pub fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mut Diagnostics) {
+pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mut Diagnostics) {
     if let (Some(c), Some(src)) = (&loaded.config, &loaded.config_source) {
         let mut warn = |key: &str, value: &str| {
             let at = c.spans.key(key).unwrap_or(Span { line: 1, column: 1 });

@@ -3,7 +3,7 @@
 //! Pure functions, no I/O.
 
 /// Paths the generator writes itself: a unit or page may not take them.
-pub const RESERVED: &[&str] = &[
+pub(crate) const RESERVED: &[&str] = &[
     "404",
     "archivio",
     "assets",
@@ -18,7 +18,7 @@ pub const RESERVED: &[&str] = &[
 ];
 
 /// True when `s` matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
-pub fn is_valid(s: &str) -> bool {
+pub(crate) fn is_valid(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
@@ -32,7 +32,7 @@ pub fn is_valid(s: &str) -> bool {
 /// and of the search analyzer (Rust and, generated from this table, the
 /// theme's `analyzer.js`). Every entry is covered by
 /// `tests/fixtures/search/analyzer-vectors.json`.
-pub const FOLDS: &[(char, char)] = &[
+pub(crate) const FOLDS: &[(char, char)] = &[
     ('à', 'a'),
     ('á', 'a'),
     ('â', 'a'),
@@ -62,7 +62,7 @@ pub const FOLDS: &[(char, char)] = &[
 
 /// The plain form of an accented lowercase letter (`à` -> `a`); `None` for
 /// any other char, plain letters included.
-pub fn fold(c: char) -> Option<char> {
+pub(crate) fn fold(c: char) -> Option<char> {
     if c.is_ascii() {
         return None;
     }
@@ -74,7 +74,7 @@ pub fn fold(c: char) -> Option<char> {
 
 /// A char of a slug: an ASCII letter or digit, lowercased, or a letter of
 /// [`FOLDS`] in either case, folded; `None` for anything else.
-pub fn fold_char(c: char) -> Option<char> {
+pub(crate) fn fold_char(c: char) -> Option<char> {
     if c.is_ascii_alphanumeric() {
         return Some(c.to_ascii_lowercase());
     }
@@ -86,7 +86,7 @@ pub fn fold_char(c: char) -> Option<char> {
 }
 
 /// `Servizio Lavori pubblici` -> `servizio-lavori-pubblici`.
-pub fn slugify(s: &str) -> String {
+pub(crate) fn slugify(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
     for c in s.chars() {
@@ -106,7 +106,7 @@ pub fn slugify(s: &str) -> String {
 
 /// A short anchor for an activity: the first words of its text, at most
 /// `max` bytes, cut at a word boundary.
-pub fn anchor(text: &str, max: usize) -> String {
+pub(crate) fn anchor(text: &str, max: usize) -> String {
     let full = slugify(text);
     if full.len() <= max {
         return if full.is_empty() {

@@ -27,6 +27,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// `text` (already decoded) known to the user as `display`.
     pub fn new(display: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0)
@@ -74,7 +75,7 @@ impl SourceFile {
 }
 
 /// Reads `path` (shown to the user as `display`) as UTF-8 text.
-pub fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
+pub(crate) fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
     let meta = fs::metadata(path)
         .map_err(|e| Diagnostic::error(display, format!("cannot read the file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {

@@ -21,10 +21,11 @@ mod embedded {
 }
 
 /// The name of the built-in theme.
-pub const DEFAULT: &str = "default";
+pub(crate) const DEFAULT: &str = "default";
 
 /// Compiled templates plus the static files to copy into `assets/`.
 pub struct Theme {
+    /// The compiled templates.
     pub tera: Tera,
     /// Path under `static/` -> bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
@@ -54,7 +55,7 @@ impl Theme {
 
 /// True for a theme name: lowercase letters, digits and dashes, which can
 /// only name a folder directly inside `themes/`.
-pub fn is_plain_name(tema: &str) -> bool {
+pub(crate) fn is_plain_name(tema: &str) -> bool {
     !tema.is_empty()
         && tema
             .bytes()

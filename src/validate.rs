@@ -326,7 +326,7 @@ fn short(s: &str) -> String {
 }
 
 /// WCAG contrast ratio of white against `rgb`.
-pub fn contrast_with_white(rgb: (u8, u8, u8)) -> f64 {
+pub(crate) fn contrast_with_white(rgb: (u8, u8, u8)) -> f64 {
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.03928 {

@@ -16,7 +16,7 @@ use crate::slug;
 const ANCHOR_MAX: usize = 48;
 
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     pub ente: &'a str,
     pub titolo: &'a str,
     pub base_url: &'a str,
@@ -53,7 +53,7 @@ pub struct SiteView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct FonteView<'a> {
+pub(crate) struct FonteView<'a> {
     pub titolo: Option<&'a str>,
     pub atto: Option<&'a str>,
     pub url: Option<&'a str>,
@@ -62,7 +62,7 @@ pub struct FonteView<'a> {
 
 /// What every page's `site` shares, computed once per build.
 #[derive(Clone)]
-pub struct Shared {
+pub(crate) struct Shared {
     pub totals: Totals,
     pub today: Date,
     pub elenco_parziale: bool,
@@ -70,7 +70,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(site: &Site, today: Date) -> Shared {
+    pub(crate) fn new(site: &Site, today: Date) -> Shared {
         Shared {
             totals: totals(site),
             today,
@@ -82,7 +82,7 @@ impl Shared {
 }
 
 /// The rule for activities the act does not list, in words.
-pub fn altre_attivita_testo(a: AltreAttivita) -> &'static str {
+pub(crate) fn altre_attivita_testo(a: AltreAttivita) -> &'static str {
     match a {
         AltreAttivita::Smartizzabili => {
             "Tutte le attività non elencate sono smartizzabili: si possono svolgere in lavoro agile."
@@ -94,20 +94,20 @@ pub fn altre_attivita_testo(a: AltreAttivita) -> &'static str {
 }
 
 #[derive(Serialize, Clone)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     pub titolo: String,
     pub url: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct LicenceView {
+pub(crate) struct LicenceView {
     pub id: &'static str,
     pub nome: &'static str,
     pub url: &'static str,
 }
 
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Totals {
+pub(crate) struct Totals {
     pub unita: usize,
     /// Distinct areas of the units (0: no unit has one).
     pub aree: usize,
@@ -120,14 +120,14 @@ pub struct Totals {
 }
 
 #[derive(Serialize, Clone)]
-pub struct NavItem {
+pub(crate) struct NavItem {
     pub titolo: String,
     pub url: String,
     pub corrente: bool,
 }
 
 #[derive(Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     pub tipo: &'static str,
     pub titolo: String,
     pub descrizione: String,
@@ -237,7 +237,7 @@ pub struct UnitView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct UnitSummary<'a> {
+pub(crate) struct UnitSummary<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub url: String,
@@ -248,7 +248,7 @@ pub struct UnitSummary<'a> {
 }
 
 #[derive(Serialize)]
-pub struct AreaView<'a> {
+pub(crate) struct AreaView<'a> {
     pub nome: &'a str,
     pub id: String,
     pub unita: Vec<UnitSummary<'a>>,
@@ -257,14 +257,14 @@ pub struct AreaView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct PageLink<'a> {
+pub(crate) struct PageLink<'a> {
     pub slug: &'a str,
     pub titolo: &'a str,
     pub url: String,
 }
 
 #[derive(Serialize)]
-pub struct HomeView<'a> {
+pub(crate) struct HomeView<'a> {
     pub intro_html: Option<String>,
     /// The activities of `_sito.yaml` (common to every office), or `None`.
     pub comuni: Option<UnitView<'a>>,
@@ -273,14 +273,14 @@ pub struct HomeView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ExtraPageView<'a> {
+pub(crate) struct ExtraPageView<'a> {
     pub slug: &'a str,
     pub titolo: &'a str,
     pub contenuto_html: String,
 }
 
 /// Counts over the whole catalogue, common activities included.
-pub fn totals(site: &Site) -> Totals {
+pub(crate) fn totals(site: &Site) -> Totals {
     let c = &site.config;
     let smart: usize = c.smartizzabili.len()
         + site
@@ -316,7 +316,7 @@ fn area_of(u: &Unit) -> Option<&str> {
 /// The site-wide part of every page's context.
 /// `shared` is computed once per build by the caller ([`Shared::new`]):
 /// summing every unit on every page would make a build quadratic in the units.
-pub fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) -> SiteView<'a> {
+pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) -> SiteView<'a> {
     let c = &site.config;
     let colour = c
         .colore_primario
@@ -375,7 +375,7 @@ pub fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) -> Site
 }
 
 /// A unit's rule for the activities it does not list: its own, else the site's.
-pub fn rule_of(site: &Site, u: &Unit) -> Option<AltreAttivita> {
+pub(crate) fn rule_of(site: &Site, u: &Unit) -> Option<AltreAttivita> {
     u.altre_attivita.or(site.config.altre_attivita)
 }
 
@@ -395,7 +395,7 @@ const HOME_IDS: &[&str] = &[
 /// The activities of `_sito.yaml` (common to every office, or the whole
 /// catalogue when there are no unit files), as a unit without a page: its
 /// `slug` and `url` are empty and its anchors are on the home page.
-pub fn common_view(site: &Site) -> Option<UnitView<'_>> {
+pub(crate) fn common_view(site: &Site) -> Option<UnitView<'_>> {
     let c = &site.config;
     if c.smartizzabili.is_empty() && c.non_smartizzabili.is_empty() {
         return None;
@@ -426,14 +426,14 @@ pub fn common_view(site: &Site) -> Option<UnitView<'_>> {
 }
 
 /// The name of the common activities where units are listed beside them.
-pub const COMMON_NAME: &str = "Tutti gli uffici";
+pub(crate) const COMMON_NAME: &str = "Tutti gli uffici";
 /// The group of units without an area, when some others have one.
 const NO_AREA: &str = "Altre unità";
 /// The one group of units, when none has an area.
 const ALL_UNITS: &str = "Unità organizzative";
 
 /// A unit's root-relative URL.
-pub fn unit_url(slug: &str) -> String {
+pub(crate) fn unit_url(slug: &str) -> String {
     format!("{slug}/")
 }
 
@@ -479,7 +479,7 @@ pub fn unit_views(site: &Site) -> Vec<UnitView<'_>> {
 ///
 /// # Panics
 /// When `i` is not an index of `site.units` (callers iterate over them).
-pub fn unit_view(site: &Site, i: usize) -> UnitView<'_> {
+pub(crate) fn unit_view(site: &Site, i: usize) -> UnitView<'_> {
     let units = &site.units;
     let u = &units[i];
     let mut used: HashMap<String, usize> =
@@ -508,7 +508,7 @@ pub fn unit_view(site: &Site, i: usize) -> UnitView<'_> {
 /// The home page's groups: units by area, areas in order of their first unit,
 /// units without an area last under "Altre unità" (or all under "Unità
 /// organizzative" when no unit has an area); and the common activities.
-pub fn home_view(site: &Site) -> HomeView<'_> {
+pub(crate) fn home_view(site: &Site) -> HomeView<'_> {
     let mut aree: Vec<AreaView> = Vec::new();
     let mut index: HashMap<Option<&str>, usize> = HashMap::new();
     let grouped = site.units.iter().any(|u| area_of(u).is_some());

@@ -10,8 +10,8 @@
 //! symlink, the folder it points to is replaced and the link stays. This is
 //! the only module that writes the published site.
 
-pub mod guard;
-pub mod lock;
+pub(crate) mod guard;
+pub(crate) mod lock;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -25,18 +25,18 @@ use crate::render::Output;
 use guard::{Refusal, Target};
 
 /// The sibling folder a build is written into before the swap.
-pub fn staging_dir(output: &Path) -> PathBuf {
+pub(crate) fn staging_dir(output: &Path) -> PathBuf {
     sibling(output, "tmp")
 }
 
 /// The lock file beside the output.
-pub fn lock_file(output: &Path) -> PathBuf {
+pub(crate) fn lock_file(output: &Path) -> PathBuf {
     sibling(output, "lock")
 }
 
 /// Why [`publish`] wrote nothing.
 #[derive(Debug)]
-pub enum PublishError {
+pub(crate) enum PublishError {
     /// The guard refused the output (checked again under the lock).
     Refused(Refusal),
     /// The disk failed: the path, and what went wrong.
@@ -55,7 +55,7 @@ impl fmt::Display for PublishError {
 /// Writes `out` as the site of `root` into `output`: takes the lock beside
 /// the output (calling `on_wait` if another build holds it), asks the guard
 /// again under the lock, then writes and swaps. Returns the folder written.
-pub fn publish(
+pub(crate) fn publish(
     out: &Output,
     root: &Path,
     output: &Path,
@@ -90,7 +90,7 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
 
 /// Writes `out` to `output`, replacing what was there only if everything
 /// was written.
-pub fn write_atomically(out: &Output, output: &Path) -> io::Result<()> {
+pub(crate) fn write_atomically(out: &Output, output: &Path) -> io::Result<()> {
     let staging = staging_dir(output);
     let old = sibling(output, "old");
     // Leftovers of an interrupted build.

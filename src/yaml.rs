@@ -9,11 +9,11 @@
 //! Only a clean document is deserialized into `T`. It parses; checks across
 //! fields and files belong to `validate`.
 
-pub mod de;
-pub mod node;
-pub mod positions;
-pub mod schema;
-pub mod slips;
+pub(crate) mod de;
+pub(crate) mod node;
+pub(crate) mod positions;
+pub(crate) mod schema;
+pub(crate) mod slips;
 
 use serde::de::DeserializeOwned;
 
@@ -24,7 +24,7 @@ use schema::Record;
 
 /// Parses `file` as one YAML document of shape `shape` into `T`, with where
 /// each key and list item was written; on failure, every problem found.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     file: &SourceFile,
     shape: &Record,
 ) -> Result<(T, Positions), Vec<Diagnostic>> {
@@ -362,7 +362,7 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
 }
 
 /// The valid key closest to a misspelt one, if any is close enough.
-pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (strsim::levenshtein(word, c), *c))
@@ -374,7 +374,7 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{UNIT_KEYS, UnitFile};
+    use crate::model::UnitFile;
 
     fn err(text: &str) -> Diagnostic {
         let mut all =
@@ -463,11 +463,14 @@ mod tests {
 
     #[test]
     fn nearest_key() {
-        assert_eq!(nearest("smartizabili", UNIT_KEYS), Some("smartizzabili"));
+        assert_eq!(
+            nearest("smartizabili", UnitFile::KEYS),
+            Some("smartizzabili")
+        );
         assert_eq!(nome_far(), None);
     }
 
     fn nome_far() -> Option<&'static str> {
-        nearest("qualcosa", UNIT_KEYS)
+        nearest("qualcosa", UnitFile::KEYS)
     }
 }

@@ -18,7 +18,8 @@ use crate::diagnostic::Diagnostics;
 use crate::model::SiteConfig;
 use crate::{load, slug, source};
 
-pub fn run(args: &ArchiviaArgs) -> ExitCode {
+/// Runs `trasparenza archivia`; the exit code as `cli` documents it.
+pub(super) fn run(args: &ArchiviaArgs) -> ExitCode {
     match archive(&args.root, args.edizione.as_deref()) {
         Ok((name, files)) => {
             println!(
@@ -47,7 +48,7 @@ enum Failure {
 }
 
 /// The edition's name from the settings: `periodo` as a slug, else the year.
-pub fn name_from(config: &SiteConfig) -> String {
+pub(super) fn name_from(config: &SiteConfig) -> String {
     let from_period = config
         .periodo
         .as_deref()

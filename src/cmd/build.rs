@@ -7,7 +7,8 @@ use std::time::Instant;
 use crate::cli::{BuildArgs, EXIT_CONTENT, EXIT_USAGE};
 use crate::write::{self, guard};
 
-pub fn run(args: &BuildArgs) -> ExitCode {
+/// Runs `trasparenza build`; the exit code as `cli` documents it.
+pub(super) fn run(args: &BuildArgs) -> ExitCode {
     let start = Instant::now();
     let output = args
         .output

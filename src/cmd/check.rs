@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use crate::cli::{CheckArgs, EXIT_CONTENT, Format};
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+/// Runs `trasparenza check`; the exit code as `cli` documents it.
+pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
         Ok(r) => r,
         Err(code) => return code,

@@ -114,7 +114,8 @@ fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
 
-pub fn run(args: &ImportArgs) -> ExitCode {
+/// Runs `trasparenza import`; the exit code as `cli` documents it.
+pub(super) fn run(args: &ImportArgs) -> ExitCode {
     let format = match check_paths(args) {
         Ok(f) => f,
         Err(code) => return code,

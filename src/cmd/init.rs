@@ -42,7 +42,8 @@ struct Values {
     today: Date,
 }
 
-pub fn run(args: &InitArgs) -> ExitCode {
+/// Runs `trasparenza init`; the exit code as `cli` documents it.
+pub(super) fn run(args: &InitArgs) -> ExitCode {
     let values = match values(args) {
         Ok(v) => v,
         Err(msg) => {

@@ -3,12 +3,12 @@
 //! dispatch. No logic of the pipeline lives here. `cmd` uses `cli`'s
 //! argument types; `cli` knows nothing of `cmd`.
 
-pub mod archivia;
-pub mod build;
-pub mod check;
-pub mod import;
-pub mod init;
-pub mod serve;
+mod archivia;
+mod build;
+mod check;
+mod import;
+mod init;
+mod serve;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -30,7 +30,7 @@ pub fn run(command: Command) -> ExitCode {
 }
 
 /// Prints every problem, errors and warnings, to stderr, then a count.
-pub fn report(diags: &Diagnostics) {
+pub(crate) fn report(diags: &Diagnostics) {
     for d in diags.sorted() {
         eprintln!("{d}");
     }
@@ -48,7 +48,7 @@ pub fn report(diags: &Diagnostics) {
 /// one array on stdout, `github` as workflow annotations on stdout, `gitlab`
 /// as a Code Quality report (one JSON array) on stdout. `root`
 /// is the site folder as given, to name files from the repository's root.
-pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
+pub(crate) fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
     match format {
         Format::Human => report(diags),
         Format::Json => {
@@ -69,7 +69,7 @@ pub fn report_as(diags: &Diagnostics, format: Format, root: &Path) {
 }
 
 /// "9 units, 193 activities, 12 pages" (the activities of `_sito.yaml` included).
-pub fn counts(built: &Built) -> String {
+pub(crate) fn counts(built: &Built) -> String {
     let acts = crate::views::totals(&built.site).attivita;
     [
         (built.site.units.len(), "unit"),
@@ -92,7 +92,7 @@ fn count(n: usize, stem: &str) -> String {
 }
 
 /// Checks that `root` names an existing folder, saying so when not (exit 2).
-pub fn site_folder(root: &Path) -> Result<(), ExitCode> {
+pub(crate) fn site_folder(root: &Path) -> Result<(), ExitCode> {
     let problem = match root.metadata() {
         Ok(m) if m.is_dir() => return Ok(()),
         Ok(_) => "is not a folder",
@@ -109,7 +109,7 @@ pub fn site_folder(root: &Path) -> Result<(), ExitCode> {
 
 /// Runs the pipeline on `root`; an environment error (exit 2) is printed
 /// and returned as the exit code.
-pub fn run_pipeline(
+pub(crate) fn run_pipeline(
     root: &Path,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics), ExitCode> {

@@ -11,7 +11,8 @@ use crate::serve::signal::Signals;
 use crate::serve::site::Outcome;
 use crate::serve::{self, Preview, StartError};
 
-pub fn run(args: &ServeArgs) -> ExitCode {
+/// Runs `trasparenza serve`; the exit code as `cli` documents it.
+pub(super) fn run(args: &ServeArgs) -> ExitCode {
     // First, before any thread starts: the threads inherit the blocked signals.
     let signals = match Signals::block() {
         Ok(s) => s,

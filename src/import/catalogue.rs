@@ -12,7 +12,7 @@ use super::{Cell, Row, Table, collapse};
 
 /// The catalogue found in a file, in the act's order, and the report.
 #[derive(Debug, Clone, Default)]
-pub struct Imported {
+pub(crate) struct Imported {
     pub units: Vec<Unit>,
     pub notes: Vec<Note>,
     /// Tables that held the catalogue.
@@ -20,7 +20,7 @@ pub struct Imported {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     pub nome: String,
     pub area: Option<String>,
     pub responsabile: Option<String>,
@@ -31,7 +31,7 @@ pub struct Unit {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
+pub(crate) struct Item {
     pub testo: String,
     pub note: Option<String>,
     pub ambiti: Vec<String>,
@@ -42,7 +42,8 @@ pub struct Item {
 }
 
 impl Item {
-    pub fn text(testo: impl Into<String>) -> Item {
+    #[cfg(test)]
+    pub(crate) fn text(testo: impl Into<String>) -> Item {
         Item {
             testo: testo.into(),
             note: None,
@@ -55,7 +56,7 @@ impl Item {
 
 /// One line of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
+pub(crate) struct Note {
     pub warning: bool,
     pub place: String,
     pub message: String,
@@ -102,7 +103,7 @@ const HEADER_MAX_CHARS: usize = 60;
 const HEADER_SEARCH: usize = 12;
 
 /// Lowercase, accents folded, anything else a space: `Unità org.` -> `unita org`.
-pub fn norm(s: &str) -> String {
+pub(crate) fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match crate::slug::fold_char(c) {
@@ -272,7 +273,7 @@ fn starts_with_any(s: &str, p: &[&str]) -> bool {
 
 /// The text without a leading typed bullet or number (`•`, `-`, `–`, `*`,
 /// `1.`, `2)`, `a)`, `(b)`), and whether it had one.
-pub fn strip_marker(s: &str) -> (&str, bool) {
+pub(crate) fn strip_marker(s: &str) -> (&str, bool) {
     let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     let mut chars = t.char_indices();
     let Some((_, c)) = chars.next() else {
@@ -344,7 +345,7 @@ fn items_of(cell: &Cell) -> Vec<(String, bool)> {
 /// Servizio Sociale row): two sentence ends followed by a capital, or three
 /// places where a capitalised word follows a lowercase one with no
 /// punctuation between.
-pub fn run_together(s: &str) -> bool {
+pub(crate) fn run_together(s: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "al", "alla", "alle", "agli", "ai", "con", "da", "dal", "dalla", "dei", "del",
         "della", "delle", "degli", "di", "e", "ed", "il", "in", "la", "le", "lo", "gli", "i",
@@ -663,7 +664,7 @@ fn tail(s: &str, n: usize) -> String {
 }
 
 /// The catalogue in `tables`, in order.
-pub fn catalogue(tables: &[Table]) -> Imported {
+pub(crate) fn catalogue(tables: &[Table]) -> Imported {
     let mut b = Builder::default();
     for t in tables {
         b.table(t);

@@ -9,7 +9,10 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use super::{Cell, Places, ReadError, Row, Table};
 
 /// The text of `bytes`, and the encoding it was read with.
-pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'static Encoding) {
+pub(super) fn decode(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> (String, &'static Encoding) {
     let encoding = forced.unwrap_or_else(|| match Encoding::for_bom(bytes) {
         Some((enc, _)) => enc,
         None if std::str::from_utf8(bytes).is_ok() => UTF_8,
@@ -21,7 +24,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'sta
 }
 
 /// The separator used most often outside quotes in the first lines.
-pub fn sniff_delimiter(text: &str) -> u8 {
+pub(super) fn sniff_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for (lines, c) in text.chars().scan(0usize, |n, c| {
@@ -45,7 +48,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-pub fn read(
+pub(super) fn read(
     bytes: &[u8],
     encoding: Option<&'static Encoding>,
     delimiter: Option<u8>,

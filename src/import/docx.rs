@@ -6,7 +6,7 @@
 use super::xml::{Step, attr, local, walk, zip_member};
 use super::{Cell, Para, Places, ReadError, Row, Table};
 
-pub fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
+pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
     let xml = zip_member(bytes, "word/document.xml", ".docx")?;
     parse(&xml)
 }

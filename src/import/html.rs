@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{Cell, Para, Places, Row, Table};
 
-pub fn read(text: &str) -> Vec<Table> {
+pub(super) fn read(text: &str) -> Vec<Table> {
     let doc = Html::parse_document(text);
     let Ok(tables) = Selector::parse("table") else {
         return Vec::new();
@@ -66,7 +66,7 @@ fn nearest_table(e: ElementRef<'_>) -> Option<ego_tree::NodeId> {
 }
 
 /// A cell given as an HTML fragment (a cell of the PIAO text).
-pub fn fragment_cell(html: &str) -> Cell {
+pub(super) fn fragment_cell(html: &str) -> Cell {
     let frag = Html::parse_fragment(html);
     let mut out = Paras::default();
     walk(*frag.root_element(), &mut out);

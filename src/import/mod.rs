@@ -8,15 +8,15 @@
 //! rows); [`unit_yaml`] writes the files. Readers never decide, and nothing
 //! here touches `content/`: that is `cmd::import`.
 
-pub mod catalogue;
+pub(crate) mod catalogue;
 mod delimited;
 mod docx;
 mod html;
 mod odt;
 mod piao;
 mod sheet;
-pub mod target;
-pub mod unit_yaml;
+pub(crate) mod target;
+pub(crate) mod unit_yaml;
 mod xml;
 
 use std::fmt;
@@ -24,7 +24,7 @@ use std::path::Path;
 
 /// A table read from the source file, in the order of the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     /// How the user finds it: `table 2`, `sheet Foglio1`, `lines`.
     pub label: String,
     /// How rows and cells are named in the report.
@@ -34,7 +34,7 @@ pub struct Table {
 
 /// How a location is written in the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Places {
+pub(crate) enum Places {
     /// Word/LibreOffice/HTML tables: `table 2, row 5, column 2`.
     #[default]
     TableRows,
@@ -45,7 +45,7 @@ pub enum Places {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     /// 1-based: the row of the table, the spreadsheet row, or the line of the file.
     pub number: usize,
     pub cells: Vec<Cell>,
@@ -53,12 +53,12 @@ pub struct Row {
 
 /// One cell: its paragraphs (or lines), in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cell {
+pub(crate) struct Cell {
     pub paras: Vec<Para>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Para {
+pub(crate) struct Para {
     pub text: String,
     /// A list item of the document (Word list paragraph, `<li>`, `text:list-item`).
     pub listed: bool,
@@ -66,7 +66,7 @@ pub struct Para {
 
 impl Cell {
     /// A cell of plain text: one paragraph per line.
-    pub fn from_text(text: &str) -> Cell {
+    pub(crate) fn from_text(text: &str) -> Cell {
         Cell {
             paras: text
                 .split('\n')
@@ -79,7 +79,7 @@ impl Cell {
     }
 
     /// The whole text on one line, spaces collapsed.
-    pub fn flat(&self) -> String {
+    pub(crate) fn flat(&self) -> String {
         collapse(
             &self
                 .paras
@@ -90,14 +90,14 @@ impl Cell {
         )
     }
 
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.paras.iter().all(|p| p.text.trim().is_empty())
     }
 }
 
 impl Table {
     /// Where cell `col` (0-based) of `row` is, for the report.
-    pub fn place(&self, row: &Row, col: Option<usize>) -> String {
+    pub(crate) fn place(&self, row: &Row, col: Option<usize>) -> String {
         match (self.places, col) {
             (Places::Cells, Some(c)) => {
                 format!("{}, cell {}{}", self.label, column_letters(c), row.number)
@@ -114,7 +114,7 @@ impl Table {
 }
 
 /// `0` -> `A`, `26` -> `AA`.
-pub fn column_letters(mut c: usize) -> String {
+pub(crate) fn column_letters(mut c: usize) -> String {
     let mut s = Vec::new();
     loop {
         s.push(b'A' + (c % 26) as u8);
@@ -128,7 +128,7 @@ pub fn column_letters(mut c: usize) -> String {
 }
 
 /// Whitespace (including non-breaking spaces) collapsed to single spaces, trimmed.
-pub fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -137,19 +137,19 @@ pub fn collapse(s: &str) -> String {
 
 /// A file that cannot be read as a catalogue source; printed with its hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
+pub(crate) struct ReadError {
     pub message: String,
     pub hint: Option<String>,
 }
 
 impl ReadError {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         ReadError {
             message: message.into(),
             hint: None,
         }
     }
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -167,7 +167,7 @@ impl fmt::Display for ReadError {
 
 /// The formats `import` reads, from the file name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Docx,
     Odt,
     Xlsx,
@@ -177,10 +177,10 @@ pub enum Format {
     Text,
 }
 
-pub const SUPPORTED: &str = ".docx, .odt, .xlsx, .xlsm, .ods, .csv, .tsv, .html, .htm, .txt";
+pub(crate) const SUPPORTED: &str = ".docx, .odt, .xlsx, .xlsm, .ods, .csv, .tsv, .html, .htm, .txt";
 
 impl Format {
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "docx" | "docm" => Format::Docx,
@@ -194,18 +194,18 @@ impl Format {
         })
     }
 
-    pub fn is_spreadsheet(self) -> bool {
+    pub(crate) fn is_spreadsheet(self) -> bool {
         matches!(self, Format::Xlsx | Format::Ods)
     }
 
-    pub fn is_delimited(self) -> bool {
+    pub(crate) fn is_delimited(self) -> bool {
         matches!(self, Format::Csv | Format::Text)
     }
 }
 
 /// What the user said about how to read the file.
 #[derive(Debug, Clone, Default)]
-pub struct ReadOptions {
+pub(crate) struct ReadOptions {
     /// Only this sheet of a spreadsheet.
     pub sheet: Option<String>,
     /// A CSV's encoding (an encoding_rs label: `utf-8`, `windows-1252`, ...).
@@ -215,7 +215,11 @@ pub struct ReadOptions {
 }
 
 /// Reads every table of `path`.
-pub fn read(path: &Path, format: Format, opts: &ReadOptions) -> Result<Vec<Table>, ReadError> {
+pub(crate) fn read(
+    path: &Path,
+    format: Format,
+    opts: &ReadOptions,
+) -> Result<Vec<Table>, ReadError> {
     let bytes = std::fs::read(path)
         .map_err(|e| ReadError::new(format!("cannot read {}: {e}", path.display())))?;
     match format {

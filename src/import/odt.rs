@@ -10,7 +10,7 @@ use super::{Cell, Para, Places, ReadError, Row, Table};
 /// writes `number-columns-repeated="1000"` up to the sheet's edge).
 const MAX_REPEAT: usize = 64;
 
-pub fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
+pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
     let xml = zip_member(bytes, "content.xml", ".odt")?;
     parse(&xml)
 }

@@ -5,7 +5,7 @@
 
 use super::{Places, Row, Table, html};
 
-pub fn read(text: &str) -> Vec<Table> {
+pub(super) fn read(text: &str) -> Vec<Table> {
     let rows = text
         .lines()
         .enumerate()

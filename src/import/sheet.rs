@@ -8,7 +8,11 @@ use calamine::{Data, Ods, Range, Reader, Xlsx, open_workbook_from_rs};
 
 use super::{Cell, Format, Places, ReadError, Row, Table};
 
-pub fn read(bytes: &[u8], format: Format, only: Option<&str>) -> Result<Vec<Table>, ReadError> {
+pub(super) fn read(
+    bytes: &[u8],
+    format: Format,
+    only: Option<&str>,
+) -> Result<Vec<Table>, ReadError> {
     let cursor = std::io::Cursor::new(bytes);
     if format == Format::Ods {
         let book = open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| damaged(".ods", &e))?;

@@ -13,11 +13,11 @@ use crate::model::Activity;
 use crate::source::SourceFile;
 
 /// The first line of the example unit file that `trasparenza init` writes.
-pub use crate::placeholder::EXAMPLE_UNIT_MARKER as EXAMPLE_MARKER;
+pub(crate) use crate::placeholder::EXAMPLE_UNIT_MARKER as EXAMPLE_MARKER;
 
 /// The unit files under `content/`.
 #[derive(Debug, Default)]
-pub struct Existing {
+pub(crate) struct Existing {
     /// Stem -> path, for every unit file that is not the example.
     pub units: BTreeMap<String, PathBuf>,
     /// Example units made by `init`.
@@ -26,7 +26,7 @@ pub struct Existing {
 
 /// Reads which unit files `content` holds (the same walk as the loader:
 /// names starting with `_` or `.` are not units).
-pub fn scan(content: &Path) -> io::Result<Existing> {
+pub(crate) fn scan(content: &Path) -> io::Result<Existing> {
     let mut out = Existing::default();
     let walk = walkdir::WalkDir::new(content)
         .min_depth(1)
@@ -61,7 +61,7 @@ pub fn scan(content: &Path) -> io::Result<Existing> {
 
 /// One file to write.
 #[derive(Debug, Clone)]
-pub struct Planned {
+pub(crate) struct Planned {
     pub path: PathBuf,
     pub text: String,
     /// A unit file of the same name exists (not the example).
@@ -70,7 +70,7 @@ pub struct Planned {
 
 /// The file of every unit: `content/<slug>.yaml`, or the existing file of
 /// that name wherever it is under `content/`.
-pub fn plan(
+pub(crate) fn plan(
     imported: &Imported,
     source: &str,
     content: &Path,
@@ -99,7 +99,7 @@ pub fn plan(
 /// Reads every planned file back with the generator's own loader and
 /// compares it with what was imported. A difference is a bug of the writer;
 /// the message names the file and the text.
-pub fn verify(planned: &[Planned], units: &[Unit]) -> Result<(), WriterBug> {
+pub(crate) fn verify(planned: &[Planned], units: &[Unit]) -> Result<(), WriterBug> {
     for (p, u) in planned.iter().zip(units) {
         let f = SourceFile::new(&p.path, p.text.clone());
         let slug = p
@@ -134,7 +134,7 @@ pub fn verify(planned: &[Planned], units: &[Unit]) -> Result<(), WriterBug> {
 
 /// A unit file that would not publish exactly what was imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WriterBug(pub String);
+pub(crate) struct WriterBug(pub String);
 
 impl std::fmt::Display for WriterBug {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -143,7 +143,7 @@ impl std::fmt::Display for WriterBug {
 }
 
 /// Writes one file: a temporary sibling, then a rename over the target.
-pub fn write_file(path: &Path, text: &str) -> io::Result<()> {
+pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -20,7 +20,7 @@ const MAX_WORDS: usize = 5;
 
 /// `Settore Polizia locale e mobilità` -> `polizia-locale-mobilita`;
 /// `Segretario comunale - Dirigente Area ...` -> `segretario-comunale`.
-pub fn file_slug(nome: &str) -> String {
+pub(crate) fn file_slug(nome: &str) -> String {
     let head = nome
         .split([':', '(', '–', '—'])
         .next()
@@ -48,7 +48,7 @@ pub fn file_slug(nome: &str) -> String {
 
 /// One slug per unit, unique, never a path the generator writes itself
 /// (`taken` says whether a slug is already used by something else).
-pub fn slugs(units: &[Unit], taken: impl Fn(&str) -> bool) -> Vec<String> {
+pub(crate) fn slugs(units: &[Unit], taken: impl Fn(&str) -> bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(units.len());
     for u in units {
         let base = file_slug(&u.nome);
@@ -65,7 +65,7 @@ pub fn slugs(units: &[Unit], taken: impl Fn(&str) -> bool) -> Vec<String> {
 
 /// A scalar as YAML reads it back verbatim: plain when nothing in it means
 /// something to YAML, else double quoted.
-pub fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     if plain_is_safe(s) {
         s.to_string()
     } else {
@@ -122,7 +122,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// The text of a unit file. `source` names the imported file in a comment.
-pub fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
+pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n", one_line(&u.nome)));
     out.push_str(&format!(

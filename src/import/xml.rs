@@ -9,7 +9,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::ReadError;
 
 /// One step of the document, names without their namespace prefix.
-pub enum Step<'a> {
+pub(super) enum Step<'a> {
     Start(&'a BytesStart<'a>),
     /// An element with no content (`<w:br/>`): a start and its end at once.
     Empty(&'a BytesStart<'a>),
@@ -18,7 +18,7 @@ pub enum Step<'a> {
 }
 
 /// The local name (`tc` for `w:tc`).
-pub fn local<'a>(e: &'a BytesStart<'a>) -> &'a str {
+pub(super) fn local<'a>(e: &'a BytesStart<'a>) -> &'a str {
     strip_prefix(e.name().into_inner())
 }
 
@@ -27,7 +27,7 @@ fn strip_prefix(n: &str) -> &str {
 }
 
 /// The value of the attribute whose local name is `name`.
-pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (strip_prefix(a.key.into_inner()) == name).then(|| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
@@ -38,7 +38,7 @@ pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 /// Calls `f` for every step of `xml`.
-pub fn walk(xml: &str, what: &str, mut f: impl FnMut(Step<'_>)) -> Result<(), ReadError> {
+pub(super) fn walk(xml: &str, what: &str, mut f: impl FnMut(Step<'_>)) -> Result<(), ReadError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     loop {
         let ev = reader.read_event().map_err(|e| {
@@ -73,7 +73,7 @@ pub fn walk(xml: &str, what: &str, mut f: impl FnMut(Step<'_>)) -> Result<(), Re
 const MAX_MEMBER_BYTES: u64 = 256 << 20;
 
 /// The text of one member of a zip container (`word/document.xml`).
-pub fn zip_member(bytes: &[u8], member: &str, kind: &str) -> Result<String, ReadError> {
+pub(super) fn zip_member(bytes: &[u8], member: &str, kind: &str) -> Result<String, ReadError> {
     let not_zip = || {
         ReadError::new(format!(
             "this is not a {kind} file (it is not a zip container)"

@@ -10,7 +10,7 @@
 //! Data only: no I/O, no walking (that is `yaml::schema`), no HTML.
 
 /// What a value must be.
-pub enum Shape {
+pub(crate) enum Shape {
     /// Text; may be empty or absent.
     Text,
     /// Text that is not blank.
@@ -28,7 +28,7 @@ pub enum Shape {
 }
 
 /// A map with known keys.
-pub struct Record {
+pub(crate) struct Record {
     /// What the map is, for "missing key" messages: "this activity".
     pub what: &'static str,
     pub fields: &'static [Field],
@@ -37,12 +37,12 @@ pub struct Record {
 }
 
 impl Record {
-    pub fn keys(&self) -> Vec<&'static str> {
+    pub(crate) fn keys(&self) -> Vec<&'static str> {
         self.fields.iter().map(|f| f.key).collect()
     }
 
     /// The fields published by [`Published`] (text and Markdown), in order.
-    pub fn published(&self) -> impl Iterator<Item = &Field> {
+    pub(crate) fn published(&self) -> impl Iterator<Item = &Field> {
         self.fields
             .iter()
             .filter(|f| !matches!(f.published, Published::ByCode))
@@ -51,7 +51,7 @@ impl Record {
 
 /// One key of a [`Record`]. Written with [`required`], [`optional`],
 /// [`text`] or [`markdown`]; the [`record!`] macro fills in the key.
-pub struct Field {
+pub(crate) struct Field {
     pub key: &'static str,
     pub shape: Shape,
     pub required: bool,
@@ -60,7 +60,7 @@ pub struct Field {
 
 /// How a field reaches the pages and the open data without code naming it.
 #[derive(Clone, Copy)]
-pub enum Published {
+pub(crate) enum Published {
     /// Code names it where it is used (`nome`, `ordine`, the lists, rules).
     ByCode,
     /// Plain text: `<key>` in the view templates see (as written), `<key>`
@@ -73,7 +73,7 @@ pub enum Published {
 
 impl Published {
     /// The CSV column's documentation, if the field has a column.
-    pub fn column(self) -> Option<ColumnDoc> {
+    pub(crate) fn column(self) -> Option<ColumnDoc> {
         match self {
             Published::ByCode => None,
             Published::Text(c) | Published::Markdown(c) => c,
@@ -83,13 +83,13 @@ impl Published {
 
 /// A CSV column's Italian title and description (CSVW metadata).
 #[derive(Clone, Copy)]
-pub struct ColumnDoc {
+pub(crate) struct ColumnDoc {
     pub titolo: &'static str,
     pub descrizione: &'static str,
 }
 
 /// A column with this title and description.
-pub const fn column(titolo: &'static str, descrizione: &'static str) -> Option<ColumnDoc> {
+pub(crate) const fn column(titolo: &'static str, descrizione: &'static str) -> Option<ColumnDoc> {
     Some(ColumnDoc {
         titolo,
         descrizione,
@@ -97,7 +97,7 @@ pub const fn column(titolo: &'static str, descrizione: &'static str) -> Option<C
 }
 
 /// A key that must be present.
-pub const fn required(shape: Shape) -> Field {
+pub(crate) const fn required(shape: Shape) -> Field {
     Field {
         key: "",
         shape,
@@ -107,7 +107,7 @@ pub const fn required(shape: Shape) -> Field {
 }
 
 /// A key that may be missing.
-pub const fn optional(shape: Shape) -> Field {
+pub(crate) const fn optional(shape: Shape) -> Field {
     Field {
         key: "",
         shape,
@@ -117,7 +117,7 @@ pub const fn optional(shape: Shape) -> Field {
 }
 
 /// Optional plain text, published (`Option<String>`).
-pub const fn text(column: Option<ColumnDoc>) -> Field {
+pub(crate) const fn text(column: Option<ColumnDoc>) -> Field {
     Field {
         published: Published::Text(column),
         ..optional(Shape::Text)
@@ -125,7 +125,7 @@ pub const fn text(column: Option<ColumnDoc>) -> Field {
 }
 
 /// Optional Markdown, published (`Option<String>`).
-pub const fn markdown(column: Option<ColumnDoc>) -> Field {
+pub(crate) const fn markdown(column: Option<ColumnDoc>) -> Field {
     Field {
         published: Published::Markdown(column),
         ..optional(Shape::Text)
@@ -134,7 +134,7 @@ pub const fn markdown(column: Option<ColumnDoc>) -> Field {
 
 /// A field's value as text, for the fields published as text; `None` for
 /// every other type.
-pub trait AsText {
+pub(crate) trait AsText {
     fn as_text(&self) -> Option<&str> {
         None
     }
@@ -183,11 +183,11 @@ macro_rules! record {
         impl $name {
             /// The keys of the record, in the order of its declaration.
             #[allow(dead_code)]
-            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+            pub(crate) const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
 
             /// The text of the field `key`, when it is a text field and set.
             #[allow(dead_code)]
-            pub fn text(&self, key: &str) -> Option<&str> {
+            pub(crate) fn text(&self, key: &str) -> Option<&str> {
                 use $crate::model::fields::AsText;
                 match key {
                     $( stringify!($key) => self.$key.as_text(), )*
@@ -197,7 +197,7 @@ macro_rules! record {
         }
 
         #[doc = concat!("The shape of [`", stringify!($name), "`] for the YAML walk.")]
-        pub static $record: $crate::model::fields::Record = $crate::model::fields::Record {
+        pub(crate) static $record: $crate::model::fields::Record = $crate::model::fields::Record {
             what: $what,
             fields: &[$( $crate::model::fields::Field { key: stringify!($key), ..$decl } ),*],
             empty_hint: $hint,

@@ -27,7 +27,7 @@ const CHANGES_CSV: &str = "modifiche.csv";
 const CHANGES_JSON: &str = "modifiche.json";
 
 /// What the pages of one rendered edition link to.
-pub struct Links {
+pub(crate) struct Links {
     /// The list of editions, relative to this edition's root.
     elenco: String,
     /// This edition's changes page, relative to its root, when it has one.
@@ -49,7 +49,7 @@ struct Notice {
 
 /// The template's `archivio` (documented in `themes/default/CONTEXT.md`).
 #[derive(Serialize)]
-pub struct ArchiveView<'a> {
+pub(crate) struct ArchiveView<'a> {
     pub elenco_url: String,
     pub modifiche_url: Option<String>,
     pub edizione: Option<NoticeView<'a>>,
@@ -58,7 +58,7 @@ pub struct ArchiveView<'a> {
 /// The notice of an earlier edition. One struct, one template block: the
 /// place where validity dates will go too.
 #[derive(Serialize)]
-pub struct NoticeView<'a> {
+pub(crate) struct NoticeView<'a> {
     pub nome: &'a str,
     pub periodo: Option<&'a str>,
     pub aggiornato_il: String,
@@ -98,7 +98,7 @@ impl Links {
 /// What the current edition's pages link to when there are earlier
 /// editions (`None` without them). Its `files` are left empty: only the
 /// DCAT file needs them, and [`render_all`] fills them.
-pub fn current_links(editions: &[Edition]) -> Option<Links> {
+pub(crate) fn current_links(editions: &[Edition]) -> Option<Links> {
     editions.first().map(|_| links_of_current(Vec::new()))
 }
 
@@ -113,7 +113,7 @@ fn links_of_current(files: Vec<opendata::EditionFile>) -> Links {
 
 /// Renders the current edition and every earlier one (newest first) into
 /// one output. Without editions it is exactly [`super::render`].
-pub fn render_all(
+pub(crate) fn render_all(
     site: &Site,
     editions: &[Edition],
     theme: &Theme,
@@ -124,7 +124,7 @@ pub fn render_all(
 }
 
 /// [`render_all`] with the current edition's unit pages as `units` says.
-pub fn render_all_with(
+pub(crate) fn render_all_with(
     site: &Site,
     editions: &[Edition],
     theme: &Theme,
@@ -503,7 +503,7 @@ fn absolute(base: &str, prefix: &str, url: &Option<String>) -> String {
 }
 
 /// Columns of `modifiche.csv`.
-pub const CHANGES_COLUMNS: [&str; 9] = [
+pub(crate) const CHANGES_COLUMNS: [&str; 9] = [
     "tipo",
     "unita_nome",
     "unita_stato",

@@ -5,9 +5,9 @@
 //! Render never touches the disk (that is `write`), and it is deterministic:
 //! no clock, no randomness, ordered maps only.
 
-pub mod archive;
-pub mod opendata;
-pub mod xlsx;
+pub(crate) mod archive;
+pub(crate) mod opendata;
+pub(crate) mod xlsx;
 
 use std::collections::BTreeMap;
 
@@ -51,7 +51,7 @@ impl Output {
 
 /// Whether an output path is a page, as every summary counts them (`build`,
 /// `check`, `serve`): an `index.html`; `404.html` is not one.
-pub fn is_page(path: &str) -> bool {
+pub(crate) fn is_page(path: &str) -> bool {
     path.ends_with("index.html")
 }
 
@@ -204,7 +204,7 @@ pub fn render(site: &Site, theme: &Theme, today: Date, diags: &mut Diagnostics) 
 
 /// Which unit pages of the current edition a render produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Units {
+pub(crate) enum Units {
     /// Every one (a build).
     All,
     /// An empty file at each unit page's path, so that everything listing
@@ -215,14 +215,14 @@ pub enum Units {
 }
 
 /// Where the page of the unit `slug` is written.
-pub fn unit_page_path(slug: &str) -> String {
+pub(crate) fn unit_page_path(slug: &str) -> String {
     format!("{}index.html", views::unit_url(slug))
 }
 
 /// The pages of the units at `indices` (catalogue order) of the current
 /// edition, exactly as [`archive::render_all`] renders them for the same
 /// site, editions, theme and date: (path, HTML) or the template's error.
-pub fn unit_pages(
+pub(crate) fn unit_pages(
     site: &Site,
     editions: &[crate::archive::Edition],
     theme: &Theme,
@@ -238,7 +238,7 @@ pub fn unit_pages(
 }
 
 /// [`render`] with links to the archive of earlier editions (`archive`).
-pub fn render_with(
+pub(crate) fn render_with(
     site: &Site,
     theme: &Theme,
     today: Date,

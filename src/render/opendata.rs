@@ -21,25 +21,25 @@ use crate::model::{self, Activity, Site, UnitFile};
 use crate::views::{self, ActivityView, UnitView};
 
 /// The CSV, one row per activity.
-pub const CSV: &str = "catalogo.csv";
+pub(crate) const CSV: &str = "catalogo.csv";
 /// The same rows as an Excel workbook, for people.
-pub const XLSX: &str = "catalogo.xlsx";
+pub(crate) const XLSX: &str = "catalogo.xlsx";
 /// The whole catalogue as JSON.
-pub const JSON: &str = "catalogo.json";
+pub(crate) const JSON: &str = "catalogo.json";
 /// CSVW metadata of the CSV, at the name CSVW processors look for by default.
-pub const CSV_SCHEMA: &str = "catalogo.csv-metadata.json";
+pub(crate) const CSV_SCHEMA: &str = "catalogo.csv-metadata.json";
 /// JSON Schema of the JSON.
-pub const JSON_SCHEMA: &str = "catalogo.schema.json";
+pub(crate) const JSON_SCHEMA: &str = "catalogo.schema.json";
 /// DCAT-AP_IT description of the dataset.
-pub const DCAT: &str = "dcat-ap_it.jsonld";
+pub(crate) const DCAT: &str = "dcat-ap_it.jsonld";
 
 /// `ambiti` of an activity are joined with this in the CSV.
-pub const AMBITI_SEPARATOR: &str = "; ";
+pub(crate) const AMBITI_SEPARATOR: &str = "; ";
 
 /// One column of the CSV: name, Italian title, description, CSVW datatype,
 /// whether every row has a value.
 #[derive(Clone)]
-pub struct Column {
+pub(crate) struct Column {
     pub name: &'static str,
     pub titolo: &'static str,
     pub descrizione: &'static str,
@@ -173,7 +173,7 @@ fn unit_columns() -> impl Iterator<Item = &'static Field> {
 
 /// The CSV's columns, in order: the single source of the header, the rows and
 /// the CSVW schema. The unit's text columns come from its declaration.
-pub static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
+pub(crate) static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
     let unit = unit_columns().filter_map(|f| {
         f.published.column().map(|doc| Column {
             name: f.key,
@@ -193,7 +193,7 @@ pub static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
 
 /// One of the files, as the home page's "Scarica i dati" lists it.
 #[derive(Serialize, Clone, Debug)]
-pub struct Download {
+pub(crate) struct Download {
     /// Root-relative URL (the file name).
     pub url: &'static str,
     pub titolo: &'static str,
@@ -207,7 +207,7 @@ pub struct Download {
 }
 
 /// The open-data files and what the home page says about them.
-pub struct OpenData {
+pub(crate) struct OpenData {
     pub files: Vec<(&'static str, Vec<u8>)>,
     pub downloads: Vec<Download>,
 }
@@ -263,7 +263,7 @@ const FILES: &[(&str, &str, &str, &str, &str)] = &[
 /// A data file of an earlier edition (`archivio/<edizione>/catalogo.csv`),
 /// described in `dcat-ap_it.jsonld` as a distribution of its own.
 #[derive(Debug, Clone)]
-pub struct EditionFile {
+pub(crate) struct EditionFile {
     /// Relative to the site root.
     pub path: String,
     /// Its schema, relative to the site root.
@@ -274,13 +274,9 @@ pub struct EditionFile {
     pub size: usize,
 }
 
-/// Builds every open-data file. `units` are the views the unit pages use.
-pub fn build(site: &Site, units: &[UnitView]) -> OpenData {
-    build_with(site, units, &[])
-}
-
-/// [`build`], with the data files of earlier editions in the DCAT file.
-pub fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
+/// Builds every open-data file. `units` are the views the unit pages use;
+/// `editions`, the data files of earlier editions, go into the DCAT file.
+pub(crate) fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
     let common = views::common_view(site);
     let rows = rows(site, common.as_ref(), units);
     // The three big files do not depend on each other: one core each.
@@ -356,7 +352,7 @@ fn pretty_sized(v: &impl Serialize, capacity: usize) -> Vec<u8> {
 }
 
 /// `512 byte`, `12,3 kB`, `1,2 MB` (decimal units, Italian comma).
-pub fn size_text(bytes: usize) -> String {
+pub(crate) fn size_text(bytes: usize) -> String {
     if bytes < 1000 {
         return format!("{bytes} byte");
     }
@@ -522,7 +518,8 @@ fn opt(s: Option<&str>) -> &str {
 
 /// `catalogo.csv`: RFC 4180 (comma, CRLF line ends, fields quoted when they
 /// hold a comma, a quote or a line break), UTF-8 without BOM, header first.
-pub fn csv(site: &Site, units: &[UnitView]) -> String {
+#[cfg(test)]
+pub(crate) fn csv(site: &Site, units: &[UnitView]) -> String {
     let common = views::common_view(site);
     let bytes = csv_of(site, &rows(site, common.as_ref(), units));
     // Built from `&str`s only.
@@ -544,14 +541,6 @@ fn csv_of(site: &Site, rows: &[Row]) -> Vec<u8> {
         );
     }
     out.into_bytes()
-}
-
-/// `catalogo.xlsx`: the CSV's columns and rows in one sheet of text cells
-/// (see [`super::xlsx`]); the document's creation date is `aggiornato_il`.
-/// `None` past Excel's limit of a million rows.
-pub fn xlsx(site: &Site, units: &[UnitView]) -> Option<Vec<u8>> {
-    let common = views::common_view(site);
-    xlsx_of(site, &rows(site, common.as_ref(), units))
 }
 
 /// [`xlsx`] of the rows: measured in a first pass (the sheet's head needs
@@ -1247,7 +1236,10 @@ mod tests {
             published += 1;
             let key = f.key;
             let value = format!("{key} value");
-            assert!(crate::model::UNIT_KEYS.contains(&key), "{key}: key list");
+            assert!(
+                crate::model::UnitFile::KEYS.contains(&key),
+                "{key}: key list"
+            );
             match f.published {
                 Published::Markdown(_) => assert_eq!(
                     view[format!("{key}_html")],

@@ -20,13 +20,13 @@ use std::io::{Cursor, Write as _};
 use crate::model::Date;
 
 /// The widest a column gets, in characters; longer texts wrap.
-pub const MAX_WIDTH: usize = 60;
+pub(crate) const MAX_WIDTH: usize = 60;
 /// The narrowest column, in characters.
 const MIN_WIDTH: usize = 6;
 /// Excel's limit for the text of one cell, in characters.
-pub const MAX_CELL: usize = 32_767;
+pub(crate) const MAX_CELL: usize = 32_767;
 /// Excel's limit on rows, header included.
-pub const MAX_ROWS: usize = 1_048_576;
+pub(crate) const MAX_ROWS: usize = 1_048_576;
 /// Deflate level of the zip: the fastest, the sheet is repetitive enough.
 const LEVEL: i64 = 1;
 
@@ -39,7 +39,7 @@ const STYLE_WRAP: u8 = 2;
 const STYLE_HEADER: u8 = 3;
 
 /// The workbook's document properties.
-pub struct Properties<'a> {
+pub(crate) struct Properties<'a> {
     pub title: &'a str,
     pub author: &'a str,
     /// `dcterms:created`, at midnight UTC.
@@ -49,7 +49,7 @@ pub struct Properties<'a> {
 /// What the sheet's head needs before its first row is written: the number
 /// of rows and the width of every column. Fill it with [`Layout::measure`]
 /// for every row, then [`Layout::start`] the workbook and push the same rows.
-pub struct Layout {
+pub(crate) struct Layout {
     header: Vec<String>,
     /// Rows measured, header included.
     rows: usize,
@@ -60,7 +60,7 @@ pub struct Layout {
 
 impl Layout {
     /// The layout of a sheet whose first row, bold, is `header`.
-    pub fn new(header: &[&str]) -> Layout {
+    pub(crate) fn new(header: &[&str]) -> Layout {
         let mut layout = Layout {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: 0,
@@ -71,7 +71,7 @@ impl Layout {
     }
 
     /// Counts a row and widens its columns to its texts.
-    pub fn measure(&mut self, fields: &[&str]) {
+    pub(crate) fn measure(&mut self, fields: &[&str]) {
         self.rows += 1;
         for (w, field) in self.widths.iter_mut().zip(fields) {
             // A text of n bytes has at most n characters: most are skipped
@@ -85,7 +85,7 @@ impl Layout {
     /// Starts the workbook: every part but the sheet's rows is written into
     /// the zip, then the header row. `None` past Excel's row limit or
     /// without columns.
-    pub fn start(self, name: &str, props: &Properties) -> Option<SheetWriter> {
+    pub(crate) fn start(self, name: &str, props: &Properties) -> Option<SheetWriter> {
         let columns = self.header.len();
         if self.rows > MAX_ROWS || columns == 0 {
             return None;
@@ -209,7 +209,7 @@ const FLUSH_BYTES: usize = 64 * 1024;
 
 /// A workbook being written: [`SheetWriter::push_row`] the rows measured by
 /// its [`Layout`], in the same order, then [`SheetWriter::finish`].
-pub struct SheetWriter {
+pub(crate) struct SheetWriter {
     zip: zip::ZipWriter<Cursor<Vec<u8>>>,
     /// Rows not yet deflated.
     buf: String,
@@ -227,7 +227,7 @@ pub struct SheetWriter {
 impl SheetWriter {
     /// Appends a row of texts; a missing trailing field is an empty cell, an
     /// extra one is dropped.
-    pub fn push_row(&mut self, fields: &[&str]) {
+    pub(crate) fn push_row(&mut self, fields: &[&str]) {
         self.row(fields, false);
     }
 
@@ -287,7 +287,7 @@ impl SheetWriter {
     }
 
     /// The `.xlsx` bytes; `None` if the zip could not be written.
-    pub fn finish(mut self) -> Option<Vec<u8>> {
+    pub(crate) fn finish(mut self) -> Option<Vec<u8>> {
         self.buf.push_str(&self.tail);
         self.flush();
         if self.failed {

@@ -14,7 +14,7 @@ use crate::slug;
 
 /// A word of a text after analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// The folded, stemmed form: what the index is keyed by.
     pub term: String,
     /// Whether the word had an accented letter (`attività`): a query word
@@ -29,14 +29,14 @@ pub struct Token {
 /// (`dell'ente`, `un'attività`): dropped.
 /// `un'` is not here: `un` is a stop word, dropped with or without an
 /// apostrophe (the two lists are disjoint, so every entry has an effect).
-pub const ELISIONS: &[&str] = &[
+pub(crate) const ELISIONS: &[&str] = &[
     "all", "anch", "c", "coll", "d", "dall", "dell", "l", "m", "n", "nell", "nessun", "quell",
     "quest", "s", "sull", "t", "tutt", "v",
 ];
 
 /// Words too common to search for. Kept short on purpose: `non` and the
 /// like stay searchable.
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "ad", "agli", "ai", "al", "alla", "alle", "allo", "con", "da", "dagli", "dai", "dal",
     "dalla", "dalle", "dallo", "degli", "dei", "del", "della", "delle", "dello", "di", "e", "ed",
     "gli", "i", "il", "in", "la", "le", "lo", "negli", "nei", "nel", "nella", "nelle", "nello",
@@ -60,7 +60,7 @@ fn is_word_char(c: char) -> bool {
 /// both vowels (`ufficio` -> `uffic`), any other final vowel goes
 /// (`fatture` -> `fattur`); a stem keeps at least three letters. Words
 /// with a digit stay as they are.
-pub fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     if chars.iter().any(|c| c.is_numeric()) {
         return word.to_string();
@@ -91,7 +91,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// The words of `text`, analysed, in order.
-pub fn analyze(text: &str) -> Vec<Token> {
+pub(crate) fn analyze(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -44,13 +44,13 @@ use crate::slug;
 use crate::views::UnitView;
 
 /// Past this many bytes (raw), the index is split into shards.
-pub const SPLIT_BYTES: usize = 200_000;
+pub(crate) const SPLIT_BYTES: usize = 200_000;
 
 /// Documents per document file of a split index.
-pub const CHUNK: usize = 64;
+pub(crate) const CHUNK: usize = 64;
 
 /// Format version, bumped when the JSON changes shape.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// Where the index goes, relative to the output root.
 pub const DIR: &str = "cerca/indice/";
@@ -71,7 +71,7 @@ type Postings = [Vec<u32>; 3];
 /// Builds the index files: (path relative to the output root, bytes).
 /// `views` are the unit views the pages were rendered from, so anchors are
 /// exactly the pages' ids.
-pub fn build(site: &Site, views: &[UnitView]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn build(site: &Site, views: &[UnitView]) -> Vec<(String, Vec<u8>)> {
     build_with(site, views, SPLIT_BYTES)
 }
 
@@ -362,7 +362,7 @@ impl serde_json::ser::Formatter for MarkupSafe {
 }
 
 /// The text of a Markdown note, without its markup.
-pub fn plain_text(src: &str) -> String {
+pub(crate) fn plain_text(src: &str) -> String {
     let mut out = String::new();
     for ev in Parser::new(src) {
         match ev {

@@ -4,5 +4,5 @@
 //!
 //! Builds bytes for `render`; never touches the disk, never renders HTML.
 
-pub mod analyzer;
-pub mod index;
+pub(crate) mod analyzer;
+pub(crate) mod index;

@@ -14,18 +14,18 @@ use super::site::Snapshot;
 
 /// Prefix of the preview's own endpoints; the site cannot produce it (slugs
 /// start with a letter or digit).
-pub const RESERVED: &str = "/__trasparenza/";
+pub(crate) const RESERVED: &str = "/__trasparenza/";
 /// The Server-Sent Events stream of rebuilds.
-pub const EVENTS: &str = "/__trasparenza/events";
+pub(crate) const EVENTS: &str = "/__trasparenza/events";
 /// The live-reload script.
-pub const SCRIPT: &str = "/__trasparenza/live.js";
+pub(crate) const SCRIPT: &str = "/__trasparenza/live.js";
 
 /// Headers every answer carries.
-pub const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
+pub(crate) const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
 
 /// The answer to a request, before it is written to the socket.
 #[derive(Debug, Clone)]
-pub enum Reply {
+pub(crate) enum Reply {
     /// A file of the site or a page of the preview.
     Body {
         status: u16,
@@ -45,7 +45,7 @@ pub enum Reply {
 /// The bytes of an answer: shared with the snapshot, never copied, when
 /// served as they are, so a client that reads slowly holds no copy of a page.
 #[derive(Debug, Clone)]
-pub enum Body {
+pub(crate) enum Body {
     Shared(Arc<Vec<u8>>),
     Owned(Vec<u8>),
     /// A page of the snapshot with `extra` (the live-reload script, the
@@ -59,7 +59,7 @@ pub enum Body {
 
 impl Body {
     /// The bytes in the order they are sent.
-    pub fn parts(&self) -> [&[u8]; 3] {
+    pub(crate) fn parts(&self) -> [&[u8]; 3] {
         match self {
             Body::Shared(b) => [b, &[], &[]],
             Body::Owned(b) => [b, &[], &[]],
@@ -70,21 +70,19 @@ impl Body {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.parts().iter().map(|p| p.len()).sum()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn to_vec(&self) -> Vec<u8> {
+    #[cfg(test)]
+    pub(crate) fn to_vec(&self) -> Vec<u8> {
         self.parts().concat()
     }
 }
 
 impl Reply {
-    pub fn status(&self) -> u16 {
+    #[cfg(test)]
+    pub(crate) fn status(&self) -> u16 {
         match self {
             Reply::Body { status, .. } => *status,
             Reply::Redirect { .. } => 308,
@@ -96,7 +94,7 @@ impl Reply {
 }
 
 /// Answers `method target` from `snap`.
-pub fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
+pub(crate) fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
     if method != "GET" && method != "HEAD" {
         return Reply::MethodNotAllowed;
     }
@@ -183,7 +181,7 @@ fn file(key: &str, bytes: &Arc<Vec<u8>>, status: u16, snap: &Snapshot) -> Reply 
 /// Decodes and checks the path of a request target. The result starts with
 /// `/` and has no empty, `.` or `..` segment, no backslash, no NUL or other
 /// control character, and no separator that was percent-encoded.
-pub fn clean_path(raw: &str) -> Result<String, &'static str> {
+pub(crate) fn clean_path(raw: &str) -> Result<String, &'static str> {
     if !raw.starts_with('/') {
         return Err("the request target must be a path starting with /");
     }
@@ -234,7 +232,7 @@ pub fn clean_path(raw: &str) -> Result<String, &'static str> {
 }
 
 /// The `Content-Type` of a site file, from its extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

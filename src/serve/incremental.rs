@@ -63,7 +63,12 @@ pub enum Rendered {
     /// Every file, checked (the whole pipeline ran).
     Whole(Map),
     /// The unit pages and assets now; the rest with [`Pending::complete`].
-    Partial { now: Map, pending: Pending },
+    Partial {
+        /// The files to serve now.
+        now: Map,
+        /// The rest of the site, to complete after the reload event.
+        pending: Pending,
+    },
     /// The files are exactly the last site's.
     Unchanged,
 }
@@ -110,6 +115,7 @@ fn shared(out: Output) -> Map {
 }
 
 impl Incremental {
+    /// Nothing rendered yet for the site at `root`.
     pub fn new(root: &Path, opts: BuildOptions) -> Self {
         Incremental {
             root: root.to_path_buf(),
@@ -276,7 +282,7 @@ fn custom_templates(root: &Path, site: &Site) -> bool {
 
 /// A path (relative to the root) whose change can only change units: a
 /// `.yaml`/`.yml` file under `content/`, in no `_` or `.` folder.
-pub fn is_unit_file(rel: &Path) -> bool {
+pub(crate) fn is_unit_file(rel: &Path) -> bool {
     let mut parts = rel.components();
     if parts.next() != Some(Component::Normal("content".as_ref())) {
         return false;
@@ -307,7 +313,7 @@ pub fn is_unit_file(rel: &Path) -> bool {
 /// totals. The built-in templates show only `totali.comuni` (from
 /// `_sito.yaml`) on unit pages, so other totals count only when the site
 /// has templates of its own (`totals_shown`).
-pub fn dirty_units(old: &Site, new: &Site, totals_shown: bool) -> Option<Vec<usize>> {
+pub(crate) fn dirty_units(old: &Site, new: &Site, totals_shown: bool) -> Option<Vec<usize>> {
     if old.config != new.config || old.pages != new.pages || old.intro != new.intro {
         return None;
     }

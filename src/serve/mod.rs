@@ -10,13 +10,13 @@
 //! that exceeds its time budget (a template that never ends) is reported
 //! like a failed one and does not stop later rebuilds.
 
-pub mod http;
-pub mod incremental;
-pub mod net;
-pub mod reload;
-pub mod signal;
-pub mod site;
-pub mod watch;
+pub(crate) mod http;
+pub(crate) mod incremental;
+pub(crate) mod net;
+pub(crate) mod reload;
+pub(crate) mod signal;
+pub(crate) mod site;
+pub(crate) mod watch;
 
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -30,7 +30,7 @@ use watch::Watch;
 
 /// Why the preview could not start.
 #[derive(Debug)]
-pub enum StartError {
+pub(crate) enum StartError {
     /// Another program listens on the address.
     AddrInUse(SocketAddr),
     /// Any other problem binding or starting the server.
@@ -40,7 +40,7 @@ pub enum StartError {
 }
 
 /// A preview listening and watching; dropped only when the process ends.
-pub struct Preview {
+pub(crate) struct Preview {
     pub addr: SocketAddr,
     pub url: String,
     hub: Arc<net::Hub>,
@@ -48,7 +48,7 @@ pub struct Preview {
 }
 
 /// Binds the address first, so a port in use is reported before any work.
-pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, StartError> {
+pub(crate) fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, StartError> {
     let addr = SocketAddr::new(ip, port);
     net::bind(addr).map_err(|e| match e.kind() {
         io::ErrorKind::AddrInUse => StartError::AddrInUse(addr),
@@ -58,7 +58,7 @@ pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, StartError> {
 
 /// The address pages are rendered for (their canonical links, the 404
 /// page's links) and the one printed for the user.
-pub fn url_of(addr: SocketAddr) -> String {
+pub(crate) fn url_of(addr: SocketAddr) -> String {
     let shown = match addr.ip() {
         IpAddr::V4(ip) if ip.is_unspecified() => {
             SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), addr.port())
@@ -76,7 +76,7 @@ impl Preview {
     /// is returned for the caller to report (the server answers even when it
     /// failed: every page then shows the errors).
     /// Every rebuild, this first one included, may take `budget` at most.
-    pub fn new(
+    pub(crate) fn new(
         root: &Path,
         listener: &TcpListener,
         budget: Duration,
@@ -107,7 +107,7 @@ impl Preview {
     /// Starts answering on `listener` and watching `root`; every rebuild is
     /// passed to `report` (with the paths that changed) after its snapshot
     /// is in place and before the browsers are told to reload.
-    pub fn run(
+    pub(crate) fn run(
         self,
         root: &Path,
         listener: TcpListener,

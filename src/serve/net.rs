@@ -36,18 +36,18 @@ use super::reload;
 use super::site::State;
 
 /// Largest request line plus headers accepted; past it the answer is 431.
-pub const MAX_HEAD: usize = 16 * 1024;
+pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// Connections open at once, event streams included.
-pub const MAX_CONNECTIONS: usize = 512;
+pub(crate) const MAX_CONNECTIONS: usize = 512;
 /// Bytes an event stream may have waiting for its reader before it is
 /// dropped (a reload event is ~30 bytes, a ping 9).
-pub const MAX_STREAM_BACKLOG: usize = 16 * 1024;
+pub(crate) const MAX_STREAM_BACKLOG: usize = 16 * 1024;
 /// A started request head must be complete within this time (slowloris).
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// An answer that the client does not read for this long is abandoned.
-pub const STALL_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const STALL_TIMEOUT: Duration = Duration::from_secs(10);
 /// A keep-alive connection with no request for this long is closed.
-pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// After a last answer the connection is shut for writing and what the
 /// client still sends is read and dropped for at most this long, so it gets
 /// the answer instead of a reset.
@@ -66,12 +66,16 @@ const WAKER: Token = Token(1);
 
 /// Binds the listening socket. Every accepted socket gets `TCP_NODELAY`
 /// (without it, keep-alive answers can wait ~40 ms for Nagle's algorithm).
-pub fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
+pub(crate) fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
     std::net::TcpListener::bind(addr)
 }
 
 /// Starts answering on `listener` from `state`, on a background thread.
-pub fn start(listener: std::net::TcpListener, state: Arc<State>, hub: Arc<Hub>) -> io::Result<()> {
+pub(crate) fn start(
+    listener: std::net::TcpListener,
+    state: Arc<State>,
+    hub: Arc<Hub>,
+) -> io::Result<()> {
     listener.set_nonblocking(true)?;
     let mut listener = TcpListener::from_std(listener);
     let poll = Poll::new()?;
@@ -97,7 +101,7 @@ pub fn start(listener: std::net::TcpListener, state: Arc<State>, hub: Arc<Hub>) 
 
 /// The rebuild events waiting to be pushed into the open event streams.
 #[derive(Default)]
-pub struct Hub {
+pub(crate) struct Hub {
     pending: Mutex<Vec<String>>,
     waker: OnceLock<Waker>,
     streams: AtomicUsize,
@@ -105,16 +109,11 @@ pub struct Hub {
 
 impl Hub {
     /// Sends `reload` to every open event stream (from any thread).
-    pub fn reload(&self, generation: u64) {
+    pub(crate) fn reload(&self, generation: u64) {
         self.lock().push(reload::event("reload", generation));
         if let Some(w) = self.waker.get() {
             let _ = w.wake();
         }
-    }
-
-    /// How many event streams are open.
-    pub fn streams(&self) -> usize {
-        self.streams.load(Ordering::Relaxed)
     }
 
     fn take(&self) -> Vec<String> {
@@ -535,7 +534,7 @@ impl Conn {
 
 /// A header value with every control character (CR, LF, NUL, ESC, ...)
 /// dropped: bytes from a request can never split or add a header.
-pub fn header_value(v: &str) -> String {
+pub(crate) fn header_value(v: &str) -> String {
     v.chars().filter(|c| !c.is_control()).collect()
 }
 
@@ -554,7 +553,7 @@ fn reason(status: u16) -> &'static str {
 
 /// The parts of a request head the preview uses.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Head {
+pub(crate) struct Head {
     pub method: String,
     pub target: String,
     /// The connection stays open after the answer (HTTP/1.1 without
@@ -568,14 +567,14 @@ pub struct Head {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum HeadError {
+pub(crate) enum HeadError {
     TooLarge,
     Malformed(&'static str),
 }
 
 /// Takes the first complete request head out of `input`: `None` while it is
 /// incomplete and within [`MAX_HEAD`].
-pub fn take_head(input: &mut Vec<u8>) -> Option<Result<Head, HeadError>> {
+pub(crate) fn take_head(input: &mut Vec<u8>) -> Option<Result<Head, HeadError>> {
     let searched = &input[..input.len().min(MAX_HEAD)];
     let Some(end) = searched.windows(4).position(|w| w == b"\r\n\r\n") else {
         return (input.len() >= MAX_HEAD).then_some(Err(HeadError::TooLarge));
@@ -586,7 +585,7 @@ pub fn take_head(input: &mut Vec<u8>) -> Option<Result<Head, HeadError>> {
 }
 
 /// Parses a request line and headers (without the blank line).
-pub fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
+pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
     let bad = HeadError::Malformed;
     let text = std::str::from_utf8(raw).map_err(|_| bad("the request head is not UTF-8"))?;
     let mut lines = text.split("\r\n");

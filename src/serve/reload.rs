@@ -38,7 +38,8 @@ const SCRIPT_JS: &str = r#"// trasparenza serve: live reload (preview only, neve
 
 /// Adds the script (and the overlay, when the last rebuild failed) before
 /// the last `</body>` of a page, or at its end when it has none.
-pub fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
+#[cfg(test)]
+pub(crate) fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
     let (at, extra) = injection(page, snap);
     let mut out = Vec::with_capacity(page.len() + extra.len());
     out.extend_from_slice(&page[..at]);
@@ -49,7 +50,7 @@ pub fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
 
 /// Where [`inject`] puts its additions in `page`, and what they are: the
 /// server sends the page in three parts instead of copying it.
-pub fn injection(page: &[u8], snap: &Snapshot) -> (usize, String) {
+pub(crate) fn injection(page: &[u8], snap: &Snapshot) -> (usize, String) {
     let at = rfind_ascii_ci(page, b"</body>").unwrap_or(page.len());
     (at, additions(snap))
 }
@@ -68,7 +69,7 @@ fn additions(snap: &Snapshot) -> String {
 }
 
 /// The page served for every path while no build has succeeded yet.
-pub fn unbuilt_page(snap: &Snapshot) -> Reply {
+pub(crate) fn unbuilt_page(snap: &Snapshot) -> Reply {
     let page = format!(
         "<!doctype html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Anteprima non disponibile</title>\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<main>\n<h1>Anteprima non disponibile</h1>\n<p>Il sito non è ancora stato generato perché i file contengono errori.</p>\n</main>\n{}</body>\n</html>\n",
         additions(snap)
@@ -82,7 +83,7 @@ pub fn unbuilt_page(snap: &Snapshot) -> Reply {
 
 /// The overlay listing the errors: a labelled alert dialog, readable
 /// without styles, closable with its button or Escape.
-pub fn overlay(snap: &Snapshot) -> String {
+pub(crate) fn overlay(snap: &Snapshot) -> String {
     let n = snap.errors.len();
     let mut s = String::from(OVERLAY_STYLE);
     s.push_str(
@@ -145,7 +146,7 @@ const OVERLAY_STYLE: &str = "<style>
 ";
 
 /// The SSE frame announcing a rebuild (also used on connection, as `hello`).
-pub fn event(name: &str, generation: u64) -> String {
+pub(crate) fn event(name: &str, generation: u64) -> String {
     format!("event: {name}\ndata: {generation}\n\n")
 }
 
@@ -175,7 +176,7 @@ fn rfind_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The script with the events URL filled in.
-pub fn script() -> String {
+pub(crate) fn script() -> String {
     SCRIPT_JS.replace("EVENTS", EVENTS)
 }
 

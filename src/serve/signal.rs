@@ -8,7 +8,7 @@
 //! which is already a dependency.
 
 /// The termination signals, blocked in the calling thread.
-pub struct Signals {
+pub(crate) struct Signals {
     #[cfg(unix)]
     set: libc::sigset_t,
 }
@@ -17,7 +17,7 @@ impl Signals {
     /// Blocks the termination signals in this thread and in every thread it
     /// starts afterwards. Call it first, before starting any thread.
     #[cfg(unix)]
-    pub fn block() -> std::io::Result<Signals> {
+    pub(crate) fn block() -> std::io::Result<Signals> {
         // SAFETY: sigset_t is plain data initialised by sigemptyset before
         // use; the pointers are to locals that outlive the calls.
         unsafe {
@@ -36,7 +36,7 @@ impl Signals {
 
     /// Waits for one of the signals; returns its name.
     #[cfg(unix)]
-    pub fn wait(&self) -> &'static str {
+    pub(crate) fn wait(&self) -> &'static str {
         let mut sig: libc::c_int = 0;
         loop {
             // SAFETY: `self.set` was initialised by `block`; `sig` is a local.

@@ -26,16 +26,16 @@ use crate::load::EnvironmentError;
 use crate::pipeline::BuildOptions;
 
 /// The time budget of a rebuild unless `--rebuild-timeout` says otherwise.
-pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
+pub(crate) const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
 /// Abandoned rebuilds (past their budget) that may still be running.
-pub const MAX_ABANDONED: usize = 2;
+pub(crate) const MAX_ABANDONED: usize = 2;
 
 /// The files of a snapshot: output path -> bytes, shared with the answers.
 /// After an incremental update the unit pages are here at once and the
 /// rest of the site comes when the builder has rendered and checked it
 /// (`rest`): a request for one of those waits for it, so it never gets a
 /// file of the site before the save.
-pub struct Files {
+pub(crate) struct Files {
     now: Map,
     rest: Option<Arc<Rest>>,
 }
@@ -44,7 +44,7 @@ pub struct Files {
 /// rendered, or (when completing it failed) the last good site, which the
 /// builder publishes again at once.
 #[derive(Default)]
-pub struct Rest {
+pub(crate) struct Rest {
     done: Mutex<Option<Arc<Map>>>,
     ready: Condvar,
 }
@@ -90,19 +90,19 @@ impl From<Map> for Files {
 
 impl Files {
     /// The bytes of `key`, waiting for the rest of the site if needed.
-    pub fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
+    pub(crate) fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
         if let Some(b) = self.now.get(key) {
             return Some(Arc::clone(b));
         }
         self.rest.as_ref()?.wait().get(key).cloned()
     }
 
-    pub fn contains_key(&self, key: &str) -> bool {
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
     /// Every file, waiting for the rest of the site if needed.
-    pub fn all(&self) -> Arc<Map> {
+    pub(crate) fn all(&self) -> Arc<Map> {
         match &self.rest {
             Some(r) => r.wait(),
             None => Arc::new(self.now.clone()),
@@ -124,7 +124,7 @@ impl Files {
 
 /// What the server answers from, replaced whole by every rebuild.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Changes with every rebuild that changed something the browser shows.
     pub generation: u64,
     /// The last site that built without errors (`None` until one has).
@@ -135,12 +135,12 @@ pub struct Snapshot {
 
 /// The current snapshot, swapped atomically.
 #[derive(Default)]
-pub struct State {
+pub(crate) struct State {
     current: RwLock<Arc<Snapshot>>,
 }
 
 impl State {
-    pub fn get(&self) -> Arc<Snapshot> {
+    pub(crate) fn get(&self) -> Arc<Snapshot> {
         match self.current.read() {
             Ok(g) => Arc::clone(&g),
             Err(poisoned) => Arc::clone(&poisoned.into_inner()),
@@ -157,7 +157,7 @@ impl State {
 }
 
 /// What one rebuild did, for the terminal.
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Every problem found (errors and warnings), for the terminal.
     pub diagnostics: Diagnostics,
     /// The folder itself is unusable (no `content/`, ...).
@@ -171,13 +171,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn ok(&self) -> bool {
+    pub(crate) fn ok(&self) -> bool {
         self.environment.is_none() && !self.diagnostics.has_errors()
     }
 }
 
 /// Rebuilds sites in memory and publishes them into a [`State`].
-pub struct Builder {
+pub(crate) struct Builder {
     state: Arc<State>,
     next_generation: u64,
     budget: Duration,
@@ -212,7 +212,12 @@ const ABANDONED: u8 = 2;
 impl Builder {
     /// `first_generation` should differ between runs of the server, so that
     /// a page served by an earlier run reloads when it reconnects.
-    pub fn new(root: &Path, base_url: String, state: Arc<State>, first_generation: u64) -> Self {
+    pub(crate) fn new(
+        root: &Path,
+        base_url: String,
+        state: Arc<State>,
+        first_generation: u64,
+    ) -> Self {
         let opts = BuildOptions {
             base_url: Some(base_url),
         };
@@ -230,13 +235,13 @@ impl Builder {
     }
 
     /// Sets the time budget of every rebuild.
-    pub fn with_budget(mut self, budget: Duration) -> Self {
+    pub(crate) fn with_budget(mut self, budget: Duration) -> Self {
         self.budget = budget;
         self
     }
 
     /// Abandoned rebuilds still running (stuck in a template).
-    pub fn abandoned(&self) -> usize {
+    pub(crate) fn abandoned(&self) -> usize {
         self.abandoned.load(Ordering::SeqCst)
     }
 
@@ -319,12 +324,12 @@ impl Builder {
         })
     }
 
-    pub fn state(&self) -> &Arc<State> {
+    pub(crate) fn state(&self) -> &Arc<State> {
         &self.state
     }
 
     /// Renders the whole site again (the first build).
-    pub fn rebuild(&mut self) -> Outcome {
+    pub(crate) fn rebuild(&mut self) -> Outcome {
         self.rebuild_after(&[])
     }
 
@@ -332,7 +337,7 @@ impl Builder {
     /// root; empty: everything) and, if anything the browser shows changed,
     /// publishes a new snapshot. Returns when the new snapshot is in place;
     /// when only unit pages were rendered, [`Builder::finish`] completes it.
-    pub fn rebuild_after(&mut self, changed: &[PathBuf]) -> Outcome {
+    pub(crate) fn rebuild_after(&mut self, changed: &[PathBuf]) -> Outcome {
         let start = Instant::now();
         // The previous snapshot is complete before anything else.
         self.finish();
@@ -443,7 +448,7 @@ impl Builder {
     /// the rest of the site and checks its links, as a build does. When
     /// that fails, the last good site is published again with the errors.
     /// `None` when there was nothing to complete.
-    pub fn finish(&mut self) -> Option<Outcome> {
+    pub(crate) fn finish(&mut self) -> Option<Outcome> {
         let Completion {
             pending,
             rest,

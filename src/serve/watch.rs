@@ -13,10 +13,8 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::event::{
-    AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind,
-};
-use notify_debouncer_full::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind};
+use notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
 
 /// Quiet time per path before the debouncer reports it.
@@ -29,15 +27,15 @@ const QUIET: Duration = Duration::from_millis(15);
 /// A burst that never goes quiet still rebuilds this often.
 const MAX_WAIT: Duration = Duration::from_secs(2);
 /// Scan interval of `--poll`.
-pub const POLL_INTERVAL: Duration = Duration::from_millis(300);
+pub(crate) const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
 /// The folders under the site root whose changes can change the site.
-pub const WATCHED: [&str; 2] = ["content", "themes"];
+pub(crate) const WATCHED: [&str; 2] = ["content", "themes"];
 
 /// True when a change at `rel` (relative to the site root) can change the
 /// site: it is under `content/` or `themes/` and no part of it is a hidden,
 /// swap, backup or temporary file of an editor.
-pub fn relevant(rel: &Path) -> bool {
+pub(crate) fn relevant(rel: &Path) -> bool {
     let mut parts = rel.components().filter(|c| !matches!(c, Component::CurDir));
     match parts.next() {
         Some(Component::Normal(first)) if WATCHED.iter().any(|w| first == *w) => {}
@@ -50,7 +48,7 @@ pub fn relevant(rel: &Path) -> bool {
 }
 
 /// Names editors and tools create beside the files they save.
-pub fn is_editor_litter(name: &str) -> bool {
+pub(crate) fn is_editor_litter(name: &str) -> bool {
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     name.is_empty()
         // hidden: vim's .x.swp, emacs's .#x lock, GNOME's .goutputstream-*, .DS_Store, .git
@@ -71,7 +69,7 @@ pub fn is_editor_litter(name: &str) -> bool {
 
 /// True for events that can mean new content: not reads (the rebuild itself
 /// opens every file, which must not trigger another rebuild) nor access times.
-pub fn changes_content(kind: &EventKind) -> bool {
+pub(crate) fn changes_content(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
@@ -101,7 +99,7 @@ impl Inner {
 }
 
 /// A running watch on a site folder.
-pub struct Watch {
+pub(crate) struct Watch {
     root: PathBuf,
     inner: Inner,
     events: Receiver<DebounceEventResult>,
@@ -127,7 +125,7 @@ fn folder_id(p: &Path) -> Option<FolderId> {
 }
 
 /// What woke the watch up.
-pub struct Change {
+pub(crate) struct Change {
     /// The relevant paths that changed, relative to the root, sorted.
     pub paths: Vec<PathBuf>,
     /// Problems of the watcher itself, for the terminal.
@@ -137,7 +135,7 @@ pub struct Change {
 impl Watch {
     /// Starts watching `root` (an absolute path): natively, or by scanning
     /// every [`POLL_INTERVAL`] when `poll` is set.
-    pub fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
+    pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
         let (tx, events) = mpsc::channel();
         let handler = move |r: DebounceEventResult| {
             let _ = tx.send(r);
@@ -207,7 +205,7 @@ impl Watch {
 
     /// Blocks until a relevant change happened and the file system has been
     /// quiet for a moment since. `None` when the watcher stopped.
-    pub fn next_change(&mut self) -> Option<Change> {
+    pub(crate) fn next_change(&mut self) -> Option<Change> {
         let mut paths = BTreeSet::new();
         let mut errors = Vec::new();
         // Wait for the first relevant batch.

@@ -17,7 +17,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// The file every build writes at the top of the output, listing the files
 /// it wrote (JSON: `{"generator": "trasparenza", "files": [...]}`).
-pub const MANIFEST: &str = ".trasparenza-manifest.json";
+pub(crate) const MANIFEST: &str = ".trasparenza-manifest.json";
 
 /// Files that operating systems drop into folders they show; a folder
 /// holding them is still an earlier output.
@@ -25,7 +25,7 @@ const SYSTEM_JUNK: [&str; 3] = [".DS_Store", "Thumbs.db", "desktop.ini"];
 
 /// A folder the guard accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
+pub(crate) struct Target {
     /// The path as the user gave it (for messages).
     pub given: PathBuf,
     /// The real folder that is replaced: absolute, symlinks resolved. When
@@ -38,7 +38,7 @@ pub struct Target {
 /// Why the guard refused an output folder. Displayed as one sentence saying
 /// why and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
+pub(crate) struct Refusal {
     /// The output as given, and where it leads when that differs.
     shown: String,
     pub reason: Reason,
@@ -46,7 +46,7 @@ pub struct Refusal {
 
 /// The cases the guard refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
+pub(crate) enum Reason {
     FilesystemRoot,
     SiteFolder,
     ContainsSiteFolder,
@@ -154,7 +154,7 @@ impl fmt::Display for Refusal {
 /// Decides whether the site of `root` may be written into `output`.
 /// `force` lets a non-empty folder that is not an earlier output be replaced;
 /// nothing lets the guard accept the other cases.
-pub fn check(root: &Path, output: &Path, force: bool) -> Result<Target, Refusal> {
+pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, Refusal> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let refuse = |shown: &str, reason| {
         Err(Refusal {
@@ -270,7 +270,7 @@ fn earlier_output_or_empty(dir: &Path) -> Result<(), Reason> {
 }
 
 /// The manifest's text for the files of one build.
-pub fn manifest<'a>(files: impl Iterator<Item = &'a String>) -> Vec<u8> {
+pub(crate) fn manifest<'a>(files: impl Iterator<Item = &'a String>) -> Vec<u8> {
     let files: Vec<&String> = files.collect();
     let mut text = serde_json::to_vec_pretty(&serde_json::json!({
         "generator": "trasparenza",

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// Held while a build writes; dropping it removes the file and releases the
 /// lock.
 #[derive(Debug)]
-pub struct Lock {
+pub(crate) struct Lock {
     _file: File,
     path: PathBuf,
 }
@@ -20,7 +20,7 @@ pub struct Lock {
 impl Lock {
     /// Takes the lock at `path`, calling `on_wait` once if another process
     /// holds it, then waiting for it.
-    pub fn acquire(path: &Path, mut on_wait: impl FnMut()) -> io::Result<Lock> {
+    pub(crate) fn acquire(path: &Path, mut on_wait: impl FnMut()) -> io::Result<Lock> {
         let mut waited = false;
         loop {
             let file = OpenOptions::new()

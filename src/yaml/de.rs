@@ -21,7 +21,7 @@ use super::node::Node;
 
 /// The fast path gave up: ask serde_yaml (its message is the one to show).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unusual;
+pub(crate) struct Unusual;
 
 impl fmt::Display for Unusual {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -39,7 +39,7 @@ impl de::Error for Unusual {
 
 /// Reads `T` from `node`, as `serde_yaml::from_value(node.into_value())`
 /// would; [`Unusual`] where that path must decide.
-pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Result<T, Unusual> {
+pub(crate) fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Result<T, Unusual> {
     T::deserialize(NodeDe(node))
 }
 

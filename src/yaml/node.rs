@@ -13,7 +13,7 @@ use serde::de::{
 
 /// One YAML value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     Null,
     Bool(bool),
     Int(i128),
@@ -28,7 +28,7 @@ pub enum Node {
 
 impl Node {
     /// The key as the user wrote it, for paths and messages.
-    pub fn key_text(&self) -> String {
+    pub(crate) fn key_text(&self) -> String {
         match self {
             Node::Null => "~".into(),
             Node::Bool(b) => b.to_string(),
@@ -41,7 +41,7 @@ impl Node {
     }
 
     /// What the value is, in words: "a number", "a list", ...
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Node::Null => "nothing",
             Node::Bool(_) => "a yes/no value",
@@ -119,7 +119,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 impl Node {
     /// The same value as serde_yaml's own, to deserialize typed structs
     /// from without parsing the text again. Of duplicate keys, the last wins.
-    pub fn into_value(self) -> serde_yaml::Value {
+    pub(crate) fn into_value(self) -> serde_yaml::Value {
         use serde_yaml::Value;
         match self {
             Node::Null => Value::Null,
@@ -147,7 +147,7 @@ impl Node {
 }
 
 /// Parses one YAML document into a [`Node`].
-pub fn parse(text: &str) -> Result<Node, serde_yaml::Error> {
+pub(crate) fn parse(text: &str) -> Result<Node, serde_yaml::Error> {
     serde_yaml::from_str(text)
 }
 

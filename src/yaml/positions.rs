@@ -13,16 +13,16 @@ use crate::model::{Span, Spans};
 
 /// One step of a path into a document: a map key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Seg {
+pub(crate) enum Seg {
     Key(String),
     Index(usize),
 }
 
 /// A path from the document root, e.g. `smartizzabili[3].testo`.
-pub type Path = Vec<Seg>;
+pub(crate) type Path = Vec<Seg>;
 
 /// `smartizzabili[3].testo`, for messages and tests.
-pub fn show(path: &[Seg]) -> String {
+pub(crate) fn show(path: &[Seg]) -> String {
     let mut s = String::new();
     for seg in path {
         match seg {
@@ -39,7 +39,7 @@ pub fn show(path: &[Seg]) -> String {
 
 /// Where a key (or a list item's dash) and its value start; 1-based, columns in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pos {
+pub(crate) struct Pos {
     pub line: usize,
     pub column: usize,
     pub value_line: usize,
@@ -48,7 +48,7 @@ pub struct Pos {
 
 /// Every indexed path and where it occurs (several places for a duplicate key).
 #[derive(Debug, Default)]
-pub struct Positions {
+pub(crate) struct Positions {
     map: HashMap<Path, Vec<Pos>>,
     /// The first key of the document, where "missing key" problems point.
     pub first_key: Option<(usize, usize)>,
@@ -56,13 +56,13 @@ pub struct Positions {
 
 impl Positions {
     /// The `nth` (0-based) place where `path` occurs, exactly.
-    pub fn exact(&self, path: &[Seg], nth: usize) -> Option<Pos> {
+    pub(crate) fn exact(&self, path: &[Seg], nth: usize) -> Option<Pos> {
         self.map.get(path).and_then(|v| v.get(nth)).copied()
     }
 
     /// Where `path` is, or its nearest indexed parent; the first key of the
     /// document when nothing is indexed.
-    pub fn find(&self, path: &[Seg]) -> Pos {
+    pub(crate) fn find(&self, path: &[Seg]) -> Pos {
         for n in (1..=path.len()).rev() {
             if let Some(p) = self.exact(&path[..n], 0) {
                 return p;
@@ -78,7 +78,7 @@ impl Positions {
     }
 
     /// Where the document starts: its first key.
-    pub fn start(&self) -> Span {
+    pub(crate) fn start(&self) -> Span {
         let (line, column) = self.first_key.unwrap_or((1, 1));
         Span { line, column }
     }
@@ -88,7 +88,7 @@ impl Positions {
     /// item `i` of list `lists[l]`, the item's keyed by `(l, i)`, with paths
     /// relative to the item (`""` is the item itself). Of duplicate keys, the
     /// first place is kept.
-    pub fn spans(&self, lists: &[&str]) -> (Spans, HashMap<(usize, usize), Spans>) {
+    pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, HashMap<(usize, usize), Spans>) {
         let mut doc = Spans::default();
         let mut items: HashMap<(usize, usize), Spans> = HashMap::new();
         for (path, places) in &self.map {
@@ -143,7 +143,7 @@ struct Pending {
 }
 
 /// Indexes the block-style structure of `text`.
-pub fn index(text: &str) -> Positions {
+pub(crate) fn index(text: &str) -> Positions {
     let mut out = Positions::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut pending: Option<Pending> = None;
@@ -309,7 +309,7 @@ fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg
 
 /// Splits `key: value` into the key (unquoted) and the byte offset just
 /// after its colon; `None` when `s` does not start with a key.
-pub fn split_key(s: &str) -> Option<(String, usize)> {
+pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
     let first = s.chars().next()?;
     if first == '"' || first == '\'' {
         // Most quoted starts are texts, not keys: their content is not built.

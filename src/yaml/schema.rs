@@ -16,11 +16,16 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 use crate::source::SourceFile;
 
-pub use crate::model::fields::{Record, Shape};
-pub use crate::model::{ACTIVITY, PAGE, SITE, UNIT};
+pub(crate) use crate::model::fields::{Record, Shape};
+pub(crate) use crate::model::{PAGE, SITE, UNIT};
 
 /// Checks `doc` against `root`; every problem found, in file order.
-pub fn check(doc: &Node, root: &Record, file: &SourceFile, pos: &Positions) -> Vec<Diagnostic> {
+pub(crate) fn check(
+    doc: &Node,
+    root: &Record,
+    file: &SourceFile,
+    pos: &Positions,
+) -> Vec<Diagnostic> {
     let mut w = Walk {
         file,
         pos,

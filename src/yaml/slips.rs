@@ -24,7 +24,7 @@ const BULLETS: &[char] = &['•', '·', '–', '—', '▪', '◦', '●', '‣'
 
 /// What went wrong on a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// The line starts with `mark` instead of `- `.
     Bullet { mark: char },
     /// An unquoted text followed by ` #`: `cut` is what YAML drops.
@@ -39,7 +39,7 @@ pub enum Kind {
 
 /// One slip: where (1-based, columns in characters) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Slip {
+pub(crate) struct Slip {
     pub line: usize,
     pub column: usize,
     pub kind: Kind,
@@ -54,7 +54,7 @@ enum Skip {
 }
 
 /// Every slip of `text`, in line order. Linear in the length of the text.
-pub fn scan(text: &str) -> Vec<Slip> {
+pub(crate) fn scan(text: &str) -> Vec<Slip> {
     let mut out = Vec::new();
     let mut skip: Option<Skip> = None;
     for (i, raw) in text.lines().enumerate() {
@@ -228,7 +228,7 @@ fn quotes(suggestion: &str) -> &'static str {
 }
 
 /// The located error or warning for `slip` in `file`.
-pub fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
+pub(crate) fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
     let at = |message: String| {
         if error {
             file.error_at(slip.line, slip.column, message)
@@ -301,7 +301,7 @@ fn previous_content(file: &SourceFile, line: usize) -> Option<usize> {
 /// A syntax error that libyaml placed at `line`: when a slip on that line,
 /// or on the line before it, caused it, the errors to report instead (that
 /// slip and every other line starting with a wrong mark).
-pub fn at_syntax_error(file: &SourceFile, line: usize) -> Option<Vec<Diagnostic>> {
+pub(crate) fn at_syntax_error(file: &SourceFile, line: usize) -> Option<Vec<Diagnostic>> {
     // libyaml may point one line past the end of the file.
     let line = line.min(file.line_count());
     let near = [Some(line), previous_content(file, line)];
@@ -327,7 +327,10 @@ pub fn at_syntax_error(file: &SourceFile, line: usize) -> Option<Vec<Diagnostic>
 /// mistyped list line (`smartizzabili:` read as text because its first item
 /// is `-Sportello`) replaced by errors at the mistyped lines; the other
 /// slips of the file are added as warnings.
-pub fn at_schema_problems(file: &SourceFile, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn at_schema_problems(
+    file: &SourceFile,
+    mut problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let slips = scan(&file.text);
     let owners: Vec<usize> = slips
         .iter()
@@ -354,7 +357,7 @@ pub fn at_schema_problems(file: &SourceFile, mut problems: Vec<Diagnostic>) -> V
 
 /// The slips of a file that parsed: each a warning (the text published is
 /// not the text typed). A list in a list that parsed was meant.
-pub fn warnings(file: &SourceFile) -> Vec<Diagnostic> {
+pub(crate) fn warnings(file: &SourceFile) -> Vec<Diagnostic> {
     scan(&file.text)
         .iter()
         .filter(|s| !matches!(s.kind, Kind::DoubleDash { .. }))

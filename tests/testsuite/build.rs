@@ -5,7 +5,7 @@ use crate::support::{Site, sel, text_of, texts};
 use scraper::Html;
 
 /// The activity texts of one list (`smartizzabili` or `non-smartizzabili`) of a unit page.
-pub fn activities(doc: &Html, list: &str) -> Vec<String> {
+pub(crate) fn activities(doc: &Html, list: &str) -> Vec<String> {
     let css = format!("section[aria-labelledby='{list}'] li[id] > .attivita-testo");
     doc.select(&sel(&css))
         .map(|p| {

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::support::{Site, sel, tree};
 
 /// Checks every `href`/`src` of every HTML file; returns the broken ones.
-pub fn broken_links(public: &Path) -> Vec<String> {
+pub(crate) fn broken_links(public: &Path) -> Vec<String> {
     let files = tree(public);
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut docs = Vec::new();

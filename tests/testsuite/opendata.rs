@@ -8,9 +8,9 @@
 use std::collections::HashSet;
 
 use serde_json::Value;
-use trasparenza::diagnostic::Diagnostics;
-use trasparenza::model;
-use trasparenza::pipeline::{self, BuildOptions};
+use trasparenza::testing::diagnostic::Diagnostics;
+use trasparenza::testing::model;
+use trasparenza::testing::pipeline::{self, BuildOptions};
 
 use crate::support::{Site, sel, text_of, tree};
 

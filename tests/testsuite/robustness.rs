@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use trasparenza::diagnostic::{Diagnostic, Diagnostics};
-use trasparenza::load::{self, Loaded};
-use trasparenza::source::{self, SourceFile};
-use trasparenza::{linkcheck, render, theme, validate};
+use trasparenza::testing::diagnostic::{Diagnostic, Diagnostics};
+use trasparenza::testing::load::{self, Loaded};
+use trasparenza::testing::source::{self, SourceFile};
+use trasparenza::testing::{linkcheck, render, theme, validate};
 
 use crate::support::{copy_dir, repo};
 
@@ -363,7 +363,7 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
     let mut reached = Reached::Validation;
     if let Some(site) = site.filter(|_| !stop) {
         reached = Reached::Rendering;
-        let today = trasparenza::model::Date {
+        let today = trasparenza::testing::model::Date {
             year: 2026,
             month: 1,
             day: 1,

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde_json::Value;
-use trasparenza::diagnostic::Diagnostics;
-use trasparenza::pipeline::{self, BuildOptions};
-use trasparenza::search::{analyzer, index};
-use trasparenza::views;
+use trasparenza::testing::diagnostic::Diagnostics;
+use trasparenza::testing::pipeline::{self, BuildOptions};
+use trasparenza::testing::search::{analyzer, index};
+use trasparenza::testing::views;
 
 use crate::support::{Site, sel, text_of, texts, tree};
 

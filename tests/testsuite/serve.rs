@@ -1016,9 +1016,9 @@ mod incremental {
     use std::fs;
     use std::path::{Path, PathBuf};
 
-    use trasparenza::diagnostic::Diagnostics;
-    use trasparenza::pipeline::{self, BuildOptions};
-    use trasparenza::serve::incremental::{Incremental, Rendered};
+    use trasparenza::testing::diagnostic::Diagnostics;
+    use trasparenza::testing::pipeline::{self, BuildOptions};
+    use trasparenza::testing::serve::incremental::{Incremental, Rendered};
 
     const BASE: &str = "http://127.0.0.1:1111/";
 
@@ -1137,7 +1137,7 @@ mod incremental {
         partial: &mut usize,
     ) -> Option<BTreeMap<String, Vec<u8>>> {
         let mut diags = Diagnostics::new();
-        let plain = |m: &trasparenza::serve::incremental::Map| {
+        let plain = |m: &trasparenza::testing::serve::incremental::Map| {
             m.iter()
                 .map(|(k, v)| (k.clone(), v.to_vec()))
                 .collect::<BTreeMap<_, _>>()

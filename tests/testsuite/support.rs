@@ -10,51 +10,51 @@ use std::process::{Command, Output, Stdio};
 use scraper::{Html, Selector};
 
 /// A site folder in a temporary directory.
-pub struct Site {
+pub(crate) struct Site {
     pub dir: tempfile::TempDir,
 }
 
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 impl Site {
     /// A copy of `tests/fixtures/<name>`.
-    pub fn fixture(name: &str) -> Site {
+    pub(crate) fn fixture(name: &str) -> Site {
         let site = Site::empty();
         copy_dir(&repo().join("tests/fixtures").join(name), site.root());
         site
     }
 
     /// A copy of the example site (`content/` of the repository).
-    pub fn example() -> Site {
+    pub(crate) fn example() -> Site {
         let site = Site::empty();
         copy_dir(&repo().join("content"), &site.root().join("content"));
         site
     }
 
-    pub fn empty() -> Site {
+    pub(crate) fn empty() -> Site {
         Site {
             dir: tempfile::tempdir().expect("temp dir"),
         }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn public(&self) -> PathBuf {
+    pub(crate) fn public(&self) -> PathBuf {
         self.root().join("public")
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         let p = self.root().join(rel);
         fs::create_dir_all(p.parent().unwrap()).unwrap();
         fs::write(p, text).unwrap();
     }
 
     /// Runs `trasparenza <args> --root <site>`.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
         cmd.args(args).arg("--root").arg(self.root());
         Run(cmd.output().expect("run trasparenza"))
@@ -64,7 +64,7 @@ impl Site {
     /// stdout and stderr into one file, in the order they were written,
     /// with the site's path replaced by `[ROOT]`. The date is fixed
     /// (`SOURCE_DATE_EPOCH`, 2026-03-15) so that date checks do not move.
-    pub fn run_seen(&self, args: &[&str]) -> (Option<i32>, String) {
+    pub(crate) fn run_seen(&self, args: &[&str]) -> (Option<i32>, String) {
         let mut out = tempfile::tempfile().expect("temp file");
         let status = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
             .args(args)
@@ -84,7 +84,7 @@ impl Site {
     }
 
     /// `text` with the site's folder (as given and as resolved) written `[ROOT]`.
-    pub fn redact(&self, text: &str) -> String {
+    pub(crate) fn redact(&self, text: &str) -> String {
         let mut text = text.to_owned();
         let resolved = fs::canonicalize(self.root()).expect("site folder");
         for root in [resolved.as_path(), self.root()] {
@@ -93,40 +93,40 @@ impl Site {
         text
     }
 
-    pub fn build(&self) -> Run {
+    pub(crate) fn build(&self) -> Run {
         let r = self.run(&["build"]);
         assert!(r.ok(), "build failed:\n{}", r.stderr());
         r
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         let p = self.public().join(rel);
         fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
     }
 
-    pub fn html(&self, rel: &str) -> Html {
+    pub(crate) fn html(&self, rel: &str) -> Html {
         Html::parse_document(&self.read(rel))
     }
 }
 
-pub struct Run(pub Output);
+pub(crate) struct Run(pub Output);
 
 impl Run {
-    pub fn ok(&self) -> bool {
+    pub(crate) fn ok(&self) -> bool {
         self.0.status.success()
     }
-    pub fn code(&self) -> Option<i32> {
+    pub(crate) fn code(&self) -> Option<i32> {
         self.0.status.code()
     }
-    pub fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.0.stderr).into_owned()
     }
-    pub fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.0.stdout).into_owned()
     }
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from) {
         let e = e.unwrap();
         let dest = to.join(e.path().strip_prefix(from).unwrap());
@@ -139,7 +139,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Every file under `dir`: relative path -> bytes.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.unwrap())
@@ -156,12 +156,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-pub fn sel(s: &str) -> Selector {
+pub(crate) fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
 /// The trimmed, whitespace-collapsed text of every element matching `css`.
-pub fn texts(doc: &Html, css: &str) -> Vec<String> {
+pub(crate) fn texts(doc: &Html, css: &str) -> Vec<String> {
     doc.select(&sel(css))
         .map(|e| {
             e.text()
@@ -174,7 +174,7 @@ pub fn texts(doc: &Html, css: &str) -> Vec<String> {
 }
 
 /// The text of an element's own text nodes and children, collapsed.
-pub fn text_of(e: scraper::ElementRef) -> String {
+pub(crate) fn text_of(e: scraper::ElementRef) -> String {
     e.text()
         .collect::<String>()
         .split_whitespace()
@@ -185,7 +185,7 @@ pub fn text_of(e: scraper::ElementRef) -> String {
 /// Compares `actual` with the snapshot file `rel` (from the repository's
 /// root) exactly. With `SNAPSHOTS=overwrite` in the environment a different
 /// or missing file is rewritten instead; review it with `git diff`.
-pub fn assert_snapshot(rel: &str, actual: &str) {
+pub(crate) fn assert_snapshot(rel: &str, actual: &str) {
     let path = repo().join(rel);
     let expected = fs::read_to_string(&path).ok();
     if expected.as_deref() == Some(actual) {
@@ -230,7 +230,7 @@ pub fn assert_snapshot(rel: &str, actual: &str) {
 /// one line; its snapshot is indented, one key a line, for readable diffs,
 /// and the line printed must be exactly that value written compactly.
 /// Returns what `check` printed.
-pub fn snapshot_check(site: &Site, dir: &str, code: i32) -> String {
+pub(crate) fn snapshot_check(site: &Site, dir: &str, code: i32) -> String {
     let (got, human) = site.run_seen(&["check"]);
     assert_eq!(got, Some(code), "{human}");
     assert_snapshot(&format!("{dir}/check.txt"), &human);
