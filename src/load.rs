@@ -41,26 +41,89 @@ pub struct EnvironmentError(pub String);
 /// The unit files parsed by earlier loads, by path, with the text each was
 /// parsed from: the preview keeps one, so that a save parses again only
 /// the files whose text changed. A load keeps only the files it walked.
+///
+/// A file is not even read again when its size and modification time are
+/// those recorded and that time was at least [`SETTLED`] older than the
+/// read (as git does for its index: a file changed within the same tick of
+/// the file system's clock as the read could keep its time, so a recent
+/// one is always read), and the watcher did not report it ([`forget`]).
+///
+/// [`forget`]: ParseCache::forget
 #[derive(Default)]
 pub(crate) struct ParseCache {
     units: Mutex<HashMap<PathBuf, Cached>>,
 }
 
-/// A unit file's text and what it gave: the unit and its slips, or its errors.
-type Cached = Arc<(String, Result<(Unit, Vec<Diagnostic>), Vec<Diagnostic>>)>;
+/// How much older than its read a file's modification time must be for
+/// the size and time to stand for its text (file systems keep times in
+/// ticks of up to 2 s, FAT's).
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// A unit file as read and what it gave: the unit and its slips, or its
+/// errors; its size and time when they can stand for the text.
+struct Entry {
+    file: SourceFile,
+    stamp: Option<(u64, std::time::SystemTime)>,
+    parsed: Result<(Unit, Vec<Diagnostic>), Vec<Diagnostic>>,
+}
+
+type Cached = Arc<Entry>;
+
+/// A file's size and modification time.
+fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
 
 impl ParseCache {
-    /// The unit file `f` with stem `slug`, parsed: the earlier parse when
-    /// the text is the same, else a new one (remembered in `seen`).
-    fn unit(&self, f: &SourceFile, slug: String, seen: &Mutex<HashMap<PathBuf, Cached>>) -> Cached {
-        let old = lock(&self.units).get(&f.display).cloned();
-        let parsed = match old {
-            // The path gives the slug: the same text parses the same.
-            Some(c) if c.0 == f.text => c,
-            _ => Arc::new((f.text.clone(), unit_with_slips(f, slug))),
+    /// The entry of `display` when the file at `path` is unchanged since it
+    /// was read, without reading it.
+    fn settled(&self, path: &Path, display: &Path) -> Option<Cached> {
+        let old = lock(&self.units).get(display).cloned()?;
+        (old.stamp.is_some() && old.stamp == stamp_of(path)).then_some(old)
+    }
+
+    /// The unit file at `path` (shown as `display`) with stem `slug`:
+    /// reused when settled, else read, and parsed again only when its text
+    /// changed; remembered in `seen`.
+    fn unit(
+        &self,
+        path: &Path,
+        display: &Path,
+        slug: String,
+        seen: &Mutex<HashMap<PathBuf, Cached>>,
+    ) -> Result<Cached, Vec<Diagnostic>> {
+        let entry = match self.settled(path, display) {
+            Some(e) => e,
+            None => {
+                let now = std::time::SystemTime::now();
+                let stamp = stamp_of(path)
+                    .filter(|(_, mtime)| mtime.checked_add(SETTLED).is_some_and(|t| t < now));
+                let f = source::read(path, display).map_err(|d| vec![d])?;
+                let old = lock(&self.units).get(display).cloned();
+                let parsed = match old {
+                    // The path gives the slug: the same text parses the same.
+                    Some(c) if c.file.text == f.text => c.parsed.clone(),
+                    _ => unit_with_slips(&f, slug),
+                };
+                Arc::new(Entry {
+                    file: f,
+                    stamp,
+                    parsed,
+                })
+            }
         };
-        lock(seen).insert(f.display.clone(), Arc::clone(&parsed));
-        parsed
+        lock(seen).insert(display.to_path_buf(), Arc::clone(&entry));
+        Ok(entry)
+    }
+
+    /// Reads the files at `paths` (as shown, `content/...`) again at the
+    /// next load, whatever their size and time: the watcher saw them change.
+    pub(crate) fn forget(&self, paths: &[PathBuf]) {
+        let mut units = lock(&self.units);
+        for p in paths {
+            units.remove(p);
+        }
     }
 }
 
@@ -230,14 +293,19 @@ fn load_content_with(
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .into_par_iter()
         .map(|(path, display, stem, is_unit)| {
-            let f = source::read(&path, &display).map_err(|d| vec![d])?;
             if let (true, Some(cache)) = (is_unit, cache) {
-                let parsed = cache.unit(&f, stem, &seen);
-                match &parsed.1 {
-                    Ok((u, slips)) => Ok(Parsed::Unit(Box::new(u.clone()), f, slips.clone())),
+                let e = cache.unit(&path, &display, stem, &seen)?;
+                return match &e.parsed {
+                    Ok((u, slips)) => Ok(Parsed::Unit(
+                        Box::new(u.clone()),
+                        e.file.clone(),
+                        slips.clone(),
+                    )),
                     Err(ds) => Err(ds.clone()),
-                }
-            } else if is_unit {
+                };
+            }
+            let f = source::read(&path, &display).map_err(|d| vec![d])?;
+            if is_unit {
                 unit_with_slips(&f, stem).map(|(u, slips)| Parsed::Unit(Box::new(u), f, slips))
             } else {
                 parse_page(&f, stem).map(Parsed::Page)

@@ -132,6 +132,8 @@ impl Incremental {
         changed: &[PathBuf],
         diags: &mut Diagnostics,
     ) -> Result<Option<Rendered>, EnvironmentError> {
+        // What the watcher saw change is read again, whatever its time.
+        self.cache.forget(changed);
         let today = pipeline::today_of_env(diags);
         let units_only = !changed.is_empty() && changed.iter().all(|p| is_unit_file(p));
         match self.last.take() {

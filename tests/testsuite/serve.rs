@@ -1174,8 +1174,19 @@ mod incremental {
                 new_unit(&mut rng, next)
             })
             .collect();
-        let write =
-            |u: &UnitSpec| fs::write(content.join(format!("{}.yaml", u.file)), yaml(u)).unwrap();
+        // Every unit file is dated long ago, as on a site edited yesterday:
+        // the preview reuses what it read without reading it again unless
+        // the watcher reports the file (same size, same time, new text).
+        let write = |u: &UnitSpec| {
+            let path = content.join(format!("{}.yaml", u.file));
+            fs::write(&path, yaml(u)).unwrap();
+            let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+            fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(long_ago))
+                .unwrap();
+        };
         for u in &units {
             write(u);
         }
