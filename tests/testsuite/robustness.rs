@@ -21,26 +21,7 @@ use trasparenza::testing::load::{self, Loaded};
 use trasparenza::testing::source::{self, SourceFile};
 use trasparenza::testing::{linkcheck, render, theme, validate};
 
-use crate::support::{copy_dir, repo};
-
-/// xorshift64*: small, seeded, good enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
+use crate::support::{Rng, copy_dir, repo};
 
 /// Byte offsets of the starts of lines.
 fn line_starts(b: &[u8]) -> Vec<usize> {

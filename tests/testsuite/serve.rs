@@ -1020,24 +1020,9 @@ mod incremental {
     use trasparenza::testing::pipeline::{self, BuildOptions};
     use trasparenza::testing::serve::incremental::{Incremental, Rendered};
 
-    const BASE: &str = "http://127.0.0.1:1111/";
+    use crate::support::Rng;
 
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            // xorshift64*
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-        fn chance(&mut self, percent: usize) -> bool {
-            self.below(100) < percent
-        }
-    }
+    const BASE: &str = "http://127.0.0.1:1111/";
 
     #[derive(Clone)]
     struct UnitSpec {

@@ -243,3 +243,26 @@ pub(crate) fn snapshot_check(site: &Site, dir: &str, code: i32) -> String {
     assert_snapshot(&format!("{dir}/check.json"), &pretty);
     human
 }
+
+/// xorshift64*: small, seeded, good enough to pick mutations and edits;
+/// a failing seed replays the same sequence.
+pub(crate) struct Rng(pub(crate) u64);
+
+impl Rng {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// True `percent` times in a hundred.
+    pub(crate) fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
