@@ -14,6 +14,7 @@
 #
 # Usage: bench/serve.sh [SAVES]      (SAVES per site, default 15)
 #        SERVE_LOAD=0 bench/serve.sh   (only the save -> reload part)
+#        SITES=synthetic bench/serve.sh (only some of: example synthetic synthetic10k)
 # Needs python3 and wrk (installed with apt-get when missing). Only talks to
 # 127.0.0.1. Prints a summary ready for the README.
 set -euo pipefail
@@ -115,11 +116,12 @@ echo
 # --- save -> reload --------------------------------------------------------------
 mkdir -p "$WORK/example"
 cp -r "$REPO/content" "$WORK/example/content"
-python3 "$REPO/bench/gen_site.py" --units 1000 --out "$WORK/synthetic" --seed 1 2>/dev/null
-python3 "$REPO/bench/gen_site.py" --units 10000 --out "$WORK/synthetic10k" --seed 1 2>/dev/null
+SITES=${SITES:-example synthetic synthetic10k}
+case " $SITES " in *" synthetic "*) python3 "$REPO/bench/gen_site.py" --units 1000 --out "$WORK/synthetic" --seed 1 2>/dev/null;; esac
+case " $SITES " in *" synthetic10k "*) python3 "$REPO/bench/gen_site.py" --units 10000 --out "$WORK/synthetic10k" --seed 1 2>/dev/null;; esac
 
 printf '%-28s %10s %10s %10s %14s\n' "site (save -> reload, ms)" min median max "rebuild median"
-for site in example synthetic synthetic10k; do
+for site in $SITES; do
   start_serve "$WORK/$site"
   if [ "$site" = example ]; then unit="$WORK/$site/content/lavori-pubblici.yaml"; else unit=$(find "$WORK/$site/content" -name 'unita-0500.yaml' -o -name 'unita-00500.yaml' | head -1); fi
   read -r lo med hi < <(latency "$URL" "$unit" "$SAVES")
