@@ -29,7 +29,7 @@ pub struct Loaded {
     /// Markdown of `content/_index.md`.
     pub intro: Option<String>,
     /// Every unit file that parsed, with its text, in walk order.
-    pub units: Vec<(Unit, SourceFile)>,
+    pub units: Vec<(Arc<Unit>, Arc<SourceFile>)>,
     /// The extra Markdown pages.
     pub pages: Vec<Page>,
 }
@@ -62,9 +62,9 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
 /// A unit file as read and what it gave: the unit and its slips, or its
 /// errors; its size and time when they can stand for the text.
 struct Entry {
-    file: SourceFile,
+    file: Arc<SourceFile>,
     stamp: Option<(u64, std::time::SystemTime)>,
-    parsed: Result<(Unit, Vec<Diagnostic>), Vec<Diagnostic>>,
+    parsed: Result<(Arc<Unit>, Vec<Diagnostic>), Vec<Diagnostic>>,
 }
 
 type Cached = Arc<Entry>;
@@ -104,10 +104,10 @@ impl ParseCache {
                 let parsed = match old {
                     // The path gives the slug: the same text parses the same.
                     Some(c) if c.file.text == f.text => c.parsed.clone(),
-                    _ => unit_with_slips(&f, slug),
+                    _ => unit_with_slips(&f, slug).map(|(u, s)| (Arc::new(u), s)),
                 };
                 Arc::new(Entry {
-                    file: f,
+                    file: Arc::new(f),
                     stamp,
                     parsed,
                 })
@@ -297,8 +297,8 @@ fn load_content_with(
                 let e = cache.unit(&path, &display, stem, &seen)?;
                 return match &e.parsed {
                     Ok((u, slips)) => Ok(Parsed::Unit(
-                        Box::new(u.clone()),
-                        e.file.clone(),
+                        Arc::clone(u),
+                        Arc::clone(&e.file),
                         slips.clone(),
                     )),
                     Err(ds) => Err(ds.clone()),
@@ -306,7 +306,8 @@ fn load_content_with(
             }
             let f = source::read(&path, &display).map_err(|d| vec![d])?;
             if is_unit {
-                unit_with_slips(&f, stem).map(|(u, slips)| Parsed::Unit(Box::new(u), f, slips))
+                unit_with_slips(&f, stem)
+                    .map(|(u, slips)| Parsed::Unit(Arc::new(u), Arc::new(f), slips))
             } else {
                 parse_page(&f, stem).map(Parsed::Page)
             }
@@ -322,7 +323,7 @@ fn load_content_with(
     for p in parsed {
         match p {
             Ok(Parsed::Unit(u, f, s)) => {
-                loaded.units.push((*u, f));
+                loaded.units.push((u, f));
                 slips.extend(s);
             }
             Ok(Parsed::Page(p)) => loaded.pages.push(p),
@@ -378,7 +379,7 @@ fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Di
 
 /// One content file, parsed (a unit with its slips, as warnings).
 enum Parsed {
-    Unit(Box<Unit>, SourceFile, Vec<Diagnostic>),
+    Unit(Arc<Unit>, Arc<SourceFile>, Vec<Diagnostic>),
     Page(Page),
 }
 

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -472,13 +473,14 @@ pub struct Site {
     /// Markdown of `content/_index.md`.
     pub intro: Option<String>,
     /// In catalogue order: by `ordine` (units without one last), then by `nome`.
-    pub units: Vec<Unit>,
+    /// Shared with the preview's parse cache: a save copies no unit.
+    pub units: Vec<Arc<Unit>>,
     /// By `ordine`, then by `titolo`.
     pub pages: Vec<Page>,
 }
 
 /// The catalogue order of units: `ordine` first (missing last), then `nome`, then slug.
-pub(crate) fn sort_units(units: &mut [Unit]) {
+pub(crate) fn sort_units(units: &mut [Arc<Unit>]) {
     units.sort_by(|a, b| {
         (a.ordine.is_none(), a.ordine, &a.nome, &a.slug).cmp(&(
             b.ordine.is_none(),
@@ -544,14 +546,16 @@ mod tests {
 
     #[test]
     fn units_sort_by_ordine_then_nome() {
-        let mk = |slug: &str, nome: &str, ordine| Unit {
-            slug: slug.into(),
-            data: UnitFile {
-                nome: nome.into(),
-                ordine,
-                ..UnitFile::default()
-            },
-            ..Unit::default()
+        let mk = |slug: &str, nome: &str, ordine| {
+            Arc::new(Unit {
+                slug: slug.into(),
+                data: UnitFile {
+                    nome: nome.into(),
+                    ordine,
+                    ..UnitFile::default()
+                },
+                ..Unit::default()
+            })
         };
         let mut v = vec![
             mk("c", "C", None),

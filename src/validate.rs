@@ -222,7 +222,12 @@ fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
 }
 
 /// A catalogue that lists nothing and states no rule publishes empty pages.
-fn check_not_empty(c: &SiteConfig, units: &[Unit], src: &SourceFile, diags: &mut Diagnostics) {
+fn check_not_empty(
+    c: &SiteConfig,
+    units: &[std::sync::Arc<Unit>],
+    src: &SourceFile,
+    diags: &mut Diagnostics,
+) {
     if units.is_empty()
         && c.smartizzabili.is_empty()
         && c.non_smartizzabili.is_empty()

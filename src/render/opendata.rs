@@ -1207,7 +1207,7 @@ mod tests {
         Site {
             config,
             intro: None,
-            units: vec![unit],
+            units: vec![std::sync::Arc::new(unit)],
             pages: Vec::new(),
         }
     }

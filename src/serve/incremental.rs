@@ -198,8 +198,14 @@ impl Incremental {
             // A change every unit page shows: render everything.
             return self.whole(diags);
         };
-        if dirty.is_empty() && old.site.units == site.units && last.checked.load(Ordering::Acquire)
-        {
+        let same_units = old.site.units.len() == site.units.len()
+            && old
+                .site
+                .units
+                .iter()
+                .zip(&site.units)
+                .all(|(a, b)| same_unit(a, b));
+        if dirty.is_empty() && same_units && last.checked.load(Ordering::Acquire) {
             self.last = Some(Last {
                 prepared: Arc::clone(&last.prepared),
                 pages: Arc::clone(&last.pages),
@@ -332,7 +338,7 @@ pub(crate) fn dirty_units(old: &Site, new: &Site, totals_shown: bool) -> Option<
         .enumerate()
         .map(|(i, u)| (u.slug.as_str(), i))
         .collect();
-    let key = |units: &[Unit], i: Option<usize>| {
+    let key = |units: &[Arc<Unit>], i: Option<usize>| {
         i.and_then(|i| units.get(i))
             .map(|u| (u.slug.clone(), u.nome.clone()))
     };
@@ -343,7 +349,7 @@ pub(crate) fn dirty_units(old: &Site, new: &Site, totals_shown: bool) -> Option<
         .filter(|(i, u)| match at.get(u.slug.as_str()) {
             None => true,
             Some(&j) => {
-                old.units[j] != **u
+                !same_unit(&old.units[j], u)
                     || key(&new.units, i.checked_sub(1)) != key(&old.units, j.checked_sub(1))
                     || key(&new.units, Some(i + 1)) != key(&old.units, Some(j + 1))
             }
@@ -351,6 +357,12 @@ pub(crate) fn dirty_units(old: &Site, new: &Site, totals_shown: bool) -> Option<
         .map(|(i, _)| i)
         .collect();
     Some(dirty)
+}
+
+/// Whether two units are the same: the same parse (the cache shares it),
+/// or equal.
+fn same_unit(a: &Arc<Unit>, b: &Arc<Unit>) -> bool {
+    Arc::ptr_eq(a, b) || **a == **b
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ fn opt(s: &Option<String>) -> &str {
 /// Every activity of the content, in page order: (unit, list flag, activity).
 fn activities(m: &model::Site) -> Vec<(&model::Unit, bool, &model::Activity)> {
     let mut v = Vec::new();
-    for u in &m.units {
+    for u in m.units.iter().map(|u| &**u) {
         v.extend(u.smartizzabili.iter().map(|a| (u, true, a)));
         v.extend(u.non_smartizzabili.iter().map(|a| (u, false, a)));
     }

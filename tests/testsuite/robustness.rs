@@ -304,7 +304,7 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
     let mut files: Files = loaded
         .config_source
         .iter()
-        .chain(loaded.units.iter().map(|(_, s)| s))
+        .chain(loaded.units.iter().map(|(_, s)| &**s))
         .map(|s| (s.display.clone(), s.clone()))
         .collect();
     files.insert(display.clone(), f.clone());
@@ -325,7 +325,7 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
     } else {
         load::parse_unit(&f, stem.clone()).map(|u| {
             loaded.units.retain(|(q, _)| q.slug != stem);
-            loaded.units.push((u, f.clone()));
+            loaded.units.push((u.into(), f.clone().into()));
         })
     };
     if let Err(ds) = result {
