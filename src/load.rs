@@ -76,45 +76,33 @@ fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime)> {
 }
 
 impl ParseCache {
-    /// The entry of `display` when the file at `path` is unchanged since it
-    /// was read, without reading it.
-    fn settled(&self, path: &Path, display: &Path) -> Option<Cached> {
-        let old = lock(&self.units).get(display).cloned()?;
-        (old.stamp.is_some() && old.stamp == stamp_of(path)).then_some(old)
-    }
-
-    /// The unit file at `path` (shown as `display`) with stem `slug`:
-    /// reused when settled, else read, and parsed again only when its text
-    /// changed; remembered in `seen`.
+    /// The unit file at `path` (shown as `display`) with stem `slug`, given
+    /// the entries of the earlier loads: reused when settled, else read,
+    /// and parsed again only when its text changed.
     fn unit(
-        &self,
+        earlier: &HashMap<PathBuf, Cached>,
         path: &Path,
         display: &Path,
         slug: String,
-        seen: &Mutex<HashMap<PathBuf, Cached>>,
     ) -> Result<Cached, Vec<Diagnostic>> {
-        let entry = match self.settled(path, display) {
-            Some(e) => e,
-            None => {
-                let now = std::time::SystemTime::now();
-                let stamp = stamp_of(path)
-                    .filter(|(_, mtime)| mtime.checked_add(SETTLED).is_some_and(|t| t < now));
-                let f = source::read(path, display).map_err(|d| vec![d])?;
-                let old = lock(&self.units).get(display).cloned();
-                let parsed = match old {
-                    // The path gives the slug: the same text parses the same.
-                    Some(c) if c.file.text == f.text => c.parsed.clone(),
-                    _ => unit_with_slips(&f, slug).map(|(u, s)| (Arc::new(u), s)),
-                };
-                Arc::new(Entry {
-                    file: Arc::new(f),
-                    stamp,
-                    parsed,
-                })
-            }
+        let old = earlier.get(display);
+        if let Some(e) = old.filter(|e| e.stamp.is_some() && e.stamp == stamp_of(path)) {
+            return Ok(Arc::clone(e));
+        }
+        let now = std::time::SystemTime::now();
+        let stamp =
+            stamp_of(path).filter(|(_, mtime)| mtime.checked_add(SETTLED).is_some_and(|t| t < now));
+        let f = source::read(path, display).map_err(|d| vec![d])?;
+        let parsed = match old {
+            // The path gives the slug: the same text parses the same.
+            Some(c) if c.file.text == f.text => c.parsed.clone(),
+            _ => unit_with_slips(&f, slug).map(|(u, s)| (Arc::new(u), s)),
         };
-        lock(seen).insert(display.to_path_buf(), Arc::clone(&entry));
-        Ok(entry)
+        Ok(Arc::new(Entry {
+            file: Arc::new(f),
+            stamp,
+            parsed,
+        }))
     }
 
     /// Reads the files at `paths` (as shown, `content/...`) again at the
@@ -289,38 +277,51 @@ fn load_content_with(
             is_unit,
         ));
     }
-    let seen = Mutex::new(HashMap::new());
-    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+    // The earlier loads' entries are taken out for the lookups, so the
+    // workers share them without a lock; the files walked now replace them.
+    let earlier = cache
+        .map(|c| std::mem::take(&mut *lock(&c.units)))
+        .unwrap_or_default();
+    let parsed: Vec<(Option<(PathBuf, Cached)>, ParseResult)> = files
         .into_par_iter()
         .map(|(path, display, stem, is_unit)| {
-            if let (true, Some(cache)) = (is_unit, cache) {
-                let e = cache.unit(&path, &display, stem, &seen)?;
-                return match &e.parsed {
-                    Ok((u, slips)) => Ok(Parsed::Unit(
-                        Arc::clone(u),
-                        Arc::clone(&e.file),
-                        slips.clone(),
-                    )),
-                    Err(ds) => Err(ds.clone()),
+            if is_unit && cache.is_some() {
+                return match ParseCache::unit(&earlier, &path, &display, stem) {
+                    Ok(e) => {
+                        let p = match &e.parsed {
+                            Ok((u, slips)) => Ok(Parsed::Unit(
+                                Arc::clone(u),
+                                Arc::clone(&e.file),
+                                slips.clone(),
+                            )),
+                            Err(ds) => Err(ds.clone()),
+                        };
+                        (Some((display, e)), p)
+                    }
+                    Err(ds) => (None, Err(ds)),
                 };
             }
-            let f = source::read(&path, &display).map_err(|d| vec![d])?;
-            if is_unit {
-                unit_with_slips(&f, stem)
-                    .map(|(u, slips)| Parsed::Unit(Arc::new(u), Arc::new(f), slips))
-            } else {
-                parse_page(&f, stem).map(Parsed::Page)
-            }
+            let p = source::read(&path, &display)
+                .map_err(|d| vec![d])
+                .and_then(|f| {
+                    if is_unit {
+                        unit_with_slips(&f, stem)
+                            .map(|(u, slips)| Parsed::Unit(Arc::new(u), Arc::new(f), slips))
+                    } else {
+                        parse_page(&f, stem).map(Parsed::Page)
+                    }
+                });
+            (None, p)
         })
         .collect();
-    if let Some(cache) = cache {
-        *lock(&cache.units) = seen
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-    }
+    drop(earlier);
+    let mut seen = HashMap::new();
     // The slips of the files that parsed come after every file's errors.
     let mut slips = Vec::new();
-    for p in parsed {
+    for (entry, p) in parsed {
+        if let Some((display, e)) = entry {
+            seen.insert(display, e);
+        }
         match p {
             Ok(Parsed::Unit(u, f, s)) => {
                 loaded.units.push((u, f));
@@ -329,6 +330,9 @@ fn load_content_with(
             Ok(Parsed::Page(p)) => loaded.pages.push(p),
             Err(ds) => diags.extend(ds),
         }
+    }
+    if let Some(cache) = cache {
+        *lock(&cache.units) = seen;
     }
     diags.extend(slips);
     loaded
@@ -376,6 +380,9 @@ fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Di
         Err(e) => Err(Diagnostic::error(display, format!("cannot follow this symbolic link: {e}"))),
     }
 }
+
+/// One content file, parsed, or its errors.
+type ParseResult = Result<Parsed, Vec<Diagnostic>>;
 
 /// One content file, parsed (a unit with its slips, as warnings).
 enum Parsed {
