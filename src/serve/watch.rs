@@ -1,29 +1,31 @@
-//! Watching `content/` and `themes/` for changes (notify, through
-//! notify-debouncer-full), and deciding which changes matter.
+//! Watching `content/` and `themes/` for changes (notify), and deciding
+//! which changes matter.
 //!
 //! [`relevant`] is a pure function of a path, table-tested: editors' swap,
 //! backup and temporary files never trigger a rebuild. [`Watch::next_change`]
 //! turns a burst of events (a `git checkout`, an editor's write-temp-then-rename
-//! save) into one rebuild: it returns only after the file system has been
-//! quiet for a moment. This module reads nothing but events; rebuilding is the
-//! caller's job.
+//! save) into one rebuild: it returns once no event came for a moment. The
+//! moment is short ([`SETTLE`]) when every changed file was written whole
+//! (closed after writing, or renamed into place) and longer ([`QUIET`])
+//! while a change may be half done (a file removed or renamed away, written
+//! but not closed yet, a folder created): a save reaches the browser
+//! without waiting for nothing, and a save by rename is still one rebuild.
+//! This module reads nothing but events; rebuilding is the caller's job.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind};
-use notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind, RenameMode};
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-/// Quiet time per path before the debouncer reports it.
-const DEBOUNCE: Duration = Duration::from_millis(15);
-/// How often the debouncer checks for quiet paths.
-const TICK: Duration = Duration::from_millis(5);
-/// After a batch, how long to wait for more before rebuilding: covers the
-/// gaps between the batches of one burst.
-const QUIET: Duration = Duration::from_millis(15);
+/// After an event, how long to wait for more when every changed file was
+/// written whole: covers the files of one burst written one after another.
+pub(crate) const SETTLE: Duration = Duration::from_millis(3);
+/// After an event, how long to wait for more while a change may be half
+/// done (an editor that renames the old file away, then writes the new one).
+pub(crate) const QUIET: Duration = Duration::from_millis(30);
 /// A burst that never goes quiet still rebuilds this often.
 const MAX_WAIT: Duration = Duration::from_secs(2);
 /// Scan interval of `--poll`.
@@ -78,22 +80,33 @@ pub(crate) fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
+/// True for events after which the file is whole: closed after writing, or
+/// renamed into place. After any other change (written but not closed,
+/// removed, renamed away, created, metadata) more may follow at once.
+pub(crate) fn completes(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
+}
+
 enum Inner {
-    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
-    Poll(Debouncer<PollWatcher, RecommendedCache>),
+    Native(RecommendedWatcher),
+    Poll(PollWatcher),
 }
 
 impl Inner {
     fn watch(&mut self, p: &Path, mode: RecursiveMode) -> notify::Result<()> {
         match self {
-            Inner::Native(d) => d.watch(p, mode),
-            Inner::Poll(d) => d.watch(p, mode),
+            Inner::Native(w) => w.watch(p, mode),
+            Inner::Poll(w) => w.watch(p, mode),
         }
     }
     fn unwatch(&mut self, p: &Path) -> notify::Result<()> {
         match self {
-            Inner::Native(d) => d.unwatch(p),
-            Inner::Poll(d) => d.unwatch(p),
+            Inner::Native(w) => w.unwatch(p),
+            Inner::Poll(w) => w.unwatch(p),
         }
     }
 }
@@ -102,7 +115,7 @@ impl Inner {
 pub(crate) struct Watch {
     root: PathBuf,
     inner: Inner,
-    events: Receiver<DebounceEventResult>,
+    events: Receiver<notify::Result<notify::Event>>,
     /// The watched folders and the identity they had when watched: a folder
     /// replaced as a whole (deleted and created again) is watched again.
     watched: Vec<(PathBuf, Option<FolderId>)>,
@@ -137,30 +150,18 @@ impl Watch {
     /// every [`POLL_INTERVAL`] when `poll` is set.
     pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
         let (tx, events) = mpsc::channel();
-        let handler = move |r: DebounceEventResult| {
-            let _ = tx.send(r);
-        };
         let inner = if poll {
-            Inner::Poll(new_debouncer_opt(
-                DEBOUNCE,
-                Some(TICK),
-                handler,
-                RecommendedCache::new(),
-                // notify's poller compares modification times in whole
-                // seconds: a second save within the same second would be
-                // missed without comparing contents too.
+            // notify's poller compares modification times in whole
+            // seconds: a second save within the same second would be
+            // missed without comparing contents too.
+            Inner::Poll(PollWatcher::new(
+                tx,
                 notify::Config::default()
                     .with_poll_interval(POLL_INTERVAL)
                     .with_compare_contents(true),
             )?)
         } else {
-            Inner::Native(new_debouncer_opt(
-                DEBOUNCE,
-                Some(TICK),
-                handler,
-                RecommendedCache::new(),
-                notify::Config::default(),
-            )?)
+            Inner::Native(RecommendedWatcher::new(tx, notify::Config::default())?)
         };
         let mut w = Watch {
             root: root.to_path_buf(),
@@ -203,15 +204,17 @@ impl Watch {
         errors
     }
 
-    /// Blocks until a relevant change happened and the file system has been
-    /// quiet for a moment since. `None` when the watcher stopped.
+    /// Blocks until a relevant change happened and no event came since for
+    /// [`SETTLE`] (every changed file whole) or [`QUIET`]. `None` when the
+    /// watcher stopped.
     pub(crate) fn next_change(&mut self) -> Option<Change> {
-        let mut paths = BTreeSet::new();
+        // Each changed path, and whether its last event left it whole.
+        let mut paths = Burst::default();
         let mut errors = Vec::new();
-        // Wait for the first relevant batch.
+        // Wait for the first relevant event.
         loop {
-            let batch = self.events.recv().ok()?;
-            self.absorb(batch, &mut paths, &mut errors);
+            let event = self.events.recv().ok()?;
+            self.absorb(event, &mut paths, &mut errors);
             if !paths.is_empty() {
                 break;
             }
@@ -225,38 +228,88 @@ impl Watch {
         // Then let the burst finish.
         let start = Instant::now();
         while start.elapsed() < MAX_WAIT {
-            match self.events.recv_timeout(QUIET) {
-                Ok(batch) => self.absorb(batch, &mut paths, &mut errors),
+            let wait = if paths.whole() { SETTLE } else { QUIET };
+            match self.events.recv_timeout(wait) {
+                Ok(event) => self.absorb(event, &mut paths, &mut errors),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => break,
             }
         }
         errors.extend(self.refresh());
         Some(Change {
-            paths: paths.into_iter().collect(),
+            paths: paths.changed.into_keys().collect(),
             errors,
         })
     }
 
     fn absorb(
         &self,
-        batch: DebounceEventResult,
-        paths: &mut BTreeSet<PathBuf>,
+        event: notify::Result<notify::Event>,
+        burst: &mut Burst,
         errors: &mut Vec<String>,
     ) {
-        match batch {
-            Ok(events) => {
-                for e in events.iter().filter(|e| changes_content(&e.event.kind)) {
-                    for p in &e.event.paths {
-                        let rel = p.strip_prefix(&self.root).unwrap_or(p);
-                        if relevant(rel) {
-                            paths.insert(rel.to_path_buf());
-                        }
+        match event {
+            // Events were lost (the kernel's queue overflowed): anything
+            // may have changed; the whole site is rendered again, each
+            // file's size and time telling whether it is read.
+            Ok(e) if e.need_rescan() => {
+                for name in WATCHED {
+                    burst.changed.insert(PathBuf::from(name), false);
+                }
+            }
+            Ok(e) if changes_content(&e.kind) => {
+                for (i, p) in e.paths.iter().enumerate() {
+                    let rel = p.strip_prefix(&self.root).unwrap_or(p);
+                    if relevant(rel) {
+                        burst.add(rel, &e.kind, i);
                     }
                 }
             }
-            Err(errs) => errors.extend(errs.into_iter().map(|e| e.to_string())),
+            Ok(_) => {}
+            Err(e) => errors.push(e.to_string()),
         }
+    }
+}
+
+/// The relevant paths a burst of events changed.
+#[derive(Default)]
+struct Burst {
+    /// Each path, and whether its last event left it whole.
+    changed: BTreeMap<PathBuf, bool>,
+    /// Paths created during the burst.
+    born: BTreeSet<PathBuf>,
+}
+
+impl Burst {
+    /// Adds the `i`-th path of an event of `kind`. A file created and then
+    /// renamed away or removed within the burst (`sed -i`'s and many
+    /// editors' temporary file) changed nothing the site has: it is dropped.
+    fn add(&mut self, rel: &Path, kind: &EventKind, i: usize) {
+        let gone = match kind {
+            EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(RenameMode::From)) => true,
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => i == 0,
+            _ => false,
+        };
+        if matches!(kind, EventKind::Create(_)) {
+            self.born.insert(rel.to_path_buf());
+        }
+        if gone && self.born.contains(rel) {
+            self.changed.remove(rel);
+            return;
+        }
+        // A file removed or renamed away may come back at once (vim renames
+        // the old file away, then writes the new one): not whole. Both
+        // names of one rename are: the rename is done.
+        self.changed.insert(rel.to_path_buf(), completes(kind));
+    }
+
+    /// Whether every changed path was left whole.
+    fn whole(&self) -> bool {
+        self.changed.values().all(|&whole| whole)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.changed.is_empty()
     }
 }
 
@@ -316,9 +369,7 @@ mod tests {
 
     #[test]
     fn reading_a_file_is_not_a_change() {
-        use notify_debouncer_full::notify::event::{
-            CreateKind, DataChange, RemoveKind, RenameMode,
-        };
+        use notify::event::{CreateKind, DataChange, RemoveKind, RenameMode};
         for (kind, expected) in [
             (EventKind::Access(AccessKind::Open(AccessMode::Any)), false),
             (EventKind::Access(AccessKind::Read), false),
@@ -352,5 +403,77 @@ mod tests {
     fn absolute_paths_outside_the_root_are_not_relevant() {
         assert!(!relevant(Path::new("/etc/passwd")));
         assert!(!relevant(Path::new("../content/a.yaml")));
+    }
+
+    /// The events inotify gives for common saves, as notify reports them
+    /// (a rename within the watch: From, To, then Both with the two names).
+    #[test]
+    fn a_burst_keeps_the_files_the_site_has_and_knows_when_they_are_whole() {
+        use notify::event::{CreateKind, DataChange, RemoveKind};
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let create = EventKind::Create(CreateKind::File);
+        let from = EventKind::Modify(ModifyKind::Name(RenameMode::From));
+        let to = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        let both = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        let remove = EventKind::Remove(RemoveKind::File);
+        let (unit, tmp, other) = ("content/a.yaml", "content/sedX1b2c3", "content/b.yaml");
+        let run = |events: &[(&EventKind, &[&str])]| {
+            let mut b = Burst::default();
+            let mut steps = Vec::new();
+            for (kind, paths) in events {
+                for (i, p) in paths.iter().enumerate() {
+                    b.add(Path::new(p), kind, i);
+                }
+                steps.push(b.whole());
+            }
+            let changed: Vec<String> = b.changed.keys().map(|p| p.display().to_string()).collect();
+            (changed, steps)
+        };
+        // Written in place: whole once closed.
+        assert_eq!(
+            run(&[(&write, &[unit]), (&closed, &[unit])]),
+            (vec![unit.to_string()], vec![false, true])
+        );
+        // `sed -i`: a temporary file written, then renamed over the unit.
+        let (changed, steps) = run(&[
+            (&create, &[tmp]),
+            (&write, &[tmp]),
+            (&closed, &[tmp]),
+            (&from, &[tmp]),
+            (&to, &[unit]),
+            (&both, &[tmp, unit]),
+        ]);
+        assert_eq!(changed, [unit]);
+        assert_eq!(steps.last(), Some(&true));
+        // vim: the unit renamed away to a backup (not whole: it comes back),
+        // then written anew.
+        assert_eq!(
+            run(&[(&from, &[unit])]),
+            (vec![unit.to_string()], vec![false])
+        );
+        assert_eq!(
+            run(&[
+                (&from, &[unit]),
+                (&create, &[unit]),
+                (&write, &[unit]),
+                (&closed, &[unit])
+            ])
+            .1,
+            [false, false, false, true]
+        );
+        // A unit renamed: both names changed, done.
+        assert_eq!(
+            run(&[(&from, &[unit]), (&to, &[other]), (&both, &[unit, other])]),
+            (
+                vec![unit.to_string(), other.to_string()],
+                vec![false, false, true]
+            )
+        );
+        // A unit deleted: changed, and maybe not over.
+        assert_eq!(
+            run(&[(&remove, &[unit])]),
+            (vec![unit.to_string()], vec![false])
+        );
     }
 }
