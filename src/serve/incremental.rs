@@ -2,17 +2,17 @@
 //!
 //! The preview keeps the last site it rendered ([`Incremental`]): the parsed
 //! unit files (`load::ParseCache`), the checked site with its editions,
-//! theme and date, and every unit page. A save that touches only unit files
-//! (`content/*.yaml`, outside `_archivio/`) is loaded with the cache (only
-//! changed texts are parsed), validated whole, and then only the unit pages
-//! that depend on it are rendered ([`dirty_units`], the one place of the
-//! dependency rules). Everything else (home, table, search, open data,
-//! search index, extra pages, archive, sitemap) is rendered by the same
-//! `render::archive::render_all_with` as a build, with the unit pages left
-//! as placeholders, when [`Pending::complete`] runs: after the reload event,
-//! together with the link check of the whole site. Any other change
-//! (`_sito.yaml`, `_index.md`, an extra page, `_archivio/`, the theme, a new
-//! day) renders everything, as `build` does.
+//! theme and date, and every unit page. A save under `content/` (outside
+//! `_archivio/`, [`seen_by_load`]) is loaded with the cache (only changed
+//! texts are parsed) and validated whole; when only units changed, only the
+//! unit pages that depend on the change are rendered ([`dirty_units`], the
+//! one place of the dependency rules). Everything else (home, table, search,
+//! open data, search index, extra pages, archive, sitemap) is rendered by
+//! the same `render::archive::render_all_with` as a build, with the unit
+//! pages left as placeholders, when [`Pending::complete`] runs: after the
+//! reload event, together with the link check of the whole site. Any other
+//! change (`_sito.yaml`, `_index.md`, an extra page, `_archivio/`, the
+//! theme, a new day) renders everything, as `build` does.
 //!
 //! Rendering never differs from a build's: the same functions render the
 //! same pages; `tests/testsuite/serve.rs` checks that a random sequence of
@@ -134,10 +134,13 @@ impl Incremental {
     ) -> Result<Option<Rendered>, EnvironmentError> {
         // What the watcher saw change is read again, whatever its time.
         self.cache.forget(changed);
-        let today = pipeline::today_of_env(diags);
-        let units_only = !changed.is_empty() && changed.iter().all(|p| is_unit_file(p));
+        // A full render reads the date again (and reports it once).
+        let mut dated = Diagnostics::new();
+        let today = pipeline::today_of_env(&mut dated);
+        let units_only = !changed.is_empty() && changed.iter().all(|p| seen_by_load(p));
         match self.last.take() {
             Some(last) if units_only && last.prepared.today == today => {
+                diags.extend(dated.into_vec());
                 let result = self.units(&last, diags);
                 if !matches!(result, Ok(Some(_))) {
                     self.last = Some(last);
@@ -176,8 +179,19 @@ impl Incremental {
         Ok(Some(Rendered::Whole(files)))
     }
 
-    /// Only unit files changed: load them (cached) and validate the site,
-    /// render the unit pages that depend on the change.
+    /// [`Incremental::whole`] after a load whose problems are in `diags`:
+    /// the full render finds them again, so they are reported once.
+    fn whole_again(
+        &mut self,
+        diags: &mut Diagnostics,
+    ) -> Result<Option<Rendered>, EnvironmentError> {
+        *diags = Diagnostics::new();
+        self.whole(diags)
+    }
+
+    /// Files under `content/` changed: load them (cached) and validate the
+    /// site; when only units changed, render the unit pages that depend on
+    /// the change, else everything.
     fn units(
         &mut self,
         last: &Last,
@@ -196,7 +210,7 @@ impl Incremental {
         let old = &last.prepared;
         let Some(dirty) = dirty_units(&old.site, &site, last.totals_on_unit_pages) else {
             // A change every unit page shows: render everything.
-            return self.whole(diags);
+            return self.whole_again(diags);
         };
         let same_units = old.site.units.len() == site.units.len()
             && old
@@ -236,7 +250,7 @@ impl Incremental {
                 // Not dirty: the unit was there, with the same page.
                 None => match last.pages.get(&path) {
                     Some(b) => Arc::clone(b),
-                    None => return self.whole(diags),
+                    None => return self.whole_again(diags),
                 },
             };
             pages.insert(path, bytes);
@@ -288,27 +302,22 @@ fn custom_templates(root: &Path, site: &Site) -> bool {
         .unwrap_or(false)
 }
 
-/// A path (relative to the root) whose change can only change units: a
-/// `.yaml`/`.yml` file under `content/`, in no `_` or `.` folder.
-pub(crate) fn is_unit_file(rel: &Path) -> bool {
+/// A path (relative to the root) whose change the incremental path sees:
+/// anything under `content/` but the archive. Such a save is loaded again
+/// whole (every file the loader reads: units, extra pages, `_sito.yaml`,
+/// `_index.md`; anything else there, such as an editor's or `sed -i`'s
+/// temporary file, is not read) and [`dirty_units`] falls back to a full
+/// render when it changed more than units. The archive, the theme and
+/// `content/` itself (events were lost) render everything.
+pub(crate) fn seen_by_load(rel: &Path) -> bool {
     let mut parts = rel.components();
     if parts.next() != Some(Component::Normal("content".as_ref())) {
         return false;
     }
-    let rest: Vec<_> = parts.collect();
-    let named = |c: &Component| match c {
-        Component::Normal(n) => {
-            let n = n.to_string_lossy();
-            !n.starts_with('_') && !n.starts_with('.')
-        }
+    match parts.next() {
+        Some(Component::Normal(first)) => first != "_archivio",
         _ => false,
-    };
-    !rest.is_empty()
-        && rest.iter().all(named)
-        && matches!(
-            rel.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        )
+    }
 }
 
 /// The dependency rules: the indices (in `new`'s catalogue order) of the
@@ -370,20 +379,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_unit_files_take_the_incremental_path() {
-        for (path, unit) in [
+    fn only_content_outside_the_archive_takes_the_incremental_path() {
+        for (path, incremental) in [
             ("content/anagrafe.yaml", true),
             ("content/area/anagrafe.yml", true),
-            ("content/_sito.yaml", false),
-            ("content/_index.md", false),
-            ("content/note.md", false),
+            ("content/area", true),
+            // `sed -i` writes a temporary file and renames it.
+            ("content/area/sedzqXSFM", true),
+            ("content/_sito.yaml", true),
+            ("content/_index.md", true),
+            ("content/note.md", true),
             ("content/_archivio/2025/anagrafe.yaml", false),
-            ("content/.git/x.yaml", false),
-            ("content/area", false),
+            ("content/_archivio", false),
+            ("content", false),
             ("themes/default/templates/unit.html", false),
             ("anagrafe.yaml", false),
         ] {
-            assert_eq!(is_unit_file(Path::new(path)), unit, "{path}");
+            assert_eq!(seen_by_load(Path::new(path)), incremental, "{path}");
         }
     }
 

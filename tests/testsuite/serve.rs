@@ -1326,4 +1326,44 @@ mod incremental {
             "the incremental path ran only {partial} times"
         );
     }
+
+    /// A save the incremental path cannot take alone (a unit now says what
+    /// happens to the activities it does not list: every page shows it)
+    /// renders everything, and each warning is reported once, not once by
+    /// the incremental load and again by the full render.
+    #[test]
+    fn a_save_that_renders_everything_reports_each_warning_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        fs::create_dir_all(&content).unwrap();
+        fs::write(content.join("_sito.yaml"), site_yaml(0, "Catalogo")).unwrap();
+        // A repeated activity: a warning on every load.
+        fs::write(
+            content.join("anagrafe.yaml"),
+            "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n  - Certificati\n",
+        )
+        .unwrap();
+        let tributi = content.join("tributi.yaml");
+        fs::write(&tributi, "nome: Tributi\nsmartizzabili:\n  - Avvisi\n").unwrap();
+        let mut inc = Incremental::new(
+            tmp.path(),
+            BuildOptions {
+                base_url: Some(BASE.to_string()),
+            },
+        );
+        let warnings = |inc: &mut Incremental, changed: &[PathBuf]| {
+            let mut diags = Diagnostics::new();
+            let rendered = inc.update(changed, &mut diags).unwrap().unwrap();
+            let whole = matches!(rendered, Rendered::Whole(_));
+            (whole, diags.warning_count())
+        };
+        assert_eq!(warnings(&mut inc, &[]), (true, 1));
+        fs::write(
+            &tributi,
+            "nome: Tributi\naltre_attivita: smartizzabili\nsmartizzabili:\n  - Avvisi\n",
+        )
+        .unwrap();
+        let changed = [PathBuf::from("content/tributi.yaml")];
+        assert_eq!(warnings(&mut inc, &changed), (true, 1));
+    }
 }
