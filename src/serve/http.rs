@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use super::reload;
-use super::site::Snapshot;
+use super::site::{Lookup, Snapshot};
 
 /// Prefix of the preview's own endpoints; the site cannot produce it (slugs
 /// start with a letter or digit).
@@ -40,6 +40,9 @@ pub(crate) enum Reply {
     BadRequest(&'static str),
     /// Subscribe to the rebuild events (the caller keeps the connection).
     Events,
+    /// The answer is among the rest of the site, still being rendered after
+    /// a save: the caller asks again soon, answering other requests meanwhile.
+    NotYet,
 }
 
 /// The bytes of an answer: shared with the snapshot, never copied, when
@@ -89,6 +92,7 @@ impl Reply {
             Reply::MethodNotAllowed => 405,
             Reply::BadRequest(_) => 400,
             Reply::Events => 200,
+            Reply::NotYet => 0,
         }
     }
 }
@@ -129,10 +133,17 @@ pub(crate) fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
     } else {
         key.to_string()
     };
-    if let Some(bytes) = files.get(&key) {
-        return file(&key, &bytes, 200, snap);
+    match files.lookup(&key) {
+        Lookup::Found(bytes) => return file(&key, &bytes, 200, snap),
+        Lookup::NotYet => return Reply::NotYet,
+        Lookup::Missing => {}
     }
-    if files.contains_key(&format!("{key}/index.html")) {
+    let folder = match files.lookup(&format!("{key}/index.html")) {
+        Lookup::Found(_) => true,
+        Lookup::NotYet => return Reply::NotYet,
+        Lookup::Missing => false,
+    };
+    if folder {
         let mut location = format!("{path}/");
         if let Some(q) = query {
             location.push('?');
@@ -147,7 +158,12 @@ pub(crate) fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
 
 /// The theme's 404 page with status 404 (a plain one if the site has none).
 fn not_found(snap: &Snapshot) -> Reply {
-    match snap.files.as_ref().and_then(|f| f.get("404.html")) {
+    let page = match snap.files.as_ref().map(|f| f.lookup("404.html")) {
+        Some(Lookup::Found(bytes)) => Some(bytes),
+        Some(Lookup::NotYet) => return Reply::NotYet,
+        _ => None,
+    };
+    match page {
         Some(bytes) => file("404.html", &bytes, 404, snap),
         None => Reply::Body {
             status: 404,

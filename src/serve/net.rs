@@ -17,6 +17,10 @@
 //! - count: at most [`MAX_CONNECTIONS`] at once (event streams included);
 //!   past that, new connections are closed at once.
 //!
+//! A request for a file the builder is still rendering after a save (the
+//! rest of the site, [`super::site::Files::lookup`]) is parked and asked
+//! again every [`PARKED_RETRY`]: the loop never waits for the builder.
+//!
 //! Event streams cost no thread: they are connections of the same loop, and
 //! the [`Hub`] wakes the loop to push a rebuild into all of them.
 
@@ -57,6 +61,8 @@ const LINGER: Duration = Duration::from_secs(2);
 const PING: Duration = Duration::from_secs(10);
 /// How often time-outs are checked.
 const TICK: Duration = Duration::from_millis(500);
+/// How often a request waiting for the rest of the site asks again.
+const PARKED_RETRY: Duration = Duration::from_millis(5);
 /// Socket reads (and so requests) one connection may have in one turn,
 /// before the others get theirs: a fast client cannot monopolise the loop.
 const TURN: usize = 16;
@@ -92,6 +98,7 @@ pub(crate) fn start(
         conns: HashMap::new(),
         next_token: 2,
         again: Vec::new(),
+        parked: Vec::new(),
     };
     thread::Builder::new()
         .name("serve-http".into())
@@ -136,6 +143,8 @@ struct Server {
     /// not signal that work again (edge-triggered), so they are driven on
     /// the next round.
     again: Vec<Token>,
+    /// Connections whose request waits for the rest of the site.
+    parked: Vec<Token>,
 }
 
 impl Server {
@@ -144,10 +153,12 @@ impl Server {
         let mut next_ping = Instant::now() + PING;
         let mut next_sweep = Instant::now() + TICK;
         loop {
-            let wait = if self.again.is_empty() {
-                TICK
-            } else {
+            let wait = if !self.again.is_empty() {
                 Duration::ZERO
+            } else if !self.parked.is_empty() {
+                PARKED_RETRY
+            } else {
+                TICK
             };
             if let Err(e) = self.poll.poll(&mut events, Some(wait)) {
                 if e.kind() != io::ErrorKind::Interrupted {
@@ -169,6 +180,9 @@ impl Server {
                 }
             }
             for token in std::mem::take(&mut self.again) {
+                self.drive(token, now);
+            }
+            for token in std::mem::take(&mut self.parked) {
                 self.drive(token, now);
             }
             if now >= next_sweep {
@@ -228,6 +242,11 @@ impl Server {
                 }
             }
             Turn::Over => self.close(token),
+            Turn::Parked => {
+                if !self.parked.contains(&token) {
+                    self.parked.push(token);
+                }
+            }
         }
     }
 
@@ -281,6 +300,9 @@ enum Turn {
     Yielded,
     /// Closed or failed: drop it.
     Over,
+    /// Its request waits for the rest of the site (after a save): asked
+    /// again every [`PARKED_RETRY`].
+    Parked,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,6 +331,8 @@ struct Conn {
     /// Since when the connection waits: for a request, or for its client to
     /// read (reset by every byte written).
     since: Instant,
+    /// A request whose answer is not rendered yet ([`Turn::Parked`]).
+    parked: Option<Head>,
 }
 
 const READ_CHUNK: usize = 4096;
@@ -324,6 +348,7 @@ impl Conn {
             queued: 0,
             last: false,
             since: now,
+            parked: None,
         }
     }
 
@@ -365,9 +390,16 @@ impl Conn {
                 self.input = Vec::new();
             }
             if self.mode == Mode::Http {
-                match take_head(&mut self.input) {
+                let next = match self.parked.take() {
+                    Some(head) => Some(Ok(head)),
+                    None => take_head(&mut self.input),
+                };
+                match next {
                     Some(Ok(head)) => {
-                        self.answer(&head, state);
+                        if !self.answer(&head, state) {
+                            self.parked = Some(head);
+                            return Turn::Parked;
+                        }
                         reads += 1;
                         continue;
                     }
@@ -429,7 +461,8 @@ impl Conn {
         Ok(true)
     }
 
-    fn answer(&mut self, head: &Head, state: &State) {
+    /// Answers `head`; false when the answer is not rendered yet.
+    fn answer(&mut self, head: &Head, state: &State) -> bool {
         let snap = state.get();
         let reply = http::respond(&head.method, &head.target, &snap);
         let keep = head.keep_alive && !head.has_body;
@@ -442,8 +475,9 @@ impl Conn {
                 self.push(Body::Owned(head.into_bytes()));
                 self.mode = Mode::Events;
                 self.input = Vec::new();
-                return;
+                return true;
             }
+            Reply::NotYet => return false,
             Reply::Events => (200, "text/event-stream", Body::Owned(Vec::new()), None),
             Reply::Body {
                 status,
@@ -478,6 +512,7 @@ impl Conn {
             (true, false) => None,
         };
         self.reply(status, content_type, body, extra, connection, send_body);
+        true
     }
 
     /// Answers a request that could not be read, then closes.

@@ -33,8 +33,9 @@ pub(crate) const MAX_ABANDONED: usize = 2;
 /// The files of a snapshot: output path -> bytes, shared with the answers.
 /// After an incremental update the unit pages are here at once and the
 /// rest of the site comes when the builder has rendered and checked it
-/// (`rest`): a request for one of those waits for it, so it never gets a
-/// file of the site before the save.
+/// (`rest`): a request for one of those is answered only then
+/// ([`Files::lookup`] says "not yet", the server asks again while it answers
+/// the others), so it never gets a file of the site before the save.
 pub(crate) struct Files {
     now: Map,
     rest: Option<Arc<Rest>>,
@@ -50,6 +51,11 @@ pub(crate) struct Rest {
 }
 
 impl Rest {
+    /// The whole site, when it is there.
+    fn done(&self) -> Option<Arc<Map>> {
+        lock(&self.done).clone()
+    }
+
     fn fill(&self, files: Arc<Map>) {
         *lock(&self.done) = Some(files);
         self.ready.notify_all();
@@ -88,17 +94,31 @@ impl From<Map> for Files {
     }
 }
 
-impl Files {
-    /// The bytes of `key`, waiting for the rest of the site if needed.
-    pub(crate) fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
-        if let Some(b) = self.now.get(key) {
-            return Some(Arc::clone(b));
-        }
-        self.rest.as_ref()?.wait().get(key).cloned()
-    }
+/// What a snapshot has at a path, without waiting.
+pub(crate) enum Lookup {
+    Found(Arc<Vec<u8>>),
+    Missing,
+    /// The path is not among the files served at once and the rest of the
+    /// site is still being rendered: ask again soon.
+    NotYet,
+}
 
-    pub(crate) fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
+impl Files {
+    /// The bytes of `key`, or [`Lookup::NotYet`] while they may be among
+    /// the rest of the site, not rendered yet.
+    pub(crate) fn lookup(&self, key: &str) -> Lookup {
+        if let Some(b) = self.now.get(key) {
+            return Lookup::Found(Arc::clone(b));
+        }
+        let Some(rest) = &self.rest else {
+            return Lookup::Missing;
+        };
+        match rest.done() {
+            Some(all) => all
+                .get(key)
+                .map_or(Lookup::Missing, |b| Lookup::Found(Arc::clone(b))),
+            None => Lookup::NotYet,
+        }
     }
 
     /// Every file, waiting for the rest of the site if needed.

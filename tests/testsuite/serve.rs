@@ -984,6 +984,51 @@ fn a_template_that_never_ends_is_stopped_and_the_next_save_rebuilds() {
     );
 }
 
+/// After a save the unit pages are served at once and the rest of the site
+/// (here a table page made slow by its template) follows: a request for the
+/// rest waits for it without holding up the other requests (it held the
+/// server's one event loop until the rest was rendered).
+#[test]
+fn a_request_for_the_rest_of_the_site_does_not_hold_up_the_others() {
+    let site = example();
+    let template = "themes/default/templates/table.html";
+    let original = fs::read_to_string(crate::support::repo().join(template)).unwrap();
+    let slow = original.replacen(
+        "{% block content %}",
+        "{% block content %}{% for a in range(end=6000) %}{% for b in range(end=1000) %}{% set x = a + b %}{% endfor %}{% endfor %}",
+        1,
+    );
+    assert_ne!(slow, original);
+    site.write(template, &slow);
+    let s = Server::start(&site, &[]);
+    let mut events = s.events();
+    replace_in(&site, UNIT, NAME, "nome: Servizio Opere pubbliche");
+    events.expect_reload();
+    let table_done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let table = {
+        let (addr, done) = (s.addr.clone(), Arc::clone(&table_done));
+        thread::spawn(move || {
+            let r = request(&addr, "GET", "/tabella/");
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+            r
+        })
+    };
+    thread::sleep(Duration::from_millis(100));
+    let unit = s.get("/lavori-pubblici/");
+    let waiting = !table_done.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(unit.body.contains("Servizio Opere pubbliche"));
+    assert!(
+        waiting,
+        "the unit page was answered only after the table page, which waited for the rest of the site"
+    );
+    let table = table.join().unwrap();
+    assert_eq!(table.status, 200);
+    assert!(
+        table.body.contains("Servizio Opere pubbliche"),
+        "the table page is the one after the save"
+    );
+}
+
 /// A newcomer compares the two summaries: they counted 404.html differently
 /// (serve said 14 pages, build 13 for the example).
 #[test]
