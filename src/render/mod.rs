@@ -186,8 +186,20 @@ impl<'a> Renderer<'a> {
         self.theme
             .tera
             .render(template, &ctx)
-            .map(|html| (spec.file, html))
+            .map(|html| (spec.file, fitted_text(html)))
             .map_err(|e| self.theme.error(&e, template))
+    }
+}
+
+/// A page's text in a buffer of its own size: the renderer's buffer grows
+/// by doubling, and the pages are held together until they are written (at
+/// 10,000 units, 165 MiB of spare room); the allocator keeps a block that
+/// shrinks by less than half, so the text is copied.
+fn fitted_text(html: String) -> String {
+    if html.capacity() - html.len() > html.len() / 8 {
+        html.as_str().to_owned()
+    } else {
+        html
     }
 }
 
