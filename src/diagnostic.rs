@@ -314,6 +314,16 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// How many problems so far: a mark for [`Diagnostics::since`].
+    pub(crate) fn mark(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The problems added after `mark`.
+    pub(crate) fn since(&self, mark: usize) -> Vec<Diagnostic> {
+        self.items.get(mark..).unwrap_or_default().to_vec()
+    }
+
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)

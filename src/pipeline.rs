@@ -36,6 +36,9 @@ pub(crate) struct Prepared {
     pub editions: Arc<Vec<Edition>>,
     pub theme: Arc<Theme>,
     pub today: Date,
+    /// The warnings and notes of the earlier editions and the theme: a
+    /// save that changes only units reports them again without reading them.
+    pub standing: Arc<Vec<Diagnostic>>,
 }
 
 /// Runs every stage, collecting every problem into `diags`. Returns the
@@ -98,8 +101,11 @@ fn prepare(
     // Earlier editions (content/_archivio/): the same load and validate, even
     // when the current content is broken, to report their errors too.
     let base = site.as_ref().map_or("", |s| s.config.base_url.as_str());
+    let mark = diags.mark();
     let editions = archive::load_editions(root, base, diags);
+    let mut standing = diags.since(mark);
     let today = today_of_env(diags);
+    let mark = diags.mark();
     if let Some(s) = &site {
         let c = &s.config;
         let published = c.pubblicato_il.unwrap_or(c.aggiornato_il);
@@ -109,6 +115,7 @@ fn prepare(
     // Load the theme even when the content is broken, to report its errors too.
     let theme = theme::load(root, tema.as_deref(), settings.as_ref().zip(tema_at), diags);
     timer.lap("theme");
+    standing.extend(diags.since(mark));
     let (Some(site), Some(theme)) = (site, theme) else {
         return Ok(None);
     };
@@ -120,6 +127,7 @@ fn prepare(
         editions: Arc::new(editions),
         theme: Arc::new(theme),
         today,
+        standing: Arc::new(standing),
     }))
 }
 

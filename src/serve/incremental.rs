@@ -208,6 +208,8 @@ impl Incremental {
             return Ok(None);
         }
         let old = &last.prepared;
+        // What the editions and the theme said, as a full build says it.
+        diags.extend(old.standing.iter().cloned());
         let Some(dirty) = dirty_units(&old.site, &site, last.totals_on_unit_pages) else {
             // A change every unit page shows: render everything.
             return self.whole_again(diags);
@@ -261,6 +263,7 @@ impl Incremental {
             editions: Arc::clone(&old.editions),
             theme: Arc::clone(&old.theme),
             today: old.today,
+            standing: Arc::clone(&old.standing),
         });
         let mut now: Map = (*last.assets).clone();
         now.extend(pages.iter().map(|(k, v)| (k.clone(), Arc::clone(v))));

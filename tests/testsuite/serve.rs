@@ -1411,4 +1411,54 @@ mod incremental {
         let changed = [PathBuf::from("content/tributi.yaml")];
         assert_eq!(warnings(&mut inc, &changed), (true, 1));
     }
+
+    /// A save of one unit renders only unit pages, yet the terminal shows
+    /// the same warnings as a full build: those of the earlier editions
+    /// (and the theme) too, which that save did not read again.
+    #[test]
+    fn a_unit_save_reports_the_warnings_of_the_earlier_editions_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        let old = content.join("_archivio/2025");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(content.join("_sito.yaml"), site_yaml(0, "Catalogo")).unwrap();
+        fs::write(
+            old.join("_sito.yaml"),
+            site_yaml(0, "Catalogo").replace("2026-03", "2025-03"),
+        )
+        .unwrap();
+        // A repeated activity in last year's edition: a warning there.
+        fs::write(
+            old.join("anagrafe.yaml"),
+            "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n  - Certificati\n",
+        )
+        .unwrap();
+        let unit = content.join("anagrafe.yaml");
+        fs::write(&unit, "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n").unwrap();
+        let mut inc = Incremental::new(
+            tmp.path(),
+            BuildOptions {
+                base_url: Some(BASE.to_string()),
+            },
+        );
+        let archived = |inc: &mut Incremental, changed: &[PathBuf]| {
+            let mut diags = Diagnostics::new();
+            let rendered = inc.update(changed, &mut diags).unwrap().unwrap();
+            let partial = matches!(rendered, Rendered::Partial { .. });
+            let from_archive = diags
+                .into_vec()
+                .iter()
+                .filter(|d| d.file.starts_with("content/_archivio/2025"))
+                .count();
+            (partial, from_archive)
+        };
+        assert_eq!(archived(&mut inc, &[]), (false, 1));
+        fs::write(
+            &unit,
+            "nome: Anagrafe\nsmartizzabili:\n  - Certificati online\n",
+        )
+        .unwrap();
+        let changed = [PathBuf::from("content/anagrafe.yaml")];
+        assert_eq!(archived(&mut inc, &changed), (true, 1));
+    }
 }
