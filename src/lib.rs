@@ -48,7 +48,7 @@ pub mod testing {
         pub use crate::linkcheck::report;
     }
     pub mod load {
-        pub use crate::load::{Loaded, load, parse_page, parse_site, parse_unit};
+        pub use crate::load::{Loaded, LoadedUnit, load, parse_page, parse_site, parse_unit};
     }
     pub mod model {
         pub use crate::model::{Activity, Date, Site, Unit};

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -29,9 +29,33 @@ pub struct Loaded {
     /// Markdown of `content/_index.md`.
     pub intro: Option<String>,
     /// Every unit file that parsed, with its text, in walk order.
-    pub units: Vec<(Arc<Unit>, Arc<SourceFile>)>,
+    pub units: Vec<LoadedUnit>,
     /// The extra Markdown pages.
     pub pages: Vec<Page>,
+}
+
+/// A unit file that parsed: the unit, its text, and what `validate` finds
+/// in this file alone, kept with the parse (the preview's cache shares all
+/// three), so a file unchanged since the last load is not checked again.
+#[derive(Debug, Clone)]
+pub struct LoadedUnit {
+    /// The unit as parsed.
+    pub unit: Arc<Unit>,
+    /// The file's text, so later checks can point into it.
+    pub source: Arc<SourceFile>,
+    /// Filled by `validate` on first use.
+    pub checks: Arc<OnceLock<Vec<Diagnostic>>>,
+}
+
+impl LoadedUnit {
+    /// A unit just parsed from `source`, not checked yet.
+    pub fn new(unit: Arc<Unit>, source: Arc<SourceFile>) -> Self {
+        LoadedUnit {
+            unit,
+            source,
+            checks: Arc::default(),
+        }
+    }
 }
 
 /// Fatal problems with the folder itself (exit code 2), as opposed to content errors.
@@ -62,9 +86,11 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
 /// A unit file as read and what it gave: the unit and its slips, or its
 /// errors; its size and time when they can stand for the text.
 struct Entry {
-    file: Arc<SourceFile>,
     stamp: Option<(u64, std::time::SystemTime)>,
-    parsed: Result<(Arc<Unit>, Vec<Diagnostic>), Vec<Diagnostic>>,
+    /// The unit with its text and checks, and its slips; or its errors.
+    parsed: Result<(LoadedUnit, Vec<Diagnostic>), Vec<Diagnostic>>,
+    /// The text, also when it did not parse.
+    file: Arc<SourceFile>,
 }
 
 type Cached = Arc<Entry>;
@@ -92,16 +118,17 @@ impl ParseCache {
         let now = std::time::SystemTime::now();
         let stamp =
             stamp_of(path).filter(|(_, mtime)| mtime.checked_add(SETTLED).is_some_and(|t| t < now));
-        let f = source::read(path, display).map_err(|d| vec![d])?;
+        let f = Arc::new(source::read(path, display).map_err(|d| vec![d])?);
         let parsed = match old {
             // The path gives the slug: the same text parses the same.
             Some(c) if c.file.text == f.text => c.parsed.clone(),
-            _ => unit_with_slips(&f, slug).map(|(u, s)| (Arc::new(u), s)),
+            _ => unit_with_slips(&f, slug)
+                .map(|(u, s)| (LoadedUnit::new(Arc::new(u), Arc::clone(&f)), s)),
         };
         Ok(Arc::new(Entry {
-            file: Arc::new(f),
             stamp,
             parsed,
+            file: f,
         }))
     }
 
@@ -289,11 +316,7 @@ fn load_content_with(
                 return match ParseCache::unit(&earlier, &path, &display, stem) {
                     Ok(e) => {
                         let p = match &e.parsed {
-                            Ok((u, slips)) => Ok(Parsed::Unit(
-                                Arc::clone(u),
-                                Arc::clone(&e.file),
-                                slips.clone(),
-                            )),
+                            Ok((u, slips)) => Ok(Parsed::Unit(u.clone(), slips.clone())),
                             Err(ds) => Err(ds.clone()),
                         };
                         (Some((display, e)), p)
@@ -305,8 +328,9 @@ fn load_content_with(
                 .map_err(|d| vec![d])
                 .and_then(|f| {
                     if is_unit {
-                        unit_with_slips(&f, stem)
-                            .map(|(u, slips)| Parsed::Unit(Arc::new(u), Arc::new(f), slips))
+                        unit_with_slips(&f, stem).map(|(u, slips)| {
+                            Parsed::Unit(LoadedUnit::new(Arc::new(u), Arc::new(f)), slips)
+                        })
                     } else {
                         parse_page(&f, stem).map(Parsed::Page)
                     }
@@ -323,8 +347,8 @@ fn load_content_with(
             seen.insert(display, e);
         }
         match p {
-            Ok(Parsed::Unit(u, f, s)) => {
-                loaded.units.push((u, f));
+            Ok(Parsed::Unit(u, s)) => {
+                loaded.units.push(u);
                 slips.extend(s);
             }
             Ok(Parsed::Page(p)) => loaded.pages.push(p),
@@ -386,7 +410,7 @@ type ParseResult = Result<Parsed, Vec<Diagnostic>>;
 
 /// One content file, parsed (a unit with its slips, as warnings).
 enum Parsed {
-    Unit(Arc<Unit>, Arc<SourceFile>, Vec<Diagnostic>),
+    Unit(LoadedUnit, Vec<Diagnostic>),
     Page(Page),
 }
 

@@ -61,7 +61,7 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
             warn("base_url", url);
         }
     }
-    for (_, src) in &loaded.units {
+    for src in loaded.units.iter().map(|u| &u.source) {
         if src.text.lines().next().map(str::trim_end) == Some(EXAMPLE_UNIT_MARKER) {
             diags.push(
                 src.warning_at(1, 1, "this unit is the example written by `trasparenza init`")

@@ -71,10 +71,16 @@ pub fn validate(
     };
 
     let mut units = Vec::with_capacity(loaded.units.len());
-    for (unit, src) in loaded.units {
-        claim(&unit.slug, &unit.file, diags);
-        check_unit(&unit, &src, diags);
-        units.push(unit);
+    for lu in loaded.units {
+        claim(&lu.unit.slug, &lu.unit.file, diags);
+        // Checked once per parse: the preview's next load shares the result.
+        let found = lu.checks.get_or_init(|| {
+            let mut found = Diagnostics::new();
+            check_unit(&lu.unit, &lu.source, &mut found);
+            found.into_vec()
+        });
+        diags.extend(found.iter().cloned());
+        units.push(lu.unit);
     }
     let mut pages = loaded.pages;
     for p in &pages {

@@ -17,7 +17,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use trasparenza::testing::diagnostic::{Diagnostic, Diagnostics};
-use trasparenza::testing::load::{self, Loaded};
+use trasparenza::testing::load::{self, Loaded, LoadedUnit};
 use trasparenza::testing::source::{self, SourceFile};
 use trasparenza::testing::{linkcheck, render, theme, validate};
 
@@ -304,7 +304,7 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
     let mut files: Files = loaded
         .config_source
         .iter()
-        .chain(loaded.units.iter().map(|(_, s)| &**s))
+        .chain(loaded.units.iter().map(|u| &*u.source))
         .map(|s| (s.display.clone(), s.clone()))
         .collect();
     files.insert(display.clone(), f.clone());
@@ -324,8 +324,10 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
         })
     } else {
         load::parse_unit(&f, stem.clone()).map(|u| {
-            loaded.units.retain(|(q, _)| q.slug != stem);
-            loaded.units.push((u.into(), f.clone().into()));
+            loaded.units.retain(|q| q.unit.slug != stem);
+            loaded
+                .units
+                .push(LoadedUnit::new(u.into(), f.clone().into()));
         })
     };
     if let Err(ds) = result {

@@ -1410,6 +1410,14 @@ mod incremental {
         .unwrap();
         let changed = [PathBuf::from("content/tributi.yaml")];
         assert_eq!(warnings(&mut inc, &changed), (true, 1));
+        // A save of the other unit renders its page alone, and the warning
+        // of the unchanged file (checked once, at its parse) is still there.
+        fs::write(
+            &tributi,
+            "nome: Tributi e tasse\naltre_attivita: smartizzabili\nsmartizzabili:\n  - Avvisi\n",
+        )
+        .unwrap();
+        assert_eq!(warnings(&mut inc, &changed), (false, 1));
     }
 
     /// A save of one unit renders only unit pages, yet the terminal shows
