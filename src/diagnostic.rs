@@ -216,11 +216,22 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Escapes the message of a workflow command.
+/// Escapes the message of a workflow command: `%`, CR and LF as GitHub
+/// asks, and every other control character or bidirectional override as
+/// `\u{1b}`, as [`printable`] does for a terminal (the log viewer renders
+/// ESC sequences).
 fn github_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a property value of a workflow command.
@@ -233,15 +244,17 @@ pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// A control character or a bidirectional override: never shown raw.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// `s` with every control character (ESC, CR, BEL, ...) and every
 /// bidirectional override written as `\u{1b}`: text from the content must
 /// not move the cursor, clear the screen, set the terminal's title or
 /// reorder what the reader sees. Tabs in `source` lines are shown as `→`.
 pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
     if !s.chars().any(hidden) {
         return s.into();
     }
@@ -438,6 +451,14 @@ mod tests {
         assert_eq!(
             d.github(Path::new("site")),
             "::error file=site/content/a%2Cb%3Ac.yaml,line=1,col=3,title=trasparenza::100%25 wrong%0D%0Areally%0Ahint: fix"
+        );
+        // ESC, BEL and a bidirectional override from the content, in the
+        // file's name, the message and the hint: escaped, never raw.
+        let e = Diagnostic::warning("content/\u{1b}x.yaml", "a\u{1b}[2Jb\u{202e}")
+            .with_hint("\u{7}h\tt");
+        assert_eq!(
+            e.github(Path::new(".")),
+            "::warning file=content/\\u{1b}x.yaml,title=trasparenza::a\\u{1b}[2Jb\\u{202e}%0Ahint: \\u{7}h\\u{9}t"
         );
         let w = Diagnostic::warning("content/x.yaml", "w");
         assert_eq!(
