@@ -5,10 +5,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, REPO, BIN } from './lib/harness.mjs';
+import { buildSite, tempDir, REPO, BIN } from './lib/harness.mjs';
 import { referenceRanking } from './lib/reference-ranking.mjs';
 import S from '../../themes/default/static/search-logic.js';
 
@@ -17,7 +16,7 @@ let split; // bench/gen_site.py, 60 units: an index split into shards
 
 before(() => {
   small = join(buildSite('search_rank').public, 'cerca/indice');
-  const root = mkdtempSync(join(tmpdir(), 'trasparenza-logic-'));
+  const root = tempDir('trasparenza-logic-');
   execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
   execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
   split = join(root, 'public/cerca/indice');

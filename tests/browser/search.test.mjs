@@ -6,10 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, serveStatic, launch, guardOrigin, REPO, BIN } from './lib/harness.mjs';
+import { buildSite, tempDir, serveStatic, launch, guardOrigin, REPO, BIN } from './lib/harness.mjs';
 import { referenceRanking } from './lib/reference-ranking.mjs';
 
 
@@ -28,7 +27,7 @@ after(async () => { await browser?.close(); await server?.close(); await rankSer
 let split = null;
 async function splitSite() {
   if (split) return split;
-  const root = mkdtempSync(join(tmpdir(), 'trasparenza-split-'));
+  const root = tempDir('trasparenza-split-');
   execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
   execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
   split = { root, indice: join(root, 'public/cerca/indice'), srv: await serveStatic(join(root, 'public'), PREFIX) };

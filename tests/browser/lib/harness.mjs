@@ -2,7 +2,7 @@
 // serve it over HTTP on loopback (under a sub-path, as on a Comune's server),
 // drive Debian's Chromium through playwright-core.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname, normalize, sep } from 'node:path';
@@ -13,10 +13,23 @@ export const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
 export const BIN = process.env.TRASPARENZA_BIN || join(REPO, 'target/release/trasparenza');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+/** The temporary folders of this test file, removed when its process exits. */
+const temporary = [];
+process.on('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder named `<prefix>XXXXXX`, removed at exit. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
 /** Copies a site (the example `content/` when `fixture` is null) to a temp
  * folder, builds it and returns the folder with its `public/`. */
 export function buildSite(fixture = null, args = []) {
-  const root = mkdtempSync(join(tmpdir(), 'trasparenza-browser-'));
+  const root = tempDir('trasparenza-browser-');
   if (fixture) {
     cpSync(join(REPO, 'tests/fixtures', fixture), root, { recursive: true });
   } else {
