@@ -9,16 +9,8 @@
 
 use std::sync::Arc;
 
-use super::reload;
+use super::reload::{self, EVENTS, RESERVED, SCRIPT};
 use super::site::{Lookup, Snapshot};
-
-/// Prefix of the preview's own endpoints; the site cannot produce it (slugs
-/// start with a letter or digit).
-pub(crate) const RESERVED: &str = "/__trasparenza/";
-/// The Server-Sent Events stream of rebuilds.
-pub(crate) const EVENTS: &str = "/__trasparenza/events";
-/// The live-reload script.
-pub(crate) const SCRIPT: &str = "/__trasparenza/live.js";
 
 /// Headers every answer carries.
 pub(crate) const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
@@ -125,7 +117,11 @@ pub(crate) fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
         return not_found(snap);
     }
     let Some(files) = snap.files.as_ref() else {
-        return reload::unbuilt_page(snap);
+        return Reply::Body {
+            status: 500,
+            content_type: "text/html; charset=utf-8",
+            body: Body::Owned(reload::unbuilt_page(snap).into_bytes()),
+        };
     };
     let key = &path[1..];
     let key = if key.is_empty() || key.ends_with('/') {

@@ -7,10 +7,15 @@
 //! served with to the one the server announces on connection, so a rebuild
 //! that happened between the page load and the connection is not missed.
 
-use super::http::{EVENTS, SCRIPT};
 use super::site::Snapshot;
 
-use super::http::{Body, Reply};
+/// Prefix of the preview's own endpoints; the site cannot produce it (slugs
+/// start with a letter or digit).
+pub(crate) const RESERVED: &str = "/__trasparenza/";
+/// The Server-Sent Events stream of rebuilds.
+pub(crate) const EVENTS: &str = "/__trasparenza/events";
+/// The live-reload script.
+pub(crate) const SCRIPT: &str = "/__trasparenza/live.js";
 
 /// The live-reload script, served at [`SCRIPT`].
 const SCRIPT_JS: &str = r#"// trasparenza serve: live reload (preview only, never in build output)
@@ -68,17 +73,13 @@ fn additions(snap: &Snapshot) -> String {
     s
 }
 
-/// The page served for every path while no build has succeeded yet.
-pub(crate) fn unbuilt_page(snap: &Snapshot) -> Reply {
-    let page = format!(
+/// The page served (status 500) for every path while no build has
+/// succeeded yet.
+pub(crate) fn unbuilt_page(snap: &Snapshot) -> String {
+    format!(
         "<!doctype html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Anteprima non disponibile</title>\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<main>\n<h1>Anteprima non disponibile</h1>\n<p>Il sito non è ancora stato generato perché i file contengono errori.</p>\n</main>\n{}</body>\n</html>\n",
         additions(snap)
-    );
-    Reply::Body {
-        status: 500,
-        content_type: "text/html; charset=utf-8",
-        body: Body::Owned(page.into_bytes()),
-    }
+    )
 }
 
 /// The overlay listing the errors: a labelled alert dialog, readable
