@@ -1148,12 +1148,28 @@ mod incremental {
         }
     }
 
+    /// What `serve` builds with: the preview's base URL.
+    fn opts() -> BuildOptions {
+        BuildOptions {
+            base_url: Some(BASE.to_string()),
+        }
+    }
+
+    /// The preview's kept state of the site at `root`, nothing rendered yet.
+    fn preview(root: &Path) -> Incremental {
+        Incremental::new(root, opts())
+    }
+
+    /// Brings `inc` up to date after `changed`: what it rendered and said.
+    fn save(inc: &mut Incremental, changed: &[PathBuf]) -> (Rendered, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let rendered = inc.update(changed, &mut diags).unwrap().unwrap();
+        (rendered, diags)
+    }
+
     fn full(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
         let mut diags = Diagnostics::new();
-        let opts = BuildOptions {
-            base_url: Some(BASE.to_string()),
-        };
-        pipeline::run(root, &opts, &mut diags)
+        pipeline::run(root, &opts(), &mut diags)
             .ok()
             .flatten()
             .map(|b| b.output.files)
@@ -1233,12 +1249,7 @@ mod incremental {
                 fs::write(old.join(format!("{}.yaml", u.file)), yaml(u)).unwrap();
             }
         }
-        let mut inc = Incremental::new(
-            root,
-            BuildOptions {
-                base_url: Some(BASE.to_string()),
-            },
-        );
+        let mut inc = preview(root);
         let mut partial = 0;
         let mut last = step(&mut inc, &[], &None, &mut partial);
         assert_eq!(last, full(root), "seed {seed}: first build");
@@ -1390,17 +1401,13 @@ mod incremental {
         .unwrap();
         let tributi = content.join("tributi.yaml");
         fs::write(&tributi, "nome: Tributi\nsmartizzabili:\n  - Avvisi\n").unwrap();
-        let mut inc = Incremental::new(
-            tmp.path(),
-            BuildOptions {
-                base_url: Some(BASE.to_string()),
-            },
-        );
+        let mut inc = preview(tmp.path());
         let warnings = |inc: &mut Incremental, changed: &[PathBuf]| {
-            let mut diags = Diagnostics::new();
-            let rendered = inc.update(changed, &mut diags).unwrap().unwrap();
-            let whole = matches!(rendered, Rendered::Whole(_));
-            (whole, diags.warning_count())
+            let (rendered, diags) = save(inc, changed);
+            (
+                matches!(rendered, Rendered::Whole(_)),
+                diags.warning_count(),
+            )
         };
         assert_eq!(warnings(&mut inc, &[]), (true, 1));
         fs::write(
@@ -1443,15 +1450,9 @@ mod incremental {
         .unwrap();
         let unit = content.join("anagrafe.yaml");
         fs::write(&unit, "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n").unwrap();
-        let mut inc = Incremental::new(
-            tmp.path(),
-            BuildOptions {
-                base_url: Some(BASE.to_string()),
-            },
-        );
+        let mut inc = preview(tmp.path());
         let archived = |inc: &mut Incremental, changed: &[PathBuf]| {
-            let mut diags = Diagnostics::new();
-            let rendered = inc.update(changed, &mut diags).unwrap().unwrap();
+            let (rendered, diags) = save(inc, changed);
             let partial = matches!(rendered, Rendered::Partial { .. });
             let from_archive = diags
                 .into_vec()
