@@ -227,7 +227,7 @@ fn github_data(s: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if hidden(c) => out.push_str(&escaped(c)),
             c => out.push(c),
         }
     }
@@ -250,6 +250,11 @@ fn hidden(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// A hidden character as it is shown: `\u{1b}`.
+fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
 /// `s` with every control character (ESC, CR, BEL, ...) and every
 /// bidirectional override written as `\u{1b}`: text from the content must
 /// not move the cursor, clear the screen, set the terminal's title or
@@ -259,13 +264,7 @@ pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         return s.into();
     }
     s.chars()
-        .map(|c| {
-            if hidden(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
+        .map(|c| if hidden(c) { escaped(c) } else { c.to_string() })
         .collect::<String>()
         .into()
 }
