@@ -200,16 +200,15 @@ impl Incremental {
         let mut timer = pipeline::Timer::new();
         let loaded = load::load_cached(&self.root, Some(&self.cache), diags)?;
         timer.lap("load");
-        let Some(site) = validate::validate(loaded, self.opts.base_url.as_deref(), diags) else {
+        let validated = validate::validate(loaded, self.opts.base_url.as_deref(), diags);
+        timer.lap("validate");
+        let old = &last.prepared;
+        // What the editions and the theme said, as a full build says it,
+        // also when this save has errors.
+        diags.extend(old.standing.iter().cloned());
+        let Some(site) = validated.filter(|_| !diags.has_errors()) else {
             return Ok(None);
         };
-        timer.lap("validate");
-        if diags.has_errors() {
-            return Ok(None);
-        }
-        let old = &last.prepared;
-        // What the editions and the theme said, as a full build says it.
-        diags.extend(old.standing.iter().cloned());
         let Some(dirty) = dirty_units(&old.site, &site, last.totals_on_unit_pages) else {
             // A change every unit page shows: render everything.
             return self.whole_again(diags);

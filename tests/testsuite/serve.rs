@@ -1469,5 +1469,16 @@ mod incremental {
         .unwrap();
         let changed = [PathBuf::from("content/anagrafe.yaml")];
         assert_eq!(archived(&mut inc, &changed), (true, 1));
+        // A save with an error reports it with them, as a build would.
+        fs::write(&unit, "nome: Anagrafe\nsmartizzabili: [rotto\n").unwrap();
+        let mut diags = Diagnostics::new();
+        assert!(inc.update(&changed, &mut diags).unwrap().is_none());
+        assert!(diags.has_errors());
+        let from_archive = diags
+            .into_vec()
+            .iter()
+            .filter(|d| d.file.starts_with("content/_archivio/2025"))
+            .count();
+        assert_eq!(from_archive, 1, "the earlier edition's warning");
     }
 }
