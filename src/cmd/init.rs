@@ -1,7 +1,10 @@
 //! `trasparenza init`: a new site that builds at once. Writes `content/`
 //! (settings with every key commented in Italian, the home's intro, one
-//! example unit), `.gitignore` and CI files for GitHub Actions and GitLab
-//! CI, from the templates in `init/` (embedded). Placeholders come from
+//! example unit), `.gitignore`, CI files for GitHub Actions and GitLab CI
+//! (check, build, publish with Pages or to the body's own server) and the
+//! deploy script they call (`ci/pubblica.sh`: rsync over SSH, SFTP or FTPS),
+//! from the templates in `init/` (embedded). The CI files install this very
+//! version of trasparenza from crates.io. Placeholders come from
 //! [`crate::placeholder`], so `check` reports the ones left.
 //!
 //! It never overwrites a file: existing ones are kept and listed.
@@ -30,10 +33,8 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../init/github-workflow.yml"),
     ),
     (".gitlab-ci.yml", include_str!("../../init/gitlab-ci.yml")),
+    ("ci/pubblica.sh", include_str!("../../init/pubblica.sh")),
 ];
-
-/// Where CI installs trasparenza from when Cargo.toml names no repository.
-const REPO_PLACEHOLDER: &str = "https://github.com/DA-COMPILARE/trasparenza";
 
 /// What the templates' `@NAME@` markers become.
 struct Values {
@@ -156,15 +157,11 @@ fn fill(template: &str, v: &Values) -> String {
     } else {
         quoted(&v.ente)
     };
-    let repo = option_env!("CARGO_PKG_REPOSITORY")
-        .filter(|r| !r.is_empty())
-        .unwrap_or(REPO_PLACEHOLDER);
     template
         .replace("@ENTE@", &ente)
         .replace("@BASE_URL@", &v.base_url)
         .replace("@OGGI@", &v.today.to_string())
-        .replace("@REPO@", repo)
-        .replace("@TAG@", concat!("v", env!("CARGO_PKG_VERSION")))
+        .replace("@VERSIONE@", env!("CARGO_PKG_VERSION"))
 }
 
 /// Writes `bytes` to `path` unless something is there already (`Ok(false)`).

@@ -181,8 +181,8 @@ fn github_workflow_checks_every_commit_and_publishes_main() {
     let steps = wf["jobs"]["check"]["steps"].as_sequence().unwrap();
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     assert!(
-        runs.iter()
-            .any(|r| r.contains("cargo install --locked --git")),
+        runs.iter().any(|r| r
+            .contains("cargo install trasparenza --locked --version \"=$TRASPARENZA_VERSIONE\"")),
         "{runs:?}"
     );
     assert!(
@@ -202,9 +202,30 @@ fn github_workflow_checks_every_commit_and_publishes_main() {
         publish["steps"][0]["uses"].as_str(),
         Some("actions/deploy-pages@v4")
     );
+    // This very version, from crates.io: nothing to fill in.
     assert_eq!(
-        wf["env"]["TRASPARENZA_TAG"].as_str(),
-        Some(concat!("v", env!("CARGO_PKG_VERSION")))
+        wf["env"]["TRASPARENZA_VERSIONE"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    // One check per change: a pull request from the same repository is
+    // checked by its branch's push.
+    assert!(
+        wf["jobs"]["check"]["if"]
+            .as_str()
+            .unwrap()
+            .contains("head.repo.full_name != github.repository")
+    );
+    // Deploys never run two at a time, nor cut one short.
+    for job in ["publish", "pubblica-server"] {
+        assert_eq!(
+            wf["jobs"][job]["concurrency"]["cancel-in-progress"].as_bool(),
+            Some(false),
+            "{job}"
+        );
+    }
+    assert!(
+        !text.contains("DA-COMPILARE") && !text.contains("@VERSIONE@"),
+        "{text}"
     );
 }
 
@@ -238,7 +259,23 @@ fn gitlab_ci_reports_code_quality_and_publishes_pages() {
             .contains("$CI_DEFAULT_BRANCH")
     );
     let install = ci["default"]["before_script"][1].as_str().unwrap();
-    assert!(install.contains("cargo install --locked"), "{install}");
+    assert!(
+        install.contains("cargo install trasparenza --locked --root .trasparenza --version \"=$TRASPARENZA_VERSIONE\""),
+        "{install}"
+    );
+    assert_eq!(
+        ci["variables"]["TRASPARENZA_VERSIONE"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    // The cache is per install source and version.
+    assert_eq!(
+        ci["default"]["cache"]["key"].as_str(),
+        Some("trasparenza-crates-io-$TRASPARENZA_VERSIONE")
+    );
+    assert_eq!(
+        ci["pubblica-server"]["resource_group"].as_str(),
+        ci["pages"]["resource_group"].as_str()
+    );
 }
 
 #[test]

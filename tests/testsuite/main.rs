@@ -7,6 +7,7 @@ mod build;
 mod catalogue_shapes;
 mod check;
 mod cli;
+mod deploy;
 mod errors;
 mod example;
 mod examples;
