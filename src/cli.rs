@@ -42,6 +42,28 @@ pub enum Command {
     /// _archivio/) into content/_archivio/<edizione>/, once a year before
     /// editing the new catalogue. Never overwrites an edition.
     Archivia(ArchiviaArgs),
+    /// Print the shell completion script for SHELL on stdout (e.g.
+    /// `trasparenza completions bash > /etc/bash_completion.d/trasparenza`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout: `trasparenza man | man -l -`;
+    /// `trasparenza man build`: the page of one command (trasparenza-build(1)).
+    #[command(hide = true)]
+    Man(ManArgs),
+}
+
+/// Which manual page.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A command, for its own page; none for trasparenza(1).
+    pub(crate) command: Option<String>,
+}
+
+/// Which shell the completions are for.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 /// Which site and under what name its current edition is archived.

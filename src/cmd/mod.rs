@@ -6,6 +6,7 @@
 mod archivia;
 mod build;
 mod check;
+mod completions;
 mod import;
 mod init;
 mod serve;
@@ -26,6 +27,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Archivia(args) => archivia::run(&args),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => completions::man(&args),
     }
 }
 

@@ -66,3 +66,44 @@ fn a_missing_site_folder_is_named() {
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("is not a folder"));
 }
+
+/// Completion scripts and manual pages come from the command definitions,
+/// so every command (and a command's flags) is in them.
+#[test]
+fn completions_and_manual_pages_name_every_command() {
+    let help = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.contains(&"build") && commands.contains(&"completions"));
+    for shell in ["bash", "zsh", "fish"] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        for c in &commands {
+            assert!(script.contains(c), "{shell} completions lack {c}");
+        }
+        assert!(script.contains("base-url"), "{shell}: build's flags");
+    }
+    let man = bin().arg("man").output().unwrap();
+    let page = String::from_utf8_lossy(&man.stdout);
+    assert!(page.contains(".TH trasparenza 1"), "{page}");
+    for c in &commands {
+        let out = bin().args(["man", c]).output().unwrap();
+        assert!(out.status.success(), "man {c}");
+        let page = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            page.contains(&format!(".TH trasparenza-{c} 1")),
+            "man {c}:\n{page}"
+        );
+        assert!(page.contains(".SH OPTIONS"), "man {c}");
+    }
+    let bad = bin().args(["man", "nessuno"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
