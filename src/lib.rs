@@ -20,6 +20,7 @@ mod changes;
 mod config;
 mod diagnostic;
 mod import;
+mod italian;
 mod linkcheck;
 mod load;
 mod markdown;

@@ -155,6 +155,15 @@ pub fn load(
 
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    // `{{ "dal" | preposizione(davanti=data) }}`: "dall'" before "11 marzo",
+    // "dal " before "12 marzo" (themes/default/CONTEXT.md).
+    tera.register_filter(
+        "preposizione",
+        |prep: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let next: Option<&str> = kwargs.get("davanti")?;
+            Ok(crate::italian::before(prep, next.unwrap_or("")))
+        },
+    );
     if let Err(e) =
         tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.text.as_str())))
     {

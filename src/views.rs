@@ -88,7 +88,7 @@ pub(crate) fn altre_attivita_testo(a: AltreAttivita) -> &'static str {
             "Tutte le attività non elencate sono smartizzabili: si possono svolgere in lavoro agile."
         }
         AltreAttivita::NonSmartizzabili => {
-            "Tutte le attività non elencate sono non smartizzabili: si svolgono in presenza."
+            "Tutte le attività non elencate non sono smartizzabili: si svolgono in presenza."
         }
     }
 }

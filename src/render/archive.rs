@@ -261,10 +261,13 @@ fn edition_files(rendered: &[(&Edition, Output)]) -> Vec<opendata::EditionFile> 
                 path: format!("{dir}{file}"),
                 schema: format!("{dir}{schema}"),
                 title: format!("Edizione {}{period}: catalogo in {what} (non più in vigore)", e.name),
-                description: format!(
-                    "Edizione precedente del catalogo{period}, aggiornata al {}: non più in vigore, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
-                    c.aggiornato_il.italian()
-                ),
+                description: {
+                    let date = c.aggiornato_il.italian();
+                    format!(
+                        "Edizione precedente del catalogo{period}, aggiornata {}{date}: non più in vigore, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
+                        crate::italian::before("al", &date)
+                    )
+                },
                 modified: c.aggiornato_il,
                 size: out.files.get(file).map_or(0, Vec::len),
             });

@@ -69,7 +69,7 @@ fn csv_rows(site: &Site) -> Vec<std::collections::HashMap<String, String>> {
 }
 
 const REMOTE: &str = "Tutte le attività non elencate sono smartizzabili";
-const PRESENCE: &str = "Tutte le attività non elencate sono non smartizzabili";
+const PRESENCE: &str = "Tutte le attività non elencate non sono smartizzabili";
 
 /// The act lists only what stays in presence and says "everything else is
 /// remote": before, every page said "0 smartizzabili (0%)".

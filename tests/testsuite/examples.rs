@@ -60,7 +60,7 @@ fn per_office_lists_with_a_residual_rule() {
     let site = build("uffici-con-regola");
     let polizia = texts(&site.html("polizia-locale/index.html"), "main").join(" ");
     assert!(
-        polizia.contains("Tutte le attività non elencate sono non smartizzabili"),
+        polizia.contains("Tutte le attività non elencate non sono smartizzabili"),
         "{polizia}"
     );
     let tecnico = texts(&site.html("tecnico/index.html"), "main").join(" ");

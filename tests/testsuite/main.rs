@@ -15,6 +15,7 @@ mod guard;
 mod import;
 mod init;
 mod interrupt;
+mod italiano;
 mod links;
 mod metadata;
 mod opendata;
