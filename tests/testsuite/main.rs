@@ -8,6 +8,7 @@ mod catalogue_shapes;
 mod check;
 mod cli;
 mod deploy;
+mod docs;
 mod errors;
 mod example;
 mod examples;
