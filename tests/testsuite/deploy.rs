@@ -237,11 +237,14 @@ fn a_folder_that_is_not_an_earlier_output_is_refused() {
     }
 }
 
+/// A mode, the variables set, what the script must say.
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
 #[test]
 fn missing_access_data_is_named_before_connecting() {
     let site = Site::empty();
     assert!(site.run(&["init"]).ok());
-    let cases: [(&str, &[(&str, &str)], &str); 4] = [
+    let cases: [Case; 4] = [
         (
             "rsync",
             &[],
