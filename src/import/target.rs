@@ -12,9 +12,6 @@ use super::unit_yaml;
 use crate::model::Activity;
 use crate::source::SourceFile;
 
-/// The first line of the example unit file that `trasparenza init` writes.
-pub(crate) use crate::placeholder::EXAMPLE_UNIT_MARKER as EXAMPLE_MARKER;
-
 /// The unit files under `content/`.
 #[derive(Debug, Default)]
 pub(crate) struct Existing {
@@ -45,10 +42,7 @@ pub(crate) fn scan(content: &Path) -> io::Result<Existing> {
             continue;
         }
         let text = std::fs::read(p)?;
-        let first = text.split(|&b| b == b'\n').next().unwrap_or_default();
-        let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
-        let first = first.strip_suffix(b"\r").unwrap_or(first);
-        if first == EXAMPLE_MARKER.as_bytes() {
+        if crate::placeholder::is_pristine_example(&text) {
             out.examples.push(p.to_path_buf());
         } else if let Some(stem) = p.file_stem() {
             out.units

@@ -10,20 +10,17 @@ use std::path::Path;
 
 use crate::support::{Site, repo, tree};
 
-const EXAMPLE_MARKER: &str =
-    "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
+/// The example unit as `init` writes it.
+fn example_unit() -> String {
+    fs::read_to_string(repo().join("init/ufficio-esempio.yaml")).unwrap()
+}
 
 /// A site as `init` leaves it: the example's settings and one example unit.
 fn new_site() -> Site {
     let site = Site::empty();
     let sito = fs::read_to_string(repo().join("content/_sito.yaml")).unwrap();
     site.write("content/_sito.yaml", &sito);
-    site.write(
-        "content/esempio.yaml",
-        &format!(
-            "{EXAMPLE_MARKER}\nnome: Ufficio di esempio\nsmartizzabili:\n  - Attività di esempio\n"
-        ),
-    );
+    site.write("content/esempio.yaml", &example_unit());
     site
 }
 
@@ -734,6 +731,25 @@ fn imported_texts_are_published_verbatim() {
         .map(|a| a["testo"].as_str().unwrap())
         .collect();
     assert_eq!(published, tricky);
+}
+
+// ---- What import does to the disk (issue 21) -------------------------------
+
+/// A unit the user made by copying `init`'s example keeps its first line;
+/// import removes only the untouched example (it removed every copy).
+#[test]
+fn a_copy_of_the_example_survives_import() {
+    let site = new_site();
+    let copy = example_unit().replace("Ufficio di esempio", "Polizia locale");
+    site.write("content/polizia.yaml", &copy);
+    let file = simple_csv(&site);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    assert!(!site.root().join("content/esempio.yaml").exists());
+    assert_eq!(
+        fs::read_to_string(site.root().join("content/polizia.yaml")).unwrap(),
+        copy
+    );
 }
 
 // ---- What import must not do ----------------------------------------------
