@@ -562,4 +562,108 @@ criteri: Vedi atto.
         let nested = "nome: A\nsmartizzabili:\n    - Uno\n  # c\n    - Due\n";
         updated(nested, &["Due"], &[]);
     }
+
+    /// Every unit file of the example site, its lists shuffled, cut, moved
+    /// and added to by a seeded generator: the update reads back as those
+    /// lists, with every other key as it was, and the lines outside the
+    /// lists unchanged.
+    #[test]
+    fn seeded_edits_of_the_example_units_read_back() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('_'))
+            .collect();
+        files.sort();
+        assert!(files.len() > 5);
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let old = parse(&text);
+            for round in 0..40 {
+                let mut lists: [Vec<String>; 2] = [
+                    old.smartizzabili
+                        .iter()
+                        .map(|a| a.testo.trim().to_string())
+                        .collect(),
+                    old.non_smartizzabili
+                        .iter()
+                        .map(|a| a.testo.trim().to_string())
+                        .collect(),
+                ];
+                for _ in 0..1 + next(4) {
+                    let l = next(2);
+                    match next(4) {
+                        0 if !lists[l].is_empty() => {
+                            let i = next(lists[l].len());
+                            lists[l].remove(i);
+                        }
+                        1 if !lists[l].is_empty() => {
+                            let i = next(lists[l].len());
+                            let t = lists[l].remove(i);
+                            let at = next(lists[1 - l].len() + 1);
+                            lists[1 - l].insert(at, t);
+                        }
+                        2 => {
+                            let at = next(lists[l].len() + 1);
+                            lists[l].insert(at, format!("Attività nuova {round}: prova"));
+                        }
+                        _ if lists[l].len() > 1 => {
+                            let (i, j) = (next(lists[l].len()), next(lists[l].len()));
+                            lists[l].swap(i, j);
+                        }
+                        _ => {}
+                    }
+                }
+                let smart: Vec<&str> = lists[0].iter().map(String::as_str).collect();
+                let non: Vec<&str> = lists[1].iter().map(String::as_str).collect();
+                let up = update(&old, &text, &imported(&smart, &non))
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let back = parse(&up.text);
+                let texts = |l: &[Activity]| {
+                    l.iter()
+                        .map(|a| a.testo.trim().to_string())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(texts(&back.smartizzabili), lists[0], "{}", up.text);
+                assert_eq!(texts(&back.non_smartizzabili), lists[1], "{}", up.text);
+                let rest = |u: &UnitFile| {
+                    let mut u = u.clone();
+                    u.smartizzabili.clear();
+                    u.non_smartizzabili.clear();
+                    u
+                };
+                assert_eq!(rest(&back.data), rest(&old.data), "{}", up.text);
+                // Kept activities keep their notes and ambiti.
+                for a in back.smartizzabili.iter().chain(&back.non_smartizzabili) {
+                    if let Some(o) = old
+                        .smartizzabili
+                        .iter()
+                        .chain(&old.non_smartizzabili)
+                        .find(|o| o.testo.trim() == a.testo.trim())
+                    {
+                        assert_eq!((&a.note, &a.ambiti), (&o.note, &o.ambiti), "{}", up.text);
+                    }
+                }
+                // Lines outside the lists are all still there, in order.
+                let outside: Vec<&str> = text
+                    .lines()
+                    .filter(|l| !l.starts_with(' ') && !l.starts_with('-'))
+                    .filter(|l| {
+                        !l.starts_with("smartizzabili") && !l.starts_with("non_smartizzabili")
+                    })
+                    .collect();
+                let now: Vec<&str> = up.text.lines().filter(|l| outside.contains(l)).collect();
+                assert_eq!(now, outside, "{}", up.text);
+            }
+        }
+    }
 }
