@@ -220,9 +220,31 @@ pub(crate) fn plan(
         .collect();
     let mut match_of = vec![None; imported.units.len()];
     let mut matched_old = vec![false; existing.units.len()];
-    for (o, n) in changes::match_units(&old, &new) {
-        match_of[n] = Some(o);
-        matched_old[o] = true;
+    // The same name first: a new file name comes from the name, so when the
+    // act lists two units in another order, `tributi-2` is not the unit
+    // called `tributi-2` before. Then as "Cosa è cambiato" matches units.
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    for (n, nu) in new.iter().enumerate() {
+        let name = norm(nu.nome);
+        if let Some(o) = (0..old.len()).find(|&o| !matched_old[o] && norm(old[o].nome) == name) {
+            match_of[n] = Some(o);
+            matched_old[o] = true;
+        }
+    }
+    let old_left: Vec<usize> = (0..old.len()).filter(|&o| !matched_old[o]).collect();
+    let new_left: Vec<usize> = (0..new.len()).filter(|&n| match_of[n].is_none()).collect();
+    let pairs = changes::match_units(
+        &old_left.iter().map(|&o| old[o].clone()).collect::<Vec<_>>(),
+        &new_left.iter().map(|&n| new[n].clone()).collect::<Vec<_>>(),
+    );
+    for (o, n) in pairs {
+        match_of[new_left[n]] = Some(old_left[o]);
+        matched_old[old_left[o]] = true;
     }
     // Names a new file must not take: every unit and page of the site (two
     // files would publish at one address). A file that does not read as a

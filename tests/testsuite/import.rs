@@ -859,6 +859,34 @@ fn the_imported_file_is_never_a_target() {
     assert_eq!(tree(site.root()), before);
 }
 
+/// Units are matched by name before file name: two units the act lists in
+/// another order keep their own files and activities.
+#[test]
+fn units_are_matched_by_name_before_file_name() {
+    let site = new_site();
+    site.write(
+        "content/tributi.yaml",
+        "nome: Servizio Tributi\nsmartizzabili:\n  - Calcolo IMU\n",
+    );
+    site.write(
+        "content/tributi-2.yaml",
+        "nome: Ufficio Tributi\nsmartizzabili:\n  - Rimborsi TARI\n",
+    );
+    let file = source(
+        &site,
+        "t.csv",
+        "Ufficio;Attività smartizzabili\nUfficio Tributi;Rimborsi TARI\nServizio Tributi;Calcolo IMU\n"
+            .as_bytes(),
+    );
+    let before = tree(&site.root().join("content"));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let after = tree(&site.root().join("content"));
+    let mut before = before;
+    before.remove("esempio.yaml");
+    assert_eq!(after, before, "{}", r.stdout());
+}
+
 /// A character YAML reads as a line end in a unit's name was a "bug of
 /// trasparenza import".
 #[test]
