@@ -199,7 +199,7 @@ fn norm_name(s: &str) -> String {
 }
 
 /// Pairs (old index, new index): same slug first, then same name.
-fn match_units(old: &[UnitRef], new: &[UnitRef]) -> Vec<(usize, usize)> {
+pub(crate) fn match_units(old: &[UnitRef], new: &[UnitRef]) -> Vec<(usize, usize)> {
     let by_slug: std::collections::HashMap<&str, usize> =
         new.iter().enumerate().map(|(i, u)| (u.slug, i)).collect();
     let mut taken = vec![false; new.len()];
@@ -242,6 +242,56 @@ fn sides<'a>(u: &'a UnitRef<'a>) -> impl Iterator<Item = Side> + 'a {
 fn compare_activities(old: &UnitRef, new: &UnitRef) -> Vec<ActivityChange> {
     let olds: Vec<Side> = sides(old).collect();
     let news: Vec<Side> = sides(new).collect();
+    let (old_of_new, old_taken) = pair(&olds, &news);
+    let mut out = Vec::new();
+    for (n, s) in news.iter().enumerate() {
+        match old_of_new[n] {
+            Some(o) => {
+                let p = &olds[o];
+                let tipo = if p.smartizzabile != s.smartizzabile {
+                    Kind::Spostata
+                } else if p.testo != s.testo {
+                    Kind::Modificata
+                } else {
+                    continue;
+                };
+                out.push(ActivityChange {
+                    tipo,
+                    prima: Some(p.clone()),
+                    dopo: Some(s.clone()),
+                });
+            }
+            None => out.push(ActivityChange {
+                tipo: Kind::Aggiunta,
+                prima: None,
+                dopo: Some(s.clone()),
+            }),
+        }
+    }
+    for (o, p) in olds.iter().enumerate() {
+        if !old_taken[o] {
+            out.push(ActivityChange {
+                tipo: Kind::Rimossa,
+                prima: Some(p.clone()),
+                dopo: None,
+            });
+        }
+    }
+    out
+}
+
+/// The match of every activity of `new`, smartizzabili then non
+/// smartizzabili: its index in `old` taken in the same order, or `None`
+/// when it is new. The matching of [`compare`] (`import` updates a unit
+/// file with it).
+pub(crate) fn match_activities(old: &UnitRef, new: &UnitRef) -> Vec<Option<usize>> {
+    let olds: Vec<Side> = sides(old).collect();
+    let news: Vec<Side> = sides(new).collect();
+    pair(&olds, &news).0
+}
+
+/// The old index of each new side, and which old sides were taken.
+fn pair(olds: &[Side], news: &[Side]) -> (Vec<Option<usize>>, Vec<bool>) {
     let mut old_of_new: Vec<Option<usize>> = vec![None; news.len()];
     let mut old_taken = vec![false; olds.len()];
 
@@ -288,42 +338,7 @@ fn compare_activities(old: &UnitRef, new: &UnitRef) -> Vec<ActivityChange> {
             }
         }
     }
-
-    let mut out = Vec::new();
-    for (n, s) in news.iter().enumerate() {
-        match old_of_new[n] {
-            Some(o) => {
-                let p = &olds[o];
-                let tipo = if p.smartizzabile != s.smartizzabile {
-                    Kind::Spostata
-                } else if p.testo != s.testo {
-                    Kind::Modificata
-                } else {
-                    continue;
-                };
-                out.push(ActivityChange {
-                    tipo,
-                    prima: Some(p.clone()),
-                    dopo: Some(s.clone()),
-                });
-            }
-            None => out.push(ActivityChange {
-                tipo: Kind::Aggiunta,
-                prima: None,
-                dopo: Some(s.clone()),
-            }),
-        }
-    }
-    for (o, p) in olds.iter().enumerate() {
-        if !old_taken[o] {
-            out.push(ActivityChange {
-                tipo: Kind::Rimossa,
-                prima: Some(p.clone()),
-                dopo: None,
-            });
-        }
-    }
-    out
+    (old_of_new, old_taken)
 }
 
 /// Lowercase, accents folded, punctuation dropped: the anchor's words.

@@ -182,10 +182,12 @@ pub struct ImportArgs {
     /// The site folder (made by `trasparenza init`): files go into ROOT/content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub(crate) root: PathBuf,
-    /// Show what would be written, and write nothing.
+    /// Show what would be written, updated, copied and removed, and write nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
-    /// Replace unit files that already exist with the same name.
+    /// Write every unit of the file whole instead of updating the site's units, remove the
+    /// units the file lacks, write a linked unit where its link leads, replace a file that is
+    /// not a unit. A copy of each is kept in content/.trasparenza-backup/.
     #[arg(long)]
     pub(crate) force: bool,
     /// Read only this sheet of a spreadsheet [default: every sheet].

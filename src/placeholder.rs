@@ -17,10 +17,17 @@ pub(crate) const ENTE: &str = "Ente (DA COMPILARE)";
 /// The address `init` writes without `--base-url`: `.example` is reserved
 /// (RFC 2606), so no real site has it.
 pub(crate) const BASE_URL: &str = "https://sito-da-compilare.example/lavoro-agile/";
-/// The first line of the example unit `init` writes; `import` removes a unit
-/// file starting with it.
-pub(crate) const EXAMPLE_UNIT_MARKER: &str =
-    "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
+/// The example unit file exactly as `init` writes it (its template has no
+/// `@NAME@` values to fill): `import` removes a file only while it is
+/// byte-identical to this, so a copy or an edit is never removed.
+pub(crate) const EXAMPLE_UNIT: &str = include_str!("../init/ufficio-esempio.yaml");
+/// The first line of the example unit `init` writes.
+pub(crate) const EXAMPLE_UNIT_MARKER: &str = "# ESEMPIO creato da trasparenza init: il primo import cancella questo file solo se nessuno l'ha modificato.";
+
+/// Whether `bytes` are the example unit as `init` wrote it, untouched.
+pub(crate) fn is_pristine_example(bytes: &[u8]) -> bool {
+    bytes == EXAMPLE_UNIT.as_bytes()
+}
 
 /// Whether `url`'s host is under the reserved `.example` domain.
 fn is_placeholder_url(url: &str) -> bool {
@@ -62,12 +69,22 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
         }
     }
     for src in loaded.units.iter().map(|u| &u.source) {
-        if src.text.lines().next().map(str::trim_end) == Some(EXAMPLE_UNIT_MARKER) {
-            diags.push(
-                src.warning_at(1, 1, "this unit is the example written by `trasparenza init`")
-                    .with_hint("delete the file before publishing, or import the catalogue with `trasparenza import`, which removes it"),
-            );
+        if src.text.lines().next().map(str::trim_end) != Some(EXAMPLE_UNIT_MARKER) {
+            continue;
         }
+        // `SourceFile` drops a BOM and CR, so an untouched example reads the same.
+        let d = if src.text == EXAMPLE_UNIT {
+            src.warning_at(1, 1, "this unit is the example written by `trasparenza init`")
+                .with_hint("delete the file before publishing, or import the catalogue with `trasparenza import`, which removes it while it is unchanged")
+        } else {
+            src.warning_at(
+                1,
+                1,
+                "this unit still starts with the first line of `trasparenza init`'s example",
+            )
+            .with_hint("delete that line (import never removes an edited file)")
+        };
+        diags.push(d);
     }
 }
 
@@ -84,5 +101,16 @@ mod tests {
         ));
         assert!(!is_placeholder_url("https://example.com/"));
         assert!(!is_placeholder_url("https://www.example.it/"));
+    }
+
+    #[test]
+    fn the_example_is_what_init_writes_and_starts_with_the_marker() {
+        // `init` fills `@NAME@` values; the example has none, so it writes
+        // the template's bytes, which is what `import` compares with.
+        assert!(!EXAMPLE_UNIT.contains('@'));
+        assert_eq!(EXAMPLE_UNIT.lines().next(), Some(EXAMPLE_UNIT_MARKER));
+        assert!(is_pristine_example(EXAMPLE_UNIT.as_bytes()));
+        let copy = EXAMPLE_UNIT.replace("Ufficio di esempio", "Polizia locale");
+        assert!(!is_pristine_example(copy.as_bytes()));
     }
 }

@@ -1,8 +1,11 @@
 //! `trasparenza import FILE`: checks every path and flag first, reads the
-//! file (`import::read`), finds the catalogue (`import::catalogue`), prints
-//! the report, and unless `--dry-run` removes `init`'s example unit and
-//! writes one unit file per unit. Refuses to replace existing unit files
-//! without `--force`; then nothing at all is written.
+//! file (`import::read`), finds the catalogue (`import::catalogue`), plans
+//! every file (`import::target`: units the site has are updated in place,
+//! new ones get a file), prints the report with every change, and unless
+//! `--dry-run` copies each file it replaces or removes into
+//! `content/.trasparenza-backup/import-N/`, then writes. A plan with a
+//! conflict (a link, a file import cannot update) is refused whole without
+//! `--force`: then nothing at all is written.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -124,11 +127,9 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let content = args.root.join("content");
-    let existing = match target::scan(&content) {
-        Ok(e) => e,
-        Err(e) => return usage(format!("cannot read {}: {e}", content.display())),
-    };
+    let root = &args.root;
+    let content = root.join("content");
+    let existing = target::scan(root);
     let name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -153,25 +154,117 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_CONTENT);
     }
-    let planned = target::plan(&found, &name, &content, &existing);
-    if let Err(bug) = target::verify(&planned, &found.units) {
+    let plan = target::plan(&found, &name, &args.file, root, &existing, args.force);
+    if let Err(bug) = target::verify(&plan, &found.units) {
         eprintln!(
             "error: {bug}\n  = hint: this is a bug of trasparenza import; nothing was written"
         );
         return ExitCode::from(EXIT_CONTENT);
     }
+    report(args, &name, &found, &plan);
+    if !plan.conflicts.is_empty() {
+        for c in &plan.conflicts {
+            eprintln!("error: {c}");
+        }
+        eprintln!("Nothing was written.");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let backed = plan.backed_up(root);
+    let dir = target::backup_dir(&content);
+    let verb = |now: &str, later: &str| {
+        if args.dry_run {
+            later.to_string()
+        } else {
+            now.to_string()
+        }
+    };
+    if !backed.is_empty() {
+        say!(
+            "{} {} file{} into {}/:",
+            verb("Copied", "Would copy"),
+            backed.len(),
+            plural(backed.len()),
+            rel(root, &dir)
+        );
+        for (shown, _) in &backed {
+            say!("  {}", shown.display());
+        }
+    }
+    if args.dry_run {
+        for r in &plan.removals {
+            say!("Would remove {} ({}).", r.path.display(), r.why);
+        }
+        say!("Dry run: nothing written.");
+        return ExitCode::SUCCESS;
+    }
+    if !backed.is_empty()
+        && let Err(err) = target::backup(&dir, &backed)
+    {
+        return usage(format!(
+            "cannot keep a copy in {}: {err}; nothing was written",
+            rel(root, &dir)
+        ));
+    }
+    let writes: Vec<&target::Planned> = plan
+        .files
+        .iter()
+        .filter(|p| !matches!(p.action, target::Action::Unchanged))
+        .collect();
+    for (i, p) in writes.iter().enumerate() {
+        if let Err(err) = target::write_file(&p.write_to, &p.text) {
+            return usage(format!(
+                "cannot write {}: {err} ({i} of {} files written; copies of the replaced ones are in {})",
+                p.path.display(),
+                writes.len(),
+                rel(root, &dir)
+            ));
+        }
+    }
+    for r in &plan.removals {
+        if let Err(err) = std::fs::remove_file(root.join(&r.path)) {
+            return usage(format!("cannot remove {}: {err}", r.path.display()));
+        }
+        say!("Removed {}: {}.", r.path.display(), r.why);
+    }
+    let count = |f: fn(&target::Action) -> bool| plan.files.iter().filter(|p| f(&p.action)).count();
+    say!(
+        "Wrote {} unit file{} in {}: {} new, {} updated, {} replaced; {} unchanged.",
+        writes.len(),
+        plural(writes.len()),
+        rel(root, &content),
+        count(|a| matches!(a, target::Action::Create)),
+        count(|a| matches!(a, target::Action::Update(_))),
+        count(|a| matches!(a, target::Action::Replace)),
+        count(|a| matches!(a, target::Action::Unchanged)),
+    );
+    ExitCode::SUCCESS
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The report: every unit with its file and what happens to it, every
+/// activity change of the units updated, the units kept, the renames.
+fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, plan: &target::Plan) {
     let mut acts = 0;
     say!(
         "{name}: {} unit{} in the act's order:",
         found.units.len(),
-        if found.units.len() == 1 { "" } else { "s" }
+        plural(found.units.len())
     );
-    for (p, u) in planned.iter().zip(&found.units) {
+    for (p, u) in plan.files.iter().zip(&found.units) {
         let (s, n) = (u.smartizzabili.len(), u.non_smartizzabili.len());
         acts += s + n;
+        let what = match &p.action {
+            target::Action::Create => "new",
+            target::Action::Update(_) => "update",
+            target::Action::Unchanged => "unchanged",
+            target::Action::Replace => "replace",
+        };
         say!(
-            "  {:<48} {s:>3} smartizzabili, {n:>3} non smartizzabili  ({})",
-            rel(&args.root, &p.path),
+            "  {:<48} {s:>3} smartizzabili, {n:>3} non smartizzabili  {what:<9} ({})",
+            p.path.display(),
             u.nome
         );
     }
@@ -179,65 +272,47 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
     say!(
         "{} units, {acts} activities, {warnings} warning{}.",
         found.units.len(),
-        if warnings == 1 { "" } else { "s" }
+        plural(warnings)
     );
-    let replaced: Vec<&target::Planned> = planned.iter().filter(|p| p.replaces).collect();
-    if !replaced.is_empty() && !args.force {
-        for p in &replaced {
-            eprintln!("error: {} exists already", rel(&args.root, &p.path));
-        }
-        eprintln!(
-            "Nothing was written.\n  = hint: run again with --force to replace {} file{}, or move {} away",
-            replaced.len(),
-            if replaced.len() == 1 { "" } else { "s" },
-            if replaced.len() == 1 { "it" } else { "them" }
+    for r in &plan.renamed {
+        say!("note: {r}");
+    }
+    for p in &plan.files {
+        let target::Action::Update(up) = &p.action else {
+            continue;
+        };
+        let mut line = format!(
+            "{} {}:",
+            if args.dry_run {
+                "Would update"
+            } else {
+                "Updating"
+            },
+            p.path.display()
         );
-        return ExitCode::from(EXIT_USAGE);
-    }
-    if args.dry_run {
-        if !existing.examples.is_empty() {
-            for e in &existing.examples {
-                say!(
-                    "Would remove {} (the example unit made by `trasparenza init`).",
-                    rel(&args.root, e)
-                );
-            }
+        for (kind, label) in [
+            (crate::changes::Kind::Aggiunta, "added"),
+            (crate::changes::Kind::Rimossa, "removed"),
+            (crate::changes::Kind::Spostata, "moved"),
+            (crate::changes::Kind::Modificata, "changed"),
+        ] {
+            let n = up.changes.iter().filter(|c| c.tipo == kind).count();
+            line.push_str(&format!(" {n} {label},"));
         }
-        say!("Dry run: nothing written.");
-        return ExitCode::SUCCESS;
-    }
-    for e in &existing.examples {
-        if let Err(err) = std::fs::remove_file(e) {
-            return usage(format!(
-                "cannot remove the example unit {}: {err}",
-                rel(&args.root, e)
-            ));
+        line.push_str(&format!(" {} with a new note or ambiti", up.details));
+        say!("{line}");
+        for c in &up.changes {
+            say!("    {}", target::describe(c));
         }
+    }
+    if !plan.kept.is_empty() {
         say!(
-            "Removed {}: the example unit made by `trasparenza init`.",
-            rel(&args.root, e)
+            "Kept, not in {name} ({} unit{}; --force removes them, keeping a copy):",
+            plan.kept.len(),
+            plural(plan.kept.len())
         );
-    }
-    for (i, p) in planned.iter().enumerate() {
-        if let Err(err) = target::write_file(&p.path, &p.text) {
-            return usage(format!(
-                "cannot write {}: {err} ({i} of {} files written)",
-                rel(&args.root, &p.path),
-                planned.len()
-            ));
+        for (path, nome) in &plan.kept {
+            say!("  {} ({nome})", path.display());
         }
     }
-    let others = existing.units.len() - replaced.len();
-    say!(
-        "Wrote {} unit file{} into {}{}.",
-        planned.len(),
-        if planned.len() == 1 { "" } else { "s" },
-        rel(&args.root, &content),
-        if others > 0 {
-            format!(" ({others} other unit files there were left as they are)")
-        } else {
-            String::new()
-        }
-    );
-    ExitCode::SUCCESS
 }

@@ -5,8 +5,9 @@
 //! Every reader turns its format into the same [`Table`]s of rows, cells
 //! and paragraphs, keeping where each cell came from; [`catalogue`] alone
 //! decides what a table means (headers, wide or long shape, continued
-//! rows); [`unit_yaml`] writes the files. Readers never decide, and nothing
-//! here touches `content/`: that is `cmd::import`.
+//! rows); [`unit_yaml`] writes a unit file's text, `update` edits the file
+//! of a unit the site has, [`target`] plans what happens to `content/`.
+//! Readers never decide, and only `cmd::import` calls the writes.
 
 pub(crate) mod catalogue;
 mod delimited;
@@ -17,6 +18,7 @@ mod piao;
 mod sheet;
 pub(crate) mod target;
 pub(crate) mod unit_yaml;
+mod update;
 mod xml;
 
 use std::fmt;

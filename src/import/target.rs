@@ -1,107 +1,463 @@
-//! Where imported units go in `ROOT/content/`: the unit files already there
-//! (and the example unit `init` made, recognised by its first line), the
-//! file each unit gets, a check that every file reads back as the imported
-//! text, and the writes (each file to a temporary sibling, then renamed).
+//! Where imported units go in `ROOT/content/`, and what happens to the files
+//! there. The site is read by the loader itself (`load::load_content`), so
+//! import counts the units `check` and `build` count, follows the same links,
+//! and knows every file the loader could not read. Then the plan:
+//!
+//! - a unit the site has (matched by file name, then by `nome`, as "Cosa è
+//!   cambiato" matches them) is updated in place (`update`): only the lines
+//!   of its activity lists change;
+//! - a unit the site lacks gets a new file, under a name no unit, extra page
+//!   or reserved address uses (the slug rules of `validate`);
+//! - a unit of the site that the file lacks is kept, and reported;
+//! - `init`'s example unit is removed while byte-identical to what `init`
+//!   wrote.
+//!
+//! With `force`, imported units are written whole instead, units the file
+//! lacks are removed, and a file behind a symbolic link is written where the
+//! link leads. Without it, a plan that would write through a link or over a
+//! file import cannot update is refused whole ([`Plan::conflicts`]). Every
+//! file replaced or removed is first copied into [`BACKUP`]; every file
+//! written is read back with `load::parse_unit` and compared first.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::io;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::catalogue::{Imported, Item, Unit};
-use super::unit_yaml;
-use crate::model::Activity;
+use super::{unit_yaml, update};
+use crate::changes::{self, ActivityChange, UnitRef};
+use crate::diagnostic::Diagnostics;
+use crate::load::LoadedUnit;
+use crate::model::{Activity, UnitFile};
 use crate::source::SourceFile;
 
-/// The first line of the example unit file that `trasparenza init` writes.
-pub(crate) use crate::placeholder::EXAMPLE_UNIT_MARKER as EXAMPLE_MARKER;
+/// The folder under `content/` that keeps a copy of every file import
+/// replaced or removed, one numbered folder per run (`import-1`, ...). Its
+/// name starts with `.`, so the loader skips it.
+pub(crate) const BACKUP: &str = ".trasparenza-backup";
 
-/// The unit files under `content/`.
-#[derive(Debug, Default)]
+/// What `content/` holds, as the loader reads it.
 pub(crate) struct Existing {
-    /// Stem -> path, for every unit file that is not the example.
-    pub units: BTreeMap<String, PathBuf>,
-    /// Example units made by `init`.
+    /// Every unit file that parsed, but `init`'s untouched example.
+    pub units: Vec<LoadedUnit>,
+    /// `init`'s example units, untouched (display paths).
     pub examples: Vec<PathBuf>,
+    /// Slugs of the extra pages.
+    pub pages: Vec<(String, PathBuf)>,
+    /// Files the loader reported an error at (display paths), for the report.
+    pub unreadable: Vec<PathBuf>,
 }
 
-/// Reads which unit files `content` holds (the same walk as the loader:
-/// names starting with `_` or `.` are not units).
-pub(crate) fn scan(content: &Path) -> io::Result<Existing> {
-    let mut out = Existing::default();
-    let walk = walkdir::WalkDir::new(content)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|e| {
-            let n = e.file_name().to_string_lossy();
-            !n.starts_with('_') && !n.starts_with('.')
-        });
-    for e in walk {
-        let e = e.map_err(io::Error::other)?;
-        let p = e.path();
-        let is_yaml = p
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
-        if !e.file_type().is_file() || !is_yaml {
-            continue;
-        }
-        let text = std::fs::read(p)?;
-        let first = text.split(|&b| b == b'\n').next().unwrap_or_default();
-        let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
-        let first = first.strip_suffix(b"\r").unwrap_or(first);
-        if first == EXAMPLE_MARKER.as_bytes() {
-            out.examples.push(p.to_path_buf());
-        } else if let Some(stem) = p.file_stem() {
-            out.units
-                .insert(stem.to_string_lossy().into_owned(), p.to_path_buf());
+/// Reads `root/content/` with the loader.
+pub(crate) fn scan(root: &Path) -> Existing {
+    let mut diags = Diagnostics::new();
+    let loaded = crate::load::load_content(
+        root,
+        &root.join("content"),
+        Path::new("content"),
+        &mut diags,
+    );
+    let mut out = Existing {
+        units: Vec::new(),
+        examples: Vec::new(),
+        pages: loaded
+            .pages
+            .iter()
+            .map(|p| (p.slug.clone(), p.file.clone()))
+            .collect(),
+        unreadable: Vec::new(),
+    };
+    for d in diags.into_vec() {
+        if d.is_error() && !out.unreadable.contains(&d.file) {
+            out.unreadable.push(d.file);
         }
     }
-    out.examples.sort();
-    Ok(out)
+    for u in loaded.units {
+        // The loader's text drops a BOM and CR: the bytes decide.
+        let pristine = u.source.text == crate::placeholder::EXAMPLE_UNIT
+            && std::fs::read(root.join(&u.unit.file))
+                .is_ok_and(|b| crate::placeholder::is_pristine_example(&b));
+        if pristine {
+            out.examples.push(u.unit.file.clone());
+        } else {
+            out.units.push(u);
+        }
+    }
+    out
 }
 
-/// One file to write.
+/// What happens to one imported unit's file.
+#[derive(Debug, Clone)]
+pub(crate) enum Action {
+    /// A new file.
+    Create,
+    /// The unit's file, updated in place.
+    Update(Box<update::Update>),
+    /// The unit's file, unchanged by this import.
+    Unchanged,
+    /// An existing file replaced whole (`--force`).
+    Replace,
+}
+
+/// One imported unit's file.
 #[derive(Debug, Clone)]
 pub(crate) struct Planned {
+    /// As shown: `content/...`.
     pub path: PathBuf,
+    /// Where the text goes (where a link leads, with `--force`).
+    pub write_to: PathBuf,
     pub text: String,
-    /// A unit file of the same name exists (not the example).
-    pub replaces: bool,
+    pub action: Action,
 }
 
-/// The file of every unit: `content/<slug>.yaml`, or the existing file of
-/// that name wherever it is under `content/`.
+/// A file removed.
+#[derive(Debug, Clone)]
+pub(crate) struct Removal {
+    pub path: PathBuf,
+    pub why: &'static str,
+    /// `init`'s example, untouched.
+    pub example: bool,
+}
+
+/// Everything an import would do, decided before anything is touched.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// One per imported unit, in the file's order.
+    pub files: Vec<Planned>,
+    pub removals: Vec<Removal>,
+    /// Units of the site the file does not have, kept: (path, nome).
+    pub kept: Vec<(PathBuf, String)>,
+    /// Units given another file name than their own, and why.
+    pub renamed: Vec<String>,
+    /// Why the plan cannot be carried out without `--force` (or at all):
+    /// then nothing is written.
+    pub conflicts: Vec<String>,
+}
+
+impl Plan {
+    /// Files whose current content is copied into the backup first: as
+    /// shown, and where they are read. `init`'s untouched example is not
+    /// (`init` writes it again).
+    pub(crate) fn backed_up(&self, root: &Path) -> Vec<(PathBuf, PathBuf)> {
+        let written = self.files.iter().filter_map(|p| match p.action {
+            Action::Update(_) | Action::Replace => Some((p.path.clone(), p.write_to.clone())),
+            Action::Create | Action::Unchanged => None,
+        });
+        written
+            .chain(
+                self.removals
+                    .iter()
+                    .filter(|r| !r.example)
+                    .map(|r| (r.path.clone(), root.join(&r.path))),
+            )
+            .collect()
+    }
+}
+
+/// Whether `path` (shown as `content/...`, under `root`) is a symbolic link
+/// or lies in a linked folder below `content/`.
+fn through_link(root: &Path, display: &Path) -> bool {
+    let mut p = root.to_path_buf();
+    for (i, c) in display.components().enumerate() {
+        p.push(c);
+        if i > 0 && p.is_symlink() {
+            return true;
+        }
+    }
+    false
+}
+
+/// A file's identity: device and inode (links followed).
+fn identity(p: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Whether `p`, links resolved, is inside the folder `dir`: compared by
+/// device and inode of each of its folders, not by how the path is spelt.
+fn inside(p: &Path, dir: &Path) -> bool {
+    let Some(want) = identity(dir) else {
+        return false;
+    };
+    let Ok(real) = p.canonicalize() else {
+        return false;
+    };
+    real.ancestors().skip(1).any(|a| identity(a) == Some(want))
+}
+
+fn unit_ref<'a>(slug: &'a str, nome: &'a str) -> UnitRef<'a> {
+    UnitRef {
+        slug,
+        nome,
+        smartizzabili: Vec::new(),
+        non_smartizzabili: Vec::new(),
+    }
+}
+
+/// Decides every file of the import of `imported` (read from `source`, the
+/// file at `source_path`) into the site at `root`.
 pub(crate) fn plan(
     imported: &Imported,
     source: &str,
-    content: &Path,
+    source_path: &Path,
+    root: &Path,
     existing: &Existing,
-) -> Vec<Planned> {
-    let slugs = unit_yaml::slugs(&imported.units, |_| false);
-    imported
+    force: bool,
+) -> Plan {
+    let content = root.join("content");
+    let mut plan = Plan::default();
+    let first = unit_yaml::slugs(&imported.units, |_| false);
+    let old: Vec<UnitRef> = existing
         .units
         .iter()
-        .zip(slugs)
-        .enumerate()
-        .map(|(i, (u, slug))| {
-            let (path, replaces) = match existing.units.get(&slug) {
-                Some(p) => (p.clone(), true),
-                None => (content.join(format!("{slug}.yaml")), false),
-            };
-            Planned {
-                path,
-                text: unit_yaml::unit_file(u, (i + 1) * 10, source),
-                replaces,
+        .map(|u| unit_ref(&u.unit.slug, &u.unit.nome))
+        .collect();
+    let new: Vec<UnitRef> = imported
+        .units
+        .iter()
+        .zip(&first)
+        .map(|(u, s)| unit_ref(s, &u.nome))
+        .collect();
+    let mut match_of = vec![None; imported.units.len()];
+    let mut matched_old = vec![false; existing.units.len()];
+    // The same name first: a new file name comes from the name, so when the
+    // act lists two units in another order, `tributi-2` is not the unit
+    // called `tributi-2` before. Then as "Cosa è cambiato" matches units.
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    for (n, nu) in new.iter().enumerate() {
+        let name = norm(nu.nome);
+        if let Some(o) = (0..old.len()).find(|&o| !matched_old[o] && norm(old[o].nome) == name) {
+            match_of[n] = Some(o);
+            matched_old[o] = true;
+        }
+    }
+    let old_left: Vec<usize> = (0..old.len()).filter(|&o| !matched_old[o]).collect();
+    let new_left: Vec<usize> = (0..new.len()).filter(|&n| match_of[n].is_none()).collect();
+    let pairs = changes::match_units(
+        &old_left.iter().map(|&o| old[o].clone()).collect::<Vec<_>>(),
+        &new_left.iter().map(|&n| new[n].clone()).collect::<Vec<_>>(),
+    );
+    for (o, n) in pairs {
+        match_of[new_left[n]] = Some(old_left[o]);
+        matched_old[old_left[o]] = true;
+    }
+    // Names a new file must not take: every unit and page of the site (two
+    // files would publish at one address). A file that does not read as a
+    // unit, at the new file's own name, is a conflict below.
+    let mut taken: HashSet<String> = existing.units.iter().map(|u| u.unit.slug.clone()).collect();
+    let pages: std::collections::HashMap<String, &PathBuf> =
+        existing.pages.iter().map(|(s, p)| (s.clone(), p)).collect();
+    taken.extend(pages.keys().cloned());
+    let news: Vec<usize> = (0..imported.units.len())
+        .filter(|&n| match_of[n].is_none())
+        .collect();
+    let new_units: Vec<Unit> = news.iter().map(|&n| imported.units[n].clone()).collect();
+    let mut slugs = unit_yaml::slugs(&new_units, |s| taken.contains(s)).into_iter();
+
+    for (n, u) in imported.units.iter().enumerate() {
+        let ordine = (n + 1) * 10;
+        let whole = || unit_yaml::unit_file(u, ordine, source);
+        let planned = match match_of[n] {
+            Some(o) => {
+                let lu = &existing.units[o];
+                let path = lu.unit.file.clone();
+                let real = root.join(&path);
+                let linked = through_link(root, &path);
+                if linked && !force {
+                    plan.conflicts.push(format!(
+                        "{} is a symbolic link, or in a linked folder: import does not write through links\n  = hint: --force writes to the file it leads to (a copy is kept in content/{BACKUP}/)",
+                        path.display()
+                    ));
+                }
+                let write_to = if linked {
+                    real.canonicalize().unwrap_or(real)
+                } else {
+                    real
+                };
+                if force {
+                    Planned {
+                        path,
+                        write_to,
+                        text: whole(),
+                        action: Action::Replace,
+                    }
+                } else {
+                    match update::update(&lu.unit, &lu.source.text, u) {
+                        Ok(up) => {
+                            let raw = std::fs::read(&write_to).unwrap_or_default();
+                            match on_disk(&raw, &lu.source.text, &up.text) {
+                                Some(text) if up.text == lu.source.text => Planned {
+                                    path,
+                                    write_to,
+                                    text,
+                                    action: Action::Unchanged,
+                                },
+                                Some(text) => Planned {
+                                    path,
+                                    write_to,
+                                    text,
+                                    action: Action::Update(Box::new(up)),
+                                },
+                                None => {
+                                    plan.conflicts.push(format!(
+                                        "{} cannot be updated in place: it has line ends import does not keep (a lone CR)\n  = hint: --force replaces it whole (a copy is kept in content/{BACKUP}/)",
+                                        path.display()
+                                    ));
+                                    Planned {
+                                        path,
+                                        write_to,
+                                        text: String::new(),
+                                        action: Action::Update(Box::new(up)),
+                                    }
+                                }
+                            }
+                        }
+                        Err(why) => {
+                            plan.conflicts.push(format!(
+                                "{} cannot be updated in place: {why}\n  = hint: --force replaces it whole (a copy is kept in content/{BACKUP}/)",
+                                path.display()
+                            ));
+                            Planned {
+                                path,
+                                write_to,
+                                text: String::new(),
+                                action: Action::Replace,
+                            }
+                        }
+                    }
+                }
             }
-        })
-        .collect()
+            None => {
+                let slug = slugs.next().unwrap_or_default();
+                let base = &first[n];
+                if &slug != base {
+                    let why = match pages.get(base.as_str()) {
+                        Some(p) => format!("the extra page {} has that address", p.display()),
+                        None if crate::slug::RESERVED.contains(&base.as_str()) => {
+                            "the generator makes a page of that name".to_string()
+                        }
+                        None => "another file of the site has that name".to_string(),
+                    };
+                    plan.renamed.push(format!(
+                        "{} would publish at {base}/, but {why}: it is written as content/{slug}.yaml",
+                        u.nome
+                    ));
+                }
+                let path = Path::new("content").join(format!("{slug}.yaml"));
+                let write_to = content.join(format!("{slug}.yaml"));
+                let exists = std::fs::symlink_metadata(&write_to).is_ok();
+                if exists && !force {
+                    let what = if existing.unreadable.contains(&path) {
+                        "it does not read as a unit (`trasparenza check` says why)"
+                    } else {
+                        "not a unit file import can update"
+                    };
+                    plan.conflicts.push(format!(
+                        "{} exists already, {what}\n  = hint: fix it or move it away, or run again with --force to replace it (a copy is kept in content/{BACKUP}/)",
+                        path.display()
+                    ));
+                }
+                Planned {
+                    path,
+                    write_to,
+                    text: whole(),
+                    action: if exists {
+                        Action::Replace
+                    } else {
+                        Action::Create
+                    },
+                }
+            }
+        };
+        plan.files.push(planned);
+    }
+    for (o, lu) in existing.units.iter().enumerate() {
+        if matched_old[o] {
+            continue;
+        }
+        if force {
+            plan.removals.push(Removal {
+                path: lu.unit.file.clone(),
+                why: "not in the imported file",
+                example: false,
+            });
+        } else {
+            plan.kept.push((lu.unit.file.clone(), lu.unit.nome.clone()));
+        }
+    }
+    for e in &existing.examples {
+        plan.removals.push(Removal {
+            path: e.clone(),
+            why: "the example unit made by `trasparenza init`",
+            example: true,
+        });
+    }
+    // Paths by what they are: every file written or removed is inside
+    // content/ once links are resolved, and none is the imported file.
+    let source_id = identity(source_path);
+    let touched = plan
+        .files
+        .iter()
+        .map(|p| (&p.path, p.write_to.clone()))
+        .chain(plan.removals.iter().map(|r| (&r.path, root.join(&r.path))));
+    let mut refused = Vec::new();
+    for (shown, real) in touched {
+        let target = if real.exists() {
+            real.clone()
+        } else {
+            real.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        if !inside(&target, &content) && target != content {
+            refused.push(format!(
+                "{} leads outside {}: import writes only there",
+                shown.display(),
+                content.display()
+            ));
+        } else if source_id.is_some() && identity(&real) == source_id {
+            refused.push(format!(
+                "{} is the file being imported: import would replace what it reads",
+                shown.display()
+            ));
+        }
+    }
+    plan.conflicts.extend(refused);
+    plan
+}
+
+/// The text to write for `new` (as the loader reads it), given the file's
+/// bytes `raw` and its text `read` as the loader read it: the file's own BOM
+/// and line ends kept. `None` when they cannot be (a lone CR).
+fn on_disk(raw: &[u8], read: &str, new: &str) -> Option<String> {
+    let raw = std::str::from_utf8(raw).ok()?;
+    let (bom, body) = match raw.strip_prefix('\u{feff}') {
+        Some(b) => ("\u{feff}", b),
+        None => ("", raw),
+    };
+    if body == read {
+        return Some(format!("{bom}{new}"));
+    }
+    if body.replace("\r\n", "\n") == read && !body.replace("\r\n", "").contains('\r') {
+        return Some(format!("{bom}{}", new.replace('\n', "\r\n")));
+    }
+    None
 }
 
 /// Reads every planned file back with the generator's own loader and
-/// compares it with what was imported. A difference is a bug of the writer;
-/// the message names the file and the text.
-pub(crate) fn verify(planned: &[Planned], units: &[Unit]) -> Result<(), WriterBug> {
-    for (p, u) in planned.iter().zip(units) {
-        let f = SourceFile::new(&p.path, p.text.clone());
+/// compares it with what it must say: the imported texts for a file written
+/// whole, the old unit with the updated lists for an update. A difference is
+/// a bug of the writer; the message names the file.
+pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
+    for (p, u) in plan.files.iter().zip(units) {
+        if matches!(p.action, Action::Unchanged) || p.text.is_empty() {
+            continue;
+        }
+        let text = p.text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+        let f = SourceFile::new(&p.path, text);
         let slug = p
             .path
             .file_stem()
@@ -111,18 +467,23 @@ pub(crate) fn verify(planned: &[Planned], units: &[Unit]) -> Result<(), WriterBu
             let first = d.first().map(|d| d.to_string()).unwrap_or_default();
             WriterBug(format!("{} does not read back: {first}", p.path.display()))
         })?;
-        let same = |a: &[Activity], b: &[Item]| {
-            a.len() == b.len()
-                && a.iter()
-                    .zip(b)
-                    .all(|(a, b)| a.testo == b.testo && a.note == b.note && a.ambiti == b.ambiti)
+        let same = match &p.action {
+            Action::Update(up) => same_unit(&back.data, &up.expected),
+            _ => {
+                let same = |a: &[Activity], b: &[Item]| {
+                    a.len() == b.len()
+                        && a.iter().zip(b).all(|(a, b)| {
+                            a.testo == b.testo && a.note == b.note && a.ambiti == b.ambiti
+                        })
+                };
+                back.nome == u.nome
+                    && back.area == u.area
+                    && back.responsabile == u.responsabile
+                    && same(&back.smartizzabili, &u.smartizzabili)
+                    && same(&back.non_smartizzabili, &u.non_smartizzabili)
+            }
         };
-        if back.nome != u.nome
-            || back.area != u.area
-            || back.responsabile != u.responsabile
-            || !same(&back.smartizzabili, &u.smartizzabili)
-            || !same(&back.non_smartizzabili, &u.non_smartizzabili)
-        {
+        if !same {
             return Err(WriterBug(format!(
                 "{} reads back different from the imported text",
                 p.path.display()
@@ -130,6 +491,24 @@ pub(crate) fn verify(planned: &[Planned], units: &[Unit]) -> Result<(), WriterBu
         }
     }
     Ok(())
+}
+
+/// The same unit, wherever its activities were written.
+fn same_unit(a: &UnitFile, b: &UnitFile) -> bool {
+    let texts = |l: &[Activity]| {
+        l.iter()
+            .map(|x| (x.testo.clone(), x.note.clone(), x.ambiti.clone()))
+            .collect::<Vec<_>>()
+    };
+    let rest = |u: &UnitFile| {
+        let mut u = u.clone();
+        u.smartizzabili.clear();
+        u.non_smartizzabili.clear();
+        u
+    };
+    rest(a) == rest(b)
+        && texts(&a.smartizzabili) == texts(&b.smartizzabili)
+        && texts(&a.non_smartizzabili) == texts(&b.non_smartizzabili)
 }
 
 /// A unit file that would not publish exactly what was imported.
@@ -140,6 +519,58 @@ impl std::fmt::Display for WriterBug {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// The backup folder this run would use: `content/.trasparenza-backup/import-N`,
+/// N one more than the highest there.
+pub(crate) fn backup_dir(content: &Path) -> PathBuf {
+    let base = content.join(BACKUP);
+    let last = std::fs::read_dir(&base)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_prefix("import-")?
+                        .parse::<u64>()
+                        .ok()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    base.join(format!("import-{}", last + 1))
+}
+
+/// Copies `files` (shown as `content/...`, read at the second path) into
+/// `dir`, keeping their paths below `content/`. Creates `dir`; refuses a
+/// backup folder that is a link.
+pub(crate) fn backup(dir: &Path, files: &[(PathBuf, PathBuf)]) -> io::Result<()> {
+    if let Some(base) = dir.parent()
+        && base.is_symlink()
+    {
+        return Err(io::Error::other(format!(
+            "{} is a symbolic link",
+            base.display()
+        )));
+    }
+    std::fs::create_dir_all(dir.parent().unwrap_or(dir))?;
+    std::fs::create_dir(dir)?;
+    for (shown, real) in files {
+        let rel = shown.strip_prefix("content").unwrap_or(shown);
+        let to = dir.join(rel);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        if real.is_symlink() {
+            // A link replaced by a file (not written through): the link is
+            // kept, not what it leads to, which may be outside the site.
+            std::os::unix::fs::symlink(std::fs::read_link(real)?, &to)?;
+        } else {
+            std::fs::copy(real, &to)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes one file: a temporary sibling, then a rename over the target.
@@ -154,4 +585,29 @@ pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// One line per activity change, for the report.
+pub(crate) fn describe(c: &ActivityChange) -> String {
+    use changes::Kind;
+    let list = |smart: bool| {
+        if smart {
+            "smartizzabili"
+        } else {
+            "non smartizzabili"
+        }
+    };
+    match (c.tipo, &c.prima, &c.dopo) {
+        (Kind::Aggiunta, _, Some(d)) => {
+            format!("+ added to {}: {}", list(d.smartizzabile), d.testo)
+        }
+        (Kind::Rimossa, Some(p), _) => {
+            format!("- removed from {}: {}", list(p.smartizzabile), p.testo)
+        }
+        (Kind::Spostata, Some(_), Some(d)) => {
+            format!("> moved to {}: {}", list(d.smartizzabile), d.testo)
+        }
+        (_, Some(p), Some(d)) => format!("~ changed: {} -> {}", p.testo, d.testo),
+        _ => String::new(),
+    }
 }

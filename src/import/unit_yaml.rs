@@ -117,18 +117,34 @@ fn quoted(s: &str) -> String {
     out
 }
 
-fn one_line(s: &str) -> String {
-    s.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
+/// A text as the body of a `#` comment: on one line, and every character
+/// YAML does not allow in a comment, or reads as a line end (NEL, U+2028,
+/// U+2029), written as `\u{..}`: a comment with one would end there, and
+/// the rest of the line would be read as data.
+fn comment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\t' => out.push(c),
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c if printable(c) => out.push(c),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    out
 }
 
 /// The text of a unit file. `source` names the imported file in a comment.
 pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# {}\n", one_line(&u.nome)));
+    out.push_str(&format!("# {}\n", comment(&u.nome)));
     out.push_str(&format!(
         "# Importato da {} ({}).\n\n",
-        one_line(source),
-        one_line(&u.place)
+        comment(source),
+        comment(&u.place)
     ));
     out.push_str(&format!("nome: {}\n", scalar(&u.nome)));
     if let Some(a) = &u.area {
@@ -148,25 +164,39 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
         out.push_str(key);
         out.push_str(":\n");
         for it in list {
-            item(&mut out, it);
+            item(&mut out, 2, it);
         }
     }
     out
 }
 
-fn item(out: &mut String, it: &Item) {
-    if it.note.is_none() && it.ambiti.is_empty() {
-        out.push_str(&format!("  - {}\n", scalar(&it.testo)));
+/// One activity as a list item whose dash is at column `indent` (0-based).
+pub(crate) fn item(out: &mut String, indent: usize, it: &Item) {
+    activity(out, indent, &it.testo, it.note.as_deref(), &it.ambiti);
+}
+
+/// An activity's text, note and ambiti as a list item whose dash is at
+/// column `indent`: the short form when it has only a text.
+pub(crate) fn activity(
+    out: &mut String,
+    indent: usize,
+    testo: &str,
+    note: Option<&str>,
+    ambiti: &[String],
+) {
+    let pad = " ".repeat(indent);
+    if note.is_none() && ambiti.is_empty() {
+        out.push_str(&format!("{pad}- {}\n", scalar(testo)));
         return;
     }
-    out.push_str(&format!("  - testo: {}\n", scalar(&it.testo)));
-    if let Some(n) = &it.note {
-        out.push_str(&format!("    note: {}\n", scalar(n)));
+    out.push_str(&format!("{pad}- testo: {}\n", scalar(testo)));
+    if let Some(n) = note {
+        out.push_str(&format!("{pad}  note: {}\n", scalar(n)));
     }
-    if !it.ambiti.is_empty() {
-        out.push_str("    ambiti:\n");
-        for a in &it.ambiti {
-            out.push_str(&format!("      - {}\n", scalar(a)));
+    if !ambiti.is_empty() {
+        out.push_str(&format!("{pad}  ambiti:\n"));
+        for a in ambiti {
+            out.push_str(&format!("{pad}    - {}\n", scalar(a)));
         }
     }
 }
@@ -290,6 +320,26 @@ mod tests {
         }
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         round_trip(&refs);
+    }
+
+    /// A name, source file or place with a character YAML reads as a line
+    /// end, or does not allow in a comment, reads back (the heading comment
+    /// once ended there and the rest was read as data).
+    #[test]
+    fn control_characters_in_names_stay_inside_the_comments() {
+        for c in [
+            '\u{85}', '\u{2028}', '\u{2029}', '\u{7}', '\u{1b}', '\u{0}', '\u{feff}', '\r',
+            '\u{7f}',
+        ] {
+            let nome = format!("Ufficio{c}: tributi");
+            let mut u = unit_named(&nome);
+            u.place = format!("sheet Foglio{c}1, cell A2");
+            let yaml = unit_file(&u, 10, &format!("piao{c}.xlsx"));
+            let f = SourceFile::new("content/x.yaml", yaml.clone());
+            let parsed = crate::load::parse_unit(&f, "x".into())
+                .unwrap_or_else(|e| panic!("{c:?}: {yaml}\n{}", e[0]));
+            assert_eq!(parsed.nome, nome, "{yaml}");
+        }
     }
 
     #[test]

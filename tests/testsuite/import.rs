@@ -10,20 +10,17 @@ use std::path::Path;
 
 use crate::support::{Site, repo, tree};
 
-const EXAMPLE_MARKER: &str =
-    "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove.";
+/// The example unit as `init` writes it.
+fn example_unit() -> String {
+    fs::read_to_string(repo().join("init/ufficio-esempio.yaml")).unwrap()
+}
 
 /// A site as `init` leaves it: the example's settings and one example unit.
 fn new_site() -> Site {
     let site = Site::empty();
     let sito = fs::read_to_string(repo().join("content/_sito.yaml")).unwrap();
     site.write("content/_sito.yaml", &sito);
-    site.write(
-        "content/esempio.yaml",
-        &format!(
-            "{EXAMPLE_MARKER}\nnome: Ufficio di esempio\nsmartizzabili:\n  - Attività di esempio\n"
-        ),
-    );
+    site.write("content/esempio.yaml", &example_unit());
     site
 }
 
@@ -736,6 +733,310 @@ fn imported_texts_are_published_verbatim() {
     assert_eq!(published, tricky);
 }
 
+// ---- What import does to the disk (issue 21) -------------------------------
+
+/// A unit the user made by copying `init`'s example keeps its first line;
+/// import removes only the untouched example (it removed every copy).
+#[test]
+fn a_copy_of_the_example_survives_import() {
+    let site = new_site();
+    let copy = example_unit().replace("Ufficio di esempio", "Polizia locale");
+    site.write("content/polizia.yaml", &copy);
+    let file = simple_csv(&site);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    assert!(!site.root().join("content/esempio.yaml").exists());
+    assert_eq!(
+        fs::read_to_string(site.root().join("content/polizia.yaml")).unwrap(),
+        copy
+    );
+}
+
+/// Units the site has and the file lacks are kept without `--force`, and
+/// removed with it (a copy kept).
+#[test]
+fn units_the_file_lacks_are_kept_unless_force() {
+    let site = new_site();
+    let mine = "# scritta a mano\nnome: Ufficio Cultura\nsmartizzabili:\n  - Mostre\n";
+    site.write("content/cultura.yaml", mine);
+    let file = simple_csv(&site);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("Kept, not in a.csv (1 unit;")
+            && r.stdout()
+                .contains("content/cultura.yaml (Ufficio Cultura)"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(
+        fs::read_to_string(site.root().join("content/cultura.yaml")).unwrap(),
+        mine
+    );
+    let r = site.run(&["import", &file, "--force"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!site.root().join("content/cultura.yaml").exists());
+    assert_eq!(
+        fs::read_to_string(
+            site.root()
+                .join("content/.trasparenza-backup/import-1/cultura.yaml")
+        )
+        .unwrap(),
+        mine
+    );
+    assert!(site.run(&["check"]).ok());
+}
+
+/// A unit file that is a symbolic link is not written through without
+/// `--force`; a unit in a linked folder is the same unit (it was not seen,
+/// and a second file of the same name broke the build).
+#[test]
+fn linked_unit_files_and_folders() {
+    let site = new_site();
+    let file = simple_csv(&site);
+    let unit = "nome: Ufficio Tributi\nsmartizzabili:\n  - Vecchia attività\n";
+    site.write("altrove/tributi.yaml", unit);
+    std::os::unix::fs::symlink("../altrove", site.root().join("content/linked")).unwrap();
+    let before = tree(site.root());
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("content/linked/tributi.yaml is a symbolic link, or in a linked folder"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(tree(site.root()), before);
+    assert!(!site.root().join("content/tributi.yaml").exists());
+    // With --force: written where the link leads only inside content/.
+    let r = site.run(&["import", &file, "--force"]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(r.stderr().contains("leads outside"), "{}", r.stderr());
+    assert_eq!(tree(site.root()), before);
+
+    // A linked file whose target is inside content/.
+    let site = new_site();
+    let file = simple_csv(&site);
+    site.write("content/.vero-tributi.yaml", unit);
+    std::os::unix::fs::symlink(
+        ".vero-tributi.yaml",
+        site.root().join("content/tributi.yaml"),
+    )
+    .unwrap();
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    let r = site.run(&["import", &file, "--force"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(site.root().join("content/tributi.yaml").is_symlink());
+    assert_eq!(units(&site)[0].smart, ["Calcolo IMU"]);
+    assert_eq!(
+        fs::read_to_string(
+            site.root()
+                .join("content/.trasparenza-backup/import-1/tributi.yaml")
+        )
+        .unwrap(),
+        unit
+    );
+}
+
+/// The file being imported is never one of the files written: a unit file
+/// that is the same file (a hard link), spelt another way, is refused even
+/// with `--force`.
+#[test]
+fn the_imported_file_is_never_a_target() {
+    let site = new_site();
+    let file = simple_csv(&site);
+    fs::hard_link(&file, site.root().join("content/tributi.yaml")).unwrap();
+    let before = tree(site.root());
+    let r = site.run(&["import", &file, "--force"]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("content/tributi.yaml is the file being imported"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(tree(site.root()), before);
+}
+
+/// Units are matched by name before file name: two units the act lists in
+/// another order keep their own files and activities.
+#[test]
+fn units_are_matched_by_name_before_file_name() {
+    let site = new_site();
+    site.write(
+        "content/tributi.yaml",
+        "nome: Servizio Tributi\nsmartizzabili:\n  - Calcolo IMU\n",
+    );
+    site.write(
+        "content/tributi-2.yaml",
+        "nome: Ufficio Tributi\nsmartizzabili:\n  - Rimborsi TARI\n",
+    );
+    let file = source(
+        &site,
+        "t.csv",
+        "Ufficio;Attività smartizzabili\nUfficio Tributi;Rimborsi TARI\nServizio Tributi;Calcolo IMU\n"
+            .as_bytes(),
+    );
+    let before = tree(&site.root().join("content"));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let after = tree(&site.root().join("content"));
+    let mut before = before;
+    before.remove("esempio.yaml");
+    assert_eq!(after, before, "{}", r.stdout());
+}
+
+/// A character YAML reads as a line end in a unit's name was a "bug of
+/// trasparenza import".
+#[test]
+fn control_characters_in_a_unit_name() {
+    let site = new_site();
+    let file = source(
+        &site,
+        "c.csv",
+        "Ufficio;Attività smartizzabili\nUfficio\u{2028}Tributi\u{7};Calcolo IMU\n".as_bytes(),
+    );
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    site.build();
+}
+
+/// A unit named like an extra page would publish at the page's address: it
+/// gets another file name, and the site still builds.
+#[test]
+fn a_unit_named_like_an_extra_page() {
+    let site = new_site();
+    site.write(
+        "content/note-metodologiche.md",
+        "---\ntitolo: Note metodologiche\n---\nTesto.\n",
+    );
+    let file = source(
+        &site,
+        "n.csv",
+        "Ufficio;Attività smartizzabili\nNote metodologiche;Calcolo IMU\n".as_bytes(),
+    );
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("the extra page content/note-metodologiche.md has that address: it is written as content/note-metodologiche-2.yaml"),
+        "{}",
+        r.stdout()
+    );
+    assert!(
+        site.root()
+            .join("content/note-metodologiche-2.yaml")
+            .is_file()
+    );
+    site.build();
+}
+
+/// The round trip of issue 21: build, open the published spreadsheet, add,
+/// remove and move one activity, import it back. The unit files change only
+/// in those lines; comments, descriptions and the other units stay.
+#[test]
+fn reimporting_the_edited_spreadsheet_updates_only_what_changed() {
+    use calamine::Reader;
+    let site = Site::example();
+    site.build();
+    let content = site.root().join("content");
+    // A hand-written comment and note inside the list: kept.
+    let path = content.join("entrate-demografici.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "  - IMU - caricamento delle successioni\n",
+        "  # verificato con l'ufficio\n  - IMU - caricamento delle successioni\n",
+    );
+    fs::write(&path, &text).unwrap();
+    let before = tree(&content);
+
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(site.public().join("catalogo.xlsx")).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let mut rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let col = |h: &[&str]| {
+        rows[0]
+            .iter()
+            .position(|c| h.contains(&c.as_str()))
+            .unwrap_or_else(|| panic!("{h:?} in {:?}", rows[0]))
+    };
+    let (testo, smart) = (
+        col(&["attivita", "Attività"]),
+        col(&["smartizzabile", "Smartizzabile"]),
+    );
+    let at = |rows: &[Vec<String>], t: &str| rows.iter().position(|r| r[testo] == t).unwrap();
+    rows.remove(at(&rows, "IMU - gestione dei MUI"));
+    let moved = at(&rows, "IMU - gestione dei DOCFA");
+    rows[moved][smart] = "no".into();
+    let mut added = rows[moved].clone();
+    added[testo] = "Nuova attività di prova".into();
+    added[smart] = "si".into();
+    rows.insert(moved, added);
+    let cells: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let file = source(&site, "catalogo-modificato.xlsx", &xlsx(&[(&name, cells)]));
+
+    let dry = site.run(&["import", &file, "--dry-run"]);
+    assert!(dry.ok(), "{}{}", dry.stdout(), dry.stderr());
+    assert_eq!(tree(&content), before, "a dry run writes nothing");
+    for says in [
+        "Would update content/entrate-demografici.yaml: 1 added, 1 removed, 1 moved, 0 changed",
+        "+ added to smartizzabili: Nuova attività di prova",
+        "- removed from smartizzabili: IMU - gestione dei MUI",
+        "> moved to non smartizzabili: IMU - gestione dei DOCFA",
+        "Would copy 1 file into content/.trasparenza-backup/import-1/:",
+    ] {
+        assert!(dry.stdout().contains(says), "{says}\n{}", dry.stdout());
+    }
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    let after = tree(&content);
+    let mut changed = Vec::new();
+    for (p, old) in &before {
+        let new = &after[p];
+        if new != old {
+            changed.push(p.clone());
+            let (old, new) = (
+                String::from_utf8_lossy(old).into_owned(),
+                String::from_utf8_lossy(new).into_owned(),
+            );
+            let diff = similar::TextDiff::from_lines(&old, &new);
+            let lines: Vec<String> = diff
+                .iter_all_changes()
+                .filter(|c| c.tag() != similar::ChangeTag::Equal)
+                .map(|c| format!("{}{}", c.tag(), c.value().trim_end()))
+                .collect();
+            let mut want = vec![
+                "+  - Nuova attività di prova".to_string(),
+                "-  - IMU - gestione dei MUI".into(),
+                "-  - IMU - gestione dei DOCFA".into(),
+                "+  - IMU - gestione dei DOCFA".into(),
+            ];
+            let mut got = lines.clone();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{p}:\n{new}");
+            assert!(new.contains("# verificato con l'ufficio\n"));
+        }
+    }
+    assert_eq!(changed, ["entrate-demografici.yaml"]);
+    assert_eq!(
+        after[".trasparenza-backup/import-1/entrate-demografici.yaml"],
+        text.as_bytes()
+    );
+    site.build();
+    // The same file again: nothing to do.
+    let again = tree(&content);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(tree(&content), again);
+}
+
 // ---- What import must not do ----------------------------------------------
 
 fn simple_csv(site: &Site) -> String {
@@ -746,14 +1047,15 @@ fn simple_csv(site: &Site) -> String {
     )
 }
 
+/// A file at the new unit's name that import cannot update (it does not
+/// read as a unit) is refused, and nothing is written; with `--force` it is
+/// replaced and a copy kept, listed by `--dry-run --force` too.
 #[test]
 fn refuses_to_overwrite_without_force_and_writes_nothing() {
     let site = new_site();
     let file = simple_csv(&site);
-    site.write(
-        "content/tributi.yaml",
-        "nome: Tributi scritto a mano\nsmartizzabili: [Uno]\n",
-    );
+    let broken = "nome: [Tributi scritto a mano\n";
+    site.write("content/tributi.yaml", broken);
     let before = tree(&site.root().join("content"));
     let r = site.run(&["import", &file]);
     assert_eq!(r.code(), Some(2), "{}", r.stderr());
@@ -768,10 +1070,26 @@ fn refuses_to_overwrite_without_force_and_writes_nothing() {
         before,
         "nothing written, example kept"
     );
+    let r = site.run(&["import", &file, "--force", "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout()
+            .contains("Would copy 1 file into content/.trasparenza-backup/import-1/:\n  content/tributi.yaml\n"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(tree(&site.root().join("content")), before);
     let r = site.run(&["import", &file, "--force"]);
     assert!(r.ok(), "{}", r.stderr());
     assert_eq!(units(&site)[0].smart, ["Calcolo IMU"]);
     assert!(!site.root().join("content/esempio.yaml").exists());
+    let kept = site.root().join("content/.trasparenza-backup/import-1");
+    assert_eq!(
+        fs::read_to_string(kept.join("tributi.yaml")).unwrap(),
+        broken
+    );
+    assert!(!kept.join("esempio.yaml").exists(), "init writes it again");
+    site.build();
 }
 
 #[test]

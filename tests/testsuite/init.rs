@@ -48,7 +48,7 @@ fn init_then_build_succeeds_with_no_hand_edits() {
     assert_eq!(
         unit.lines().next(),
         Some(
-            "# ESEMPIO: questa unità è un esempio creato da trasparenza init; il primo import la rimuove."
+            "# ESEMPIO creato da trasparenza init: il primo import cancella questo file solo se nessuno l'ha modificato."
         )
     );
 }
