@@ -466,8 +466,9 @@ impl Conn {
             return waited > STALL_TIMEOUT;
         }
         match self.mode {
-            // Waits for the builder, whose time budget ends it.
-            Mode::Http if self.parked.is_some() => false,
+            // Waits for the builder, whose time budget ends the wait; this
+            // bound is for a builder that is gone.
+            Mode::Http if self.parked.is_some() => waited > IDLE_TIMEOUT,
             Mode::Http if self.input.is_empty() && self.answered => waited > IDLE_TIMEOUT,
             Mode::Http => waited > HEAD_TIMEOUT,
             Mode::Events => false,
