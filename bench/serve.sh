@@ -10,11 +10,17 @@
 #  3. the same load while hostile clients hold connections: 50 that send
 #     300 requests each for the table page and never read, 100 open event
 #     streams, 2 that send a 64 MiB header; the server's resident memory and
-#     threads before, during and after.
+#     threads before, during and after;
+#  4. lock-out attempts (issue 21): 512 connections that send nothing, then
+#     1,000 requests at once (how many got 200, 503 or no answer), how long
+#     until the silent ones are closed and a page answers again; then 600
+#     event streams held open and 100 requests (answers), and how many of
+#     the streams the server closed.
 #
 # Usage: bench/serve.sh [SAVES]      (SAVES per site, default 15)
 #        SERVE_LOAD=0 bench/serve.sh   (only the save -> reload part)
 #        SITES=synthetic bench/serve.sh (only some of: example synthetic synthetic10k)
+#        LOCKOUT_ONLY=1 bench/serve.sh  (only part 4)
 # Needs python3 and wrk (installed with apt-get when missing). Only talks to
 # 127.0.0.1. Prints a summary ready for the README.
 set -euo pipefail
@@ -113,9 +119,80 @@ rebuild_median() {
 machine_header
 echo
 
-# --- save -> reload --------------------------------------------------------------
 mkdir -p "$WORK/example"
 cp -r "$REPO/content" "$WORK/example/content"
+
+# --- lock-out attempts -----------------------------------------------------------
+lockout() {
+  start_serve "$WORK/example"
+  local port=${URL##*:}; port=${port%/}
+  echo "lock-out attempts on ${URL}"
+  python3 - "$port" <<'PY'
+import socket, sys, threading, time
+port = int(sys.argv[1])
+
+def get(results, i):
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=30)
+        s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        s.close()
+        results[i] = data.split(b" ", 2)[1].decode() if data.startswith(b"HTTP/1.1 ") else "no answer"
+    except OSError as e:
+        results[i] = "no answer"
+
+def burst(n):
+    results = [None] * n
+    threads = [threading.Thread(target=get, args=(results, i)) for i in range(n)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    return {k: results.count(k) for k in sorted(set(results))}
+
+t0 = time.time()
+silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(512)]
+print("  512 silent connections, then 1,000 requests at once:", burst(1000))
+silent[0].settimeout(120)
+try:
+    closed = silent[0].recv(1) == b""
+except OSError:
+    closed = True
+print(f"  silent connections closed by the server after {time.time() - t0:.1f} s: {closed}")
+while burst(1) != {"200": 1} and time.time() - t0 < 120:
+    time.sleep(0.1)
+print(f"  a page answers again after {time.time() - t0:.1f} s")
+for s in silent: s.close()
+
+streams = []
+for _ in range(600):
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(f"GET /__trasparenza/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    streams.append(s)
+time.sleep(1)
+print("  600 event streams open, then 100 requests at once:", burst(100))
+def is_closed(s):
+    s.setblocking(False)
+    try:
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                return True
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+print(f"  event streams closed by the server: {sum(is_closed(s) for s in streams)} of 600")
+for s in streams: s.close()
+PY
+  kill "${PIDS[-1]}"
+}
+if [ "${LOCKOUT_ONLY:-0}" = 1 ]; then lockout; exit 0; fi
+
+# --- save -> reload --------------------------------------------------------------
 SITES=${SITES:-example synthetic synthetic10k}
 case " $SITES " in *" synthetic "*) python3 "$REPO/bench/gen_site.py" --units 1000 --out "$WORK/synthetic" --seed 1 2>/dev/null;; esac
 case " $SITES " in *" synthetic10k "*) python3 "$REPO/bench/gen_site.py" --units 10000 --out "$WORK/synthetic10k" --seed 1 2>/dev/null;; esac
@@ -156,15 +233,15 @@ python3 - "$PORT" > "$WORK/hostile.txt" <<'PY' &
 import socket, sys, threading, time
 port = int(sys.argv[1])
 held = []
-req = b"GET /tabella/ HTTP/1.1\r\nHost: x\r\n\r\n" * 300
+req = f"GET /tabella/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode() * 300
 for _ in range(50):
     s = socket.create_connection(("127.0.0.1", port)); s.sendall(req); held.append(s)
 for _ in range(100):
     s = socket.create_connection(("127.0.0.1", port))
-    s.sendall(b"GET /__trasparenza/events HTTP/1.1\r\nHost: x\r\n\r\n"); held.append(s)
+    s.sendall(f"GET /__trasparenza/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()); held.append(s)
 def flood():
     s = socket.create_connection(("127.0.0.1", port))
-    s.sendall(b"GET / HTTP/1.1\r\nX-Flood: ")
+    s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Flood: ".encode())
     try:
         for _ in range(1024):
             s.sendall(b"a" * 65536)
@@ -193,3 +270,7 @@ cat "$WORK/hostile.txt"
 errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk2.txt" || true)
 echo "summary under hostile clients: $(grep 'Requests/sec' "$WORK/wrk2.txt" | tr -s ' '), latency avg $(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk2.txt"), p99 $(awk '/ 99%/ {print $2}' "$WORK/wrk2.txt"), errors: ${errors:-none}"
 echo "load average after: $(machine_load)"
+kill "$PID"
+
+echo
+lockout

@@ -5,7 +5,8 @@
 //! Only keys of the rendered site in memory can ever be answered, so nothing
 //! outside the site is reachable by construction; on top of that, request
 //! targets that try to climb or smuggle separators are refused with 400
-//! before any lookup.
+//! before any lookup. Which `Host` a preview on a loopback address answers
+//! is decided here too ([`loopback_host`]).
 
 use std::sync::Arc;
 
@@ -150,6 +151,58 @@ pub(crate) fn respond(method: &str, target: &str, snap: &Snapshot) -> Reply {
         return Reply::Redirect { location };
     }
     not_found(snap)
+}
+
+/// Whether a request with this `Host` may be answered by a preview bound to
+/// a loopback address: a loopback name (`localhost`, `*.localhost`) or any
+/// address written as such (`127.0.0.1`, `[::1]`, the address of another
+/// interface), with or without a port. A web page that makes a name of its
+/// own point at 127.0.0.1 (DNS rebinding) sends that name, and is refused;
+/// an address cannot be rebound. No `Host` at all (an HTTP/1.0 tool) is
+/// let through: browsers always send one.
+pub(crate) fn loopback_host(host: Option<&str>) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    let name = match host.strip_prefix('[') {
+        // [v6] or [v6]:port
+        Some(rest) => match rest.split_once(']') {
+            Some((v6, port)) if port.is_empty() || port.strip_prefix(':').is_some_and(is_port) => {
+                return v6.parse::<std::net::Ipv6Addr>().is_ok();
+            }
+            _ => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) if is_port(port) => name,
+            Some(_) => return false,
+            None => host,
+        },
+    };
+    if name.parse::<std::net::Ipv4Addr>().is_ok() {
+        return true;
+    }
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost")
+}
+
+/// The port after a host's colon: digits only.
+fn is_port(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The answer (403) to a request naming a host that is not this computer.
+pub(crate) fn wrong_host(host: &str) -> Reply {
+    let host: String = host.chars().filter(|c| !c.is_control()).collect();
+    Reply::Body {
+        status: 403,
+        content_type: "text/plain; charset=utf-8",
+        body: Body::Owned(
+            format!(
+                "403 Forbidden: this preview answers only addresses of this computer (localhost, 127.0.0.1, [::1]), not {host:?}: a web page may be trying to read it through a name of its own.\nTo open it from other machines, start it with `trasparenza serve --bind 0.0.0.0`.\n"
+            )
+            .into_bytes(),
+        ),
+    }
 }
 
 /// The theme's 404 page with status 404 (a plain one if the site has none).
@@ -449,6 +502,47 @@ mod tests {
                 r.status()
             );
         }
+    }
+
+    #[test]
+    fn a_preview_on_loopback_answers_loopback_hosts_only() {
+        for ok in [
+            None,
+            Some("127.0.0.1:1111"),
+            Some("127.0.0.1"),
+            Some("127.1.2.3:80"),
+            Some("localhost:1111"),
+            Some("LOCALHOST"),
+            Some("localhost."),
+            Some("app.localhost:1111"),
+            Some("[::1]:1111"),
+            Some("[::1]"),
+            Some("[::ffff:127.0.0.1]:1111"),
+            Some("192.168.1.5:1111"),
+        ] {
+            assert!(loopback_host(ok), "{ok:?}");
+        }
+        for refused in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "evillocalhost",
+            "",
+            ":1111",
+            "[::1",
+            "[::1]x",
+            "[::1]1111",
+            "[evil]:1111",
+            "localhost:x",
+            "127.0.0.1:1111:1",
+        ] {
+            assert!(!loopback_host(Some(refused)), "{refused:?}");
+        }
+        let r = wrong_host("evil.example\u{1b}");
+        assert_eq!(r.status(), 403);
+        assert!(body(&r).contains("\"evil.example\""), "{}", body(&r));
+        assert!(body(&r).contains("--bind"));
     }
 
     #[test]

@@ -162,3 +162,92 @@ impl Preview {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::net::{Ipv4Addr, TcpStream};
+    use std::sync::mpsc;
+
+    /// `GET target` on a connection of its own: the whole answer.
+    fn get(addr: SocketAddr, target: &str) -> String {
+        let mut s = TcpStream::connect(addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(
+            s,
+            "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        s.read_to_end(&mut answer).expect("an answer");
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    /// After a save the unit pages are served at once and the rest of the
+    /// site follows: a request for the rest waits for it without holding up
+    /// the other requests (it held the server's one event loop until the
+    /// rest was rendered). The rest is rendered only when the test calls
+    /// `finish` (the watch loop calls it after the reload event), so the
+    /// outcome does not depend on how fast or how loaded the machine is; as
+    /// a test of the binary with a slow template it failed 2 runs of 4 on a
+    /// loaded machine.
+    #[test]
+    fn a_request_for_the_rest_of_the_site_does_not_hold_up_the_others() {
+        let site = tempfile::tempdir().unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        for e in walkdir::WalkDir::new(&example) {
+            let e = e.unwrap();
+            let to = site
+                .path()
+                .join("content")
+                .join(e.path().strip_prefix(&example).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+        let listener = bind(IpAddr::V4(Ipv4Addr::LOCALHOST), 0).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let state = Arc::new(State::default());
+        let mut builder = Builder::new(site.path(), url_of(addr), Arc::clone(&state), 1);
+        assert!(builder.rebuild().ok());
+        net::start(listener, state, Arc::new(net::Hub::default())).unwrap();
+        assert!(get(addr, "/tabella/").contains("Servizio Lavori pubblici"));
+
+        let unit = site.path().join("content/lavori-pubblici.yaml");
+        let text = std::fs::read_to_string(&unit).unwrap();
+        let name = "nome: Servizio Lavori pubblici";
+        assert!(text.contains(name));
+        std::fs::write(&unit, text.replace(name, "nome: Servizio Opere pubbliche")).unwrap();
+        let saved = builder.rebuild_after(&[PathBuf::from("content/lavori-pubblici.yaml")]);
+        assert!(saved.ok() && saved.changed);
+
+        // The table page is among the rest of the site: its request waits.
+        let (done, answered) = mpsc::channel();
+        let table = thread::spawn(move || {
+            let page = get(addr, "/tabella/");
+            let _ = done.send(());
+            page
+        });
+        // Lets that request reach the server first (the assertions hold
+        // whatever the order; only what they prove depends on it).
+        thread::sleep(Duration::from_millis(100));
+        let page = get(addr, "/lavori-pubblici/");
+        assert!(page.starts_with("HTTP/1.1 200 OK\r\n"), "{page}");
+        assert!(page.contains("Servizio Opere pubbliche"));
+        assert!(
+            answered.try_recv().is_err(),
+            "the table page was answered before the rest of the site was rendered"
+        );
+
+        assert!(builder.finish().is_some_and(|done| done.ok()));
+        let table = table.join().unwrap();
+        assert!(table.starts_with("HTTP/1.1 200 OK\r\n"), "{table}");
+        assert!(
+            table.contains("Servizio Opere pubbliche"),
+            "the table page is the one after the save"
+        );
+    }
+}

@@ -9,13 +9,30 @@
 //! - the request line and headers: [`MAX_HEAD`] bytes, then 431;
 //! - its answers: the next request is read only once the previous answer is
 //!   written, and an answer is the snapshot's bytes (shared, not copied);
-//! - an event stream: [`MAX_STREAM_BACKLOG`] bytes not yet read, then it is
-//!   dropped (the page reconnects when it wakes up);
-//! - time: a request head must arrive within [`HEAD_TIMEOUT`], an answer
-//!   must make progress within [`STALL_TIMEOUT`], an idle keep-alive
-//!   connection is closed after [`IDLE_TIMEOUT`];
-//! - count: at most [`MAX_CONNECTIONS`] at once (event streams included);
-//!   past that, new connections are closed at once.
+//! - an event stream: its socket's send buffer is small ([`STREAM_SNDBUF`]),
+//!   and it is dropped when its client stops reading: more than
+//!   [`MAX_STREAM_BACKLOG`] bytes not yet taken by the client (ours and the
+//!   kernel's), or some for [`STALL_TIMEOUT`] without a pause (the page
+//!   reconnects when it wakes up, and its `hello` event says whether it
+//!   missed a rebuild);
+//! - time: a request head must arrive within [`HEAD_TIMEOUT`] (from the
+//!   connection, for its first request: a silent connection is closed then),
+//!   an answer must make progress within [`STALL_TIMEOUT`], an idle
+//!   keep-alive connection is closed after [`IDLE_TIMEOUT`];
+//! - count: at most [`MAX_CONNECTIONS`] at once, event streams included, of
+//!   which [`MAX_STREAMS`] event streams: a new stream past that closes the
+//!   oldest one (a browser keeps six connections per server, so only
+//!   forgotten or dead tabs reach it), so streams never take the places of
+//!   page requests. Past [`MAX_CONNECTIONS`] a connection is answered `503`
+//!   with `Retry-After` and closed ([`MAX_REFUSING`] of them at a time; the
+//!   next wait in the system's queue).
+//!
+//! Requests whose lines end with LF alone are read like CRLF ones, as most
+//! HTTP/1.1 servers do. On a loopback address (the default) only requests
+//! for a loopback name or address are answered (`Host`; others get 403), so
+//! a web page cannot read the preview through a name of its own that points
+//! at 127.0.0.1 (DNS rebinding); bound to another address (`--bind`), other
+//! machines use whatever name they know it by.
 //!
 //! A request for a file the builder is still rendering after a save (the
 //! rest of the site, [`super::site::Files::lookup`]) is parked and asked
@@ -27,7 +44,6 @@
 use std::collections::{HashMap, VecDeque};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -43,13 +59,28 @@ use super::site::State;
 pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// Connections open at once, event streams included.
 pub(crate) const MAX_CONNECTIONS: usize = 512;
-/// Bytes an event stream may have waiting for its reader before it is
-/// dropped (a reload event is ~30 bytes, a ping 9).
+/// Event streams open at once (part of [`MAX_CONNECTIONS`]); a new one past
+/// this closes the oldest.
+pub(crate) const MAX_STREAMS: usize = 64;
+/// Connections past [`MAX_CONNECTIONS`] being answered 503 at once; the
+/// next ones wait in the system's queue until these are done.
+pub(crate) const MAX_REFUSING: usize = 64;
+/// Bytes an event stream may have waiting for its reader, in our queue and
+/// the kernel's, before it is dropped (a reload event is ~40 bytes, a ping 9).
 pub(crate) const MAX_STREAM_BACKLOG: usize = 16 * 1024;
-/// A started request head must be complete within this time (slowloris).
+/// The send buffer asked for an event stream's socket (the kernel may
+/// double it): what a tab that stopped reading can hold of our memory.
+pub(crate) const STREAM_SNDBUF: usize = 8 * 1024;
+/// A request head must be complete within this time: from the connection
+/// for the first request (a silent connection), from its first byte for
+/// the next ones on a kept connection (slowloris).
 pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
-/// An answer that the client does not read for this long is abandoned.
+/// An answer that the client does not read for this long is abandoned; so
+/// is an event stream whose client has not taken all it was sent for this
+/// long.
 pub(crate) const STALL_TIMEOUT: Duration = Duration::from_secs(10);
+/// What a 503 answer (past [`MAX_CONNECTIONS`]) says in `Retry-After`.
+const RETRY_AFTER_SECS: u64 = 1;
 /// A keep-alive connection with no request for this long is closed.
 pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// After a last answer the connection is shut for writing and what the
@@ -83,6 +114,7 @@ pub(crate) fn start(
     hub: Arc<Hub>,
 ) -> io::Result<()> {
     listener.set_nonblocking(true)?;
+    let loopback_only = listener.local_addr()?.ip().is_loopback();
     let mut listener = TcpListener::from_std(listener);
     let poll = Poll::new()?;
     poll.registry()
@@ -99,6 +131,9 @@ pub(crate) fn start(
         next_token: 2,
         again: Vec::new(),
         parked: Vec::new(),
+        streams: VecDeque::new(),
+        refusing: 0,
+        loopback_only,
     };
     thread::Builder::new()
         .name("serve-http".into())
@@ -111,7 +146,6 @@ pub(crate) fn start(
 pub(crate) struct Hub {
     pending: Mutex<Vec<String>>,
     waker: OnceLock<Waker>,
-    streams: AtomicUsize,
 }
 
 impl Hub {
@@ -145,6 +179,12 @@ struct Server {
     again: Vec<Token>,
     /// Connections whose request waits for the rest of the site.
     parked: Vec<Token>,
+    /// The open event streams, oldest first.
+    streams: VecDeque<Token>,
+    /// Connections being answered 503 (past [`MAX_CONNECTIONS`]).
+    refusing: usize,
+    /// Bound to a loopback address: requests must name a loopback host.
+    loopback_only: bool,
 }
 
 impl Server {
@@ -200,16 +240,15 @@ impl Server {
     }
 
     fn accept(&mut self, now: Instant) {
-        loop {
+        // Past both caps the connections wait in the system's queue (taken
+        // at the next sweep), not closed unanswered.
+        while self.conns.len() < MAX_CONNECTIONS + MAX_REFUSING {
             let mut sock = match self.listener.accept() {
                 Ok((s, _)) => s,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 // WouldBlock, or out of descriptors: try again later.
                 Err(_) => return,
             };
-            if self.conns.len() >= MAX_CONNECTIONS {
-                continue; // dropped: closed at once
-            }
             let _ = sock.set_nodelay(true);
             let token = Token(self.next_token);
             self.next_token = self.next_token.wrapping_add(1).max(2);
@@ -219,7 +258,12 @@ impl Server {
                 .register(&mut sock, token, Interest::READABLE | Interest::WRITABLE)
                 .is_ok()
             {
-                self.conns.insert(token, Conn::new(sock, now));
+                let mut conn = Conn::new(sock, now, self.loopback_only);
+                if self.conns.len() - self.refusing >= MAX_CONNECTIONS {
+                    conn.busy();
+                    self.refusing += 1;
+                }
+                self.conns.insert(token, conn);
                 self.drive(token, now);
             }
         }
@@ -232,7 +276,13 @@ impl Server {
         let was_stream = conn.mode == Mode::Events;
         let turn = conn.drive(&self.state, now);
         if !was_stream && conn.mode == Mode::Events {
-            self.hub.streams.fetch_add(1, Ordering::Relaxed);
+            conn.became_stream();
+            self.streams.push_back(token);
+            if self.streams.len() > MAX_STREAMS
+                && let Some(oldest) = self.streams.front().copied()
+            {
+                self.close(oldest);
+            }
         }
         match turn {
             Turn::Waiting => {}
@@ -253,7 +303,10 @@ impl Server {
     fn close(&mut self, token: Token) {
         if let Some(mut conn) = self.conns.remove(&token) {
             if conn.mode == Mode::Events {
-                self.hub.streams.fetch_sub(1, Ordering::Relaxed);
+                self.streams.retain(|t| *t != token);
+            }
+            if conn.refusing {
+                self.refusing -= 1;
             }
             let _ = self.poll.registry().deregister(&mut conn.sock);
         }
@@ -270,7 +323,7 @@ impl Server {
             let Some(conn) = self.conns.get_mut(&token) else {
                 continue;
             };
-            if conn.queued + frame.len() > MAX_STREAM_BACKLOG {
+            if conn.unsent() + frame.len() > MAX_STREAM_BACKLOG {
                 self.close(token);
                 continue;
             }
@@ -282,9 +335,8 @@ impl Server {
     fn sweep(&mut self, now: Instant) {
         let expired: Vec<Token> = self
             .conns
-            .iter()
-            .filter(|(_, c)| c.expired(now))
-            .map(|(t, _)| *t)
+            .iter_mut()
+            .filter_map(|(t, c)| c.expired(now).then_some(*t))
             .collect();
         for token in expired {
             self.close(token);
@@ -328,17 +380,26 @@ struct Conn {
     queued: usize,
     /// Shut the connection (and drain) once `out` is written.
     last: bool,
-    /// Since when the connection waits: for a request, or for its client to
-    /// read (reset by every byte written).
+    /// Since when the connection waits: for a request (from the connection,
+    /// then from the end of the last answer or the first byte of the next
+    /// request), or for its client to read (reset by every byte written).
     since: Instant,
     /// A request whose answer is not rendered yet ([`Turn::Parked`]).
     parked: Option<Head>,
+    /// A request was answered: waiting for the next is keep-alive.
+    answered: bool,
+    /// Answered 503 (past [`MAX_CONNECTIONS`]): not counted among them.
+    refusing: bool,
+    /// Requests must name a loopback host ([`http::loopback_host`]).
+    loopback_only: bool,
+    /// An event stream: since when its client has not taken all it was sent.
+    stuck: Option<Instant>,
 }
 
 const READ_CHUNK: usize = 4096;
 
 impl Conn {
-    fn new(sock: TcpStream, now: Instant) -> Conn {
+    fn new(sock: TcpStream, now: Instant, loopback_only: bool) -> Conn {
         Conn {
             sock,
             mode: Mode::Http,
@@ -349,7 +410,39 @@ impl Conn {
             last: false,
             since: now,
             parked: None,
+            answered: false,
+            refusing: false,
+            loopback_only,
+            stuck: None,
         }
+    }
+
+    /// Answers 503 at once (too many connections), then closes.
+    fn busy(&mut self) {
+        self.refusing = true;
+        let body = format!(
+            "503 Service Unavailable: the preview has {MAX_CONNECTIONS} connections open; try again in a moment\n"
+        );
+        self.reply(
+            503,
+            "text/plain; charset=utf-8",
+            Body::Owned(body.into_bytes()),
+            Some(("Retry-After", RETRY_AFTER_SECS.to_string())),
+            Some("close"),
+            true,
+        );
+    }
+
+    /// The connection has just become an event stream: its socket keeps
+    /// little for a client that stops reading.
+    fn became_stream(&mut self) {
+        set_send_buffer(&self.sock, STREAM_SNDBUF);
+    }
+
+    /// Bytes sent to the client and not taken by it yet: ours still queued
+    /// and, where the system tells, those in the socket's send queue.
+    fn unsent(&self) -> usize {
+        self.queued + kernel_unsent(&self.sock)
     }
 
     fn push(&mut self, body: Body) {
@@ -357,13 +450,26 @@ impl Conn {
         self.out.push_back(body);
     }
 
-    fn expired(&self, now: Instant) -> bool {
+    fn expired(&mut self, now: Instant) -> bool {
+        if self.mode == Mode::Events {
+            // A tab that reads takes each event at once: bytes left over at
+            // every sweep for this long mean it stopped reading.
+            if self.unsent() == 0 {
+                self.stuck = None;
+                return false;
+            }
+            let since = *self.stuck.get_or_insert(now);
+            return now.saturating_duration_since(since) > STALL_TIMEOUT;
+        }
         let waited = now.saturating_duration_since(self.since);
         if self.queued > 0 {
             return waited > STALL_TIMEOUT;
         }
         match self.mode {
-            Mode::Http if self.input.is_empty() => waited > IDLE_TIMEOUT,
+            // Waits for the builder, whose time budget ends the wait; this
+            // bound is for a builder that is gone.
+            Mode::Http if self.parked.is_some() => waited > IDLE_TIMEOUT,
+            Mode::Http if self.input.is_empty() && self.answered => waited > IDLE_TIMEOUT,
             Mode::Http => waited > HEAD_TIMEOUT,
             Mode::Events => false,
             Mode::Draining(until) => now > until,
@@ -416,7 +522,9 @@ impl Conn {
                 Ok(0) => return Turn::Over,
                 Ok(n) => {
                     if self.mode == Mode::Http {
-                        if self.input.is_empty() {
+                        // The head time-out of a first request runs from
+                        // the connection, of a next one from its first byte.
+                        if self.input.is_empty() && self.answered {
                             self.since = now;
                         }
                         self.input.extend_from_slice(&buf[..n]);
@@ -464,7 +572,11 @@ impl Conn {
     /// Answers `head`; false when the answer is not rendered yet.
     fn answer(&mut self, head: &Head, state: &State) -> bool {
         let snap = state.get();
-        let reply = http::respond(&head.method, &head.target, &snap);
+        let reply = if self.loopback_only && !http::loopback_host(head.host.as_deref()) {
+            http::wrong_host(head.host.as_deref().unwrap_or_default())
+        } else {
+            http::respond(&head.method, &head.target, &snap)
+        };
         let keep = head.keep_alive && !head.has_body;
         let (status, content_type, body, extra) = match reply {
             Reply::Events if head.method == "GET" => {
@@ -564,8 +676,51 @@ impl Conn {
             self.push(body);
         }
         self.last = connection == Some("close");
+        self.answered = true;
     }
 }
+
+/// Bytes in `sock`'s send queue its client has not taken yet (Linux:
+/// `SIOCOUTQ`, which is `TIOCOUTQ`); 0 where the system does not tell.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn kernel_unsent(sock: &TcpStream) -> usize {
+    use std::os::fd::AsRawFd;
+    let mut n: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ on a socket writes one int at the pointer given,
+    // which points at a live local int.
+    let rc = unsafe { libc::ioctl(sock.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
+    if rc == 0 {
+        usize::try_from(n).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn kernel_unsent(_: &TcpStream) -> usize {
+    0
+}
+
+/// Asks for a send buffer of `bytes` on `sock` (best effort).
+#[cfg(unix)]
+fn set_send_buffer(sock: &TcpStream, bytes: usize) {
+    use std::os::fd::AsRawFd;
+    let size = libc::c_int::try_from(bytes).unwrap_or(libc::c_int::MAX);
+    // SAFETY: setsockopt reads an int of the length given from a pointer
+    // to a live local int.
+    unsafe {
+        libc::setsockopt(
+            sock.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_SNDBUF,
+            (&raw const size).cast::<libc::c_void>(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
+}
+
+#[cfg(not(unix))]
+fn set_send_buffer(_: &TcpStream, _: usize) {}
 
 /// A header value with every control character (CR, LF, NUL, ESC, ...)
 /// dropped: bytes from a request can never split or add a header.
@@ -578,10 +733,12 @@ fn reason(status: u16) -> &'static str {
         200 => "OK",
         308 => "Permanent Redirect",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        503 => "Service Unavailable",
         _ => "Unknown",
     }
 }
@@ -599,6 +756,8 @@ pub(crate) struct Head {
     /// The request announces a body (the preview reads none: it answers,
     /// then closes the connection).
     pub has_body: bool,
+    /// The `Host` header, as sent.
+    pub host: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -608,22 +767,35 @@ pub(crate) enum HeadError {
 }
 
 /// Takes the first complete request head out of `input`: `None` while it is
-/// incomplete and within [`MAX_HEAD`].
+/// incomplete and within [`MAX_HEAD`]. Lines may end with CRLF or LF alone
+/// (RFC 9112, 2.2), so the head ends at the first empty line.
 pub(crate) fn take_head(input: &mut Vec<u8>) -> Option<Result<Head, HeadError>> {
     let searched = &input[..input.len().min(MAX_HEAD)];
-    let Some(end) = searched.windows(4).position(|w| w == b"\r\n\r\n") else {
+    let blank = searched.iter().enumerate().find_map(|(i, b)| {
+        if *b != b'\n' {
+            return None;
+        }
+        match searched.get(i + 1..) {
+            Some([b'\n', ..]) => Some((i, i + 2)),
+            Some([b'\r', b'\n', ..]) => Some((i, i + 3)),
+            _ => None,
+        }
+    });
+    let Some((end, after)) = blank else {
         return (input.len() >= MAX_HEAD).then_some(Err(HeadError::TooLarge));
     };
     let head = parse_head(&input[..end]);
-    input.drain(..end + 4);
+    input.drain(..after);
     Some(head)
 }
 
-/// Parses a request line and headers (without the blank line).
+/// Parses a request line and headers (without the blank line); each line
+/// ends with LF, with or without CR before it.
 pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
     let bad = HeadError::Malformed;
     let text = std::str::from_utf8(raw).map_err(|_| bad("the request head is not UTF-8"))?;
-    let mut lines = text.split("\r\n");
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let line = lines.next().unwrap_or("");
     let mut parts = line.split(' ');
     let (Some(method), Some(target), Some(version), None) =
@@ -645,6 +817,7 @@ pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
         _ => return Err(bad("only HTTP/1.0 and HTTP/1.1 are spoken here")),
     };
     let mut has_body = false;
+    let mut host = None;
     for l in lines {
         let Some((name, value)) = l.split_once(':') else {
             return Err(bad("a header line has no colon"));
@@ -653,7 +826,9 @@ pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
             return Err(bad("control characters are not allowed in headers"));
         }
         let value = value.trim();
-        if name.eq_ignore_ascii_case("connection") {
+        if name.eq_ignore_ascii_case("host") {
+            host = Some(value.to_string());
+        } else if name.eq_ignore_ascii_case("connection") {
             for token in value.split(',').map(str::trim) {
                 if token.eq_ignore_ascii_case("close") {
                     keep_alive = false;
@@ -673,6 +848,7 @@ pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
         keep_alive,
         http10: version == "HTTP/1.0",
         has_body,
+        host,
     })
 }
 
@@ -735,7 +911,8 @@ mod tests {
             "GET /a\0 HTTP/1.1",
             "GET / HTTP/1.1\r\nno colon",
             "GET / HTTP/1.1\r\nX: a\rb",
-            "GET / HTTP/1.1\r\nX: a\nSet-Cookie: b",
+            "GET / HTTP/1.1\rX: a",
+            "GET / HTTP/1.1\r\r\nX: a",
         ] {
             assert!(
                 matches!(head(raw), Err(HeadError::Malformed(_))),
@@ -744,6 +921,24 @@ mod tests {
             );
         }
         assert!(parse_head(b"GET /\xff HTTP/1.1").is_err());
+    }
+
+    /// Before: a head whose lines end with LF alone was never complete, and
+    /// the client waited for the time-out with no answer.
+    #[test]
+    fn lines_may_end_with_lf_alone() {
+        let mut input = b"GET /a HTTP/1.1\nHost: x\nConnection: close\n\nGET /b HTTP/1.1\r\nHost: y\n\r\nGET /c HTTP/1.1\r\n\nGET /d".to_vec();
+        let a = take_head(&mut input).unwrap().unwrap();
+        assert_eq!((a.target.as_str(), a.keep_alive), ("/a", false));
+        assert_eq!(a.host.as_deref(), Some("x"));
+        let b = take_head(&mut input).unwrap().unwrap();
+        assert_eq!((b.target.as_str(), b.host.as_deref()), ("/b", Some("y")));
+        assert_eq!(take_head(&mut input).unwrap().unwrap().target, "/c");
+        assert!(take_head(&mut input).is_none());
+        assert_eq!(input, b"GET /d");
+        // A line break is never part of a header value.
+        let h = head("GET / HTTP/1.1\r\nX: a\nHost: b").unwrap();
+        assert_eq!(h.host.as_deref(), Some("b"));
     }
 
     #[test]
