@@ -169,17 +169,21 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
     for (p, u) in planned.iter().zip(&found.units) {
         let (s, n) = (u.smartizzabili.len(), u.non_smartizzabili.len());
         acts += s + n;
+        let ending = |k: usize| if k == 1 { 'e' } else { 'i' };
         say!(
-            "  {:<48} {s:>3} smartizzabili, {n:>3} non smartizzabili  ({})",
+            "  {:<48} {s:>3} smartizzabil{}, {n:>3} non smartizzabil{}  ({})",
             rel(&args.root, &p.path),
+            ending(s),
+            ending(n),
             u.nome
         );
     }
     let warnings = found.notes.iter().filter(|n| n.warning).count();
     say!(
-        "{} units, {acts} activities, {warnings} warning{}.",
-        found.units.len(),
-        if warnings == 1 { "" } else { "s" }
+        "{}, {}, {}.",
+        super::count(found.units.len(), "unit"),
+        super::count(acts, "activit"),
+        super::count(warnings, "warning")
     );
     let replaced: Vec<&target::Planned> = planned.iter().filter(|p| p.replaces).collect();
     if !replaced.is_empty() && !args.force {
@@ -234,7 +238,15 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
         if planned.len() == 1 { "" } else { "s" },
         rel(&args.root, &content),
         if others > 0 {
-            format!(" ({others} other unit files there were left as they are)")
+            format!(
+                " ({others} other unit {} left as {})",
+                if others == 1 {
+                    "file there was"
+                } else {
+                    "files there were"
+                },
+                if others == 1 { "it is" } else { "they are" }
+            )
         } else {
             String::new()
         }

@@ -3,17 +3,22 @@
 //! new line of the cell; merged cells leave empty cells in their place so
 //! columns stay aligned. Tables nested in a cell add their text to it.
 
-use super::xml::{Step, attr, local, walk, zip_member};
-use super::{Cell, Para, Places, ReadError, Row, Table};
+use super::xml::{Step, attr, local, walk_member};
+use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
-    let xml = zip_member(bytes, "word/document.xml", ".docx")?;
-    parse(&xml)
+    let mut s = State::default();
+    walk_member(bytes, "word/document.xml", ".docx", |step| s.step(step))?;
+    s.finish()
 }
 
 #[derive(Default)]
 struct State {
     tables: Vec<Table>,
+    /// Cells so far, up to one past [`super::MAX_CELLS`] (then no more are added).
+    cells: usize,
+    /// Paragraphs outside the tables, for the report.
+    outside: Outside,
     depth: usize,
     para: Option<Para>,
     in_text: bool,
@@ -21,25 +26,43 @@ struct State {
     span: usize,
 }
 
+#[cfg(test)]
 fn parse(xml: &str) -> Result<Vec<Table>, ReadError> {
     let mut s = State::default();
-    walk(xml, "the document (word/document.xml)", |step| match step {
-        Step::Start(e) => start(&mut s, local(e), e, false),
-        Step::Empty(e) => {
-            let name = local(e);
-            start(&mut s, name, e, true);
-            end(&mut s, name);
-        }
-        Step::End(name) => end(&mut s, name),
-        Step::Text(t) => {
-            if s.in_text
-                && let Some(p) = s.para.as_mut()
-            {
-                p.text.push_str(t);
+    super::xml::walk(xml, "the document", |step| s.step(step))?;
+    s.finish()
+}
+
+impl State {
+    fn step(&mut self, step: Step<'_>) {
+        match step {
+            Step::Start(e) => start(self, local(e), e, false),
+            Step::Empty(e) => {
+                let name = local(e);
+                start(self, name, e, true);
+                end(self, name);
+            }
+            Step::End(name) => end(self, name),
+            Step::Text(t) => {
+                if self.in_text
+                    && let Some(p) = self.para.as_mut()
+                {
+                    p.text.push_str(t);
+                }
             }
         }
-    })?;
-    Ok(s.tables)
+    }
+
+    /// The tables, the first with the paragraphs outside them.
+    fn finish(mut self) -> Result<Vec<Table>, ReadError> {
+        if self.cells > super::MAX_CELLS {
+            return Err(super::too_many_cells());
+        }
+        if let Some(first) = self.tables.first_mut() {
+            first.outside = std::mem::take(&mut self.outside);
+        }
+        Ok(self.tables)
+    }
 }
 
 fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
@@ -52,6 +75,8 @@ fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty
                     label: format!("table {n}"),
                     places: Places::TableRows,
                     rows: Vec::new(),
+                    unread: Vec::new(),
+                    outside: Outside::default(),
                 });
             }
         }
@@ -65,8 +90,11 @@ fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty
             }
         }
         "tc" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                && s.cells <= super::MAX_CELLS
+            {
                 r.cells.push(Cell::default());
+                s.cells += 1;
             }
             s.span = 0;
         }
@@ -75,7 +103,7 @@ fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty
                 .and_then(|v| v.parse::<usize>().ok())
                 .map_or(0, |n| n.saturating_sub(1).min(64));
         }
-        "p" if s.depth >= 1 && !empty => s.para = Some(Para::default()),
+        "p" if !empty => s.para = Some(Para::default()),
         "numPr" => set_listed(s),
         "pStyle" => {
             let v = attr(e, "val").unwrap_or_default().to_lowercase();
@@ -106,6 +134,11 @@ fn end(s: &mut State, name: &str) {
     match name {
         "tbl" => s.depth = s.depth.saturating_sub(1),
         "t" => s.in_text = false,
+        "p" if s.depth == 0 => {
+            if let Some(p) = s.para.take() {
+                s.outside.add(&p.text);
+            }
+        }
         "p" => {
             if let Some(p) = s.para.take()
                 && let Some(c) = s
@@ -118,10 +151,13 @@ fn end(s: &mut State, name: &str) {
             }
         }
         "tc" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                && s.cells <= super::MAX_CELLS
+            {
                 for _ in 0..s.span {
                     r.cells.push(Cell::default());
                 }
+                s.cells += s.span;
             }
             s.span = 0;
         }

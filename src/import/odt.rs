@@ -3,21 +3,26 @@
 //! cell; repeated and covered cells keep columns aligned; footnotes are left
 //! out. Tables nested in a cell add their text to it.
 
-use super::xml::{Step, attr, local, walk, zip_member};
-use super::{Cell, Para, Places, ReadError, Row, Table};
+use super::xml::{Step, attr, local, walk_member};
+use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
 
 /// Repeated cells and rows beyond this are empty padding (LibreOffice
 /// writes `number-columns-repeated="1000"` up to the sheet's edge).
 const MAX_REPEAT: usize = 64;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
-    let xml = zip_member(bytes, "content.xml", ".odt")?;
-    parse(&xml)
+    let mut s = State::default();
+    walk_member(bytes, "content.xml", ".odt", |step| s.step(step))?;
+    s.finish()
 }
 
 #[derive(Default)]
 struct State {
     tables: Vec<Table>,
+    /// Cells so far, up to one past [`super::MAX_CELLS`] (then no more are added).
+    cells: usize,
+    /// Paragraphs outside the tables, for the report.
+    outside: Outside,
     depth: usize,
     lists: usize,
     notes: usize,
@@ -26,25 +31,43 @@ struct State {
     repeat: usize,
 }
 
+#[cfg(test)]
 fn parse(xml: &str) -> Result<Vec<Table>, ReadError> {
     let mut s = State::default();
-    walk(xml, "the document (content.xml)", |step| match step {
-        Step::Start(e) => start(&mut s, local(e), e, false),
-        Step::Empty(e) => {
-            let name = local(e);
-            start(&mut s, name, e, true);
-            end(&mut s, name);
-        }
-        Step::End(name) => end(&mut s, name),
-        Step::Text(t) => {
-            if s.notes == 0
-                && let Some(p) = s.para.as_mut()
-            {
-                p.text.push_str(t);
+    super::xml::walk(xml, "the document", |step| s.step(step))?;
+    s.finish()
+}
+
+impl State {
+    fn step(&mut self, step: Step<'_>) {
+        match step {
+            Step::Start(e) => start(self, local(e), e, false),
+            Step::Empty(e) => {
+                let name = local(e);
+                start(self, name, e, true);
+                end(self, name);
+            }
+            Step::End(name) => end(self, name),
+            Step::Text(t) => {
+                if self.notes == 0
+                    && let Some(p) = self.para.as_mut()
+                {
+                    p.text.push_str(t);
+                }
             }
         }
-    })?;
-    Ok(s.tables)
+    }
+
+    /// The tables, the first with the paragraphs outside them.
+    fn finish(mut self) -> Result<Vec<Table>, ReadError> {
+        if self.cells > super::MAX_CELLS {
+            return Err(super::too_many_cells());
+        }
+        if let Some(first) = self.tables.first_mut() {
+            first.outside = std::mem::take(&mut self.outside);
+        }
+        Ok(self.tables)
+    }
 }
 
 fn repeat(e: &quick_xml::events::BytesStart<'_>, name: &str) -> usize {
@@ -67,6 +90,8 @@ fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty
                     ),
                     places: Places::TableRows,
                     rows: Vec::new(),
+                    unread: Vec::new(),
+                    outside: Outside::default(),
                 });
             }
         }
@@ -80,14 +105,17 @@ fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty
             }
         }
         "table-cell" | "covered-table-cell" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                && s.cells <= super::MAX_CELLS
+            {
                 r.cells.push(Cell::default());
+                s.cells += 1;
             }
             s.repeat = repeat(e, "number-columns-repeated") - 1;
         }
         "list-item" | "list-header" => s.lists += 1,
         "note" => s.notes += 1,
-        "p" | "h" if s.depth >= 1 && !empty && s.notes == 0 => {
+        "p" | "h" if !empty && s.notes == 0 => {
             s.para = Some(Para {
                 text: String::new(),
                 listed: s.lists > 0,
@@ -116,6 +144,11 @@ fn end(s: &mut State, name: &str) {
         "table" => s.depth = s.depth.saturating_sub(1),
         "list-item" | "list-header" => s.lists = s.lists.saturating_sub(1),
         "note" => s.notes = s.notes.saturating_sub(1),
+        "p" | "h" if s.notes == 0 && s.depth == 0 => {
+            if let Some(p) = s.para.take() {
+                s.outside.add(&p.text);
+            }
+        }
         "p" | "h" if s.notes == 0 => {
             if let Some(p) = s.para.take()
                 && let Some(c) = s
@@ -130,10 +163,12 @@ fn end(s: &mut State, name: &str) {
         "table-cell" | "covered-table-cell" if s.depth == 1 => {
             if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
                 && let Some(c) = r.cells.last().cloned()
+                && s.cells <= super::MAX_CELLS
             {
                 for _ in 0..s.repeat {
                     r.cells.push(c.clone());
                 }
+                s.cells += s.repeat;
             }
             s.repeat = 0;
         }
