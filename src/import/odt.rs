@@ -3,7 +3,7 @@
 //! cell; repeated and covered cells keep columns aligned; footnotes are left
 //! out. Tables nested in a cell add their text to it.
 
-use super::xml::{Step, attr, local, walk_member};
+use super::xml::{Reading, attr, document, read_member};
 use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
 
 /// Repeated cells and rows beyond this are empty padding (LibreOffice
@@ -11,9 +11,7 @@ use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
 const MAX_REPEAT: usize = 64;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
-    let mut s = State::default();
-    walk_member(bytes, "content.xml", ".odt", |step| s.step(step))?;
-    s.finish()
+    read_member::<State>(bytes, "content.xml", ".odt")
 }
 
 #[derive(Default)]
@@ -31,42 +29,110 @@ struct State {
     repeat: usize,
 }
 
-#[cfg(test)]
-fn parse(xml: &str) -> Result<Vec<Table>, ReadError> {
-    let mut s = State::default();
-    super::xml::walk(xml, "the document", |step| s.step(step))?;
-    s.finish()
-}
+impl Reading for State {
+    fn finish(self) -> Result<Vec<Table>, ReadError> {
+        document(self.tables, self.cells, self.outside)
+    }
 
-impl State {
-    fn step(&mut self, step: Step<'_>) {
-        match step {
-            Step::Start(e) => start(self, local(e), e, false),
-            Step::Empty(e) => {
-                let name = local(e);
-                start(self, name, e, true);
-                end(self, name);
-            }
-            Step::End(name) => end(self, name),
-            Step::Text(t) => {
-                if self.notes == 0
-                    && let Some(p) = self.para.as_mut()
-                {
-                    p.text.push_str(t);
+    fn start(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+        let s = self;
+        match name {
+            "table" => {
+                s.depth += 1;
+                if s.depth == 1 {
+                    let n = s.tables.len() + 1;
+                    s.tables.push(Table {
+                        label: attr(e, "name").map_or_else(
+                            || format!("table {n}"),
+                            |name| format!("table {n} ({name})"),
+                        ),
+                        places: Places::TableRows,
+                        rows: Vec::new(),
+                        unread: Vec::new(),
+                        outside: Outside::default(),
+                    });
                 }
             }
+            "table-row" if s.depth == 1 => {
+                if let Some(t) = s.tables.last_mut() {
+                    let number = t.rows.len() + 1;
+                    t.rows.push(Row {
+                        number,
+                        cells: Vec::new(),
+                    });
+                }
+            }
+            "table-cell" | "covered-table-cell" if s.depth == 1 => {
+                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                    && s.cells <= super::MAX_CELLS
+                {
+                    r.cells.push(Cell::default());
+                    s.cells += 1;
+                }
+                s.repeat = repeat(e, "number-columns-repeated") - 1;
+            }
+            "list-item" | "list-header" => s.lists += 1,
+            "note" => s.notes += 1,
+            "p" | "h" if !empty && s.notes == 0 => {
+                s.para = Some(Para {
+                    text: String::new(),
+                    listed: s.lists > 0,
+                })
+            }
+            "line-break" => push(s, "\n"),
+            "tab" => push(s, " "),
+            "s" => {
+                let n = repeat(e, "c");
+                push(s, &" ".repeat(n));
+            }
+            _ => {}
         }
     }
 
-    /// The tables, the first with the paragraphs outside them.
-    fn finish(mut self) -> Result<Vec<Table>, ReadError> {
-        if self.cells > super::MAX_CELLS {
-            return Err(super::too_many_cells());
+    fn end(&mut self, name: &str) {
+        let s = self;
+        match name {
+            "table" => s.depth = s.depth.saturating_sub(1),
+            "list-item" | "list-header" => s.lists = s.lists.saturating_sub(1),
+            "note" => s.notes = s.notes.saturating_sub(1),
+            "p" | "h" if s.notes == 0 && s.depth == 0 => {
+                if let Some(p) = s.para.take() {
+                    s.outside.add(&p.text);
+                }
+            }
+            "p" | "h" if s.notes == 0 => {
+                if let Some(p) = s.para.take()
+                    && let Some(c) = s
+                        .tables
+                        .last_mut()
+                        .and_then(|t| t.rows.last_mut())
+                        .and_then(|r| r.cells.last_mut())
+                {
+                    c.paras.push(p);
+                }
+            }
+            "table-cell" | "covered-table-cell" if s.depth == 1 => {
+                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                    && let Some(c) = r.cells.last().cloned()
+                    && s.cells <= super::MAX_CELLS
+                {
+                    for _ in 0..s.repeat {
+                        r.cells.push(c.clone());
+                    }
+                    s.cells += s.repeat;
+                }
+                s.repeat = 0;
+            }
+            _ => {}
         }
-        if let Some(first) = self.tables.first_mut() {
-            first.outside = std::mem::take(&mut self.outside);
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.notes == 0
+            && let Some(p) = self.para.as_mut()
+        {
+            p.text.push_str(text);
         }
-        Ok(self.tables)
     }
 }
 
@@ -77,60 +143,6 @@ fn repeat(e: &quick_xml::events::BytesStart<'_>, name: &str) -> usize {
         .clamp(1, MAX_REPEAT)
 }
 
-fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
-    match name {
-        "table" => {
-            s.depth += 1;
-            if s.depth == 1 {
-                let n = s.tables.len() + 1;
-                s.tables.push(Table {
-                    label: attr(e, "name").map_or_else(
-                        || format!("table {n}"),
-                        |name| format!("table {n} ({name})"),
-                    ),
-                    places: Places::TableRows,
-                    rows: Vec::new(),
-                    unread: Vec::new(),
-                    outside: Outside::default(),
-                });
-            }
-        }
-        "table-row" if s.depth == 1 => {
-            if let Some(t) = s.tables.last_mut() {
-                let number = t.rows.len() + 1;
-                t.rows.push(Row {
-                    number,
-                    cells: Vec::new(),
-                });
-            }
-        }
-        "table-cell" | "covered-table-cell" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
-                && s.cells <= super::MAX_CELLS
-            {
-                r.cells.push(Cell::default());
-                s.cells += 1;
-            }
-            s.repeat = repeat(e, "number-columns-repeated") - 1;
-        }
-        "list-item" | "list-header" => s.lists += 1,
-        "note" => s.notes += 1,
-        "p" | "h" if !empty && s.notes == 0 => {
-            s.para = Some(Para {
-                text: String::new(),
-                listed: s.lists > 0,
-            })
-        }
-        "line-break" => push(s, "\n"),
-        "tab" => push(s, " "),
-        "s" => {
-            let n = repeat(e, "c");
-            push(s, &" ".repeat(n));
-        }
-        _ => {}
-    }
-}
-
 fn push(s: &mut State, text: &str) {
     if s.notes == 0
         && let Some(p) = s.para.as_mut()
@@ -139,45 +151,9 @@ fn push(s: &mut State, text: &str) {
     }
 }
 
-fn end(s: &mut State, name: &str) {
-    match name {
-        "table" => s.depth = s.depth.saturating_sub(1),
-        "list-item" | "list-header" => s.lists = s.lists.saturating_sub(1),
-        "note" => s.notes = s.notes.saturating_sub(1),
-        "p" | "h" if s.notes == 0 && s.depth == 0 => {
-            if let Some(p) = s.para.take() {
-                s.outside.add(&p.text);
-            }
-        }
-        "p" | "h" if s.notes == 0 => {
-            if let Some(p) = s.para.take()
-                && let Some(c) = s
-                    .tables
-                    .last_mut()
-                    .and_then(|t| t.rows.last_mut())
-                    .and_then(|r| r.cells.last_mut())
-            {
-                c.paras.push(p);
-            }
-        }
-        "table-cell" | "covered-table-cell" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
-                && let Some(c) = r.cells.last().cloned()
-                && s.cells <= super::MAX_CELLS
-            {
-                for _ in 0..s.repeat {
-                    r.cells.push(c.clone());
-                }
-                s.cells += s.repeat;
-            }
-            s.repeat = 0;
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::xml::parse;
     use super::*;
 
     #[test]
@@ -189,7 +165,7 @@ mod tests {
              <text:p>riga<text:line-break/>due</text:p></table:table-cell>
           <table:covered-table-cell table:number-columns-repeated="2"/>
         </table:table-row></table:table></office:text></office:body></office:document-content>"#;
-        let t = parse(xml).unwrap();
+        let t = parse::<State>(xml).unwrap();
         assert_eq!(t[0].label, "table 1 (Tabella1)");
         let cells = &t[0].rows[0].cells;
         assert_eq!(cells.len(), 4);

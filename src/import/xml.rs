@@ -8,7 +8,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::ReadError;
+use super::{MAX_CELLS, Outside, ReadError, Table, too_many_cells};
 
 /// One step of the document, names without their namespace prefix.
 pub(super) enum Step<'a> {
@@ -17,6 +17,46 @@ pub(super) enum Step<'a> {
     Empty(&'a BytesStart<'a>),
     End(&'a str),
     Text(&'a str),
+}
+
+/// A document's reader: what to do at each start, end and text (names
+/// without their namespace prefix).
+pub(super) trait Reading: Default {
+    /// `empty`: an element with no content (`<w:br/>`); its end follows.
+    fn start(&mut self, name: &str, e: &BytesStart<'_>, empty: bool);
+    fn end(&mut self, name: &str);
+    fn text(&mut self, text: &str);
+    /// The tables read, once the document has ended.
+    fn finish(self) -> Result<Vec<Table>, ReadError>;
+
+    fn step(&mut self, step: Step<'_>) {
+        match step {
+            Step::Start(e) => self.start(local(e), e, false),
+            Step::Empty(e) => {
+                let name = local(e);
+                self.start(name, e, true);
+                self.end(name);
+            }
+            Step::End(name) => self.end(name),
+            Step::Text(t) => self.text(t),
+        }
+    }
+}
+
+/// A document's tables as read, the first holding the paragraphs outside
+/// them; refused when they have more than [`MAX_CELLS`] cells.
+pub(super) fn document(
+    mut tables: Vec<Table>,
+    cells: usize,
+    outside: Outside,
+) -> Result<Vec<Table>, ReadError> {
+    if cells > MAX_CELLS {
+        return Err(too_many_cells());
+    }
+    if let Some(first) = tables.first_mut() {
+        first.outside = outside;
+    }
+    Ok(tables)
 }
 
 /// The local name (`tc` for `w:tc`).
@@ -39,10 +79,24 @@ pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     })
 }
 
-/// Calls `f` for every step of `xml`.
+/// The tables of `xml`, read by `R`.
 #[cfg(test)]
-pub(super) fn walk(xml: &str, what: &str, f: impl FnMut(Step<'_>)) -> Result<(), ReadError> {
-    walk_reader(xml.as_bytes(), what, f)
+pub(super) fn parse<R: Reading>(xml: &str) -> Result<Vec<Table>, ReadError> {
+    let mut r = R::default();
+    walk_reader(xml.as_bytes(), "the document", |step| r.step(step))?;
+    r.finish()
+}
+
+/// The tables of one member of a zip container (`word/document.xml`),
+/// read by `R` as the member is unpacked.
+pub(super) fn read_member<R: Reading>(
+    bytes: &[u8],
+    member: &str,
+    kind: &str,
+) -> Result<Vec<Table>, ReadError> {
+    let mut r = R::default();
+    walk_member(bytes, member, kind, |step| r.step(step))?;
+    r.finish()
 }
 
 /// Calls `f` for every step of the XML read from `input`, a buffer at a
@@ -89,7 +143,7 @@ const MAX_MEMBER_BYTES: u64 = 256 << 20;
 
 /// Calls `f` for every step of the XML of one member of a zip container
 /// (`word/document.xml`), read as it is unpacked.
-pub(super) fn walk_member(
+fn walk_member(
     bytes: &[u8],
     member: &str,
     kind: &str,
