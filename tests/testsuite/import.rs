@@ -1095,3 +1095,39 @@ fn utf16_files_with_and_without_bom() {
         assert_eq!(got[0].smart, all(&["Verifica €"]), "{name}");
     }
 }
+
+/// Issue 21: a 250 KB .docx took 407 MB. A zip of blanks (17 MiB of them
+/// in one stretch) and a table of merged cells (3,200 cells spanning 64
+/// columns each, 204,800 in all) are refused, not held in memory.
+#[test]
+fn zipped_blanks_and_merged_cells_are_refused() {
+    let site = new_site();
+    let blanks = format!(
+        "{}{}",
+        w_table(&[w_row(&[w_p("Ufficio"), w_p("Attività smartizzabili")])]),
+        " ".repeat(17 << 20)
+    );
+    let file = source(&site, "vuoto.docx", &docx(&blanks));
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("more than 16 MiB of text without markup"),
+        "{}",
+        r.stderr()
+    );
+    let merged = "<w:tc><w:tcPr><w:gridSpan w:val=\"64\"/></w:tcPr></w:tc>".repeat(3_200);
+    let file = source(
+        &site,
+        "unite.docx",
+        &docx(&format!("<w:tbl><w:tr>{merged}</w:tr></w:tbl>")),
+    );
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("the tables of this file have more than 200000 cells"),
+        "{}",
+        r.stderr()
+    );
+}
