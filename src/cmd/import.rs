@@ -262,17 +262,21 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
             target::Action::Unchanged => "unchanged",
             target::Action::Replace => "replace",
         };
+        let ending = |k: usize| if k == 1 { 'e' } else { 'i' };
         say!(
-            "  {:<48} {s:>3} smartizzabili, {n:>3} non smartizzabili  {what:<9} ({})",
+            "  {:<48} {s:>3} smartizzabil{}, {n:>3} non smartizzabil{}  {what:<9} ({})",
             p.path.display(),
+            ending(s),
+            ending(n),
             u.nome
         );
     }
     let warnings = found.notes.iter().filter(|n| n.warning).count();
     say!(
-        "{} units, {acts} activities, {warnings} warning{}.",
-        found.units.len(),
-        plural(warnings)
+        "{}, {}, {}.",
+        super::count(found.units.len(), "unit"),
+        super::count(acts, "activit"),
+        super::count(warnings, "warning")
     );
     for r in &plan.renamed {
         say!("note: {r}");

@@ -84,6 +84,9 @@ enum Shape {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Header {
+    /// The header's cells as [`row_texts`] gives them: a later row is the
+    /// header repeated (on a new page) only when its texts are these.
+    texts: Vec<String>,
     shape: Shape,
     unit: usize,
     area: Option<usize>,
@@ -226,6 +229,7 @@ fn header(row: &Row) -> Option<Header> {
         return None;
     };
     Some(Header {
+        texts: row_texts(row),
         shape,
         unit,
         area,
@@ -237,6 +241,28 @@ fn header(row: &Row) -> Option<Header> {
         note: first(Role::Note),
         ambiti: first(Role::Ambiti),
     })
+}
+
+/// The texts of a row's cells, folded as [`norm`] does (case, accents,
+/// punctuation), without the empty cells at its end.
+fn row_texts(row: &Row) -> Vec<String> {
+    let mut texts: Vec<String> = row.cells.iter().map(|c| norm(&c.flat())).collect();
+    while texts.last().is_some_and(String::is_empty) {
+        texts.pop();
+    }
+    texts
+}
+
+impl Header {
+    /// The columns this shape reads.
+    fn used(&self) -> Vec<usize> {
+        let mut cols = vec![Some(self.unit), self.area, self.responsabile];
+        match self.shape {
+            Shape::Wide => cols.extend([self.smart, self.non]),
+            Shape::Long => cols.extend([self.activity, self.kind, self.note, self.ambiti]),
+        }
+        cols.into_iter().flatten().collect()
+    }
 }
 
 /// `Some(true)` smartizzabile, `Some(false)` not, `None` unreadable.
@@ -438,6 +464,7 @@ impl Builder {
     }
 
     fn table(&mut self, t: &Table) {
+        self.unread(t);
         let found = t
             .rows
             .iter()
@@ -445,33 +472,28 @@ impl Builder {
             .enumerate()
             .find_map(|(i, r)| header(r).map(|h| (i, h)));
         let Some((at, h)) = found else {
-            if t.rows.iter().any(|r| r.cells.iter().any(|c| !c.is_blank())) {
-                let first = t
-                    .rows
-                    .iter()
-                    .find(|r| r.cells.iter().any(|c| !c.is_blank()))
-                    .map(|r| {
-                        r.cells
-                            .iter()
-                            .map(Cell::flat)
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    })
-                    .unwrap_or_default();
-                let first: String = first.chars().take(80).collect();
+            if let Some(first) = t.rows.iter().find(|r| !is_blank(r)) {
+                let first: String = quoted(first).chars().take(80).collect();
                 self.note(
                     false,
                     t.label.clone(),
                     format!(
-                        "skipped ({} rows): no header row naming the unit and the activities (it starts with \"{first}\")",
-                        t.rows.len()
+                        "skipped ({}): no header row naming the unit and the activities (it starts with {first})",
+                        count(t.rows.len(), "row", "rows")
                     ),
                 );
             }
             return;
         };
         self.out.tables_used += 1;
+        for row in t.rows[..at].iter().filter(|r| !is_blank(r)) {
+            self.note(
+                false,
+                t.place(row, None),
+                format!("skipped: a title above the header row: {}", quoted(row)),
+            );
+        }
+        self.unused_columns(t, &h, at);
         let x_style = h.kind.is_some_and(|k| {
             t.rows[at + 1..].iter().any(|r| {
                 r.cells
@@ -481,15 +503,83 @@ impl Builder {
             })
         });
         for row in &t.rows[at + 1..] {
-            if row.cells.iter().all(Cell::is_blank) {
+            if is_blank(row) {
                 continue;
             }
-            if header(row).as_ref() == Some(&h) {
-                continue; // the header repeated on the next page
+            // Only the same texts are the header again: a row whose cells
+            // merely look like headers (`Servizio Tributi | Attività di
+            // formazione | Lavoro agile`) is data.
+            if row_texts(row) == h.texts {
+                self.note(
+                    false,
+                    t.place(row, None),
+                    "skipped: the header row repeated (as at the top of a page)".into(),
+                );
+                continue;
             }
             match h.shape {
                 Shape::Wide => self.wide_row(t, &h, row),
                 Shape::Long => self.long_row(t, &h, row, x_style),
+            }
+        }
+    }
+
+    /// Notes the text the reader found outside the tables.
+    fn unread(&mut self, t: &Table) {
+        for (place, text) in &t.unread {
+            self.note(
+                false,
+                place.clone(),
+                format!(
+                    "skipped: not a row of the table (no tab in the line): \"{}\"",
+                    clip(text, 80)
+                ),
+            );
+        }
+        if t.outside.count > 0 {
+            self.note(
+                false,
+                "outside the tables".into(),
+                format!(
+                    "{} not read (a catalogue is read from tables only), the first: \"{}\"",
+                    count(t.outside.count, "paragraph", "paragraphs"),
+                    clip(&t.outside.first, 80)
+                ),
+            );
+        }
+    }
+
+    /// Notes each column with text in it that this shape does not read.
+    fn unused_columns(&mut self, t: &Table, h: &Header, at: usize) {
+        let used = h.used();
+        let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let head = &t.rows[at];
+        for col in (0..width).filter(|c| !used.contains(c)) {
+            let filled = t.rows[at + 1..]
+                .iter()
+                .filter(|r| r.cells.get(col).is_some_and(|c| !c.is_blank()))
+                .filter(|r| row_texts(r) != h.texts)
+                .count();
+            if filled == 0 {
+                continue;
+            }
+            let name = head.cells.get(col).map(Cell::flat).unwrap_or_default();
+            let rows = count(filled, "row", "rows");
+            if name.is_empty() {
+                self.note(
+                    true,
+                    t.place(head, Some(col)),
+                    format!("this column has no header: its text in {rows} was not imported"),
+                );
+            } else {
+                self.note(
+                    false,
+                    t.place(head, Some(col)),
+                    format!(
+                        "column \"{}\" is not part of the catalogue: its text in {rows} was not imported",
+                        clip(&name, 60)
+                    ),
+                );
             }
         }
     }
@@ -658,6 +748,35 @@ impl Builder {
     }
 }
 
+fn is_blank(row: &Row) -> bool {
+    row.cells.iter().all(Cell::is_blank)
+}
+
+/// The row's non-empty cells, quoted: `"Catalogo" | "2026"`.
+fn quoted(row: &Row) -> String {
+    row.cells
+        .iter()
+        .map(Cell::flat)
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("\"{}\"", clip(&s, 60)))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// The first `n` characters of `s`, with `…` when cut.
+fn clip(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// `n` things: `1 row`, `2 rows`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn tail(s: &str, n: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     chars[chars.len().saturating_sub(n)..].iter().collect()
@@ -791,6 +910,7 @@ mod tests {
                     cells,
                 })
                 .collect(),
+            ..Table::default()
         }
     }
 
@@ -832,5 +952,95 @@ mod tests {
             ],
         ]);
         assert_eq!(smart(t), ["Invio dati", "Rimborsi", "e compensazioni"]);
+    }
+
+    /// A CSV-like table of plain cells, rows numbered from 1.
+    fn lines(rows: &[&[&str]]) -> Table {
+        Table {
+            label: "the file".into(),
+            places: Places::Lines,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Row {
+                    number: i + 1,
+                    cells: r.iter().map(|t| Cell::from_text(t)).collect(),
+                })
+                .collect(),
+            ..Table::default()
+        }
+    }
+
+    fn notes(found: &Imported) -> Vec<String> {
+        found
+            .notes
+            .iter()
+            .map(|n| format!("{}: {}", n.place, n.message))
+            .collect()
+    }
+
+    /// Issue 20: rows whose cells look like headers (`Servizio …`,
+    /// `Attività di …`, `Lavoro agile`) were dropped as the header repeated.
+    #[test]
+    fn only_the_same_texts_are_the_header_repeated() {
+        let t = lines(&[
+            &["Unità organizzativa", "Attività", "Modalità"],
+            &[
+                "Servizio Tributi",
+                "Attività di formazione on line.",
+                "Lavoro agile",
+            ],
+            &["UNITÀ ORGANIZZATIVA", "attività", "Modalita", ""],
+            &["Servizio Tributi", "Sportello", "In presenza"],
+        ]);
+        let found = catalogue(&[t]);
+        let u = &found.units[0];
+        assert_eq!(u.smartizzabili[0].testo, "Attività di formazione on line.");
+        assert_eq!(u.non_smartizzabili[0].testo, "Sportello");
+        assert_eq!(
+            notes(&found),
+            ["line 3: skipped: the header row repeated (as at the top of a page)"]
+        );
+    }
+
+    /// Issue 20: every row with text is imported or in the report.
+    #[test]
+    fn titles_and_columns_not_read_are_in_the_report() {
+        let t = lines(&[
+            &["Catalogo 2026", "", ""],
+            &["", "", ""],
+            &["Ufficio", "Attività smartizzabili", "Dipendenti", ""],
+            &["Ragioneria", "Mandati", "4", "vedi nota"],
+            &["Tributi", "Avvisi", "", ""],
+        ]);
+        let found = catalogue(&[t]);
+        assert_eq!(found.units.len(), 2);
+        assert_eq!(
+            notes(&found),
+            [
+                "line 1: skipped: a title above the header row: \"Catalogo 2026\"",
+                "line 3, column 3: column \"Dipendenti\" is not part of the catalogue: its text in 1 row was not imported",
+                "line 3, column 4: this column has no header: its text in 1 row was not imported",
+            ]
+        );
+        assert!(found.notes[2].warning && !found.notes[1].warning);
+    }
+
+    #[test]
+    fn text_outside_the_tables_is_in_the_report() {
+        let mut t = lines(&[
+            &["Ufficio", "Attività smartizzabili"],
+            &["Tributi", "Avvisi"],
+        ]);
+        t.unread = vec![("line 7".into(), "## PROCESSI".into())];
+        t.outside.add("Premessa");
+        t.outside.add("Visto il decreto");
+        assert_eq!(
+            notes(&catalogue(&[t])),
+            [
+                "line 7: skipped: not a row of the table (no tab in the line): \"## PROCESSI\"",
+                "outside the tables: 2 paragraphs not read (a catalogue is read from tables only), the first: \"Premessa\"",
+            ]
+        );
     }
 }

@@ -1,10 +1,11 @@
-//! CSV (and tab-separated) files: the encoding (a BOM, else UTF-8 when the
-//! bytes are valid UTF-8, else Windows-1252, what Excel saves in Italy) and
+//! CSV (and tab-separated) files: the encoding (a BOM, else UTF-16 when
+//! every other byte is zero, else UTF-8 when the bytes are valid UTF-8,
+//! else Windows-1252, what Excel saves in Italy) and
 //! the separator (`,`, `;` or tab, the most frequent outside quotes) are
 //! detected unless given; then the csv crate reads the records. Also
 //! decodes the text of HTML and text files.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::{Cell, Places, ReadError, Row, Table};
 
@@ -15,12 +16,45 @@ pub(super) fn decode(
 ) -> (String, &'static Encoding) {
     let encoding = forced.unwrap_or_else(|| match Encoding::for_bom(bytes) {
         Some((enc, _)) => enc,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => WINDOWS_1252,
+        None => match utf16_without_bom(bytes) {
+            Some(enc) => enc,
+            None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+            None => WINDOWS_1252,
+        },
     });
     // `decode` strips a BOM of the same encoding.
     let (text, used, _) = encoding.decode(bytes);
     (text.into_owned(), used)
+}
+
+/// UTF-16 without a BOM (Notepad's "Unicode" saved by some programs, or a
+/// BOM lost in a copy), told by its zero bytes: text in a Latin alphabet is
+/// mostly ASCII, whose UTF-16 has a zero byte in every pair, on the second
+/// byte (little endian) or the first (big endian). UTF-8 and Windows-1252
+/// text has no zero bytes at all.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |first: usize| {
+        sample
+            .iter()
+            .skip(first)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // Most pairs zero on one side, (almost) none on the other.
+    if odd * 10 >= pairs * 6 && even * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 6 && odd * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The separator used most often outside quotes in the first lines.
@@ -82,6 +116,8 @@ pub(super) fn read(
         label: "the file".into(),
         places: Places::Lines,
         rows,
+        unread: Vec::new(),
+        outside: Default::default(),
     }])
 }
 
@@ -96,6 +132,27 @@ mod tests {
         let (t, enc) = decode(b"Citt\xE0 \x80", None);
         assert_eq!(t, "Città €");
         assert_eq!(enc, WINDOWS_1252);
+    }
+
+    /// Issue 21: Notepad's "Unicode" (UTF-16, with a BOM or without) was
+    /// read as Windows-1252, a NUL between every letter.
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "Unità;Attività\r\nUfficio Città;Verifica €\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, want) in [(le, UTF_16LE), (be, UTF_16BE)] {
+            let with_bom: Vec<u8> = match want == UTF_16LE {
+                true => [0xFF, 0xFE].into_iter().chain(bytes.clone()).collect(),
+                false => [0xFE, 0xFF].into_iter().chain(bytes.clone()).collect(),
+            };
+            for b in [bytes, with_bom] {
+                assert_eq!(decode(&b, None), (text.to_string(), want));
+            }
+        }
+        // A few zero bytes are not UTF-16; plain text never is.
+        assert_eq!(decode(b"ab\0cd;ef\r\n", None).1, UTF_8);
+        assert_eq!(decode(b"a", None).1, UTF_8);
     }
 
     #[test]

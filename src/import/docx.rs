@@ -3,17 +3,20 @@
 //! new line of the cell; merged cells leave empty cells in their place so
 //! columns stay aligned. Tables nested in a cell add their text to it.
 
-use super::xml::{Step, attr, local, walk, zip_member};
-use super::{Cell, Para, Places, ReadError, Row, Table};
+use super::xml::{Reading, attr, document, read_member};
+use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
-    let xml = zip_member(bytes, "word/document.xml", ".docx")?;
-    parse(&xml)
+    read_member::<State>(bytes, "word/document.xml", ".docx")
 }
 
 #[derive(Default)]
 struct State {
     tables: Vec<Table>,
+    /// Cells so far, up to one past [`super::MAX_CELLS`] (then no more are added).
+    cells: usize,
+    /// Paragraphs outside the tables, for the report.
+    outside: Outside,
     depth: usize,
     para: Option<Para>,
     in_text: bool,
@@ -21,72 +24,107 @@ struct State {
     span: usize,
 }
 
-fn parse(xml: &str) -> Result<Vec<Table>, ReadError> {
-    let mut s = State::default();
-    walk(xml, "the document (word/document.xml)", |step| match step {
-        Step::Start(e) => start(&mut s, local(e), e, false),
-        Step::Empty(e) => {
-            let name = local(e);
-            start(&mut s, name, e, true);
-            end(&mut s, name);
-        }
-        Step::End(name) => end(&mut s, name),
-        Step::Text(t) => {
-            if s.in_text
-                && let Some(p) = s.para.as_mut()
-            {
-                p.text.push_str(t);
-            }
-        }
-    })?;
-    Ok(s.tables)
-}
+impl Reading for State {
+    fn finish(self) -> Result<Vec<Table>, ReadError> {
+        document(self.tables, self.cells, self.outside)
+    }
 
-fn start(s: &mut State, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
-    match name {
-        "tbl" => {
-            s.depth += 1;
-            if s.depth == 1 {
-                let n = s.tables.len() + 1;
-                s.tables.push(Table {
-                    label: format!("table {n}"),
-                    places: Places::TableRows,
-                    rows: Vec::new(),
-                });
+    fn start(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+        let s = self;
+        match name {
+            "tbl" => {
+                s.depth += 1;
+                if s.depth == 1 {
+                    let n = s.tables.len() + 1;
+                    s.tables.push(Table {
+                        label: format!("table {n}"),
+                        places: Places::TableRows,
+                        rows: Vec::new(),
+                        unread: Vec::new(),
+                        outside: Outside::default(),
+                    });
+                }
             }
-        }
-        "tr" if s.depth == 1 => {
-            if let Some(t) = s.tables.last_mut() {
-                let number = t.rows.len() + 1;
-                t.rows.push(Row {
-                    number,
-                    cells: Vec::new(),
-                });
+            "tr" if s.depth == 1 => {
+                if let Some(t) = s.tables.last_mut() {
+                    let number = t.rows.len() + 1;
+                    t.rows.push(Row {
+                        number,
+                        cells: Vec::new(),
+                    });
+                }
             }
-        }
-        "tc" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                r.cells.push(Cell::default());
+            "tc" if s.depth == 1 => {
+                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                    && s.cells <= super::MAX_CELLS
+                {
+                    r.cells.push(Cell::default());
+                    s.cells += 1;
+                }
+                s.span = 0;
             }
-            s.span = 0;
-        }
-        "gridSpan" if s.depth == 1 => {
-            s.span = attr(e, "val")
-                .and_then(|v| v.parse::<usize>().ok())
-                .map_or(0, |n| n.saturating_sub(1).min(64));
-        }
-        "p" if s.depth >= 1 && !empty => s.para = Some(Para::default()),
-        "numPr" => set_listed(s),
-        "pStyle" => {
-            let v = attr(e, "val").unwrap_or_default().to_lowercase();
-            if v.contains("list") || v.contains("elenco") {
-                set_listed(s);
+            "gridSpan" if s.depth == 1 => {
+                s.span = attr(e, "val")
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .map_or(0, |n| n.saturating_sub(1).min(64));
             }
+            "p" if !empty => s.para = Some(Para::default()),
+            "numPr" => set_listed(s),
+            "pStyle" => {
+                let v = attr(e, "val").unwrap_or_default().to_lowercase();
+                if v.contains("list") || v.contains("elenco") {
+                    set_listed(s);
+                }
+            }
+            "t" if !empty => s.in_text = true,
+            "tab" => push(s, " "),
+            "br" | "cr" => push(s, "\n"),
+            _ => {}
         }
-        "t" if !empty => s.in_text = true,
-        "tab" => push(s, " "),
-        "br" | "cr" => push(s, "\n"),
-        _ => {}
+    }
+
+    fn end(&mut self, name: &str) {
+        let s = self;
+        match name {
+            "tbl" => s.depth = s.depth.saturating_sub(1),
+            "t" => s.in_text = false,
+            "p" if s.depth == 0 => {
+                if let Some(p) = s.para.take() {
+                    s.outside.add(&p.text);
+                }
+            }
+            "p" => {
+                if let Some(p) = s.para.take()
+                    && let Some(c) = s
+                        .tables
+                        .last_mut()
+                        .and_then(|t| t.rows.last_mut())
+                        .and_then(|r| r.cells.last_mut())
+                {
+                    c.paras.push(p);
+                }
+            }
+            "tc" if s.depth == 1 => {
+                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
+                    && s.cells <= super::MAX_CELLS
+                {
+                    for _ in 0..s.span {
+                        r.cells.push(Cell::default());
+                    }
+                    s.cells += s.span;
+                }
+                s.span = 0;
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.in_text
+            && let Some(p) = self.para.as_mut()
+        {
+            p.text.push_str(text);
+        }
     }
 }
 
@@ -102,35 +140,9 @@ fn push(s: &mut State, text: &str) {
     }
 }
 
-fn end(s: &mut State, name: &str) {
-    match name {
-        "tbl" => s.depth = s.depth.saturating_sub(1),
-        "t" => s.in_text = false,
-        "p" => {
-            if let Some(p) = s.para.take()
-                && let Some(c) = s
-                    .tables
-                    .last_mut()
-                    .and_then(|t| t.rows.last_mut())
-                    .and_then(|r| r.cells.last_mut())
-            {
-                c.paras.push(p);
-            }
-        }
-        "tc" if s.depth == 1 => {
-            if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                for _ in 0..s.span {
-                    r.cells.push(Cell::default());
-                }
-            }
-            s.span = 0;
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::xml::parse;
     use super::*;
 
     fn doc(body: &str) -> String {
@@ -145,7 +157,7 @@ mod tests {
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ufficio &amp; C.</w:t></w:r></w:p></w:tc>
             <w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Prima </w:t></w:r><w:r><w:t>voce</w:t></w:r></w:p>
             <w:p><w:r><w:t>riga</w:t><w:br/><w:t>due</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#);
-        let t = parse(&xml).unwrap();
+        let t = parse::<State>(&xml).unwrap();
         assert_eq!(t.len(), 1);
         let cells = &t[0].rows[0].cells;
         assert_eq!(cells[0].flat(), "Ufficio & C.");
@@ -161,7 +173,7 @@ mod tests {
             r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>largo</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>dentro</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>"#,
         );
-        let t = parse(&xml).unwrap();
+        let t = parse::<State>(&xml).unwrap();
         assert_eq!(t.len(), 1);
         let cells = &t[0].rows[0].cells;
         assert_eq!(cells.len(), 3);
@@ -170,7 +182,7 @@ mod tests {
 
     #[test]
     fn damaged_xml_is_an_error_not_a_panic() {
-        let e = parse("<w:document><w:body><w:tbl></w:body>").unwrap_err();
+        let e = parse::<State>("<w:document><w:body><w:tbl></w:body>").unwrap_err();
         assert!(e.message.contains("damaged"), "{e}");
     }
 }

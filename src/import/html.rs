@@ -2,18 +2,25 @@
 //! web page" and many intranets give), and the HTML fragment of one cell,
 //! used also for the cells of a PIAO text. `<li>` is a list item; `<p>`,
 //! `<div>` and the other blocks start a paragraph; `<br>` a new line.
+//! A page nested deeper than browsers go ([`MAX_DEPTH`]) is refused before
+//! it is parsed, at the line where it goes too deep; the text outside the
+//! tables is kept for the report.
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{Cell, Para, Places, Row, Table};
+use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
 
-pub(super) fn read(text: &str) -> Vec<Table> {
+pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
+    if let Some(at) = nesting(text, MAX_DEPTH) {
+        return Err(too_deep(&format!("line {}", line_of(text, at))));
+    }
     let doc = Html::parse_document(text);
     let Ok(tables) = Selector::parse("table") else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    doc.select(&tables)
+    let mut tables: Vec<Table> = doc
+        .select(&tables)
         .filter(|t| {
             !t.ancestors()
                 .filter_map(ElementRef::wrap)
@@ -21,7 +28,20 @@ pub(super) fn read(text: &str) -> Vec<Table> {
         })
         .enumerate()
         .map(|(i, t)| table(i + 1, t))
-        .collect()
+        .collect();
+    if let Some(first) = tables.first_mut() {
+        // The page's text outside its tables, for the report.
+        let mut out = Paras {
+            skip_tables: true,
+            ..Paras::default()
+        };
+        walk(doc.tree.root(), &mut out);
+        out.flush();
+        for p in &out.done {
+            first.outside.add(&p.text);
+        }
+    }
+    Ok(tables)
 }
 
 fn table(n: usize, t: ElementRef<'_>) -> Table {
@@ -55,6 +75,8 @@ fn table(n: usize, t: ElementRef<'_>) -> Table {
         label: format!("table {n}"),
         places: Places::TableRows,
         rows,
+        unread: Vec::new(),
+        outside: Outside::default(),
     }
 }
 
@@ -65,13 +87,17 @@ fn nearest_table(e: ElementRef<'_>) -> Option<ego_tree::NodeId> {
         .map(|a| a.id())
 }
 
-/// A cell given as an HTML fragment (a cell of the PIAO text).
-pub(super) fn fragment_cell(html: &str) -> Cell {
+/// A cell given as an HTML fragment (a cell of the PIAO text); `Err` with
+/// the byte offset where it nests deeper than [`MAX_DEPTH`].
+pub(super) fn fragment_cell(html: &str) -> Result<Cell, usize> {
+    if let Some(at) = nesting(html, MAX_DEPTH) {
+        return Err(at);
+    }
     let frag = Html::parse_fragment(html);
     let mut out = Paras::default();
     walk(*frag.root_element(), &mut out);
     out.flush();
-    Cell { paras: out.done }
+    Ok(Cell { paras: out.done })
 }
 
 fn cell(td: ElementRef<'_>) -> Cell {
@@ -88,6 +114,8 @@ struct Paras {
     done: Vec<Para>,
     text: String,
     listed: bool,
+    /// Leave tables out (the text around them).
+    skip_tables: bool,
 }
 
 impl Paras {
@@ -128,45 +156,249 @@ const BLOCKS: &[&str] = &[
     "article",
 ];
 
+/// Adds the text under `node` to `out`. Iterative: a page nests as deep
+/// as it likes without using the stack (and [`nesting`] caps it before).
 fn walk(node: NodeRef<'_, Node>, out: &mut Paras) {
-    match node.value() {
-        Node::Text(t) => out.text.push_str(&t.replace(['\n', '\r'], " ")),
-        Node::Element(e) => {
-            let name = e.name();
-            match name {
-                "script" | "style" | "template" | "head" => {}
-                "br" => out.text.push('\n'),
+    /// After an element's children: what to restore or flush.
+    enum Step<'a> {
+        Enter(NodeRef<'a, Node>),
+        /// The end of a `<li>`: flush it as a list item.
+        EndItem,
+        /// The end of a block.
+        EndBlock,
+    }
+    let mut todo = vec![Step::Enter(node)];
+    while let Some(step) = todo.pop() {
+        let node = match step {
+            Step::Enter(n) => n,
+            Step::EndItem => {
+                out.listed = true;
+                out.flush();
+                continue;
+            }
+            Step::EndBlock => {
+                out.flush();
+                continue;
+            }
+        };
+        let end = match node.value() {
+            Node::Text(t) => {
+                out.text.push_str(&t.replace(['\n', '\r'], " "));
+                continue;
+            }
+            Node::Element(e) => match e.name() {
+                "script" | "style" | "template" | "head" => continue,
+                "table" if out.skip_tables => continue,
+                "br" => {
+                    out.text.push('\n');
+                    continue;
+                }
                 "li" => {
                     out.flush();
                     out.listed = true;
-                    for c in node.children() {
-                        walk(c, out);
-                    }
-                    out.listed = true;
-                    out.flush();
+                    Some(Step::EndItem)
                 }
-                _ if BLOCKS.contains(&name) => {
+                name if BLOCKS.contains(&name) => {
                     let listed = out.listed;
                     out.flush();
                     out.listed = listed;
-                    for c in node.children() {
-                        walk(c, out);
-                    }
-                    out.flush();
+                    Some(Step::EndBlock)
                 }
-                _ => {
-                    for c in node.children() {
-                        walk(c, out);
-                    }
-                }
-            }
+                _ => None,
+            },
+            _ => None,
+        };
+        todo.extend(end);
+        // Children in reverse: the first is popped first.
+        let mut children: Vec<NodeRef<'_, Node>> = node.children().collect();
+        children.reverse();
+        todo.extend(children.into_iter().map(Step::Enter));
+    }
+}
+
+/// How deep a page may nest its elements; browsers stop at 512 too (Blink's
+/// parser puts deeper elements beside their parent). No act needs more, and
+/// HTML parsing slows down with the square of the depth.
+pub(super) const MAX_DEPTH: usize = 512;
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements whose content is text up to their end tag.
+const RAW: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// Elements whose start closes an open `<p>`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+];
+
+/// Where `html` first nests elements deeper than `max` (the byte offset of
+/// that start tag), in one pass over the text: a model of the parser's
+/// stack of open elements (end tags close up to their element; `<p>`,
+/// `<li>`, `<dd>`, `<tr>`, `<td>`, `<option>` close as HTML says), so that
+/// the page is refused before the parser spends quadratic time on it.
+pub(super) fn nesting(html: &str, max: usize) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut stack: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let at = i + off;
+        i = at + 1;
+        let rest = &html[i..];
+        if let Some(r) = rest.strip_prefix("!--") {
+            i += 3 + r.find("-->").map_or(r.len(), |e| e + 3);
+            continue;
         }
-        _ => {
-            for c in node.children() {
-                walk(c, out);
+        if rest.starts_with(['!', '?']) {
+            i += rest.find('>').map_or(rest.len(), |e| e + 1);
+            continue;
+        }
+        let end = rest.starts_with('/');
+        let name_at = i + usize::from(end);
+        let len = b[name_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+            .count();
+        if len == 0 || !b[name_at].is_ascii_alphabetic() {
+            continue; // `<` as text
+        }
+        let name = html[name_at..name_at + len].to_ascii_lowercase();
+        // The rest of the tag, quotes honoured.
+        let mut j = name_at + len;
+        let mut quote = None;
+        while j < b.len() {
+            match (quote, b[j]) {
+                (None, b'"' | b'\'') => quote = Some(b[j]),
+                (Some(q), c) if c == q => quote = None,
+                (None, b'>') => break,
+                _ => {}
             }
+            j += 1;
+        }
+        let self_closing = j > 0 && b.get(j - 1) == Some(&b'/');
+        i = (j + 1).min(b.len());
+        if end {
+            if let Some(k) = stack.iter().rposition(|n| *n == name) {
+                stack.truncate(k);
+            }
+            continue;
+        }
+        if VOID.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if RAW.contains(&name.as_str()) {
+            i = end_tag(b, i, name.as_bytes());
+            continue;
+        }
+        if name == "plaintext" {
+            return None;
+        }
+        let close_to = |stack: &mut Vec<String>, names: &[&str], stop: &[&str]| {
+            for k in (0..stack.len()).rev() {
+                if names.contains(&stack[k].as_str()) {
+                    stack.truncate(k);
+                    return;
+                }
+                if stop.contains(&stack[k].as_str()) {
+                    return;
+                }
+            }
+        };
+        if CLOSES_P.contains(&name.as_str()) {
+            let boundary = &[
+                "td", "th", "table", "caption", "button", "html", "template", "object", "applet",
+                "marquee",
+            ];
+            close_to(&mut stack, &["p"], boundary);
+        }
+        match name.as_str() {
+            "li" => close_to(&mut stack, &["li"], &["ul", "ol", "menu", "td", "table"]),
+            "dd" | "dt" => close_to(&mut stack, &["dd", "dt"], &["dl", "td", "table"]),
+            "tr" => close_to(&mut stack, &["tr"], &["table", "thead", "tbody", "tfoot"]),
+            "td" | "th" => close_to(&mut stack, &["td", "th"], &["tr", "table"]),
+            "thead" | "tbody" | "tfoot" => {
+                close_to(&mut stack, &["thead", "tbody", "tfoot"], &["table"])
+            }
+            "option" => close_to(&mut stack, &["option"], &["select"]),
+            _ => {}
+        }
+        stack.push(name);
+        if stack.len() > max {
+            return Some(at);
         }
     }
+    None
+}
+
+/// Where the end tag `</name` (any case) starts, from `from`; the end of
+/// the text when there is none.
+fn end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut k = from;
+    while k + 1 < b.len() {
+        if b[k] == b'<'
+            && b[k + 1] == b'/'
+            && b.len() >= k + 2 + name.len()
+            && b[k + 2..k + 2 + name.len()].eq_ignore_ascii_case(name)
+        {
+            return k;
+        }
+        k += 1;
+    }
+    b.len()
+}
+
+/// The refusal of a page nested deeper than [`MAX_DEPTH`], at `place`.
+pub(super) fn too_deep(place: &str) -> ReadError {
+    ReadError::new(format!(
+        "{place}: the HTML is nested more than {MAX_DEPTH} levels deep (elements inside elements); no act's table is, and browsers stop there too: not read"
+    ))
+    .hint("save the page again from the program that made it, or copy the table into a .docx or .txt file")
+}
+
+/// The 1-based line of byte `at`.
+pub(super) fn line_of(text: &str, at: usize) -> usize {
+    text[..at].matches('\n').count() + 1
 }
 
 #[cfg(test)]
@@ -178,7 +410,8 @@ mod tests {
         let t = read(
             "<p>x</p><table><tr><th>Ufficio</th><th colspan=2>Attività</th><th>Z</th></tr>\
              <tr><td><b>Servizio &amp; C.</b></td><td><ul><li>• Uno</li><li>Due\n   tre</li></ul><p>Nota<br>riga</p></td></tr></table>",
-        );
+        )
+        .unwrap();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows[0].cells.len(), 4);
         let c = &t[0].rows[1].cells;
@@ -196,7 +429,8 @@ mod tests {
 
     #[test]
     fn nested_tables_belong_to_their_cell() {
-        let t = read("<table><tr><td>A<table><tr><td>dentro</td></tr></table></td></tr></table>");
+        let t = read("<table><tr><td>A<table><tr><td>dentro</td></tr></table></td></tr></table>")
+            .unwrap();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows.len(), 1);
         assert_eq!(t[0].rows[0].cells[0].flat(), "A dentro");
@@ -205,7 +439,8 @@ mod tests {
     #[test]
     fn fragment_of_a_piao_cell() {
         let c =
-            fragment_cell("<p>Conti e al MEF</p> <ul style=\"x\"><li>• Aggiornamento</li></ul>");
+            fragment_cell("<p>Conti e al MEF</p> <ul style=\"x\"><li>• Aggiornamento</li></ul>")
+                .unwrap();
         let texts: Vec<(&str, bool)> = c
             .paras
             .iter()
@@ -215,5 +450,63 @@ mod tests {
             texts,
             [("Conti e al MEF", false), ("• Aggiornamento", true)]
         );
+    }
+
+    #[test]
+    fn the_text_outside_the_tables_is_kept_for_the_report() {
+        let t = read("<h1>Atto</h1><p>Premessa</p><table><tr><td>A</td></tr></table><p>Fine</p>")
+            .unwrap();
+        assert_eq!(t[0].outside.count, 3);
+        assert_eq!(t[0].outside.first, "Atto");
+    }
+
+    #[test]
+    fn nesting_follows_the_parser() {
+        let deep = |open: &str, n: usize| open.repeat(n);
+        // Closed, implicitly closed, void, self-closing, raw text, comments:
+        // never deeper than a few levels.
+        assert_eq!(nesting(&deep("<div></div>", 10_000), 4), None);
+        assert_eq!(nesting(&deep("<p>x", 10_000), 4), None);
+        assert_eq!(
+            nesting(&format!("<ul>{}</ul>", deep("<li>x", 10_000)), 4),
+            None
+        );
+        assert_eq!(
+            nesting(&format!("<table>{}</table>", deep("<tr><td>x", 10_000)), 4),
+            None
+        );
+        assert_eq!(nesting(&deep("<br><img src='a>b'><x/>", 10_000), 4), None);
+        assert_eq!(
+            nesting(&deep("<script>if (a<b) { '<div>' }</SCRIPT>", 1_000), 4),
+            None
+        );
+        assert_eq!(nesting(&deep("<!-- <div> -->", 1_000), 4), None);
+        assert_eq!(nesting("a < b <3 <", 4), None);
+        // Nested: refused at the tag that goes one level too deep.
+        let page = format!("<html>\n<body>\n{}", deep("<div>", 10));
+        let at = nesting(&page, 5).unwrap();
+        assert_eq!(&page[at..at + 5], "<div>");
+        assert_eq!(line_of(&page, at), 3);
+        assert_eq!(nesting(&deep("<b><i>", 3), 5), Some(15));
+    }
+
+    /// Issue 21: 50,000 nested elements overflowed the stack (and took
+    /// seconds); now refused at once, with the line, and the walk itself
+    /// no longer recurses.
+    #[test]
+    fn a_page_nested_fifty_thousand_deep_is_refused_not_a_crash() {
+        let page = format!("<p>Atto</p>\n{}x", "<div>".repeat(50_000));
+        let e = read(&page).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("line 2: the HTML is nested more than 512"),
+            "{e}"
+        );
+        assert!(fragment_cell(&"<ul><li>".repeat(50_000)).is_err());
+        let doc = Html::parse_fragment(&"<span>".repeat(20_000));
+        let mut out = Paras::default();
+        walk(*doc.root_element(), &mut out);
+        out.flush();
+        assert!(out.done.is_empty());
     }
 }

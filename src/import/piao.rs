@@ -1,23 +1,38 @@
 //! The text of a PIAO table as copied from the act (see
 //! `../shared/seed/processi-smartizzabili.txt`): one line per row, cells
 //! separated by tabs, each cell an HTML fragment (`<b>`, `<ul><li>`, `<p>`).
-//! Lines without a tab (titles, blank lines between pages) are not rows.
+//! Lines without a tab (titles, blank lines between pages) are not rows:
+//! the report lists those with text.
 
-use super::{Places, Row, Table, html};
+use super::{Places, ReadError, Row, Table, html};
 
-pub(super) fn read(text: &str) -> Vec<Table> {
-    let rows = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains('\t'))
-        .map(|(i, l)| Row {
+pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
+    let mut rows = Vec::new();
+    let mut unread = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if !line.contains('\t') {
+            if !line.trim().is_empty() {
+                unread.push((format!("line {}", i + 1), line.trim().to_string()));
+            }
+            continue;
+        }
+        let mut cells = Vec::new();
+        for (c, cell) in line.split('\t').enumerate() {
+            cells.push(
+                html::fragment_cell(cell)
+                    .map_err(|_| html::too_deep(&format!("line {}, column {}", i + 1, c + 1)))?,
+            );
+        }
+        rows.push(Row {
             number: i + 1,
-            cells: l.split('\t').map(html::fragment_cell).collect(),
-        })
-        .collect();
-    vec![Table {
+            cells,
+        });
+    }
+    Ok(vec![Table {
         label: "the text".into(),
         places: Places::Lines,
         rows,
-    }]
+        unread,
+        outside: Default::default(),
+    }])
 }

@@ -89,5 +89,7 @@ fn table(name: &str, range: &Range<Data>) -> Table {
         label: format!("sheet {name}"),
         places: Places::Cells,
         rows,
+        unread: Vec::new(),
+        outside: Default::default(),
     }
 }

@@ -1,12 +1,14 @@
 //! The XML inside Word and LibreOffice files, read with quick-xml as a flat
-//! stream of starts, ends and text (entities resolved), plus reading one
-//! member of the zip container. Shared by `docx` and `odt`; knows neither.
+//! stream of starts, ends and text (entities resolved) straight from the
+//! zip container as it is unpacked (never the whole XML in memory), and
+//! never recursively (any depth of nesting is a counter in the reader).
+//! Shared by `docx` and `odt`; knows neither.
 
 use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::ReadError;
+use super::{MAX_CELLS, Outside, ReadError, Table, too_many_cells};
 
 /// One step of the document, names without their namespace prefix.
 pub(super) enum Step<'a> {
@@ -15,6 +17,46 @@ pub(super) enum Step<'a> {
     Empty(&'a BytesStart<'a>),
     End(&'a str),
     Text(&'a str),
+}
+
+/// A document's reader: what to do at each start, end and text (names
+/// without their namespace prefix).
+pub(super) trait Reading: Default {
+    /// `empty`: an element with no content (`<w:br/>`); its end follows.
+    fn start(&mut self, name: &str, e: &BytesStart<'_>, empty: bool);
+    fn end(&mut self, name: &str);
+    fn text(&mut self, text: &str);
+    /// The tables read, once the document has ended.
+    fn finish(self) -> Result<Vec<Table>, ReadError>;
+
+    fn step(&mut self, step: Step<'_>) {
+        match step {
+            Step::Start(e) => self.start(local(e), e, false),
+            Step::Empty(e) => {
+                let name = local(e);
+                self.start(name, e, true);
+                self.end(name);
+            }
+            Step::End(name) => self.end(name),
+            Step::Text(t) => self.text(t),
+        }
+    }
+}
+
+/// A document's tables as read, the first holding the paragraphs outside
+/// them; refused when they have more than [`MAX_CELLS`] cells.
+pub(super) fn document(
+    mut tables: Vec<Table>,
+    cells: usize,
+    outside: Outside,
+) -> Result<Vec<Table>, ReadError> {
+    if cells > MAX_CELLS {
+        return Err(too_many_cells());
+    }
+    if let Some(first) = tables.first_mut() {
+        first.outside = outside;
+    }
+    Ok(tables)
 }
 
 /// The local name (`tc` for `w:tc`).
@@ -37,11 +79,38 @@ pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     })
 }
 
-/// Calls `f` for every step of `xml`.
-pub(super) fn walk(xml: &str, what: &str, mut f: impl FnMut(Step<'_>)) -> Result<(), ReadError> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+/// The tables of `xml`, read by `R`.
+#[cfg(test)]
+pub(super) fn parse<R: Reading>(xml: &str) -> Result<Vec<Table>, ReadError> {
+    let mut r = R::default();
+    walk_reader(xml.as_bytes(), "the document", |step| r.step(step))?;
+    r.finish()
+}
+
+/// The tables of one member of a zip container (`word/document.xml`),
+/// read by `R` as the member is unpacked.
+pub(super) fn read_member<R: Reading>(
+    bytes: &[u8],
+    member: &str,
+    kind: &str,
+) -> Result<Vec<Table>, ReadError> {
+    let mut r = R::default();
+    walk_member(bytes, member, kind, |step| r.step(step))?;
+    r.finish()
+}
+
+/// Calls `f` for every step of the XML read from `input`, a buffer at a
+/// time: the document is never held whole in memory.
+fn walk_reader(
+    input: impl std::io::BufRead,
+    what: &str,
+    mut f: impl FnMut(Step<'_>),
+) -> Result<(), ReadError> {
+    let mut reader = quick_xml::Reader::from_reader(input);
+    let mut buf = Vec::new();
     loop {
-        let ev = reader.read_event().map_err(|e| {
+        buf.clear();
+        let ev = reader.read_event_into(&mut buf).map_err(|e| {
             ReadError::new(format!(
                 "{what} is damaged: {e} (at byte {})",
                 reader.buffer_position()
@@ -72,8 +141,14 @@ pub(super) fn walk(xml: &str, what: &str, mut f: impl FnMut(Step<'_>)) -> Result
 /// A document's XML beyond this is not an act's table (or is a zip bomb).
 const MAX_MEMBER_BYTES: u64 = 256 << 20;
 
-/// The text of one member of a zip container (`word/document.xml`).
-pub(super) fn zip_member(bytes: &[u8], member: &str, kind: &str) -> Result<String, ReadError> {
+/// Calls `f` for every step of the XML of one member of a zip container
+/// (`word/document.xml`), read as it is unpacked.
+fn walk_member(
+    bytes: &[u8],
+    member: &str,
+    kind: &str,
+    f: impl FnMut(Step<'_>),
+) -> Result<(), ReadError> {
     let not_zip = || {
         ReadError::new(format!(
             "this is not a {kind} file (it is not a zip container)"
@@ -91,9 +166,42 @@ pub(super) fn zip_member(bytes: &[u8], member: &str, kind: &str) -> Result<Strin
             MAX_MEMBER_BYTES >> 20
         )));
     }
-    let mut text = String::new();
-    file.take(MAX_MEMBER_BYTES)
-        .read_to_string(&mut text)
-        .map_err(|e| ReadError::new(format!("cannot read {member} of this {kind} file: {e}")))?;
-    Ok(text)
+    let input = std::io::BufReader::new(Pieces {
+        inner: file.take(MAX_MEMBER_BYTES),
+        run: 0,
+    });
+    walk_reader(input, &format!("{member} of this {kind} file"), f)
+}
+
+/// The longest stretch of a document's XML without `<` or `>`: the reader
+/// holds a whole text (or tag) at once, so a member made of one huge text
+/// (blanks compress a thousandfold: a 250 KB .docx held 400 MB) is refused
+/// here, long before. A catalogue's longest paragraph is a few KB.
+const MAX_PIECE_BYTES: usize = 16 << 20;
+
+/// Reads `inner`, failing once a stretch without markup passes
+/// [`MAX_PIECE_BYTES`].
+struct Pieces<R> {
+    inner: R,
+    run: usize,
+}
+
+impl<R: Read> Read for Pieces<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'<' || b == b'>' {
+                self.run = 0;
+            } else {
+                self.run += 1;
+            }
+        }
+        if self.run > MAX_PIECE_BYTES {
+            return Err(std::io::Error::other(format!(
+                "more than {} MiB of text without markup; no act's table holds that",
+                MAX_PIECE_BYTES >> 20
+            )));
+        }
+        Ok(n)
+    }
 }

@@ -1206,3 +1206,246 @@ fn a_file_without_a_catalogue_is_an_error() {
     assert_eq!(r.code(), Some(1));
     assert!(r.stderr().contains("not a .docx file"), "{}", r.stderr());
 }
+
+// ---- Readers: nothing dropped, nothing that crashes (issues 20 and 21) ------
+//
+// Added by the `import` helper: the Excel CSV of the seed, the account of
+// every row, deep nesting, UTF-16, and counts that agree in number.
+
+/// Issue 20: the seed catalogue saved from Excel as an Italian CSV (`;`,
+/// Windows-1252, CRLF, a title row) lost the four rows that look like a
+/// header (`Servizio …;Attività di formazione on line.;Lavoro agile`) and
+/// said "0 warnings". Every activity comes through, item by item as in the
+/// example site, and the title row is in the report.
+#[test]
+fn excel_csv_of_the_seed_keeps_all_193_activities() {
+    let site = new_site();
+    let file = repo().join("tests/fixtures/import/processi-smartizzabili-excel.csv");
+    let bytes = fs::read(&file).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is Windows-1252"
+    );
+    let r = site.run(&["import", file.to_str().unwrap()]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("9 units, 193 activities, 0 warnings."),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(
+        r.stderr(),
+        "note: processi-smartizzabili-excel.csv, line 1: skipped: a title above the header row: \"Catalogo delle attività smartizzabili (PIAO)\"\n"
+    );
+    let got = units(&site);
+    let want = units_in(&repo().join("content"));
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g.nome, w.nome);
+        assert_eq!(g.smart, w.smart, "{}", g.nome);
+        assert_eq!(g.non, w.non, "{}", g.nome);
+    }
+    let total: usize = got.iter().map(|u| u.smart.len() + u.non.len()).sum();
+    assert_eq!(total, 193);
+}
+
+/// Issue 20: every row with text is imported or named in the report with
+/// its line: titles, the header repeated (only when its texts are the
+/// header's), columns that are not read.
+#[test]
+fn every_row_is_imported_or_in_the_report() {
+    let site = new_site();
+    let csv = "Catalogo 2026;;;\n\
+               Unità organizzativa;Attività;Modalità;Dipendenti\n\
+               Servizio Tributi;Attività di formazione on line.;Lavoro agile;3\n\
+               Unità organizzativa;Attività;Modalità;Dipendenti\n\
+               Servizio Tributi;Sportello;In presenza;\n\
+               Servizio Tributi;Procedimenti di rimborso;Lavoro agile;;nota a margine\n";
+    let file = source(&site, "conto.csv", csv.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        r.stderr(),
+        "note: conto.csv, line 1: skipped: a title above the header row: \"Catalogo 2026\"\n\
+         note: conto.csv, line 2, column 4: column \"Dipendenti\" is not part of the catalogue: its text in 1 row was not imported\n\
+         warning: conto.csv, line 2, column 5: this column has no header: its text in 1 row was not imported\n\
+         note: conto.csv, line 4: skipped: the header row repeated (as at the top of a page)\n"
+    );
+    assert!(
+        r.stdout().contains("1 unit, 3 activities, 1 warning."),
+        "{}",
+        r.stdout()
+    );
+    let got = units(&site);
+    assert_eq!(
+        got[0].smart,
+        all(&[
+            "Attività di formazione on line.",
+            "Procedimenti di rimborso"
+        ])
+    );
+    assert_eq!(got[0].non, all(&["Sportello"]));
+}
+
+/// Issue 20: "1 units", "1 activities", "1 smartizzabili" in the report.
+#[test]
+fn the_report_agrees_in_number() {
+    let site = new_site();
+    let file = simple_csv(&site);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let out = r.stdout();
+    assert!(out.contains("1 unit in the act's order"), "{out}");
+    assert!(
+        out.contains("  1 smartizzabile,   0 non smartizzabili  new       (Ufficio Tributi)"),
+        "{out}"
+    );
+    assert!(out.contains("1 unit, 1 activity, 0 warnings."), "{out}");
+    site.write(
+        "content/altro.yaml",
+        "nome: Altro\nsmartizzabili:\n  - Una\n",
+    );
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains("Kept, not in a.csv (1 unit; ")
+            && r.stdout().contains("Wrote 0 unit files in content"),
+        "{}",
+        r.stdout()
+    );
+}
+
+/// The text and the paragraphs around the table are counted in the report
+/// (a PIAO text's title lines each with its line).
+#[test]
+fn text_around_the_tables_is_in_the_report() {
+    let site = new_site();
+    let body = [
+        w_p("Il Sindaco"),
+        w_p("Visto il decreto"),
+        w_table(&[
+            w_row(&[w_p("Ufficio"), w_p("Attività smartizzabili")]),
+            w_row(&[w_p("Ufficio Tributi"), w_li("Avvisi")]),
+        ]),
+        w_p("Il Segretario"),
+    ]
+    .concat();
+    let file = source(&site, "atto.docx", &docx(&body));
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("note: atto.docx, outside the tables: 3 paragraphs not read (a catalogue is read from tables only), the first: \"Il Sindaco\""),
+        "{}",
+        r.stderr()
+    );
+    let file = repo().join("tests/fixtures/import/processi-smartizzabili.txt");
+    let r = site.run(&["import", file.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        r.stderr().contains(
+            "note: processi-smartizzabili.txt, line 5: skipped: not a row of the table (no tab in the line): \"## PROCESSI SMARTIZZABILI\""
+        ),
+        "{}",
+        r.stderr()
+    );
+}
+
+/// Issue 21: an HTML page or a cell of a PIAO text nested 50,000 levels
+/// deep aborted with a stack overflow after seconds; now it is refused at
+/// once, at its line (and column), and nothing is written.
+#[test]
+fn deep_nesting_is_refused_at_its_line_not_a_crash() {
+    let site = new_site();
+    let before = tree(site.root());
+    let page = format!(
+        "<html><body>\n<table><tr><td>Ufficio</td><td>Attività smartizzabili</td></tr>\n<tr><td>Tributi</td><td>{}Avvisi</td></tr></table>",
+        "<div>".repeat(60_000)
+    );
+    let file = source(&site, "profondo.html", page.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr().starts_with(
+            "error: profondo.html: line 3: the HTML is nested more than 512 levels deep"
+        ),
+        "{}",
+        r.stderr()
+    );
+    let text = format!(
+        "Unità organizzativa\tAttività smartizzabili\n<b>Tributi</b>\t{}Avvisi\n",
+        "<ul><li>".repeat(60_000)
+    );
+    let file = source(&site, "profondo.txt", text.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr().starts_with(
+            "error: profondo.txt: line 2, column 2: the HTML is nested more than 512 levels deep"
+        ),
+        "{}",
+        r.stderr()
+    );
+    fs::remove_file(site.root().join("profondo.html")).unwrap();
+    fs::remove_file(site.root().join("profondo.txt")).unwrap();
+    assert_eq!(tree(site.root()), before);
+}
+
+/// Issue 21: Notepad's "Unicode" is UTF-16 little endian with a BOM; some
+/// programs write it without one, or big endian. All are read.
+#[test]
+fn utf16_files_with_and_without_bom() {
+    let text = "Unità organizzativa;Attività;Smartizzabile\r\nUfficio Città;Verifica €;sì\r\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let le_bom: Vec<u8> = [0xFF, 0xFE].into_iter().chain(le.clone()).collect();
+    let be_bom: Vec<u8> = [0xFE, 0xFF].into_iter().chain(be.clone()).collect();
+    for (name, bytes) in [
+        ("le.csv", le),
+        ("le-bom.csv", le_bom),
+        ("be.csv", be),
+        ("be-bom.csv", be_bom),
+    ] {
+        let site = new_site();
+        let file = source(&site, name, &bytes);
+        let r = site.run(&["import", &file]);
+        assert!(r.ok(), "{name}: {}", r.stderr());
+        let got = units(&site);
+        assert_eq!(got[0].nome, "Ufficio Città", "{name}");
+        assert_eq!(got[0].smart, all(&["Verifica €"]), "{name}");
+    }
+}
+
+/// Issue 21: a 250 KB .docx took 407 MB. A zip of blanks (17 MiB of them
+/// in one stretch) and a table of merged cells (3,200 cells spanning 64
+/// columns each, 204,800 in all) are refused, not held in memory.
+#[test]
+fn zipped_blanks_and_merged_cells_are_refused() {
+    let site = new_site();
+    let blanks = format!(
+        "{}{}",
+        w_table(&[w_row(&[w_p("Ufficio"), w_p("Attività smartizzabili")])]),
+        " ".repeat(17 << 20)
+    );
+    let file = source(&site, "vuoto.docx", &docx(&blanks));
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("more than 16 MiB of text without markup"),
+        "{}",
+        r.stderr()
+    );
+    let merged = "<w:tc><w:tcPr><w:gridSpan w:val=\"64\"/></w:tcPr></w:tc>".repeat(3_200);
+    let file = source(
+        &site,
+        "unite.docx",
+        &docx(&format!("<w:tbl><w:tr>{merged}</w:tr></w:tbl>")),
+    );
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("the tables of this file have more than 200000 cells"),
+        "{}",
+        r.stderr()
+    );
+}
