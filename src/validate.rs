@@ -119,17 +119,18 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
     let value_at = |path: &str| c.spans.value(path).unwrap_or(Span { line: 1, column: 1 });
     match normalise_base_url(&c.base_url) {
         Some(u) => c.base_url = u,
-        None => {
-            let msg = format!(
+        // An override is checked where it is given: `--base-url` by the
+        // command line's parser, an archived edition's is made from the
+        // current one and is no address when the current one is broken
+        // (already reported at `_sito.yaml`; nothing is rendered then).
+        None if overridden => {}
+        None => diags.push(src.error_on(
+            key_at("base_url"),
+            format!(
                 "`{}` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/",
                 c.base_url
-            );
-            if overridden {
-                diags.push(Diagnostic::error("--base-url", msg));
-            } else {
-                diags.push(src.error_on(key_at("base_url"), msg));
-            }
-        }
+            ),
+        )),
     }
     if let Some(colour) = &c.colore_primario {
         let at = key_at("colore_primario");

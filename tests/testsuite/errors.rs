@@ -191,6 +191,9 @@ mistakes! {
     an_empty_catalogue_is_a_warning: "empty-catalogue", 0;
     // Errors inside an archived edition carry the file's full path.
     errors_inside_the_archive_carry_the_full_path: "archive-edition", 1;
+    // Issue 21: an archive and any error of the current content printed
+    // `--base-url: error: archivio/2025/ is not a valid base_url` too.
+    an_archive_beside_a_broken_current_edition_adds_no_phantom_error: "archive-with-broken-current", 1;
 }
 
 #[test]
