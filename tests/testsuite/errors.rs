@@ -194,6 +194,8 @@ mistakes! {
     // Issue 21: an archive and any error of the current content printed
     // `--base-url: error: archivio/2025/ is not a valid base_url` too.
     an_archive_beside_a_broken_current_edition_adds_no_phantom_error: "archive-with-broken-current", 1;
+    // Issue 21: `<img src="https://...">` was published without a word.
+    an_image_on_another_site_is_a_warning_at_it: "off-site-image", 0;
 }
 
 /// Cases whose fixture a test completes with what git cannot hold on every
