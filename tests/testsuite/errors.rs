@@ -196,6 +196,10 @@ mistakes! {
     an_archive_beside_a_broken_current_edition_adds_no_phantom_error: "archive-with-broken-current", 1;
     // Issue 21: `<img src="https://...">` was published without a word.
     an_image_on_another_site_is_a_warning_at_it: "off-site-image", 0;
+    // Issue 21: each was accepted without a word: `!!binary` published its
+    // base64 text, an alias, a text of zero-width characters (an empty
+    // activity), a bidi override (reversed text), a password in base_url.
+    tags_anchors_invisible_texts_and_a_password_are_reported: "yaml-hidden", 1;
 }
 
 /// Cases whose fixture a test completes with what git cannot hold on every
