@@ -412,9 +412,9 @@ pub(crate) fn walk_error(at: PathBuf, e: &walkdir::Error) -> Diagnostic {
 
 /// Ok when the symbolic link `path` leads inside `site_root` (canonical);
 /// else the error to report at `display`.
-/// A link to a hidden file or folder of the site (`../.env`, `../.git/`)
-/// is refused too: those are never content, and reading one would print
-/// its first line in a syntax error.
+/// A link to a hidden file or folder of the site outside `content/`
+/// (`../.env`, `../.git/`) is refused too: those are never content, and
+/// reading one would print its first line in a syntax error.
 pub(crate) fn link_inside(
     path: &Path,
     site_root: &Path,
@@ -423,9 +423,11 @@ pub(crate) fn link_inside(
     match path.canonicalize() {
         Ok(target) if target.starts_with(site_root) => {
             let rel = target.strip_prefix(site_root).unwrap_or(&target);
-            let hidden = rel
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            // content/ is the user's own (a unit kept as `content/.x.yaml`).
+            let hidden = !rel.starts_with("content")
+                && rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
             if hidden {
                 return Err(Diagnostic::error(
                     display,
