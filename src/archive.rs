@@ -60,6 +60,7 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
             return Vec::new();
         }
     };
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut found: Vec<(String, PathBuf)> = Vec::new();
     for entry in entries {
         let entry = match entry {
@@ -70,10 +71,26 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
             }
         };
         let name = entry.file_name().to_string_lossy().into_owned();
+        let shown = display.join(&name);
         if name.starts_with('.') {
+            if partial_copy(&name).is_some() {
+                diags.push(
+                    Diagnostic::note(
+                        &shown,
+                        "a partial copy left by an interrupted `archivia`: it is not published",
+                    )
+                    .with_hint("the next `trasparenza archivia` removes it; or delete the folder"),
+                );
+            }
             continue;
         }
-        let shown = display.join(&name);
+        // An edition linked from outside the site would be published.
+        if entry.file_type().is_ok_and(|t| t.is_symlink())
+            && let Err(d) = load::link_inside(&entry.path(), &site_root, shown.clone())
+        {
+            diags.push(d);
+            continue;
+        }
         if !entry.path().is_dir() {
             diags.push(
                 Diagnostic::note(&shown, "this file is not an edition and is not published")
@@ -111,6 +128,20 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
         (b.site.config.aggiornato_il, &b.name).cmp(&(a.site.config.aggiornato_il, &a.name))
     });
     editions
+}
+
+/// The hidden folder `archivia` copies an edition into before renaming it
+/// into place: `.<edizione>.tmp-<process id>`; the process id when `name`
+/// is one.
+pub(crate) fn partial_copy(name: &str) -> Option<u32> {
+    let (edition, pid) = name.strip_prefix('.')?.rsplit_once(".tmp-")?;
+    (!edition.is_empty()).then_some(())?;
+    pid.parse().ok()
+}
+
+/// The name of the folder `archivia` copies `edition` into (see [`partial_copy`]).
+pub(crate) fn partial_copy_name(edition: &str, pid: u32) -> String {
+    format!(".{edition}.tmp-{pid}")
 }
 
 /// The first day an edition may be taken down: five years from 1 January of

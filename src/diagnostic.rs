@@ -208,6 +208,11 @@ impl Diagnostic {
     }
 }
 
+/// A GitHub Actions notice on no file (`::notice title=trasparenza::text`).
+pub(crate) fn github_notice(text: &str) -> String {
+    format!("::notice title=trasparenza::{}", github_data(text))
+}
+
 /// FNV-1a, 64 bits: a fingerprint that stays the same across runs and
 /// versions (std's hasher promises neither).
 fn fnv1a(bytes: &[u8]) -> u64 {

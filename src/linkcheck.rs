@@ -5,7 +5,8 @@
 //! It reads the in-memory output only, plus (when a link is broken) the
 //! lines of the content file that hold it, found from the stored spans. Links that leave
 //! the site (other schemes, other hosts, absolute paths outside `base_url`)
-//! are not followed.
+//! are not followed; an image on another site in a content text is a
+//! warning at it (the page shows it as a link: `markdown::to_html`).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -13,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::model::{Site, Span};
 use crate::render::Output;
 use crate::source::SourceFile;
@@ -379,13 +380,30 @@ const INTRO: &str = "content/_index.md";
 /// a description, a note or a page; the one shown on the same page first),
 /// else at the page that shows it. The texts are found by their stored
 /// spans: only the lines of the text holding the link are read.
+///
+/// An image on another site in a Markdown text is a warning at it: the
+/// page shows it as a link (`markdown::to_html`), since a published page
+/// makes no request to a third party.
 pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
     let base_path = crate::config::base_path(&site.config.base_url);
     let broken = check(out, &base_path);
+    let fields = fields(site);
+    let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        for (url, offset) in crate::markdown::off_site_images(f.text) {
+            let message = format!(
+                "the image `{url}` is on another site: a published page loads nothing from other sites, so it is shown as a link to it"
+            );
+            let mut d = placed(&fields, i, offset, &url, message, root, &mut files);
+            d.severity = Severity::Warning;
+            diags.push(
+                d.with_hint("copy the image into the theme's static/ folder and write its address in the site (`../assets/name.png` from a unit's page), or make it a link: [text](address)"),
+            );
+        }
+    }
     if broken.is_empty() {
         return;
     }
-    let fields = fields(site);
     // Every link of every text, by address: one parse of each text.
     let mut links: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for (i, f) in fields.iter().enumerate() {
@@ -419,24 +437,13 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
             pages.push(b.page);
         }
     }
-    let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
     for ((place, url, reason), pages) in groups {
         let message = format!(
             "the link `{url}` on {} leads nowhere: {reason}",
             pages_phrase(&pages)
         );
         let d = match place {
-            Some((i, offset)) => {
-                let f = &fields[i];
-                let src = files
-                    .entry(f.file.to_path_buf())
-                    .or_insert_with(|| crate::source::read(&root.join(f.file), f.file).ok());
-                let at = position(f, offset, &url, src.as_ref());
-                match src {
-                    Some(src) => src.error_on(at, message),
-                    None => Diagnostic::error(f.file, message).at_line(at.line, at.column, None),
-                }
-            }
+            Some((i, offset)) => placed(&fields, i, offset, &url, message, root, &mut files),
             None => Diagnostic::error(&pages[0], message)
                 .with_hint("the link is in no content file: it comes from a template of the theme"),
         };
@@ -447,6 +454,28 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
                 "links between pages of the site are relative, like `../tabella/` or `../nome-unita/#ancora`; check the address",
             )
         });
+    }
+}
+
+/// An error `message` at the link or image `url` starting at byte `offset`
+/// of the text `fields[i]`, its line shown; `files` keeps the files read.
+fn placed(
+    fields: &[Field],
+    i: usize,
+    offset: usize,
+    url: &str,
+    message: String,
+    root: &Path,
+    files: &mut BTreeMap<PathBuf, Option<SourceFile>>,
+) -> Diagnostic {
+    let f = &fields[i];
+    let src = files
+        .entry(f.file.to_path_buf())
+        .or_insert_with(|| crate::source::read(&root.join(f.file), f.file).ok());
+    let at = position(f, offset, url, src.as_ref());
+    match src {
+        Some(src) => src.error_on(at, message),
+        None => Diagnostic::error(f.file, message).at_line(at.line, at.column, None),
     }
 }
 

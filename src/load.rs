@@ -1,6 +1,10 @@
 //! Stage 1 of the pipeline: walks `content/`, reads every file and parses it
 //! into the model (`_sito.yaml`, unit files, `_index.md`, extra pages).
 //!
+//! Which names are units is decided by [`file_kind`] alone (`import` asks
+//! it too); a name that looks meant as one but is not read, or a pipe named
+//! like one, is reported at the file, never skipped without a word.
+//!
 //! Every file is read even after one fails, and every problem is collected.
 //! This module only reads; it never writes, and the checks that span several
 //! files (slugs, duplicates, reserved paths) belong to `validate`.
@@ -218,6 +222,8 @@ fn load_content_with(
     let sito_display = display.join("_sito.yaml");
     if let Some(d) = outside(&sito, &sito_display) {
         diags.push(d);
+    } else if let Some(d) = not_regular_at(&sito, &sito_display) {
+        diags.push(d);
     } else if sito.is_file() {
         match source::read(&sito, &sito_display) {
             Ok(f) => {
@@ -242,6 +248,8 @@ fn load_content_with(
     let index = content.join("_index.md");
     let index_display = display.join("_index.md");
     if let Some(d) = outside(&index, &index_display) {
+        diags.push(d);
+    } else if let Some(d) = not_regular_at(&index, &index_display) {
         diags.push(d);
     } else if index.is_file() {
         match source::read(&index, &index_display) {
@@ -284,14 +292,28 @@ fn load_content_with(
             }
             continue;
         }
+        let name = entry.file_name().to_string_lossy();
+        let kind = file_kind(&name);
+        let path = entry.path();
         if !entry.file_type().is_file() {
+            // A named pipe, a socket, a device: never opened (reading a
+            // pipe would wait for ever), said when its name is content's.
+            if kind != FileKind::Other {
+                diags.extend(not_regular(
+                    entry.file_type(),
+                    display_of(content, display, path),
+                ));
+            }
             continue;
         }
-        let path = entry.path();
-        let is_unit = match path.extension().and_then(|e| e.to_str()) {
-            Some("yaml" | "yml") => true,
-            Some("md") => false,
-            _ => continue,
+        let is_unit = match kind {
+            FileKind::Unit => true,
+            FileKind::Page => false,
+            FileKind::Misnamed(m) => {
+                diags.push(m.diagnostic(display_of(content, display, path), &name));
+                continue;
+            }
+            FileKind::Other => continue,
         };
         let stem = path
             .file_stem()
@@ -364,7 +386,7 @@ fn load_content_with(
 
 /// A walk error in words: a loop of symbolic links, a link to nothing, or
 /// an unreadable entry.
-fn walk_error(at: PathBuf, e: &walkdir::Error) -> Diagnostic {
+pub(crate) fn walk_error(at: PathBuf, e: &walkdir::Error) -> Diagnostic {
     if let Some(ancestor) = e.loop_ancestor() {
         return Diagnostic::error(
             at,
@@ -390,9 +412,34 @@ fn walk_error(at: PathBuf, e: &walkdir::Error) -> Diagnostic {
 
 /// Ok when the symbolic link `path` leads inside `site_root` (canonical);
 /// else the error to report at `display`.
-fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Diagnostic> {
+/// A link to a hidden file or folder of the site outside `content/`
+/// (`../.env`, `../.git/`) is refused too: those are never content, and
+/// reading one would print its first line in a syntax error.
+pub(crate) fn link_inside(
+    path: &Path,
+    site_root: &Path,
+    display: PathBuf,
+) -> Result<(), Diagnostic> {
     match path.canonicalize() {
-        Ok(target) if target.starts_with(site_root) => Ok(()),
+        Ok(target) if target.starts_with(site_root) => {
+            let rel = target.strip_prefix(site_root).unwrap_or(&target);
+            // content/ is the user's own (a unit kept as `content/.x.yaml`).
+            let hidden = !rel.starts_with("content")
+                && rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            if hidden {
+                return Err(Diagnostic::error(
+                    display,
+                    format!(
+                        "this symbolic link leads to {}, a hidden file or folder of the site (its name starts with `.`): it was not read",
+                        rel.display()
+                    ),
+                )
+                .with_hint("hidden files (.env, .git) are never content: remove the link, or copy the content into a file of content/"));
+            }
+            Ok(())
+        }
         Ok(target) => Err(Diagnostic::error(
             display,
             format!(
@@ -403,6 +450,141 @@ fn link_inside(path: &Path, site_root: &Path, display: PathBuf) -> Result<(), Di
         .with_hint("copy the file into content/ instead of linking it: a build publishes only what is inside the site folder")),
         Err(e) => Err(Diagnostic::error(display, format!("cannot follow this symbolic link: {e}"))),
     }
+}
+
+/// What a file's name makes it under `content/`: the one rule of which
+/// files are units, also used by `import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// A unit: a name ending in `.yaml` or `.yml`, in any case (`.YAML`,
+    /// `.Yml`: Windows programs save them so).
+    Unit,
+    /// An extra page: a name ending in `.md`, in any case.
+    Page,
+    /// Meant as a unit, but not read as one: reported at the file.
+    Misnamed(Misnamed),
+    /// Not content (an office's document, an image, an editor's backup).
+    Other,
+}
+
+/// How a name meant as a unit or a page went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Misnamed {
+    /// Spaces before or after the name (`tributi.yaml `): an error, since
+    /// the file would be published under a name nobody sees (and Windows
+    /// cannot even check it out: it drops trailing spaces).
+    Spaces,
+    /// An ending that is almost `.yaml` (`tributi.yaml.txt`, as Notepad
+    /// saves it; `tributi.yam`, `tributi.ymal`): a warning, since it may
+    /// be a copy kept on purpose; `--strict` fails on it.
+    Extension,
+}
+
+/// What the file named `name` is to the loader: see [`FileKind`].
+pub(crate) fn file_kind(name: &str) -> FileKind {
+    // The kind its ending gives (`tributi.yaml`, `Tributi.YML`, `note.md`).
+    let by_ending = |name: &str| {
+        let (stem, ext) = name.rsplit_once('.')?;
+        if stem.is_empty() {
+            None
+        } else if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
+            Some(FileKind::Unit)
+        } else if ext.eq_ignore_ascii_case("md") {
+            Some(FileKind::Page)
+        } else {
+            None
+        }
+    };
+    let trimmed = name.trim();
+    if trimmed != name && by_ending(trimmed).is_some() {
+        return FileKind::Misnamed(Misnamed::Spaces);
+    }
+    if let Some(kind) = by_ending(name) {
+        return kind;
+    }
+    if yaml_like(&name.to_lowercase()) {
+        FileKind::Misnamed(Misnamed::Extension)
+    } else {
+        FileKind::Other
+    }
+}
+
+/// A lowercase name that holds `.yaml`/`.yml` before another ending, or
+/// ends one letter away from `yaml`; not an editor's backup (`x.yaml~`,
+/// `x.yaml.bak`), which is meant to be left out.
+fn yaml_like(lower: &str) -> bool {
+    let Some((stem, ext)) = lower.rsplit_once('.') else {
+        return false;
+    };
+    let backup =
+        lower.ends_with('~') || matches!(ext, "bak" | "bck" | "orig" | "old" | "swp" | "tmp");
+    let inner = [".yaml.", ".yml."].iter().any(|e| lower.contains(e));
+    !stem.is_empty() && !backup && (inner || strsim::osa_distance(ext, "yaml") == 1)
+}
+
+impl Misnamed {
+    /// The problem of the file `name`, shown as `display`.
+    pub(crate) fn diagnostic(self, display: PathBuf, name: &str) -> Diagnostic {
+        match self {
+            Misnamed::Spaces => Diagnostic::error(
+                display,
+                format!("the file name `{name}` begins or ends with a space: it was not read"),
+            )
+            .with_hint(format!("rename the file to `{}`", name.trim())),
+            Misnamed::Extension => {
+                let lower = name.to_lowercase();
+                // `tributi.yaml.txt` -> `tributi.yaml`; `tributi.ymal` -> `tributi.yaml`.
+                let stem = [".yaml.", ".yml."]
+                    .iter()
+                    .find_map(|e| lower.find(e))
+                    .or_else(|| name.rfind('.'))
+                    .map_or(name, |i| &name[..i]);
+                Diagnostic::warning(
+                    display,
+                    format!("`{name}` is not read as a unit: a unit's file name ends in `.yaml` or `.yml`"),
+                )
+                .with_hint(format!(
+                    "if it is a unit, rename it to `{stem}.yaml`; if it is a copy, move it out of content/ or begin its name with `_`"
+                ))
+            }
+        }
+    }
+}
+
+/// The error for `display`, whose type is `t`, when it is neither a
+/// regular file nor a folder (a named pipe, a socket, a device): such a
+/// file is never opened (reading a pipe waits for ever), but said.
+pub(crate) fn not_regular(t: std::fs::FileType, display: PathBuf) -> Option<Diagnostic> {
+    if t.is_file() || t.is_dir() {
+        return None;
+    }
+    let mut what = "a special file";
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            what = "a named pipe (FIFO)";
+        } else if t.is_socket() {
+            what = "a socket";
+        } else if t.is_block_device() || t.is_char_device() {
+            what = "a device";
+        }
+    }
+    Some(
+        Diagnostic::error(
+            display,
+            format!("this is {what}, not a file: it was not read"),
+        )
+        .with_hint("replace it with a plain file saved by an editor"),
+    )
+}
+
+/// [`not_regular`] of what `path` leads to; `None` when nothing is there.
+fn not_regular_at(path: &Path, display: &Path) -> Option<Diagnostic> {
+    not_regular(
+        std::fs::metadata(path).ok()?.file_type(),
+        display.to_path_buf(),
+    )
 }
 
 /// One content file, parsed, or its errors.
@@ -517,6 +699,38 @@ pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Vec<Diagnostic>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn which_names_are_units_pages_or_misnamed() {
+        let spaces = FileKind::Misnamed(Misnamed::Spaces);
+        let ending = FileKind::Misnamed(Misnamed::Extension);
+        for (name, kind) in [
+            ("tributi.yaml", FileKind::Unit),
+            ("tributi.yml", FileKind::Unit),
+            ("tributi.YAML", FileKind::Unit),
+            ("tributi.Yml", FileKind::Unit),
+            ("note.md", FileKind::Page),
+            ("note.MD", FileKind::Page),
+            ("tributi.yaml ", spaces),
+            (" tributi.yaml", spaces),
+            ("tributi.yaml\u{a0}", spaces),
+            ("note.md ", spaces),
+            ("tributi.yaml.txt", ending),
+            ("tributi.YAML.TXT", ending),
+            ("tributi.yml.docx", ending),
+            ("tributi.yam", ending),
+            ("tributi.ymal", ending),
+            ("tributi.yaml~", FileKind::Other),
+            ("tributi.yaml.bak", FileKind::Other),
+            ("leggimi.txt", FileKind::Other),
+            ("schema.xml", FileKind::Other),
+            ("catalogo.toml", FileKind::Other),
+            ("yaml", FileKind::Other),
+            ("leggimi .txt", FileKind::Other),
+        ] {
+            assert_eq!(file_kind(name), kind, "{name:?}");
+        }
+    }
 
     #[test]
     fn front_matter_is_split() {

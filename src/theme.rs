@@ -1,7 +1,9 @@
 //! The theme: Tera templates and static files. The default theme
 //! (`themes/default/`) is compiled into the binary; a site's own
 //! `themes/<tema>/` overrides it file by file (a site file wins, everything
-//! else comes from the default).
+//! else comes from the default). The site's theme folder, and every
+//! symbolic link inside it, must lead inside the site folder (checked as
+//! `load` checks content's links): a theme is published and served.
 //!
 //! This module loads and compiles templates once; it renders nothing and
 //! knows nothing of the catalogue (see `render`).
@@ -13,6 +15,7 @@ use tera::{ErrorKind, ReportError, Tera};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load;
 use crate::model::Span;
 use crate::source::{self, SourceFile};
 
@@ -115,26 +118,55 @@ pub fn load(
         }
     }
 
+    // The theme's folder, and every link inside it, must stay inside the
+    // site folder, as content's links do: a theme is published (`static/`)
+    // and served, so a link out would publish whatever it leads to.
+    let site_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let base = format!("themes/{tema}");
+    let shown = |p: &Path| match p.strip_prefix(&site_dir) {
+        Ok(rel) if !rel.as_os_str().is_empty() => {
+            format!("{base}/{}", rel.to_string_lossy().replace('\\', "/"))
+        }
+        _ => base.clone(),
+    };
+    if site_dir.exists()
+        && let Err(d) = load::link_inside(&site_dir, &site_root, PathBuf::from(shown(&site_dir)))
+    {
+        diags.push(d);
+        return None;
+    }
     if site_dir.is_dir() {
-        for entry in WalkDir::new(&site_dir).sort_by_file_name() {
+        let mut walker = WalkDir::new(&site_dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(
-                        format!("themes/{tema}"),
-                        format!("cannot read the theme folder: {e}"),
-                    ));
+                    let at = e.path().map_or_else(|| shown(&site_dir), &shown);
+                    diags.push(load::walk_error(PathBuf::from(at), &e));
                     continue;
                 }
             };
+            let display = PathBuf::from(shown(entry.path()));
+            if entry.path_is_symlink()
+                && let Err(d) = load::link_inside(entry.path(), &site_root, display.clone())
+            {
+                diags.push(d);
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
             if !entry.file_type().is_file() {
+                diags.extend(load::not_regular(entry.file_type(), display));
                 continue;
             }
             let Ok(rel) = entry.path().strip_prefix(&site_dir) else {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            let display = PathBuf::from(format!("themes/{tema}/{rel}"));
             if let Some(name) = rel.strip_prefix("templates/") {
                 match source::read(entry.path(), &display) {
                     Ok(f) => {

@@ -118,18 +118,30 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
     let key_at = |path: &str| c.spans.key(path).unwrap_or(Span { line: 1, column: 1 });
     let value_at = |path: &str| c.spans.value(path).unwrap_or(Span { line: 1, column: 1 });
     match normalise_base_url(&c.base_url) {
+        // `https://utente:password@host/`: published in every page's links,
+        // the sitemap and the open data. The line is not shown (a log may
+        // be public).
+        Some(u) if !overridden && has_user_info(&u) => {
+            let at = value_at("base_url");
+            diags.push(
+                Diagnostic::error(&src.display, "the base_url holds a user name or a password (`...@` before the host): it would be published in every page and in the open data")
+                    .at_line(at.line, at.column, None)
+                    .with_hint("remove the part up to `@` (the address of the published site needs no login); if it was a real password, change it"),
+            );
+        }
         Some(u) => c.base_url = u,
-        None => {
-            let msg = format!(
+        // An override is checked where it is given: `--base-url` by the
+        // command line's parser, an archived edition's is made from the
+        // current one and is no address when the current one is broken
+        // (already reported at `_sito.yaml`; nothing is rendered then).
+        None if overridden => {}
+        None => diags.push(src.error_on(
+            key_at("base_url"),
+            format!(
                 "`{}` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/",
                 c.base_url
-            );
-            if overridden {
-                diags.push(Diagnostic::error("--base-url", msg));
-            } else {
-                diags.push(src.error_on(key_at("base_url"), msg));
-            }
-        }
+            ),
+        )),
     }
     if let Some(colour) = &c.colore_primario {
         let at = key_at("colore_primario");
@@ -205,6 +217,15 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
                 .with_hint(format!("use one of: {}", known.join(", "))),
         );
     }
+}
+
+/// Whether the web address `u` carries `user:password@` before its host.
+fn has_user_info(u: &str) -> bool {
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .contains('@')
 }
 
 /// The lists of `_sito.yaml` (activities common to every office) get the
@@ -353,6 +374,14 @@ pub(crate) fn contrast_with_white(rgb: (u8, u8, u8)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_info_in_an_address() {
+        assert!(has_user_info("https://utente:segreto@www.comune.it/a/"));
+        assert!(has_user_info("https://utente@www.comune.it/"));
+        assert!(!has_user_info("https://www.comune.it/a/@b/"));
+        assert!(!has_user_info("https://www.comune.it/?a=b@c"));
+    }
 
     #[test]
     fn contrast() {

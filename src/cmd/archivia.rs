@@ -5,14 +5,15 @@
 //! `pubblicato_il` or `aggiornato_il`.
 //!
 //! Every path is checked before anything is written; the copy is made in a
-//! hidden sibling folder and renamed into place, so it is whole or absent. An
+//! hidden sibling folder and renamed into place, so it is whole or absent;
+//! the hidden copies a killed run left are removed by the next one. An
 //! existing edition is never overwritten.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::archive::CONTENT_DIR;
+use crate::archive::{CONTENT_DIR, partial_copy, partial_copy_name};
 use crate::cli::{ArchiviaArgs, EXIT_CONTENT, EXIT_USAGE};
 use crate::diagnostic::Diagnostics;
 use crate::model::SiteConfig;
@@ -109,11 +110,12 @@ fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failu
     let files = plan(&content)?;
 
     // Everything checked: copy into a hidden sibling, then rename into place.
-    let tmp = archive_dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let tmp = archive_dir.join(partial_copy_name(&name, std::process::id()));
     let io = |what: &str, p: &Path, e: std::io::Error| {
         Failure::Usage(format!("cannot {what} {}: {e}", p.display()))
     };
     fs::create_dir_all(&archive_dir).map_err(|e| io("create", &archive_dir, e))?;
+    remove_partial_copies(&archive_dir).map_err(|(p, e)| io("remove", &p, e))?;
     let copied = (|| {
         for rel in &files {
             let to = tmp.join(rel);
@@ -134,6 +136,51 @@ fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failu
         let _ = fs::remove_dir_all(&tmp);
     }
     copied.map(|()| (name, files.len()))
+}
+
+/// Removes the partial copies that an interrupted `archivia` left in
+/// `archive_dir` (`load` leaves them out and notes them), saying so; a
+/// copy whose process still runs is left alone.
+fn remove_partial_copies(archive_dir: &Path) -> Result<(), (PathBuf, std::io::Error)> {
+    let entries = fs::read_dir(archive_dir).map_err(|e| (archive_dir.to_path_buf(), e))?;
+    let mut left: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| (archive_dir.to_path_buf(), e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && partial_copy(&name).is_some_and(|pid| !running(pid)) {
+            left.push(entry.path());
+        }
+    }
+    left.sort();
+    for p in left {
+        fs::remove_dir_all(&p).map_err(|e| (p.clone(), e))?;
+        let name = p.file_name().unwrap_or_default().to_string_lossy();
+        println!(
+            "Removed content/{CONTENT_DIR}/{name}/, a partial copy left by an interrupted archivia."
+        );
+    }
+    Ok(())
+}
+
+/// Whether the process `pid` still runs (a signal 0 reaches it).
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid == 0 {
+        return false;
+    }
+    // SAFETY: signal 0 only checks that the process exists; no signal is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Elsewhere no process is known to run: every partial copy is removed.
+#[cfg(not(unix))]
+fn running(_pid: u32) -> bool {
+    false
 }
 
 /// The files to copy, relative to `content/`: everything but `_archivio/`

@@ -7,7 +7,8 @@
 //! version of trasparenza from crates.io. Placeholders come from
 //! [`crate::placeholder`], so `check` reports the ones left.
 //!
-//! It never overwrites a file: existing ones are kept and listed.
+//! It never overwrites a file: existing ones are kept and listed. A
+//! `content/` that already holds files gets no example unit.
 
 use std::fs;
 use std::io::{self, Write};
@@ -23,10 +24,7 @@ use crate::placeholder;
 const FILES: &[(&str, &str)] = &[
     ("content/_sito.yaml", include_str!("../../init/_sito.yaml")),
     ("content/_index.md", include_str!("../../init/_index.md")),
-    (
-        "content/ufficio-esempio.yaml",
-        include_str!("../../init/ufficio-esempio.yaml"),
-    ),
+    (EXAMPLE, include_str!("../../init/ufficio-esempio.yaml")),
     (".gitignore", include_str!("../../init/gitignore")),
     (
         ".github/workflows/trasparenza.yml",
@@ -35,6 +33,18 @@ const FILES: &[(&str, &str)] = &[
     (".gitlab-ci.yml", include_str!("../../init/gitlab-ci.yml")),
     ("ci/pubblica.sh", include_str!("../../init/pubblica.sh")),
 ];
+
+/// The example unit's path in [`FILES`].
+const EXAMPLE: &str = "content/ufficio-esempio.yaml";
+
+/// Whether the folder `content` holds anything but hidden files (`.gitkeep`).
+fn has_content(content: &Path) -> bool {
+    fs::read_dir(content).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| !e.file_name().to_string_lossy().starts_with('.'))
+    })
+}
 
 /// What the templates' `@NAME@` markers become.
 struct Values {
@@ -60,8 +70,14 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
+    // An existing content/ gets no example unit: `build` would publish it
+    // beside the site's own units.
+    let skipped = has_content(&root.join("content")).then_some(EXAMPLE);
     let (mut created, mut kept) = (Vec::new(), Vec::new());
     for (rel, template) in FILES {
+        if skipped == Some(*rel) {
+            continue;
+        }
         let text = fill(template, &values);
         match create_new(&root.join(rel), text.as_bytes()) {
             Ok(true) => created.push(*rel),
@@ -85,6 +101,16 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
             println!("  {f}");
         }
     }
+    if let Some(f) = skipped {
+        println!(
+            "Not added, since content/ already holds files (it would be published beside them):\n  {f}"
+        );
+    }
+    let next = if created.contains(&EXAMPLE) || kept.contains(&EXAMPLE) {
+        "import the catalogue or edit content/ufficio-esempio.yaml"
+    } else {
+        "import the catalogue or add a file per unit to content/"
+    };
     let mut todo = Vec::new();
     if args.ente.is_none() {
         todo.push("`ente`");
@@ -97,9 +123,9 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
             "Next: replace {} in content/_sito.yaml (`trasparenza check` lists what is left),",
             todo.join(" and ")
         );
-        println!("  then import the catalogue or edit content/ufficio-esempio.yaml.");
+        println!("  then {next}.");
     } else {
-        println!("Next: import the catalogue or edit content/ufficio-esempio.yaml.");
+        println!("Next: {next}.");
     }
     let flag = if root == Path::new(".") {
         String::new()

@@ -178,10 +178,38 @@ impl Walk<'_> {
             );
             return;
         }
+        if let Node::Str(s) = v
+            && let Some(c) = s.chars().find(|c| is_bidi_control(*c))
+        {
+            self.error(
+                line,
+                col,
+                format!(
+                    "{} holds an invisible character that changes the direction of the text (\\u{{{:x}}}): the page would show it in another order than it is written",
+                    label.text(),
+                    u32::from(c)
+                ),
+                Some("type the text again without it (it usually comes with text pasted from elsewhere)".into()),
+            );
+            return;
+        }
         match (shape, v) {
             (Shape::Text, Node::Str(_) | Node::Null) => {}
             (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Str(s)) if s.trim().is_empty() => {
                 self.empty(line, col, label)
+            }
+            (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Str(s))
+                if s.chars().all(|c| c.is_whitespace() || is_zero_width(c)) =>
+            {
+                self.error(
+                    line,
+                    col,
+                    format!(
+                        "{} holds only invisible characters: it would be published empty",
+                        label.text()
+                    ),
+                    Some("write the text, or remove the line".into()),
+                );
             }
             (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Null) => {
                 self.empty(line, col, label)
@@ -313,6 +341,22 @@ impl Walk<'_> {
     }
 }
 
+/// A character that changes the direction of the text around it
+/// (embeddings, overrides, isolates): what "Trojan Source" hides behind.
+/// The marks U+200E/U+200F, which only affect neutral characters, are not.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character with no width that is not whitespace: zero-width space,
+/// joiners, word joiner, byte order mark, soft hyphen.
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' | '\u{180e}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +417,20 @@ responsabile: S
         let p = problems("nome: A\nsmartizzabili:\n  - Taxi e NCC: atti\n  - Altro\n");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].starts_with("3:15 this text contains `: `"), "{p:?}");
+    }
+
+    #[test]
+    fn invisible_and_direction_changing_texts_are_errors() {
+        assert_eq!(
+            problems(
+                "nome: \"\\u200B\\u2060\"\nsmartizzabili:\n  - \"Protocollo \\u202Eotua\"\n  - \"\\uFEFF \"\n  - \"Sportello\\u200D\"\n"
+            ),
+            [
+                "1:7 `nome` holds only invisible characters: it would be published empty",
+                "3:5 an activity in `smartizzabili` holds an invisible character that changes the direction of the text (\\u{202e}): the page would show it in another order than it is written",
+                "4:5 an activity in `smartizzabili` holds only invisible characters: it would be published empty",
+            ]
+        );
     }
 
     #[test]

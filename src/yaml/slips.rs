@@ -7,7 +7,10 @@
 //! - ` #` after an unquoted item's text (or `testo:` / `note:` value): YAML
 //!   cuts the rest off as a comment;
 //! - a text starting with a quote and going on after it
-//!   (`- 'attività' di portierato`), and one starting with `* ` (an alias mark).
+//!   (`- 'attività' di portierato`), and one starting with `* ` (an alias mark);
+//! - an anchor (`&nome`) or an alias (`*nome`): YAML copies a value from
+//!   one place to another, which whoever edits the file next may not see;
+//!   a standard tag (`!!binary`, `!!str`), which the reader drops.
 //!
 //! The scanner never decides whether the YAML is valid: `yaml::parse` asks
 //! it for the slip next to a syntax error or a schema problem, and
@@ -35,6 +38,11 @@ pub(crate) enum Kind {
     Star { suggestion: String },
     /// `- - dirigente`: a pasted dash read as a list inside the list.
     DoubleDash { suggestion: String },
+    /// `&name` (an anchor) or `*name` (a copy of the anchored value).
+    Anchor { mark: char, name: String },
+    /// A standard YAML tag (`!!binary`, `!!str`), which the reader drops;
+    /// any other tag is an error of the schema walk.
+    Tag { tag: String },
 }
 
 /// One slip: where (1-based, columns in characters) and what.
@@ -152,7 +160,28 @@ pub(crate) fn scan(text: &str) -> Vec<Slip> {
                     suggestion: format!("{prefix}{}", requote(value.trim_end())),
                 },
             }),
-            '[' | '{' | '&' | '!' | '*' | '%' | '@' | '`' | '#' => {}
+            '&' | '*' => {
+                let name: String = value[1..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+                    .collect();
+                if !name.is_empty() {
+                    out.push(Slip {
+                        line,
+                        column: col(value_at),
+                        kind: Kind::Anchor { mark: first, name },
+                    });
+                }
+            }
+            '!' if value.starts_with("!!") => {
+                let tag: String = value.chars().take_while(|c| !c.is_whitespace()).collect();
+                out.push(Slip {
+                    line,
+                    column: col(value_at),
+                    kind: Kind::Tag { tag },
+                });
+            }
+            '[' | '{' | '!' | '%' | '@' | '`' | '#' => {}
             _ if text_value => {
                 if let Some(hash) = comment_start(value)
                     && !value[..hash].contains(": ")
@@ -279,6 +308,18 @@ pub(crate) fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnos
             "remove the second `-` (it was probably pasted with the text); to keep it, put the text in {}: {suggestion}",
             quotes(suggestion)
         )),
+        Kind::Anchor { mark: '&', name } => at(format!(
+            "`&{name}` is a YAML anchor: YAML copies this value wherever `*{name}` is written"
+        ))
+        .with_hint("write the text out in each place instead (whoever edits the file next may not know that a change here changes the others too)"),
+        Kind::Anchor { name, .. } => at(format!(
+            "`*{name}` is a YAML alias: the value published here is the one written at `&{name}`"
+        ))
+        .with_hint(format!("write the text out here instead of `*{name}`")),
+        Kind::Tag { tag } => at(format!(
+            "`{tag}` is a YAML tag, which content files do not use: the value is read as the text after it"
+        ))
+        .with_hint(format!("remove `{tag}`")),
         Kind::Star { suggestion } => at(
             "the text starts with `*`, which YAML reads as a reference to an anchor (`*name`)"
                 .to_string(),
@@ -374,6 +415,28 @@ mod tests {
             .into_iter()
             .map(|s| (s.line, s.column, s.kind))
             .collect()
+    }
+
+    #[test]
+    fn anchors_aliases_and_standard_tags_are_found() {
+        let k = kinds(
+            "nome: !!binary UHJvdmE=\narea: &a Servizi\nresponsabile: *a\nsmartizzabili:\n  - *a\n  - !!str Uno\n  - Due & tre\n",
+        );
+        let anchor = |mark, name: &str| Kind::Anchor {
+            mark,
+            name: name.into(),
+        };
+        let tag = |t: &str| Kind::Tag { tag: t.into() };
+        assert_eq!(
+            k,
+            vec![
+                (1, 7, tag("!!binary")),
+                (2, 7, anchor('&', "a")),
+                (3, 15, anchor('*', "a")),
+                (5, 5, anchor('*', "a")),
+                (6, 5, tag("!!str")),
+            ]
+        );
     }
 
     #[test]

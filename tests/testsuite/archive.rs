@@ -402,3 +402,68 @@ fn the_notice_of_an_archived_edition_gives_its_validity_dates() {
     );
     assert!(texts(&unit, ".avviso-non-in-vigore").is_empty());
 }
+
+/// Issue 21: a killed `archivia` left its hidden partial copy in
+/// `_archivio/` for ever. `check` now notes it (it is not published) and
+/// the next `archivia` removes it; a copy whose process still runs (this
+/// test's) is left alone.
+#[test]
+fn a_partial_copy_of_a_killed_archivia_is_noted_then_removed() {
+    let site = Site::fixture("archive");
+    // No process has this id (above any pid_max), so it was killed.
+    let dead = site.root().join("content/_archivio/.2024.tmp-2147483647");
+    let alive = site.root().join(format!(
+        "content/_archivio/.2023.tmp-{}",
+        std::process::id()
+    ));
+    for dir in [&dead, &alive] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("tributi.yaml"), "nome: Tributi\n").unwrap();
+    }
+    let r = site.run(&["check"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stderr().contains(
+            "content/_archivio/.2024.tmp-2147483647: note: a partial copy left by an interrupted `archivia`: it is not published"
+        ),
+        "{}",
+        r.stderr()
+    );
+    let r = site.run(&["archivia"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stdout().contains(
+            "Removed content/_archivio/.2024.tmp-2147483647/, a partial copy left by an interrupted archivia."
+        ),
+        "{}",
+        r.stdout()
+    );
+    assert!(!dead.exists());
+    assert!(alive.exists());
+}
+
+/// An edition folder linked from outside the site folder was loaded and
+/// published; it is refused at its name, as content's links are.
+#[cfg(unix)]
+#[test]
+fn an_edition_linked_from_outside_the_site_is_refused() {
+    let site = Site::fixture("archive");
+    let outside = tempfile::tempdir().unwrap();
+    let src = site.root().join("content/_archivio");
+    let first = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    crate::support::copy_dir(&first, outside.path());
+    std::os::unix::fs::symlink(outside.path(), src.join("2019")).unwrap();
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr().contains(
+            "content/_archivio/2019: error: this symbolic link leads outside the site folder"
+        ),
+        "{}",
+        r.stderr()
+    );
+}

@@ -124,3 +124,60 @@ fn check_help_explains_every_flag() {
         assert!(help.contains(flag), "{help}");
     }
 }
+
+/// Issue 21: warnings were never capped (100,000 warnings printed 317 MB).
+/// People (human, GitHub) see the first 10 of each kind per file and a
+/// count of the rest; programs (JSON, GitLab) get every one; the count
+/// line and the exit code are those of all.
+#[test]
+fn warnings_of_one_kind_are_capped_for_people_and_all_kept_for_programs() {
+    let site = Site::fixture("basic");
+    let items: String = (0..500)
+        .map(|i| format!("  - Protocollo\n  - Attività {i} -\n"))
+        .collect();
+    site.write(
+        "content/ripetuto.yaml",
+        &format!("nome: Ripetuto\nsmartizzabili:\n{items}"),
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code(), Some(0), "{}", r.stderr());
+    let err = r.stderr();
+    let count = |message: &str| {
+        err.lines()
+            .filter(|l| l.starts_with("content/ripetuto.yaml:") && l.contains(message))
+            .count()
+    };
+    assert_eq!(
+        count("warning: the same activity appears more than once"),
+        10
+    );
+    assert_eq!(count("warning: the activity ends with a stray dash"), 10);
+    let left = "content/ripetuto.yaml: 490 more warnings like \"the activity ends with a stray dash...\" not shown\n\
+                content/ripetuto.yaml: 489 more warnings like \"the same activity appears more than once in...\" not shown\n\
+                (`trasparenza check --format json` lists every one)\n";
+    // 499 copies, 500 stray dashes and the basic site's own warning.
+    for needle in [left, "0 errors, 1000 warnings\n"] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+    assert!(err.len() < 10_000, "{} bytes", err.len());
+
+    let all = |format: &str| {
+        let out = site.run(&["check", "--format", format]).stdout();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v.as_array().unwrap().len()
+    };
+    // Every warning and the basic site's note.
+    assert_eq!(all("json"), 1001);
+    assert_eq!(all("gitlab"), 1001);
+    let github = site.run(&["check", "--format", "github"]).stdout();
+    let shown = github
+        .lines()
+        .filter(|l| l.starts_with("::warning file=content/ripetuto.yaml,"))
+        .count();
+    assert_eq!(shown, 20, "{github}");
+    let notice = format!(
+        "::notice title=trasparenza::{}\n",
+        left.trim_end().replace('\n', "%0A")
+    );
+    assert!(github.ends_with(&notice), "{github}");
+}

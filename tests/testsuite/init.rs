@@ -336,3 +336,30 @@ fn init_then_import_then_build_with_no_hand_edits() {
     assert!(!c.stdout().contains("placeholder"), "{}", c.stdout());
     assert!(!c.stdout().contains("example"), "{}", c.stdout());
 }
+
+/// Issue 21: `init` in a site that has units added `ufficio-esempio.yaml`,
+/// which `build` then published beside them.
+#[test]
+fn init_in_a_site_with_content_adds_no_example_unit() {
+    let site = Site::fixture("basic");
+    let r = init(&site, &[]);
+    let out = r.stdout();
+    assert!(
+        out.contains("Not added, since content/ already holds files (it would be published beside them):\n  content/ufficio-esempio.yaml\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Next: import the catalogue or add a file per unit to content/."),
+        "{out}"
+    );
+    assert!(!site.root().join("content/ufficio-esempio.yaml").exists());
+    assert!(site.root().join(".gitlab-ci.yml").is_file());
+    site.build();
+    assert!(!site.public().join("ufficio-esempio").exists());
+
+    // Hidden files (`.gitkeep`) are not content: the example is added.
+    let empty = Site::empty();
+    empty.write("content/.gitkeep", "");
+    init(&empty, &[]);
+    assert!(empty.root().join("content/ufficio-esempio.yaml").is_file());
+}

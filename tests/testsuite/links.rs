@@ -116,3 +116,33 @@ fn the_404_page_links_from_the_base_path() {
         Some("/trasparenza/lavoro-agile/assets/style.css")
     );
 }
+
+/// Issue 21: `![x](https://...)` in content was published as an `<img>`
+/// loading a third party; now it is a link to the image (and a warning,
+/// `errors::an_image_on_another_site_is_a_warning_at_it`), and links to
+/// other sites stay links.
+#[test]
+fn an_image_on_another_site_is_published_as_a_link() {
+    let site = Site::fixture("errors/off-site-image");
+    site.build();
+    for page in [
+        "anagrafe/index.html",
+        "orari/index.html",
+        "tabella/index.html",
+    ] {
+        let html = site.read(page);
+        assert!(!html.contains("<img src=\"https:"), "{page}: {html}");
+        assert!(!html.contains("<img src=\"//"), "{page}: {html}");
+    }
+    let unit = site.read("anagrafe/index.html");
+    assert!(
+        unit.contains(
+            "<a href=\"https://maps.example.com/sportello.png\">Mappa dello sportello</a>"
+        ),
+        "{unit}"
+    );
+    assert!(unit.contains("<a href=\"https://www.anpr.interno.it/\">il portale</a>"));
+    assert!(site.read("orari/index.html").contains(
+        "<a href=\"https://cdn.example.com/orari.png\" title=\"Orari\">Tabella degli orari</a>"
+    ));
+}

@@ -411,6 +411,23 @@ fn nothing_outside_the_rendered_site_can_be_read() {
         )
         .unwrap();
     }
+    // Links in a theme leading out of the site are errors (issue 21): the
+    // preview names them and serves no file; without them, it serves the site.
+    #[cfg(unix)]
+    {
+        let s = Server::start(&site, &[]);
+        let page = s.get("/assets/ok.txt").body;
+        assert!(!page.contains(secret));
+        for link in ["static/leak.txt", "static/fuori"] {
+            assert!(
+                page.contains(&format!(
+                    "themes/default/{link}</code> this symbolic link leads outside the site folder"
+                )),
+                "{page}"
+            );
+            fs::remove_file(site.root().join("themes/default").join(link)).unwrap();
+        }
+    }
     let s = Server::start(&site, &[]);
     assert_eq!(s.get("/assets/ok.txt").body, "visible");
     let targets = [

@@ -106,3 +106,76 @@ fn a_missing_parent_names_the_child_template() {
     assert_eq!(file, PAGE_404, "{p:?}");
     assert!(message.contains("cornice.html"), "{message}");
 }
+
+/// Issue 21: a theme linked from outside the site folder was published
+/// (its `static/` copied into `assets/`) and links inside a theme were
+/// dropped without a word. Now the theme folder and each link in it must
+/// stay inside the site folder, as content's links do.
+#[cfg(unix)]
+mod links {
+    use crate::support::Site;
+    use std::os::unix::fs::symlink;
+
+    /// The basic site with `tema: comune`.
+    fn with_theme() -> Site {
+        let site = Site::fixture("basic");
+        let sito = std::fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap();
+        site.write("content/_sito.yaml", &format!("{sito}tema: comune\n"));
+        site
+    }
+
+    #[test]
+    fn a_theme_folder_outside_the_site_is_refused() {
+        let site = with_theme();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(outside.path().join("static")).unwrap();
+        std::fs::write(outside.path().join("static/segreto.txt"), "segreto").unwrap();
+        std::fs::create_dir_all(site.root().join("themes")).unwrap();
+        symlink(outside.path(), site.root().join("themes/comune")).unwrap();
+        let r = site.run(&["build"]);
+        assert_eq!(r.code(), Some(1), "{}", r.stderr());
+        assert!(
+            r.stderr()
+                .contains("themes/comune: error: this symbolic link leads outside the site folder"),
+            "{}",
+            r.stderr()
+        );
+        assert!(!site.public().exists());
+    }
+
+    #[test]
+    fn links_in_a_theme_are_followed_inside_the_site_and_refused_outside() {
+        let site = with_theme();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("segreto.txt"), "segreto").unwrap();
+        site.write(
+            "condivisi/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        );
+        site.write("themes/comune/static/proprio.css", "body{}");
+        let dir = site.root().join("themes/comune/static");
+        symlink(outside.path().join("segreto.txt"), dir.join("segreto.txt")).unwrap();
+        symlink(outside.path(), dir.join("fuori")).unwrap();
+        symlink("manca.css", dir.join("perso.css")).unwrap();
+        symlink("../../../condivisi/logo.svg", dir.join("logo.svg")).unwrap();
+        let r = site.run(&["check"]);
+        assert_eq!(r.code(), Some(1), "{}", r.stderr());
+        let err = r.stderr();
+        for needle in [
+            "themes/comune/static/segreto.txt: error: this symbolic link leads outside the site folder",
+            "themes/comune/static/fuori: error: this symbolic link leads outside the site folder",
+            "themes/comune/static/perso.css: error: this symbolic link leads to nothing",
+            "3 errors",
+        ] {
+            assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+        }
+        assert!(!err.contains("logo.svg"), "{err}");
+
+        for f in ["segreto.txt", "fuori", "perso.css"] {
+            std::fs::remove_file(dir.join(f)).unwrap();
+        }
+        site.build();
+        assert!(site.public().join("assets/proprio.css").is_file());
+        assert!(site.read("assets/logo.svg").contains("<svg"));
+    }
+}
