@@ -121,7 +121,7 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
             let shown = display.join(&name);
             let loaded = load::load_content(root, &path, &shown, diags);
             let base = format!("{base_url}{URL_DIR}/{name}/");
-            validate::validate(loaded, Some(&base), diags).map(|site| Edition { name, site })
+            validate::validate(loaded, Some(&base), None, diags).map(|site| Edition { name, site })
         })
         .collect();
     editions.sort_by(|a, b| {

@@ -96,7 +96,8 @@ fn prepare(
     let tema = loaded.config.as_ref().and_then(|c| c.tema.clone());
     let tema_at = loaded.config.as_ref().and_then(|c| c.spans.key("tema"));
     let settings = loaded.config_source.clone();
-    let site = validate::validate(loaded, opts.base_url.as_deref(), diags);
+    let today = today_of_env(diags);
+    let site = validate::validate(loaded, opts.base_url.as_deref(), Some(today), diags);
     timer.lap("validate");
     // Earlier editions (content/_archivio/): the same load and validate, even
     // when the current content is broken, to report their errors too.
@@ -104,7 +105,6 @@ fn prepare(
     let mark = diags.mark();
     let editions = archive::load_editions(root, base, diags);
     let mut standing = diags.since(mark);
-    let today = today_of_env(diags);
     let mark = diags.mark();
     if let Some(s) = &site {
         let c = &s.config;

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::config::{LICENCES, is_web_url, licence, normalise_base_url, parse_hex};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
-use crate::model::{self, Site, SiteConfig, Span, Unit, UnitFile};
+use crate::model::{self, Date, Site, SiteConfig, Span, Unit, UnitFile};
 use crate::slug;
 use crate::source::SourceFile;
 
@@ -17,6 +17,7 @@ use crate::source::SourceFile;
 pub fn validate(
     loaded: Loaded,
     base_url_override: Option<&str>,
+    today: Option<Date>,
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     let before = diags.error_count();
@@ -28,6 +29,9 @@ pub fn validate(
         let empty = SourceFile::new("content/_sito.yaml", "");
         let src = loaded.config_source.as_ref().unwrap_or(&empty);
         check_config(&mut c, src, base_url_override.is_some(), diags);
+        if let Some(today) = today {
+            check_dates_against(&c, src, today, diags);
+        }
         c
     });
 
@@ -110,6 +114,48 @@ pub fn validate(
         units,
         pages,
     })
+}
+
+/// How many years a catalogue with a start and no end may read "In vigore"
+/// before `check` notes it (a PIAO covers three years).
+const YEARS_IN_FORCE: u16 = 3;
+
+/// `_sito.yaml`'s dates against the day of the build (the current edition
+/// only): an update dated in the future is a slip (a warning: every page
+/// would show it); a catalogue in force since more than
+/// [`YEARS_IN_FORCE`] years with no `valido_al` a note.
+fn check_dates_against(c: &SiteConfig, src: &SourceFile, today: Date, diags: &mut Diagnostics) {
+    let at = |key: &str| c.spans.value(key).unwrap_or(Span { line: 1, column: 1 });
+    if c.aggiornato_il > today {
+        diags.push(
+            src.warning_on(
+                at("aggiornato_il"),
+                format!(
+                    "`aggiornato_il` is {}, after today ({today}): every page would show an update that has not happened",
+                    c.aggiornato_il
+                ),
+            )
+            .with_hint("write the day the catalogue was last updated, e.g. the date of the act"),
+        );
+    }
+    if let (Some(dal), None) = (c.valido_dal, c.valido_al) {
+        let limit = Date {
+            year: today.year.saturating_sub(YEARS_IN_FORCE),
+            ..today
+        };
+        if dal < limit {
+            diags.push(
+                Diagnostic::note(
+                    &src.display,
+                    format!(
+                        "the catalogue is in force since {dal}, more than {YEARS_IN_FORCE} years ago, with no end: every page says \"In vigore\""
+                    ),
+                )
+                .at_line(at("valido_dal").line, at("valido_dal").column, src.line(at("valido_dal").line))
+                .with_hint("if a newer act replaced it, add `valido_al` (the last day in force) or publish the new catalogue"),
+            );
+        }
+    }
 }
 
 fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &mut Diagnostics) {

@@ -200,7 +200,12 @@ impl Incremental {
         let mut timer = pipeline::Timer::new();
         let loaded = load::load_cached(&self.root, Some(&self.cache), diags)?;
         timer.lap("load");
-        let validated = validate::validate(loaded, self.opts.base_url.as_deref(), diags);
+        let validated = validate::validate(
+            loaded,
+            self.opts.base_url.as_deref(),
+            Some(last.prepared.today),
+            diags,
+        );
         timer.lap("validate");
         let old = &last.prepared;
         // What the editions and the theme said, as a full build says it,

@@ -338,7 +338,7 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
         return Reached::Parsing;
     }
     let mut diags = Diagnostics::new();
-    let site = validate::validate(loaded, None, &mut diags);
+    let site = validate::validate(loaded, None, None, &mut diags);
     let stop = site.is_none() || diags.has_errors();
     if site.is_none() {
         assert!(diags.has_errors(), "no site and no error");
