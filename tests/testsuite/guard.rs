@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::os::unix::fs::symlink;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::support::{Site, tree};
@@ -318,4 +318,294 @@ fn a_second_build_waits_for_the_first() {
     assert!(child.wait().unwrap().success());
     assert!(!site.public().join("lavori").exists());
     assert!(!lock_path.exists());
+}
+
+/// Whether this test runs as root, which mounting needs. When not, it says
+/// so on the terminal (past the test harness's capture): the test checked
+/// nothing. CI runs the tests as root.
+fn root_or_skip(test: &str) -> bool {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return true;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED guard::{test}: it needs root (mount); run the tests as root, as CI does"
+    );
+    false
+}
+
+/// A mount made by a test, unmounted when dropped, also when the test
+/// fails, so a failing test leaves nothing mounted.
+struct Mount(PathBuf);
+
+impl Mount {
+    /// `mount --bind from on`: `on` becomes a second name of `from`.
+    fn bind(from: &Path, on: &Path) -> Mount {
+        mount(&[&"--bind".as_ref(), &from.as_os_str(), &on.as_os_str()]);
+        Mount(on.to_path_buf())
+    }
+
+    /// `dir` mounted on itself, read-only.
+    fn read_only(dir: &Path) -> Mount {
+        let m = Mount::bind(dir, dir);
+        mount(&[
+            &"-o".as_ref(),
+            &"remount,bind,ro".as_ref(),
+            &dir.as_os_str(),
+        ]);
+        m
+    }
+}
+
+fn mount(args: &[&&std::ffi::OsStr]) {
+    let r = Command::new("mount").args(args).output().unwrap();
+    assert!(
+        r.status.success(),
+        "mount {args:?}: {}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Issue 21: the guard compared path strings, so a second name of the site
+/// folder (a bind mount here; on macOS and Windows `Content` for `content`)
+/// let `--force` replace the sources, and the refusal invited `--force`.
+#[test]
+fn a_second_name_of_the_site_is_seen_even_with_force() {
+    if !root_or_skip("a_second_name_of_the_site_is_seen_even_with_force") {
+        return;
+    }
+    let top = site_with_neighbours();
+    let site = top.root().join("site");
+    let alias = top.root().join("alias");
+    fs::create_dir(&alias).unwrap();
+    let _mounted = Mount::bind(&site, &alias);
+    let at = |rel: &str| alias.join(rel).to_str().unwrap().to_string();
+    let content = "it is the content/ folder, which the site is built from";
+    for args in [
+        &["--output", &at("content")][..],
+        &["--output", &at("content"), "--force"],
+        &["--output", &at("content/../content/."), "--force"],
+    ] {
+        assert_refused(top.root(), &site, args, content);
+    }
+    assert_refused(
+        top.root(),
+        &site,
+        &["--output", &at("themes"), "--force"],
+        "it is the themes/ folder",
+    );
+    assert_refused(
+        top.root(),
+        &site,
+        &["--output", &at("content/nuova"), "--force"],
+        "it is inside the content/ folder",
+    );
+    assert_refused(
+        top.root(),
+        &site,
+        &["--output", &at(""), "--force"],
+        "it is the site folder itself",
+    );
+    // `--root` through the alias: the site is the same folder.
+    let real_content = site.join("content");
+    assert_refused(
+        top.root(),
+        top.root(),
+        &[
+            "--root",
+            &at(""),
+            "--output",
+            real_content.to_str().unwrap(),
+            "--force",
+        ],
+        content,
+    );
+    // Never an invitation to --force for the sources.
+    let r = build_in(&site, &["--output", &at("content")]);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(!err.contains("--force"), "{err}");
+    // The alias still works for a real output.
+    let r = build_in(top.root(), &["--root", &at(""), "--output", &at("public")]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(site.join("public/index.html").is_file());
+}
+
+/// Issue 21: a mounted output failed at the swap with "Device or resource
+/// busy" after the whole build, and left the staged copy beside it.
+#[test]
+fn a_mounted_output_is_refused_before_the_build() {
+    if !root_or_skip("a_mounted_output_is_refused_before_the_build") {
+        return;
+    }
+    let top = site_with_neighbours();
+    let site = top.root().join("site");
+    let www = top.root().join("www");
+    fs::create_dir(&www).unwrap();
+    fs::create_dir(site.join("public")).unwrap();
+    let _mounted = Mount::bind(&www, &site.join("public"));
+    assert_refused(
+        top.root(),
+        &site,
+        &["--force"],
+        "a disk or share is mounted on it, and a mounted folder cannot be swapped for the new site; write into a folder inside it (--output ./public/sito)",
+    );
+    // What it suggests works.
+    let r = build_in(&site, &["--output", "public/sito"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(www.join("sito/index.html").is_file());
+}
+
+/// A folder this build cannot write into: read-only (root) or without
+/// write permission (other users). Undone when dropped.
+enum ReadOnly {
+    Mounted(#[allow(dead_code)] Mount),
+    Chmod(PathBuf),
+}
+
+impl ReadOnly {
+    fn make(dir: &Path) -> ReadOnly {
+        use std::os::unix::fs::PermissionsExt;
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            ReadOnly::Mounted(Mount::read_only(dir))
+        } else {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+            ReadOnly::Chmod(dir.to_path_buf())
+        }
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if let ReadOnly::Chmod(dir) = self {
+            let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+/// Issue 21: an output in a folder that cannot be written failed after the
+/// whole build on the lock file.
+#[test]
+fn an_output_in_a_folder_that_cannot_be_written_is_refused_before_the_build() {
+    let top = site_with_neighbours();
+    let site = top.root().join("site");
+    let shelf = top.root().join("shelf");
+    fs::create_dir(&shelf).unwrap();
+    let _ro = ReadOnly::make(&shelf);
+    for out in ["../shelf/public", "../shelf/anno/public"] {
+        assert_refused(
+            top.root(),
+            &site,
+            &["--output", out],
+            &format!(
+                "cannot write into {} (",
+                shelf.canonicalize().unwrap().display()
+            ),
+        );
+    }
+}
+
+/// Issue 21 (low): `--force` deleted a git repository it was pointed at.
+#[test]
+fn a_git_repository_is_refused_even_with_force() {
+    let top = site_with_neighbours();
+    let site = top.root().join("site");
+    top.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+    top.write("repo/index.html", "mine");
+    for args in [
+        &["--output", "../repo"][..],
+        &["--output", "../repo", "--force"],
+    ] {
+        assert_refused(
+            top.root(),
+            &site,
+            args,
+            "it holds a git repository (.git), which trasparenza never replaces",
+        );
+    }
+    // A work tree of a linked worktree or submodule: `.git` is a file.
+    fs::remove_dir_all(top.root().join("repo/.git")).unwrap();
+    top.write("repo/.git", "gitdir: /elsewhere\n");
+    assert_refused(
+        top.root(),
+        &site,
+        &["--output", "../repo", "--force"],
+        "it holds a git repository (.git)",
+    );
+}
+
+/// Gives `dir` and everything in it to `uid`.
+fn chown_all(dir: &Path, uid: u32) {
+    for e in walkdir::WalkDir::new(dir) {
+        std::os::unix::fs::lchown(e.unwrap().path(), Some(uid), Some(uid)).unwrap();
+    }
+}
+
+/// Issue 21: after one `sudo trasparenza build`, the next build published
+/// but exited 2 naming the wrong folder, and every later build failed on
+/// the hidden copy it could not remove. As root the old output belongs to
+/// root and the next builds run as `nobody`; as another user, a folder of
+/// the old output is made read-only.
+#[test]
+fn an_old_output_that_cannot_be_removed_does_not_block_the_builds() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    const NOBODY: u32 = 65534;
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let top = site_with_neighbours();
+    let site = top.root().join("site");
+    if root {
+        chown_all(top.root(), NOBODY);
+    }
+    let first = build_in(&site, &[]);
+    assert!(first.status.success());
+    let stuck = site.join("public/anagrafe");
+    if !root {
+        fs::set_permissions(&stuck, fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    let build = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+        cmd.arg("build").current_dir(&site);
+        if root {
+            cmd.uid(NOBODY).gid(NOBODY);
+        }
+        cmd.output().unwrap()
+    };
+    fs::remove_file(site.join("content/uffici/tecnici/lavori.yml")).unwrap();
+    let aside = site.join(".public.trasparenza-old-1");
+    for round in 0..2 {
+        let r = build();
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(r.status.success(), "round {round}: {err}");
+        assert!(
+            err.contains(&format!(
+                "warning: cannot remove {}, a copy of an earlier site",
+                aside.display()
+            )),
+            "round {round}: {err}"
+        );
+        assert!(err.contains("sudo rm -rf"), "{err}");
+        assert!(String::from_utf8_lossy(&r.stdout).starts_with("Built "));
+        assert!(!site.join("public/lavori").exists());
+        assert!(site.join("public/anagrafe/index.html").is_file());
+        let mut left: Vec<String> = fs::read_dir(&site)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("trasparenza-"))
+            .collect();
+        left.sort();
+        assert_eq!(left, [".public.trasparenza-old-1"], "round {round}");
+    }
+    if !root {
+        let _ = fs::set_permissions(aside.join("anagrafe"), fs::Permissions::from_mode(0o755));
+    }
 }
