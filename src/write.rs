@@ -1,14 +1,19 @@
 //! Stage 4 of the pipeline: puts an in-memory [`Output`] on disk atomically,
 //! into a folder the [`guard`] accepted, one build at a time ([`lock`]).
 //!
-//! The site is written into a temporary folder beside the output, then
-//! swapped in with one `rename` (Linux: `renameat2(RENAME_EXCHANGE)`, so there
-//! is no instant without a site). A failed or interrupted build leaves the old
-//! output exactly as it was; leftovers of a killed build are removed by the
-//! next one. Every build writes a [`guard::MANIFEST`] listing its files, which
-//! is how the next build knows the folder is its own. When the output is a
-//! symlink, the folder it points to is replaced and the link stays. This is
-//! the only module that writes the published site.
+//! The site is written into a temporary folder beside the output, flushed to
+//! the disk, then swapped in with one `rename` (Linux:
+//! `renameat2(RENAME_EXCHANGE)`, so there is no instant without a site;
+//! elsewhere two renames, and a build stopped between them leaves the
+//! previous site parked, which the next build puts back first). A failed or
+//! interrupted build leaves the old output exactly as it was and no staged
+//! copy; leftovers of a killed build are removed by the next one, and an
+//! earlier site that cannot be removed (another user's files) is moved aside
+//! and reported, never blocking a build. Every build writes a
+//! [`guard::MANIFEST`] listing its files, which is how the next build knows
+//! the folder is its own. When the output is a symlink, the folder it points
+//! to is replaced and the link stays. This is the only module that writes the
+//! published site.
 
 pub(crate) mod guard;
 pub(crate) mod lock;
@@ -178,7 +183,7 @@ fn write_with(
                 &guard::manifest(out.files.keys()),
             )
         })
-        .and_then(|()| sync_folders(out, &staging));
+        .and_then(|()| sync_staged(out, &staging));
     if let Err(e) = staged {
         let _ = remove_tree(&staging);
         return Err(PublishError::Io(output.to_path_buf(), e));
@@ -216,31 +221,53 @@ fn write_tree(out: &Output, dir: &Path) -> io::Result<()> {
         .try_for_each(|(rel, bytes)| write_file(&dir.join(rel), bytes))
 }
 
-/// Writes one file and waits until it is on the disk, so that a power cut
-/// after the swap cannot leave a published file empty.
+/// Writes one file; where the disk is not flushed as a whole
+/// ([`sync_staged`]), waits until the file is on it.
 fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut f = File::create(path)?;
     f.write_all(bytes)?;
-    f.sync_all()
+    if !cfg!(target_os = "linux") {
+        f.sync_all()?;
+    }
+    Ok(())
 }
 
-/// Flushes every folder of the staged site (their entries), deepest first.
-fn sync_folders(out: &Output, dir: &Path) -> io::Result<()> {
-    let mut folders: BTreeSet<&str> = BTreeSet::new();
-    for rel in out.files.keys() {
-        let mut rel = rel.as_str();
-        while let Some((d, _)) = rel.rsplit_once('/') {
-            if !folders.insert(d) {
-                break;
-            }
-            rel = d;
+/// Makes the staged site durable before it is swapped in, so that a power
+/// cut after the swap cannot leave published files empty. Linux: one
+/// `syncfs` of the disk holding it (writing the 1,000-unit site's files:
+/// 0.63 s unflushed, 1.3 s with `syncfs`, 13.9 s with an fsync of each file
+/// and folder; README); elsewhere every file ([`write_file`]) and every
+/// folder, deepest first.
+fn sync_staged(out: &Output, dir: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = out;
+        use std::os::fd::AsRawFd;
+        let f = File::open(dir)?;
+        // SAFETY: a file descriptor we own, open for the call.
+        if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+            return Err(io::Error::last_os_error());
         }
+        Ok(())
     }
-    let folders: Vec<&str> = folders.into_iter().rev().collect();
-    folders
-        .par_iter()
-        .try_for_each(|d| sync_path(&dir.join(d)))?;
-    sync_path(dir)
+    #[cfg(not(target_os = "linux"))]
+    {
+        let mut folders: BTreeSet<&str> = BTreeSet::new();
+        for rel in out.files.keys() {
+            let mut rel = rel.as_str();
+            while let Some((d, _)) = rel.rsplit_once('/') {
+                if !folders.insert(d) {
+                    break;
+                }
+                rel = d;
+            }
+        }
+        let folders: Vec<&str> = folders.into_iter().rev().collect();
+        folders
+            .par_iter()
+            .try_for_each(|d| sync_path(&dir.join(d)))?;
+        sync_path(dir)
+    }
 }
 
 fn sync_path(p: &Path) -> io::Result<()> {

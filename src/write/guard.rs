@@ -2,11 +2,16 @@
 //! `build` may replace the folder named by `--output`.
 //!
 //! It resolves the path as the system will (relative to the current folder,
-//! `..`, symlinks followed), then refuses the site folder, `content/`,
-//! `themes/`, any folder holding them or inside `content/`/`themes/`, the
-//! filesystem's root, the home folder, the current folder, a file, and a
-//! non-empty folder that is not an earlier output of trasparenza (recognised
-//! by its [`MANIFEST`]), unless `--force` says to replace it anyway. It only
+//! `..`, symlinks followed), then compares folders by identity (device and
+//! inode of the output and of each folder above it, never the spelling, so
+//! case-insensitive disks, bind mounts and aliases are seen). It refuses the
+//! site folder, `content/`, `themes/`, any folder holding them or inside
+//! `content/`/`themes/`, the filesystem's root, the home folder, the current
+//! folder, a file, a folder holding `.git`, a mount point, an output whose
+//! parent this user cannot write, and a non-empty folder that is not an
+//! earlier output of trasparenza (recognised by its [`MANIFEST`]), unless
+//! `--force` says to replace that last one anyway. [`same_folder`] and
+//! [`is_inside`] give the same identity test to other commands. It only
 //! reads the disk, never writes.
 
 use std::collections::BTreeSet;
@@ -686,5 +691,53 @@ mod tests {
         assert!(text.contains("(a and 2 more)"), "{text}");
         assert_eq!(text.matches(". ").count(), 0, "{text}");
         assert!(!text.contains('\n'));
+    }
+
+    /// The identity test other commands use: a second name of a folder (a
+    /// link here; a bind mount or another case in the integration tests)
+    /// is the same folder, also for paths that do not exist yet.
+    #[test]
+    fn a_second_name_is_the_same_folder() {
+        let d = site();
+        let root = d.path().join("site");
+        let alias = d.path().join("alias");
+        symlink(&root, &alias).unwrap();
+        assert!(same_folder(&alias.join("content"), &root.join("content")));
+        assert!(same_folder(&alias.join("nuova"), &root.join("nuova")));
+        assert!(!same_folder(&alias.join("content"), &root.join("themes")));
+        assert!(is_inside(&alias.join("content/a/b"), &root.join("content")));
+        assert!(is_inside(&root.join("content"), &alias.join("content/.")));
+        assert!(is_inside(&alias.join("nuova/a"), &root.join("nuova")));
+        assert!(!is_inside(&root.join("content"), &alias.join("content/a")));
+        assert!(!is_inside(&root.join("contents"), &alias.join("content")));
+        assert_eq!(
+            reason(&alias, &root.join("content"), true),
+            Some(Reason::Protected("content/"))
+        );
+    }
+
+    #[test]
+    fn no_refusal_of_a_protected_folder_suggests_force() {
+        use Reason::*;
+        for reason in [
+            FilesystemRoot,
+            SiteFolder,
+            ContainsSiteFolder,
+            Protected("content/"),
+            ContainsProtected("themes/"),
+            InsideProtected("content/"),
+            Home,
+            CurrentFolder,
+            GitRepository,
+            MountPoint("www/sito".into()),
+            ParentNotWritable("/srv".into(), "Permission denied".into()),
+        ] {
+            let text = Refusal {
+                shown: "x".into(),
+                reason,
+            }
+            .to_string();
+            assert!(!text.contains("add --force"), "{text}");
+        }
     }
 }
