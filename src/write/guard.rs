@@ -301,7 +301,7 @@ struct Id {
 /// followed), and the identities of its nearest existing folder (the path
 /// itself when it exists) and of each folder above it up to `/`, nearest
 /// first; `tail` is the part of `path` below that folder, which does not
-/// exist yet. Two places are compared by these identities, so two spellings
+/// exist yet (in lower case). Two places are compared by these identities, so two spellings
 /// of one folder (case on a case-insensitive disk, a bind mount, a link) are
 /// one place.
 #[derive(Debug)]
@@ -321,7 +321,10 @@ impl Place {
             match fs::metadata(a) {
                 Ok(m) => {
                     if lineage.is_empty() {
-                        tail = r.real.strip_prefix(a).unwrap_or(Path::new("")).into();
+                        // Compared without case: on a disk that ignores
+                        // case, `Themes` is created as `themes/`.
+                        let rest = r.real.strip_prefix(a).unwrap_or(Path::new(""));
+                        tail = rest.to_string_lossy().to_lowercase().into();
                     }
                     lineage.push(Id {
                         dev: m.dev(),
@@ -713,6 +716,13 @@ mod tests {
         assert_eq!(
             reason(&alias, &root.join("content"), true),
             Some(Reason::Protected("content/"))
+        );
+        // Where `themes/` does not exist, `Themes` would become it on a disk
+        // that ignores case.
+        fs::remove_dir_all(root.join("themes")).unwrap();
+        assert_eq!(
+            reason(&root, &alias.join("Themes"), true),
+            Some(Reason::Protected("themes/"))
         );
     }
 

@@ -609,3 +609,167 @@ fn an_old_output_that_cannot_be_removed_does_not_block_the_builds() {
         let _ = fs::set_permissions(aside.join("anagrafe"), fs::Permissions::from_mode(0o755));
     }
 }
+
+/// A case-insensitive disk as on macOS and Windows: a FUSE passthrough
+/// (fusepy) of `BACKING` at `MOUNT` that finds each name whatever its case
+/// and reports the backing files' inode numbers (`use_ino`), as such disks
+/// do.
+const CASE_INSENSITIVE_FS: &str = r#"
+import errno, os, sys
+try:
+    from fuse import FUSE, FuseOSError, Operations
+except ImportError:
+    from fusepy import FUSE, FuseOSError, Operations
+
+class CaseInsensitive(Operations):
+    def __init__(self, root):
+        self.root = root
+    def real(self, path):
+        cur = self.root
+        for part in [p for p in path.split('/') if p]:
+            try:
+                names = os.listdir(cur)
+            except (FileNotFoundError, NotADirectoryError):
+                names = []
+            same = [n for n in names if n.lower() == part.lower()]
+            cur = os.path.join(cur, part if part in same or not same else same[0])
+        return cur
+    def getattr(self, path, fh=None):
+        st = os.lstat(self.real(path))
+        return {k: getattr(st, k) for k in ('st_mode', 'st_ino', 'st_nlink', 'st_uid',
+                'st_gid', 'st_size', 'st_atime', 'st_mtime', 'st_ctime')}
+    def readdir(self, path, fh):
+        return ['.', '..'] + os.listdir(self.real(path))
+    def readlink(self, path): return os.readlink(self.real(path))
+    def mkdir(self, path, mode): os.mkdir(self.real(path), mode)
+    def rmdir(self, path): os.rmdir(self.real(path))
+    def unlink(self, path): os.unlink(self.real(path))
+    def symlink(self, target, source): os.symlink(source, self.real(target))
+    def rename(self, old, new): os.rename(self.real(old), self.real(new))
+    def chmod(self, path, mode): os.chmod(self.real(path), mode)
+    def chown(self, path, uid, gid): os.lchown(self.real(path), uid, gid)
+    def utimens(self, path, times=None): os.utime(self.real(path), times, follow_symlinks=False)
+    def truncate(self, path, length, fh=None): os.truncate(self.real(path), length)
+    def open(self, path, flags): return os.open(self.real(path), flags)
+    def create(self, path, mode, fi=None):
+        return os.open(self.real(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    def read(self, path, size, offset, fh): return os.pread(fh, size, offset)
+    def write(self, path, data, offset, fh): return os.pwrite(fh, data, offset)
+    def flush(self, path, fh): return 0
+    def release(self, path, fh): os.close(fh)
+    def fsync(self, path, datasync, fh): os.fsync(fh)
+    def access(self, path, mode):
+        if not os.access(self.real(path), mode):
+            raise FuseOSError(errno.EACCES)
+    def statfs(self, path):
+        st = os.statvfs(self.real(path))
+        return {k: getattr(st, k) for k in ('f_bavail', 'f_bfree', 'f_blocks', 'f_bsize',
+                'f_favail', 'f_ffree', 'f_files', 'f_flag', 'f_frsize', 'f_namemax')}
+
+FUSE(CaseInsensitive(sys.argv[1]), sys.argv[2], foreground=True, use_ino=True)
+"#;
+
+/// The Python that has fusepy (`scripts/test` installs Debian's
+/// python3-fusepy), if any.
+fn python_with_fusepy() -> Option<&'static str> {
+    ["/usr/bin/python3", "python3"].into_iter().find(|py| {
+        Command::new(py)
+            .args(["-c", "import importlib.util as u, sys; sys.exit(not (u.find_spec('fuse') or u.find_spec('fusepy')))"])
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// The FUSE process and its mount point: unmounted and stopped when
+/// dropped, also when the test fails.
+struct Fuse(std::process::Child, PathBuf);
+
+impl Drop for Fuse {
+    fn drop(&mut self) {
+        let _ = Command::new("fusermount").arg("-u").arg(&self.1).status();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Issue 21: on a case-insensitive disk (macOS, Windows) `--output Content
+/// --force` replaced the sources.
+#[test]
+fn on_a_disk_that_ignores_case_another_case_is_the_same_folder() {
+    use std::os::unix::fs::MetadataExt;
+    let test = "on_a_disk_that_ignores_case_another_case_is_the_same_folder";
+    if !root_or_skip(test) {
+        return;
+    }
+    let Some(python) = python_with_fusepy() else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED guard::{test}: it needs FUSE and fusepy (scripts/test installs fuse and python3-fusepy)"
+        );
+        return;
+    };
+    let top = Site::empty();
+    let (backing, mnt) = (top.root().join("backing"), top.root().join("disk"));
+    fs::create_dir(&backing).unwrap();
+    fs::create_dir(&mnt).unwrap();
+    top.write("ci.py", CASE_INSENSITIVE_FS);
+    let child = Command::new(python)
+        .arg(top.root().join("ci.py"))
+        .args([&backing, &mnt])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _fuse = Fuse(child, mnt.clone());
+    let top_dev = fs::metadata(top.root()).unwrap().dev();
+    let start = std::time::Instant::now();
+    while fs::metadata(&mnt).unwrap().dev() == top_dev {
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "the FUSE disk never came up"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let site = mnt.join("site");
+    crate::support::copy_dir(&crate::support::repo().join("tests/fixtures/basic"), &site);
+    assert!(
+        site.join("CONTENT/Anagrafe.yaml").is_file(),
+        "not case-insensitive"
+    );
+    for args in [
+        &["--output", "Content", "--force"][..],
+        &["--output", "CONTENT/."],
+    ] {
+        assert_refused(
+            &backing,
+            &site,
+            args,
+            "it is the content/ folder, which the site is built from",
+        );
+    }
+    assert_refused(
+        &backing,
+        &site,
+        &["--output", "Content/Sito", "--force"],
+        "it is inside the content/ folder",
+    );
+    // `themes/` does not exist here: `Themes` would become it.
+    assert_refused(
+        &backing,
+        &site,
+        &["--output", "Themes", "--force"],
+        "it is the themes/ folder",
+    );
+    // A build works on this disk, twice (it has no atomic exchange: the
+    // swap is two renames).
+    for _ in 0..2 {
+        let r = build_in(&site, &[]);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    }
+    assert!(backing.join("site/public/anagrafe/index.html").is_file());
+    let left: Vec<_> = fs::read_dir(backing.join("site"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("trasparenza-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
