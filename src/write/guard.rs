@@ -7,10 +7,11 @@
 //! case-insensitive disks, bind mounts and aliases are seen). It refuses the
 //! site folder, `content/`, `themes/`, any folder holding them or inside
 //! `content/`/`themes/`, the filesystem's root, the home folder, the current
-//! folder, a file, a folder holding `.git`, a mount point, an output whose
-//! parent this user cannot write, and a non-empty folder that is not an
-//! earlier output of trasparenza (recognised by its [`MANIFEST`]), unless
-//! `--force` says to replace that last one anyway. [`same_folder`] and
+//! folder, a file, a folder holding `.git`, a mount point or a folder with
+//! one inside, an output whose parent this user cannot write, and a
+//! non-empty folder that is not an earlier output of trasparenza (recognised
+//! by its [`MANIFEST`]), unless `--force` says to replace that last one
+//! anyway. [`same_folder`] and
 //! [`is_inside`] give the same identity test to other commands. It only
 //! reads the disk, never writes.
 
@@ -82,6 +83,8 @@ pub(crate) enum Reason {
     GitRepository,
     /// A filesystem is mounted on it; the folder inside it to suggest.
     MountPoint(PathBuf),
+    /// A filesystem is mounted on a folder inside it (named).
+    MountInside(PathBuf),
     /// The folder that would hold the new site beside it (named) cannot be
     /// written, and why.
     ParentNotWritable(PathBuf, String),
@@ -170,6 +173,11 @@ impl fmt::Display for Refusal {
                 "a disk or share is mounted on it, and a mounted folder cannot be swapped for the new site; write into a folder inside it (--output {}) and point the web server there",
                 inside.display()
             ),
+            MountInside(p) => write!(
+                f,
+                "a disk or share is mounted on {} inside it, whose files replacing the folder would delete; unmount it or choose another folder, such as public",
+                p.display()
+            ),
             ParentNotWritable(p, e) => write!(
                 f,
                 "cannot write into {} ({e}), where the new site is prepared before it replaces the output; make that folder writable for this user or choose an output in a folder you can write",
@@ -245,6 +253,9 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
         }
         if is_mount_point(r) {
             return refuse(&shown, Reason::MountPoint(output.join("sito")));
+        }
+        if let Some(m) = mount_inside(r) {
+            return refuse(&shown, Reason::MountInside(m));
         }
     }
     // The new site is written beside the output, then swapped in.
@@ -402,6 +413,17 @@ fn is_mount_point(dir: &Path) -> bool {
         (Ok(d), Some(Ok(p))) => d.dev() != p.dev(),
         _ => false,
     }
+}
+
+/// The first folder inside `dir` that a filesystem is mounted on: removing
+/// `dir` would delete that filesystem's files too.
+fn mount_inside(dir: &Path) -> Option<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_type().is_dir() && is_mount_point(e.path()))
+        .map(|e| e.into_path())
 }
 
 /// The kernel's own answer (Linux 5.8 and later); `None` where it has none.
@@ -740,6 +762,7 @@ mod tests {
             CurrentFolder,
             GitRepository,
             MountPoint("www/sito".into()),
+            MountInside("www/dati".into()),
             ParentNotWritable("/srv".into(), "Permission denied".into()),
         ] {
             let text = Refusal {

@@ -462,6 +462,34 @@ fn a_mounted_output_is_refused_before_the_build() {
     assert!(www.join("sito/index.html").is_file());
 }
 
+/// `--force` on a folder with a disk mounted inside it would have deleted
+/// that disk's files (the removal follows into a mount).
+#[test]
+fn a_folder_with_a_mount_inside_is_refused_even_with_force() {
+    if !root_or_skip("a_folder_with_a_mount_inside_is_refused_even_with_force") {
+        return;
+    }
+    let top = site_with_neighbours();
+    let site = top.root().join("site");
+    top.write("archivio/protocollo.pdf", "%PDF");
+    fs::create_dir_all(top.root().join("www/dati")).unwrap();
+    let _mounted = Mount::bind(&top.root().join("archivio"), &top.root().join("www/dati"));
+    assert_refused(
+        top.root(),
+        &site,
+        &["--output", "../www", "--force"],
+        &format!(
+            "a disk or share is mounted on {} inside it",
+            top.root()
+                .join("www/dati")
+                .canonicalize()
+                .unwrap()
+                .display()
+        ),
+    );
+    assert!(top.root().join("archivio/protocollo.pdf").is_file());
+}
+
 /// A folder this build cannot write into: read-only (root) or without
 /// write permission (other users). Undone when dropped.
 enum ReadOnly {
