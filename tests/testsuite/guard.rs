@@ -370,6 +370,21 @@ fn mount(args: &[&&std::ffi::OsStr]) {
 impl Drop for Mount {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
+        // A failing build may have moved the mount along with its folder:
+        // whatever is still mounted in this test's temporary folder goes too.
+        let tmp = std::env::temp_dir();
+        let Some(scope) = self.0.ancestors().find(|a| a.parent() == Some(&tmp)) else {
+            return;
+        };
+        let mounts = fs::read_to_string("/proc/self/mounts").unwrap_or_default();
+        let inside: Vec<&str> = mounts
+            .lines()
+            .filter_map(|l| l.split(' ').nth(1))
+            .filter(|m| Path::new(m).starts_with(scope))
+            .collect();
+        for m in inside.into_iter().rev() {
+            let _ = Command::new("umount").arg(m).status();
+        }
     }
 }
 
