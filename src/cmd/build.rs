@@ -42,8 +42,8 @@ pub(super) fn run(args: &BuildArgs) -> ExitCode {
             output.display()
         )
     };
-    let target = match write::publish(&built.output, &args.root, &output, args.force, on_wait) {
-        Ok(t) => t,
+    let published = match write::publish(&built.output, &args.root, &output, args.force, on_wait) {
+        Ok(p) => p,
         Err(write::PublishError::Refused(refusal)) => {
             eprintln!("error: {refusal}.");
             return ExitCode::from(EXIT_USAGE);
@@ -54,6 +54,11 @@ pub(super) fn run(args: &BuildArgs) -> ExitCode {
         }
     };
     timer.lap("write");
+    // The new site is in place: what could not be cleaned up is a warning.
+    for leftover in &published.leftovers {
+        eprintln!("warning: {leftover}");
+    }
+    let target = published.target;
     let into = if target.via_link {
         format!("{} -> {}", output.display(), target.dir.display())
     } else {

@@ -2,17 +2,25 @@
 //! `build` may replace the folder named by `--output`.
 //!
 //! It resolves the path as the system will (relative to the current folder,
-//! `..`, symlinks followed), then refuses the site folder, `content/`,
-//! `themes/`, any folder holding them or inside `content/`/`themes/`, the
-//! filesystem's root, the home folder, the current folder, a file, and a
+//! `..`, symlinks followed), then compares folders by identity (device and
+//! inode of the output and of each folder above it, never the spelling, so
+//! case-insensitive disks, bind mounts and aliases are seen). It refuses the
+//! site folder, `content/`, `themes/`, any folder holding them or inside
+//! `content/`/`themes/`, the filesystem's root, the home folder, the current
+//! folder, a file, a folder holding `.git`, a mount point or a folder with
+//! one inside, an output whose parent this user cannot write, and a
 //! non-empty folder that is not an earlier output of trasparenza (recognised
-//! by its [`MANIFEST`]), unless `--force` says to replace it anyway. It only
+//! by its [`MANIFEST`]), unless `--force` says to replace that last one
+//! anyway. [`same_folder`] and
+//! [`is_inside`] give the same identity test to other commands. It only
 //! reads the disk, never writes.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 
 /// The file every build writes at the top of the output, listing the files
@@ -71,6 +79,15 @@ pub(crate) enum Reason {
     ExtraFiles(Vec<String>, usize),
     /// The disk could not be read.
     Unreadable(PathBuf, String),
+    /// It holds `.git`: a repository or a git work tree.
+    GitRepository,
+    /// A filesystem is mounted on it; the folder inside it to suggest.
+    MountPoint(PathBuf),
+    /// A filesystem is mounted on a folder inside it (named).
+    MountInside(PathBuf),
+    /// The folder that would hold the new site beside it (named) cannot be
+    /// written, and why.
+    ParentNotWritable(PathBuf, String),
 }
 
 impl fmt::Display for Refusal {
@@ -147,13 +164,33 @@ impl fmt::Display for Refusal {
                     p.display()
                 )
             }
+            GitRepository => write!(
+                f,
+                "it holds a git repository (.git), which trasparenza never replaces, not even with --force; choose another folder, such as public"
+            ),
+            MountPoint(inside) => write!(
+                f,
+                "a disk or share is mounted on it, and a mounted folder cannot be swapped for the new site; write into a folder inside it (--output {}) and point the web server there",
+                inside.display()
+            ),
+            MountInside(p) => write!(
+                f,
+                "a disk or share is mounted on {} inside it, whose files replacing the folder would delete; unmount it or choose another folder, such as public",
+                p.display()
+            ),
+            ParentNotWritable(p, e) => write!(
+                f,
+                "cannot write into {} ({e}), where the new site is prepared before it replaces the output; make that folder writable for this user or choose an output in a folder you can write",
+                p.display()
+            ),
         }
     }
 }
 
 /// Decides whether the site of `root` may be written into `output`.
 /// `force` lets a non-empty folder that is not an earlier output be replaced;
-/// nothing lets the guard accept the other cases.
+/// nothing lets the guard accept the other cases. Folders are compared by
+/// identity ([`Place`]), never by how their paths are spelled.
 pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, Refusal> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let refuse = |shown: &str, reason| {
@@ -163,73 +200,275 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
         })
     };
     let given = output.display().to_string();
-    let out = match resolve(&cwd, output) {
+    let (out, via_link) = match Place::resolve(&cwd, output) {
         Ok(r) => r,
         Err(reason) => return refuse(&given, reason),
     };
-    let shown = if out.via_link || !output.is_absolute() {
-        format!("{given} ({})", out.real.display())
+    let shown = if via_link || !output.is_absolute() {
+        format!("{given} ({})", out.path.display())
     } else {
         given
     };
-    let r = &out.real;
-    // The site folder and what it is built from, also where a link leads.
-    let site = resolve(&cwd, root).map_or_else(|_| absolute(&cwd, root), |s| s.real);
-    let mut protected = Vec::new();
-    for which in ["content/", "themes/"] {
-        let p = site.join(which.trim_end_matches('/'));
-        if let Ok(real) = fs::canonicalize(&p)
-            && real != p
-        {
-            protected.push((real, which));
-        }
-        protected.push((p, which));
-    }
-    if r.parent().is_none() {
+    let r = &out.path;
+    // The site folder and what it is built from, also where a link, a bind
+    // mount or a case-insensitive disk leads.
+    let site = Place::of(&cwd, root);
+    if r.parent().is_none() || same_folder(r, Path::new("/")) {
         return refuse(&shown, Reason::FilesystemRoot);
     }
-    if *r == site {
+    if out.is(&site) {
         return refuse(&shown, Reason::SiteFolder);
     }
-    if site.starts_with(r) {
+    if site.is_below(&out) {
         return refuse(&shown, Reason::ContainsSiteFolder);
     }
-    for (p, which) in &protected {
-        if r == p {
+    for which in ["content/", "themes/"] {
+        let p = Place::of(&cwd, &site.path.join(which.trim_end_matches('/')));
+        if out.is(&p) {
             return refuse(&shown, Reason::Protected(which));
         }
-        if p.starts_with(r) {
+        if p.is_below(&out) {
             return refuse(&shown, Reason::ContainsProtected(which));
         }
-        if r.starts_with(p) {
+        if out.is_below(&p) {
             return refuse(&shown, Reason::InsideProtected(which));
         }
     }
-    if let Some(home) = std::env::var_os("HOME").and_then(|h| fs::canonicalize(h).ok())
-        && home.starts_with(r)
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && is_inside(Path::new(&home), r)
     {
         return refuse(&shown, Reason::Home);
     }
-    if let Ok(here) = fs::canonicalize(&cwd)
-        && here.starts_with(r)
-    {
+    if is_inside(&cwd, r) {
         return refuse(&shown, Reason::CurrentFolder);
     }
-    if out.exists {
+    if out.exists() {
         match fs::metadata(r) {
             Ok(m) if !m.is_dir() => return refuse(&shown, Reason::NotAFolder(r.clone())),
             Ok(_) => {}
             Err(e) => return refuse(&shown, Reason::Unreadable(r.clone(), e.to_string())),
         }
-        if !force && let Err(reason) = earlier_output_or_empty(r) {
-            return refuse(&shown, reason);
+        if fs::symlink_metadata(r.join(".git")).is_ok() {
+            return refuse(&shown, Reason::GitRepository);
         }
+        if is_mount_point(r) {
+            return refuse(&shown, Reason::MountPoint(output.join("sito")));
+        }
+        if let Some(m) = mount_inside(r) {
+            return refuse(&shown, Reason::MountInside(m));
+        }
+    }
+    // The new site is written beside the output, then swapped in.
+    let beside = r
+        .parent()
+        .and_then(|p| p.ancestors().find(|a| fs::symlink_metadata(a).is_ok()));
+    if let Some(beside) = beside
+        && let Err(e) = writable(beside)
+    {
+        return refuse(
+            &shown,
+            Reason::ParentNotWritable(beside.into(), e.to_string()),
+        );
+    }
+    if out.exists()
+        && !force
+        && let Err(reason) = earlier_output_or_empty(r)
+    {
+        return refuse(&shown, reason);
     }
     Ok(Target {
         given: output.to_path_buf(),
-        dir: out.real,
-        via_link: out.via_link,
+        dir: out.path,
+        via_link,
     })
+}
+
+/// Whether `a` and `b` are the same folder: the same device and inode,
+/// whatever the spelling, case, links or mounts of the two paths. Relative
+/// paths are taken from the current folder; a path that does not exist is
+/// the same only as its own spelling.
+pub(crate) fn same_folder(a: &Path, b: &Path) -> bool {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Place::of(&cwd, a).is(&Place::of(&cwd, b))
+}
+
+/// Whether `inner` is the folder `outer` or lies inside it (or would, once
+/// created), judged by the device and inode of `inner`'s folders up to `/`:
+/// case, aliases, bind mounts and links are all seen.
+pub(crate) fn is_inside(inner: &Path, outer: &Path) -> bool {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let (inner, outer) = (Place::of(&cwd, inner), Place::of(&cwd, outer));
+    inner.is(&outer) || inner.is_below(&outer)
+}
+
+/// A folder's identity as the system knows it: device and inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Id {
+    dev: u64,
+    ino: u64,
+}
+
+/// Where a path leads: `path` resolved (absolute, existing symlinks
+/// followed), and the identities of its nearest existing folder (the path
+/// itself when it exists) and of each folder above it up to `/`, nearest
+/// first; `tail` is the part of `path` below that folder, which does not
+/// exist yet (in lower case). Two places are compared by these identities, so two spellings
+/// of one folder (case on a case-insensitive disk, a bind mount, a link) are
+/// one place.
+#[derive(Debug)]
+struct Place {
+    path: PathBuf,
+    lineage: Vec<Id>,
+    tail: PathBuf,
+}
+
+impl Place {
+    /// Resolves `path`; also says whether its last part was a symlink.
+    fn resolve(cwd: &Path, path: &Path) -> Result<(Place, bool), Reason> {
+        let r = resolve(cwd, path)?;
+        let mut lineage = Vec::new();
+        let mut tail = PathBuf::new();
+        for a in r.real.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+            match fs::metadata(a) {
+                Ok(m) => {
+                    if lineage.is_empty() {
+                        // Compared without case: on a disk that ignores
+                        // case, `Themes` is created as `themes/`.
+                        let rest = r.real.strip_prefix(a).unwrap_or(Path::new(""));
+                        tail = rest.to_string_lossy().to_lowercase().into();
+                    }
+                    lineage.push(Id {
+                        dev: m.dev(),
+                        ino: m.ino(),
+                    });
+                }
+                Err(e) if lineage.is_empty() && e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Reason::Unreadable(a.into(), e.to_string())),
+            }
+        }
+        let place = Place {
+            path: r.real,
+            lineage,
+            tail,
+        };
+        Ok((place, r.via_link))
+    }
+
+    /// Like [`Place::resolve`]; a path that cannot be resolved is known by
+    /// its spelling only.
+    fn of(cwd: &Path, path: &Path) -> Place {
+        Place::resolve(cwd, path).map_or_else(
+            |_| Place {
+                path: absolute(cwd, path),
+                lineage: Vec::new(),
+                tail: PathBuf::new(),
+            },
+            |(p, _)| p,
+        )
+    }
+
+    fn exists(&self) -> bool {
+        !self.lineage.is_empty() && self.tail.as_os_str().is_empty()
+    }
+
+    fn is(&self, other: &Place) -> bool {
+        self.path == other.path
+            || (!self.lineage.is_empty()
+                && self.lineage.first() == other.lineage.first()
+                && self.tail == other.tail)
+    }
+
+    /// Whether this place lies strictly inside `other`, or would once
+    /// created.
+    fn is_below(&self, other: &Place) -> bool {
+        if self.path != other.path && self.path.starts_with(&other.path) {
+            return true;
+        }
+        let Some(anchor) = other.lineage.first() else {
+            return false;
+        };
+        if other.exists() {
+            // One of the folders above this place is `other`.
+            self.lineage
+                .iter()
+                .position(|id| id == anchor)
+                .is_some_and(|i| i > 0 || !self.tail.as_os_str().is_empty())
+        } else {
+            // Neither exists yet: the same folder, then a longer tail.
+            self.lineage.first() == Some(anchor)
+                && self.tail != other.tail
+                && self.tail.starts_with(&other.tail)
+        }
+    }
+}
+
+/// Whether `dir` is the top of a mounted filesystem, also a bind mount of a
+/// folder of the same disk: it cannot be renamed, so it cannot be swapped.
+fn is_mount_point(dir: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    if let Some(root) = statx_mount_root(dir) {
+        return root;
+    }
+    match (fs::metadata(dir), dir.parent().map(fs::metadata)) {
+        (Ok(d), Some(Ok(p))) => d.dev() != p.dev(),
+        _ => false,
+    }
+}
+
+/// The first folder inside `dir` that a filesystem is mounted on: removing
+/// `dir` would delete that filesystem's files too.
+fn mount_inside(dir: &Path) -> Option<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_type().is_dir() && is_mount_point(e.path()))
+        .map(|e| e.into_path())
+}
+
+/// The kernel's own answer (Linux 5.8 and later); `None` where it has none.
+#[cfg(target_os = "linux")]
+fn statx_mount_root(dir: &Path) -> Option<bool> {
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut st = std::mem::MaybeUninit::<libc::statx>::zeroed();
+    // SAFETY: a valid NUL-terminated path and a buffer of the right type,
+    // both alive for the call.
+    let rc = unsafe {
+        libc::statx(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            libc::AT_NO_AUTOMOUNT,
+            libc::STATX_BASIC_STATS,
+            st.as_mut_ptr(),
+        )
+    };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: statx succeeded, so it filled the buffer (zeroed before).
+    let st = unsafe { st.assume_init() };
+    let bit = libc::STATX_ATTR_MOUNT_ROOT as u64;
+    (st.stx_attributes_mask & bit != 0).then_some(st.stx_attributes & bit != 0)
+}
+
+/// Whether this process may create entries in `dir` (its effective user;
+/// a read-only disk counts as not writable).
+fn writable(dir: &Path) -> io::Result<()> {
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: a valid NUL-terminated path, alive for the call.
+    let rc = unsafe {
+        libc::faccessat(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            libc::W_OK | libc::X_OK,
+            libc::AT_EACCESS,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
 }
 
 /// `Ok` when `dir` is empty, or holds only what an earlier build listed in
@@ -299,7 +538,6 @@ fn parse_manifest(bytes: &[u8]) -> Option<BTreeSet<String>> {
 /// written (it will be created as plain folders).
 struct Resolved {
     real: PathBuf,
-    exists: bool,
     via_link: bool,
 }
 
@@ -359,11 +597,7 @@ fn resolve(cwd: &Path, path: &Path) -> Result<Resolved, Reason> {
             }
         }
     }
-    Ok(Resolved {
-        real,
-        exists,
-        via_link,
-    })
+    Ok(Resolved { real, via_link })
 }
 
 #[cfg(test)]
@@ -482,5 +716,61 @@ mod tests {
         assert!(text.contains("(a and 2 more)"), "{text}");
         assert_eq!(text.matches(". ").count(), 0, "{text}");
         assert!(!text.contains('\n'));
+    }
+
+    /// The identity test other commands use: a second name of a folder (a
+    /// link here; a bind mount or another case in the integration tests)
+    /// is the same folder, also for paths that do not exist yet.
+    #[test]
+    fn a_second_name_is_the_same_folder() {
+        let d = site();
+        let root = d.path().join("site");
+        let alias = d.path().join("alias");
+        symlink(&root, &alias).unwrap();
+        assert!(same_folder(&alias.join("content"), &root.join("content")));
+        assert!(same_folder(&alias.join("nuova"), &root.join("nuova")));
+        assert!(!same_folder(&alias.join("content"), &root.join("themes")));
+        assert!(is_inside(&alias.join("content/a/b"), &root.join("content")));
+        assert!(is_inside(&root.join("content"), &alias.join("content/.")));
+        assert!(is_inside(&alias.join("nuova/a"), &root.join("nuova")));
+        assert!(!is_inside(&root.join("content"), &alias.join("content/a")));
+        assert!(!is_inside(&root.join("contents"), &alias.join("content")));
+        assert_eq!(
+            reason(&alias, &root.join("content"), true),
+            Some(Reason::Protected("content/"))
+        );
+        // Where `themes/` does not exist, `Themes` would become it on a disk
+        // that ignores case.
+        fs::remove_dir_all(root.join("themes")).unwrap();
+        assert_eq!(
+            reason(&root, &alias.join("Themes"), true),
+            Some(Reason::Protected("themes/"))
+        );
+    }
+
+    #[test]
+    fn no_refusal_of_a_protected_folder_suggests_force() {
+        use Reason::*;
+        for reason in [
+            FilesystemRoot,
+            SiteFolder,
+            ContainsSiteFolder,
+            Protected("content/"),
+            ContainsProtected("themes/"),
+            InsideProtected("content/"),
+            Home,
+            CurrentFolder,
+            GitRepository,
+            MountPoint("www/sito".into()),
+            MountInside("www/dati".into()),
+            ParentNotWritable("/srv".into(), "Permission denied".into()),
+        ] {
+            let text = Refusal {
+                shown: "x".into(),
+                reason,
+            }
+            .to_string();
+            assert!(!text.contains("add --force"), "{text}");
+        }
     }
 }
