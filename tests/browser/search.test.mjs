@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, tempDir, serveStatic, launch, guardOrigin, REPO, BIN } from './lib/harness.mjs';
 import { referenceRanking } from './lib/reference-ranking.mjs';
+import { axeViolations } from './lib/checks.mjs';
 
 
 const PREFIX = '/amministrazione-trasparente/lavoro-agile/';
@@ -163,6 +164,7 @@ test('a slip finds the activity and says "Forse cercavi"; its link searches the 
   assert.ok(marks.some((m) => /^appalti$/i.test(m)), `the correction is highlighted: ${marks}`);
   const link = forse.getByRole('link', { name: 'gestione appalti' });
   assert.equal(await link.getAttribute('href'), `${PREFIX}cerca/?q=gestione+appalti`);
+  assert.deepEqual(await axeViolations(page), [], 'WCAG 2.1 AA with the suggestion shown');
 
   // From the keyboard: Tab from the box reaches the link; Enter searches the corrected words.
   await page.locator('#ricerca-q').focus();

@@ -238,15 +238,15 @@
    * every document (0: no match), the best of its matches in the document's
    * text, note or ambiti, or its unit's name or area. A term matches as typed
    * (AS_TYPED + the field's weight + EXACT for the whole word + SAME_ACCENT),
-   * as a word of the same family (the weight + FAMILY) or, when `correct`,
-   * as a correction of at most `w.slips` slips (the weight, less SECOND_SLIP
-   * for a second slip). Only terms with the word's first letter are looked
-   * at (in a split index, its first two: the shard). With `correct`, the
-   * array's `fixes` maps each correcting term to its slips. */
-  function scoreWord(m, entries, w, correct) {
+   * as a word of the same family (the weight + FAMILY) or, given `fixes` (a
+   * Map it fills with each correcting term and its slips), as a correction of
+   * at most `w.slips` slips (the weight, less SECOND_SLIP for a second slip).
+   * Only terms with the word's first letter are looked at (in a split index,
+   * its first two: the shard). The array carries nothing else: a typed array
+   * with a property of its own is slower to index, in every keystroke. */
+  function scoreWord(m, entries, w, fixes) {
     var score = new Uint8Array(m.docsTotal);
     var units = null;
-    var fixes = correct ? new Map() : null;
     var lo = 0;
     var hi = entries.length;
     while (lo < hi) {
@@ -260,7 +260,7 @@
       var bonus;
       if (matches(term, w)) bonus = AS_TYPED + (term === w.term ? EXACT : 0) + ((e[1] === 1) === w.accent ? SAME_ACCENT : 0);
       else if (rootOf(e) === w.root) bonus = FAMILY;
-      else if (correct && w.slips) {
+      else if (fixes && w.slips) {
         var d = slipsTo(w, term);
         if (d > w.slips) continue;
         fixes.set(term, d);
@@ -284,23 +284,28 @@
         }
       }
     }
-    score.fixes = fixes;
     return score;
   }
 
-  /** scoreWord, its entries loaded; kept for the next keystrokes (the words
-   * before the one being typed do not change). */
+  /** scoreWord, its entries loaded, as {score, fixes} (`fixes`: the
+   * correcting terms when `correct`, else null); kept for the next
+   * keystrokes (the words before the one being typed do not change). */
   function matchWord(m, w, correct) {
     correct = !!(correct && w.slips);
     var key = [w.term, w.typed, w.prefix ? 1 : 0, w.accent ? 1 : 0, correct ? 1 : 0].join('\u0000');
     var hit = m.wordCache.get(key);
     if (hit) return Promise.resolve(hit);
     return entriesFor(m, w.term).then(function (entries) {
-      var score = scoreWord(m, entries, w, correct);
+      var fixes = correct ? new Map() : null;
+      var match = { score: scoreWord(m, entries, w, fixes), fixes: fixes };
       if (m.wordCache.size >= 16) m.wordCache.delete(m.wordCache.keys().next().value);
-      m.wordCache.set(key, score);
-      return score;
+      m.wordCache.set(key, match);
+      return match;
     });
+  }
+
+  function scoresOf(matches) {
+    return matches.map(function (x) { return x.score; });
   }
 
   /** The documents matching every word's score (`scores`, one per word) and
@@ -335,10 +340,13 @@
     var count = 0;
     var fewest = n;
     var most = 0;
+    var s0 = scores[0];
     for (d = f.lo; d < f.hi; d++) {
-      var total = 0;
+      var total = s0[d];
+      if (!total) continue;
       var asTyped = 0;
-      for (var k = 0; k < n; k++) {
+      if (total >= AS_TYPED) { asTyped = 1; total -= AS_TYPED; }
+      for (var k = 1; k < n; k++) {
         var s = scores[k][d];
         if (!s) { total = 0; break; }
         if (s >= AS_TYPED) { asTyped++; s -= AS_TYPED; }
@@ -387,9 +395,9 @@
     var waits = words.map(function (w) { return matchWord(m, w); });
     waits.push(state.unita ? ensureNames(m) : state.area ? ensureAreas(m) : Promise.resolve(m));
     waits.push(ambito >= 0 ? ambitoMask(m, ambito) : Promise.resolve(null));
-    return Promise.all(waits).then(function (scores) {
-      var inAmbito = scores.pop();
-      scores.pop();
+    return Promise.all(waits).then(function (got) {
+      var inAmbito = got.pop();
+      got.pop();
       var f = {
         lo: 0,
         hi: m.docsTotal,
@@ -403,16 +411,16 @@
         f.lo = unit.first;
         f.hi = unit.first + unit.nSi + unit.nNo;
       }
-      var results = rank(m, scores, f);
+      var results = rank(m, scoresOf(got), f);
       if (results.length || !words.some(function (w) { return w.slips; })) return results;
       var fixing = words.map(function (w) { return matchWord(m, w, true); });
       fixing.push(ensureAreas(m)); // for suggestion()
       return Promise.all(fixing).then(function (fixed) {
         fixed.pop();
-        var out = rank(m, fixed, f);
+        var out = rank(m, scoresOf(fixed), f);
         if (!out.length) return results;
         out.corrected = true;
-        out.fixes = fixed.map(function (s) { return s.fixes || new Map(); });
+        out.fixes = fixed.map(function (x) { return x.fixes || new Map(); });
         return out;
       });
     });
