@@ -361,25 +361,23 @@
       count++;
     }
     // Best total first, then (when they differ) more words as typed first:
-    // two stable sorts, so ties stay in catalogue order.
-    var order = sortDown(totals, count, MAX_SCORE * n, null);
-    if (fewest < most) order = sortDown(typed, count, n, order);
-    var out = new Int32Array(count);
-    for (var i = 0; i < count; i++) out[i] = cand[order[i]];
-    return out;
+    // stable sorts, so ties stay in catalogue order.
+    if (fewest === most) return sortDown(totals, count, MAX_SCORE * n, null, cand);
+    return sortDown(typed, count, n, sortDown(totals, count, MAX_SCORE * n, null, null), cand);
   }
 
-  /** Positions `0..count` ordered by `keys` (integers `0..max`), highest
-   * first, by a stable counting sort; `after`, if given, is an earlier
-   * order to keep among equal keys. */
-  function sortDown(keys, count, max, after) {
+  /** The first `count` candidates ordered by `keys` (integers `0..max`, one
+   * per candidate), highest first, by a stable counting sort: as `ids` (the
+   * candidates' documents) or, `ids` null, as positions. `after`, if given,
+   * is an earlier order of the positions to keep among equal keys. */
+  function sortDown(keys, count, max, after, ids) {
     var at = new Int32Array(max + 2);
     var i;
     var p;
     for (i = 0; i < count; i++) at[keys[i]]++;
     for (var t = max, next = 0; t >= 0; t--) { var c = at[t]; at[t] = next; next += c; }
     var out = new Int32Array(count);
-    for (i = 0; i < count; i++) { p = after ? after[i] : i; out[at[keys[p]]++] = p; }
+    for (i = 0; i < count; i++) { p = after ? after[i] : i; out[at[keys[p]]++] = ids ? ids[p] : p; }
     return out;
   }
 
