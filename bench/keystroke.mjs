@@ -11,6 +11,8 @@
 // letters need them (loopback). The later passes type the same letters again
 // with every part already loaded: that is the per-keystroke figure.
 // Prints one JSON line: median and p95 of each, in ms, and the result counts.
+// --slips types the same queries with a slip in every word (SLIPS): the
+// letters that find nothing as typed run the corrected search too.
 // --cpu also records a Chromium performance trace of the later passes and
 // gives, per keystroke, the CPU time of the page's main thread from the key
 // to the layout (the trace's thread clock): on a shared machine wall times
@@ -33,6 +35,8 @@ if (!site || !(passes >= 2)) {
   process.exit(2);
 }
 export const QUERIES = ['protocollazione', 'liquidazione fatture', 'gestione contratti pubblici', 'sopralluoghi cantieri', 'attività'];
+export const SLIPS = ['protocolazione', 'liquidazzione fatture', 'gestione contrati pubblcii', 'sopraluoghi cantieri', 'atività'];
+const queries = process.argv.includes('--slips') ? SLIPS : QUERIES;
 
 const server = await serveStatic(site, '/bench/');
 const browser = await launch();
@@ -69,7 +73,7 @@ const counts = {};
 for (let p = 0; p < passes; p++) {
   if (p === 1 && cdp) await cdp.send('Profiler.start');
   if (p === 1 && cpu) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
-  for (const q of QUERIES) {
+  for (const q of queries) {
     const chars = Array.from(q);
     for (let n = 1; n <= chars.length; n++) {
       const value = chars.slice(0, n).join('');

@@ -12,6 +12,8 @@
 #                                          the same build (the index format
 #                                          must be the same), side by side
 #   PASSES=N                               passes over the queries (default 3)
+#   SLIPS=1                                the queries with a slip in every
+#                                          word (keystroke.mjs --slips)
 #   TRASPARENZA_BIN=path                   that binary, no cargo build
 # Prints the machine and date, then a Markdown table. Work files go to
 # target/bench-keystroke/ (BENCH_DIR to change).
@@ -59,11 +61,11 @@ for n in "${SIZES[@]}"; do
   if [ -n "${COMPARE:-}" ]; then
     cp "$js" "$WORK/current-search.js"
     cp "$WORK/compare-search.js" "$js"
-    before=$(node bench/keystroke.mjs --site "$site/public" --passes "$PASSES" --cpu)
+    before=$(node bench/keystroke.mjs --site "$site/public" --passes "$PASSES" --cpu ${SLIPS:+--slips})
     cp "$WORK/current-search.js" "$js"
     row "$n" "${acts:-0}" "$COMPARE_NAME" "$before"
   fi
-  after=$(node bench/keystroke.mjs --site "$site/public" --passes "$PASSES" --cpu)
+  after=$(node bench/keystroke.mjs --site "$site/public" --passes "$PASSES" --cpu ${SLIPS:+--slips})
   row "$n" "${acts:-0}" "this build" "$after"
   if [ -n "${COMPARE:-}" ]; then
     NOTES+=("$(node -e '
@@ -76,5 +78,6 @@ for n in "${SIZES[@]}"; do
 done
 echo
 [ ${#NOTES[@]} -eq 0 ] || printf '%s\n' "${NOTES[@]}"
-echo "Queries typed letter by letter: $(sed -n "s/^export const QUERIES = \[\(.*\)\];/\1/p" bench/keystroke.mjs). Warm: $((PASSES - 1)) passes with every index part loaded; wall times from the start of the search to the end of the layout (Chromium's clock, the debounce not counted); CPU: the page's main thread from the key to the layout, from a Chromium trace (not counting waits for a core)."
+if [ -n "${SLIPS:-}" ]; then LIST=SLIPS; else LIST=QUERIES; fi
+echo "Queries typed letter by letter: $(sed -n "s/^export const $LIST = \[\(.*\)\];/\1/p" bench/keystroke.mjs). Warm: $((PASSES - 1)) passes with every index part loaded; wall times from the start of the search to the end of the layout (Chromium's clock, the debounce not counted); CPU: the page's main thread from the key to the layout, from a Chromium trace (not counting waits for a core)."
 echo "load average after: $(machine_load)"

@@ -30,7 +30,7 @@ async function downloaded() {
   let raw = 0, gz = 0, n = 0;
   for (const u of urls) {
     const path = decodeURIComponent(new URL(u).pathname).slice(PREFIX.length);
-    const ours = /^cerca\/indice\/|^assets\/(search|analyzer)\.js$/.test(path);
+    const ours = /^cerca\/indice\/|^assets\/(search|search-logic|analyzer)\.js$/.test(path);
     const theirs = /^pagefind\//.test(path);
     if (!(engine === 'pagefind' ? theirs : ours)) continue;
     const file = join(site, path);

@@ -1,6 +1,6 @@
 // Time per keystroke of the search's logic alone (search-logic.js: query,
 // postings, ranking, the 20 results shown), in node, no browser:
-//   node bench/ranking.mjs --site PUBLIC_DIR [--passes N]
+//   node bench/ranking.mjs --site PUBLIC_DIR [--passes N] [--slips]
 // Types the queries of bench/keystroke.mjs letter by letter against the
 // index under PUBLIC_DIR/cerca/indice/ (read from disk, as the page fetches
 // it). Pass 1 loads and decodes the parts the letters need; the later passes
@@ -21,6 +21,9 @@ if (!site || !(passes >= 2)) {
 }
 // The same as bench/keystroke.mjs (not imported: that file runs a browser).
 const QUERIES = ['protocollazione', 'liquidazione fatture', 'gestione contratti pubblici', 'sopralluoghi cantieri', 'attività'];
+// --slips: with a slip in every word, as bench/keystroke.mjs --slips.
+const SLIPS = ['protocolazione', 'liquidazzione fatture', 'gestione contrati pubblcii', 'sopraluoghi cantieri', 'atività'];
+const queries = process.argv.includes('--slips') ? SLIPS : QUERIES;
 
 const indice = join(site, 'cerca/indice');
 const files = new Map();
@@ -33,7 +36,7 @@ const m = S.open(JSON.parse(readFileSync(join(indice, 'meta.json'), 'utf8')), lo
 const warm = [];
 const counts = [];
 for (let pass = 0; pass < passes; pass++) {
-  for (const q of QUERIES) {
+  for (const q of queries) {
     const letters = Array.from(q);
     for (let i = 1; i <= letters.length; i++) {
       const typed = letters.slice(0, i).join('');

@@ -9,7 +9,8 @@
 # output (unit pages only: tabella/ repeats every activity and cerca/ is our
 # search page), then in headless Chromium measure what the first query
 # downloads and how long queries take (bench/query.mjs). Prints a Markdown
-# table. Work files go to target/bench-search/ (BENCH_DIR to change).
+# table. Work files go to target/bench-search/ (BENCH_DIR to change);
+# TRASPARENZA_BIN=path measures that binary (no cargo build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@")
@@ -17,8 +18,8 @@ SIZES=("$@")
 WORK=${BENCH_DIR:-target/bench-search}
 mkdir -p "$WORK"
 
-cargo build --release --locked -q
-BIN=$PWD/target/release/trasparenza
+BIN=${TRASPARENZA_BIN:-$PWD/target/release/trasparenza}
+[ -n "${TRASPARENZA_BIN:-}" ] || cargo build --release --locked -q
 if [ ! -x bench/node_modules/.bin/pagefind ]; then
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { buildSite, tempDir, REPO, BIN } from './lib/harness.mjs';
 import { referenceRanking } from './lib/reference-ranking.mjs';
 import S from '../../themes/default/static/search-logic.js';
+import A from '../../themes/default/static/analyzer.js';
 
 let small; // tests/fixtures/search_rank: a one-file index
+let slips; // tests/fixtures/search_slips: the words the slips below miss
 let split; // bench/gen_site.py, 60 units: an index split into shards
 
 before(() => {
   small = join(buildSite('search_rank').public, 'cerca/indice');
+  slips = join(buildSite('search_slips').public, 'cerca/indice');
   const root = tempDir('trasparenza-logic-');
   execFileSync('python3', [join(REPO, 'bench/gen_site.py'), '--units', '60', '--out', root, '--seed', '3']);
   execFileSync(BIN, ['build', '--root', root], { stdio: 'ignore' });
@@ -58,6 +61,9 @@ test('the ranking is the documented one, on a split index', async () => {
     // As a hurried clerk types or pastes.
     ['• fatture'], ['- sopralluoghi;'], ['IMU: accertamenti'], ['Tel. 0123 456789'], ['#2'],
     ["dell'ufficio"], ['FATTURE   elettroniche'], ['pagamenti\tdigitali'],
+    // Slips, corrected; words of one family.
+    ['fatturre'], ['gestione contrati'], ['sopraluoghi', { tipo: 'non' }], ['contrati', { area: 'area-tecnica' }],
+    ['amministrativo'], ['digitalizzazione '],
   ];
   let many = false;
   for (const [q, filters = {}] of cases) {
@@ -91,7 +97,10 @@ test('text before note before unit name; the typed accent first', async () => {
 test('only the word being typed matches the terms it begins', () => {
   const [w] = S.queryWords('Sopralluogh');
   // On the way to `sopralluoghi`, whose stem is `sopralluog`.
-  assert.deepEqual(w, { term: 'sopralluogh', typed: 'sopralluog', from: 'sopralluog', prefix: true, accent: false });
+  assert.deepEqual(w, {
+    term: 'sopralluogh', typed: 'sopralluog', prefix: true, accent: false, root: 'soprallogh', slips: 2, first: 's',
+    start: 0, end: 11,
+  });
   assert.ok(S.matches('sopralluog', w));
   assert.ok(!S.matches('sopralluog', S.queryWords('sopralluogh ')[0]), 'a finished word matches its own stem only');
   const [a, b] = S.queryWords('fatture contr');
@@ -111,6 +120,7 @@ test('a query loads only the files it needs, each once', async () => {
   const shards = new Set(loaded.filter((p) => p.startsWith('t/')));
   assert.deepEqual([...shards], ['t/fa.json'], 'the shard of `fa` only');
   assert.ok(!loaded.includes('unita.json'), 'unit names not needed without the unit filter');
+  assert.ok(!loaded.includes('unita_aree.json'), 'nor the areas without the area filter');
   assert.ok(loaded.some((p) => p.startsWith('d/')), 'the documents shown');
   // The unit filter needs every unit's name; an unknown unit finds nothing.
   const unit = JSON.parse(readFileSync(join(split, 'unita.json'), 'utf8'))[5][0];
@@ -124,7 +134,7 @@ test('results link to their unit page, and common activities to the home page', 
   // A one-file index in the format of src/search/index.rs: unit 0 (empty
   // slug) holds the activities common to every office.
   const meta = {
-    v: 1, areas: [], ambiti: [], unit_area: [-1, -1], unit_si: [1, 1], unit_non: [0, 1], docs_total: 3,
+    v: 2, areas: [], ambiti: [], unit_area: [-1, -1], unit_si: [1, 1], unit_non: [0, 1], docs_total: 3,
     chunk: 64, shards: [], units: [['', ''], ['tributi', 'Ufficio tributi']], ambito_docs: [],
     terms: [['protocoll', 0, [0, 1], [], []], ['tribut', 0, [], [], [1]]],
     docs: [['protocollo', 'Protocollo', '', []], ['protocollo-tributi', 'Protocollo tributi', '', []],
@@ -153,7 +163,9 @@ test('the units for the unit filter, grouped by area', async () => {
   await S.ensureNames(m);
   const groups = S.unitGroups(m, '');
   const meta = JSON.parse(readFileSync(join(split, 'meta.json'), 'utf8'));
-  const named = meta.unit_area.filter((_, i) => m.unitList[i].slug).length;
+  const unitArea = JSON.parse(readFileSync(join(split, 'unita_aree.json'), 'utf8'));
+  assert.equal(meta.unit_area, undefined, 'a split meta.json leaves the areas to unita_aree.json');
+  const named = unitArea.filter((_, i) => m.unitList[i].slug).length;
   assert.equal(groups.reduce((n, g) => n + g.units.length, 0), named, 'every unit with a page');
   assert.equal(new Set(groups.map((g) => g.label)).size, groups.length, 'one group per area');
   const area = meta.areas[0];
@@ -177,4 +189,126 @@ test('the count the live region says, in Italian', () => {
   assert.equal(S.countMessage(1), '1 attività trovata.');
   assert.equal(S.countMessage(2), '2 attività trovate.');
   assert.equal(S.countMessage(12345), '12.345 attività trovate.');
+});
+
+/** The texts of every result of `q` on the slips fixture, and whether the
+ * list is a corrected one; `m` is opened once per test. */
+async function found(m, q) {
+  const results = await S.search(m, { q });
+  const shown = await S.page(m, results, 0, '');
+  return { texts: shown.map((r) => r.doc[1]), corrected: !!results.corrected, results, shown };
+}
+
+test('slips a hurried clerk makes are forgiven: a letter missing, doubled, swapped, wrong, an accent with a letter', async () => {
+  const { m } = openIndex(slips);
+  const cases = [
+    ['apalti', ['Gestione appalti di servizi']], // a letter missing
+    ['fatturre ', ['Liquidazione fatture dei fornitori']], // doubled
+    ['anagarfe', ['Aggiornamento anagrafe']], // swapped
+    ['contrstti', ['Verificare i contratti', 'Archivio dei contratti']], // wrong
+    ['attivta', ['Attività di sportello']], // the accent dropped with its letter
+    ['sopraluoghi', ['Sopralluoghi nei cantieri']],
+    ['protocolazzione', ['Protocollazione della posta in arrivo']], // two slips in a long word
+    ['SOPRALUOGHI cantieri', ['Sopralluoghi nei cantieri']], // with an exact word
+  ];
+  for (const [q, want] of cases) {
+    const got = await found(m, q);
+    assert.deepEqual(got.texts, want, q);
+    assert.ok(got.corrected, `${q}: a corrected list`);
+  }
+});
+
+test('short words are not corrected into noise, and a word the catalogue has is taken as typed', async () => {
+  const { m } = openIndex(slips);
+  // `imu`, `tari`, `posta` are in the catalogue; 3 and 4 letters get no slip.
+  for (const q of ['imi', 'tasi', 'posa', 'imu2']) assert.deepEqual((await found(m, q)).texts, [], q);
+  assert.deepEqual([S.slipsFor('posa'), S.slipsFor('posta'), S.slipsFor('contratti'), S.slipsFor('contratto'),
+    S.slipsFor('protocollo'), S.slipsFor('2026x')], [0, 1, 2, 2, 2, 0]);
+  // `fattore` is one slip from `fatture`: found only when asked for.
+  const fatture = await found(m, 'fatture');
+  assert.deepEqual(fatture.texts, ['Liquidazione fatture dei fornitori', 'Fatturazione elettronica']);
+  assert.equal(fatture.corrected, false);
+  assert.deepEqual((await found(m, 'fattore')).texts, ['Calcolo del fattore di rischio']);
+  // Nothing near enough: nothing, and no correction.
+  const none = await found(m, 'zanzariera');
+  assert.deepEqual([none.texts, none.corrected], [[], false]);
+});
+
+test('derived words of one family find each other, ranked below the word as typed', async () => {
+  const { m } = openIndex(slips);
+  const cases = [
+    ['scuola', ["Gestione della scuola dell'infanzia", 'Iscrizioni ai servizi scolastici']],
+    ['scolastico', ['Iscrizioni ai servizi scolastici', "Gestione della scuola dell'infanzia"]],
+    ['fattura', ['Liquidazione fatture dei fornitori', 'Fatturazione elettronica']],
+    ['fatturazione', ['Fatturazione elettronica', 'Liquidazione fatture dei fornitori']],
+    ['verificare ', ['Verificare i contratti', 'Archivio dei contratti']], // `verifica` in a note
+  ];
+  for (const [q, want] of cases) {
+    const got = await found(m, q);
+    assert.deepEqual(got.texts, want, q);
+    assert.equal(got.corrected, false, q);
+  }
+  const root = (w) => A.family(A.terms(w)[0]);
+  for (const [a, b] of [['scuola', 'scolastici'], ['fattura', 'fatturazione'], ['gestione', 'gestire'],
+    ['protocollo', 'protocollista'], ['liquidazione', 'liquidatore'], ['comune', 'comunale'], ['tributo', 'tributario'],
+    ['certificato', 'certificazione'], ['attività', 'attivazione'], ['fornitore', 'fornitura']]) {
+    assert.equal(root(a), root(b), `${a} / ${b}`);
+  }
+  // Not a family: similar letters, other meanings.
+  for (const [a, b] of [['contratto', 'contributo'], ['acquisto', 'acqua'], ['ente', 'entrate'], ['pagamento', 'paga'],
+    ['fattura', 'fattore'], ['scuola', 'suolo']]) {
+    assert.notEqual(root(a), root(b), `${a} / ${b}`);
+  }
+});
+
+test('the ranking: more words as typed first, then the scores; a correction below all', async () => {
+  const { m } = openIndex(slips);
+  const all = { lo: 0, hi: m.docsTotal, area: -1, tipo: 0, inAmbito: null };
+  const score = (pairs) => { const s = new Uint8Array(m.docsTotal); for (const [d, v] of pairs) s[d] = v; return s; };
+  // Doc 0: as typed in a unit's name (128 + 20); doc 1: a family word in the text (100 + 5); doc 2: both words as typed.
+  const a = score([[0, 148], [1, 105], [2, 243]]);
+  const b = score([[0, 243], [1, 243], [2, 148]]);
+  assert.deepEqual(Array.from(S.rank(m, [a], all)), [2, 0, 1]);
+  assert.deepEqual(Array.from(S.rank(m, [a, b], all)), [0, 2, 1], 'two words as typed before one, whatever the scores');
+  // A word without a match in a document leaves it out.
+  assert.deepEqual(Array.from(S.rank(m, [a, score([[1, 100]])], all)), [1]);
+  // Two words corrected: the one with a word as typed first, though its total is lower.
+  const got = await found(m, 'contrati verifica ');
+  assert.deepEqual(got.texts, ['Archivio dei contratti', 'Verificare i contratti']);
+  assert.ok(got.corrected);
+});
+
+test('"Forse cercavi": the query as the catalogue writes it, the corrected words marked', async () => {
+  const { m } = openIndex(slips);
+  const sug = async (q) => {
+    const words = S.queryWords(q);
+    const results = await S.search(m, { q }, words);
+    const shown = await S.page(m, results, 0, '');
+    return S.suggestion(m, q, words, results, shown[0]);
+  };
+  assert.deepEqual(await sug('Gestione  apalti!'), {
+    q: 'Gestione  appalti!', parts: [['Gestione  ', false], ['appalti', true], ['!', false]], fixed: [['apalti', 'appalti']],
+  });
+  assert.deepEqual((await sug('anagarfe')).fixed, [['anagarfe', 'anagrafe']]);
+  assert.deepEqual((await sug('SOPRALUOGHI cantieri')).q, 'sopralluoghi cantieri');
+  // No correction, no suggestion; a family word is not a correction.
+  assert.equal(await sug('appalti'), null);
+  assert.equal(await sug('scolastico'), null);
+  assert.equal(await sug('zanzariera'), null);
+  // The corrected words are marked in the results, as the typed ones.
+  const words = S.queryWords('apalti');
+  const results = await S.search(m, { q: 'apalti' }, words);
+  const text = 'Gestione appalti di servizi';
+  assert.deepEqual(S.highlights(text, words, results.fixes), [[9, 16]]);
+  assert.deepEqual(S.highlights(text, words), []);
+});
+
+test('the distance counts one slip per letter missing, added, wrong, or swapped with its neighbour', () => {
+  const d = (a, b, max = 2, prefix = false) => S.distance(a, b, max, prefix);
+  assert.deepEqual([d('appalt', 'appalt'), d('apalt', 'appalt'), d('appallt', 'appalt'), d('apqalt', 'appalt'),
+    d('paaplt', 'appalt'), d('anagarf', 'anagraf')], [0, 1, 1, 1, 2, 1]);
+  assert.equal(d('abcdef', 'uvwxyz', 1), 2, 'more than the most allowed: max + 1');
+  assert.equal(d('fattur', 'fatturazion', 2), 3, 'the whole term');
+  assert.equal(d('fatturr', 'fatturazion', 1, true), 1, 'a beginning of it');
+  assert.equal(d('sopraluog', 'sopralluog', 1, true), 1);
 });

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, tempDir, serveStatic, launch, guardOrigin, REPO, BIN } from './lib/harness.mjs';
 import { referenceRanking } from './lib/reference-ranking.mjs';
+import { axeViolations } from './lib/checks.mjs';
 
 
 const PREFIX = '/amministrazione-trasparente/lavoro-agile/';
@@ -104,10 +105,12 @@ test('typing finds the expected activities, with unit, label and link', async ()
   ]);
   assert.ok(sopralluogo.every((r) => /sopralluoghi/i.test(r.testo)));
 
-  // No accent typed, `attività` found.
+  // No accent typed, `attività` found; then the words of its family (`attivazione`), below.
   const attivita = await type(page, 'attivita');
   assert.ok(attivita.length >= 20, `${attivita.length} results`);
-  assert.ok(attivita.every((r) => /attivit[àa]/i.test(r.testo)), 'every result says attività');
+  const family = attivita.findIndex((r) => !/attivit[àa]/i.test(r.testo));
+  assert.ok(family >= 20, 'the results that say attività come first');
+  assert.ok(attivita.slice(family).every((r) => /attiva/i.test(r.testo)), 'then those that say attivazione');
   assert.ok(attivita.some((r) => row(r) === 'Economato: attività di back office | Servizio Segreteria, appalti e sistemi informativi | Smartizzabile'));
   assert.ok(attivita.some((r) => row(r) === 'Attività di coordinamento. | Servizio Sviluppo del territorio | Non smartizzabile'));
   assert.ok(attivita.some((r) => row(r) === `attività di sportello | ${ENTRATE} | Non smartizzabile`));
@@ -141,6 +144,62 @@ test('typing finds the expected activities, with unit, label and link', async ()
   assert.equal(none.length, 0);
   assert.match(await page.locator('#ricerca-stato').textContent(), /^Nessuna attività trovata/);
 
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a slip finds the activity and says "Forse cercavi"; its link searches the corrected words', async () => {
+  const { context, page, foreign, errors } = await open('cerca/');
+  const forse = page.locator('#ricerca-forse');
+  const fixed = await type(page, 'gestione apalti');
+  assert.ok(fixed.length > 5, `${fixed.length} results`);
+  assert.ok(fixed.every((r) => /gestion/i.test(r.testo) && /appalti/i.test(`${r.testo} ${r.unita}`)), 'gestione, and appalti');
+  assert.equal(await forse.innerText(),
+    'Forse cercavi gestione appalti? Nessuna attività trovata con «apalti»: sono mostrate quelle con «appalti».');
+  assert.deepEqual(await forse.locator('strong').allTextContents(), ['appalti'], 'the corrected word, in bold');
+  assert.equal(await page.locator('#ricerca-stato').textContent(),
+    `Forse cercavi «gestione appalti»? ${fixed.length} attività trovate.`);
+  const marks = await page.locator('#ricerca-risultati mark').allTextContents();
+  assert.ok(marks.some((m) => /^appalti$/i.test(m)), `the correction is highlighted: ${marks}`);
+  const link = forse.getByRole('link', { name: 'gestione appalti' });
+  assert.equal(await link.getAttribute('href'), `${PREFIX}cerca/?q=gestione+appalti`);
+  assert.deepEqual(await axeViolations(page), [], 'WCAG 2.1 AA with the suggestion shown');
+
+  // From the keyboard: Tab from the box reaches the link; Enter searches the corrected words.
+  await page.locator('#ricerca-q').focus();
+  let tabs = 0;
+  while (!(await link.evaluate((a) => a === document.activeElement)) && tabs++ < 20) await page.keyboard.press('Tab');
+  assert.ok(tabs <= 20, 'the link is reached with Tab');
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'gestione appalti');
+  const exact = await results(page);
+  assert.deepEqual(exact.map(row).sort(), fixed.map(row).sort());
+  assert.equal(await forse.isVisible(), false, 'nothing to correct any more');
+  assert.equal(await page.locator('#ricerca-stato').textContent(), `${exact.length} attività trovate.`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ricerca-q', 'the focus back in the box');
+  assert.equal(await page.locator('#ricerca-q').inputValue(), 'gestione appalti');
+  // Back: the slip again, with its suggestion.
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'gestione apalti');
+  await forse.waitFor();
+
+  // A swapped pair of letters, a letter missing, one too many: one slip each.
+  for (const [slip, word] of [['anagarfe', 'anagrafe'], ['sopraluoghi', 'sopralluoghi'], ['webbinar', 'webinar']]) {
+    const got = await type(page, slip);
+    assert.ok(got.length > 0, slip);
+    assert.deepEqual(await forse.locator('strong').allTextContents(), [word], slip);
+  }
+  // Short words are words, not slips: `imi` is not corrected into `imu`.
+  assert.deepEqual(await type(page, 'imi'), []);
+  assert.equal(await forse.isVisible(), false);
+  // A word the catalogue has is taken as typed, its family below it.
+  const contabile = (await type(page, 'contabile')).map((r) => r.testo);
+  const exactAt = contabile.indexOf("Redazione del conto dell'agente contabile");
+  const familyAt = contabile.indexOf('Tenuta della contabilità finanziaria ed economica');
+  assert.ok(exactAt >= 0 && familyAt > exactAt, `${exactAt} ${familyAt}`);
+  assert.equal(await forse.isVisible(), false);
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -257,6 +316,7 @@ test('without JavaScript the page says so and links the full catalogue', async (
   const { context, page } = await open('cerca/?q=fatture', { js: false });
   const msg = page.locator('#ricerca-senza-js');
   assert.equal(await msg.isVisible(), true);
+  assert.equal(await page.locator('#ricerca-forse').isVisible(), false, 'no empty "Forse cercavi"');
   assert.match(await msg.innerText(), /JavaScript/);
   await msg.getByRole('link', { name: 'tabella completa' }).click();
   await page.waitForURL(/tabella\/$/);
@@ -377,6 +437,7 @@ test('the ranking is the documented one: same results, same order', async () => 
     ['verifica pagamenti digitali'], ['polizia'], ['pr', { tipo: 'non' }],
     ['contratti', { area: 'area-tecnica' }], ['zzzz'], ['contratti', { ambito: 'tributi' }],
     ['', { tipo: 'non', ambito: 'protocollo' }], ['', { area: 'area-tecnica' }],
+    ['fatturre'], ['gestione contrati'], ['contrati', { area: 'area-tecnica' }], ['amministrativo'],
   ];
   const { context, page, errors } = await open('cerca/', { srv: split.srv });
   for (const [q, filters = {}] of cases) {

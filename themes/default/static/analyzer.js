@@ -1,7 +1,9 @@
 /* trasparenza: analisi del testo italiano per la ricerca.
    The same rules as src/search/analyzer.rs (lowercase, accents folded and
    remembered, elided articles and stop words dropped, light stemmer); both
-   are checked against tests/fixtures/search/analyzer-vectors.json.
+   are checked against tests/fixtures/search/analyzer-vectors.json. Only here:
+   the roots of word families (family()), which the search compares at query
+   time, so the index does not carry them.
    A classic script (window.TrasparenzaAnalyzer) that node can also import. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
@@ -47,6 +49,57 @@
     return chars.slice(0, keep).join('');
   }
 
+  // --- families of words ---------------------------------------------------------------
+  /* Derived words of one family share a root: `fattura`/`fatturazione`,
+     `scuola`/`scolastico`, `gestione`/`gestire`, `protocollo`/`protocollista`.
+     On a stemmed term, the longest of these suffixes goes, again while one
+     fits, as long as MIN_ROOT letters stay (or the third number);
+     `[suffix, what stays of it]`. */
+  var DERIVATIONS = [
+    ['izzazion', ''], // digitalizzazione -> digital(e)
+    ['abilit', ''], ['ibilit', ''], // contabilità -> cont(o)
+    ['azion', ''], ['izion', ''], // fatturazione -> fattur(a), acquisizione -> acquis(ire)
+    ['ament', ''], ['iment', ''], // accertamento -> accert(are)
+    ['astic', ''], // scolastico -> scol(a)
+    ['ator', ''], ['atric', ''], ['itor', ''], // liquidatore -> liquid(are), fornitore -> forn(ire)
+    ['atur', ''], ['itur', ''], // fornitura -> forn(ire)
+    ['ativ', ''], ['itiv', ''], // amministrativo -> amministr(are)
+    ['abil', ''], ['ibil', ''], // fattibile
+    ['ivit', 'iv'], ['alit', 'al'], // attività -> attiv(o), legalità -> legal(e)
+    ['ion', ''], // gestione -> gest(ire)
+    ['ism', '', 5], ['ist', '', 5], // protocollista -> protocoll(o); not acquisto -> acqu(a)
+    ['ier', ''], // consigliere -> consigl(io)
+    ['al', ''], // comunale -> comun(e)
+    ['ar', ''], ['ir', ''], // fatturare -> fattur(a), gestire -> gest(ione)
+    ['at', ''], // certificato -> certific(azione)
+  ].sort(function (a, b) { return b[0].length - a[0].length; });
+  var MIN_ROOT = 4;
+
+  /** The root shared by the words of a family, from a stemmed term: the
+   * derivational suffixes off (DERIVATIONS), then the Italian "dittongo
+   * mobile": `uo` and `ie` become `o` and `e`, as the diphthong does when the
+   * stress moves (`scuola` -> `scolastico`). Terms with a digit stay as they
+   * are. Two words of one family may still get different roots (the rules
+   * are few on purpose); a root shared by unrelated words only adds results,
+   * ranked below the words as typed. */
+  function family(term) {
+    if (DIGIT.test(term)) return term;
+    var root = term;
+    for (var changed = true; changed;) {
+      changed = false;
+      for (var i = 0; i < DERIVATIONS.length; i++) {
+        var suffix = DERIVATIONS[i][0];
+        var rest = root.length - suffix.length + DERIVATIONS[i][1].length;
+        if (rest >= (DERIVATIONS[i][2] || MIN_ROOT) && root.endsWith(suffix)) {
+          root = root.slice(0, root.length - suffix.length) + DERIVATIONS[i][1];
+          changed = true;
+          break;
+        }
+      }
+    }
+    return root.replace(/uo/g, 'o').replace(/ie/g, 'e');
+  }
+
   /** The words of `text`: [{term, folded, accent, start, end}]; `folded` is the
    * word before stemming; positions in code points. */
   function analyze(text) {
@@ -76,5 +129,5 @@
 
   function terms(text) { return analyze(text).map(function (t) { return t.term; }); }
 
-  return { analyze: analyze, terms: terms, stem: stem, ELISIONS: ELISIONS, STOP_WORDS: STOP_WORDS };
+  return { analyze: analyze, terms: terms, stem: stem, family: family, ELISIONS: ELISIONS, STOP_WORDS: STOP_WORDS };
 });

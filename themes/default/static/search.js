@@ -25,6 +25,15 @@
   var stato = document.getElementById('ricerca-stato');
   var lista = document.getElementById('ricerca-risultati');
   var altri = document.getElementById('ricerca-altri');
+  var forse = document.getElementById('ricerca-forse');
+  if (!forse) {
+    // A site's own search.html from before "Forse cercavi": the script adds it.
+    forse = document.createElement('p');
+    forse.className = 'ricerca-forse';
+    forse.id = 'ricerca-forse';
+    forse.hidden = true;
+    stato.parentNode.insertBefore(forse, stato.nextSibling);
+  }
 
   document.getElementById('ricerca-senza-js').hidden = true;
 
@@ -49,12 +58,13 @@
   }
 
   // --- showing results -----------------------------------------------------------
-  /** `text` as nodes, the words matching the query inside <mark>. */
-  function highlighted(text, words) {
+  /** `text` as nodes, the words matching the query inside <mark>
+   * (`fixes`: a corrected list's, so its corrections are marked too). */
+  function highlighted(text, words, fixes) {
     var frag = document.createDocumentFragment();
     var chars = Array.from(text);
     var at = 0;
-    S.highlights(text, words).forEach(function (r) {
+    S.highlights(text, words, fixes).forEach(function (r) {
       if (r[0] > at) frag.appendChild(document.createTextNode(chars.slice(at, r[0]).join('')));
       var mark = document.createElement('mark');
       mark.textContent = chars.slice(r[0], r[1]).join('');
@@ -73,7 +83,7 @@
   }
 
   /** The list item of one result of S.page. */
-  function resultItem(m, r, words) {
+  function resultItem(m, r, words, fixes) {
     var u = r.unit;
     var si = r.si;
     var doc = r.doc;
@@ -81,7 +91,7 @@
     var p = el('p', 'risultato-testo');
     var a = el('a');
     a.href = r.href;
-    a.appendChild(highlighted(doc[1], words));
+    a.appendChild(highlighted(doc[1], words, fixes));
     p.appendChild(a);
     li.appendChild(p);
     var info = el('p', 'risultato-dati');
@@ -91,13 +101,13 @@
     info.appendChild(label);
     info.appendChild(el('span', 'visually-hidden', ', '));
     var unita = el('span', 'risultato-unita');
-    unita.appendChild(highlighted(u.name, words));
+    unita.appendChild(highlighted(u.name, words, fixes));
     info.appendChild(unita);
     li.appendChild(info);
     if (doc[2]) {
       var nota = el('p', 'risultato-nota');
       nota.appendChild(el('span', 'nota-etichetta', 'Nota'));
-      nota.appendChild(highlighted(doc[2], words));
+      nota.appendChild(highlighted(doc[2], words, fixes));
       li.appendChild(nota);
     }
     if (doc[3].length) {
@@ -173,7 +183,7 @@
 
   // --- running -----------------------------------------------------------------------
   var current = 0; // the latest search started
-  var shown = { results: new Int32Array(0), count: 0, words: [], m: null };
+  var shown = { results: new Int32Array(0), count: 0, words: [], fixes: null, m: null };
   var said = { seq: -1, text: '' }; // the latest search finished, and its message
   var sayWhenDone = false;
 
@@ -206,9 +216,10 @@
     var filtered = s.tipo || s.area || s.unita || s.ambito;
     if (say) sayWhenDone = false;
     if (!words.length && !filtered) {
-      shown = { results: new Int32Array(0), count: 0, words: words, m: null };
+      shown = { results: new Int32Array(0), count: 0, words: words, fixes: null, m: null };
       lista.textContent = '';
       altri.hidden = true;
+      suggest(null, s);
       finished(seq, s.q.trim() ? 'Nessuna parola da cercare: prova con parole più specifiche.' : '', say);
       return Promise.resolve();
     }
@@ -216,13 +227,14 @@
       return S.search(m, s, words).then(function (results) {
         tMatch = performance.now() - t0;
         if (seq !== current) return null;
-        return page(m, results, 0, words).then(function (items) {
+        return S.page(m, results, 0, radice).then(function (raw) {
           if (seq !== current) return;
+          var items = raw.map(function (r) { return resultItem(m, r, words, results.fixes); });
           // Replaced in one go: no empty list while a document file loads.
           // Left alone when the next letter shows the same (no new layout).
           var same = lista.children.length === items.length && shown.count === items.length
             && items.every(function (li, i) { return li.isEqualNode(lista.children[i]); });
-          shown = { results: results, count: items.length, words: words, m: m };
+          shown = { results: results, count: items.length, words: words, fixes: results.fixes, m: m };
           if (!same) {
             var frag = document.createDocumentFragment();
             items.forEach(function (li) { frag.appendChild(li); });
@@ -231,7 +243,9 @@
           }
           showMore();
           var n = results.length;
-          finished(seq, S.countMessage(n), say);
+          var sug = S.suggestion(m, s.q, words, results, raw[0]);
+          suggest(sug, s);
+          finished(seq, (sug ? 'Forse cercavi «' + sug.q + '»? ' : '') + S.countMessage(n), say);
           root.dispatchEvent(new CustomEvent('trasparenza:ricerca', {
             detail: { count: n, ms: performance.now() - t0, matchMs: tMatch },
           }));
@@ -245,10 +259,35 @@
 
   /** The list items of the page of results starting at `from` (only
    * these are built: the rest waits for "Mostra altri"). */
-  function page(m, results, from, words) {
+  function page(m, results, from, words, fixes) {
     return S.page(m, results, from, radice).then(function (shown) {
-      return shown.map(function (r) { return resultItem(m, r, words); });
+      return shown.map(function (r) { return resultItem(m, r, words, fixes); });
     });
+  }
+
+  /** "Forse cercavi": the corrected query of S.suggestion (or nothing, `sug`
+   * null) as a link to its search, the corrected words in bold, and which
+   * words were corrected into what. `s` is the state searched. */
+  var suggested = ''; // the suggestion shown (address and corrections), '' if none
+  function suggest(sug, s) {
+    var href = sug ? urlOf({ q: sug.q, tipo: s.tipo, area: s.area, unita: s.unita, ambito: s.ambito }) : '';
+    var key = sug ? href + JSON.stringify(sug.fixed) : '';
+    if (key === suggested) return; // the next letter suggests the same: no new layout
+    suggested = key;
+    if (!sug) {
+      forse.hidden = true;
+      forse.textContent = '';
+      return;
+    }
+    var link = el('a');
+    link.href = href;
+    sug.parts.forEach(function (p) { link.appendChild(p[1] ? el('strong', null, p[0]) : document.createTextNode(p[0])); });
+    var quote = function (i) { return sug.fixed.map(function (f) { return '«' + f[i] + '»'; }).join(', '); };
+    forse.textContent = 'Forse cercavi ';
+    forse.appendChild(link);
+    forse.appendChild(document.createTextNode('? Nessuna attività trovata con ' + quote(0)
+      + ': sono mostrate quelle con ' + quote(1) + '.'));
+    forse.hidden = false;
   }
 
   function showMore() {
@@ -263,7 +302,7 @@
     var from = shown.count;
     var m = shown.m;
     if (!m) return Promise.resolve(null);
-    return page(m, shown.results, from, shown.words).then(function (items) {
+    return page(m, shown.results, from, shown.words, shown.fixes).then(function (items) {
       if (seq !== current || shown.count !== from) return null;
       items.forEach(function (li) { lista.appendChild(li); });
       shown.count = from + items.length;
@@ -298,6 +337,18 @@
     clearTimeout(timer);
     commit(true);
     run(true);
+  });
+  // The corrected search, without reloading the page; the focus goes back
+  // to the box, as the link goes away with the results it replaces.
+  forse.addEventListener('click', function (ev) {
+    var link = ev.target.closest('a');
+    if (!link || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    applyState(meta, S.stateOf(new URL(link.href).search));
+    clearTimeout(timer);
+    commit(true);
+    run(true);
+    input.focus();
   });
   altri.addEventListener('click', function () {
     more(current).then(function (first) {
