@@ -96,6 +96,16 @@ pub(crate) fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic
 
 /// Turns raw bytes into a [`SourceFile`], or says where the bytes stop being UTF-8.
 pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> {
+    if let Some(order) = utf16(&bytes) {
+        return Err(Diagnostic::error(
+            display,
+            format!("the file is UTF-16 text ({order}), not UTF-8"),
+        )
+        .at_line(1, 1, None)
+        .with_hint(
+            "save it as UTF-8: Notepad calls UTF-16 \"Unicode\"; choose \"UTF-8\" under Encoding in Save as",
+        ));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -132,6 +142,38 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
     Ok(SourceFile::new(display, text))
 }
 
+/// Whether `bytes` look like UTF-16 (Notepad's "Unicode"): a byte order
+/// mark, or a zero byte beside each of the first characters (ASCII text in
+/// UTF-16), which UTF-8 text never has. The byte order, named.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte order mark"),
+        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte order mark"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    // Zero bytes at odd (little-endian) or even (big-endian) places only,
+    // beside at least three characters in four (the rest: letters such as
+    // `€` whose both bytes are set).
+    let pairs = head.len() / 2;
+    let count = |at: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[at] == 0 && p[1 - at] != 0)
+            .count()
+    };
+    let (odd, even) = (count(1), count(0));
+    if even == 0 && odd * 4 >= pairs * 3 {
+        Some("little-endian")
+    } else if odd == 0 && even * 4 >= pairs * 3 {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
 /// ", where this byte is `à`" for a byte that is a letter in Windows-1252.
 fn latin1_guess(b: u8) -> String {
     let c = char::from(b);
@@ -165,6 +207,34 @@ mod tests {
         .unwrap_err();
         assert_eq!((d.line, d.column), (2, 14));
         assert!(d.message.contains("not UTF-8"), "{}", d.message);
+    }
+
+    /// Notepad's "Unicode" is UTF-16: named, with or without a byte order
+    /// mark, never taken for Windows-1252.
+    #[test]
+    fn utf16_is_named() {
+        let le: Vec<u8> = "nome: Ufficio Tributi €\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "nome: Ufficio Tributi\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let with_bom = [vec![0xFF, 0xFE], le.clone()].concat();
+        for (bytes, order) in [
+            (le, "little-endian"),
+            (be, "big-endian"),
+            (with_bom, "little-endian, with a byte order mark"),
+        ] {
+            let d = decode(bytes, Path::new("a.yaml")).unwrap_err();
+            assert!(d.message.contains("UTF-16"), "{}", d.message);
+            assert!(d.message.contains(order), "{}", d.message);
+            assert!(!d.hint.as_deref().unwrap_or("").contains("1252"));
+        }
+        // UTF-8 text, even with an accented letter, is not UTF-16.
+        assert!(utf16("nome: Attività\n".as_bytes()).is_none());
+        assert!(utf16(b"ab").is_none());
     }
 
     #[test]
