@@ -311,9 +311,10 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
     }
     if !plan.kept.is_empty() {
         say!(
-            "Kept, not in {name} ({} unit{}; --force removes them, keeping a copy):",
+            "Kept, not in {name} ({} unit{}; --force removes {}, keeping a copy):",
             plan.kept.len(),
-            plural(plan.kept.len())
+            plural(plan.kept.len()),
+            if plan.kept.len() == 1 { "it" } else { "them" }
         );
         for (path, nome) in &plan.kept {
             say!("  {} ({nome})", path.display());

@@ -1308,7 +1308,8 @@ fn the_report_agrees_in_number() {
     let r = site.run(&["import", &file]);
     assert!(r.ok(), "{}", r.stderr());
     assert!(
-        r.stdout().contains("Kept, not in a.csv (1 unit; ")
+        r.stdout()
+            .contains("Kept, not in a.csv (1 unit; --force removes it, keeping a copy)")
             && r.stdout().contains("Wrote 0 unit files in content"),
         "{}",
         r.stdout()
