@@ -1,19 +1,64 @@
 //! The command line: help, version, exit codes for usage errors.
 
 use crate::support::Site;
+use clap::CommandFactory;
 use std::process::Command;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_trasparenza"))
 }
 
+/// The commands `trasparenza --help` lists (but `help`).
+fn commands() -> Vec<String> {
+    let help = bin().arg("--help").output().unwrap();
+    String::from_utf8_lossy(&help.stdout)
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every command's `--help` is what `tests/fixtures/help/<command>.txt`
+/// holds (`SNAPSHOTS=overwrite cargo test --test testsuite cli::` rewrites
+/// them after a deliberate change), and every flag of `usage` is explained
+/// in its options.
 #[test]
 fn help_explains_every_flag() {
-    let out = bin().args(["build", "--help"]).output().unwrap();
-    assert!(out.status.success());
-    let help = String::from_utf8_lossy(&out.stdout);
-    for flag in ["--root", "--output", "--base-url"] {
-        assert!(help.contains(flag), "{help}");
+    let mut names = commands();
+    assert!(names.len() >= 7, "{names:?}");
+    names.insert(0, String::new());
+    for name in &names {
+        let mut cmd = bin();
+        if !name.is_empty() {
+            cmd.arg(name);
+        }
+        let out = cmd.arg("--help").output().unwrap();
+        assert!(out.status.success(), "{name} --help");
+        let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        let file = if name.is_empty() { "trasparenza" } else { name };
+        crate::support::assert_snapshot(&format!("tests/fixtures/help/{file}.txt"), &help);
+        // Every flag clap knows for this command is shown, with a text.
+        let def = trasparenza::cli::Cli::command();
+        let def = if name.is_empty() {
+            def
+        } else {
+            def.find_subcommand(name).expect("a listed command").clone()
+        };
+        for arg in def.get_arguments().filter(|a| !a.is_hide_set()) {
+            let Some(long) = arg.get_long() else { continue };
+            let line = help
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("--{long}")))
+                .unwrap_or_else(|| panic!("{name}: --{long} is not in --help:\n{help}"));
+            assert!(
+                arg.get_help().is_some() || line.len() > long.len() + 12,
+                "{name}: --{long} has no explanation"
+            );
+        }
     }
 }
 
@@ -71,17 +116,8 @@ fn a_missing_site_folder_is_named() {
 /// so every command (and a command's flags) is in them.
 #[test]
 fn completions_and_manual_pages_name_every_command() {
-    let help = bin().arg("--help").output().unwrap();
-    let help = String::from_utf8_lossy(&help.stdout).into_owned();
-    let commands: Vec<&str> = help
-        .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
-        .collect();
-    assert!(commands.contains(&"build") && commands.contains(&"completions"));
+    let commands = commands();
+    assert!(commands.iter().any(|c| c == "build") && commands.iter().any(|c| c == "completions"));
     for shell in ["bash", "zsh", "fish"] {
         let out = bin().args(["completions", shell]).output().unwrap();
         assert!(out.status.success(), "{shell}");
