@@ -255,6 +255,38 @@ mod tests {
         assert!(!text.contains('@'), "a marker is left:\n{text}");
     }
 
+    /// Every key of the contract is in `init`'s templates (set, or commented
+    /// out with its explanation) and in docs/CONTENT.md: a key added to the
+    /// model without them fails here.
+    #[test]
+    fn init_and_the_contract_show_every_key_of_the_model() {
+        let docs = include_str!("../../docs/CONTENT.md");
+        let template = |name: &str| {
+            FILES
+                .iter()
+                .find(|f| f.0.ends_with(name))
+                .map(|f| f.1)
+                .unwrap_or_default()
+        };
+        for (file, keys) in [
+            ("_sito.yaml", crate::model::SiteConfig::KEYS),
+            ("ufficio-esempio.yaml", crate::model::UnitFile::KEYS),
+        ] {
+            let text = template(file);
+            for key in keys {
+                let shown = text.lines().any(|l| {
+                    let l = l.trim_start_matches('#').trim_start();
+                    l.starts_with(&format!("{key}:"))
+                });
+                assert!(shown, "`{key}` is not in init's {file}");
+                assert!(
+                    docs.contains(&format!("{key}:")) || docs.contains(&format!("`{key}`")),
+                    "`{key}` is not in docs/CONTENT.md"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_example_unit_starts_with_the_marker() {
         let (_, text) = FILES
