@@ -71,11 +71,16 @@ if [ "$modo" = rsync ] || [ "$modo" = sftp ]; then
 fi
 
 remoto="$PUBBLICA_UTENTE@$PUBBLICA_HOST"
+# Un argomento per la shell del server, tra apici: ssh unisce gli argomenti
+# in una riga, e una cartella con uno spazio diventerebbe due.
+per_il_server() {
+  printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
 
 if [ "$modo" = rsync ]; then
   # La cartella sul server: vuota, inesistente o già pubblicata da trasparenza.
   # shellcheck disable=SC2086
-  ssh $ssh_opzioni "$remoto" sh -s -- "$cartella" "$manifest" <<'CONTROLLO' ||
+  ssh $ssh_opzioni "$remoto" sh -s -- "$(per_il_server "$cartella")" "$manifest" <<'CONTROLLO' ||
 c=$1
 [ ! -e "$c" ] && exit 0
 [ -d "$c" ] || { echo "non è una cartella"; exit 1; }
@@ -86,7 +91,7 @@ exit 1
 CONTROLLO
     errore "non pubblico in $cartella su $PUBBLICA_HOST: non è vuota e non è un sito di trasparenza (vedete il messaggio sopra)"
   # shellcheck disable=SC2086
-  ssh $ssh_opzioni "$remoto" mkdir -p "$cartella"
+  ssh $ssh_opzioni "$remoto" mkdir -p "$(per_il_server "$cartella")"
   # --delay-updates: i file nuovi compaiono tutti insieme alla fine.
   # --checksum: a file rewritten within the same second with the same size
   # is still compared by its content.
