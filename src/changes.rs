@@ -1,5 +1,8 @@
 //! "Cosa è cambiato": what changed between two editions of the catalogue.
-//! A pure function of two lists of units ([`compare`]); no I/O, no HTML.
+//! A pure function of two lists of units ([`compare`]); no I/O, no HTML
+//! (the pages and their data are `render::changes`). `import` matches a
+//! unit file's activities with the same rules ([`match_units`],
+//! [`match_activities`]).
 //!
 //! Units are matched by slug (the file name), then, among those left, by the
 //! same name (`nome`, case and spacing ignored): a renamed file is the same

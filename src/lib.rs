@@ -15,10 +15,10 @@
 pub mod cli;
 pub mod cmd;
 
-mod archive;
 mod changes;
 mod config;
 mod diagnostic;
+mod editions;
 mod import;
 mod italian;
 mod linkcheck;
@@ -58,7 +58,20 @@ pub mod testing {
         pub use crate::pipeline::{BuildOptions, run};
     }
     pub mod render {
-        pub use crate::render::render;
+        use crate::diagnostic::Diagnostics;
+        use crate::model::{Date, Site};
+        use crate::render::Output;
+        use crate::theme::Theme;
+
+        /// The render stage of a site without earlier editions.
+        pub fn render(
+            site: &Site,
+            theme: &Theme,
+            today: Date,
+            diags: &mut Diagnostics,
+        ) -> Option<Output> {
+            crate::render::render(site, &[], theme, today, diags)
+        }
     }
     pub mod search {
         pub mod analyzer {

@@ -7,13 +7,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::archive::Edition;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::editions::{self, Edition};
 use crate::load::{self, EnvironmentError};
 use crate::model::{Date, Site};
 use crate::render::{self, Output};
 use crate::theme::Theme;
-use crate::{archive, linkcheck, theme, validate};
+use crate::{linkcheck, theme, validate};
 
 /// Options of a build that do not come from `content/`.
 #[derive(Debug, Clone, Default)]
@@ -69,8 +69,7 @@ pub(crate) fn run_cached(
     let Some(p) = prepare(root, opts, cache, diags, &mut timer)? else {
         return Ok(None);
     };
-    let Some(output) = render::archive::render_all(&p.site, &p.editions, &p.theme, p.today, diags)
-    else {
+    let Some(output) = render::render(&p.site, &p.editions, &p.theme, p.today, diags) else {
         return Ok(None);
     };
     timer.lap("render");
@@ -103,13 +102,13 @@ fn prepare(
     // when the current content is broken, to report their errors too.
     let base = site.as_ref().map_or("", |s| s.config.base_url.as_str());
     let mark = diags.mark();
-    let editions = archive::load_editions(root, base, diags);
+    let editions = editions::load_editions(root, base, diags);
     let mut standing = diags.since(mark);
     let mark = diags.mark();
     if let Some(s) = &site {
         let c = &s.config;
         let published = c.pubblicato_il.unwrap_or(c.aggiornato_il);
-        archive::note_expired(&editions, published, today, diags);
+        editions::note_expired(&editions, published, today, diags);
     }
     timer.lap("archive");
     // Load the theme even when the content is broken, to report its errors too.

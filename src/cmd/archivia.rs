@@ -13,9 +13,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::archive::{CONTENT_DIR, partial_copy, partial_copy_name};
 use crate::cli::{ArchiviaArgs, EXIT_CONTENT, EXIT_USAGE};
 use crate::diagnostic::Diagnostics;
+use crate::editions::{CONTENT_DIR, partial_copy, partial_copy_name};
 use crate::model::SiteConfig;
 use crate::{load, slug, source};
 

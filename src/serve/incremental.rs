@@ -8,8 +8,8 @@
 //! unit pages that depend on the change are rendered ([`dirty_units`], the
 //! one place of the dependency rules). Everything else (home, table, search,
 //! open data, search index, extra pages, archive, sitemap) is rendered by
-//! the same `render::archive::render_all_with` as a build, with the unit
-//! pages left as placeholders, when [`Pending::complete`] runs: after the
+//! the same `render::render_with` as a build, with the unit pages left as
+//! placeholders, when [`Pending::complete`] runs: after the
 //! reload event, together with the link check of the whole site. Any other
 //! change (`_sito.yaml`, `_index.md`, an extra page, `_archivio/`, the
 //! theme, a new day) renders everything, as `build` does.
@@ -87,7 +87,7 @@ impl Pending {
     /// `None` with the problems in `diags`.
     pub fn complete(&self, diags: &mut Diagnostics) -> Option<Map> {
         let p = &*self.prepared;
-        let mut out = render::archive::render_all_with(
+        let mut out = render::render_with(
             &p.site,
             &p.editions,
             &p.theme,
@@ -294,8 +294,8 @@ impl Incremental {
 /// The published static files of the theme.
 fn assets(files: &Map) -> Map {
     files
-        .range("assets/".to_string()..)
-        .take_while(|(k, _)| k.starts_with("assets/"))
+        .range(render::ASSETS_DIR.to_string()..)
+        .take_while(|(k, _)| k.starts_with(render::ASSETS_DIR))
         .map(|(k, v)| (k.clone(), Arc::clone(v)))
         .collect()
 }

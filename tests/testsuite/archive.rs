@@ -374,6 +374,33 @@ fn archivia_copies_the_current_edition_and_refuses_to_overwrite() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// The 404 page, the sitemap and `robots.txt` belong to the whole site:
+/// rendered once, not once per edition and then dropped. A mistake in the
+/// 404 template is reported once (it was reported by every edition too:
+/// three times with the fixture's two editions).
+#[test]
+fn a_site_wide_page_is_rendered_once_whatever_the_editions() {
+    let site = Site::fixture("archive");
+    site.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ pagina.sottotitolo }}</p>\n{% endblock %}\n",
+    );
+    let r = site.run(&["check", "--format", "json"]);
+    assert_eq!(r.code(), Some(1), "{}\n{}", r.stdout(), r.stderr());
+    let all: Value = serde_json::from_str(&r.stdout()).expect("JSON on stdout");
+    let on_404: Vec<&Value> = all
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|d| d["file"] == "themes/default/templates/404.html")
+        .collect();
+    assert_eq!(on_404.len(), 1, "{on_404:?}");
+    assert_eq!(
+        (&on_404[0]["line"], &on_404[0]["column"]),
+        (&Value::from(3), &Value::from(7))
+    );
+}
+
 #[test]
 fn a_site_without_editions_has_no_archive_links() {
     let site = Site::fixture("basic");

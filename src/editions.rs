@@ -3,8 +3,9 @@
 //! This module finds the editions, loads and validates each one with the same
 //! code as the current content (`load::load_content`, `validate::validate`),
 //! orders them newest first and notes editions that are past the five-year
-//! window of D.Lgs. 33/2013, art. 8 c. 3. It only reads; the pages of the
-//! editions are made by `render::archive`, the differences by `changes`.
+//! window of D.Lgs. 33/2013, art. 8 c. 3. It only reads, and reads no clock
+//! (`pipeline` hands it the build's date); the pages of the editions are made
+//! by `render::editions`, the differences by `changes`.
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,11 @@ impl Edition {
     /// The edition's folder relative to the site root (`archivio/2025/`).
     pub(crate) fn dir(&self) -> String {
         format!("{URL_DIR}/{}/", self.name)
+    }
+
+    /// Its name on the published pages: `Edizione 2025`.
+    pub(crate) fn label(&self) -> String {
+        format!("Edizione {}", self.name)
     }
 
     /// The date the window is counted from: publication, else last update.

@@ -1,0 +1,354 @@
+//! "Cosa è cambiato": the page comparing an edition with the one before it
+//! (`modifiche/index.html`, in the current edition and in every earlier one
+//! that has a predecessor) and its open data (`modifiche.csv`,
+//! `modifiche.json`). The comparison itself is `crate::changes`; this module
+//! turns its result into the page's view, the CSV and the JSON.
+//!
+//! Like the rest of `render`: no disk, no clock, deterministic.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::opendata;
+use super::output::{CHANGES_CSV, CHANGES_DIR, CHANGES_JSON, Output};
+use super::renderer::{PageSpec, Renderer, with};
+use crate::changes::{self, Changes, Counts, Kind, UnitRef, UnitState};
+use crate::diagnostic::Diagnostics;
+use crate::editions::Edition;
+use crate::model::Site;
+use crate::views::{self, Totals};
+
+/// Two editions to compare; `old_prefix` is the earlier edition's root
+/// relative to the later one's (`archivio/2025/`, `../2024/`).
+pub(super) struct Compared<'a> {
+    pub old: &'a Edition,
+    pub old_prefix: String,
+    pub new: &'a Site,
+    pub new_label: String,
+}
+
+#[derive(Serialize)]
+struct EditionLink<'a> {
+    nome: String,
+    periodo: Option<&'a str>,
+    /// Root-relative.
+    url: String,
+    totali: Totals,
+}
+
+/// Differences of the totals, signed (`+3`, `−2`, `0`).
+#[derive(Serialize)]
+struct Difference {
+    unita: String,
+    attivita: String,
+    smartizzabili: String,
+    non_smartizzabili: String,
+    percentuale_smartizzabili: String,
+}
+
+#[derive(Serialize)]
+struct ChangesView<'a> {
+    prima: EditionLink<'a>,
+    dopo: EditionLink<'a>,
+    differenza: Difference,
+    conteggi: Counts,
+    unita: Vec<UnitChangeView>,
+    /// The similarity threshold of the matching rule, in percent.
+    soglia: u32,
+}
+
+#[derive(Serialize)]
+struct UnitChangeView {
+    stato: UnitState,
+    nome: String,
+    nome_prima: Option<String>,
+    url_prima: Option<String>,
+    url_dopo: Option<String>,
+    attivita: Vec<ActivityChangeView>,
+}
+
+#[derive(Serialize)]
+struct ActivityChangeView {
+    tipo: Kind,
+    testo_prima: Option<String>,
+    testo_dopo: Option<String>,
+    elenco_prima: Option<&'static str>,
+    elenco_dopo: Option<&'static str>,
+    /// Root-relative: `<prefix><slug>/#<anchor>`.
+    url_prima: Option<String>,
+    url_dopo: Option<String>,
+}
+
+fn signed(d: i64) -> String {
+    match d {
+        d if d > 0 => format!("+{d}"),
+        d if d < 0 => format!("−{}", -d),
+        _ => "0".to_string(),
+    }
+}
+
+fn diff(a: usize, b: usize) -> String {
+    signed(b as i64 - a as i64)
+}
+
+/// A change of percentage: `+1 punto`, `−3 punti`, `0 punti`.
+fn points(a: usize, b: usize) -> String {
+    let d = diff(a, b);
+    let unit = if a.abs_diff(b) == 1 { "punto" } else { "punti" };
+    format!("{d} {unit}")
+}
+
+fn refs<'a>(units: &'a [views::UnitView<'a>]) -> Vec<UnitRef<'a>> {
+    let acts = |v: &'a [views::ActivityView<'a>]| {
+        v.iter()
+            .map(|a| changes::ActivityRef {
+                id: &a.id,
+                testo: a.testo,
+            })
+            .collect()
+    };
+    units
+        .iter()
+        .map(|u| UnitRef {
+            slug: u.slug,
+            nome: u.nome,
+            smartizzabili: acts(&u.smartizzabili),
+            non_smartizzabili: acts(&u.non_smartizzabili),
+        })
+        .collect()
+}
+
+fn list_name(smart: bool) -> &'static str {
+    if smart {
+        "smartizzabili"
+    } else {
+        "non smartizzabili"
+    }
+}
+
+fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
+    let (tp, td) = (views::totals(&c.old.site), views::totals(c.new));
+    let link = |prefix: &str, slug: &Option<String>, id: Option<&str>| {
+        slug.as_ref().map(|s| match id {
+            Some(id) => format!("{prefix}{s}/#{id}"),
+            None => format!("{prefix}{s}/"),
+        })
+    };
+    let unita = found
+        .unita
+        .iter()
+        .map(|u| UnitChangeView {
+            stato: u.stato,
+            nome: u
+                .nome_dopo
+                .clone()
+                .or_else(|| u.nome_prima.clone())
+                .unwrap_or_default(),
+            nome_prima: u
+                .nome_prima
+                .clone()
+                .filter(|p| Some(p) != u.nome_dopo.as_ref()),
+            url_prima: link(&c.old_prefix, &u.slug_prima, None),
+            url_dopo: link("", &u.slug_dopo, None),
+            attivita: u
+                .attivita
+                .iter()
+                .map(|a| ActivityChangeView {
+                    tipo: a.tipo,
+                    testo_prima: a.prima.as_ref().map(|s| s.testo.clone()),
+                    testo_dopo: a.dopo.as_ref().map(|s| s.testo.clone()),
+                    elenco_prima: a.prima.as_ref().map(|s| list_name(s.smartizzabile)),
+                    elenco_dopo: a.dopo.as_ref().map(|s| list_name(s.smartizzabile)),
+                    url_prima: a
+                        .prima
+                        .as_ref()
+                        .and_then(|s| link(&c.old_prefix, &u.slug_prima, Some(&s.id))),
+                    url_dopo: a
+                        .dopo
+                        .as_ref()
+                        .and_then(|s| link("", &u.slug_dopo, Some(&s.id))),
+                })
+                .collect(),
+        })
+        .collect();
+    ChangesView {
+        prima: EditionLink {
+            nome: c.old.label(),
+            periodo: c.old.site.config.periodo.as_deref(),
+            url: c.old_prefix.clone(),
+            totali: tp,
+        },
+        dopo: EditionLink {
+            nome: c.new_label.clone(),
+            periodo: c.new.config.periodo.as_deref(),
+            url: String::new(),
+            totali: td,
+        },
+        differenza: Difference {
+            unita: diff(tp.unita, td.unita),
+            attivita: diff(tp.attivita, td.attivita),
+            smartizzabili: diff(tp.smartizzabili, td.smartizzabili),
+            non_smartizzabili: diff(tp.non_smartizzabili, td.non_smartizzabili),
+            percentuale_smartizzabili: points(
+                tp.percentuale_smartizzabili,
+                td.percentuale_smartizzabili,
+            ),
+        },
+        conteggi: found.conteggi,
+        unita,
+        soglia: (changes::SIMILARITY * 100.0).round() as u32,
+    }
+}
+
+/// Adds `modifiche/index.html`, `modifiche.csv` and `modifiche.json` to the
+/// later edition's output `out`. False when the template failed.
+pub(super) fn add(r: &Renderer, c: &Compared, out: &mut Output, diags: &mut Diagnostics) -> bool {
+    let (old_units, new_units) = (views::unit_views(&c.old.site), views::unit_views(c.new));
+    let found = changes::compare(&refs(&old_units), &refs(&new_units));
+    let view = changes_view(c, &found);
+    let ente = &c.new.config.ente;
+    let page = r.page(
+        PageSpec {
+            tipo: "modifiche",
+            dir: CHANGES_DIR.to_string(),
+            file: format!("{CHANGES_DIR}index.html"),
+            current: "-".to_string(),
+            titolo: "Cosa è cambiato".to_string(),
+            descrizione: format!(
+                "{ente}: le attività smartizzabili aggiunte, tolte, spostate e modificate rispetto all'edizione precedente del catalogo."
+            ),
+        },
+        "changes.html",
+        with("modifiche", &view),
+    );
+    let (old_base, new_base) = (&c.old.site.config.base_url, &c.new.config.base_url);
+    out.add(CHANGES_CSV, changes_csv(&view, c, old_base, new_base));
+    out.add(CHANGES_JSON, changes_json(&view, c, old_base, new_base));
+    match page {
+        Ok((path, html)) => {
+            out.add(path, html);
+            true
+        }
+        Err(d) => {
+            diags.push(d);
+            false
+        }
+    }
+}
+
+/// An absolute URL from a root-relative one of the changes view.
+fn absolute(base: &str, prefix: &str, url: &Option<String>) -> String {
+    url.as_deref()
+        .map(|u| format!("{base}{}", u.strip_prefix(prefix).unwrap_or(u)))
+        .unwrap_or_default()
+}
+
+/// Columns of `modifiche.csv`.
+const CHANGES_COLUMNS: [&str; 9] = [
+    "tipo",
+    "unita_nome",
+    "unita_stato",
+    "elenco_prima",
+    "elenco_dopo",
+    "attivita_prima",
+    "attivita_dopo",
+    "url_prima",
+    "url_dopo",
+];
+
+fn changes_csv(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) -> String {
+    let mut out = String::new();
+    opendata::push_record(&mut out, CHANGES_COLUMNS.into_iter());
+    let kind = |k: Kind| match k {
+        Kind::Aggiunta => "aggiunta",
+        Kind::Rimossa => "rimossa",
+        Kind::Spostata => "spostata",
+        Kind::Modificata => "modificata",
+    };
+    let state = |s: UnitState| match s {
+        UnitState::Aggiunta => "aggiunta",
+        UnitState::Rimossa => "rimossa",
+        UnitState::Modificata => "modificata",
+    };
+    for u in &v.unita {
+        for a in &u.attivita {
+            let (up, ud) = (
+                absolute(old_base, &c.old_prefix, &a.url_prima),
+                absolute(new_base, "", &a.url_dopo),
+            );
+            let fields = [
+                kind(a.tipo),
+                &u.nome,
+                state(u.stato),
+                a.elenco_prima.unwrap_or(""),
+                a.elenco_dopo.unwrap_or(""),
+                a.testo_prima.as_deref().unwrap_or(""),
+                a.testo_dopo.as_deref().unwrap_or(""),
+                &up,
+                &ud,
+            ];
+            opendata::push_record(&mut out, fields.into_iter());
+        }
+    }
+    out
+}
+
+fn changes_json(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) -> Vec<u8> {
+    let edition = |e: &EditionLink, base: &str| json!({"nome": e.nome, "periodo": e.periodo, "url": base, "totali": e.totali});
+    let unita: Vec<Value> = v
+        .unita
+        .iter()
+        .map(|u| {
+            let attivita: Vec<Value> = u
+                .attivita
+                .iter()
+                .map(|a| {
+                    json!({
+                        "tipo": a.tipo,
+                        "elenco_prima": a.elenco_prima,
+                        "elenco_dopo": a.elenco_dopo,
+                        "testo_prima": a.testo_prima,
+                        "testo_dopo": a.testo_dopo,
+                        "url_prima": a.url_prima.as_ref().map(|_| absolute(old_base, &c.old_prefix, &a.url_prima)),
+                        "url_dopo": a.url_dopo.as_ref().map(|_| absolute(new_base, "", &a.url_dopo)),
+                    })
+                })
+                .collect();
+            json!({
+                "nome": u.nome,
+                "nome_prima": u.nome_prima,
+                "stato": u.stato,
+                "url_prima": u.url_prima.as_ref().map(|_| absolute(old_base, &c.old_prefix, &u.url_prima)),
+                "url_dopo": u.url_dopo.as_ref().map(|_| absolute(new_base, "", &u.url_dopo)),
+                "attivita": attivita,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "prima": edition(&v.prima, old_base),
+        "dopo": edition(&v.dopo, new_base),
+        "conteggi": v.conteggi,
+        "regola": format!(
+            "attività abbinate per ancora (testo senza maiuscole, accenti e punteggiatura), poi per somiglianza dei caratteri di almeno {}%",
+            v.soglia
+        ),
+        "unita": unita,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_are_signed() {
+        assert_eq!(diff(3, 5), "+2");
+        assert_eq!(diff(5, 3), "−2");
+        assert_eq!(diff(4, 4), "0");
+        assert_eq!(points(71, 72), "+1 punto");
+        assert_eq!(points(72, 69), "−3 punti");
+    }
+}

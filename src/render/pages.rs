@@ -1,0 +1,234 @@
+//! The files of one edition of the catalogue: the home, a page per unit,
+//! the table, the search page, the extra pages, the open data
+//! (`opendata`), the search index and the theme's assets; the current
+//! edition also gets the site-wide 404 page (`sitemap::not_found`). An
+//! earlier edition is rendered by the same code under its own `base_url`.
+//!
+//! The unit pages, the table, the open data and the search index do not
+//! depend on each other: they are built in parallel, and gathered in an
+//! ordered map, so the result does not depend on the threads.
+
+use rayon::prelude::*;
+use tera::Context;
+
+use super::output::{ASSETS_DIR, Output, SEARCH_DIR, TABLE_DIR};
+use super::renderer::{PageSpec, Renderer, with};
+use super::{opendata, sitemap};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown;
+use crate::model::Site;
+use crate::search;
+use crate::views;
+
+/// Which unit pages of the current edition a render produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Units {
+    /// Every one (a build).
+    All,
+    /// An empty file at each unit page's path, so that everything listing
+    /// the pages (the sitemap) is right; the caller replaces them with the
+    /// pages it rendered with `render::unit_pages` (the preview's
+    /// incremental update).
+    Placeholders,
+}
+
+/// Whether a render of one edition also makes the files of the whole site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// The current edition: with the site-wide 404 page.
+    Current,
+    /// An earlier edition: its own pages only.
+    Earlier,
+}
+
+/// Where the page of the unit `slug` is written.
+pub(crate) fn unit_page_path(slug: &str) -> String {
+    format!("{}index.html", views::unit_url(slug))
+}
+
+/// The page of one unit: (path, HTML). The full build and the preview's
+/// incremental update both render unit pages through here.
+pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, String), Diagnostic> {
+    let ente = &r.site.config.ente;
+    let descrizione = match u.altre_attivita_testo {
+        Some(rule) => format!(
+            "{ente}, {}: le attività smartizzabili e non smartizzabili in lavoro agile. {rule}",
+            u.nome
+        ),
+        None => format!(
+            "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
+            u.nome,
+            u.smartizzabili.len(),
+            u.non_smartizzabili.len()
+        ),
+    };
+    let spec = PageSpec {
+        tipo: "unita",
+        file: unit_page_path(u.slug),
+        dir: views::unit_url(u.slug),
+        current: String::new(),
+        titolo: u.nome.to_string(),
+        descrizione,
+    };
+    r.page(spec, "unit.html", with("unita", u))
+}
+
+/// Every file of the edition `r` renders (its site, as of the date its
+/// `Renderer` was made with), the unit pages as `units_mode` says.
+/// Template errors go into `diags`; `None` when it holds an error.
+pub(super) fn render(
+    r: &Renderer,
+    units_mode: Units,
+    scope: Scope,
+    diags: &mut Diagnostics,
+) -> Option<Output> {
+    let site = r.site;
+    let totals = r.shared.totals;
+    let ente = &site.config.ente;
+    let home = views::home_view(site);
+    let units = views::unit_views(site);
+
+    let unit_pages = || -> Vec<Result<(String, String), Diagnostic>> {
+        match units_mode {
+            Units::All => units.par_iter().map(|u| unit_page(r, u)).collect(),
+            // Empty placeholders: the paths count for the sitemap, the
+            // caller puts the pages it keeps in their place.
+            Units::Placeholders => units
+                .iter()
+                .map(|u| Ok((unit_page_path(u.slug), String::new())))
+                .collect(),
+        }
+    };
+    let table = || {
+        // The table's rows: the common activities first, then every unit.
+        // Each unit is made a template value once and shared by the two
+        // lists (tera's values are reference-counted): at 10,000 units
+        // the two copies were the largest thing a build held.
+        let all: Vec<tera::Value> = units.iter().map(tera::Value::from_serializable).collect();
+        let rows: Vec<tera::Value> = home
+            .comuni
+            .iter()
+            .map(tera::Value::from_serializable)
+            .chain(all.iter().cloned())
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert_value("unita_tutte", tera::Value::from(all));
+        ctx.insert_value("righe", tera::Value::from(rows));
+        r.page(
+            PageSpec::index(
+                "tabella",
+                TABLE_DIR,
+                "Tabella completa delle attività".to_string(),
+                if totals.unita == 0 {
+                    format!(
+                        "{ente}: tutte le attività smartizzabili e non smartizzabili in un'unica tabella."
+                    )
+                } else {
+                    format!(
+                        "{ente}: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella."
+                    )
+                },
+            ),
+            "table.html",
+            ctx,
+        )
+    };
+    let edition_files = r.archive.map_or(&[][..], |a| &a.files);
+    let ((unit_pages, table), (data, index)) = rayon::join(
+        || rayon::join(unit_pages, table),
+        || {
+            rayon::join(
+                || opendata::build_with(site, &units, edition_files),
+                || search::index::build(site, &units),
+            )
+        },
+    );
+
+    let mut home_ctx = with("home", &home);
+    home_ctx.insert("dati", &data.downloads);
+    let mut pages = vec![r.page(
+        PageSpec::index(
+            "home",
+            "",
+            site.config.titolo.clone(),
+            home_description(site, &totals),
+        ),
+        "index.html",
+        home_ctx,
+    )];
+    pages.extend(unit_pages);
+    pages.push(table);
+    pages.push(r.page(
+        PageSpec::index(
+            "cerca",
+            SEARCH_DIR,
+            "Cerca un'attività".to_string(),
+            format!(
+                "{ente}: cerca tra le attività smartizzabili e non smartizzabili in lavoro agile."
+            ),
+        ),
+        "search.html",
+        Context::new(),
+    ));
+    for p in &site.pages {
+        let dir = format!("{}/", p.slug);
+        let view = views::ExtraPageView {
+            slug: &p.slug,
+            titolo: &p.titolo,
+            contenuto_html: markdown::to_html(&p.body),
+        };
+        let descrizione = p
+            .descrizione
+            .clone()
+            .unwrap_or_else(|| format!("{ente}: {}", p.titolo));
+        pages.push(r.page(
+            PageSpec::index("pagina", &dir, p.titolo.clone(), descrizione),
+            "page.html",
+            with("pagina", &view),
+        ));
+    }
+    if scope == Scope::Current {
+        pages.push(sitemap::not_found(r));
+    }
+
+    let mut out = Output::default();
+    for p in pages {
+        match p {
+            Ok((path, html)) => out.add(path, html),
+            Err(d) => diags.push(d),
+        }
+    }
+    for (name, bytes) in data.files {
+        out.add(name, bytes);
+    }
+    for (name, bytes) in r.static_files() {
+        out.add(format!("{ASSETS_DIR}{name}"), bytes.clone());
+    }
+    for (path, bytes) in index {
+        out.add(path, bytes);
+    }
+
+    if diags.has_errors() { None } else { Some(out) }
+}
+
+/// The home's `<meta name="description">`: never a count that the rule for
+/// unlisted activities would contradict, never "unità" when there are none.
+fn home_description(site: &Site, totals: &views::Totals) -> String {
+    let ente = &site.config.ente;
+    let what = if totals.unita == 0 {
+        format!("le {} attività", totals.attivita)
+    } else {
+        format!(
+            "le {} attività delle {} unità organizzative",
+            totals.attivita, totals.unita
+        )
+    };
+    let mut s = format!("{ente}: {what}, smartizzabili e non smartizzabili in lavoro agile.");
+    if let Some(rule) = site.config.altre_attivita {
+        s = format!(
+            "{ente}: {what} elencate, smartizzabili e non smartizzabili in lavoro agile. {}",
+            views::altre_attivita_testo(rule)
+        );
+    }
+    s
+}

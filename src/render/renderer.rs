@@ -1,0 +1,274 @@
+//! One page of the site: a template of the theme rendered with the context
+//! every page gets (`site`, its navigation, `page`, and `archivio`: the links
+//! to the earlier editions and, on an earlier edition, its notice).
+//! [`Renderer`] is shared by every thread of a render; what a page says is
+//! decided by its caller (`pages`, `editions`, `changes`, `sitemap`).
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::opendata;
+use super::output::{SEARCH_DIR, TABLE_DIR};
+use crate::config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Date, Site};
+use crate::theme::Theme;
+use crate::views::{self, LinkView, NavItem, PageView};
+
+/// One section of the main navigation: (title, root-relative URL).
+fn nav_sections(site: &Site) -> Vec<(String, String)> {
+    let mut v = vec![
+        ("Catalogo".to_string(), String::new()),
+        ("Tabella completa".to_string(), TABLE_DIR.to_string()),
+        ("Cerca".to_string(), SEARCH_DIR.to_string()),
+    ];
+    v.extend(
+        site.pages
+            .iter()
+            .map(|p| (p.titolo.clone(), format!("{}/", p.slug))),
+    );
+    v
+}
+
+fn nav(sections: &[(String, String)], current: &str) -> Vec<NavItem> {
+    sections
+        .iter()
+        .map(|(t, u)| NavItem {
+            titolo: t.clone(),
+            url: u.clone(),
+            corrente: u == current,
+        })
+        .collect()
+}
+
+/// `""` for the root, `"../"` one level down.
+fn radice(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// What a page is, for its `page` context.
+pub(super) struct PageSpec {
+    pub tipo: &'static str,
+    /// The page's folder (`""` for the root, `tabella/`), which gives its
+    /// relative root and canonical URL.
+    pub dir: String,
+    /// Where it is written.
+    pub file: String,
+    /// The nav section marked current.
+    pub current: String,
+    pub titolo: String,
+    pub descrizione: String,
+}
+
+impl PageSpec {
+    /// A page written as `<dir>index.html`, marking its own nav section.
+    pub(super) fn index(
+        tipo: &'static str,
+        dir: &str,
+        titolo: String,
+        descrizione: String,
+    ) -> Self {
+        PageSpec {
+            tipo,
+            dir: dir.to_string(),
+            file: format!("{dir}index.html"),
+            current: dir.to_string(),
+            titolo,
+            descrizione,
+        }
+    }
+}
+
+/// Renders pages with one theme; shared by every thread of a render.
+pub(super) struct Renderer<'a> {
+    pub site: &'a Site,
+    theme: &'a Theme,
+    sections: Vec<(String, String)>,
+    pub shared: views::Shared,
+    /// Links to the archive and, on an earlier edition, its notice.
+    pub archive: Option<&'a Links>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        today: Date,
+        archive: Option<&'a Links>,
+    ) -> Self {
+        Renderer {
+            site,
+            theme,
+            sections: nav_sections(site),
+            shared: views::Shared::new(site, today),
+            archive,
+        }
+    }
+
+    /// The theme's static files.
+    pub(super) fn static_files(&self) -> impl Iterator<Item = (&'a String, &'a Vec<u8>)> {
+        self.theme.static_files.iter()
+    }
+
+    /// `template` rendered as the page `spec` with `ctx`: (path, HTML).
+    pub(super) fn page(
+        &self,
+        spec: PageSpec,
+        template: &str,
+        mut ctx: Context,
+    ) -> Result<(String, String), Diagnostic> {
+        let base = &self.site.config.base_url;
+        let mut view = PageView {
+            tipo: spec.tipo,
+            titolo: spec.titolo,
+            descrizione: spec.descrizione,
+            radice: radice(&spec.dir),
+            canonical: format!("{base}{}", spec.dir),
+            percorso: Vec::<LinkView>::new(),
+        };
+        if spec.tipo == "404" {
+            // Served at any depth: its links start from the site's absolute path.
+            view.radice = config::base_path(base);
+            view.canonical = format!("{base}{}", spec.file);
+        }
+        ctx.insert(
+            "site",
+            &views::site_view(self.site, &self.shared, nav(&self.sections, &spec.current)),
+        );
+        ctx.insert(
+            "archivio",
+            &self.archive.map(|a| a.view(&spec.dir, &view.radice)),
+        );
+        ctx.insert("page", &view);
+        self.theme
+            .tera
+            .render(template, &ctx)
+            .map(|html| (spec.file, fitted_text(html)))
+            .map_err(|e| self.theme.error(&e, template))
+    }
+}
+
+/// A page's text in a buffer of its own size: the renderer's buffer grows
+/// by doubling, and the pages are held together until they are written (at
+/// 10,000 units, 165 MiB of spare room); the allocator keeps a block that
+/// shrinks by less than half, so the text is copied.
+fn fitted_text(html: String) -> String {
+    if html.capacity() - html.len() > html.len() / 8 {
+        html.as_str().to_owned()
+    } else {
+        html
+    }
+}
+
+/// A context holding one view under `key`.
+pub(super) fn with<T: Serialize + ?Sized>(key: &'static str, view: &T) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert(key, view);
+    ctx
+}
+
+/// What the pages of one rendered edition link to (made by `editions`).
+pub(super) struct Links {
+    /// The list of editions, relative to this edition's root.
+    pub elenco: String,
+    /// This edition's changes page, relative to its root, when it has one.
+    pub modifiche: Option<String>,
+    /// Set on an earlier edition: its notice.
+    pub notice: Option<Notice>,
+    /// The earlier editions' data files, for the DCAT file (current edition only).
+    pub files: Vec<opendata::EditionFile>,
+}
+
+pub(super) struct Notice {
+    pub nome: String,
+    pub periodo: Option<String>,
+    pub aggiornato_il: Date,
+    pub pubblicato_il: Option<Date>,
+    /// Page folders of the current edition (`""`, `tabella/`, `<slug>/`).
+    pub current_dirs: HashSet<String>,
+}
+
+/// The template's `archivio` (documented in `themes/default/CONTEXT.md`).
+#[derive(Serialize)]
+pub(super) struct ArchiveView<'a> {
+    pub elenco_url: String,
+    pub modifiche_url: Option<String>,
+    pub edizione: Option<NoticeView<'a>>,
+}
+
+/// The notice of an earlier edition. One struct, one template block: the
+/// place where validity dates will go too.
+#[derive(Serialize)]
+pub(super) struct NoticeView<'a> {
+    pub nome: &'a str,
+    pub periodo: Option<&'a str>,
+    pub aggiornato_il: String,
+    pub aggiornato_il_testo: String,
+    pub pubblicato_il: Option<String>,
+    pub pubblicato_il_testo: Option<String>,
+    /// The same page in the current edition, else its home.
+    pub corrente_url: String,
+    /// True when `corrente_url` is the same page.
+    pub stessa_pagina: bool,
+}
+
+impl Links {
+    /// The view for the page in folder `dir` whose relative root is `radice`.
+    fn view(&self, dir: &str, radice: &str) -> ArchiveView<'_> {
+        ArchiveView {
+            elenco_url: format!("{radice}{}", self.elenco),
+            modifiche_url: self.modifiche.as_ref().map(|m| format!("{radice}{m}")),
+            edizione: self.notice.as_ref().map(|n| {
+                let stessa_pagina = n.current_dirs.contains(dir);
+                let target = if stessa_pagina { dir } else { "" };
+                NoticeView {
+                    nome: &n.nome,
+                    periodo: n.periodo.as_deref(),
+                    aggiornato_il: n.aggiornato_il.to_string(),
+                    aggiornato_il_testo: n.aggiornato_il.italian(),
+                    pubblicato_il: n.pubblicato_il.map(|d| d.to_string()),
+                    pubblicato_il_testo: n.pubblicato_il.map(|d| d.italian()),
+                    corrente_url: format!("{radice}../../{target}"),
+                    stessa_pagina,
+                }
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radice_counts_levels() {
+        assert_eq!(radice(""), "");
+        assert_eq!(radice("tabella/"), "../");
+        assert_eq!(radice("a/b/"), "../../");
+    }
+
+    #[test]
+    fn the_notice_links_the_same_page_when_it_still_exists() {
+        let links = Links {
+            elenco: "../".into(),
+            modifiche: None,
+            notice: Some(Notice {
+                nome: "2025".into(),
+                periodo: None,
+                aggiornato_il: Date::parse("2025-11-20").unwrap(),
+                pubblicato_il: None,
+                current_dirs: ["".to_string(), "tributi/".to_string()].into(),
+            }),
+            files: Vec::new(),
+        };
+        let v = links.view("tributi/", "../");
+        let n = v.edizione.unwrap();
+        assert_eq!(n.corrente_url, "../../../tributi/");
+        assert!(n.stessa_pagina);
+        let v = links.view("soppressa/", "../");
+        assert_eq!(v.edizione.unwrap().corrente_url, "../../../");
+        assert_eq!(v.elenco_url, "../../");
+    }
+}
