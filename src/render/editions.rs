@@ -246,3 +246,36 @@ fn list_view<'a>(site: &'a Site, editions: &'a [Edition]) -> Vec<EditionSummary<
     );
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{BuildOptions, run_cached};
+    use crate::render::output::{NOT_FOUND, ROBOTS, SITEMAP};
+
+    /// The files of the whole site are made for the current edition only:
+    /// an earlier edition's render holds none of them, the site one of each
+    /// at its root.
+    #[test]
+    fn earlier_editions_make_no_site_wide_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+        let mut diags = Diagnostics::new();
+        let built = run_cached(&root, &BuildOptions::default(), None, &mut diags);
+        let Ok(Some((p, out))) = built else {
+            panic!("the archive fixture builds: {:?}", diags.into_vec());
+        };
+        let earlier = render_earlier(&p.site, &p.editions, &p.theme, p.today, &mut diags);
+        assert!(earlier.ok && !diags.has_errors());
+        assert_eq!(earlier.rendered.len(), 2, "the fixture's two editions");
+        for (e, eout) in &earlier.rendered {
+            assert!(eout.files.contains_key("index.html"), "{}", e.name);
+            for f in [SITEMAP, ROBOTS, NOT_FOUND] {
+                assert!(!eout.files.contains_key(f), "{f} in edition {}", e.name);
+            }
+        }
+        for f in [SITEMAP, ROBOTS, NOT_FOUND] {
+            let found: Vec<&String> = out.files.keys().filter(|k| k.ends_with(f)).collect();
+            assert_eq!(found, [f], "{f}");
+        }
+    }
+}
