@@ -9,8 +9,10 @@
 //! each unit and activity and a [`Spans`] map of their keys (filled by
 //! `load` from the parser's positions), so later stages point at the exact
 //! item without searching the text again.
+//!
+//! Beside it: [`fields`] (how a record is declared), `date` ([`Date`]) and
+//! `span` ([`Span`], [`Spans`]), re-exported here.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,7 +20,12 @@ use std::sync::Arc;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+mod date;
 pub(crate) mod fields;
+mod span;
+
+pub use date::Date;
+pub(crate) use span::{Span, Spans};
 
 use fields::{Shape, column, markdown, optional, record, required, text};
 
@@ -27,160 +34,6 @@ pub(crate) const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabil
 
 /// The values of `altre_attivita`.
 pub(crate) const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
-/// Where something was written in its file: 1-based line and column (in
-/// characters). `0:0` when unknown (a value not read from a file).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Span {
-    pub line: usize,
-    pub column: usize,
-}
-
-/// Where each key of a record was written, by its path inside the record
-/// (`descrizione`, `fonte.url`, `percorso[1].url`; `""` is the record
-/// itself): the key (or the list item's dash) and its value.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Spans(HashMap<String, (Span, Span)>);
-
-impl Spans {
-    pub fn insert(&mut self, path: String, key: Span, value: Span) {
-        self.0.entry(path).or_insert((key, value));
-    }
-
-    /// Where the key at `path` was written.
-    pub fn key(&self, path: &str) -> Option<Span> {
-        self.0.get(path).map(|s| s.0)
-    }
-
-    /// Where the value at `path` starts.
-    pub fn value(&self, path: &str) -> Option<Span> {
-        self.0.get(path).map(|s| s.1)
-    }
-}
-
-/// A calendar date written `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    /// The year, e.g. 2026.
-    pub year: u16,
-    /// 1 to 12.
-    pub month: u8,
-    /// 1 to 31.
-    pub day: u8,
-}
-
-const MONTHS_IT: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
-impl Date {
-    /// Parses `YYYY-MM-DD`, checking that the day exists.
-    pub fn parse(s: &str) -> Option<Date> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let num = |r: std::ops::Range<usize>| -> Option<u16> {
-            let part = s.get(r)?;
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
-            }
-        };
-        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        if year < 1900 || day == 0 || day > days {
-            return None;
-        }
-        Some(Date {
-            year,
-            month: month as u8,
-            day: day as u8,
-        })
-    }
-
-    /// The calendar date `days` days after 1970-01-01 (the civil-from-days
-    /// algorithm of H. Hinnant), clamped to the years a [`Date`] holds.
-    pub fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        if year < 1900 {
-            Date {
-                year: 1900,
-                month: 1,
-                day: 1,
-            }
-        } else if year > 9999 {
-            Date {
-                year: 9999,
-                month: 12,
-                day: 31,
-            }
-        } else {
-            Date {
-                year: year as u16,
-                month,
-                day,
-            }
-        }
-    }
-
-    /// The date in Italian words: `26 novembre 2026`.
-    pub fn italian(&self) -> String {
-        let day = if self.day == 1 {
-            "1º".to_string()
-        } else {
-            self.day.to_string()
-        };
-        format!(
-            "{day} {} {}",
-            MONTHS_IT[usize::from(self.month) - 1],
-            self.year
-        )
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{s}` is not a valid date: write it as YYYY-MM-DD, for example 2026-11-26"
-            ))
-        })
-    }
-}
 
 record! {
     /// The act the catalogue comes from.
@@ -506,31 +359,6 @@ pub(crate) fn sort_pages(pages: &mut [Page]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_checked() {
-        assert_eq!(
-            Date::parse("2026-11-26").map(|d| d.to_string()).as_deref(),
-            Some("2026-11-26")
-        );
-        assert!(Date::parse("2026-02-29").is_none());
-        assert!(Date::parse("2024-02-29").is_some());
-        assert!(Date::parse("2026-13-01").is_none());
-        assert!(Date::parse("26/11/2026").is_none());
-        assert!(Date::parse("2026-1-01").is_none());
-    }
-
-    #[test]
-    fn dates_in_italian() {
-        assert_eq!(
-            Date::parse("2026-11-26").unwrap().italian(),
-            "26 novembre 2026"
-        );
-        assert_eq!(
-            Date::parse("2026-01-01").unwrap().italian(),
-            "1º gennaio 2026"
-        );
-    }
 
     #[test]
     fn both_activity_forms() {
