@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::config::{self, DEFAULT_COLOUR};
 use crate::markdown;
-use crate::model::fields::{Field, Published};
+use crate::model::fields::{Field, Published, Record};
 use crate::model::{self, Activity, AltreAttivita, Date, Site, Unit, UnitFile};
 use crate::slug;
 
@@ -24,8 +24,10 @@ pub(crate) struct SiteView<'a> {
     pub aggiornato_il_testo: String,
     pub pubblicato_il: Option<String>,
     pub pubblicato_il_testo: Option<String>,
-    pub periodo: Option<&'a str>,
-    pub codice_ipa: Option<&'a str>,
+    /// `periodo`, `codice_ipa`, ...: the fields of `_sito.yaml` its
+    /// declaration ([`model::SITE`]) marks `text`, as written.
+    #[serde(flatten)]
+    pub testi: TextsView<'a>,
     pub fonte: Option<FonteView<'a>>,
     pub percorso: Vec<LinkView>,
     pub licenza: LicenceView,
@@ -150,10 +152,12 @@ pub struct Neighbour<'a> {
     pub url: String,
 }
 
-/// A unit's published text fields: every field its declaration
-/// ([`model::UNIT`]) marks `text` or `markdown`, in that order. Flattened
-/// into the unit's view, they are `<key>` (as written) for text and
-/// `<key>_html` for Markdown, so a new field needs no code here.
+/// A record's published text fields, in declaration order: for a unit's
+/// page every field [`model::UNIT`] marks `text` or `markdown` ([`of`](Self::of)),
+/// for a unit's summary and for the site the ones marked `text`
+/// ([`plain`](Self::plain)). Flattened into a view, they are `<key>` (as
+/// written) for text and `<key>_html` for Markdown, so a new field needs no
+/// code here.
 pub struct TextsView<'a>(Vec<TextView<'a>>);
 
 struct TextView<'a> {
@@ -188,6 +192,25 @@ impl<'a> TextsView<'a> {
                 .map(|field| TextView {
                     field,
                     raw: None,
+                    html: None,
+                })
+                .collect(),
+        )
+    }
+
+    /// The fields of `record` published as plain text, as written: what a
+    /// summary shows (no Markdown rendered).
+    pub(crate) fn plain(
+        record: &'static Record,
+        text: impl Fn(&str) -> Option<&'a str>,
+    ) -> TextsView<'a> {
+        TextsView(
+            record
+                .published()
+                .filter(|f| matches!(f.published, Published::Text(_)))
+                .map(|field| TextView {
+                    field,
+                    raw: text(field.key),
                     html: None,
                 })
                 .collect(),
@@ -241,7 +264,10 @@ pub(crate) struct UnitSummary<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub url: String,
-    pub responsabile: Option<&'a str>,
+    /// `area`, `responsabile`, ...: the unit's plain text fields
+    /// ([`TextsView::plain`]); its Markdown is on its own page only.
+    #[serde(flatten)]
+    pub testi: TextsView<'a>,
     pub smartizzabili: usize,
     pub non_smartizzabili: usize,
     pub altre_attivita: Option<&'static str>,
@@ -339,8 +365,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
         aggiornato_il_testo: c.aggiornato_il.italian(),
         pubblicato_il: c.pubblicato_il.map(|d| d.to_string()),
         pubblicato_il_testo: c.pubblicato_il.map(|d| d.italian()),
-        periodo: c.periodo.as_deref(),
-        codice_ipa: c.codice_ipa.as_deref(),
+        testi: TextsView::plain(&model::SITE, |key| c.text(key)),
         fonte: c.fonte.as_ref().map(|f| FonteView {
             titolo: f.titolo.as_deref(),
             atto: f.atto.as_deref(),
@@ -531,7 +556,7 @@ pub(crate) fn home_view(site: &Site) -> HomeView<'_> {
             slug: &u.slug,
             nome: u.nome.trim(),
             url: unit_url(&u.slug),
-            responsabile: u.responsabile.as_deref(),
+            testi: TextsView::plain(&model::UNIT, |key| u.text(key)),
             smartizzabili: u.smartizzabili.len(),
             non_smartizzabili: u.non_smartizzabili.len(),
             altre_attivita: rule_of(site, u).map(AltreAttivita::key),
@@ -561,5 +586,268 @@ pub(crate) fn home_view(site: &Site) -> HomeView<'_> {
                 url: format!("{}/", p.slug),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::{SiteConfig, Unit};
+
+    const SITE_YAML: &str = "\
+ente: Comune di Prova
+titolo: Lavoro agile
+base_url: https://www.comune.prova.it/lavoro-agile/
+aggiornato_il: 2026-11-26
+";
+
+    /// A site from the text of its `_sito.yaml` (after [`SITE_YAML`]) and
+    /// of its units.
+    fn site(settings: &str, units: &[&str]) -> Site {
+        let config: SiteConfig = serde_yaml::from_str(&format!("{SITE_YAML}{settings}")).unwrap();
+        let units = units
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                Arc::new(Unit {
+                    slug: format!("u{i}"),
+                    data: serde_yaml::from_str(text).unwrap(),
+                    ..Unit::default()
+                })
+            })
+            .collect();
+        Site {
+            config,
+            intro: None,
+            units,
+            pages: Vec::new(),
+        }
+    }
+
+    fn json(v: &impl Serialize) -> serde_json::Value {
+        serde_json::to_value(v).unwrap()
+    }
+
+    /// A unit's summary: its name and its two counts.
+    type Counts = (String, usize, usize);
+
+    /// The home page's summaries: (area, [(unit, smartizzabili, non smartizzabili)]).
+    fn summaries(site: &Site) -> Vec<(String, Vec<Counts>)> {
+        home_view(site)
+            .aree
+            .iter()
+            .map(|a| {
+                let units = a
+                    .unita
+                    .iter()
+                    .map(|u| (u.nome.to_string(), u.smartizzabili, u.non_smartizzabili))
+                    .collect();
+                (a.nome.to_string(), units)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn totals_count_both_sides_with_the_common_activities() {
+        let s = site(
+            "smartizzabili: [Posta]\n",
+            &[
+                "nome: Tributi\nsmartizzabili: [Avvisi, Rimborsi]\n",
+                "nome: Polizia\nnon_smartizzabili: [Pattuglia, Rilievi, Sportello]\n",
+            ],
+        );
+        let t = totals(&s);
+        assert_eq!(
+            t,
+            Totals {
+                unita: 2,
+                aree: 0,
+                comuni: 1,
+                smartizzabili: 3,
+                non_smartizzabili: 3,
+                attivita: 6,
+                percentuale_smartizzabili: 50,
+            }
+        );
+    }
+
+    #[test]
+    fn the_percentage_is_rounded_half_up_and_zero_without_activities() {
+        let pct = |smart: usize, non: usize| {
+            let names = |n: usize| {
+                (0..n)
+                    .map(|i| format!("A{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let unit = format!(
+                "nome: U\nsmartizzabili: [{}]\nnon_smartizzabili: [{}]\n",
+                names(smart),
+                names(non)
+            );
+            totals(&site("", &[&unit])).percentuale_smartizzabili
+        };
+        assert_eq!(pct(1, 2), 33);
+        assert_eq!(pct(2, 1), 67);
+        assert_eq!(pct(1, 7), 13, "12.5 rounds up");
+        assert_eq!(pct(3, 0), 100);
+        assert_eq!(pct(0, 3), 0);
+        assert_eq!(pct(0, 0), 0, "no activity: no division by zero");
+    }
+
+    #[test]
+    fn an_empty_catalogue_says_nothing_rather_than_zeros_of_units() {
+        let s = site("", &[]);
+        assert_eq!(totals(&s).attivita, 0);
+        assert_eq!(totals(&s).unita, 0);
+        let home = home_view(&s);
+        assert!(home.aree.is_empty());
+        assert!(home.comuni.is_none());
+    }
+
+    #[test]
+    fn units_are_grouped_by_area_and_the_ones_without_come_last() {
+        let s = site(
+            "",
+            &[
+                "nome: Anagrafe\nsmartizzabili: [Certificati]\n",
+                "nome: Tributi\narea: ' Finanze '\nsmartizzabili: [Avvisi]\nnon_smartizzabili: [Sportello]\n",
+                "nome: Ragioneria\narea: Finanze\nsmartizzabili: [Mandati, Stipendi]\n",
+                "nome: Cantieri\narea: Tecnica\nnon_smartizzabili: [Sopralluoghi]\n",
+            ],
+        );
+        assert_eq!(totals(&s).aree, 2, "an area is counted once, trimmed");
+        assert_eq!(
+            summaries(&s),
+            [
+                (
+                    "Finanze".to_string(),
+                    vec![("Tributi".into(), 1, 1), ("Ragioneria".into(), 2, 0)]
+                ),
+                ("Tecnica".into(), vec![("Cantieri".into(), 0, 1)]),
+                ("Altre unità".into(), vec![("Anagrafe".into(), 1, 0)]),
+            ]
+        );
+        let home = home_view(&s);
+        let finanze = &home.aree[0];
+        assert_eq!((finanze.smartizzabili, finanze.non_smartizzabili), (3, 1));
+        let ids: Vec<&str> = home.aree.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["area-finanze", "area-tecnica", "area-altre-unita"]);
+    }
+
+    #[test]
+    fn without_areas_every_unit_is_in_one_group() {
+        let s = site("", &["nome: A\n", "nome: B\narea: '  '\n"]);
+        assert_eq!(
+            summaries(&s),
+            [(
+                "Unità organizzative".to_string(),
+                vec![("A".into(), 0, 0), ("B".into(), 0, 0)]
+            )]
+        );
+    }
+
+    /// A summary carries every plain text field the unit's declaration
+    /// publishes (a new one reaches the home page without code here), and
+    /// no Markdown.
+    #[test]
+    fn a_summary_says_the_units_plain_text_fields() {
+        let s = site(
+            "",
+            &["nome: Tributi\nresponsabile: Dott.ssa Rossi\ndescrizione: '*Uffici*'\n"],
+        );
+        let home = home_view(&s);
+        let summary = json(&home.aree[0].unita[0]);
+        assert_eq!(summary["responsabile"], "Dott.ssa Rossi");
+        assert_eq!(summary["area"], serde_json::Value::Null);
+        for f in model::UNIT.published() {
+            let plain = matches!(f.published, Published::Text(_));
+            assert_eq!(summary.get(f.key).is_some(), plain, "{}", f.key);
+        }
+        assert!(summary.get("descrizione_html").is_none());
+    }
+
+    #[test]
+    fn a_unit_without_a_rule_of_its_own_follows_the_sites() {
+        let s = site(
+            "altre_attivita: non_smartizzabili\n",
+            &[
+                "nome: A\nsmartizzabili: [Uno]\n",
+                "nome: B\naltre_attivita: smartizzabili\n",
+            ],
+        );
+        let home = home_view(&s);
+        let rules: Vec<_> = home.aree[0]
+            .unita
+            .iter()
+            .map(|u| u.altre_attivita)
+            .collect();
+        assert_eq!(rules, [Some("non_smartizzabili"), Some("smartizzabili")]);
+        assert!(Shared::new(&s, Date::from_days(0)).elenco_parziale);
+        let none = site("", &["nome: A\n"]);
+        assert!(!Shared::new(&none, Date::from_days(0)).elenco_parziale);
+    }
+
+    #[test]
+    fn the_common_activities_are_named_for_every_office_or_for_the_body() {
+        let with_units = site("smartizzabili: [Criteri, Posta]\n", &["nome: A\n"]);
+        let common = common_view(&with_units).unwrap();
+        assert_eq!(common.nome, COMMON_NAME);
+        // `criteri` is the home page's own section: the anchor moves aside.
+        let ids: Vec<&str> = common.smartizzabili.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["criteri-2", "posta"]);
+        let alone = site("non_smartizzabili: [Sportello]\n", &[]);
+        assert_eq!(common_view(&alone).unwrap().nome, "Comune di Prova");
+        assert!(common_view(&site("", &["nome: A\n"])).is_none());
+    }
+
+    #[test]
+    fn an_act_past_its_end_is_not_in_force() {
+        let s = site("valido_al: 2026-06-30\n", &[]);
+        let view = |today: &str| {
+            let shared = Shared::new(&s, Date::parse(today).unwrap());
+            site_view(&s, &shared, Vec::new()).non_in_vigore
+        };
+        assert!(!view("2026-06-30"));
+        assert!(view("2026-07-01"));
+    }
+
+    /// Every key of `_sito.yaml` reaches the templates' `site` as `<key>`,
+    /// `<key>_testo` or `<key>_html`, or is named here with where it goes:
+    /// a site field added to the model without a way to the pages fails.
+    #[test]
+    fn every_site_key_reaches_the_templates() {
+        let s = site("", &[]);
+        let shared = Shared::new(&s, Date::from_days(0));
+        let view = json(&site_view(&s, &shared, Vec::new()));
+        let elsewhere = [
+            // The theme to load (`theme`), not something to show.
+            "tema",
+            // The common activities: the home page's `comuni`.
+            "smartizzabili",
+            "non_smartizzabili",
+        ];
+        for key in SiteConfig::KEYS {
+            let shown = [
+                key.to_string(),
+                format!("{key}_testo"),
+                format!("{key}_html"),
+            ]
+            .iter()
+            .any(|k| view.get(k).is_some());
+            assert!(
+                shown || elsewhere.contains(key),
+                "`{key}` of _sito.yaml is not in the templates' `site`"
+            );
+        }
+        assert_eq!(view["periodo"], serde_json::Value::Null);
+        let s = site("periodo: 2026-2028\ncodice_ipa: c_x000\n", &[]);
+        let view = json(&site_view(&s, &shared, Vec::new()));
+        assert_eq!(
+            (view["periodo"].as_str(), view["codice_ipa"].as_str()),
+            (Some("2026-2028"), Some("c_x000"))
+        );
     }
 }

@@ -2,10 +2,12 @@
 //! page's front matter) is declared: once, with the [`record!`] macro, which
 //! writes the serde struct, its list of keys and its [`Record`] (the shape
 //! the YAML walk of `yaml::schema` checks a file against) from the same
-//! lines. A unit's field also says how it is published ([`Published`]):
-//! the views, `catalogo.json`, its JSON Schema and the CSV columns read
-//! that, so a new optional text field of a unit is one line here plus the
-//! template that shows it.
+//! lines; whether a key is required comes from its Rust type alone
+//! ([`FieldType`]). A field also says how it is published ([`Published`]):
+//! for a unit, the views (its page and its home-page summary),
+//! `catalogo.json`, its JSON Schema, the CSV columns and `import` read
+//! that; for the site, the view's `site`. So a new optional text field is
+//! one line in `model` plus the template that shows it.
 //!
 //! Data only: no I/O, no walking (that is `yaml::schema`), no HTML.
 
@@ -49,8 +51,9 @@ impl Record {
     }
 }
 
-/// One key of a [`Record`]. Written with [`required`], [`optional`],
-/// [`text`] or [`markdown`]; the [`record!`] macro fills in the key.
+/// One key of a [`Record`]. Written with [`value`], [`text`] or
+/// [`markdown`]; the [`record!`] macro fills in the key, and whether it is
+/// required from the field's Rust type ([`FieldType::REQUIRED`]).
 pub(crate) struct Field {
     pub key: &'static str,
     pub shape: Shape,
@@ -63,10 +66,12 @@ pub(crate) struct Field {
 pub(crate) enum Published {
     /// Code names it where it is used (`nome`, `ordine`, the lists, rules).
     ByCode,
-    /// Plain text: `<key>` in the view templates see (as written), `<key>`
-    /// in `catalogo.json` (trimmed, or null), and a CSV column if `Some`.
+    /// Plain text: `<key>` in the view templates see (as written; a unit's
+    /// in its page and its summary on the home page, the site's in `site`),
+    /// and, for a unit, `<key>` in `catalogo.json` (trimmed, or null) and a
+    /// CSV column if `Some` (which `import` reads back).
     Text(Option<ColumnDoc>),
-    /// Markdown: `<key>_html` in the view, `<key>` as written in
+    /// Markdown: `<key>_html` in a unit's view, `<key>` as written in
     /// `catalogo.json`, and a CSV column (as written) if `Some`.
     Markdown(Option<ColumnDoc>),
 }
@@ -96,75 +101,84 @@ pub(crate) const fn column(titolo: &'static str, descrizione: &'static str) -> O
     })
 }
 
-/// A key that must be present.
-pub(crate) const fn required(shape: Shape) -> Field {
+/// A key whose value has this shape, used by code where it is needed.
+pub(crate) const fn value(shape: Shape) -> Field {
     Field {
         key: "",
         shape,
-        required: true,
-        published: Published::ByCode,
-    }
-}
-
-/// A key that may be missing.
-pub(crate) const fn optional(shape: Shape) -> Field {
-    Field {
-        key: "",
-        shape,
+        // Set by `record!` from the field's type.
         required: false,
         published: Published::ByCode,
     }
 }
 
-/// Optional plain text, published (`Option<String>`).
+/// Plain text, published (`Option<String>`).
 pub(crate) const fn text(column: Option<ColumnDoc>) -> Field {
     Field {
         published: Published::Text(column),
-        ..optional(Shape::Text)
+        ..value(Shape::Text)
     }
 }
 
-/// Optional Markdown, published (`Option<String>`).
+/// Markdown, published (`Option<String>`).
 pub(crate) const fn markdown(column: Option<ColumnDoc>) -> Field {
     Field {
         published: Published::Markdown(column),
-        ..optional(Shape::Text)
+        ..value(Shape::Text)
     }
 }
 
-/// A field's value as text, for the fields published as text; `None` for
-/// every other type.
-pub(crate) trait AsText {
+/// What `record!` needs of a field's Rust type: whether the key must be
+/// written (the one place optionality is said: `Option<T>` and lists may be
+/// left out, anything else is required; a list then also needs
+/// `#[serde(default)]`, which a test of `model` checks), and its value as
+/// text for the fields published as text.
+pub(crate) trait FieldType {
+    const REQUIRED: bool = true;
     fn as_text(&self) -> Option<&str> {
         None
     }
 }
 
-impl AsText for Option<String> {
+impl FieldType for Option<String> {
+    const REQUIRED: bool = false;
     fn as_text(&self) -> Option<&str> {
         self.as_deref()
     }
 }
 
-impl AsText for String {
+impl FieldType for String {
     fn as_text(&self) -> Option<&str> {
         Some(self)
     }
 }
 
-impl<T> AsText for Vec<T> {}
-impl AsText for Option<i64> {}
-impl AsText for super::Date {}
-impl AsText for Option<super::Date> {}
-impl AsText for Option<super::AltreAttivita> {}
-impl AsText for Option<super::Fonte> {}
-impl AsText for super::Collegamenti {}
+impl<T> FieldType for Vec<T> {
+    const REQUIRED: bool = false;
+}
+impl FieldType for Option<i64> {
+    const REQUIRED: bool = false;
+}
+impl FieldType for super::Date {}
+impl FieldType for Option<super::Date> {
+    const REQUIRED: bool = false;
+}
+impl FieldType for Option<super::AltreAttivita> {
+    const REQUIRED: bool = false;
+}
+impl FieldType for Option<super::Fonte> {
+    const REQUIRED: bool = false;
+}
+impl FieldType for super::Collegamenti {
+    const REQUIRED: bool = false;
+}
 
 /// Declares a record once: the struct (its attributes as written, every
 /// field `pub`), `KEYS` (its keys in order, for "did you mean" hints), a
 /// `text(key)` accessor for the published text fields, and the static
 /// [`Record`] named after `=>` for the YAML walk. Each field is
-/// `key: Type = <required|optional|text|markdown>(...)`; fields after
+/// `key: Type = <value|text|markdown>(...)`, required unless its type is
+/// optional ([`FieldType`]); fields after
 /// `skip` are not read from the file (`#[serde(skip)]`, filled later).
 macro_rules! record {
     (
@@ -188,7 +202,7 @@ macro_rules! record {
             /// The text of the field `key`, when it is a text field and set.
             #[allow(dead_code)]
             pub(crate) fn text(&self, key: &str) -> Option<&str> {
-                use $crate::model::fields::AsText;
+                use $crate::model::fields::FieldType;
                 match key {
                     $( stringify!($key) => self.$key.as_text(), )*
                     _ => None,
@@ -199,7 +213,11 @@ macro_rules! record {
         #[doc = concat!("The shape of [`", stringify!($name), "`] for the YAML walk.")]
         pub(crate) static $record: $crate::model::fields::Record = $crate::model::fields::Record {
             what: $what,
-            fields: &[$( $crate::model::fields::Field { key: stringify!($key), ..$decl } ),*],
+            fields: &[$( $crate::model::fields::Field {
+                key: stringify!($key),
+                required: <$ty as $crate::model::fields::FieldType>::REQUIRED,
+                ..$decl
+            } ),*],
             empty_hint: $hint,
         };
     };

@@ -27,7 +27,7 @@ mod span;
 pub use date::Date;
 pub(crate) use span::{Span, Spans};
 
-use fields::{Shape, column, markdown, optional, record, required, text};
+use fields::{Shape, column, markdown, record, text, value};
 
 /// The keys of a unit that hold lists of activities, in file-format order.
 pub(crate) const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
@@ -40,12 +40,12 @@ record! {
     #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct Fonte => FONTE ("`fonte`", "") {
-        titolo: Option<String> = optional(Shape::Text),
-        atto: Option<String> = optional(Shape::Text),
-        url: Option<String> = optional(Shape::Text),
+        titolo: Option<String> = value(Shape::Text),
+        atto: Option<String> = value(Shape::Text),
+        url: Option<String> = value(Shape::Text),
         /// Earlier acts this one amends or replaces, as written.
         #[serde(default)]
-        sostituisce: Vec<String> = optional(Shape::List(&Shape::NonEmptyText)),
+        sostituisce: Vec<String> = value(Shape::List(&Shape::NonEmptyText)),
     }
 }
 
@@ -74,8 +74,8 @@ record! {
     #[derive(Debug, Clone, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct Crumb => CRUMB ("this step of `percorso`", "") {
-        titolo: String = required(Shape::NonEmptyText),
-        url: Option<String> = optional(Shape::Text),
+        titolo: String = value(Shape::NonEmptyText),
+        url: Option<String> = value(Shape::Text),
     }
 }
 
@@ -84,9 +84,9 @@ record! {
     #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct Collegamenti => COLLEGAMENTI ("`collegamenti`", "") {
-        accessibilita: Option<String> = optional(Shape::Text),
-        privacy: Option<String> = optional(Shape::Text),
-        note_legali: Option<String> = optional(Shape::Text),
+        accessibilita: Option<String> = value(Shape::Text),
+        privacy: Option<String> = value(Shape::Text),
+        note_legali: Option<String> = value(Shape::Text),
     }
 }
 
@@ -94,43 +94,45 @@ record! {
 const ACTIVITIES: Shape = Shape::List(&Shape::TextOrRecord(&ACTIVITY));
 
 record! {
-    /// `_sito.yaml`, as written by the user.
+    /// `_sito.yaml`, as written by the user. A field declared with
+    /// `text(...)` reaches the templates' `site` by itself; any other needs
+    /// its line in `views::SiteView` (a test there fails without it).
     #[derive(Debug, Clone, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct SiteConfig => SITE (
         "the site settings",
         "write at least `ente`, `titolo`, `base_url` and `aggiornato_il`"
     ) {
-        ente: String = required(Shape::NonEmptyText),
-        titolo: String = required(Shape::NonEmptyText),
-        base_url: String = required(Shape::NonEmptyText),
-        aggiornato_il: Date = required(Shape::Date),
-        pubblicato_il: Option<Date> = optional(Shape::Date),
-        periodo: Option<String> = optional(Shape::Text),
-        codice_ipa: Option<String> = optional(Shape::Text),
-        fonte: Option<Fonte> = optional(Shape::Record(&FONTE)),
+        ente: String = value(Shape::NonEmptyText),
+        titolo: String = value(Shape::NonEmptyText),
+        base_url: String = value(Shape::NonEmptyText),
+        aggiornato_il: Date = value(Shape::Date),
+        pubblicato_il: Option<Date> = value(Shape::Date),
+        periodo: Option<String> = text(None),
+        codice_ipa: Option<String> = text(None),
+        fonte: Option<Fonte> = value(Shape::Record(&FONTE)),
         #[serde(default)]
-        percorso: Vec<Crumb> = optional(Shape::List(&Shape::Record(&CRUMB))),
-        licenza: Option<String> = optional(Shape::Text),
+        percorso: Vec<Crumb> = value(Shape::List(&Shape::Record(&CRUMB))),
+        licenza: Option<String> = value(Shape::Text),
         #[serde(default)]
-        collegamenti: Collegamenti = optional(Shape::Record(&COLLEGAMENTI)),
-        colore_primario: Option<String> = optional(Shape::Text),
-        tema: Option<String> = optional(Shape::Text),
+        collegamenti: Collegamenti = value(Shape::Record(&COLLEGAMENTI)),
+        colore_primario: Option<String> = value(Shape::Text),
+        tema: Option<String> = value(Shape::Text),
         /// The act is in force from this date.
-        valido_dal: Option<Date> = optional(Shape::Date),
+        valido_dal: Option<Date> = value(Shape::Date),
         /// The act is in force until this date; past it, every page says so.
-        valido_al: Option<Date> = optional(Shape::Date),
+        valido_al: Option<Date> = value(Shape::Date),
         /// Address of the edition in force, linked when this one has expired.
-        edizione_corrente: Option<String> = optional(Shape::Text),
+        edizione_corrente: Option<String> = value(Shape::Text),
         /// The rule for every activity the act does not list.
-        altre_attivita: Option<AltreAttivita> = optional(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        altre_attivita: Option<AltreAttivita> = value(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
         /// Markdown: the criteria the act uses.
-        criteri: Option<String> = optional(Shape::Text),
+        criteri: Option<String> = value(Shape::Text),
         /// Activities common to every office (or the whole catalogue when there are no unit files).
         #[serde(default)]
-        smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        smartizzabili: Vec<Activity> = value(ACTIVITIES),
         #[serde(default)]
-        non_smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        non_smartizzabili: Vec<Activity> = value(ACTIVITIES),
     }
     skip {
         /// Where each key was written in `_sito.yaml`.
@@ -158,11 +160,11 @@ record! {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct ActivityLong => ACTIVITY ("this activity", "") {
-        testo: String = required(Shape::NonEmptyText),
+        testo: String = value(Shape::NonEmptyText),
         /// Markdown.
-        note: Option<String> = optional(Shape::Text),
+        note: Option<String> = value(Shape::Text),
         #[serde(default)]
-        ambiti: Vec<String> = optional(Shape::List(&Shape::NonEmptyText)),
+        ambiti: Vec<String> = value(Shape::List(&Shape::NonEmptyText)),
     }
 }
 
@@ -201,20 +203,21 @@ impl<'de> Deserialize<'de> for Activity {
 record! {
     /// A unit file, as written by the user: the one declaration of a unit's
     /// keys. A field declared with `text(...)` or `markdown(...)` reaches the
-    /// templates, `catalogo.json`, its JSON Schema and (with a `column`) the
-    /// CSV by itself; see `fields`.
+    /// templates (its page; a `text` one its home-page summary too),
+    /// `catalogo.json`, its JSON Schema and, with a `column`, the CSV and
+    /// what `import` reads back, by itself; see `fields`.
     #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct UnitFile => UNIT (
         "the unit",
         "write the unit's `nome` and its activities, as in the other files"
     ) {
-        nome: String = required(Shape::NonEmptyText),
+        nome: String = value(Shape::NonEmptyText),
         area: Option<String> = text(column(
             "Area",
             "Area a cui appartiene l'unità organizzativa.",
         )),
-        ordine: Option<i64> = optional(Shape::Integer),
+        ordine: Option<i64> = value(Shape::Integer),
         responsabile: Option<String> = text(column(
             "Responsabile",
             "Responsabile dell'unità organizzativa.",
@@ -222,11 +225,11 @@ record! {
         /// Markdown.
         descrizione: Option<String> = markdown(None),
         #[serde(default)]
-        smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        smartizzabili: Vec<Activity> = value(ACTIVITIES),
         #[serde(default)]
-        non_smartizzabili: Vec<Activity> = optional(ACTIVITIES),
+        non_smartizzabili: Vec<Activity> = value(ACTIVITIES),
         /// Overrides the site's `altre_attivita` for this unit.
-        altre_attivita: Option<AltreAttivita> = optional(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        altre_attivita: Option<AltreAttivita> = value(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
         /// Markdown: the criteria the act uses for this unit.
         criteri: Option<String> = markdown(None),
     }
@@ -298,9 +301,9 @@ record! {
         "the front matter",
         "write at least `titolo: Titolo della pagina`"
     ) {
-        titolo: String = required(Shape::NonEmptyText),
-        descrizione: Option<String> = optional(Shape::Text),
-        ordine: Option<i64> = optional(Shape::Integer),
+        titolo: String = value(Shape::NonEmptyText),
+        descrizione: Option<String> = value(Shape::Text),
+        ordine: Option<i64> = value(Shape::Integer),
     }
 }
 
@@ -359,6 +362,80 @@ pub(crate) fn sort_pages(pages: &mut [Page]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A value of `shape` its checks accept, as YAML.
+    fn sample(shape: &Shape) -> String {
+        match shape {
+            Shape::Text | Shape::NonEmptyText | Shape::TextOrRecord(_) => "x".into(),
+            Shape::Integer => "1".into(),
+            Shape::Date => "2026-01-01".into(),
+            Shape::List(_) => "[]".into(),
+            Shape::Record(r) => required_only(r, None),
+            Shape::Choice(words) => words[0].into(),
+        }
+    }
+
+    /// The record in flow style with its required keys only, but `without`.
+    fn required_only(r: &fields::Record, without: Option<&str>) -> String {
+        let keys: Vec<String> = r
+            .fields
+            .iter()
+            .filter(|f| f.required && Some(f.key) != without)
+            .map(|f| format!("{}: {}", f.key, sample(&f.shape)))
+            .collect();
+        format!("{{{}}}", keys.join(", "))
+    }
+
+    fn reads<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<(), String> {
+        serde_yaml::from_str::<T>(yaml)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Optionality is said once, by the field's type: what the YAML walk
+    /// calls optional serde lets be left out (a list without
+    /// `#[serde(default)]` fails here), and what it calls required serde
+    /// refuses to miss.
+    #[test]
+    fn the_walk_and_serde_agree_on_which_keys_may_be_left_out() {
+        type Reads = fn(&str) -> Result<(), String>;
+        let records: [(&fields::Record, Reads); 7] = [
+            (&SITE, reads::<SiteConfig>),
+            (&UNIT, reads::<UnitFile>),
+            (&FONTE, reads::<Fonte>),
+            (&CRUMB, reads::<Crumb>),
+            (&COLLEGAMENTI, reads::<Collegamenti>),
+            (&ACTIVITY, reads::<ActivityLong>),
+            (&PAGE, reads::<PageFrontMatter>),
+        ];
+        for (record, reads) in records {
+            let least = required_only(record, None);
+            if let Err(e) = reads(&least) {
+                panic!("{}: {least} does not read: {e}", record.what);
+            }
+            for f in record.fields.iter().filter(|f| f.required) {
+                let without = required_only(record, Some(f.key));
+                assert!(
+                    reads(&without).is_err(),
+                    "{}: `{}` is required, but {without} reads",
+                    record.what,
+                    f.key
+                );
+            }
+        }
+        let required = |r: &fields::Record| -> Vec<&str> {
+            r.fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.key)
+                .collect()
+        };
+        assert_eq!(
+            required(&SITE),
+            ["ente", "titolo", "base_url", "aggiornato_il"]
+        );
+        assert_eq!(required(&UNIT), ["nome"]);
+    }
 
     #[test]
     fn both_activity_forms() {
