@@ -5,10 +5,16 @@
 //! continued across pages (repeated headers, an empty unit cell, a sentence
 //! broken at the page end), strips typed bullets and numbering, and notes
 //! everything it skipped or doubts, located in the source. Pure: no I/O.
+//!
+//! Besides the unit's name and its activities, a table may hold any unit
+//! field that the declaration ([`model::UNIT`]) gives a CSV column: a
+//! header naming its key or its column title is that field, so the
+//! published `catalogo.csv` reads back whole ([`FIELDS`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Cell, Row, Table, collapse};
+use crate::model::{self, fields::Field};
 
 /// The catalogue found in a file, in the act's order, and the report.
 #[derive(Debug, Clone, Default)]
@@ -22,8 +28,8 @@ pub(crate) struct Imported {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Unit {
     pub nome: String,
-    pub area: Option<String>,
-    pub responsabile: Option<String>,
+    /// The unit's fields found in the table ([`FIELDS`]), by key.
+    pub texts: BTreeMap<&'static str, String>,
     pub smartizzabili: Vec<Item>,
     pub non_smartizzabili: Vec<Item>,
     /// Where the unit's name is in the source.
@@ -54,6 +60,35 @@ impl Item {
     }
 }
 
+impl Unit {
+    /// The text of the field `key`, when the table gave it.
+    pub(crate) fn text(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+}
+
+/// The unit's fields a table can hold besides its name and activities:
+/// every field its declaration gives a CSV column, in declaration order.
+pub(crate) fn fields() -> impl Iterator<Item = &'static Field> {
+    model::UNIT
+        .published()
+        .filter(|f| f.published.column().is_some())
+}
+
+/// The field a header names by its key or its column title (`area`,
+/// `Responsabile`), as [`norm`] folds them.
+fn field_named(n: &str) -> Option<&'static str> {
+    fields()
+        .find(|f| norm(f.key) == n || f.published.column().is_some_and(|c| norm(c.titolo) == n))
+        .map(|f| f.key)
+}
+
+/// Fields the acts name in other words too (`Aree`, `Responsabile del
+/// servizio`); a column titled `Area` stands for the unit when no column
+/// names one.
+const AREA: &str = "area";
+const RESPONSABILE: &str = "responsabile";
+
 /// One line of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Note {
@@ -66,8 +101,8 @@ pub(crate) struct Note {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Unit,
-    Area,
-    Responsabile,
+    /// A unit's field ([`fields`]), by key.
+    Text(&'static str),
     Activity,
     Kind,
     Smart,
@@ -89,8 +124,8 @@ struct Header {
     texts: Vec<String>,
     shape: Shape,
     unit: usize,
-    area: Option<usize>,
-    responsabile: Option<usize>,
+    /// The columns of the unit's fields, by key.
+    fields: Vec<(&'static str, usize)>,
     activity: Option<usize>,
     kind: Option<usize>,
     smart: Option<usize>,
@@ -119,6 +154,9 @@ pub(crate) fn norm(s: &str) -> String {
 
 fn classify(header: &str) -> Option<Role> {
     let n = norm(header);
+    if let Some(key) = field_named(&n) {
+        return Some(Role::Text(key));
+    }
     let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
     let starts = |p: &str| words.iter().any(|x| x.starts_with(p));
@@ -189,10 +227,10 @@ fn classify(header: &str) -> Option<Role> {
         return Some(Role::Unit);
     }
     if has("area") || has("aree") {
-        return Some(Role::Area);
+        return Some(Role::Text(AREA));
     }
     if starts("responsabil") {
-        return Some(Role::Responsabile);
+        return Some(Role::Text(RESPONSABILE));
     }
     if has("note") || has("nota") {
         return Some(Role::Note);
@@ -214,10 +252,20 @@ fn header(row: &Row) -> Option<Header> {
         })
         .collect();
     let first = |r: Role| roles.iter().position(|x| *x == Some(r));
-    let (unit, area) = match (first(Role::Unit), first(Role::Area)) {
-        (Some(u), a) => (u, a),
-        (None, Some(a)) => (a, None),
-        (None, None) => return None,
+    let mut fields: Vec<(&'static str, usize)> = Vec::new();
+    for (col, role) in roles.iter().enumerate() {
+        if let Some(Role::Text(key)) = *role
+            && !fields.iter().any(|t| t.0 == key)
+        {
+            fields.push((key, col));
+        }
+    }
+    let unit = match first(Role::Unit) {
+        Some(u) => u,
+        None => {
+            let area = fields.iter().position(|t| t.0 == AREA)?;
+            fields.remove(area).1
+        }
     };
     let (smart, non) = (first(Role::Smart), first(Role::Non));
     let (activity, kind) = (first(Role::Activity), first(Role::Kind));
@@ -232,8 +280,7 @@ fn header(row: &Row) -> Option<Header> {
         texts: row_texts(row),
         shape,
         unit,
-        area,
-        responsabile: first(Role::Responsabile),
+        fields,
         activity,
         kind,
         smart,
@@ -256,7 +303,8 @@ fn row_texts(row: &Row) -> Vec<String> {
 impl Header {
     /// The columns this shape reads.
     fn used(&self) -> Vec<usize> {
-        let mut cols = vec![Some(self.unit), self.area, self.responsabile];
+        let mut cols = vec![Some(self.unit)];
+        cols.extend(self.fields.iter().map(|t| Some(t.1)));
         match self.shape {
             Shape::Wide => cols.extend([self.smart, self.non]),
             Shape::Long => cols.extend([self.activity, self.kind, self.note, self.ambiti]),
@@ -426,8 +474,7 @@ impl Builder {
         }
         self.out.units.push(Unit {
             nome,
-            area: None,
-            responsabile: None,
+            texts: BTreeMap::new(),
             smartizzabili: Vec::new(),
             non_smartizzabili: Vec::new(),
             place,
@@ -446,20 +493,17 @@ impl Builder {
         }
     }
 
-    /// Sets area and responsabile from their columns when the unit has none.
+    /// Sets the unit's fields (`area`, `responsabile`, ...) from their
+    /// columns, each the first time the unit has it.
     fn details(&mut self, unit: usize, h: &Header, row: &Row) {
-        let get = |c: Option<usize>| {
-            c.and_then(|c| row.cells.get(c))
-                .map(Cell::flat)
-                .filter(|s| !s.is_empty())
-        };
-        let (area, resp) = (get(h.area), get(h.responsabile));
         let u = &mut self.out.units[unit];
-        if u.area.is_none() {
-            u.area = area;
-        }
-        if u.responsabile.is_none() {
-            u.responsabile = resp;
+        for &(key, col) in &h.fields {
+            let Some(text) = row.cells.get(col).map(Cell::flat) else {
+                continue;
+            };
+            if !text.is_empty() {
+                u.texts.entry(key).or_insert(text);
+            }
         }
     }
 
@@ -803,7 +847,10 @@ mod tests {
             ("Settore/Servizio", Some(Role::Unit)),
             ("unita_nome", Some(Role::Unit)),
             ("unita_slug", None),
-            ("Area", Some(Role::Area)),
+            ("Area", Some(Role::Text("area"))),
+            ("Aree", Some(Role::Text("area"))),
+            ("Responsabile", Some(Role::Text("responsabile"))),
+            ("Responsabile U.O.", Some(Role::Text("responsabile"))),
             ("Attività smartizzabili", Some(Role::Smart)),
             ("Descrizione attività in lavoro agile", Some(Role::Smart)),
             ("Attività non smartizzabili", Some(Role::Non)),
@@ -977,6 +1024,42 @@ mod tests {
             .iter()
             .map(|n| format!("{}: {}", n.place, n.message))
             .collect()
+    }
+
+    /// Every unit field the declaration gives a CSV column is read from a
+    /// column named by its key (the published CSV's header) or its title:
+    /// a field added to `model::UNIT` reads back without code here (issue
+    /// 24: a re-imported CSV dropped any field but `area` and `responsabile`).
+    #[test]
+    fn every_unit_field_with_a_column_is_read() {
+        let keys: Vec<&str> = fields().map(|f| f.key).collect();
+        assert!(
+            keys.contains(&AREA) && keys.contains(&RESPONSABILE),
+            "{keys:?}"
+        );
+        for f in fields() {
+            let titolo = f.published.column().map(|c| c.titolo).unwrap_or_default();
+            assert_eq!(classify(f.key), Some(Role::Text(f.key)), "{}", f.key);
+            assert_eq!(classify(titolo), Some(Role::Text(f.key)), "{titolo}");
+        }
+        let values: Vec<String> = keys.iter().map(|k| format!("Testo di {k}")).collect();
+        let header: Vec<&str> = ["unita_nome"]
+            .into_iter()
+            .chain(keys.iter().copied())
+            .chain(["smartizzabile", "attivita"])
+            .collect();
+        let row: Vec<&str> = ["Tributi"]
+            .into_iter()
+            .chain(values.iter().map(String::as_str))
+            .chain(["si", "Avvisi"])
+            .collect();
+        let found = catalogue(&[lines(&[&header, &row])]);
+        assert_eq!(notes(&found), Vec::<String>::new());
+        let u = &found.units[0];
+        for (key, value) in keys.iter().zip(&values) {
+            assert_eq!(u.text(key), Some(value.as_str()), "{key}");
+        }
+        assert_eq!(u.smartizzabili[0].testo, "Avvisi");
     }
 
     /// Issue 20: rows whose cells look like headers (`Servizio …`,

@@ -477,8 +477,7 @@ pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
                         })
                 };
                 back.nome == u.nome
-                    && back.area == u.area
-                    && back.responsabile == u.responsabile
+                    && super::catalogue::fields().all(|f| back.text(f.key) == u.text(f.key))
                     && same(&back.smartizzabili, &u.smartizzabili)
                     && same(&back.non_smartizzabili, &u.non_smartizzabili)
             }

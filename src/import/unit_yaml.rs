@@ -5,6 +5,7 @@
 //! quoted with escapes otherwise). Pure: returns text.
 
 use super::catalogue::{Item, Unit};
+use crate::model::{self, ACTIVITY_LISTS};
 use crate::slug;
 
 /// Words left out of a file name: the kind of unit, articles, prepositions.
@@ -146,18 +147,27 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
         comment(source),
         comment(&u.place)
     ));
-    out.push_str(&format!("nome: {}\n", scalar(&u.nome)));
-    if let Some(a) = &u.area {
-        out.push_str(&format!("area: {}\n", scalar(a)));
-    }
-    out.push_str(&format!("ordine: {ordine}\n"));
-    if let Some(r) = &u.responsabile {
-        out.push_str(&format!("responsabile: {}\n", scalar(r)));
-    }
-    for (key, list) in [
-        ("smartizzabili", &u.smartizzabili),
-        ("non_smartizzabili", &u.non_smartizzabili),
-    ] {
+    // The keys in the order of their declaration, as a clerk reads them.
+    let [smart, non] = ACTIVITY_LISTS;
+    for key in model::UnitFile::KEYS {
+        let list = match *key {
+            "nome" => {
+                out.push_str(&format!("nome: {}\n", scalar(&u.nome)));
+                continue;
+            }
+            "ordine" => {
+                out.push_str(&format!("ordine: {ordine}\n"));
+                continue;
+            }
+            k if k == smart => &u.smartizzabili,
+            k if k == non => &u.non_smartizzabili,
+            k => {
+                if let Some(text) = u.text(k) {
+                    out.push_str(&format!("{k}: {}\n", scalar(text)));
+                }
+                continue;
+            }
+        };
         if list.is_empty() {
             continue;
         }
@@ -204,14 +214,17 @@ pub(crate) fn activity(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::catalogue::fields;
     use crate::model::Activity;
     use crate::source::SourceFile;
 
     fn unit(texts: &[&str]) -> Unit {
         Unit {
             nome: "Servizio # prova: \"uno\"".into(),
-            area: Some("- Area".into()),
-            responsabile: Some("Dott.ssa Maria Rossi".into()),
+            // Every field a table can give, with text YAML would misread.
+            texts: fields()
+                .map(|f| (f.key, format!("- {}: Dott.ssa #1", f.key)))
+                .collect(),
             smartizzabili: texts.iter().map(|t| Item::text(*t)).collect(),
             non_smartizzabili: vec![Item {
                 note: Some("Solo *back office*: vedi nota".into()),
@@ -237,7 +250,9 @@ mod tests {
             )
         });
         assert_eq!(parsed.nome, u.nome);
-        assert_eq!(parsed.area, u.area);
+        for f in fields() {
+            assert_eq!(parsed.text(f.key), u.text(f.key), "{yaml}");
+        }
         assert_eq!(parsed.ordine, Some(10));
         let got: Vec<&str> = parsed
             .smartizzabili

@@ -451,8 +451,7 @@ mod tests {
     fn imported(smart: &[&str], non: &[&str]) -> Imported {
         Imported {
             nome: "Altro nome".into(),
-            area: None,
-            responsabile: None,
+            texts: Default::default(),
             smartizzabili: smart.iter().map(|t| Item::text(*t)).collect(),
             non_smartizzabili: non.iter().map(|t| Item::text(*t)).collect(),
             place: String::new(),
