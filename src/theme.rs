@@ -3,7 +3,9 @@
 //! `themes/<tema>/` overrides it file by file (a site file wins, everything
 //! else comes from the default). The site's theme folder, and every
 //! symbolic link inside it, must lead inside the site folder (checked as
-//! `load` checks content's links): a theme is published and served.
+//! `load` checks content's links): a theme is published and served. The
+//! built-in theme's scripts are served without their comments
+//! (`search::minify`); a site's own static files as they are written.
 //!
 //! This module loads and compiles templates once; it renders nothing and
 //! knows nothing of the catalogue (see `render`).
@@ -114,7 +116,12 @@ pub fn load(
                 )),
             }
         } else if let Some(name) = path.strip_prefix("static/") {
-            static_files.insert(name.to_string(), bytes.to_vec());
+            let bytes = match std::str::from_utf8(bytes) {
+                // Served without comments; a site's own scripts (below) as written.
+                Ok(js) if name.ends_with(".js") => crate::search::minify::script(js).into_bytes(),
+                _ => bytes.to_vec(),
+            };
+            static_files.insert(name.to_string(), bytes);
         }
     }
 

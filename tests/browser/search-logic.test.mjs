@@ -6,6 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSite, tempDir, REPO, BIN } from './lib/harness.mjs';
 import { referenceRanking } from './lib/reference-ranking.mjs';
@@ -25,9 +26,10 @@ before(() => {
   split = join(root, 'public/cerca/indice');
 });
 
-/** The index of folder `indice`, opened as the page opens it; `loaded`
- * lists every file asked for, in order. */
-function openIndex(indice) {
+/** The index of folder `indice`, opened as the page opens it (by `logic`,
+ * search-logic.js's source unless given); `loaded` lists every file asked
+ * for, in order. */
+function openIndex(indice, logic = S) {
   const loaded = [];
   const files = new Map();
   const load = (path) => {
@@ -36,15 +38,15 @@ function openIndex(indice) {
     return files.get(path);
   };
   const meta = JSON.parse(readFileSync(join(indice, 'meta.json'), 'utf8'));
-  return { m: S.open(meta, load), loaded };
+  return { m: logic.open(meta, load), loaded };
 }
 
 /** Every result's link, page after page, as "Mostra altri" shows them. */
-async function links(m, q, filters = {}) {
-  const results = await S.search(m, { q, tipo: '', area: '', unita: '', ambito: '', ...filters });
+async function links(m, q, filters = {}, logic = S) {
+  const results = await logic.search(m, { q, tipo: '', area: '', unita: '', ambito: '', ...filters });
   const out = [];
-  for (let from = 0; from < results.length; from += S.PAGE) {
-    const shown = await S.page(m, results, from, '../');
+  for (let from = 0; from < results.length; from += logic.PAGE) {
+    const shown = await logic.page(m, results, from, '../');
     assert.ok(shown.length === Math.min(S.PAGE, results.length - from));
     out.push(...shown.map((r) => r.href));
   }
@@ -72,6 +74,29 @@ test('the ranking is the documented one, on a split index', async () => {
     assert.deepEqual(await links(m, q, filters), expected, `${JSON.stringify(q)} ${JSON.stringify(filters)}`);
   }
   assert.ok(many, 'a query with more than 100 results');
+});
+
+test('the scripts the site serves, their comments stripped by the build, work as their sources', async () => {
+  const assets = join(split, '../../assets');
+  const served = createRequire(join(assets, 'search-logic.js'))('./search-logic.js');
+  const servedA = createRequire(join(assets, 'analyzer.js'))('./analyzer.js');
+  for (const name of ['search-logic.js', 'analyzer.js', 'search.js']) {
+    const source = readFileSync(join(REPO, 'themes/default/static', name), 'utf8');
+    assert.ok(readFileSync(join(assets, name), 'utf8').length < source.length * 0.75, `${name}: stripped`);
+  }
+  const text = "L'Ufficio tributi: verifica dell'attività di accertamento IMU, fatturazione 2024 (sopralluoghi)";
+  assert.deepEqual(servedA.analyze(text), A.analyze(text));
+  const mine = openIndex(split).m;
+  const theirs = openIndex(split, served).m;
+  for (const [q, filters] of [['fatture'], ['gestione contr'], ['fatturre'], ['sopraluoghi', { tipo: 'non' }],
+    ['', { area: 'area-tecnica' }], ['digitalizzazione ']]) {
+    assert.deepEqual(await links(theirs, q, filters, served), await links(mine, q, filters), q);
+    const [a, b] = [await served.search(theirs, { q }), await S.search(mine, { q })];
+    const [pa, pb] = [await served.page(theirs, a, 0, ''), await S.page(mine, b, 0, '')];
+    assert.deepEqual(served.suggestion(theirs, q, served.queryWords(q), a, pa[0]),
+      S.suggestion(mine, q, S.queryWords(q), b, pb[0]), q);
+    assert.deepEqual(served.highlights(text, served.queryWords(q), a.fixes), S.highlights(text, S.queryWords(q), b.fixes));
+  }
 });
 
 test('text before note before unit name; the typed accent first', async () => {
@@ -134,7 +159,7 @@ test('results link to their unit page, and common activities to the home page', 
   // A one-file index in the format of src/search/index.rs: unit 0 (empty
   // slug) holds the activities common to every office.
   const meta = {
-    v: 2, areas: [], ambiti: [], unit_area: [-1, -1], unit_si: [1, 1], unit_non: [0, 1], docs_total: 3,
+    v: 3, areas: [], ambiti: [], unit_area: [-1, -1], unit_si: [1, 1], unit_non: [0, 1], docs_total: 3,
     chunk: 64, shards: [], units: [['', ''], ['tributi', 'Ufficio tributi']], ambito_docs: [],
     terms: [['protocoll', 0, [0, 1], [], []], ['tribut', 0, [], [], [1]]],
     docs: [['protocollo', 'Protocollo', '', []], ['protocollo-tributi', 'Protocollo tributi', '', []],

@@ -82,12 +82,12 @@ impl Index {
     /// search.js does.
     fn entries(&self) -> Vec<Entry> {
         let docs = self.docs();
+        let (unit_si, unit_non) = (self.counts("unit_si"), self.counts("unit_non"));
         let mut out = Vec::new();
         let mut d = 0;
         for (i, name) in self.names().iter().enumerate() {
             let slug = name[0].as_str().unwrap();
-            let si = self.meta["unit_si"][i].as_u64().unwrap();
-            let non = self.meta["unit_non"][i].as_u64().unwrap();
+            let (si, non) = (unit_si[i], unit_non[i]);
             for k in 0..si + non {
                 let doc = &docs[d];
                 out.push(Entry {
@@ -100,6 +100,32 @@ impl Index {
             }
         }
         assert_eq!(d, docs.len(), "units account for every document");
+        out
+    }
+
+    /// A list of counts of `meta.json`: a JSON list in a small index, a
+    /// string of base64url digits of 5 bits (lowest first, 32 added to all
+    /// but a number's last) in a split one.
+    fn counts(&self, field: &str) -> Vec<u64> {
+        let v = &self.meta[field];
+        if let Some(list) = v.as_array() {
+            assert!(!self.split(), "a split index writes {field} as a string");
+            return list.iter().map(|n| n.as_u64().unwrap()).collect();
+        }
+        assert!(self.split(), "a small index writes {field} as a list");
+        const DIGITS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut out = Vec::new();
+        let (mut n, mut shift) = (0u64, 0);
+        for c in v.as_str().unwrap().chars() {
+            let d = DIGITS.find(c).unwrap() as u64;
+            n += (d % 32) << shift;
+            if d >= 32 {
+                shift += 5;
+            } else {
+                out.push(n);
+                (n, shift) = (0, 0);
+            }
+        }
         out
     }
 
@@ -316,4 +342,47 @@ fn the_search_page_and_the_home_box() {
     let input = form.select(&sel("input[name='q']")).next().unwrap();
     let id = input.value().id().unwrap();
     assert_eq!(home.select(&sel(&format!("label[for='{id}']"))).count(), 1);
+}
+
+/// The built-in theme's scripts are served without their comments and
+/// indentation (the first query at 10,000 units downloads them); a site's own
+/// script in their place is served as it is written.
+#[test]
+fn built_in_scripts_are_served_stripped_and_a_sites_own_as_written() {
+    let site = Site::fixture("basic");
+    site.build();
+    let source = |name: &str| {
+        std::fs::read_to_string(
+            crate::support::repo()
+                .join("themes/default/static")
+                .join(name),
+        )
+        .unwrap()
+    };
+    for name in ["analyzer.js", "search-logic.js", "search.js"] {
+        let src = source(name);
+        let served = site.read(&format!("assets/{name}"));
+        assert!(
+            served.len() < src.len() * 3 / 4,
+            "{name}: {} bytes served of {}",
+            served.len(),
+            src.len()
+        );
+        assert!(
+            !served.contains("\n  ") && !served.contains("/**"),
+            "{name}"
+        );
+        // Behaving as the source: tests/browser/search-logic.test.mjs.
+        assert!(served.lines().any(|l| l == "'use strict';"), "{name}");
+    }
+    assert_eq!(
+        site.read("assets/style.css"),
+        source("style.css"),
+        "only scripts are stripped"
+    );
+
+    let own = "/* my own search */\n(function () {\n  // kept\n  window.mine = 1;\n})();\n";
+    site.write("themes/default/static/search.js", own);
+    site.build();
+    assert_eq!(site.read("assets/search.js"), own);
 }

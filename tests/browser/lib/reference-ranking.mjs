@@ -19,6 +19,20 @@ function osa(a, b) {
   return d;
 }
 
+/** The numbers of a `Vlq` string (src/search/index.rs), the plain way: each
+ * base64url digit carries 5 bits, lowest first; 32 added means more follow. */
+function vlq(s) {
+  const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const out = [];
+  let n = 0, shift = 0;
+  for (const c of s) {
+    const d = DIGITS.indexOf(c);
+    n += (d % 32) * 2 ** shift;
+    if (d >= 32) shift += 5; else { out.push(n); n = 0; shift = 0; }
+  }
+  return out;
+}
+
 /** The ranking as the format documents it (src/search/index.rs and
  * search-logic.js), computed here the plain way from the index files: a word
  * scores a document by its best match (text 100, note/ambiti 40, unit
@@ -38,7 +52,8 @@ export function referenceRanking(indice, q, filters = {}) {
   const shards = new Map(meta.shards);
   const undelta = (l) => { let p = 0; return l.map((x) => (p += x)); };
   const docUnit = [];
-  meta.unit_si.forEach((si, u) => { for (let k = 0; k < si + meta.unit_non[u]; k++) docUnit.push(u); });
+  const [unitSi, unitNon] = [vlq(meta.unit_si), vlq(meta.unit_non)];
+  unitSi.forEach((si, u) => { for (let k = 0; k < si + unitNon[u]; k++) docUnit.push(u); });
   const firstOf = (u) => docUnit.indexOf(u);
   const tokens = A.analyze(q);
   const typing = /[\p{L}\p{N}]$/u.test(q);
@@ -78,7 +93,7 @@ export function referenceRanking(indice, q, filters = {}) {
     const results = [];
     docUnit.forEach((u, d) => {
       if (inAmbito && !inAmbito.has(d)) return;
-      const si = d - firstOf(u) < meta.unit_si[u];
+      const si = d - firstOf(u) < unitSi[u];
       if (filters.tipo === 'si' && !si) return;
       if (filters.tipo === 'non' && si) return;
       if (filters.area && meta.areas[unitArea[u]]?.[1] !== filters.area) return;

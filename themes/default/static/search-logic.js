@@ -35,8 +35,9 @@
     var m = meta;
     var first = 0;
     m.load = load;
-    m.unitList = m.unit_si.map(function (nSi, i) {
-      var unit = { i: i, slug: null, name: null, area: m.unit_area ? m.unit_area[i] : -1, nSi: nSi, nNo: m.unit_non[i], first: first };
+    var non = numbers(m.unit_non);
+    m.unitList = numbers(m.unit_si).map(function (nSi, i) {
+      var unit = { i: i, slug: null, name: null, area: m.unit_area ? m.unit_area[i] : -1, nSi: nSi, nNo: non[i], first: first };
       first += nSi + unit.nNo;
       return unit;
     });
@@ -87,6 +88,27 @@
       return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1];
     });
     return list;
+  }
+
+  var VLQ_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var vlqValue = new Int8Array(128);
+  for (var v = 0; v < 64; v++) vlqValue[VLQ_DIGITS.charCodeAt(v)] = v;
+
+  /** A list of numbers as the index writes it: a JSON list, or (a split
+   * index's unit_si, unit_non) a string of index.rs's `Vlq`: digits of 5
+   * bits, lowest first, 32 added to every digit but a number's last. */
+  function numbers(list) {
+    if (typeof list !== 'string') return list;
+    var out = [];
+    var n = 0;
+    var scale = 1;
+    for (var i = 0; i < list.length; i++) {
+      var d = vlqValue[list.charCodeAt(i) & 127];
+      n += (d & 31) * scale;
+      if (d & 32) scale *= 32;
+      else { out.push(n); n = 0; scale = 1; }
+    }
+    return out;
   }
 
   /** A delta-encoded list of ids, decoded into a typed array. */
