@@ -20,7 +20,7 @@ pub(crate) const BASE_URL: &str = "https://sito-da-compilare.example/lavoro-agil
 /// The example unit file exactly as `init` writes it (its template has no
 /// `@NAME@` values to fill): `import` removes a file only while it is
 /// byte-identical to this, so a copy or an edit is never removed.
-pub(crate) const EXAMPLE_UNIT: &str = include_str!("../init/ufficio-esempio.yaml");
+pub(crate) const EXAMPLE_UNIT: &str = include_str!("cmd/init/files/ufficio-esempio.yaml");
 /// The first line of the example unit `init` writes.
 pub(crate) const EXAMPLE_UNIT_MARKER: &str = "# ESEMPIO creato da trasparenza init: il primo import cancella questo file solo se nessuno l'ha modificato.";
 

@@ -7,14 +7,13 @@ use std::fs;
 use crate::support::repo;
 
 /// Folders of the repository whose paths the documents name.
-const ROOTS: [&str; 9] = [
+const ROOTS: [&str; 8] = [
     "src/",
     "tests/",
     "bench/",
     "themes/default/",
     "scripts/",
     "docs/",
-    "init/",
     "examples/",
     ".ci/",
 ];

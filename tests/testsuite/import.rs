@@ -12,7 +12,7 @@ use crate::support::{Site, repo, tree};
 
 /// The example unit as `init` writes it.
 fn example_unit() -> String {
-    fs::read_to_string(repo().join("init/ufficio-esempio.yaml")).unwrap()
+    fs::read_to_string(repo().join("src/cmd/init/files/ufficio-esempio.yaml")).unwrap()
 }
 
 /// A site as `init` leaves it: the example's settings and one example unit.

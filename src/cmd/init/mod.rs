@@ -3,7 +3,7 @@
 //! example unit), `.gitignore`, CI files for GitHub Actions and GitLab CI
 //! (check, build, publish with Pages or to the body's own server) and the
 //! deploy script they call (`ci/pubblica.sh`: rsync over SSH, SFTP or FTPS),
-//! from the templates in `init/` (embedded). The CI files install this very
+//! from the templates in `files/` beside this module (embedded). The CI files install this very
 //! version of trasparenza from crates.io. Placeholders come from
 //! [`crate::placeholder`], so `check` reports the ones left.
 //!
@@ -22,16 +22,16 @@ use crate::placeholder;
 
 /// The templates, by the path they are written to.
 const FILES: &[(&str, &str)] = &[
-    ("content/_sito.yaml", include_str!("../../init/_sito.yaml")),
-    ("content/_index.md", include_str!("../../init/_index.md")),
-    (EXAMPLE, include_str!("../../init/ufficio-esempio.yaml")),
-    (".gitignore", include_str!("../../init/gitignore")),
+    ("content/_sito.yaml", include_str!("files/_sito.yaml")),
+    ("content/_index.md", include_str!("files/_index.md")),
+    (EXAMPLE, include_str!("files/ufficio-esempio.yaml")),
+    (".gitignore", include_str!("files/gitignore")),
     (
         ".github/workflows/trasparenza.yml",
-        include_str!("../../init/github-workflow.yml"),
+        include_str!("files/github-workflow.yml"),
     ),
-    (".gitlab-ci.yml", include_str!("../../init/gitlab-ci.yml")),
-    ("ci/pubblica.sh", include_str!("../../init/pubblica.sh")),
+    (".gitlab-ci.yml", include_str!("files/gitlab-ci.yml")),
+    ("ci/pubblica.sh", include_str!("files/pubblica.sh")),
 ];
 
 /// The example unit's path in [`FILES`].
@@ -245,7 +245,7 @@ mod tests {
             base_url: placeholder::BASE_URL.into(),
             today: Date::from_days(0),
         };
-        let text = fill(include_str!("../../init/_sito.yaml"), &v);
+        let text = fill(include_str!("files/_sito.yaml"), &v);
         let parsed: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
         assert_eq!(
             parsed["ente"].as_str(),
@@ -260,7 +260,7 @@ mod tests {
     /// model without them fails here.
     #[test]
     fn init_and_the_contract_show_every_key_of_the_model() {
-        let docs = include_str!("../../docs/CONTENT.md");
+        let docs = include_str!("../../../docs/CONTENT.md");
         let template = |name: &str| {
             FILES
                 .iter()
