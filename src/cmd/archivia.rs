@@ -11,41 +11,20 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use crate::cli::{ArchiviaArgs, EXIT_CONTENT, EXIT_USAGE};
+use super::output::{self, Done, Failure, FileAction, Message};
+use crate::cli::ArchiviaArgs;
 use crate::diagnostic::Diagnostics;
 use crate::editions::{CONTENT_DIR, partial_copy, partial_copy_name};
 use crate::model::SiteConfig;
 use crate::{load, slug, source};
 
-/// Runs `trasparenza archivia`; the exit code as `cli` documents it.
-pub(super) fn run(args: &ArchiviaArgs) -> ExitCode {
-    match archive(&args.root, args.edizione.as_deref()) {
-        Ok((name, files)) => {
-            println!(
-                "Archived content/ as content/{CONTENT_DIR}/{name}/ ({files} files).\n\
-                 Next: edit content/ for the new edition (_sito.yaml: periodo, pubblicato_il, aggiornato_il, fonte; then the units), and build."
-            );
-            ExitCode::SUCCESS
-        }
-        Err(Failure::Content(diags)) => {
-            super::report(&diags);
-            eprintln!("Nothing was archived: fix _sito.yaml, or name the edition with --edizione.");
-            ExitCode::from(EXIT_CONTENT)
-        }
-        Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(EXIT_USAGE)
-        }
-    }
-}
-
-enum Failure {
-    /// `_sito.yaml` cannot be read to name the edition.
-    Content(Diagnostics),
-    /// A wrong name, an existing edition, a folder that cannot be read or written.
-    Usage(String),
+/// Runs `trasparenza archivia`: a `_sito.yaml` that cannot name the
+/// edition is a failure of the content, anything else of the command line
+/// or the disk.
+pub(super) fn run(args: &ArchiviaArgs) -> Result<Done, Failure> {
+    let (name, files) = archive(&args.root, args.edizione.as_deref())?;
+    Ok(Done::lines(vec![Message::Archived { name, files }]))
 }
 
 /// The edition's name from the settings: `periodo` as a slug, else the year.
@@ -67,11 +46,10 @@ pub(super) fn name_from(config: &SiteConfig) -> String {
 fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failure> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Failure::Usage(format!(
-            "there is no content/ folder in {} (use --root to point at the site folder)",
-            root.display()
-        )));
+        return Err(Failure::usage(Message::NoContentFolder(root.to_path_buf())));
     }
+    // `_sito.yaml` cannot name the edition.
+    let unnamed = |diags: Diagnostics| Failure::problems(diags, vec![Message::NothingArchived]);
     let name = match edizione {
         Some(n) => n.trim().to_string(),
         None => {
@@ -79,58 +57,51 @@ fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failu
             let f = source::read(&content.join("_sito.yaml"), display).map_err(|d| {
                 let mut diags = Diagnostics::new();
                 diags.push(d);
-                Failure::Content(diags)
+                unnamed(diags)
             })?;
             let config = load::parse_site(&f).map_err(|ds| {
                 let mut diags = Diagnostics::new();
                 diags.extend(ds);
-                Failure::Content(diags)
+                unnamed(diags)
             })?;
             name_from(&config)
         }
     };
     if !slug::is_valid(&name) {
-        let hint = slug::slugify(&name);
-        return Err(Failure::Usage(format!(
-            "`{name}` is not a valid edition name: use lowercase letters, digits and single dashes{}",
-            if hint.is_empty() {
-                String::new()
-            } else {
-                format!(" (for example `{hint}`)")
-            }
-        )));
+        let suggestion = slug::slugify(&name);
+        return Err(Failure::usage(Message::BadEditionName { name, suggestion }));
     }
     let archive_dir = content.join(CONTENT_DIR);
     let dest = archive_dir.join(&name);
     if dest.exists() {
-        return Err(Failure::Usage(format!(
-            "content/{CONTENT_DIR}/{name}/ already exists: an archived edition is never overwritten (choose another name with --edizione, or delete that folder first)"
-        )));
+        return Err(Failure::usage(Message::EditionExists(name)));
     }
     let files = plan(&content)?;
 
     // Everything checked: copy into a hidden sibling, then rename into place.
     let tmp = archive_dir.join(partial_copy_name(&name, std::process::id()));
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        Failure::Usage(format!("cannot {what} {}: {e}", p.display()))
+    let io = |action: FileAction, p: &Path, e: std::io::Error| {
+        Failure::usage(Message::CannotArchive {
+            action,
+            path: p.to_path_buf(),
+            error: e.to_string(),
+        })
     };
-    fs::create_dir_all(&archive_dir).map_err(|e| io("create", &archive_dir, e))?;
-    remove_partial_copies(&archive_dir).map_err(|(p, e)| io("remove", &p, e))?;
+    fs::create_dir_all(&archive_dir).map_err(|e| io(FileAction::Create, &archive_dir, e))?;
+    remove_partial_copies(&archive_dir).map_err(|(p, e)| io(FileAction::Remove, &p, e))?;
     let copied = (|| {
         for rel in &files {
             let to = tmp.join(rel);
             if let Some(parent) = to.parent() {
-                fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+                fs::create_dir_all(parent).map_err(|e| io(FileAction::Create, parent, e))?;
             }
             let from = content.join(rel);
-            fs::copy(&from, &to).map_err(|e| io("copy", &from, e))?;
+            fs::copy(&from, &to).map_err(|e| io(FileAction::Copy, &from, e))?;
         }
         if dest.exists() {
-            return Err(Failure::Usage(format!(
-                "content/{CONTENT_DIR}/{name}/ appeared while copying: nothing was archived"
-            )));
+            return Err(Failure::usage(Message::EditionAppeared(name.clone())));
         }
-        fs::rename(&tmp, &dest).map_err(|e| io("rename into place", &dest, e))
+        fs::rename(&tmp, &dest).map_err(|e| io(FileAction::RenameIntoPlace, &dest, e))
     })();
     if copied.is_err() {
         let _ = fs::remove_dir_all(&tmp);
@@ -156,9 +127,7 @@ fn remove_partial_copies(archive_dir: &Path) -> Result<(), (PathBuf, std::io::Er
     for p in left {
         fs::remove_dir_all(&p).map_err(|e| (p.clone(), e))?;
         let name = p.file_name().unwrap_or_default().to_string_lossy();
-        println!(
-            "Removed content/{CONTENT_DIR}/{name}/, a partial copy left by an interrupted archivia."
-        );
+        output::say(&Message::PartialCopyRemoved(name.into_owned()));
     }
     Ok(())
 }
@@ -197,7 +166,7 @@ fn plan(content: &Path) -> Result<Vec<PathBuf>, Failure> {
             !(name.starts_with('.') || (e.depth() == 1 && name == CONTENT_DIR))
         });
     for entry in walker {
-        let entry = entry.map_err(|e| Failure::Usage(format!("cannot read content/: {e}")))?;
+        let entry = entry.map_err(|e| Failure::usage(Message::CannotReadContent(e.to_string())))?;
         let rel = entry
             .path()
             .strip_prefix(content)
@@ -208,13 +177,14 @@ fn plan(content: &Path) -> Result<Vec<PathBuf>, Failure> {
             continue;
         }
         if !kind.is_file() {
-            return Err(Failure::Usage(format!(
-                "content/{} is not a plain file (a link?): copy it by hand or remove it, then run archivia again",
-                rel.display()
-            )));
+            return Err(Failure::usage(Message::NotAPlainFile(rel)));
         }
-        fs::File::open(entry.path())
-            .map_err(|e| Failure::Usage(format!("cannot read content/{}: {e}", rel.display())))?;
+        fs::File::open(entry.path()).map_err(|e| {
+            Failure::usage(Message::CannotReadContentFile {
+                path: rel.clone(),
+                error: e.to_string(),
+            })
+        })?;
         files.push(rel);
     }
     Ok(files)

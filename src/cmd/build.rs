@@ -1,14 +1,15 @@
 //! `trasparenza build`: renders the site and swaps it into the output folder,
 //! once the output guard has accepted the folder.
 
-use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::cli::{BuildArgs, EXIT_CONTENT, EXIT_USAGE};
+use super::output::{self, Done, Failure, Message};
+use crate::cli::BuildArgs;
 use crate::write::{self, guard};
 
-/// Runs `trasparenza build`; the exit code as `cli` documents it.
-pub(super) fn run(args: &BuildArgs) -> ExitCode {
+/// Runs `trasparenza build`: the site's problems are shown as soon as they
+/// are known, before anything is written.
+pub(super) fn run(args: &BuildArgs) -> Result<Done, Failure> {
     let start = Instant::now();
     let output = args
         .output
@@ -17,59 +18,47 @@ pub(super) fn run(args: &BuildArgs) -> ExitCode {
     // Before the work: a wrong --output is said at once, and nothing is
     // written for it.
     let mut timer = crate::pipeline::Timer::new();
-    if let Err(refusal) = guard::check(&args.root, &output, args.force) {
-        eprintln!("error: {refusal}.");
-        return ExitCode::from(EXIT_USAGE);
-    }
+    guard::check(&args.root, &output, args.force)
+        .map_err(|refusal| Failure::usage(Message::Refused(refusal.to_string())))?;
     timer.lap("guard");
-    let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    super::report(&diags);
+    let (built, diags) = super::run_pipeline(&args.root, args.base_url.as_deref())?;
+    output::problems(&diags);
     let strict_fail = args.strict && diags.warning_count() > 0;
     let Some(built) = built.filter(|_| !strict_fail) else {
+        let mut then = Vec::new();
         if strict_fail && !diags.has_errors() {
-            eprintln!("--strict: warnings count as errors.");
+            then.push(Message::StrictWarnings);
         }
-        eprintln!("The site was not built; {} is unchanged.", output.display());
-        return ExitCode::from(EXIT_CONTENT);
+        then.push(Message::NotBuilt(output));
+        return Err(Failure::content_lines(then));
     };
     let mut timer = crate::pipeline::Timer::new();
-    let on_wait = || {
-        eprintln!(
-            "Another build is writing into {}; waiting for it to finish.",
-            output.display()
-        )
-    };
-    let published = match write::publish(&built.output, &args.root, &output, args.force, on_wait) {
-        Ok(p) => p,
-        Err(write::PublishError::Refused(refusal)) => {
-            eprintln!("error: {refusal}.");
-            return ExitCode::from(EXIT_USAGE);
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
+    let on_wait = || output::tell(&Message::WaitingForAnotherBuild(output.clone()));
+    let published = write::publish(&built.output, &args.root, &output, args.force, on_wait)
+        .map_err(|e| {
+            Failure::usage(match e {
+                write::PublishError::Refused(refusal) => Message::Refused(refusal.to_string()),
+                e => Message::PublishFailed(e.to_string()),
+            })
+        })?;
     timer.lap("write");
     // The new site is in place: what could not be cleaned up is a warning.
-    for leftover in &published.leftovers {
-        eprintln!("warning: {leftover}");
-    }
+    let warnings = published
+        .leftovers
+        .iter()
+        .map(|l| Message::Leftover(l.to_string()))
+        .collect();
     let target = published.target;
-    let into = if target.via_link {
-        format!("{} -> {}", output.display(), target.dir.display())
-    } else {
-        output.display().to_string()
+    let built = Message::Built {
+        counts: super::counts(&built),
+        files: built.output.files.len(),
+        kib: built.output.total_bytes().div_ceil(1024),
+        output,
+        via_link: target.via_link.then_some(target.dir),
+        ms: start.elapsed().as_millis(),
     };
-    println!(
-        "Built {}, {} files ({} KiB) into {into} in {} ms",
-        super::counts(&built),
-        built.output.files.len(),
-        built.output.total_bytes().div_ceil(1024),
-        start.elapsed().as_millis()
-    );
-    ExitCode::SUCCESS
+    Ok(Done::Said {
+        warnings,
+        lines: vec![built],
+    })
 }

@@ -1,34 +1,28 @@
 //! `trasparenza check`: the whole build in memory (content, theme, every
-//! internal link and anchor), problems printed for people, as JSON or as
-//! GitHub annotations; writes nothing.
+//! internal link and anchor), problems printed for people, as JSON, as
+//! GitHub annotations or as a GitLab Code Quality report; writes nothing.
 
-use std::process::ExitCode;
+use super::output::{self, Done, Failure, Message};
+use crate::cli::{CheckArgs, Format};
 
-use crate::cli::{CheckArgs, EXIT_CONTENT, Format};
-
-/// Runs `trasparenza check`; the exit code as `cli` documents it.
-pub(super) fn run(args: &CheckArgs) -> ExitCode {
-    let (built, diags) = match super::run_pipeline(&args.root, args.base_url.as_deref()) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    super::report_as(&diags, args.format, &args.root);
+/// Runs `trasparenza check`.
+pub(super) fn run(args: &CheckArgs) -> Result<Done, Failure> {
+    let (built, diags) = super::run_pipeline(&args.root, args.base_url.as_deref())?;
+    output::problems_as(&diags, args.format, &args.root);
     let strict_fail = args.strict && diags.warning_count() > 0;
+    let human = args.format == Format::Human;
     match built {
-        Some(b) if !strict_fail => {
-            if args.format == Format::Human {
-                println!(
-                    "No errors: {}; every internal link and anchor resolves.",
-                    super::counts(&b)
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        _ => {
-            if strict_fail && !diags.has_errors() && args.format == Format::Human {
-                eprintln!("--strict: warnings count as errors.");
-            }
-            ExitCode::from(EXIT_CONTENT)
-        }
+        Some(b) if !strict_fail => Ok(Done::lines(if human {
+            vec![Message::NoErrors(super::counts(&b))]
+        } else {
+            Vec::new()
+        })),
+        _ => Err(Failure::content_lines(
+            if strict_fail && !diags.has_errors() && human {
+                vec![Message::StrictWarnings]
+            } else {
+                Vec::new()
+            },
+        )),
     }
 }

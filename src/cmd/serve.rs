@@ -2,130 +2,89 @@
 //! every rebuild did, and stops cleanly on Ctrl-C.
 
 use std::path::PathBuf;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::cli::{EXIT_USAGE, ServeArgs};
-use crate::diagnostic::display_path;
+use super::output::{self, Done, Failure, Message};
+use crate::cli::ServeArgs;
 use crate::serve::signal::Signals;
 use crate::serve::site::Outcome;
 use crate::serve::{self, Preview, StartError};
 
-/// Runs `trasparenza serve`; the exit code as `cli` documents it.
-pub(super) fn run(args: &ServeArgs) -> ExitCode {
+/// Runs `trasparenza serve` until Ctrl-C; each rebuild is shown as it ends.
+pub(super) fn run(args: &ServeArgs) -> Result<Done, Failure> {
     // First, before any thread starts: the threads inherit the blocked signals.
-    let signals = match Signals::block() {
-        Ok(s) => s,
-        Err(e) => return fail(&format!("cannot set up Ctrl-C handling: {e}")),
-    };
-    if let Err(code) = super::site_folder(&args.root) {
-        return code;
-    }
-    let root = match args.root.canonicalize() {
-        Ok(r) => r,
-        Err(e) => {
-            return fail(&format!(
-                "cannot open the site folder {}: {e} (use --root to point at the site folder)",
-                args.root.display()
-            ));
-        }
-    };
-    let listener = match serve::bind(args.bind, args.port) {
-        Ok(l) => l,
-        Err(e) => return start_error(&e, args),
-    };
+    let signals =
+        Signals::block().map_err(|e| Failure::usage(Message::NoSignals(e.to_string())))?;
+    super::site_folder(&args.root)?;
+    let root = args.root.canonicalize().map_err(|e| {
+        Failure::usage(Message::CannotOpenSiteFolder {
+            root: args.root.clone(),
+            error: e.to_string(),
+        })
+    })?;
+    let listener = serve::bind(args.bind, args.port).map_err(|e| start_error(e, args))?;
     let (preview, first) =
-        match Preview::new(&root, &listener, Duration::from_secs(args.rebuild_timeout)) {
-            Ok(p) => p,
-            Err(e) => return start_error(&e, args),
-        };
+        Preview::new(&root, &listener, Duration::from_secs(args.rebuild_timeout))
+            .map_err(|e| start_error(e, args))?;
     if let Some(env) = &first.environment {
-        return fail(env);
+        return Err(Failure::usage(Message::Preview(env.clone())));
     }
-    print_outcome(&[], &first);
+    show_outcome(&[], &first);
     let url = preview.url.clone();
     let addr = preview.addr;
-    if let Err(e) = preview.run(&root, listener, args.poll, print_outcome, |w| {
-        eprintln!("warning: {w}")
-    }) {
-        return start_error(&e, args);
-    }
+    preview
+        .run(&root, listener, args.poll, show_outcome, |w| {
+            output::warn(&Message::Preview(w.to_string()))
+        })
+        .map_err(|e| start_error(e, args))?;
     if !addr.ip().is_loopback() {
-        eprintln!(
-            "warning: listening on {}: other machines on the network can see the preview",
-            addr.ip()
-        );
+        output::warn(&Message::SeenOnTheNetwork(addr.ip()));
     }
-    println!(
-        "Serving {} at {url} ({}; Ctrl-C to stop)",
-        root.display(),
-        if args.poll {
-            "checking for changes every 300 ms"
-        } else {
-            "watching content/ and themes/"
-        }
-    );
+    output::say(&Message::Serving {
+        root: root.clone(),
+        url: url.clone(),
+        poll: args.poll,
+    });
     if args.open {
         open_browser(&url);
     }
     let sig = signals.wait();
-    println!("Stopped ({sig}).");
-    ExitCode::SUCCESS
+    Ok(Done::lines(vec![Message::Stopped(sig)]))
 }
 
-fn fail(msg: &str) -> ExitCode {
-    eprintln!("error: {msg}");
-    ExitCode::from(EXIT_USAGE)
-}
-
-fn start_error(e: &StartError, args: &ServeArgs) -> ExitCode {
-    match e {
-        StartError::AddrInUse(addr) => fail(&format!(
-            "{addr} is already in use (is another preview running?); choose another port, for example: trasparenza serve --port {}",
-            args.port.checked_add(1).unwrap_or(1112)
-        )),
-        StartError::Io(m) => fail(m),
-        StartError::Watch(m) => fail(&format!(
-            "cannot watch the site folder for changes: {m} (try --poll)"
-        )),
-    }
+fn start_error(e: StartError, args: &ServeArgs) -> Failure {
+    Failure::usage(match e {
+        StartError::AddrInUse(addr) => Message::AddressInUse {
+            address: addr.to_string(),
+            next_port: args.port.checked_add(1).unwrap_or(1112),
+        },
+        StartError::Io(m) => Message::Preview(m),
+        StartError::Watch(m) => Message::CannotWatch(m),
+    })
 }
 
 /// What a rebuild did, on the terminal: every problem, then one line.
-fn print_outcome(changed: &[PathBuf], o: &Outcome) {
-    super::report(&o.diagnostics);
+fn show_outcome(changed: &[PathBuf], o: &Outcome) {
+    output::problems(&o.diagnostics);
     if let Some(env) = &o.environment {
-        eprintln!("error: {env}");
+        output::tell_error(&Message::Preview(env.clone()));
     }
-    let why = match changed {
-        [] => String::new(),
-        [one] => format!(" ({} changed)", display_path(one)),
-        [first, rest @ ..] => format!(" ({} and {} more changed)", display_path(first), rest.len()),
-    };
+    let changed = changed.to_vec();
     let ms = o.took.as_millis();
-    if o.ok() {
-        let verb = if changed.is_empty() {
-            "Built"
-        } else {
-            "Rebuilt"
-        };
-        println!(
-            "{verb} {} pages, {} files in {ms} ms{why}{}",
-            o.pages,
-            o.files,
-            if o.changed || changed.is_empty() {
-                ""
-            } else {
-                "; nothing changed"
-            }
-        );
+    output::say(&if o.ok() {
+        Message::Rebuilt {
+            nothing_changed: !(o.changed || changed.is_empty()),
+            changed,
+            pages: o.pages,
+            files: o.files,
+            ms,
+        }
     } else if o.files > 0 {
-        println!(
-            "Rebuild failed in {ms} ms{why}: the preview keeps the last good site and shows the errors on every page"
-        );
+        Message::RebuildFailed { changed, ms }
     } else {
-        println!("Build failed in {ms} ms{why}: every page shows the errors until they are fixed");
-    }
+        Message::BuildFailed { changed, ms }
+    });
 }
 
 /// Opens `url` in the default browser, best effort.
@@ -161,6 +120,10 @@ fn open_browser(url: &str) {
     }
     let spawned = cmd.spawn();
     if let Err(e) = spawned {
-        eprintln!("warning: cannot open the browser ({prog}: {e}); open {url} yourself");
+        output::warn(&Message::CannotOpenBrowser {
+            program: prog,
+            error: e.to_string(),
+            url: url.to_string(),
+        });
     }
 }

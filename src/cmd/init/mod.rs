@@ -13,10 +13,10 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::cli::{EXIT_USAGE, InitArgs};
+use super::output::{Done, Failure, Message, NextStep};
+use crate::cli::InitArgs;
 use crate::model::Date;
 use crate::placeholder;
 
@@ -53,23 +53,17 @@ struct Values {
     today: Date,
 }
 
-/// Runs `trasparenza init`; the exit code as `cli` documents it.
-pub(super) fn run(args: &InitArgs) -> ExitCode {
-    let values = match values(args) {
-        Ok(v) => v,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
+/// Runs `trasparenza init`: what it created, kept and left out, and what
+/// to do next.
+pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
+    let values = values(args).map_err(Failure::usage)?;
     let root = &args.root;
-    if let Err(e) = fs::create_dir_all(root) {
-        eprintln!(
-            "error: cannot create the site folder {}: {e}",
-            root.display()
-        );
-        return ExitCode::from(EXIT_USAGE);
-    }
+    fs::create_dir_all(root).map_err(|e| {
+        Failure::usage(Message::CannotCreateSiteFolder {
+            root: root.clone(),
+            error: e.to_string(),
+        })
+    })?;
     // An existing content/ gets no example unit: `build` would publish it
     // beside the site's own units.
     let skipped = has_content(&root.join("content")).then_some(EXAMPLE);
@@ -83,33 +77,30 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
             Ok(true) => created.push(*rel),
             Ok(false) => kept.push(*rel),
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", root.join(rel).display());
-                return ExitCode::from(EXIT_USAGE);
+                return Err(Failure::usage(Message::CannotWrite {
+                    path: root.join(rel),
+                    error: e.to_string(),
+                }));
             }
         }
     }
-    let shown = root.display();
+    let item = |f: &&str| Message::Item(f.to_string());
+    let mut lines = Vec::new();
     if !created.is_empty() {
-        println!("Created in {shown}:");
-        for f in &created {
-            println!("  {f}");
-        }
+        lines.push(Message::CreatedIn(root.clone()));
+        lines.extend(created.iter().map(item));
     }
     if !kept.is_empty() {
-        println!("Kept, already there (not overwritten):");
-        for f in &kept {
-            println!("  {f}");
-        }
+        lines.push(Message::KeptAlready);
+        lines.extend(kept.iter().map(item));
     }
     if let Some(f) = skipped {
-        println!(
-            "Not added, since content/ already holds files (it would be published beside them):\n  {f}"
-        );
+        lines.push(Message::ExampleNotAdded(f));
     }
     let next = if created.contains(&EXAMPLE) || kept.contains(&EXAMPLE) {
-        "import the catalogue or edit content/ufficio-esempio.yaml"
+        NextStep::EditTheExample
     } else {
-        "import the catalogue or add a file per unit to content/"
+        NextStep::AddUnits
     };
     let mut todo = Vec::new();
     if args.ente.is_none() {
@@ -119,31 +110,19 @@ pub(super) fn run(args: &InitArgs) -> ExitCode {
         todo.push("`base_url`");
     }
     if !todo.is_empty() && created.contains(&"content/_sito.yaml") {
-        println!(
-            "Next: replace {} in content/_sito.yaml (`trasparenza check` lists what is left),",
-            todo.join(" and ")
-        );
-        println!("  then {next}.");
+        lines.push(Message::ReplaceSettings(todo));
+        lines.push(Message::Then(next));
     } else {
-        println!("Next: {next}.");
+        lines.push(Message::Next(next));
     }
-    let flag = if root == Path::new(".") {
-        String::new()
-    } else {
-        format!(" --root {shown}")
-    };
-    println!("Preview: trasparenza serve{flag}    Build: trasparenza build{flag}");
-    ExitCode::SUCCESS
+    lines.push(Message::PreviewAndBuild(root.clone()));
+    Ok(Done::lines(lines))
 }
 
-fn values(args: &InitArgs) -> Result<Values, String> {
+fn values(args: &InitArgs) -> Result<Values, Message> {
     let ente = match args.ente.as_deref().map(str::trim) {
         None => placeholder::ENTE.to_string(),
-        Some("") => {
-            return Err(
-                "--ente is empty: give the body's name, e.g. --ente \"Comune di Esempio\"".into(),
-            );
-        }
+        Some("") => return Err(Message::EmptyEnte),
         Some(e) => e.to_string(),
     };
     // Checked and normalised by the command line parser.
@@ -161,11 +140,12 @@ fn values(args: &InitArgs) -> Result<Values, String> {
 
 /// Today's date (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set, so
 /// that a scripted `init` writes the same files every time.
-fn today(source_date_epoch: Option<&str>) -> Result<Date, String> {
+fn today(source_date_epoch: Option<&str>) -> Result<Date, Message> {
     let secs = match source_date_epoch {
-        Some(s) => s.trim().parse::<i64>().map_err(|_| {
-            format!("SOURCE_DATE_EPOCH `{s}` is not a number of seconds since 1970-01-01")
-        })?,
+        Some(s) => s
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| Message::BadSourceDateEpoch(s.to_string()))?,
         None => SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64),
