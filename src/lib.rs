@@ -19,6 +19,7 @@ mod changes;
 mod config;
 mod diagnostic;
 mod editions;
+mod file_id;
 mod import;
 mod italian;
 mod linkcheck;

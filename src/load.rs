@@ -558,18 +558,21 @@ pub(crate) fn not_regular(t: std::fs::FileType, display: PathBuf) -> Option<Diag
     if t.is_file() || t.is_dir() {
         return None;
     }
-    let mut what = "a special file";
     #[cfg(unix)]
-    {
+    let what = {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            what = "a named pipe (FIFO)";
+            "a named pipe (FIFO)"
         } else if t.is_socket() {
-            what = "a socket";
+            "a socket"
         } else if t.is_block_device() || t.is_char_device() {
-            what = "a device";
+            "a device"
+        } else {
+            "a special file"
         }
-    }
+    };
+    #[cfg(not(unix))]
+    let what = "a special file";
     Some(
         Diagnostic::error(
             display,

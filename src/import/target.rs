@@ -21,13 +21,13 @@
 
 use std::collections::HashSet;
 use std::io;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::catalogue::{Imported, Item, Unit};
 use super::{unit_yaml, update};
 use crate::changes::{self, ActivityChange, UnitRef};
 use crate::diagnostic::Diagnostics;
+use crate::file_id::FileId;
 use crate::load::LoadedUnit;
 use crate::model::{Activity, UnitFile};
 use crate::source::SourceFile;
@@ -169,8 +169,24 @@ fn through_link(root: &Path, display: &Path) -> bool {
 }
 
 /// A file's identity: device and inode (links followed).
-fn identity(p: &Path) -> Option<(u64, u64)> {
-    std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+fn identity(p: &Path) -> Option<FileId> {
+    FileId::of(p).ok()
+}
+
+/// A link at `to` leading where `target` says, as the system makes them (on
+/// Windows a link says whether it leads to a folder).
+fn symlink(target: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(target, to);
+    #[cfg(windows)]
+    {
+        let dir = to.parent().map_or(target.to_path_buf(), |p| p.join(target));
+        if dir.is_dir() {
+            std::os::windows::fs::symlink_dir(target, to)
+        } else {
+            std::os::windows::fs::symlink_file(target, to)
+        }
+    }
 }
 
 /// Whether `p`, links resolved, is inside the folder `dir`: compared by
@@ -564,7 +580,7 @@ pub(crate) fn backup(dir: &Path, files: &[(PathBuf, PathBuf)]) -> io::Result<()>
         if real.is_symlink() {
             // A link replaced by a file (not written through): the link is
             // kept, not what it leads to, which may be outside the site.
-            std::os::unix::fs::symlink(std::fs::read_link(real)?, &to)?;
+            symlink(&std::fs::read_link(real)?, &to)?;
         } else {
             std::fs::copy(real, &to)?;
         }

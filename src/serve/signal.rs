@@ -54,12 +54,12 @@ impl Signals {
 
     /// Elsewhere the default Ctrl-C behaviour (end the process) applies.
     #[cfg(not(unix))]
-    pub fn block() -> std::io::Result<Signals> {
+    pub(crate) fn block() -> std::io::Result<Signals> {
         Ok(Signals {})
     }
 
     #[cfg(not(unix))]
-    pub fn wait(&self) -> &'static str {
+    pub(crate) fn wait(&self) -> &'static str {
         loop {
             std::thread::park();
         }

@@ -121,20 +121,11 @@ pub(crate) struct Watch {
     watched: Vec<(PathBuf, Option<FolderId>)>,
 }
 
-type FolderId = (u64, u64);
+type FolderId = crate::file_id::FileId;
 
 fn folder_id(p: &Path) -> Option<FolderId> {
-    let m = std::fs::metadata(p).ok().filter(|m| m.is_dir())?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Some((m.dev(), m.ino()))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = m;
-        Some((0, 0))
-    }
+    std::fs::metadata(p).ok().filter(|m| m.is_dir())?;
+    FolderId::of(p).ok()
 }
 
 /// What woke the watch up.

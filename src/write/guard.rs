@@ -19,9 +19,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io;
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
+
+use crate::file_id::{FileId, writable};
 
 /// The file every build writes at the top of the output, listing the files
 /// it wrote (JSON: `{"generator": "trasparenza", "files": [...]}`).
@@ -301,13 +301,6 @@ pub(crate) fn is_inside(inner: &Path, outer: &Path) -> bool {
     inner.is(&outer) || inner.is_below(&outer)
 }
 
-/// A folder's identity as the system knows it: device and inode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Id {
-    dev: u64,
-    ino: u64,
-}
-
 /// Where a path leads: `path` resolved (absolute, existing symlinks
 /// followed), and the identities of its nearest existing folder (the path
 /// itself when it exists) and of each folder above it up to `/`, nearest
@@ -318,7 +311,7 @@ struct Id {
 #[derive(Debug)]
 struct Place {
     path: PathBuf,
-    lineage: Vec<Id>,
+    lineage: Vec<FileId>,
     tail: PathBuf,
 }
 
@@ -329,18 +322,15 @@ impl Place {
         let mut lineage = Vec::new();
         let mut tail = PathBuf::new();
         for a in r.real.ancestors().filter(|a| !a.as_os_str().is_empty()) {
-            match fs::metadata(a) {
-                Ok(m) => {
+            match FileId::of(a) {
+                Ok(id) => {
                     if lineage.is_empty() {
                         // Compared without case: on a disk that ignores
                         // case, `Themes` is created as `themes/`.
                         let rest = r.real.strip_prefix(a).unwrap_or(Path::new(""));
                         tail = rest.to_string_lossy().to_lowercase().into();
                     }
-                    lineage.push(Id {
-                        dev: m.dev(),
-                        ino: m.ino(),
-                    });
+                    lineage.push(id);
                 }
                 Err(e) if lineage.is_empty() && e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => return Err(Reason::Unreadable(a.into(), e.to_string())),
@@ -409,8 +399,8 @@ fn is_mount_point(dir: &Path) -> bool {
     if let Some(root) = statx_mount_root(dir) {
         return root;
     }
-    match (fs::metadata(dir), dir.parent().map(fs::metadata)) {
-        (Ok(d), Some(Ok(p))) => d.dev() != p.dev(),
+    match (FileId::of(dir), dir.parent().map(FileId::of)) {
+        (Ok(d), Some(Ok(p))) => d.device != p.device,
         _ => false,
     }
 }
@@ -469,6 +459,7 @@ fn mountinfo_path(field: &str) -> PathBuf {
 /// The kernel's own answer (Linux 5.8 and later); `None` where it has none.
 #[cfg(target_os = "linux")]
 fn statx_mount_root(dir: &Path) -> Option<bool> {
+    use std::os::unix::ffi::OsStrExt;
     let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
     let mut st = std::mem::MaybeUninit::<libc::statx>::zeroed();
     // SAFETY: a valid NUL-terminated path and a buffer of the right type,
@@ -489,26 +480,6 @@ fn statx_mount_root(dir: &Path) -> Option<bool> {
     let st = unsafe { st.assume_init() };
     let bit = libc::STATX_ATTR_MOUNT_ROOT as u64;
     (st.stx_attributes_mask & bit != 0).then_some(st.stx_attributes & bit != 0)
-}
-
-/// Whether this process may create entries in `dir` (its effective user;
-/// a read-only disk counts as not writable).
-fn writable(dir: &Path) -> io::Result<()> {
-    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).map_err(io::Error::other)?;
-    // SAFETY: a valid NUL-terminated path, alive for the call.
-    let rc = unsafe {
-        libc::faccessat(
-            libc::AT_FDCWD,
-            c.as_ptr(),
-            libc::W_OK | libc::X_OK,
-            libc::AT_EACCESS,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
 }
 
 /// `Ok` when `dir` is empty, or holds only what an earlier build listed in

@@ -6,8 +6,9 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+
+use crate::file_id::FileId;
 
 /// Held while a build writes; dropping it removes the file and releases the
 /// lock.
@@ -42,9 +43,9 @@ impl Lock {
             }
             // The holder we waited for removes the file as it finishes: the
             // lock counts only on the file that is still at `path`.
-            let held = file.metadata()?;
-            match fs::metadata(path) {
-                Ok(m) if (m.dev(), m.ino()) == (held.dev(), held.ino()) => {
+            let held = FileId::of_file(&file)?;
+            match FileId::of(path) {
+                Ok(id) if id == held => {
                     return Ok(Lock {
                         _file: file,
                         path: path.to_path_buf(),
