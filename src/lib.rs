@@ -19,6 +19,7 @@ mod changes;
 mod config;
 mod diagnostic;
 mod editions;
+mod i18n;
 mod import;
 mod italian;
 mod linkcheck;
