@@ -14,6 +14,7 @@
 pub(crate) mod cli;
 
 use std::sync::OnceLock;
+#[cfg(not(test))]
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -76,10 +77,12 @@ impl Lang {
 
 /// The language of the process: 0 until it is chosen, then 1 + the index of
 /// the language in [`Lang::ALL`].
+#[cfg(not(test))]
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
 /// Sets the language of every message from now on (the command line does,
 /// once, before it parses).
+#[cfg(not(test))]
 pub(crate) fn set(lang: Lang) {
     let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     CURRENT.store(index as u8 + 1, Ordering::Relaxed);
@@ -87,6 +90,7 @@ pub(crate) fn set(lang: Lang) {
 
 /// The language of the process: the one [`set`] chose, else the
 /// environment's ([`Lang::from_env`]).
+#[cfg(not(test))]
 pub(crate) fn current() -> Lang {
     match CURRENT.load(Ordering::Relaxed) {
         0 => {
@@ -98,16 +102,34 @@ pub(crate) fn current() -> Lang {
     }
 }
 
-/// Runs `f` with `lang` as the current language, one test at a time (the
-/// language is the process's, and the unit tests share a process).
+#[cfg(test)]
+thread_local! {
+    /// In unit tests the language is each test's own (tests run side by
+    /// side in one process) and Italian unless the test sets it, whatever
+    /// the environment of the machine.
+    static TEST_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`set`] of the unit tests: this thread's language.
+#[cfg(test)]
+pub(crate) fn set(lang: Lang) {
+    TEST_LANG.with(|l| l.set(Some(lang)));
+}
+
+/// [`current`] of the unit tests: this thread's language, else Italian.
+#[cfg(test)]
+pub(crate) fn current() -> Lang {
+    TEST_LANG.with(std::cell::Cell::get).unwrap_or(Lang::It)
+}
+
+/// Runs `f` with `lang` as the current language (of this thread: see
+/// `TEST_LANG`), then puts the previous one back.
 #[cfg(test)]
 pub(crate) fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    set(lang);
-    f()
+    let before = TEST_LANG.with(|l| l.replace(Some(lang)));
+    let result = f();
+    TEST_LANG.with(|l| l.set(before));
+    result
 }
 
 /// The catalogue's files, each in every language: `(name, Italian,
@@ -497,6 +519,7 @@ mod tests {
 
     #[test]
     fn the_current_language_can_be_set() {
+        assert_eq!(current(), Lang::It, "Italian unless set");
         with_lang(Lang::En, || {
             assert_eq!(current(), Lang::En);
             assert_eq!(t!("cli-heading-options"), "Options");
