@@ -20,6 +20,7 @@ mod config;
 mod diagnostic;
 mod editions;
 mod file_id;
+mod i18n;
 mod import;
 mod italian;
 mod linkcheck;

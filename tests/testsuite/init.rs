@@ -134,7 +134,7 @@ fn flags_fill_the_settings_and_texts_stay_text() {
 #[test]
 fn init_rejects_a_bad_base_url_and_writes_nothing() {
     let site = Site::empty();
-    let r = site.run(&["init", "--base-url", "www.comune.it"]);
+    let r = site.run(&["init", "--lang", "en", "--base-url", "www.comune.it"]);
     assert_eq!(r.code(), Some(2));
     assert!(
         r.stderr()

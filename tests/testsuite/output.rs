@@ -99,7 +99,7 @@ fn base_url_flag_overrides_the_settings() {
     );
     // A bad flag is a usage error (exit 2), as the README's table says.
     for cmd in ["build", "check"] {
-        let bad = site.run(&[cmd, "--base-url", "not a url"]);
+        let bad = site.run(&[cmd, "--lang", "en", "--base-url", "not a url"]);
         assert_eq!(bad.code(), Some(2), "{}", bad.stderr());
         assert!(
             bad.stderr().contains("absolute http(s) address"),
