@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use crate::cli::{EXIT_CONTENT, EXIT_USAGE, Format};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, display_path};
 use crate::editions::CONTENT_DIR;
+use crate::i18n::t;
 
 /// How a command ended well: what is left to say.
 pub(crate) enum Done {
@@ -396,6 +397,10 @@ pub(crate) enum Message {
     ManPageFailed(String),
     StdoutFailed(String),
 
+    // --- spiega --------------------------------------------------------
+    /// A code that is not in the catalogue, and the nearest one.
+    UnknownCode(String, Option<&'static str>),
+
     // --- archivia ------------------------------------------------------
     Archived {
         name: String,
@@ -705,6 +710,11 @@ impl fmt::Display for Message {
             M::NotACommand(name) => write!(f, "`{name}` is not a command of trasparenza"),
             M::ManPageFailed(e) => write!(f, "cannot write the manual page: {e}"),
             M::StdoutFailed(e) => write!(f, "cannot write to stdout: {e}"),
+
+            M::UnknownCode(code, None) => f.write_str(&t!("spiega-unknown", code = code)),
+            M::UnknownCode(code, Some(near)) => {
+                f.write_str(&t!("spiega-unknown-near", code = code, near = *near))
+            }
 
             M::Archived { name, files } => write!(
                 f,
