@@ -20,6 +20,8 @@ use crate::model::fields::{Field, Published};
 use crate::model::{self, Activity, Site, UnitFile};
 use crate::views::{self, ActivityView, UnitView};
 
+mod xlsx;
+
 /// The CSV, one row per activity.
 pub(crate) const CSV: &str = "catalogo.csv";
 /// The same rows as an Excel workbook, for people.
@@ -550,14 +552,14 @@ fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
     let header: Vec<&str> = COLUMNS.iter().map(|col| col.name).collect();
-    let mut layout = super::xlsx::Layout::new(&header);
+    let mut layout = xlsx::Layout::new(&header);
     let mut computed = Computed::default();
     for r in rows {
         computed.fill(r, &c.base_url);
         layout.measure(&r.fields(c, &aggiornato, computed.fields()));
     }
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
-    let props = super::xlsx::Properties {
+    let props = xlsx::Properties {
         title: &title,
         author: c.ente.trim(),
         created: c.aggiornato_il,
