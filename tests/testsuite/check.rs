@@ -1,7 +1,6 @@
 //! `trasparenza check`: the build's checks without writing, for people, as
 //! JSON and as GitHub annotations; exit codes 0, 1 and 2.
 
-
 use crate::support::Site;
 
 #[test]
