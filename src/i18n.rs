@@ -146,7 +146,17 @@ macro_rules! catalogue_files {
 }
 
 /// The files of the catalogue, one per area of the program.
-const FILES: &[(&str, &str, &str)] = catalogue_files!["cli.ftl", "diagnostic.ftl", "spiega.ftl"];
+const FILES: &[(&str, &str, &str)] = catalogue_files![
+    "cli.ftl",
+    "diagnostic.ftl",
+    "spiega.ftl",
+    "validate.ftl",
+    "placeholder.ftl",
+    "load.ftl",
+    "theme.ftl",
+    "linkcheck.ftl",
+    "editions.ftl",
+];
 
 /// One language's messages.
 type Bundle = FluentBundle<FluentResource>;
