@@ -146,8 +146,18 @@ macro_rules! catalogue_files {
 }
 
 /// The files of the catalogue, one per area of the program.
-const FILES: &[(&str, &str, &str)] =
-    catalogue_files!["cli.ftl", "diagnostic.ftl", "serve.ftl", "spiega.ftl"];
+const FILES: &[(&str, &str, &str)] = catalogue_files![
+    "cli.ftl",
+    "diagnostic.ftl",
+    "editions.ftl",
+    "linkcheck.ftl",
+    "load.ftl",
+    "placeholder.ftl",
+    "serve.ftl",
+    "spiega.ftl",
+    "theme.ftl",
+    "validate.ftl",
+];
 
 /// One language's messages.
 type Bundle = FluentBundle<FluentResource>;

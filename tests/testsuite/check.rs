@@ -67,7 +67,7 @@ fn check_github_marks_warnings() {
     assert_eq!(r.code(), Some(0));
     assert!(
         r.stdout()
-            .starts_with("::warning file=content/tributi.yaml,line=3,col=5,title=trasparenza::the activity ends with a stray dash"),
+            .starts_with("::warning file=content/tributi.yaml,line=3,col=5,title=trasparenza validate-stray-dash-at-end::the activity ends with a stray dash"),
         "{}",
         r.stdout()
     );
