@@ -146,7 +146,7 @@ macro_rules! catalogue_files {
 }
 
 /// The files of the catalogue, one per area of the program.
-const FILES: &[(&str, &str, &str)] = catalogue_files!["cli.ftl"];
+const FILES: &[(&str, &str, &str)] = catalogue_files!["cli.ftl", "cmd.ftl", "write.ftl"];
 
 /// One language's messages.
 type Bundle = FluentBundle<FluentResource>;
