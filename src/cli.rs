@@ -115,9 +115,19 @@ pub enum Command {
     /// `trasparenza completions SHELL`: a shell's completion script.
     #[command(about = t!("cli-completions"), alias = "completamenti")]
     Completions(CompletionsArgs),
+    /// `trasparenza spiega [CODE]`: what a diagnostic means and how to fix it.
+    #[command(about = t!("cli-spiega"), alias = "explain")]
+    Spiega(SpiegaArgs),
     /// `trasparenza man [COMMAND]`: a manual page.
     #[command(about = t!("cli-man"), hide = true)]
     Man(ManArgs),
+}
+
+/// Which diagnostic to explain.
+#[derive(Debug, clap::Args)]
+pub struct SpiegaArgs {
+    #[arg(value_name = t!("cli-value-code"), help = t!("cli-spiega-code"))]
+    pub(crate) code: Option<String>,
 }
 
 /// Which manual page.

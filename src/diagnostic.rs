@@ -9,6 +9,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::t;
+
 /// How bad a problem is: errors stop the build, warnings do not (unless
 /// strict); notes are information that never fails a run, even strict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,6 +21,16 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word shown to a person, in the current language (`errore`).
+    pub fn label(self) -> String {
+        match self {
+            Severity::Error => t!("diagnostic-error"),
+            Severity::Warning => t!("diagnostic-warning"),
+            Severity::Note => t!("diagnostic-note"),
+        }
+    }
+
+    /// The word programs read (JSON, GitHub, GitLab): always English.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -45,9 +57,22 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The text of the offending line, shown under the message.
     pub source_line: Option<String>,
+    /// The stable code of the problem: the id of its message in the
+    /// catalogue (`yaml-unknown-key`), the same in every language; shown
+    /// after the message, in the JSON, GitHub and GitLab output, and
+    /// explained by `trasparenza spiega CODE`.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
+    /// A problem of `severity` in `file` (not yet placed on a line).
+    pub fn new(severity: Severity, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
     /// An error in `file` (not yet placed on a line).
     pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -58,6 +83,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            code: None,
         }
     }
 
@@ -106,6 +132,13 @@ impl Diagnostic {
         self
     }
 
+    /// With its stable code, the catalogue id of its message ([`diag!`]
+    /// sets it).
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     /// Whether it fails the run.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -134,6 +167,7 @@ impl Diagnostic {
             "column": known(self.column),
             "message": self.message,
             "hint": self.hint,
+            "code": self.code,
         })
     }
 
@@ -149,10 +183,15 @@ impl Diagnostic {
         if self.column > 0 {
             props.push(format!("col={}", self.column));
         }
-        props.push("title=trasparenza".to_string());
+        props.push(match self.code {
+            Some(code) => format!("title=trasparenza {code}"),
+            None => "title=trasparenza".to_string(),
+        });
         let mut text = self.message.clone();
         if let Some(h) = &self.hint {
-            text.push_str("\nhint: ");
+            text.push('\n');
+            text.push_str(&t!("diagnostic-hint"));
+            text.push_str(": ");
             text.push_str(h);
         }
         let command = match self.severity {
@@ -183,7 +222,9 @@ impl Diagnostic {
         let path = self.repo_path(site);
         let mut description = self.message.clone();
         if let Some(h) = &self.hint {
-            description.push_str(" (hint: ");
+            description.push_str(" (");
+            description.push_str(&t!("diagnostic-hint"));
+            description.push_str(": ");
             description.push_str(h);
             description.push(')');
         }
@@ -196,7 +237,7 @@ impl Diagnostic {
         );
         serde_json::json!({
             "description": description,
-            "check_name": "trasparenza",
+            "check_name": self.code.unwrap_or("trasparenza"),
             "fingerprint": format!("{:016x}", fnv1a(key.as_bytes())),
             "severity": match self.severity {
                 Severity::Error => "critical",
@@ -276,11 +317,12 @@ pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = self.code.map(|c| format!(" [{c}]")).unwrap_or_default();
         writeln!(
             f,
-            "{}: {}: {}",
+            "{}: {}: {}{code}",
             printable(&self.location()),
-            self.severity.as_str(),
+            self.severity.label(),
             printable(&self.message)
         )?;
         // The gutter is as wide as the line number; `|` and `=` line up.
@@ -303,11 +345,36 @@ impl fmt::Display for Diagnostic {
             } else {
                 " "
             };
-            writeln!(f, "{pad} = hint: {}", printable(hint))?;
+            writeln!(f, "{pad} = {}: {}", t!("diagnostic-hint"), printable(hint))?;
         }
         Ok(())
     }
 }
+
+/// `diag!(Error, "yaml-unknown-key", file, key = k, suggestion = s)`: a
+/// [`Diagnostic`] of that severity in `file` whose message is the catalogue
+/// entry `yaml-unknown-key` (`locales/<lang>/yaml.ftl`), whose hint is that
+/// entry's `.hint` attribute when it has one, and whose code is the id.
+/// The arguments fill both (`{ $key }`); a hint chosen among several
+/// (`.hint-keys`) is added with `.with_hint(t!("yaml-unknown-key.hint-keys", ...))`.
+macro_rules! diag {
+    ($severity:ident, $id:literal, $file:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        let args = [$((stringify!($name), $crate::i18n::Arg::from($value))),*];
+        let d = $crate::diagnostic::Diagnostic::new(
+            $crate::diagnostic::Severity::$severity,
+            $file,
+            $crate::i18n::message($id, &args),
+        )
+        .with_code($id);
+        let hint = concat!($id, ".hint");
+        if $crate::i18n::has(hint) {
+            d.with_hint($crate::i18n::message(hint, &args))
+        } else {
+            d
+        }
+    }};
+}
+pub(crate) use diag;
 
 /// Collects the problems of a run, in the order they were found.
 #[derive(Debug, Default)]

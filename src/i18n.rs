@@ -146,7 +146,13 @@ macro_rules! catalogue_files {
 }
 
 /// The files of the catalogue, one per area of the program.
-const FILES: &[(&str, &str, &str)] = catalogue_files!["cli.ftl", "cmd.ftl", "write.ftl"];
+const FILES: &[(&str, &str, &str)] = catalogue_files![
+    "cli.ftl",
+    "cmd.ftl",
+    "diagnostic.ftl",
+    "spiega.ftl",
+    "write.ftl"
+];
 
 /// One language's messages.
 type Bundle = FluentBundle<FluentResource>;
@@ -228,29 +234,80 @@ macro_rules! number_args {
 }
 number_args!(u8, u16, u32, u64, usize, i32, i64, f64);
 
+/// Every stable code of a diagnostic, sorted: the ids of the catalogue
+/// that have a `.spiegazione` (the long explanation `trasparenza spiega`
+/// prints). Read from the Italian files; a test keeps English in step.
+pub(crate) fn explained_codes() -> Vec<&'static str> {
+    static CODES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CODES
+        .get_or_init(|| {
+            let mut codes = Vec::new();
+            for (_, it, _) in FILES {
+                let Ok(resource) = fluent_syntax::parser::parse(*it) else {
+                    continue;
+                };
+                for entry in resource.body {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry
+                        && m.attributes.iter().any(|a| a.id.name == "spiegazione")
+                    {
+                        codes.push(m.id.name);
+                    }
+                }
+            }
+            codes.sort_unstable();
+            codes
+        })
+        .clone()
+}
+
 /// The message `id` in the current language, with its arguments; what
 /// [`t!`] calls.
 pub(crate) fn message(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     message_in(current(), id, args)
 }
 
-/// The message `id` in `lang`, else in the other language, else `id`
-/// itself. A missing argument shows as `{$name}`; nothing panics.
+/// Whether the catalogue has `id` (a message, or `message.attribute`) in
+/// the current language or the other.
+pub(crate) fn has(id: &str) -> bool {
+    let lang = current();
+    [lang, lang.other()]
+        .into_iter()
+        .any(|l| format_in(bundle_of(l), id, None).is_some())
+}
+
+/// `id` formatted by `bundle`: a message's value, or with
+/// `message.attribute` one of its attributes (`yaml-unknown-key.hint`);
+/// `None` when the bundle has no such text.
+fn format_in(bundle: &Bundle, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let (message, attribute) = match id.split_once('.') {
+        Some((m, a)) => (m, Some(a)),
+        None => (id, None),
+    };
+    let message = bundle.get_message(message)?;
+    let pattern = match attribute {
+        Some(a) => message.get_attribute(a)?.value(),
+        None => message.value()?,
+    };
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The message `id` (or `message.attribute`) in `lang`, else in the other
+/// language, else `id` itself. A missing argument shows as `{$name}`;
+/// nothing panics.
 pub(crate) fn message_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, Arg(value)) in args {
         fluent_args.set(*name, value.clone());
     }
-    for lang in [lang, lang.other()] {
-        let bundle = bundle_of(lang);
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            return bundle
-                .format_pattern(pattern, Some(&fluent_args), &mut errors)
-                .into_owned();
-        }
-    }
-    id.to_string()
+    [lang, lang.other()]
+        .into_iter()
+        .find_map(|l| format_in(bundle_of(l), id, Some(&fluent_args)))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// `t!("id")` or `t!("id", name = value, n = 3)`: the message `id` of the
@@ -429,7 +486,13 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            for opener in ["t!(\"", "i18n::message(\""] {
+            for opener in [
+                "t!(\"",
+                "i18n::message(\"",
+                "diag!(Error, \"",
+                "diag!(Warning, \"",
+                "diag!(Note, \"",
+            ] {
                 for (at, _) in text.match_indices(opener) {
                     // `t!(` itself, not `print!(` or `assert!(`.
                     let before = text[..at].chars().next_back().unwrap_or(' ');
@@ -441,7 +504,7 @@ mod tests {
                     let id = &rest[..rest.find('"').unwrap_or(0)];
                     named += 1;
                     assert!(
-                        ids.contains(id),
+                        ids.contains(id) || (id.contains('.') && has(id)),
                         "{}: `{id}` is not in locales/",
                         entry.path().display()
                     );

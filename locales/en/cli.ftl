@@ -13,6 +13,7 @@ cli-import = Read the catalogue from a PIAO document, a spreadsheet, a CSV or an
 cli-init = Create a new site that builds at once: content/ with settings, an example unit, .gitignore and CI files for GitHub and GitLab
 cli-archivia = Move the current edition to the archive: copy content/ (without _archivio/) into content/_archivio/<edizione>/, once a year before editing the new catalogue. Never overwrites an edition
 cli-completions = Print the shell completion script for SHELL on stdout (e.g. `trasparenza completions bash > /etc/bash_completion.d/trasparenza`)
+cli-spiega = Explain a diagnostic code (the one in square brackets after the message, for example `yaml-unknown-key`): what it means and how to fix it; with no code, the list of codes
 cli-man = Print the manual page (roff) on stdout: `trasparenza man | man -l -`; `trasparenza man build`: the page of one command (trasparenza-build(1))
 cli-help-command = Print this message or the help of the given command
 cli-help-command-command = The command whose help to print
@@ -50,10 +51,12 @@ cli-import-sheet = Read only this sheet of a spreadsheet [default: every sheet]
 cli-import-encoding = The encoding of a CSV or text file (utf-8, windows-1252, ...) [default: detected]
 cli-import-delimiter = The separator of a CSV: `,`, `;`, `tab` or `|` [default: detected]
 cli-completions-shell = bash, zsh, fish, elvish or powershell
+cli-spiega-code = The code to explain; none for the list
 cli-man-command = A command, for its own page; none for trasparenza(1)
 
 ## What a flag's value is called: --root <DIR>
 
+cli-value-code = CODE
 cli-value-command = COMMAND
 cli-value-dir = DIR
 cli-value-name = NAME

@@ -13,6 +13,7 @@ cli-import = Legge il catalogo da un documento del PIAO, un foglio di calcolo, u
 cli-init = Crea un nuovo sito che si costruisce subito: content/ con le impostazioni, un'unità di esempio, .gitignore e i file di CI per GitHub e GitLab
 cli-archivia = Sposta l'edizione corrente nell'archivio: copia content/ (senza _archivio/) in content/_archivio/<edizione>/, una volta l'anno prima di modificare il nuovo catalogo. Non sovrascrive mai un'edizione
 cli-completions = Stampa su stdout lo script di completamento per la SHELL (es. `trasparenza completions bash > /etc/bash_completion.d/trasparenza`)
+cli-spiega = Spiega un codice di diagnostica (quello tra parentesi quadre dopo il messaggio, per esempio `yaml-unknown-key`): che cosa significa e come si corregge; senza codice, l'elenco dei codici
 cli-man = Stampa su stdout la pagina di manuale (roff): `trasparenza man | man -l -`; `trasparenza man build`: la pagina di un comando (trasparenza-build(1))
 cli-help-command = Stampa questo messaggio o l'aiuto del comando indicato
 cli-help-command-command = Il comando di cui stampare l'aiuto
@@ -50,10 +51,12 @@ cli-import-sheet = Legge solo questo foglio di un foglio di calcolo [predefinito
 cli-import-encoding = La codifica di un file CSV o di testo (utf-8, windows-1252, ...) [predefinita: riconosciuta da sé]
 cli-import-delimiter = Il separatore di un CSV: `,`, `;`, `tab` o `|` [predefinito: riconosciuto da sé]
 cli-completions-shell = bash, zsh, fish, elvish o powershell
+cli-spiega-code = Il codice da spiegare; nessuno per l'elenco
 cli-man-command = Un comando, per la sua pagina; nessuno per trasparenza(1)
 
 ## Come si chiama il valore di un'opzione: --root <CARTELLA>
 
+cli-value-code = CODICE
 cli-value-command = COMANDO
 cli-value-dir = CARTELLA
 cli-value-name = NOME

@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod output;
 mod serve;
+mod spiega;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Archivia(args) => archivia::run(&args),
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
+        Command::Spiega(args) => spiega::run(&args),
     })
 }
 

@@ -380,6 +380,10 @@ pub(crate) enum Message {
     ManPageFailed(String),
     StdoutFailed(String),
 
+    // --- spiega --------------------------------------------------------
+    /// A code that is not in the catalogue, and the nearest one.
+    UnknownCode(String, Option<&'static str>),
+
     // --- archivia ------------------------------------------------------
     Archived {
         name: String,
@@ -691,6 +695,11 @@ impl fmt::Display for Message {
             M::NotACommand(name) => t!("cmd-completions-not-a-command", name = name),
             M::ManPageFailed(e) => t!("cmd-completions-man-failed", error = e),
             M::StdoutFailed(e) => t!("cmd-stdout-failed", error = e),
+
+            M::UnknownCode(code, None) => t!("spiega-unknown", code = code),
+            M::UnknownCode(code, Some(near)) => {
+                t!("spiega-unknown-near", code = code, near = *near)
+            }
 
             M::Archived { name, files } => t!("cmd-archivia-done", name = name, files = *files),
             M::NothingArchived => t!("cmd-archivia-nothing"),

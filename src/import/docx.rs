@@ -2,9 +2,13 @@
 //! numbering (`w:numPr`) or a list style is a list item; a line break is a
 //! new line of the cell; merged cells leave empty cells in their place so
 //! columns stay aligned. Tables nested in a cell add their text to it.
+//! The XML is walked by `xml`, the tables built by `table::Builder`.
 
-use super::xml::{Reading, attr, document, read_member};
-use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
+use quick_xml::events::BytesStart;
+
+use super::table::Builder;
+use super::xml::{Reading, attr, read_member};
+use super::{Para, ReadError, Table};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
     read_member::<State>(bytes, "word/document.xml", ".docx")
@@ -12,12 +16,6 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
 
 #[derive(Default)]
 struct State {
-    tables: Vec<Table>,
-    /// Cells so far, up to one past [`super::MAX_CELLS`] (then no more are added).
-    cells: usize,
-    /// Paragraphs outside the tables, for the report.
-    outside: Outside,
-    depth: usize,
     para: Option<Para>,
     in_text: bool,
     /// Extra empty cells to add after the current one (`w:gridSpan`).
@@ -25,45 +23,15 @@ struct State {
 }
 
 impl Reading for State {
-    fn finish(self) -> Result<Vec<Table>, ReadError> {
-        document(self.tables, self.cells, self.outside)
-    }
+    const TABLE: &'static str = "tbl";
+    const ROW: &'static str = "tr";
+    const CELLS: &'static [&'static str] = &["tc"];
 
-    fn start(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+    fn start(&mut self, tables: &mut Builder, name: &str, e: &BytesStart<'_>, empty: bool) {
         let s = self;
         match name {
-            "tbl" => {
-                s.depth += 1;
-                if s.depth == 1 {
-                    let n = s.tables.len() + 1;
-                    s.tables.push(Table {
-                        label: format!("table {n}"),
-                        places: Places::TableRows,
-                        rows: Vec::new(),
-                        unread: Vec::new(),
-                        outside: Outside::default(),
-                    });
-                }
-            }
-            "tr" if s.depth == 1 => {
-                if let Some(t) = s.tables.last_mut() {
-                    let number = t.rows.len() + 1;
-                    t.rows.push(Row {
-                        number,
-                        cells: Vec::new(),
-                    });
-                }
-            }
-            "tc" if s.depth == 1 => {
-                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
-                    && s.cells <= super::MAX_CELLS
-                {
-                    r.cells.push(Cell::default());
-                    s.cells += 1;
-                }
-                s.span = 0;
-            }
-            "gridSpan" if s.depth == 1 => {
+            "tc" if tables.depth() == 1 => s.span = 0,
+            "gridSpan" if tables.depth() == 1 => {
                 s.span = attr(e, "val")
                     .and_then(|v| v.parse::<usize>().ok())
                     .map_or(0, |n| n.saturating_sub(1).min(64));
@@ -83,36 +51,17 @@ impl Reading for State {
         }
     }
 
-    fn end(&mut self, name: &str) {
+    fn end(&mut self, tables: &mut Builder, name: &str) {
         let s = self;
         match name {
-            "tbl" => s.depth = s.depth.saturating_sub(1),
             "t" => s.in_text = false,
-            "p" if s.depth == 0 => {
-                if let Some(p) = s.para.take() {
-                    s.outside.add(&p.text);
-                }
-            }
             "p" => {
-                if let Some(p) = s.para.take()
-                    && let Some(c) = s
-                        .tables
-                        .last_mut()
-                        .and_then(|t| t.rows.last_mut())
-                        .and_then(|r| r.cells.last_mut())
-                {
-                    c.paras.push(p);
+                if let Some(p) = s.para.take() {
+                    tables.paragraph(p);
                 }
             }
-            "tc" if s.depth == 1 => {
-                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
-                    && s.cells <= super::MAX_CELLS
-                {
-                    for _ in 0..s.span {
-                        r.cells.push(Cell::default());
-                    }
-                    s.cells += s.span;
-                }
+            "tc" if tables.depth() == 1 => {
+                tables.pad(s.span);
                 s.span = 0;
             }
             _ => {}

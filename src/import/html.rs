@@ -4,32 +4,34 @@
 //! `<div>` and the other blocks start a paragraph; `<br>` a new line.
 //! A page nested deeper than browsers go ([`MAX_DEPTH`]) is refused before
 //! it is parsed, at the line where it goes too deep; the text outside the
-//! tables is kept for the report.
+//! tables is kept for the report. Tables are built with `table::Builder`,
+//! like Word's and LibreOffice's, without its cap on cells (the page is
+//! already whole in memory).
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
+use super::table::Builder;
+use super::{Cell, Para, ReadError, Table};
 
 pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     if let Some(at) = nesting(text, MAX_DEPTH) {
         return Err(too_deep(&format!("line {}", line_of(text, at))));
     }
     let doc = Html::parse_document(text);
-    let Ok(tables) = Selector::parse("table") else {
+    let Ok(tables_selector) = Selector::parse("table") else {
         return Ok(Vec::new());
     };
-    let mut tables: Vec<Table> = doc
-        .select(&tables)
-        .filter(|t| {
-            !t.ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| a.value().name() == "table")
-        })
-        .enumerate()
-        .map(|(i, t)| table(i + 1, t))
-        .collect();
-    if let Some(first) = tables.first_mut() {
+    // The page is already whole in memory: no cap on its cells.
+    let mut tables = Builder::with_limit(usize::MAX);
+    for t in doc.select(&tables_selector).filter(|t| {
+        !t.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "table")
+    }) {
+        table(&mut tables, t);
+    }
+    if !tables.is_empty() {
         // The page's text outside its tables, for the report.
         let mut out = Paras {
             skip_tables: true,
@@ -38,45 +40,33 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
         walk(doc.tree.root(), &mut out);
         out.flush();
         for p in &out.done {
-            first.outside.add(&p.text);
+            tables.outside(&p.text);
         }
     }
-    Ok(tables)
+    tables.finish()
 }
 
-fn table(n: usize, t: ElementRef<'_>) -> Table {
-    let mut rows = Vec::new();
+/// Adds the table `t` (its own rows, not those of tables nested in it).
+fn table(tables: &mut Builder, t: ElementRef<'_>) {
+    tables.table(None);
     for tr in t.descendants().filter_map(ElementRef::wrap) {
         if tr.value().name() != "tr" || nearest_table(tr) != Some(t.id()) {
             continue;
         }
-        let mut cells = Vec::new();
+        tables.row();
         for td in tr.children().filter_map(ElementRef::wrap) {
             if !matches!(td.value().name(), "td" | "th") {
                 continue;
             }
-            cells.push(cell(td));
+            tables.cell(cell(td));
             let span = td
                 .value()
                 .attr("colspan")
                 .and_then(|s| s.trim().parse::<usize>().ok())
                 .unwrap_or(1)
                 .clamp(1, 64);
-            for _ in 1..span {
-                cells.push(Cell::default());
-            }
+            tables.pad(span - 1);
         }
-        rows.push(Row {
-            number: rows.len() + 1,
-            cells,
-        });
-    }
-    Table {
-        label: format!("table {n}"),
-        places: Places::TableRows,
-        rows,
-        unread: Vec::new(),
-        outside: Outside::default(),
     }
 }
 

@@ -16,6 +16,7 @@ mod html;
 mod odt;
 mod piao;
 mod sheet;
+mod table;
 pub(crate) mod target;
 pub(crate) mod unit_yaml;
 mod update;

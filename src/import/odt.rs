@@ -1,10 +1,14 @@
 //! LibreOffice Writer (`.odt`): the tables of `content.xml`. A paragraph in
 //! a `text:list-item` is a list item; `text:line-break` is a new line of the
 //! cell; repeated and covered cells keep columns aligned; footnotes are left
-//! out. Tables nested in a cell add their text to it.
+//! out. Tables nested in a cell add their text to it. The XML is walked by
+//! `xml`, the tables built by `table::Builder`.
 
-use super::xml::{Reading, attr, document, read_member};
-use super::{Cell, Outside, Para, Places, ReadError, Row, Table};
+use quick_xml::events::BytesStart;
+
+use super::table::Builder;
+use super::xml::{Reading, attr, read_member};
+use super::{Para, ReadError, Table};
 
 /// Repeated cells and rows beyond this are empty padding (LibreOffice
 /// writes `number-columns-repeated="1000"` up to the sheet's edge).
@@ -16,12 +20,6 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
 
 #[derive(Default)]
 struct State {
-    tables: Vec<Table>,
-    /// Cells so far, up to one past [`super::MAX_CELLS`] (then no more are added).
-    cells: usize,
-    /// Paragraphs outside the tables, for the report.
-    outside: Outside,
-    depth: usize,
     lists: usize,
     notes: usize,
     para: Option<Para>,
@@ -30,45 +28,18 @@ struct State {
 }
 
 impl Reading for State {
-    fn finish(self) -> Result<Vec<Table>, ReadError> {
-        document(self.tables, self.cells, self.outside)
+    const TABLE: &'static str = "table";
+    const ROW: &'static str = "table-row";
+    const CELLS: &'static [&'static str] = &["table-cell", "covered-table-cell"];
+
+    fn table_name(e: &BytesStart<'_>) -> Option<String> {
+        attr(e, "name")
     }
 
-    fn start(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
+    fn start(&mut self, tables: &mut Builder, name: &str, e: &BytesStart<'_>, empty: bool) {
         let s = self;
         match name {
-            "table" => {
-                s.depth += 1;
-                if s.depth == 1 {
-                    let n = s.tables.len() + 1;
-                    s.tables.push(Table {
-                        label: attr(e, "name").map_or_else(
-                            || format!("table {n}"),
-                            |name| format!("table {n} ({name})"),
-                        ),
-                        places: Places::TableRows,
-                        rows: Vec::new(),
-                        unread: Vec::new(),
-                        outside: Outside::default(),
-                    });
-                }
-            }
-            "table-row" if s.depth == 1 => {
-                if let Some(t) = s.tables.last_mut() {
-                    let number = t.rows.len() + 1;
-                    t.rows.push(Row {
-                        number,
-                        cells: Vec::new(),
-                    });
-                }
-            }
-            "table-cell" | "covered-table-cell" if s.depth == 1 => {
-                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
-                    && s.cells <= super::MAX_CELLS
-                {
-                    r.cells.push(Cell::default());
-                    s.cells += 1;
-                }
+            "table-cell" | "covered-table-cell" if tables.depth() == 1 => {
                 s.repeat = repeat(e, "number-columns-repeated") - 1;
             }
             "list-item" | "list-header" => s.lists += 1,
@@ -89,38 +60,18 @@ impl Reading for State {
         }
     }
 
-    fn end(&mut self, name: &str) {
+    fn end(&mut self, tables: &mut Builder, name: &str) {
         let s = self;
         match name {
-            "table" => s.depth = s.depth.saturating_sub(1),
             "list-item" | "list-header" => s.lists = s.lists.saturating_sub(1),
             "note" => s.notes = s.notes.saturating_sub(1),
-            "p" | "h" if s.notes == 0 && s.depth == 0 => {
-                if let Some(p) = s.para.take() {
-                    s.outside.add(&p.text);
-                }
-            }
             "p" | "h" if s.notes == 0 => {
-                if let Some(p) = s.para.take()
-                    && let Some(c) = s
-                        .tables
-                        .last_mut()
-                        .and_then(|t| t.rows.last_mut())
-                        .and_then(|r| r.cells.last_mut())
-                {
-                    c.paras.push(p);
+                if let Some(p) = s.para.take() {
+                    tables.paragraph(p);
                 }
             }
-            "table-cell" | "covered-table-cell" if s.depth == 1 => {
-                if let Some(r) = s.tables.last_mut().and_then(|t| t.rows.last_mut())
-                    && let Some(c) = r.cells.last().cloned()
-                    && s.cells <= super::MAX_CELLS
-                {
-                    for _ in 0..s.repeat {
-                        r.cells.push(c.clone());
-                    }
-                    s.cells += s.repeat;
-                }
+            "table-cell" | "covered-table-cell" if tables.depth() == 1 => {
+                tables.repeat(s.repeat);
                 s.repeat = 0;
             }
             _ => {}
@@ -136,7 +87,7 @@ impl Reading for State {
     }
 }
 
-fn repeat(e: &quick_xml::events::BytesStart<'_>, name: &str) -> usize {
+fn repeat(e: &BytesStart<'_>, name: &str) -> usize {
     attr(e, name)
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(1)

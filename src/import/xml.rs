@@ -2,13 +2,16 @@
 //! stream of starts, ends and text (entities resolved) straight from the
 //! zip container as it is unpacked (never the whole XML in memory), and
 //! never recursively (any depth of nesting is a counter in the reader).
-//! Shared by `docx` and `odt`; knows neither.
+//! Shared by `docx` and `odt`; knows neither: each names its table, row and
+//! cell elements ([`Reading`]), which the walk builds with `table::Builder`
+//! (nested tables counted, their text left to the cell that holds them).
 
 use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{MAX_CELLS, Outside, ReadError, Table, too_many_cells};
+use super::table::Builder;
+use super::{Cell, ReadError, Table};
 
 /// One step of the document, names without their namespace prefix.
 pub(super) enum Step<'a> {
@@ -19,44 +22,73 @@ pub(super) enum Step<'a> {
     Text(&'a str),
 }
 
-/// A document's reader: what to do at each start, end and text (names
-/// without their namespace prefix).
+/// A document's reader: the format's names of a table, a row and a cell,
+/// which the walk builds into the [`Builder`] itself, and what else to do at
+/// each start, end and text (names without their namespace prefix).
 pub(super) trait Reading: Default {
+    const TABLE: &'static str;
+    const ROW: &'static str;
+    /// Every kind of cell (a covered cell is a cell too).
+    const CELLS: &'static [&'static str];
+    /// The name the document gives a table, if any (`table 2 (<name>)`).
+    fn table_name(_e: &BytesStart<'_>) -> Option<String> {
+        None
+    }
+    /// Called once the table, row or cell `e` starts is added.
     /// `empty`: an element with no content (`<w:br/>`); its end follows.
-    fn start(&mut self, name: &str, e: &BytesStart<'_>, empty: bool);
-    fn end(&mut self, name: &str);
+    fn start(&mut self, tables: &mut Builder, name: &str, e: &BytesStart<'_>, empty: bool);
+    /// Called before the table `name` ends is closed.
+    fn end(&mut self, tables: &mut Builder, name: &str);
     fn text(&mut self, text: &str);
-    /// The tables read, once the document has ended.
-    fn finish(self) -> Result<Vec<Table>, ReadError>;
+}
+
+/// A document being read by `R` into its tables.
+struct Walk<R> {
+    reader: R,
+    tables: Builder,
+}
+
+impl<R: Reading> Walk<R> {
+    fn new() -> Walk<R> {
+        Walk {
+            reader: R::default(),
+            tables: Builder::default(),
+        }
+    }
 
     fn step(&mut self, step: Step<'_>) {
         match step {
-            Step::Start(e) => self.start(local(e), e, false),
+            Step::Start(e) => self.start(e, false),
             Step::Empty(e) => {
-                let name = local(e);
-                self.start(name, e, true);
-                self.end(name);
+                self.start(e, true);
+                self.end(local(e));
             }
             Step::End(name) => self.end(name),
-            Step::Text(t) => self.text(t),
+            Step::Text(t) => self.reader.text(t),
         }
     }
-}
 
-/// A document's tables as read, the first holding the paragraphs outside
-/// them; refused when they have more than [`MAX_CELLS`] cells.
-pub(super) fn document(
-    mut tables: Vec<Table>,
-    cells: usize,
-    outside: Outside,
-) -> Result<Vec<Table>, ReadError> {
-    if cells > MAX_CELLS {
-        return Err(too_many_cells());
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let name = local(e);
+        let t = &mut self.tables;
+        if name == R::TABLE {
+            if t.enter() {
+                t.table(R::table_name(e).as_deref());
+            }
+        } else if t.depth() == 1 && name == R::ROW {
+            t.row();
+        } else if t.depth() == 1 && R::CELLS.contains(&name) {
+            t.cell(Cell::default());
+        }
+        self.reader.start(t, name, e, empty);
     }
-    if let Some(first) = tables.first_mut() {
-        first.outside = outside;
+
+    fn end(&mut self, name: &str) {
+        self.reader.end(&mut self.tables, name);
+        if name == R::TABLE {
+            self.tables.leave();
+        }
     }
-    Ok(tables)
 }
 
 /// The local name (`tc` for `w:tc`).
@@ -82,9 +114,9 @@ pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 /// The tables of `xml`, read by `R`.
 #[cfg(test)]
 pub(super) fn parse<R: Reading>(xml: &str) -> Result<Vec<Table>, ReadError> {
-    let mut r = R::default();
-    walk_reader(xml.as_bytes(), "the document", |step| r.step(step))?;
-    r.finish()
+    let mut w = Walk::<R>::new();
+    walk_reader(xml.as_bytes(), "the document", |step| w.step(step))?;
+    w.tables.finish()
 }
 
 /// The tables of one member of a zip container (`word/document.xml`),
@@ -94,9 +126,9 @@ pub(super) fn read_member<R: Reading>(
     member: &str,
     kind: &str,
 ) -> Result<Vec<Table>, ReadError> {
-    let mut r = R::default();
-    walk_member(bytes, member, kind, |step| r.step(step))?;
-    r.finish()
+    let mut w = Walk::<R>::new();
+    walk_member(bytes, member, kind, |step| w.step(step))?;
+    w.tables.finish()
 }
 
 /// Calls `f` for every step of the XML read from `input`, a buffer at a

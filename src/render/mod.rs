@@ -24,7 +24,6 @@ mod output;
 mod pages;
 mod renderer;
 mod sitemap;
-pub(crate) mod xlsx;
 
 use rayon::prelude::*;
 

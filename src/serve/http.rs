@@ -1,6 +1,9 @@
 //! What the preview answers to one request, as a pure function of the method,
 //! the request target and the current [`Snapshot`]: no sockets here, so every
 //! rule (methods, traversal, types, redirects, 404) is unit-tested directly.
+//! The request head is parsed here too, from the bytes `net` read
+//! ([`take_head`]: at most [`MAX_HEAD`] bytes, lines ending in CRLF or LF
+//! alone, control characters refused, keep-alive and `Host` taken out).
 //!
 //! Only keys of the rendered site in memory can ever be answered, so nothing
 //! outside the site is reachable by construction; on top of that, request
@@ -15,6 +18,8 @@ use super::site::{Lookup, Snapshot};
 
 /// Headers every answer carries.
 pub(crate) const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
+/// Largest request line plus headers accepted; past it the answer is 431.
+pub(crate) const MAX_HEAD: usize = 16 * 1024;
 
 /// The answer to a request, before it is written to the socket.
 #[derive(Debug, Clone)]
@@ -322,6 +327,115 @@ pub(crate) fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// The parts of a request head the preview uses.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub method: String,
+    pub target: String,
+    /// The connection stays open after the answer (HTTP/1.1 without
+    /// `Connection: close`, or HTTP/1.0 with `Connection: keep-alive`).
+    pub keep_alive: bool,
+    /// HTTP/1.0: a kept connection must be confirmed with a header.
+    pub http10: bool,
+    /// The request announces a body (the preview reads none: it answers,
+    /// then closes the connection).
+    pub has_body: bool,
+    /// The `Host` header, as sent.
+    pub host: Option<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum HeadError {
+    TooLarge,
+    Malformed(&'static str),
+}
+
+/// Takes the first complete request head out of `input`: `None` while it is
+/// incomplete and within [`MAX_HEAD`]. Lines may end with CRLF or LF alone
+/// (RFC 9112, 2.2), so the head ends at the first empty line.
+pub(crate) fn take_head(input: &mut Vec<u8>) -> Option<Result<Head, HeadError>> {
+    let searched = &input[..input.len().min(MAX_HEAD)];
+    let blank = searched.iter().enumerate().find_map(|(i, b)| {
+        if *b != b'\n' {
+            return None;
+        }
+        match searched.get(i + 1..) {
+            Some([b'\n', ..]) => Some((i, i + 2)),
+            Some([b'\r', b'\n', ..]) => Some((i, i + 3)),
+            _ => None,
+        }
+    });
+    let Some((end, after)) = blank else {
+        return (input.len() >= MAX_HEAD).then_some(Err(HeadError::TooLarge));
+    };
+    let head = parse_head(&input[..end]);
+    input.drain(..after);
+    Some(head)
+}
+
+/// Parses a request line and headers (without the blank line); each line
+/// ends with LF, with or without CR before it.
+pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
+    let bad = HeadError::Malformed;
+    let text = std::str::from_utf8(raw).map_err(|_| bad("the request head is not UTF-8"))?;
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let line = lines.next().unwrap_or("");
+    let mut parts = line.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad("the request line must be: METHOD TARGET HTTP/1.1"));
+    };
+    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(bad("unknown method"));
+    }
+    if target.is_empty() || target.chars().any(|c| c.is_control()) {
+        return Err(bad(
+            "control characters are not allowed in the request target",
+        ));
+    }
+    let mut keep_alive = match version {
+        "HTTP/1.1" => true,
+        "HTTP/1.0" => false,
+        _ => return Err(bad("only HTTP/1.0 and HTTP/1.1 are spoken here")),
+    };
+    let mut has_body = false;
+    let mut host = None;
+    for l in lines {
+        let Some((name, value)) = l.split_once(':') else {
+            return Err(bad("a header line has no colon"));
+        };
+        if value.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(bad("control characters are not allowed in headers"));
+        }
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("host") {
+            host = Some(value.to_string());
+        } else if name.eq_ignore_ascii_case("connection") {
+            for token in value.split(',').map(str::trim) {
+                if token.eq_ignore_ascii_case("close") {
+                    keep_alive = false;
+                } else if token.eq_ignore_ascii_case("keep-alive") {
+                    keep_alive = true;
+                }
+            }
+        } else if name.eq_ignore_ascii_case("transfer-encoding")
+            || (name.eq_ignore_ascii_case("content-length") && value != "0")
+        {
+            has_body = true;
+        }
+    }
+    Ok(Head {
+        method: method.to_string(),
+        target: target.to_string(),
+        keep_alive,
+        http10: version == "HTTP/1.0",
+        has_body,
+        host,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,5 +679,113 @@ mod tests {
         assert!(page.contains("content/x.yaml"), "{page}");
         assert!(page.contains("broken &lt;b&gt;"), "{page}");
         assert!(page.contains(SCRIPT));
+    }
+
+    fn head(raw: &str) -> Result<Head, HeadError> {
+        parse_head(raw.as_bytes())
+    }
+
+    #[test]
+    fn request_heads_are_read() {
+        let h = head("GET /a/?q=1 HTTP/1.1\r\nHost: x\r\nAccept: */*").unwrap();
+        assert_eq!(h.method, "GET");
+        assert_eq!(h.target, "/a/?q=1");
+        assert!(h.keep_alive && !h.has_body);
+        assert!(
+            !head("GET / HTTP/1.1\r\nConnection: close")
+                .unwrap()
+                .keep_alive
+        );
+        assert!(!head("GET / HTTP/1.0").unwrap().keep_alive);
+        assert!(head("GET / HTTP/1.0").unwrap().http10);
+        assert!(!head("GET / HTTP/1.1").unwrap().http10);
+        assert!(
+            head("GET / HTTP/1.0\r\nconnection: Keep-Alive")
+                .unwrap()
+                .keep_alive
+        );
+        assert!(
+            head("POST / HTTP/1.1\r\nContent-Length: 5")
+                .unwrap()
+                .has_body
+        );
+        assert!(
+            head("POST / HTTP/1.1\r\nTransfer-Encoding: chunked")
+                .unwrap()
+                .has_body
+        );
+        assert!(
+            !head("GET / HTTP/1.1\r\nContent-Length: 0")
+                .unwrap()
+                .has_body
+        );
+    }
+
+    #[test]
+    fn malformed_heads_are_refused() {
+        for raw in [
+            "",
+            "GET",
+            "GET /",
+            "GET  / HTTP/1.1",
+            "GET / HTTP/1.1 x",
+            "get / HTTP/1.1",
+            "GET / HTTP/2",
+            "GET /a\rb HTTP/1.1",
+            "GET /a\u{1b}b HTTP/1.1",
+            "GET /a\0 HTTP/1.1",
+            "GET / HTTP/1.1\r\nno colon",
+            "GET / HTTP/1.1\r\nX: a\rb",
+            "GET / HTTP/1.1\rX: a",
+            "GET / HTTP/1.1\r\r\nX: a",
+        ] {
+            assert!(
+                matches!(head(raw), Err(HeadError::Malformed(_))),
+                "{raw:?} gave {:?}",
+                head(raw)
+            );
+        }
+        assert!(parse_head(b"GET /\xff HTTP/1.1").is_err());
+    }
+
+    /// Before: a head whose lines end with LF alone was never complete, and
+    /// the client waited for the time-out with no answer.
+    #[test]
+    fn lines_may_end_with_lf_alone() {
+        let mut input = b"GET /a HTTP/1.1\nHost: x\nConnection: close\n\nGET /b HTTP/1.1\r\nHost: y\n\r\nGET /c HTTP/1.1\r\n\nGET /d".to_vec();
+        let a = take_head(&mut input).unwrap().unwrap();
+        assert_eq!((a.target.as_str(), a.keep_alive), ("/a", false));
+        assert_eq!(a.host.as_deref(), Some("x"));
+        let b = take_head(&mut input).unwrap().unwrap();
+        assert_eq!((b.target.as_str(), b.host.as_deref()), ("/b", Some("y")));
+        assert_eq!(take_head(&mut input).unwrap().unwrap().target, "/c");
+        assert!(take_head(&mut input).is_none());
+        assert_eq!(input, b"GET /d");
+        // A line break is never part of a header value.
+        let h = head("GET / HTTP/1.1\r\nX: a\nHost: b").unwrap();
+        assert_eq!(h.host.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn heads_are_taken_one_at_a_time_and_capped() {
+        let mut input = b"GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\nGET /c".to_vec();
+        assert_eq!(take_head(&mut input).unwrap().unwrap().target, "/a");
+        assert_eq!(take_head(&mut input).unwrap().unwrap().target, "/b");
+        assert!(take_head(&mut input).is_none());
+        assert_eq!(input, b"GET /c");
+
+        let mut big = b"GET / HTTP/1.1\r\nX: ".to_vec();
+        big.resize(MAX_HEAD - 1, b'a');
+        assert!(
+            take_head(&mut big).is_none(),
+            "below the cap: wait for more"
+        );
+        big.push(b'a');
+        assert_eq!(take_head(&mut big), Some(Err(HeadError::TooLarge)));
+        // A complete head that ends past the cap is refused too.
+        let mut big = b"GET / HTTP/1.1\r\nX: ".to_vec();
+        big.resize(MAX_HEAD + 10, b'a');
+        big.extend_from_slice(b"\r\n\r\n");
+        assert_eq!(take_head(&mut big), Some(Err(HeadError::TooLarge)));
     }
 }

@@ -21,7 +21,7 @@ aggiornato_il: 2026-03-01
 
 /// `trasparenza <args> --root <site>` with `SOURCE_DATE_EPOCH` set.
 fn run_at(site: &Site, epoch: &str, args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+    let mut cmd = crate::support::trasparenza();
     cmd.args(args)
         .arg("--root")
         .arg(site.root())

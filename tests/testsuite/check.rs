@@ -42,7 +42,7 @@ fn check_github_prints_annotations_from_the_repository_root() {
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    let out = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+    let out = crate::support::trasparenza()
         .args(["check", "--format", "github", "--root", &name])
         .current_dir(parent)
         .output()
@@ -107,7 +107,7 @@ fn build_exits_2_when_the_output_cannot_be_written() {
 
 #[test]
 fn check_help_explains_every_flag() {
-    let out = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+    let out = crate::support::trasparenza()
         .args(["check", "--help"])
         .output()
         .unwrap();

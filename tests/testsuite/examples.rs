@@ -14,7 +14,7 @@ const JULY_15: &str = "1784073600";
 fn build(name: &str) -> Site {
     let site = Site::empty();
     copy_dir(&repo().join("examples").join(name), site.root());
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+    let mut cmd = crate::support::trasparenza();
     cmd.args(["build", "--strict", "--root"])
         .arg(site.root())
         .env("SOURCE_DATE_EPOCH", JULY_15);

@@ -34,7 +34,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, String> {
 
 /// Runs `trasparenza build` in `cwd` with `args`.
 fn build_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+    crate::support::trasparenza()
         .arg("build")
         .args(args)
         .current_dir(cwd)
@@ -292,7 +292,7 @@ fn a_second_build_waits_for_the_first() {
     let held = fs::File::create(&lock_path).unwrap();
     held.lock().unwrap();
     fs::remove_file(site.root().join("content/uffici/tecnici/lavori.yml")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+    let mut child = crate::support::trasparenza()
         .args(["build", "--root"])
         .arg(site.root())
         .stdout(Stdio::null())
@@ -616,7 +616,7 @@ fn an_old_output_that_cannot_be_removed_does_not_block_the_builds() {
         fs::set_permissions(&stuck, fs::Permissions::from_mode(0o555)).unwrap();
     }
     let build = || {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+        let mut cmd = crate::support::trasparenza();
         cmd.arg("build").current_dir(&site);
         if root {
             cmd.uid(NOBODY).gid(NOBODY);

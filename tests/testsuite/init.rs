@@ -24,14 +24,14 @@ fn init_then_build_succeeds_with_no_hand_edits() {
     let site = Site::empty();
     // A folder that does not exist yet is created.
     let root = site.root().join("nuovo/sito");
-    let r = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+    let r = crate::support::trasparenza()
         .args(["init", "--root"])
         .arg(&root)
         .env("SOURCE_DATE_EPOCH", "1795910400")
         .output()
         .unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    let b = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+    let b = crate::support::trasparenza()
         .args(["build", "--root"])
         .arg(&root)
         .output()

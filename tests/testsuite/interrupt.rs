@@ -67,7 +67,7 @@ fn signal_while_writing(
 
     let staging = site.root().join(".public.trasparenza-tmp");
     let mut child = with_sigint(
-        Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        crate::support::trasparenza()
             .args(["build", "--root"])
             .arg(site.root())
             .stdout(Stdio::null())

@@ -32,7 +32,7 @@ impl Server {
 
     /// `path`: the PATH the server sees, when it must differ from ours.
     fn start_with(site: &Site, extra: &[&str], path: Option<&str>) -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+        let mut cmd = crate::support::trasparenza();
         if let Some(p) = path {
             cmd.env("PATH", p);
         }

@@ -14,6 +14,18 @@ pub(crate) struct Site {
     pub dir: tempfile::TempDir,
 }
 
+/// The binary, speaking English: the tests assert its English texts
+/// (`LANG=en_US.UTF-8`, the other locale variables removed, since they would
+/// win). A test of the Italian output sets `--lang it` or builds its own
+/// command (`cli.rs`).
+pub(crate) fn trasparenza() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+    cmd.env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
 pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -55,7 +67,7 @@ impl Site {
 
     /// Runs `trasparenza <args> --root <site>`.
     pub(crate) fn run(&self, args: &[&str]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trasparenza"));
+        let mut cmd = trasparenza();
         cmd.args(args).arg("--root").arg(self.root());
         Run(cmd.output().expect("run trasparenza"))
     }
@@ -66,7 +78,7 @@ impl Site {
     /// (`SOURCE_DATE_EPOCH`, 2026-03-15) so that date checks do not move.
     pub(crate) fn run_seen(&self, args: &[&str]) -> (Option<i32>, String) {
         let mut out = tempfile::tempfile().expect("temp file");
-        let status = Command::new(env!("CARGO_BIN_EXE_trasparenza"))
+        let status = trasparenza()
             .args(args)
             .arg("--root")
             .arg(self.root())

@@ -1,6 +1,6 @@
 //! A minimal Office Open XML workbook writer: one sheet of text cells, for
-//! `catalogo.xlsx` (see `opendata`). It owns the spreadsheet's XML parts and
-//! their zip; it knows nothing of the catalogue.
+//! `catalogo.xlsx` (laid out by [`super::xlsx_of`]). It owns the
+//! spreadsheet's XML parts and their zip; it knows nothing of the catalogue.
 //!
 //! Every cell is an inline text cell (`t="inlineStr"`), so no text (`=SOMMA`,
 //! `00123`, `12,5`) ever becomes a formula or a number; every column has the
@@ -9,10 +9,12 @@
 //! longest text, up to [`MAX_WIDTH`] characters, beyond which cells wrap.
 //!
 //! Written by hand rather than with a general spreadsheet library because the
-//! site build pays for every byte: the sheet is streamed once into a
-//! `String` and deflated at a fast level. Deterministic: no clock (the
-//! document date is the caller's, the zip entries carry the zip epoch), no
-//! randomness, fixed part order. Never touches the disk.
+//! site build pays for every byte: the rows are measured first ([`Layout`]),
+//! then the sheet's XML is handed to the zip in pieces of [`FLUSH_BYTES`]
+//! ([`SheetWriter`]), deflated at a fast level, never held whole.
+//! Deterministic: no clock (the document date is the caller's, the zip
+//! entries carry the zip epoch), no randomness, fixed part order. Never
+//! touches the disk.
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};

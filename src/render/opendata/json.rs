@@ -1,0 +1,337 @@
+//! `catalogo.json` (the whole catalogue: the body, the common activities,
+//! then unit by unit, serialized from borrowed structs, no
+//! `serde_json::Value`) and its JSON Schema, `catalogo.schema.json`.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::rows::{Row, unit_rows};
+use super::{JSON_SCHEMA, licence, pretty_sized};
+use crate::model::fields::Published;
+use crate::model::{self, Site, UnitFile};
+use crate::views::{self, UnitView};
+
+/// About what an activity takes in `catalogo.json` (~390 bytes at 1,000
+/// synthetic units): the buffer is sized once instead of being copied as it
+/// doubles.
+const JSON_BYTES_PER_ROW: usize = 420;
+
+/// `catalogo.json` of `rows` activities, pretty, with a newline at the end.
+pub(super) fn json_of(
+    site: &Site,
+    common: Option<&UnitView>,
+    units: &[UnitView],
+    rows: usize,
+) -> Vec<u8> {
+    pretty_sized(&catalogue(site, common, units), rows * JSON_BYTES_PER_ROW)
+}
+
+#[derive(Serialize)]
+pub(super) struct Catalogue<'a> {
+    ente: &'a str,
+    codice_ipa: Option<&'a str>,
+    titolo: &'a str,
+    periodo: Option<&'a str>,
+    aggiornato_il: String,
+    pubblicato_il: Option<String>,
+    url: &'a str,
+    licenza: Licenza,
+    fonte: Option<Fonte<'a>>,
+    valido_dal: Option<String>,
+    valido_al: Option<String>,
+    /// Markdown, as written.
+    criteri: Option<&'a str>,
+    altre_attivita: Option<&'static str>,
+    altre_attivita_testo: Option<&'static str>,
+    totali: Totali,
+    /// Activities common to every office.
+    smartizzabili: Vec<ActivityData<'a>>,
+    non_smartizzabili: Vec<ActivityData<'a>>,
+    unita: Vec<UnitData<'a>>,
+}
+
+#[derive(Serialize)]
+struct Licenza {
+    id: &'static str,
+    nome: &'static str,
+    url: &'static str,
+}
+
+#[derive(Serialize)]
+struct Fonte<'a> {
+    titolo: Option<&'a str>,
+    atto: Option<&'a str>,
+    url: Option<&'a str>,
+    sostituisce: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Totali {
+    unita: usize,
+    comuni: usize,
+    attivita: usize,
+    smartizzabili: usize,
+    non_smartizzabili: usize,
+}
+
+#[derive(Serialize)]
+struct UnitData<'a> {
+    slug: &'a str,
+    nome: &'a str,
+    url: String,
+    /// `area`, `responsabile`, `descrizione`, `criteri`, ...
+    #[serde(flatten)]
+    testi: TextsData<'a>,
+    altre_attivita: Option<&'static str>,
+    altre_attivita_testo: Option<&'static str>,
+    smartizzabili: Vec<ActivityData<'a>>,
+    non_smartizzabili: Vec<ActivityData<'a>>,
+}
+
+/// A unit's published text fields ([`model::UNIT`]), trimmed, Markdown as
+/// written: `<key>: text or null`, in declaration order.
+struct TextsData<'a>(&'a UnitFile);
+
+impl Serialize for TextsData<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for f in model::UNIT.published() {
+            map.serialize_entry(f.key, &self.0.text(f.key).map(str::trim))?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct ActivityData<'a> {
+    /// `<slug>#<anchor>`.
+    id: Concat<'a, 3>,
+    testo: &'a str,
+    /// Markdown, as written.
+    note: Option<&'a str>,
+    ambiti: Trimmed<'a>,
+    /// `<base><unit url>#<anchor>`.
+    url: Concat<'a, 4>,
+}
+
+/// A string made of pieces, serialized without being put together first.
+struct Concat<'a, const N: usize>([&'a str; N]);
+
+impl<const N: usize> std::fmt::Display for Concat<'_, N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|p| f.write_str(p))
+    }
+}
+
+impl<const N: usize> Serialize for Concat<'_, N> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Texts serialized trimmed.
+struct Trimmed<'a>(&'a [String]);
+
+impl Serialize for Trimmed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|a| a.trim()))
+    }
+}
+
+pub(super) fn catalogue<'a>(
+    site: &'a Site,
+    common: Option<&'a UnitView<'a>>,
+    units: &'a [UnitView<'a>],
+) -> Catalogue<'a> {
+    let c = &site.config;
+    let base = c.base_url.as_str();
+    let (id, nome, url) = licence(site);
+    let totals = views::totals(site);
+    let lists = |rows: Vec<Row<'a>>| {
+        let (mut smart, mut non) = (Vec::new(), Vec::new());
+        for r in rows {
+            let (unit, id) = (r.unit, r.view.id.as_str());
+            let data = ActivityData {
+                id: Concat([unit.slug, "#", id]),
+                testo: r.view.testo,
+                note: r.note(),
+                ambiti: Trimmed(r.view.ambiti),
+                url: Concat([base, unit.url.as_str(), "#", id]),
+            };
+            if r.smartizzabile {
+                smart.push(data)
+            } else {
+                non.push(data)
+            }
+        }
+        (smart, non)
+    };
+    let (common_smart, common_non) = common
+        .map(|u| lists(unit_rows(u, &c.smartizzabili, &c.non_smartizzabili)))
+        .unwrap_or_default();
+    let unita = units
+        .iter()
+        .zip(&site.units)
+        .map(|(u, m)| {
+            let (smart, non) = lists(unit_rows(u, &m.smartizzabili, &m.non_smartizzabili));
+            UnitData {
+                slug: u.slug,
+                nome: u.nome,
+                url: format!("{base}{}", u.url),
+                testi: TextsData(m),
+                altre_attivita: u.altre_attivita,
+                altre_attivita_testo: u.altre_attivita_testo,
+                smartizzabili: smart,
+                non_smartizzabili: non,
+            }
+        })
+        .collect();
+    Catalogue {
+        ente: c.ente.trim(),
+        codice_ipa: c.codice_ipa.as_deref().map(str::trim),
+        titolo: c.titolo.trim(),
+        periodo: c.periodo.as_deref().map(str::trim),
+        aggiornato_il: c.aggiornato_il.to_string(),
+        pubblicato_il: c.pubblicato_il.map(|d| d.to_string()),
+        url: base,
+        licenza: Licenza { id, nome, url },
+        fonte: c.fonte.as_ref().map(|f| Fonte {
+            titolo: f.titolo.as_deref(),
+            atto: f.atto.as_deref(),
+            url: f.url.as_deref(),
+            sostituisce: &f.sostituisce,
+        }),
+        valido_dal: c.valido_dal.map(|d| d.to_string()),
+        valido_al: c.valido_al.map(|d| d.to_string()),
+        criteri: c.criteri.as_deref().map(str::trim),
+        altre_attivita: c.altre_attivita.map(|a| a.key()),
+        altre_attivita_testo: c.altre_attivita.map(views::altre_attivita_testo),
+        totali: Totali {
+            unita: totals.unita,
+            comuni: totals.comuni,
+            attivita: totals.attivita,
+            smartizzabili: totals.smartizzabili,
+            non_smartizzabili: totals.non_smartizzabili,
+        },
+        smartizzabili: common_smart,
+        non_smartizzabili: common_non,
+        unita,
+    }
+}
+
+/// JSON Schema (draft 2020-12) of `catalogo.json`.
+pub(super) fn json_schema(site: &Site) -> Value {
+    let base = &site.config.base_url;
+    let string = json!({"type": "string", "minLength": 1});
+    let nullable = json!({"type": ["string", "null"]});
+    let date =
+        json!({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"});
+    let url = json!({"type": "string", "format": "uri", "pattern": "^https?://"});
+    let count = json!({"type": "integer", "minimum": 0});
+    let markdown = json!({"type": ["string", "null"], "description": "Markdown"});
+    let rule = json!({"enum": ["smartizzabili", "non_smartizzabili", null], "description": "Regola dell'atto per le attività che non elenca: smartizzabili (tutte in lavoro agile) o non_smartizzabili (tutte in presenza); null se l'atto non la dà"});
+    let rule_text =
+        json!({"type": ["string", "null"], "description": "La stessa regola in parole"});
+    let activity = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "testo", "note", "ambiti", "url"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^([a-z0-9]+(-[a-z0-9]+)*)?#[a-z0-9-]+$", "description": "<slug dell'unità>#<ancora dell'attività>; #<ancora> per le attività comuni a tutti gli uffici"},
+            "testo": string,
+            "note": {"type": ["string", "null"], "description": "Markdown"},
+            "ambiti": {"type": "array", "items": string},
+            "url": url,
+        },
+    });
+    // The unit's text fields come from its declaration, between its
+    // identity and its rule and lists (the order of `UnitData`).
+    let mut required = vec!["slug", "nome", "url"];
+    let mut properties = serde_json::Map::new();
+    properties.insert(
+        "slug".into(),
+        json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}),
+    );
+    properties.insert("nome".into(), string.clone());
+    properties.insert("url".into(), url.clone());
+    for f in model::UNIT.published() {
+        required.push(f.key);
+        let schema = match f.published {
+            Published::Markdown(_) => markdown.clone(),
+            _ => nullable.clone(),
+        };
+        properties.insert(f.key.into(), schema);
+    }
+    required.extend([
+        "altre_attivita",
+        "altre_attivita_testo",
+        "smartizzabili",
+        "non_smartizzabili",
+    ]);
+    properties.insert("altre_attivita".into(), rule.clone());
+    properties.insert("altre_attivita_testo".into(), rule_text.clone());
+    properties.insert(
+        "smartizzabili".into(),
+        json!({"type": "array", "items": activity}),
+    );
+    properties.insert(
+        "non_smartizzabili".into(),
+        json!({"type": "array", "items": activity}),
+    );
+    let unit = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties,
+    });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("{base}{JSON_SCHEMA}"),
+        "title": "Catalogo delle attività smartizzabili",
+        "description": "Struttura di catalogo.json: l'ente, le unità organizzative e le loro attività smartizzabili e non smartizzabili.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["ente", "codice_ipa", "titolo", "periodo", "aggiornato_il", "pubblicato_il", "url", "licenza", "fonte", "valido_dal", "valido_al", "criteri", "altre_attivita", "altre_attivita_testo", "totali", "smartizzabili", "non_smartizzabili", "unita"],
+        "properties": {
+            "ente": string,
+            "codice_ipa": nullable,
+            "titolo": string,
+            "periodo": nullable,
+            "aggiornato_il": date,
+            "pubblicato_il": {"anyOf": [date, {"type": "null"}]},
+            "url": url,
+            "licenza": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["id", "nome", "url"],
+                "properties": {"id": string, "nome": string, "url": url},
+            },
+            "fonte": {
+                "anyOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["titolo", "atto", "url", "sostituisce"],
+                        "properties": {"titolo": nullable, "atto": nullable, "url": {"anyOf": [url, {"type": "null"}]}, "sostituisce": {"type": "array", "items": string, "description": "Atti precedenti che questo modifica o sostituisce"}},
+                    },
+                ],
+            },
+            "valido_dal": {"anyOf": [date, {"type": "null"}]},
+            "valido_al": {"anyOf": [date, {"type": "null"}]},
+            "criteri": markdown,
+            "altre_attivita": rule,
+            "altre_attivita_testo": rule_text,
+            "totali": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["unita", "comuni", "attivita", "smartizzabili", "non_smartizzabili"],
+                "properties": {"unita": count, "comuni": count, "attivita": count, "smartizzabili": count, "non_smartizzabili": count},
+            },
+            "smartizzabili": {"type": "array", "items": activity, "description": "Attività smartizzabili comuni a tutti gli uffici"},
+            "non_smartizzabili": {"type": "array", "items": activity, "description": "Attività non smartizzabili comuni a tutti gli uffici"},
+            "unita": {"type": "array", "items": unit},
+        },
+    })
+}

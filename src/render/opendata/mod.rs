@@ -1,0 +1,370 @@
+//! Open data: the catalogue as `catalogo.csv` (RFC 4180, one row per
+//! activity, verbatim), `catalogo.xlsx` (the same rows as a spreadsheet for
+//! people) and `catalogo.json` (the whole catalogue), their machine-readable
+//! schemas (CSVW metadata for the CSV, JSON Schema for the JSON) and the
+//! dataset's DCAT-AP_IT description in JSON-LD, so that dati.gov.it can
+//! harvest it.
+//!
+//! One module per format: [`rows`] (the CSV's columns and the rows the CSV
+//! and the workbook share), [`csv`], [`xlsx`] (a workbook writer that knows
+//! nothing of the catalogue; [`xlsx_of`] here lays the rows out in it),
+//! [`json`] (the catalogue and its JSON Schema), [`csvw`] (the CSV's
+//! metadata) and [`dcat`]. This file holds the file names, what the home page
+//! says of each file, the licence and [`build_with`], which builds them all.
+//!
+//! Activity URLs are built from the same [`UnitView`]s as the unit pages, so
+//! every `#anchor` in the data exists on its page. Like the rest of `render`,
+//! this module never touches the disk and is deterministic (struct field order
+//! or sorted keys, no clock).
+
+mod csv;
+mod csvw;
+mod dcat;
+mod json;
+mod rows;
+mod xlsx;
+
+use serde::Serialize;
+
+use crate::config;
+use crate::model::Site;
+use crate::views::{self, UnitView};
+
+pub(super) use self::csv::push_record;
+use self::rows::{COLUMNS, Computed, Row};
+
+/// The CSV, one row per activity.
+pub(crate) const CSV: &str = "catalogo.csv";
+/// The same rows as an Excel workbook, for people.
+pub(crate) const XLSX: &str = "catalogo.xlsx";
+/// The whole catalogue as JSON.
+pub(crate) const JSON: &str = "catalogo.json";
+/// CSVW metadata of the CSV, at the name CSVW processors look for by default.
+pub(crate) const CSV_SCHEMA: &str = "catalogo.csv-metadata.json";
+/// JSON Schema of the JSON.
+pub(crate) const JSON_SCHEMA: &str = "catalogo.schema.json";
+/// DCAT-AP_IT description of the dataset.
+pub(crate) const DCAT: &str = "dcat-ap_it.jsonld";
+
+/// One of the files, as the home page's "Scarica i dati" lists it.
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct Download {
+    /// Root-relative URL (the file name).
+    pub url: &'static str,
+    pub titolo: &'static str,
+    pub descrizione: &'static str,
+    /// `CSV`, `XLSX`, `JSON`, `JSON-LD`.
+    pub formato: &'static str,
+    pub media_type: &'static str,
+    pub dimensione: usize,
+    /// The size in Italian: `12,3 kB`.
+    pub dimensione_testo: String,
+}
+
+/// The open-data files and what the home page says about them.
+pub(crate) struct OpenData {
+    pub files: Vec<(&'static str, Vec<u8>)>,
+    pub downloads: Vec<Download>,
+}
+
+const XLSX_MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// What every file is, in the order the home page lists them.
+const FILES: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        CSV,
+        "Catalogo in CSV",
+        "una riga per attività, per fogli di calcolo",
+        "CSV",
+        "text/csv",
+    ),
+    (
+        XLSX,
+        "Catalogo in Excel",
+        "le stesse righe del CSV, da aprire con Excel o LibreOffice",
+        "XLSX",
+        XLSX_MEDIA_TYPE,
+    ),
+    (
+        JSON,
+        "Catalogo in JSON",
+        "il catalogo completo: ente, unità e attività",
+        "JSON",
+        "application/json",
+    ),
+    (
+        CSV_SCHEMA,
+        "Schema del CSV",
+        "le colonne del CSV (CSVW)",
+        "JSON",
+        "application/csvm+json",
+    ),
+    (
+        JSON_SCHEMA,
+        "Schema del JSON",
+        "la struttura del JSON (JSON Schema)",
+        "JSON",
+        "application/schema+json",
+    ),
+    (
+        DCAT,
+        "Metadati DCAT-AP_IT",
+        "la descrizione del dataset per i cataloghi di dati aperti (dati.gov.it)",
+        "JSON-LD",
+        "application/ld+json",
+    ),
+];
+
+/// A data file of an earlier edition (`archivio/<edizione>/catalogo.csv`),
+/// described in `dcat-ap_it.jsonld` as a distribution of its own.
+#[derive(Debug, Clone)]
+pub(crate) struct EditionFile {
+    /// Relative to the site root.
+    pub path: String,
+    /// Its schema, relative to the site root.
+    pub schema: String,
+    pub title: String,
+    pub description: String,
+    pub modified: crate::model::Date,
+    pub size: usize,
+}
+
+/// Builds every open-data file. `units` are the views the unit pages use;
+/// `editions`, the data files of earlier editions, go into the DCAT file.
+pub(crate) fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
+    let common = views::common_view(site);
+    let rows = rows::rows(site, common.as_ref(), units);
+    // The three big files do not depend on each other: one core each.
+    let ((csv, json), xlsx) = rayon::join(
+        || {
+            rayon::join(
+                || csv::csv_of(site, &rows),
+                || json::json_of(site, common.as_ref(), units, rows.len()),
+            )
+        },
+        || xlsx_of(site, &rows),
+    );
+    drop(rows);
+    let mut files: Vec<(&'static str, Vec<u8>)> = vec![
+        (CSV, csv),
+        (JSON, json),
+        (CSV_SCHEMA, pretty(&csvw::csv_schema(site))),
+        (JSON_SCHEMA, pretty(&json::json_schema(site))),
+    ];
+    // Only past Excel's limits (a million rows) is there no workbook.
+    if let Some(bytes) = xlsx {
+        files.push((XLSX, bytes));
+    }
+    let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
+    let dcat = pretty(&dcat::dcat(
+        site,
+        size(CSV),
+        size(JSON),
+        size(XLSX),
+        editions,
+    ));
+    files.push((DCAT, dcat));
+    let size = |name: &str| files.iter().find(|f| f.0 == name).map_or(0, |f| f.1.len());
+    let downloads = FILES
+        .iter()
+        .filter(|f| files.iter().any(|(name, _)| *name == f.0))
+        .map(
+            |&(url, titolo, descrizione, formato, media_type)| Download {
+                url,
+                titolo,
+                // "ente, unità e attività" would speak of units there are not.
+                descrizione: if url == JSON && site.units.is_empty() {
+                    "il catalogo completo: ente e attività"
+                } else {
+                    descrizione
+                },
+                formato,
+                media_type,
+                dimensione: size(url),
+                dimensione_testo: size_text(size(url)),
+            },
+        )
+        .collect();
+    OpenData { files, downloads }
+}
+
+/// `catalogo.xlsx`: the CSV's rows as a workbook, measured in a first pass
+/// (the sheet's head needs every column's width), then streamed into the zip,
+/// so the sheet's XML is never held whole.
+fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
+    let c = &site.config;
+    let aggiornato = c.aggiornato_il.to_string();
+    let header: Vec<&str> = COLUMNS.iter().map(|col| col.name).collect();
+    let mut layout = xlsx::Layout::new(&header);
+    let mut computed = Computed::default();
+    for r in rows {
+        computed.fill(r, &c.base_url);
+        layout.measure(&r.fields(c, &aggiornato, computed.fields()));
+    }
+    let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
+    let props = xlsx::Properties {
+        title: &title,
+        author: c.ente.trim(),
+        created: c.aggiornato_il,
+    };
+    let mut sheet = layout.start("Catalogo", &props)?;
+    for r in rows {
+        computed.fill(r, &c.base_url);
+        sheet.push_row(&r.fields(c, &aggiornato, computed.fields()));
+    }
+    sheet.finish()
+}
+
+fn pretty(v: &impl Serialize) -> Vec<u8> {
+    pretty_sized(v, 0)
+}
+
+/// Pretty JSON with a newline at the end, into a buffer of `capacity` bytes.
+fn pretty_sized(v: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(capacity);
+    // Serializing plain data into a Vec cannot fail.
+    if serde_json::to_writer_pretty(&mut bytes, v).is_err() {
+        bytes.clear();
+    }
+    bytes.push(b'\n');
+    bytes
+}
+
+/// `512 byte`, `12,3 kB`, `1,2 MB` (decimal units, Italian comma).
+pub(crate) fn size_text(bytes: usize) -> String {
+    if bytes < 1000 {
+        return format!("{bytes} byte");
+    }
+    let (value, unit) = if bytes < 1_000_000 {
+        (bytes as f64 / 1000.0, "kB")
+    } else {
+        (bytes as f64 / 1_000_000.0, "MB")
+    };
+    format!("{value:.1} {unit}").replace('.', ",")
+}
+
+/// (id, Italian name, URL) of the site's licence.
+fn licence(site: &Site) -> (&'static str, &'static str, &'static str) {
+    config::licence(site.config.licenza.as_deref().unwrap_or("CC-BY-4.0"))
+        .unwrap_or(config::LICENCES[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json::{catalogue, json_schema};
+    use super::*;
+    use crate::model::{self, fields::Published};
+    use serde_json::json;
+
+    #[test]
+    fn sizes_in_italian() {
+        assert_eq!(size_text(999), "999 byte");
+        assert_eq!(size_text(12_345), "12,3 kB");
+        assert_eq!(size_text(1_250_000), "1,2 MB");
+    }
+
+    /// A site of one unit whose every published text field is set to
+    /// ` <key> value ` (spaces kept, to see where they are trimmed).
+    fn site_with_every_text_field() -> Site {
+        use crate::load;
+        use crate::source::SourceFile;
+        let mut yaml = "nome: Ufficio\nsmartizzabili:\n  - Protocollo\n".to_string();
+        for f in model::UNIT.published() {
+            yaml.push_str(&format!("{}: ' {} value '\n", f.key, f.key));
+        }
+        let unit = load::parse_unit(&SourceFile::new("u.yaml", yaml), "ufficio".into())
+            .unwrap_or_else(|d| panic!("{d:?}"));
+        let config = load::parse_site(&SourceFile::new(
+            "_sito.yaml",
+            "ente: E\ntitolo: T\nbase_url: https://e.it/\naggiornato_il: 2026-11-26\n",
+        ))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+        Site {
+            config,
+            intro: None,
+            units: vec![std::sync::Arc::new(unit)],
+            pages: Vec::new(),
+        }
+    }
+
+    /// Adding a text or Markdown field to the unit's declaration
+    /// (`model::UnitFile`) is all it takes for the YAML walk, the key list,
+    /// the view, catalogo.json, its JSON Schema and (with a column) the CSV:
+    /// this walks the declaration and checks each of them for every field.
+    #[test]
+    fn every_declared_text_field_reaches_the_view_the_data_and_the_schemas() {
+        let site = site_with_every_text_field();
+        let views = views::unit_views(&site);
+        let view = serde_json::to_value(&views[0]).unwrap();
+        let common = views::common_view(&site);
+        let json = serde_json::to_value(catalogue(&site, common.as_ref(), &views)).unwrap();
+        let schema = json_schema(&site);
+        let unit_schema = &schema["properties"]["unita"]["items"];
+        let csv = csv::csv(&site, &views);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+        assert_eq!(header.len(), COLUMNS.len());
+        assert_eq!(row.len(), COLUMNS.len());
+        let mut published = 0;
+        for f in model::UNIT.published() {
+            published += 1;
+            let key = f.key;
+            let value = format!("{key} value");
+            assert!(
+                crate::model::UnitFile::KEYS.contains(&key),
+                "{key}: key list"
+            );
+            match f.published {
+                Published::Markdown(_) => assert_eq!(
+                    view[format!("{key}_html")],
+                    format!("<p>{value}</p>\n"),
+                    "{key}: view"
+                ),
+                _ => assert_eq!(view[key], format!(" {value} "), "{key}: view"),
+            }
+            assert_eq!(json["unita"][0][key], value, "{key}: catalogo.json");
+            assert!(unit_schema["properties"][key].is_object(), "{key}: schema");
+            assert!(
+                unit_schema["required"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(key)),
+                "{key}: schema required"
+            );
+            let column = header.iter().position(|h| *h == key);
+            assert_eq!(
+                column.is_some(),
+                f.published.column().is_some(),
+                "{key}: CSV column"
+            );
+            if let Some(i) = column {
+                assert_eq!(row[i], value, "{key}: CSV value");
+            }
+        }
+        // area, responsabile, descrizione, criteri at least.
+        assert!(published >= 4);
+        // The view and the data have nothing the declaration does not know.
+        let json_keys: Vec<&String> = json["unita"][0].as_object().unwrap().keys().collect();
+        let schema_keys: Vec<&String> = unit_schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(json_keys.len(), schema_keys.len());
+    }
+
+    #[test]
+    fn common_activities_have_every_text_field_empty() {
+        let mut site = site_with_every_text_field();
+        site.config.smartizzabili = site.units[0].smartizzabili.clone();
+        let common = serde_json::to_value(views::common_view(&site).unwrap()).unwrap();
+        for f in model::UNIT.published() {
+            let name = match f.published {
+                Published::Markdown(_) => format!("{}_html", f.key),
+                _ => f.key.to_string(),
+            };
+            assert!(common[&name].is_null(), "{name}");
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! The catalogue as a table, shared by `catalogo.csv`, `catalogo.xlsx` and
+//! the CSV's CSVW metadata: the columns ([`COLUMNS`], the unit's text
+//! columns from its declaration) and the rows, one per activity in catalogue
+//! order ([`rows`]), with each row's fields in column order ([`Row::fields`]).
+
+use std::sync::LazyLock;
+
+use crate::model::fields::Field;
+use crate::model::{self, Activity, Site};
+use crate::views::{ActivityView, UnitView};
+
+/// `ambiti` of an activity are joined with this in the CSV.
+pub(super) const AMBITI_SEPARATOR: &str = "; ";
+
+/// One column of the CSV: name, Italian title, description, CSVW datatype,
+/// whether every row has a value.
+#[derive(Clone)]
+pub(super) struct Column {
+    pub name: &'static str,
+    pub titolo: &'static str,
+    pub descrizione: &'static str,
+    pub datatype: &'static str,
+    pub required: bool,
+}
+
+const fn col(
+    name: &'static str,
+    titolo: &'static str,
+    descrizione: &'static str,
+    datatype: &'static str,
+    required: bool,
+) -> Column {
+    Column {
+        name,
+        titolo,
+        descrizione,
+        datatype,
+        required,
+    }
+}
+
+/// The CSV's columns before the unit's text fields: the catalogue's and the
+/// unit's identity.
+const HEAD_COLUMNS: &[Column] = &[
+    col(
+        "id",
+        "Identificativo",
+        "Identificativo stabile dell'attività: <unita_slug>#<ancora> (#<ancora> per le attività comuni a tutti gli uffici).",
+        "string",
+        true,
+    ),
+    col(
+        "ente",
+        "Ente",
+        "L'ente che pubblica il catalogo.",
+        "string",
+        true,
+    ),
+    col(
+        "codice_ipa",
+        "Codice IPA",
+        "Codice dell'ente nell'Indice dei domicili digitali della PA (IPA).",
+        "string",
+        false,
+    ),
+    col(
+        "periodo",
+        "Periodo",
+        "Periodo del PIAO a cui il catalogo si riferisce.",
+        "string",
+        false,
+    ),
+    col(
+        "aggiornato_il",
+        "Aggiornato il",
+        "Data di ultimo aggiornamento del catalogo (AAAA-MM-GG).",
+        "date",
+        true,
+    ),
+    col(
+        "unita_slug",
+        "Codice unità",
+        "Nome breve dell'unità organizzativa, usato nel suo indirizzo; vuoto per le attività comuni a tutti gli uffici.",
+        "string",
+        true,
+    ),
+    col(
+        "unita_nome",
+        "Unità organizzativa",
+        "Nome dell'unità organizzativa.",
+        "string",
+        true,
+    ),
+];
+
+/// The CSV's columns after the unit's text fields: the activity's.
+const TAIL_COLUMNS: &[Column] = &[
+    col(
+        "smartizzabile",
+        "Smartizzabile",
+        "si se l'attività può essere svolta in lavoro agile, no se richiede la presenza.",
+        "boolean",
+        true,
+    ),
+    col(
+        "altre_attivita",
+        "Altre attività smartizzabili",
+        "Regola dell'atto per le attività dell'unità che non elenca: si se sono tutte smartizzabili (lavoro agile), no se si svolgono tutte in presenza; vuoto se l'atto non la dà.",
+        "boolean",
+        false,
+    ),
+    col(
+        "attivita",
+        "Attività",
+        "Testo dell'attività, come nell'atto.",
+        "string",
+        true,
+    ),
+    col(
+        "note",
+        "Note",
+        "Nota all'attività (testo in Markdown).",
+        "string",
+        false,
+    ),
+    col(
+        "ambiti",
+        "Ambiti",
+        "Ambiti dell'attività, separati da \"; \".",
+        "string",
+        false,
+    ),
+    col(
+        "url",
+        "Indirizzo",
+        "Indirizzo della pagina dell'unità, all'attività.",
+        "anyURI",
+        true,
+    ),
+];
+
+/// The unit's fields that have a CSV column (declared with a `column` in
+/// [`model::UNIT`]), in declaration order.
+fn unit_columns() -> impl Iterator<Item = &'static Field> {
+    model::UNIT
+        .published()
+        .filter(|f| f.published.column().is_some())
+}
+
+/// The CSV's columns, in order: the single source of the header, the rows and
+/// the CSVW schema. The unit's text columns come from its declaration.
+pub(super) static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
+    let unit = unit_columns().filter_map(|f| {
+        f.published.column().map(|doc| Column {
+            name: f.key,
+            titolo: doc.titolo,
+            descrizione: doc.descrizione,
+            datatype: "string",
+            required: false,
+        })
+    });
+    HEAD_COLUMNS
+        .iter()
+        .map(Column::clone)
+        .chain(unit)
+        .chain(TAIL_COLUMNS.iter().map(Column::clone))
+        .collect()
+});
+
+/// An activity with what the data needs besides its view.
+pub(super) struct Row<'a> {
+    pub unit: &'a UnitView<'a>,
+    pub view: &'a ActivityView<'a>,
+    activity: &'a Activity,
+    pub smartizzabile: bool,
+}
+
+/// The values of a row that are not plain borrows (id, ambiti joined, url),
+/// written into buffers reused from row to row.
+#[derive(Default)]
+pub(super) struct Computed {
+    id: String,
+    ambiti: String,
+    url: String,
+}
+
+impl Computed {
+    pub(super) fn fill(&mut self, row: &Row, base: &str) {
+        let (unit, id) = (&row.unit, &row.view.id);
+        self.id.clear();
+        self.id.extend([unit.slug, "#", id]);
+        self.url.clear();
+        self.url.extend([base, &unit.url, "#", id]);
+        self.ambiti.clear();
+        for (i, a) in row.view.ambiti.iter().enumerate() {
+            if i > 0 {
+                self.ambiti.push_str(AMBITI_SEPARATOR);
+            }
+            self.ambiti.push_str(a.trim());
+        }
+    }
+
+    pub(super) fn fields(&self) -> [&str; 3] {
+        [&self.id, &self.ambiti, &self.url]
+    }
+}
+
+impl<'a> Row<'a> {
+    /// The row's fields in the order of [`COLUMNS`]; `computed` is what
+    /// [`Computed::fill`] wrote for this row.
+    pub(super) fn fields<'s>(
+        &'s self,
+        c: &'s crate::model::SiteConfig,
+        aggiornato: &'s str,
+        [id, ambiti, url]: [&'s str; 3],
+    ) -> Vec<&'s str> {
+        let mut fields = Vec::with_capacity(COLUMNS.len());
+        fields.extend([
+            id,
+            c.ente.trim(),
+            opt(c.codice_ipa.as_deref()),
+            opt(c.periodo.as_deref()),
+            aggiornato,
+            self.unit.slug,
+            self.unit.nome,
+        ]);
+        fields.extend(unit_columns().map(|f| opt(self.unit.testi.raw(f.key))));
+        fields.extend([
+            if self.smartizzabile { "si" } else { "no" },
+            si_no(self.unit.altre_attivita),
+            self.view.testo,
+            self.note().unwrap_or(""),
+            ambiti,
+            url,
+        ]);
+        fields
+    }
+
+    pub(super) fn note(&self) -> Option<&'a str> {
+        self.activity
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+    }
+}
+
+/// A unit's activities (`smart`, `non` as written), smartizzabili first,
+/// as on its page.
+pub(super) fn unit_rows<'a>(
+    unit: &'a UnitView<'a>,
+    smart: &'a [Activity],
+    non: &'a [Activity],
+) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    for (views, list, smartizzabile) in [
+        (&unit.smartizzabili, smart, true),
+        (&unit.non_smartizzabili, non, false),
+    ] {
+        for (view, activity) in views.iter().zip(list) {
+            rows.push(Row {
+                unit,
+                view,
+                activity,
+                smartizzabile,
+            });
+        }
+    }
+    rows
+}
+
+/// Every activity in catalogue order: the common ones (`common`, from
+/// [`views::common_view`]) first, then unit by unit.
+pub(super) fn rows<'a>(
+    site: &'a Site,
+    common: Option<&'a UnitView<'a>>,
+    units: &'a [UnitView<'a>],
+) -> Vec<Row<'a>> {
+    let c = &site.config;
+    let mut rows = common
+        .map(|u| unit_rows(u, &c.smartizzabili, &c.non_smartizzabili))
+        .unwrap_or_default();
+    rows.extend(
+        units
+            .iter()
+            .zip(&site.units)
+            .flat_map(|(u, m)| unit_rows(u, &m.smartizzabili, &m.non_smartizzabili)),
+    );
+    rows
+}
+
+/// `si`, `no` or `""` for a rule on unlisted activities.
+fn si_no(rule: Option<&str>) -> &'static str {
+    match rule {
+        Some("smartizzabili") => "si",
+        Some(_) => "no",
+        None => "",
+    }
+}
+
+fn opt(s: Option<&str>) -> &str {
+    s.map(str::trim).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_snake_case_ascii() {
+        for c in COLUMNS.iter() {
+            assert!(
+                c.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{}",
+                c.name
+            );
+        }
+    }
+}
