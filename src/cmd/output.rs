@@ -1,7 +1,9 @@
 //! The command layer's one printer, as ripgrep's `main` is: commands return
 //! a [`Done`] or a [`Failure`], and [`finish`] prints it and chooses the
-//! exit code. Every sentence a command says is a [`Message`], written out
-//! here and nowhere else, so a translation has one module to change.
+//! exit code. Every sentence a command says is a [`Message`], said here and
+//! nowhere else with the words of the catalogue (`locales/<lang>/cmd.ftl`,
+//! ids `cmd-*`, through `t!`): Italian by default, English on request; only
+//! layout (indents, aligned columns) is written in this module.
 //! Lines a long run must show while it runs (the diagnostics before a
 //! build writes, `serve`'s rebuilds, `import`'s report) go through
 //! [`say`], [`say_in_report`], [`tell`], [`tell_error`], [`warn`] and

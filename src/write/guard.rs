@@ -45,7 +45,7 @@ pub(crate) struct Target {
 }
 
 /// Why the guard refused an output folder. Displayed as one sentence saying
-/// why and what to do.
+/// why and what to do (`write-refused-*` of `locales/<lang>/write.ftl`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Refusal {
     /// The output as given, and where it leads when that differs.
