@@ -449,122 +449,161 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, with_lang};
 
     #[test]
     fn hint_lines_up_with_a_wide_gutter() {
-        let text = "a\n".repeat(11);
-        let d = Diagnostic::error("content/x.yaml", "bad")
-            .at(&text, 11, 1)
-            .with_hint("h");
-        assert_eq!(
-            d.to_string(),
-            "content/x.yaml:11:1: error: bad\n   |\n11 | a\n   | ^\n   = hint: h\n"
-        );
+        with_lang(Lang::En, || {
+            let text = "a\n".repeat(11);
+            let d = Diagnostic::error("content/x.yaml", "bad")
+                .at(&text, 11, 1)
+                .with_hint("h");
+            assert_eq!(
+                d.to_string(),
+                "content/x.yaml:11:1: error: bad\n   |\n11 | a\n   | ^\n   = hint: h\n"
+            );
+        })
     }
 
     #[test]
     fn display_shows_location_line_and_caret() {
-        let text = "nome: X\nsmartizabili:\n  - a\n";
-        let d = Diagnostic::error("content/x.yaml", "unknown key `smartizabili`")
-            .at(text, 2, 1)
-            .with_hint("did you mean `smartizzabili`?");
-        let shown = d.to_string();
-        assert_eq!(
-            shown,
-            "content/x.yaml:2:1: error: unknown key `smartizabili`\n  |\n2 | smartizabili:\n  | ^\n  = hint: did you mean `smartizzabili`?\n"
-        );
+        with_lang(Lang::En, || {
+            let text = "nome: X\nsmartizabili:\n  - a\n";
+            let d = Diagnostic::error("content/x.yaml", "unknown key `smartizabili`")
+                .at(text, 2, 1)
+                .with_hint("did you mean `smartizzabili`?");
+            let shown = d.to_string();
+            assert_eq!(
+                shown,
+                "content/x.yaml:2:1: error: unknown key `smartizabili`\n  |\n2 | smartizabili:\n  | ^\n  = hint: did you mean `smartizzabili`?\n"
+            );
+        })
     }
 
     #[test]
     fn control_characters_are_escaped_and_the_caret_follows() {
-        let text = "nome: A\nsmartizzabili:\n  - \u{1b}]0;x\u{7}Uno\u{1b}[2J -\n";
-        let d = Diagnostic::warning("content/\u{1b}x.yaml", "text \"\u{1b}[2JUno\u{202e}\"")
-            .at(text, 3, 12)
-            .with_hint("\u{9b}31m");
-        let shown = d.to_string();
-        assert!(
-            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
-            "{shown:?}"
-        );
-        assert!(
-            !shown.contains('\u{9b}') && !shown.contains('\u{202e}'),
-            "{shown:?}"
-        );
-        assert_eq!(
-            shown,
-            "content/\\u{1b}x.yaml:3:12: warning: text \"\\u{1b}[2JUno\\u{202e}\"\n  |\n3 |   - \\u{1b}]0;x\\u{7}Uno\\u{1b}[2J -\n  |                     ^\n  = hint: \\u{9b}31m\n"
-        );
+        with_lang(Lang::En, || {
+            let text = "nome: A\nsmartizzabili:\n  - \u{1b}]0;x\u{7}Uno\u{1b}[2J -\n";
+            let d = Diagnostic::warning("content/\u{1b}x.yaml", "text \"\u{1b}[2JUno\u{202e}\"")
+                .at(text, 3, 12)
+                .with_hint("\u{9b}31m");
+            let shown = d.to_string();
+            assert!(
+                !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+                "{shown:?}"
+            );
+            assert!(
+                !shown.contains('\u{9b}') && !shown.contains('\u{202e}'),
+                "{shown:?}"
+            );
+            assert_eq!(
+                shown,
+                "content/\\u{1b}x.yaml:3:12: warning: text \"\\u{1b}[2JUno\\u{202e}\"\n  |\n3 |   - \\u{1b}]0;x\\u{7}Uno\\u{1b}[2J -\n  |                     ^\n  = hint: \\u{9b}31m\n"
+            );
+        })
     }
 
     #[test]
     fn json_has_every_field() {
-        let d = Diagnostic::error("content/x.yaml", "bad")
-            .at("a\n", 1, 2)
-            .with_hint("h");
-        assert_eq!(
-            d.to_json(),
-            serde_json::json!({"severity": "error", "file": "content/x.yaml", "line": 1,
-                "column": 2, "message": "bad", "hint": "h"})
-        );
-        let w = Diagnostic::warning("content/_sito.yaml", "w");
-        assert_eq!(
-            w.to_json(),
-            serde_json::json!({"severity": "warning", "file": "content/_sito.yaml", "line": null,
-                "column": null, "message": "w", "hint": null})
-        );
+        with_lang(Lang::En, || {
+            let d = Diagnostic::error("content/x.yaml", "bad")
+                .at("a\n", 1, 2)
+                .with_hint("h");
+            assert_eq!(
+                d.to_json(),
+                serde_json::json!({"severity": "error", "file": "content/x.yaml", "line": 1,
+                "column": 2, "message": "bad", "hint": "h", "code": null})
+            );
+            let w = Diagnostic::warning("content/_sito.yaml", "w");
+            assert_eq!(
+                w.to_json(),
+                serde_json::json!({"severity": "warning", "file": "content/_sito.yaml", "line": null,
+                "column": null, "message": "w", "hint": null, "code": null})
+            );
+        })
     }
 
     #[test]
     fn github_annotations_are_escaped() {
-        let d = Diagnostic::error("content/a,b:c.yaml", "100% wrong\r\nreally")
-            .at("x\n", 1, 3)
-            .with_hint("fix");
-        assert_eq!(
-            d.github(Path::new("site")),
-            "::error file=site/content/a%2Cb%3Ac.yaml,line=1,col=3,title=trasparenza::100%25 wrong%0D%0Areally%0Ahint: fix"
-        );
-        // ESC, BEL and a bidirectional override from the content, in the
-        // file's name, the message and the hint: escaped, never raw.
-        let e = Diagnostic::warning("content/\u{1b}x.yaml", "a\u{1b}[2Jb\u{202e}")
-            .with_hint("\u{7}h\tt");
-        assert_eq!(
-            e.github(Path::new(".")),
-            "::warning file=content/\\u{1b}x.yaml,title=trasparenza::a\\u{1b}[2Jb\\u{202e}%0Ahint: \\u{7}h\\u{9}t"
-        );
-        let w = Diagnostic::warning("content/x.yaml", "w");
-        assert_eq!(
-            w.github(Path::new(".")),
-            "::warning file=content/x.yaml,title=trasparenza::w"
-        );
+        with_lang(Lang::En, || {
+            let d = Diagnostic::error("content/a,b:c.yaml", "100% wrong\r\nreally")
+                .at("x\n", 1, 3)
+                .with_hint("fix");
+            assert_eq!(
+                d.github(Path::new("site")),
+                "::error file=site/content/a%2Cb%3Ac.yaml,line=1,col=3,title=trasparenza::100%25 wrong%0D%0Areally%0Ahint: fix"
+            );
+            // ESC, BEL and a bidirectional override from the content, in the
+            // file's name, the message and the hint: escaped, never raw.
+            let e = Diagnostic::warning("content/\u{1b}x.yaml", "a\u{1b}[2Jb\u{202e}")
+                .with_hint("\u{7}h\tt");
+            assert_eq!(
+                e.github(Path::new(".")),
+                "::warning file=content/\\u{1b}x.yaml,title=trasparenza::a\\u{1b}[2Jb\\u{202e}%0Ahint: \\u{7}h\\u{9}t"
+            );
+            let w = Diagnostic::warning("content/x.yaml", "w");
+            assert_eq!(
+                w.github(Path::new(".")),
+                "::warning file=content/x.yaml,title=trasparenza::w"
+            );
+        })
     }
 
     #[test]
     fn gitlab_issue_has_the_code_quality_fields() {
-        let d = Diagnostic::error("content/x.yaml", "bad")
-            .at("a\n", 1, 2)
-            .with_hint("h");
-        let v = d.gitlab(Path::new("site"));
-        assert_eq!(v["description"], "bad (hint: h)");
-        assert_eq!(v["check_name"], "trasparenza");
-        assert_eq!(v["severity"], "critical");
-        assert_eq!(
-            v["location"],
-            serde_json::json!({"path": "site/content/x.yaml", "lines": {"begin": 1}})
-        );
-        let w = Diagnostic::warning("content/_sito.yaml", "w");
-        let wv = w.gitlab(Path::new("."));
-        assert_eq!(wv["severity"], "minor");
-        assert_eq!(wv["location"]["path"], "content/_sito.yaml");
-        assert_eq!(wv["location"]["lines"]["begin"], 1);
-        // Stable across runs, different for different problems.
-        assert_eq!(v["fingerprint"], d.gitlab(Path::new("site"))["fingerprint"]);
-        assert_ne!(v["fingerprint"], wv["fingerprint"]);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        with_lang(Lang::En, || {
+            let d = Diagnostic::error("content/x.yaml", "bad")
+                .at("a\n", 1, 2)
+                .with_hint("h");
+            let v = d.gitlab(Path::new("site"));
+            assert_eq!(v["description"], "bad (hint: h)");
+            assert_eq!(v["check_name"], "trasparenza");
+            assert_eq!(v["severity"], "critical");
+            assert_eq!(
+                v["location"],
+                serde_json::json!({"path": "site/content/x.yaml", "lines": {"begin": 1}})
+            );
+            let w = Diagnostic::warning("content/_sito.yaml", "w");
+            let wv = w.gitlab(Path::new("."));
+            assert_eq!(wv["severity"], "minor");
+            assert_eq!(wv["location"]["path"], "content/_sito.yaml");
+            assert_eq!(wv["location"]["lines"]["begin"], 1);
+            // Stable across runs, different for different problems.
+            assert_eq!(v["fingerprint"], d.gitlab(Path::new("site"))["fingerprint"]);
+            assert_ne!(v["fingerprint"], wv["fingerprint"]);
+            assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        })
     }
 
     #[test]
     fn location_without_position_is_just_the_path() {
         let d = Diagnostic::error("content/_sito.yaml", "missing");
         assert_eq!(d.location(), "content/_sito.yaml");
+    }
+
+    #[test]
+    fn the_fixed_words_follow_the_language_and_the_code_follows_the_message() {
+        let d = Diagnostic::error("content/x.yaml", "m")
+            .at("a\n", 1, 1)
+            .with_hint("h")
+            .with_code("yaml-unknown-key");
+        assert_eq!(
+            d.to_string(),
+            "content/x.yaml:1:1: errore: m [yaml-unknown-key]\n  |\n1 | a\n  | ^\n  = suggerimento: h\n"
+        );
+        with_lang(Lang::En, || {
+            assert!(
+                d.to_string()
+                    .starts_with("content/x.yaml:1:1: error: m [yaml-unknown-key]\n")
+            );
+            assert!(d.to_string().ends_with("  = hint: h\n"));
+        });
+        assert_eq!(d.to_json()["code"], "yaml-unknown-key");
+        assert_eq!(d.to_json()["severity"], "error");
+        assert_eq!(d.gitlab(Path::new("."))["check_name"], "yaml-unknown-key");
+        assert!(
+            d.github(Path::new("."))
+                .contains(",title=trasparenza yaml-unknown-key::")
+        );
     }
 }

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostics, diag};
 use crate::load;
 use crate::model::{Date, Site};
 use crate::slug;
@@ -62,7 +62,7 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) => {
-            diags.push(Diagnostic::error(&display, format!("cannot read: {e}")));
+            diags.push(load::cannot_read(&display, e));
             return Vec::new();
         }
     };
@@ -72,7 +72,7 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error(&display, format!("cannot read: {e}")));
+                diags.push(load::cannot_read(&display, e));
                 continue;
             }
         };
@@ -80,13 +80,7 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
         let shown = display.join(&name);
         if name.starts_with('.') {
             if partial_copy(&name).is_some() {
-                diags.push(
-                    Diagnostic::note(
-                        &shown,
-                        "a partial copy left by an interrupted `archivia`: it is not published",
-                    )
-                    .with_hint("the next `trasparenza archivia` removes it; or delete the folder"),
-                );
+                diags.push(diag!(Note, "editions-partial-copy", &shown));
             }
             continue;
         }
@@ -98,22 +92,20 @@ pub(crate) fn load_editions(root: &Path, base_url: &str, diags: &mut Diagnostics
             continue;
         }
         if !entry.path().is_dir() {
-            diags.push(
-                Diagnostic::note(&shown, "this file is not an edition and is not published")
-                    .with_hint("each earlier edition is a folder, `content/_archivio/2025/`, holding a whole content folder"),
-            );
+            diags.push(diag!(Note, "editions-not-a-folder", &shown));
             continue;
         }
         if !slug::is_valid(&name) {
-            let mut d = Diagnostic::error(
-                &shown,
-                format!(
-                    "`{name}` is not a valid edition name: names must be lowercase letters, digits and single dashes, like `2025` or `2025-2027`"
-                ),
-            );
             let suggestion = slug::slugify(&name);
-            if !suggestion.is_empty() {
-                d = d.with_hint(format!("rename the folder to `{suggestion}`"));
+            let mut d = diag!(
+                Error,
+                "editions-invalid-edition-name",
+                &shown,
+                name = &name,
+                suggestion = &suggestion
+            );
+            if suggestion.is_empty() {
+                d.hint = None; // nothing to propose
             }
             diags.push(d);
             continue;
@@ -180,18 +172,14 @@ pub(crate) fn note_expired(
             .map_or(current_published, Edition::published);
         let from = removable_from(e.published(), replaced_on);
         if today >= from {
-            diags.push(
-                Diagnostic::note(
-                    Path::new("content").join(CONTENT_DIR).join(&e.name),
-                    format!(
-                        "the edition `{}` (published {}) is past the five-year window of D.Lgs. 33/2013, art. 8 c. 3 since {}: it may be removed",
-                        e.name,
-                        e.published(),
-                        from
-                    ),
-                )
-                .with_hint("keep it if you wish (it is lawful); to stop publishing it, delete its folder"),
-            );
+            diags.push(diag!(
+                Note,
+                "editions-edition-expired",
+                Path::new("content").join(CONTENT_DIR).join(&e.name),
+                edition = &e.name,
+                published = e.published().to_string(),
+                since = from.to_string()
+            ));
         }
     }
 }

@@ -150,8 +150,15 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "cli.ftl",
     "cmd.ftl",
     "diagnostic.ftl",
+    "editions.ftl",
+    "linkcheck.ftl",
+    "load.ftl",
+    "placeholder.ftl",
+    "serve.ftl",
     "spiega.ftl",
-    "write.ftl"
+    "theme.ftl",
+    "validate.ftl",
+    "write.ftl",
 ];
 
 /// One language's messages.

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics, diag};
+use crate::i18n::t;
 use crate::model::{Site, Span};
 use crate::render::Output;
 use crate::source::SourceFile;
@@ -26,7 +27,34 @@ pub(crate) struct Broken {
     pub page: String,
     /// The link as written.
     pub url: String,
-    pub reason: String,
+    /// Why it leads nowhere.
+    pub reason: Reason,
+}
+
+/// Why a link leads nowhere: kept as a value until a message is written
+/// ([`Reason::text`]), so that the same mistake on many pages is grouped
+/// and the message is in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Reason {
+    /// `../../x`: it climbs above the root of the site.
+    AboveRoot,
+    /// No page or file at this path (`tributi/`, `index.html`).
+    NoFile(String),
+    /// The page (its file, `a/index.html`) has no element with the id.
+    NoAnchor(String, String),
+}
+
+impl Reason {
+    /// The reason as the message says it.
+    fn text(&self) -> String {
+        match self {
+            Reason::AboveRoot => t!("linkcheck-reason-above-root"),
+            Reason::NoFile(path) => t!("linkcheck-reason-no-file", path = path),
+            Reason::NoAnchor(page, anchor) => {
+                t!("linkcheck-reason-no-anchor", page = page, anchor = anchor)
+            }
+        }
+    }
 }
 
 /// Every broken internal link of `out`; `base_path` is the path of
@@ -85,7 +113,7 @@ fn resolve(
     base_path: &str,
     out: &Output,
     ids: &HashMap<&str, &HashSet<Cow<str>>>,
-) -> Result<(), String> {
+) -> Result<(), Reason> {
     if is_external(url) {
         return Ok(());
     }
@@ -111,7 +139,7 @@ fn resolve(
             }
         };
         let Some(mut path) = normalise(&percent_decode(&joined)) else {
-            return Err("it leads above the site's root folder".into());
+            return Err(Reason::AboveRoot);
         };
         if path.is_empty() || path.ends_with('/') {
             path.push_str("index.html");
@@ -122,13 +150,13 @@ fn resolve(
     };
     if !out.files.contains_key(&file) {
         let shown = file.trim_end_matches("index.html");
-        return Err(format!(
-            "there is no page or file `{}` in the site",
+        return Err(Reason::NoFile(
             if shown.is_empty() {
                 "index.html"
             } else {
                 shown
             }
+            .to_string(),
         ));
     }
     match fragment.map(percent_decode) {
@@ -139,7 +167,7 @@ fn resolve(
             {
                 Ok(())
             } else {
-                Err(format!("the page `{file}` has no anchor `#{f}`"))
+                Err(Reason::NoAnchor(file, f))
             }
         }
         _ => Ok(()),
@@ -391,14 +419,9 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
     let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
     for (i, f) in fields.iter().enumerate() {
         for (url, offset) in crate::markdown::off_site_images(f.text) {
-            let message = format!(
-                "the image `{url}` is on another site: a published page loads nothing from other sites, so it is shown as a link to it"
-            );
-            let mut d = placed(&fields, i, offset, &url, message, root, &mut files);
-            d.severity = Severity::Warning;
-            diags.push(
-                d.with_hint("copy the image into the theme's static/ folder and write its address in the site (`../assets/name.png` from a unit's page), or make it a link: [text](address)"),
-            );
+            let f = &fields[i];
+            let d = diag!(Warning, "linkcheck-offsite-image", f.file, url = &url);
+            diags.push(placed(&fields, i, offset, &url, d, root, &mut files));
         }
     }
     if broken.is_empty() {
@@ -438,33 +461,37 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
         }
     }
     for ((place, url, reason), pages) in groups {
-        let message = format!(
-            "the link `{url}` on {} leads nowhere: {reason}",
-            pages_phrase(&pages)
-        );
-        let d = match place {
-            Some((i, offset)) => placed(&fields, i, offset, &url, message, root, &mut files),
-            None => Diagnostic::error(&pages[0], message)
-                .with_hint("the link is in no content file: it comes from a template of the theme"),
-        };
-        diags.push(if d.hint.is_some() {
-            d
-        } else {
-            d.with_hint(
-                "links between pages of the site are relative, like `../tabella/` or `../nome-unita/#ancora`; check the address",
+        let broken = |file: &Path| {
+            diag!(
+                Error,
+                "linkcheck-broken-link",
+                file,
+                url = &url,
+                pages = pages_phrase(&pages),
+                reason = reason.text()
             )
+        };
+        diags.push(match place {
+            Some((i, offset)) => {
+                let d = broken(fields[i].file);
+                placed(&fields, i, offset, &url, d, root, &mut files)
+            }
+            None => {
+                broken(Path::new(&pages[0])).with_hint(t!("linkcheck-broken-link.hint-template"))
+            }
         });
     }
 }
 
-/// An error `message` at the link or image `url` starting at byte `offset`
-/// of the text `fields[i]`, its line shown; `files` keeps the files read.
+/// `d` (a problem of `fields[i]`'s file) placed at the link or image `url`
+/// starting at byte `offset` of the text `fields[i]`, its line shown;
+/// `files` keeps the files read.
 fn placed(
     fields: &[Field],
     i: usize,
     offset: usize,
     url: &str,
-    message: String,
+    d: Diagnostic,
     root: &Path,
     files: &mut BTreeMap<PathBuf, Option<SourceFile>>,
 ) -> Diagnostic {
@@ -473,16 +500,17 @@ fn placed(
         .entry(f.file.to_path_buf())
         .or_insert_with(|| crate::source::read(&root.join(f.file), f.file).ok());
     let at = position(f, offset, url, src.as_ref());
-    match src {
-        Some(src) => src.error_on(at, message),
-        None => Diagnostic::error(f.file, message).at_line(at.line, at.column, None),
-    }
+    d.at_line(
+        at.line,
+        at.column,
+        src.as_ref().and_then(|src| src.line(at.line)),
+    )
 }
 
 /// A broken link as one mistake: where it is written (a text's index in
 /// `fields` and the byte offset; `None` for a template's link), the link and
 /// why it leads nowhere.
-type Mistake = (Option<(usize, usize)>, String, String);
+type Mistake = (Option<(usize, usize)>, String, Reason);
 
 /// The pages a broken link is on, as a message names them: "`tributi/`",
 /// "`tributi/` and `tabella/`", "`a/`, `b/`, `c/` and 997 more pages".
@@ -490,21 +518,25 @@ fn pages_phrase(pages: &[String]) -> String {
     let name = |p: &String| {
         let url = p.trim_end_matches("index.html");
         if url.is_empty() {
-            "the home page".to_string()
+            t!("linkcheck-page-home")
         } else {
-            format!("`{url}`")
+            t!("linkcheck-page", url = url)
         }
     };
     let names: Vec<String> = pages.iter().take(3).map(name).collect();
     match pages.len() {
         0 => String::new(),
         1 => names[0].clone(),
-        2 | 3 => format!(
-            "{} and {}",
-            names[..names.len() - 1].join(", "),
-            names[names.len() - 1]
+        2 | 3 => t!(
+            "linkcheck-pages-few",
+            first = names[..names.len() - 1].join(", "),
+            last = &names[names.len() - 1]
         ),
-        n => format!("{} and {} more pages", names.join(", "), n - 3),
+        n => t!(
+            "linkcheck-pages-many",
+            first = names.join(", "),
+            more = n - 3
+        ),
     }
 }
 
@@ -556,7 +588,10 @@ mod tests {
 
     #[test]
     fn pages_are_named_once_each() {
-        let p = |v: &[&str]| pages_phrase(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let p = |v: &[&str]| {
+            let pages: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+            crate::i18n::with_lang(crate::i18n::Lang::En, || pages_phrase(&pages))
+        };
         assert_eq!(p(&["tributi/index.html"]), "`tributi/`");
         assert_eq!(
             p(&["index.html", "tabella/index.html"]),
@@ -575,6 +610,19 @@ mod tests {
                 "e/index.html"
             ]),
             "`a/`, `b/`, `c/` and 2 more pages"
+        );
+        // Italian, the default; one more page is singular in both.
+        let four: Vec<String> = ["index.html", "b/index.html", "c/index.html", "d/index.html"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            pages_phrase(&four),
+            "la pagina iniziale, `b/`, `c/` e un'altra pagina"
+        );
+        assert_eq!(
+            crate::i18n::with_lang(crate::i18n::Lang::En, || pages_phrase(&four)),
+            "the home page, `b/`, `c/` and 1 more page"
         );
     }
 
@@ -642,30 +690,38 @@ mod tests {
             ),
             ("a/index.html", "<a href=\"/base/c/\"></a>"),
         ]);
-        let b: Vec<(String, String)> = check(&out, "/base/")
+        let b: Vec<(String, Reason)> = check(&out, "/base/")
             .into_iter()
             .map(|b| (b.url, b.reason))
             .collect();
         assert_eq!(
             b,
             [
-                (
-                    "/base/c/".to_string(),
-                    "there is no page or file `c/` in the site".to_string()
-                ),
-                (
-                    "b/".into(),
-                    "there is no page or file `b/` in the site".into()
-                ),
+                ("/base/c/".to_string(), Reason::NoFile("c/".into())),
+                ("b/".into(), Reason::NoFile("b/".into())),
                 (
                     "a/#nope".into(),
-                    "the page `a/index.html` has no anchor `#nope`".into()
+                    Reason::NoAnchor("a/index.html".into(), "nope".into())
                 ),
-                (
-                    "../../x".into(),
-                    "it leads above the site's root folder".into()
-                ),
+                ("../../x".into(), Reason::AboveRoot),
             ]
+        );
+        // Each reason in words, in both languages.
+        let words = |lang| {
+            crate::i18n::with_lang(lang, || b.iter().map(|(_, r)| r.text()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            words(crate::i18n::Lang::En),
+            [
+                "there is no page or file `c/` in the site",
+                "there is no page or file `b/` in the site",
+                "the page `a/index.html` has no anchor `#nope`",
+                "it leads above the site's root folder",
+            ]
+        );
+        assert_eq!(
+            words(crate::i18n::Lang::It)[2],
+            "la pagina `a/index.html` non ha l'ancora `#nope`"
         );
     }
 }

@@ -16,7 +16,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, diag};
+use crate::i18n::t;
 use crate::model::{
     ACTIVITY_LISTS, Activity, Page, PageFrontMatter, SiteConfig, Spans, Unit, UnitFile,
 };
@@ -173,10 +174,7 @@ pub(crate) fn load_cached(
 ) -> Result<Loaded, EnvironmentError> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(EnvironmentError(format!(
-            "there is no content/ folder in {} (use --root to point at the site folder)",
-            root.display()
-        )));
+        return Err(EnvironmentError(t!("load-no-content-folder", root = root)));
     }
     Ok(load_content_with(
         root,
@@ -239,10 +237,7 @@ fn load_content_with(
             Err(d) => diags.push(d),
         }
     } else {
-        diags.push(
-            Diagnostic::error(&sito_display, "the site settings file is missing")
-                .with_hint("create content/_sito.yaml with at least `ente`, `titolo`, `base_url` and `aggiornato_il`"),
-        );
+        diags.push(diag!(Error, "load-site-settings-missing", &sito_display));
     }
 
     let index = content.join("_index.md");
@@ -388,26 +383,21 @@ fn load_content_with(
 /// an unreadable entry.
 pub(crate) fn walk_error(at: PathBuf, e: &walkdir::Error) -> Diagnostic {
     if let Some(ancestor) = e.loop_ancestor() {
-        return Diagnostic::error(
-            at,
-            format!(
-                "this symbolic link leads back to {}, a folder that contains it: it was not followed",
-                ancestor.display()
-            ),
-        )
-        .with_hint("remove the link, or point it at a file or folder that does not contain it");
+        return diag!(Error, "load-link-loop", at, ancestor = ancestor);
     }
     let dangling = e
         .io_error()
         .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
     if dangling {
-        return Diagnostic::error(
-            at,
-            "this symbolic link leads to nothing: its target does not exist",
-        )
-        .with_hint("remove the link, or copy the file it should lead to into content/");
+        return diag!(Error, "load-link-dangling", at);
     }
-    Diagnostic::error(at, format!("cannot read: {e}"))
+    cannot_read(at, e)
+}
+
+/// An entry that cannot be read, with the system's reason (`load`, the
+/// theme's and the editions' walks).
+pub(crate) fn cannot_read(at: impl Into<PathBuf>, e: impl std::fmt::Display) -> Diagnostic {
+    diag!(Error, "load-cannot-read", at, error = e.to_string())
 }
 
 /// Ok when the symbolic link `path` leads inside `site_root` (canonical);
@@ -429,26 +419,22 @@ pub(crate) fn link_inside(
                     .components()
                     .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
             if hidden {
-                return Err(Diagnostic::error(
-                    display,
-                    format!(
-                        "this symbolic link leads to {}, a hidden file or folder of the site (its name starts with `.`): it was not read",
-                        rel.display()
-                    ),
-                )
-                .with_hint("hidden files (.env, .git) are never content: remove the link, or copy the content into a file of content/"));
+                return Err(diag!(Error, "load-link-hidden", display, target = rel));
             }
             Ok(())
         }
-        Ok(target) => Err(Diagnostic::error(
+        Ok(target) => Err(diag!(
+            Error,
+            "load-link-outside",
             display,
-            format!(
-                "this symbolic link leads outside the site folder (to {}): it was not read",
-                target.display()
-            ),
-        )
-        .with_hint("copy the file into content/ instead of linking it: a build publishes only what is inside the site folder")),
-        Err(e) => Err(Diagnostic::error(display, format!("cannot follow this symbolic link: {e}"))),
+            target = target.as_path()
+        )),
+        Err(e) => Err(diag!(
+            Error,
+            "load-link-unfollowable",
+            display,
+            error = e.to_string()
+        )),
     }
 }
 
@@ -526,11 +512,13 @@ impl Misnamed {
     /// The problem of the file `name`, shown as `display`.
     pub(crate) fn diagnostic(self, display: PathBuf, name: &str) -> Diagnostic {
         match self {
-            Misnamed::Spaces => Diagnostic::error(
+            Misnamed::Spaces => diag!(
+                Error,
+                "load-name-spaces",
                 display,
-                format!("the file name `{name}` begins or ends with a space: it was not read"),
-            )
-            .with_hint(format!("rename the file to `{}`", name.trim())),
+                name = name,
+                trimmed = name.trim()
+            ),
             Misnamed::Extension => {
                 let lower = name.to_lowercase();
                 // `tributi.yaml.txt` -> `tributi.yaml`; `tributi.ymal` -> `tributi.yaml`.
@@ -539,13 +527,13 @@ impl Misnamed {
                     .find_map(|e| lower.find(e))
                     .or_else(|| name.rfind('.'))
                     .map_or(name, |i| &name[..i]);
-                Diagnostic::warning(
+                diag!(
+                    Warning,
+                    "load-not-yaml-extension",
                     display,
-                    format!("`{name}` is not read as a unit: a unit's file name ends in `.yaml` or `.yml`"),
+                    name = name,
+                    stem = stem
                 )
-                .with_hint(format!(
-                    "if it is a unit, rename it to `{stem}.yaml`; if it is a copy, move it out of content/ or begin its name with `_`"
-                ))
             }
         }
     }
@@ -562,24 +550,18 @@ pub(crate) fn not_regular(t: std::fs::FileType, display: PathBuf) -> Option<Diag
     let what = {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            "a named pipe (FIFO)"
+            "fifo"
         } else if t.is_socket() {
-            "a socket"
+            "socket"
         } else if t.is_block_device() || t.is_char_device() {
-            "a device"
+            "device"
         } else {
-            "a special file"
+            "special"
         }
     };
     #[cfg(not(unix))]
-    let what = "a special file";
-    Some(
-        Diagnostic::error(
-            display,
-            format!("this is {what}, not a file: it was not read"),
-        )
-        .with_hint("replace it with a plain file saved by an editor"),
-    )
+    let what = "special";
+    Some(diag!(Error, "load-not-regular", display, what = what))
 }
 
 /// [`not_regular`] of what `path` leads to; `None` when nothing is there.
@@ -659,12 +641,8 @@ fn place_activities(
 /// Splits `---` front matter from the Markdown body of an extra page.
 pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Vec<Diagnostic>> {
     let text = &f.text;
-    let no_front = || {
-        f.error_at(1, 1, "an extra page must start with front matter")
-            .with_hint(
-                "begin the file with three lines: `---`, `titolo: Titolo della pagina`, `---`",
-            )
-    };
+    let no_front =
+        || diag!(Error, "load-page-no-front-matter", &f.display).at_line(1, 1, f.line(1));
     let rest = text.strip_prefix("---\n").ok_or_else(|| vec![no_front()])?;
     let (front, body) = if let Some(end) = rest.find("\n---\n") {
         (&rest[..end + 1], &rest[end + 5..])
@@ -672,8 +650,7 @@ pub fn parse_page(f: &SourceFile, slug: String) -> Result<Page, Vec<Diagnostic>>
         (front, "")
     } else {
         return Err(vec![
-            f.error_at(1, 1, "the front matter is not closed")
-                .with_hint("add a line `---` after the front matter"),
+            diag!(Error, "load-page-front-matter-unclosed", &f.display).at_line(1, 1, f.line(1)),
         ]);
     };
     let front_src = SourceFile::new(&f.display, front);
@@ -755,10 +732,8 @@ mod tests {
     #[test]
     fn missing_front_matter() {
         let f = SourceFile::new("content/p.md", "# Titolo\n");
-        assert!(
-            parse_page(&f, "p".into()).unwrap_err()[0]
-                .message
-                .contains("front matter")
-        );
+        let d = &parse_page(&f, "p".into()).unwrap_err()[0];
+        assert_eq!(d.code, Some("load-page-no-front-matter"));
+        assert!(d.message.contains("intestazione"), "{d}");
     }
 }

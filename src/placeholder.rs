@@ -6,9 +6,10 @@
 //! The values themselves live here, so `init` writes exactly what this
 //! module recognises.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, diag};
 use crate::load::Loaded;
 use crate::model::Span;
+use crate::validate::on;
 
 /// Marks a text value still to be written (`ente`, `titolo`).
 pub(crate) const MARK: &str = "DA COMPILARE";
@@ -46,17 +47,14 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
     if let (Some(c), Some(src)) = (&loaded.config, &loaded.config_source) {
         let mut warn = |key: &str, value: &str| {
             let at = c.spans.key(key).unwrap_or(Span { line: 1, column: 1 });
-            diags.push(
-                src.warning_on(
-                    at,
-                    format!(
-                        "`{key}` is still the placeholder written by `trasparenza init`: {value}"
-                    ),
-                )
-                .with_hint(format!(
-                    "replace it with the real value; see the comment above `{key}`"
-                )),
+            let d = diag!(
+                Warning,
+                "placeholder-value",
+                &src.display,
+                key = key,
+                value = value
             );
+            diags.push(on(src, at, d));
         };
         for (key, value) in [("ente", &c.ente), ("titolo", &c.titolo)] {
             if value.contains(MARK) {
@@ -74,17 +72,11 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
         }
         // `SourceFile` drops a BOM and CR, so an untouched example reads the same.
         let d = if src.text == EXAMPLE_UNIT {
-            src.warning_at(1, 1, "this unit is the example written by `trasparenza init`")
-                .with_hint("delete the file before publishing, or import the catalogue with `trasparenza import`, which removes it while it is unchanged")
+            diag!(Warning, "placeholder-example-unit", &src.display)
         } else {
-            src.warning_at(
-                1,
-                1,
-                "this unit still starts with the first line of `trasparenza init`'s example",
-            )
-            .with_hint("delete that line (import never removes an edited file)")
+            diag!(Warning, "placeholder-example-first-line", &src.display)
         };
-        diags.push(d);
+        diags.push(on(src, Span { line: 1, column: 1 }, d));
     }
 }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use tera::{ErrorKind, ReportError, Tera};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load;
 use crate::model::Span;
 use crate::source::{self, SourceFile};
@@ -76,27 +76,32 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
     let tema = tema.unwrap_or(DEFAULT);
-    let located = |msg: String| match settings {
-        Some((s, at)) => s.error_on(at, msg),
-        None => Diagnostic::error("content/_sito.yaml", msg),
+    // At `tema` in `_sito.yaml` when it is known.
+    let located = |d: Diagnostic| match settings {
+        Some((s, at)) => d.at_line(at.line, at.column, s.line(at.line)),
+        None => d,
     };
+    let settings_file = settings.map_or_else(
+        || PathBuf::from("content/_sito.yaml"),
+        |(s, _)| s.display.clone(),
+    );
     if !is_plain_name(tema) {
-        diags.push(
-            located(format!(
-                "`{tema}` is not a theme name: `tema` names a folder inside themes/, in lowercase letters, digits and dashes"
-            ))
-            .with_hint("write only the folder's name, for example `tema: comune` for themes/comune/, or remove `tema` to use the default theme"),
-        );
+        diags.push(located(diag!(
+            Error,
+            "theme-invalid-name",
+            &settings_file,
+            theme = tema
+        )));
         return None;
     }
     let site_dir = root.join("themes").join(tema);
     if tema != DEFAULT && !site_dir.is_dir() {
-        diags.push(
-            located(format!(
-                "the theme `{tema}` does not exist: there is no folder themes/{tema}/"
-            ))
-            .with_hint("remove `tema` to use the default theme, or create the folder"),
-        );
+        diags.push(located(diag!(
+            Error,
+            "theme-missing",
+            &settings_file,
+            theme = tema
+        )));
         return None;
     }
 
@@ -110,9 +115,10 @@ pub fn load(
                     let display = format!("themes/{DEFAULT}/{path}");
                     sources.insert(name.to_string(), SourceFile::new(display, t));
                 }
-                Err(_) => diags.push(Diagnostic::error(
-                    format!("themes/{DEFAULT}/{path}"),
-                    "the built-in template is not UTF-8",
+                Err(_) => diags.push(diag!(
+                    Error,
+                    "theme-builtin-not-utf8",
+                    format!("themes/{DEFAULT}/{path}")
                 )),
             }
         } else if let Some(name) = path.strip_prefix("static/") {
@@ -186,7 +192,7 @@ pub fn load(
                     Ok(b) => {
                         static_files.insert(name.to_string(), b);
                     }
-                    Err(e) => diags.push(Diagnostic::error(display, format!("cannot read: {e}"))),
+                    Err(e) => diags.push(load::cannot_read(display, e)),
                 }
             }
         }
@@ -234,7 +240,12 @@ fn tera_diagnostics(
     fallback_template: &str,
 ) -> Vec<Diagnostic> {
     let on_file = |template: &str| {
-        Diagnostic::error(origin(sources, template), format!("template error: {err}"))
+        diag!(
+            Error,
+            "theme-template-error",
+            origin(sources, template),
+            detail = err.to_string()
+        )
     };
     match err.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
@@ -268,11 +279,17 @@ fn located(report: &ReportError, sources: &Sources) -> Diagnostic {
 
 /// `template error: MESSAGE` at `line:column` of `template`, with its line.
 fn at(sources: &Sources, template: &str, line: usize, column: usize, message: &str) -> Diagnostic {
-    let message = format!("template error: {message}");
-    match sources.get(template) {
-        Some(file) => file.error_at(line, column, message),
-        None => Diagnostic::error(origin(sources, template), message).at_line(line, column, None),
-    }
+    let d = diag!(
+        Error,
+        "theme-template-error",
+        origin(sources, template),
+        detail = message
+    );
+    d.at_line(
+        line,
+        column,
+        sources.get(template).and_then(|f| f.line(line)),
+    )
 }
 
 /// One report of the reference check that Tera 2.4 runs once every template
@@ -339,8 +356,9 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("x/static")).unwrap();
         let mut d = Diagnostics::new();
         assert!(load(&dir.path().join("site"), Some("../x"), None, &mut d).is_none());
-        assert!(
-            d.sorted()[0].message.contains("not a theme name"),
+        assert_eq!(
+            d.sorted()[0].code,
+            Some("theme-invalid-name"),
             "{:?}",
             d.sorted()
         );

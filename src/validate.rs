@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::config::{LICENCES, is_web_url, licence, normalise_base_url, parse_hex};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load::Loaded;
 use crate::model::{self, Date, Site, SiteConfig, Span, Unit, UnitFile};
 use crate::slug;
@@ -39,36 +39,29 @@ pub fn validate(
     let mut claim = |slug: &str, file: &std::path::Path, diags: &mut Diagnostics| {
         if !slug::is_valid(slug) {
             let suggestion = slug::slugify(slug);
-            let mut d = Diagnostic::error(
+            let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("yaml");
+            let mut d = diag!(
+                Error,
+                "validate-invalid-file-name",
                 file,
-                format!(
-                    "`{slug}` is not a valid file name for the site: names must be lowercase letters, digits and single dashes"
-                ),
+                slug = slug,
+                suggestion = &suggestion,
+                ext = ext
             );
-            if !suggestion.is_empty() {
-                let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("yaml");
-                d = d.with_hint(format!("rename the file to `{suggestion}.{ext}`"));
+            if suggestion.is_empty() {
+                d.hint = None; // nothing to propose
             }
             diags.push(d);
         } else if slug::RESERVED.contains(&slug) {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    format!("the name `{slug}` is used by a page the generator makes itself"),
-                )
-                .with_hint(format!("rename the file, for example to `ufficio-{slug}`")),
-            );
+            diags.push(diag!(Error, "validate-reserved-name", file, slug = slug));
         } else if let Some(first) = taken.get(slug) {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    format!(
-                        "the name `{slug}` is already used by {}: two files would publish at the same address",
-                        crate::diagnostic::display_path(first)
-                    ),
-                )
-                .with_hint("rename one of the two files"),
-            );
+            diags.push(diag!(
+                Error,
+                "validate-name-taken",
+                file,
+                slug = slug,
+                other = crate::diagnostic::display_path(first)
+            ));
         } else {
             taken.insert(slug.to_string(), file.to_path_buf());
         }
@@ -127,16 +120,14 @@ const YEARS_IN_FORCE: u16 = 3;
 fn check_dates_against(c: &SiteConfig, src: &SourceFile, today: Date, diags: &mut Diagnostics) {
     let at = |key: &str| c.spans.value(key).unwrap_or(Span { line: 1, column: 1 });
     if c.aggiornato_il > today {
-        diags.push(
-            src.warning_on(
-                at("aggiornato_il"),
-                format!(
-                    "`aggiornato_il` is {}, after today ({today}): every page would show an update that has not happened",
-                    c.aggiornato_il
-                ),
-            )
-            .with_hint("write the day the catalogue was last updated, e.g. the date of the act"),
+        let d = diag!(
+            Warning,
+            "validate-update-in-future",
+            &src.display,
+            date = c.aggiornato_il.to_string(),
+            today = today.to_string()
         );
+        diags.push(on(src, at("aggiornato_il"), d));
     }
     if let (Some(dal), None) = (c.valido_dal, c.valido_al) {
         let limit = Date {
@@ -144,16 +135,14 @@ fn check_dates_against(c: &SiteConfig, src: &SourceFile, today: Date, diags: &mu
             ..today
         };
         if dal < limit {
-            diags.push(
-                Diagnostic::note(
-                    &src.display,
-                    format!(
-                        "the catalogue is in force since {dal}, more than {YEARS_IN_FORCE} years ago, with no end: every page says \"In vigore\""
-                    ),
-                )
-                .at_line(at("valido_dal").line, at("valido_dal").column, src.line(at("valido_dal").line))
-                .with_hint("if a newer act replaced it, add `valido_al` (the last day in force) or publish the new catalogue"),
+            let d = diag!(
+                Note,
+                "validate-in-force-too-long",
+                &src.display,
+                since = dal.to_string(),
+                years = YEARS_IN_FORCE
             );
+            diags.push(on(src, at("valido_dal"), d));
         }
     }
 }
@@ -170,9 +159,8 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
         Some(u) if !overridden && has_user_info(&u) => {
             let at = value_at("base_url");
             diags.push(
-                Diagnostic::error(&src.display, "the base_url holds a user name or a password (`...@` before the host): it would be published in every page and in the open data")
-                    .at_line(at.line, at.column, None)
-                    .with_hint("remove the part up to `@` (the address of the published site needs no login); if it was a real password, change it"),
+                diag!(Error, "validate-base-url-credentials", &src.display)
+                    .at_line(at.line, at.column, None),
             );
         }
         Some(u) => c.base_url = u,
@@ -181,44 +169,52 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
         // current one and is no address when the current one is broken
         // (already reported at `_sito.yaml`; nothing is rendered then).
         None if overridden => {}
-        None => diags.push(src.error_on(
-            key_at("base_url"),
-            format!(
-                "`{}` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/",
-                c.base_url
-            ),
-        )),
+        None => {
+            let d = diag!(
+                Error,
+                "validate-invalid-base-url",
+                &src.display,
+                url = &c.base_url
+            );
+            diags.push(on(src, key_at("base_url"), d));
+        }
     }
     if let Some(colour) = &c.colore_primario {
         let at = key_at("colore_primario");
         match parse_hex(colour) {
-            None => diags.push(
-                src.error_on(at, format!("`{colour}` is not a colour"))
-                    .with_hint("write it as \"#rrggbb\" in quotes, for example \"#006643\""),
-            ),
-            Some(rgb) if contrast_with_white(rgb) < 4.5 => diags.push(
-                src.error_on(
-                    at,
-                    format!(
-                        "`{colour}` is too light: white text on it has a contrast of {:.1}:1, accessibility (WCAG AA) needs at least 4.5:1",
-                        contrast_with_white(rgb)
-                    ),
-                )
-                .with_hint("choose a darker shade of the body's colour"),
-            ),
+            None => {
+                let d = diag!(
+                    Error,
+                    "validate-invalid-colour",
+                    &src.display,
+                    colour = colour
+                );
+                diags.push(on(src, at, d));
+            }
+            Some(rgb) if contrast_with_white(rgb) < 4.5 => {
+                let d = diag!(
+                    Error,
+                    "validate-colour-too-light",
+                    &src.display,
+                    colour = colour,
+                    ratio = one_decimal(contrast_with_white(rgb))
+                );
+                diags.push(on(src, at, d));
+            }
             Some(_) => {}
         }
     }
     if let (Some(dal), Some(al)) = (c.valido_dal, c.valido_al)
         && al < dal
     {
-        diags.push(
-            src.error_on(
-                key_at("valido_al"),
-                format!("`valido_al` ({al}) comes before `valido_dal` ({dal})"),
-            )
-            .with_hint("check the two dates: the act is in force from `valido_dal` to `valido_al`"),
+        let d = diag!(
+            Error,
+            "validate-dates-reversed",
+            &src.display,
+            until = al.to_string(),
+            since = dal.to_string()
         );
+        diags.push(on(src, key_at("valido_al"), d));
     }
     // (path in the file, shown name, address)
     let mut urls: Vec<(String, &str, &str)> = Vec::new();
@@ -245,23 +241,28 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
     }
     for (path, key, u) in urls {
         if !is_web_url(u.trim()) {
-            diags.push(
-                src.error_on(
-                    value_at(&path),
-                    format!("`{key}` is not a web address: `{u}`"),
-                )
-                .with_hint("write the full address, starting with https://"),
+            let d = diag!(
+                Error,
+                "validate-not-a-web-address",
+                &src.display,
+                key = key,
+                url = u
             );
+            diags.push(on(src, value_at(&path), d));
         }
     }
     if let Some(l) = &c.licenza
         && licence(l).is_none()
     {
         let known: Vec<&str> = LICENCES.iter().map(|x| x.0).collect();
-        diags.push(
-            src.error_on(key_at("licenza"), format!("unknown licence `{l}`"))
-                .with_hint(format!("use one of: {}", known.join(", "))),
+        let d = diag!(
+            Error,
+            "validate-unknown-licence",
+            &src.display,
+            licence = l,
+            licences = known.join(", ")
         );
+        diags.push(on(src, key_at("licenza"), d));
     }
 }
 
@@ -307,10 +308,8 @@ fn check_not_empty(
         && c.altre_attivita.is_none()
     {
         let at = c.spans.key("ente").unwrap_or(Span { line: 1, column: 1 });
-        diags.push(
-            src.warning_on(at, "the catalogue lists no activity")
-                .with_hint("add a file per unit in content/, or the lists `smartizzabili:` / `non_smartizzabili:` (and `altre_attivita:`) here in _sito.yaml"),
-        );
+        let d = diag!(Warning, "validate-catalogue-empty", &src.display);
+        diags.push(on(src, at, d));
     }
 }
 
@@ -318,11 +317,8 @@ fn check_not_empty(
 /// span of the activity it is about. Linear in the number of activities.
 fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
     if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() && u.altre_attivita.is_none() {
-        diags.push(
-            src.error_on(u.span, "the unit has no activities").with_hint(
-                "add at least one activity under `smartizzabili:` or `non_smartizzabili:`, or say `altre_attivita: smartizzabili` (or `non_smartizzabili`) for all of them",
-            ),
-        );
+        let d = diag!(Error, "validate-unit-no-activities", &src.display);
+        diags.push(on(src, u.span, d));
     }
     for (key, list) in u.lists() {
         // Each text and where it first appears.
@@ -334,38 +330,30 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
             }
             // Every further copy is reported where it is: that is the line to remove.
             if let Some(at) = first.get(text) {
-                diags.push(
-                    src.warning_on(
-                        a.span,
-                        format!(
-                            "the same activity appears more than once in `{key}`: \"{}\"",
-                            short(text)
-                        ),
-                    )
-                    .with_hint(format!(
-                        "it is already at line {}; remove this copy, or leave it if the act repeats it",
-                        at.line
-                    )),
+                let d = diag!(
+                    Warning,
+                    "validate-duplicate-activity",
+                    &src.display,
+                    list = key,
+                    text = short(text),
+                    line = at.line
                 );
+                diags.push(on(src, a.span, d));
             } else {
                 first.insert(text, a.span);
             }
             if text.ends_with(" -") || text.ends_with(" –") {
-                diags.push(
-                    src.warning_on(a.span, "the activity ends with a stray dash")
-                        .with_hint("check that the text was not cut when it was copied"),
-                );
+                let d = diag!(Warning, "validate-stray-dash-at-end", &src.display);
+                diags.push(on(src, a.span, d));
             }
             if let Some(mark) = text.chars().next().filter(|c| LEADING_MARKS.contains(c)) {
-                diags.push(
-                    src.warning_on(
-                        a.span,
-                        format!("the activity starts with a stray `{mark}`"),
-                    )
-                    .with_hint(
-                        "remove it: the `- ` at the start of the line already makes the item (the text was probably pasted from a list)",
-                    ),
+                let d = diag!(
+                    Warning,
+                    "validate-stray-mark-at-start",
+                    &src.display,
+                    mark = mark.to_string()
                 );
+                diags.push(on(src, a.span, d));
             }
         }
     }
@@ -376,16 +364,13 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
     for a in &u.non_smartizzabili {
         let text = a.testo.trim();
         if !text.is_empty() && smart.contains(text) && reported.insert(text) {
-            diags.push(
-                src.error_on(
-                    a.span,
-                    format!(
-                        "the activity \"{}\" is both smartizzabile and non smartizzabile",
-                        short(text)
-                    ),
-                )
-                .with_hint("keep it in only one of the two lists"),
+            let d = diag!(
+                Error,
+                "validate-activity-in-both-lists",
+                &src.display,
+                text = short(text)
             );
+            diags.push(on(src, a.span, d));
         }
     }
 }
@@ -393,6 +378,21 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
 /// Dashes and bullets pasted at the start of an activity's text
 /// (`- – dirigente`); `*` cannot get there (YAML reads it as an alias).
 const LEADING_MARKS: &[char] = &['-', '–', '—', '•', '·', '▪', '◦', '●', '‣'];
+
+/// `d` placed at `span` of `src`, with the line's text shown under it.
+pub(crate) fn on(src: &SourceFile, span: Span, d: Diagnostic) -> Diagnostic {
+    d.at_line(span.line, span.column, src.line(span.line))
+}
+
+/// A contrast ratio with one decimal, written as the language writes it
+/// (`3.2` in English, `3,2` in Italian).
+fn one_decimal(x: f64) -> String {
+    let text = format!("{x:.1}");
+    match crate::i18n::current() {
+        crate::i18n::Lang::It => text.replace('.', ","),
+        crate::i18n::Lang::En => text,
+    }
+}
 
 fn short(s: &str) -> String {
     if s.chars().count() > 60 {

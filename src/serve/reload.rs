@@ -8,6 +8,7 @@
 //! that happened between the page load and the connection is not missed.
 
 use super::site::Snapshot;
+use crate::i18n::{self, t};
 
 /// Prefix of the preview's own endpoints; the site cannot produce it (slugs
 /// start with a letter or digit).
@@ -76,8 +77,11 @@ fn additions(snap: &Snapshot) -> String {
 /// The page served (status 500) for every path while no build has
 /// succeeded yet.
 pub(crate) fn unbuilt_page(snap: &Snapshot) -> String {
+    let title = esc(&t!("serve-unbuilt-title"));
     format!(
-        "<!doctype html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Anteprima non disponibile</title>\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<main>\n<h1>Anteprima non disponibile</h1>\n<p>Il sito non è ancora stato generato perché i file contengono errori.</p>\n</main>\n{}</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{}</p>\n</main>\n{}</body>\n</html>\n",
+        i18n::current().code(),
+        esc(&t!("serve-unbuilt-text")),
         additions(snap)
     )
 }
@@ -88,30 +92,35 @@ pub(crate) fn overlay(snap: &Snapshot) -> String {
     let n = snap.errors.len();
     let mut s = String::from(OVERLAY_STYLE);
     s.push_str(
-        "<div id=\"trasparenza-errori\" role=\"alertdialog\" aria-modal=\"false\" aria-labelledby=\"trasparenza-errori-titolo\" aria-describedby=\"trasparenza-errori-spiegazione\" lang=\"it\">\n",
+        "<div id=\"trasparenza-errori\" role=\"alertdialog\" aria-modal=\"false\" aria-labelledby=\"trasparenza-errori-titolo\" aria-describedby=\"trasparenza-errori-spiegazione\" lang=\"",
     );
+    // The messages are in the preview's language, which may not be the
+    // page's: the overlay says which, for screen readers.
+    s.push_str(i18n::current().code());
+    s.push_str("\">\n");
     s.push_str(&format!(
         "<h2 id=\"trasparenza-errori-titolo\">{}</h2>\n",
-        if n == 1 {
-            "Il sito non è stato aggiornato: 1 errore".to_string()
-        } else {
-            format!("Il sito non è stato aggiornato: {n} errori")
-        }
+        esc(&t!("serve-overlay-title", count = n))
     ));
+    let state = if snap.files.is_some() {
+        t!("serve-overlay-last-good")
+    } else {
+        t!("serve-overlay-none-good")
+    };
     s.push_str(&format!(
-        "<p id=\"trasparenza-errori-spiegazione\">{} Correggi i file indicati e salva: la pagina si aggiornerà da sola.</p>\n<ol>\n",
-        if snap.files.is_some() {
-            "Questa è l'ultima versione senza errori."
-        } else {
-            "Non c'è ancora una versione senza errori da mostrare."
-        }
+        "<p id=\"trasparenza-errori-spiegazione\">{} {}</p>\n<ol>\n",
+        esc(&state),
+        esc(&t!("serve-overlay-fix"))
     ));
     for d in &snap.errors {
         s.push_str("<li>");
         s.push_str(&format!(
-            "<p><code class=\"posizione\">{}</code> {}</p>",
+            "<p><code class=\"posizione\">{}</code> {}{}</p>",
             esc(&d.location()),
-            esc(&d.message)
+            esc(&d.message),
+            d.code
+                .map(|c| format!(" <code class=\"codice\">[{}]</code>", esc(c)))
+                .unwrap_or_default()
         ));
         if let Some(src) = &d.source_line {
             let mut block = format!("{} | {}", d.line, src.replace('\t', "→"));
@@ -122,11 +131,18 @@ pub(crate) fn overlay(snap: &Snapshot) -> String {
             s.push_str(&format!("<pre>{}</pre>", esc(&block)));
         }
         if let Some(h) = &d.hint {
-            s.push_str(&format!("<p>Suggerimento: {}</p>", esc(h)));
+            s.push_str(&format!(
+                "<p>{}: {}</p>",
+                esc(&t!("serve-overlay-hint")),
+                esc(h)
+            ));
         }
         s.push_str("</li>\n");
     }
-    s.push_str("</ol>\n<button type=\"button\">Chiudi</button>\n</div>\n");
+    s.push_str(&format!(
+        "</ol>\n<button type=\"button\">{}</button>\n</div>\n",
+        esc(&t!("serve-overlay-close"))
+    ));
     s
 }
 
@@ -245,6 +261,22 @@ mod tests {
         );
         assert!(!html.contains("<script>"));
         assert!(html.contains("<button type=\"button\">Chiudi</button>"));
+    }
+
+    #[test]
+    fn the_overlay_speaks_the_previews_language_and_says_so() {
+        let one = || {
+            overlay(&snap(vec![
+                Diagnostic::error("content/a.yaml", "m").with_code("yaml-unknown-key"),
+            ]))
+        };
+        let it = one();
+        assert!(it.contains(" lang=\"it\">"), "{it}");
+        assert!(it.contains("m <code class=\"codice\">[yaml-unknown-key]</code>"));
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, one);
+        assert!(en.contains(" lang=\"en\">"), "{en}");
+        assert!(en.contains("The site was not updated: 1 error<"), "{en}");
+        assert!(en.contains("<button type=\"button\">Close</button>"));
     }
 
     #[test]

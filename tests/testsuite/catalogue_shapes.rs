@@ -4,8 +4,6 @@
 //! validity dates and the build's date (`SOURCE_DATE_EPOCH`), and the
 //! render-side slips (`tel:` links, an empty catalogue, no "Altre unità").
 
-use std::process::Command;
-
 use crate::support::{Run, Site, sel, text_of, texts, tree};
 
 /// 2026-03-15, and 2026-06-01, as `SOURCE_DATE_EPOCH`.

@@ -1,8 +1,6 @@
 //! `trasparenza check`: the build's checks without writing, for people, as
 //! JSON and as GitHub annotations; exit codes 0, 1 and 2.
 
-use std::process::Command;
-
 use crate::support::Site;
 
 #[test]
@@ -69,7 +67,7 @@ fn check_github_marks_warnings() {
     assert_eq!(r.code(), Some(0));
     assert!(
         r.stdout()
-            .starts_with("::warning file=content/tributi.yaml,line=3,col=5,title=trasparenza::the activity ends with a stray dash"),
+            .starts_with("::warning file=content/tributi.yaml,line=3,col=5,title=trasparenza validate-stray-dash-at-end::the activity ends with a stray dash"),
         "{}",
         r.stdout()
     );

@@ -7,8 +7,9 @@ use std::fs;
 use crate::support::repo;
 
 /// Folders of the repository whose paths the documents name.
-const ROOTS: [&str; 8] = [
+const ROOTS: [&str; 9] = [
     "src/",
+    "locales/",
     "tests/",
     "bench/",
     "themes/default/",

@@ -2,8 +2,6 @@
 //! their acts say: a flat list where every other activity is remote, per-office
 //! lists with a residual rule, a regulation with criteria and exclusions.
 
-use std::process::Command;
-
 use crate::support::{Run, Site, copy_dir, repo, sel, texts, tree};
 
 /// 2026-07-15: after the flat list's ordinance expired (2026-03-31), after

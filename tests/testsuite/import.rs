@@ -1178,7 +1178,7 @@ fn paths_and_flags_are_checked_before_anything_is_touched() {
     );
     assert!(tree(empty.root()).is_empty());
     let missing = site.root().join("manca");
-    let out = std::process::crate::support::trasparenza()
+    let out = crate::support::trasparenza()
         .args(["import", &file, "--root", missing.to_str().unwrap()])
         .output()
         .unwrap();

@@ -3,7 +3,6 @@
 //! that parse and run the right commands.
 
 use std::fs;
-use std::process::Command;
 
 use crate::support::{Run, Site};
 

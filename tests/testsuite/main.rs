@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod interrupt;
 mod italiano;
+mod italiano_checks;
 mod italiano_cmd;
 mod links;
 mod metadata;

@@ -241,11 +241,16 @@ pub(crate) fn assert_snapshot(rel: &str, actual: &str) {
 /// compared with `<dir>/check.txt` and `<dir>/check.json`. The JSON is
 /// one line; its snapshot is indented, one key a line, for readable diffs,
 /// and the line printed must be exactly that value written compactly.
-/// Returns what `check` printed.
+/// The same in Italian (`--lang it`, what a clerk sees with no language
+/// set) against `<dir>/check.it.txt`. Returns what `check` printed in
+/// English.
 pub(crate) fn snapshot_check(site: &Site, dir: &str, code: i32) -> String {
     let (got, human) = site.run_seen(&["check"]);
     assert_eq!(got, Some(code), "{human}");
     assert_snapshot(&format!("{dir}/check.txt"), &human);
+    let (got, italian) = site.run_seen(&["check", "--lang", "it"]);
+    assert_eq!(got, Some(code), "{italian}");
+    assert_snapshot(&format!("{dir}/check.it.txt"), &italian);
     let (got, json) = site.run_seen(&["check", "--format", "json"]);
     assert_eq!(got, Some(code), "{json}");
     let value: serde_json::Value = serde_json::from_str(&json)

@@ -1,0 +1,115 @@
+# Checks across fields and files (validate.rs): diagnostics of `check`, `build` and `serve`. The id is the stable code.
+
+validate-invalid-file-name = `{ $slug }` is not a valid file name for the site: names must be lowercase letters, digits and single dashes
+    .hint = rename the file to `{ $suggestion }.{ $ext }`
+    .spiegazione =
+        The name of the file becomes the address of its page, so it may hold only lowercase letters without accents, digits and single dashes.
+        Rename the file as suggested, for example `ufficio-tributi.yaml` rather than `Ufficio Tributi.yaml`.
+
+validate-reserved-name = the name `{ $slug }` is used by a page the generator makes itself
+    .hint = rename the file, for example to `ufficio-{ $slug }`
+    .spiegazione =
+        Some addresses (`tabella`, `cerca`, `archivio`, `assets`, ...) belong to pages the program makes; a file with the same name would take their place.
+        Rename the file with a longer name.
+
+validate-name-taken = the name `{ $slug }` is already used by { $other }: two files would publish at the same address
+    .hint = rename one of the two files
+    .spiegazione =
+        Two files give the same name to their page (for example `tributi.yaml` and `tributi.md`), and only one page can be published at an address.
+        Rename one of the two files.
+
+validate-update-in-future = `aggiornato_il` is { $date }, after today ({ $today }): every page would show an update that has not happened
+    .hint = write the day the catalogue was last updated, e.g. the date of the act
+    .spiegazione =
+        The date of the last update is later than today, and every page shows it to the public.
+        Write the date of the last real update, for example that of the act that approved the catalogue.
+
+validate-in-force-too-long = the catalogue is in force since { $since }, more than { $years } { $years ->
+        [one] year
+       *[other] years
+    } ago, with no end: every page says "In vigore"
+    .hint = if a newer act replaced it, add `valido_al` (the last day in force) or publish the new catalogue
+    .spiegazione =
+        The catalogue has a start of validity (`valido_dal`) several years ago and no end (`valido_al`), so every page still says "In vigore". A PIAO covers three years.
+        This is only a note: if the act is still in force, nothing needs to change; otherwise add `valido_al` or archive it and publish the new catalogue.
+
+validate-base-url-credentials = the base_url holds a user name or a password (`...@` before the host): it would be published in every page and in the open data
+    .hint = remove the part up to `@` (the address of the published site needs no login); if it was a real password, change it
+    .spiegazione =
+        The address in `base_url` contains a user name or a password, which would be printed in every link, in the sitemap and in the open data.
+        Remove the part before `@`; if the password was real, ask for it to be changed, since it may already be in the history of the files.
+
+validate-invalid-base-url = `{ $url }` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
+    .spiegazione =
+        `base_url` is the full address at which the site will be published; the links, the sitemap and the open data are built from it.
+        Write it in full, starting with `https://` and ending with `/`.
+
+validate-invalid-colour = `{ $colour }` is not a colour
+    .hint = write it as "#rrggbb" in quotes, for example "#006643"
+    .spiegazione =
+        `colore_primario` is written as a hexadecimal colour: `#` followed by six digits or letters from a to f.
+        Put it in quotes, since YAML reads the rest of a line after ` #` as a comment: `colore_primario: "#006643"`.
+
+validate-colour-too-light = `{ $colour }` is too light: white text on it has a contrast of { $ratio }:1, accessibility (WCAG AA) needs at least 4.5:1
+    .hint = choose a darker shade of the body's colour
+    .spiegazione =
+        The site writes white text on the primary colour; on a light colour that text is hard to read, and the accessibility rules (WCAG 2.1 AA, required of public bodies) ask for a contrast of at least 4.5:1.
+        Choose a darker shade of the same colour.
+
+validate-dates-reversed = `valido_al` ({ $until }) comes before `valido_dal` ({ $since })
+    .hint = check the two dates: the act is in force from `valido_dal` to `valido_al`
+    .spiegazione =
+        The end of validity comes before its start, so the period shown on the pages would make no sense.
+        Check the two dates against the act; they may have been swapped.
+
+validate-not-a-web-address = `{ $key }` is not a web address: `{ $url }`
+    .hint = write the full address, starting with https://
+    .spiegazione =
+        This key holds a link that the pages show, and it must be a full web address.
+        Write it starting with `https://`, as copied from the browser's address bar.
+
+validate-unknown-licence = unknown licence `{ $licence }`
+    .hint = use one of: { $licences }
+    .spiegazione =
+        `licenza` names the licence of the open data with one of a few fixed codes, and the one written is not among them.
+        Use one of the codes listed in the hint, or remove the key to use the default licence.
+
+validate-catalogue-empty = the catalogue lists no activity
+    .hint = add a file per unit in content/, or the lists `smartizzabili:` / `non_smartizzabili:` (and `altre_attivita:`) here in _sito.yaml
+    .spiegazione =
+        The site has no units and `_sito.yaml` lists no activity, so every page would be empty.
+        Add a file for each unit in `content/` (or import the catalogue with `trasparenza import`), or, for an act with no offices, write the lists in `_sito.yaml`.
+
+validate-unit-no-activities = the unit has no activities
+    .hint = add at least one activity under `smartizzabili:` or `non_smartizzabili:`, or say `altre_attivita: smartizzabili` (or `non_smartizzabili`) for all of them
+    .spiegazione =
+        A unit must list at least one activity, or say with `altre_attivita` how all of its activities are classified.
+        For example:
+
+            nome: Ufficio Tributi
+            smartizzabili:
+              - Istruttoria delle istanze di rimborso
+
+validate-duplicate-activity = the same activity appears more than once in `{ $list }`: "{ $text }"
+    .hint = it is already at line { $line }; remove this copy, or leave it if the act repeats it
+    .spiegazione =
+        The same text is listed twice in the same list, and the page would show it twice.
+        Delete the copy at the line shown, unless the act itself repeats it.
+
+validate-stray-dash-at-end = the activity ends with a stray dash
+    .hint = check that the text was not cut when it was copied
+    .spiegazione =
+        The text ends with a dash, usually the sign that the rest of the sentence was lost when it was copied from the act.
+        Compare it with the act and complete it.
+
+validate-stray-mark-at-start = the activity starts with a stray `{ $mark }`
+    .hint = remove it: the `- ` at the start of the line already makes the item (the text was probably pasted from a list)
+    .spiegazione =
+        The text begins with a dash or a bullet pasted from a list, which the page would show before the activity.
+        Delete it: the `- ` at the start of the line is enough.
+
+validate-activity-in-both-lists = the activity "{ $text }" is both smartizzabile and non smartizzabile
+    .hint = keep it in only one of the two lists
+    .spiegazione =
+        The same activity is in `smartizzabili` and in `non_smartizzabili` of the same unit, which cannot both be true.
+        Check the act and keep it in the right list only.

@@ -1,0 +1,115 @@
+# Controlli tra campi e tra file (validate.rs): i diagnostici di `check`, `build` e `serve`. L'id è il codice stabile.
+
+validate-invalid-file-name = `{ $slug }` non è un nome di file valido per il sito: i nomi possono contenere solo lettere minuscole, cifre e singoli trattini
+    .hint = rinominare il file in `{ $suggestion }.{ $ext }`
+    .spiegazione =
+        Il nome del file diventa l'indirizzo della sua pagina, quindi può contenere solo lettere minuscole non accentate, cifre e singoli trattini.
+        Rinominare il file come suggerito, per esempio `ufficio-tributi.yaml` invece di `Ufficio Tributi.yaml`.
+
+validate-reserved-name = il nome `{ $slug }` è già usato da una pagina creata dal programma
+    .hint = rinominare il file, per esempio in `ufficio-{ $slug }`
+    .spiegazione =
+        Alcuni indirizzi (`tabella`, `cerca`, `archivio`, `assets`, ...) appartengono a pagine create dal programma; un file con lo stesso nome ne prenderebbe il posto.
+        Rinominare il file con un nome più lungo.
+
+validate-name-taken = il nome `{ $slug }` è già usato da { $other }: due file verrebbero pubblicati allo stesso indirizzo
+    .hint = rinominare uno dei due file
+    .spiegazione =
+        Due file danno lo stesso nome alla loro pagina (per esempio `tributi.yaml` e `tributi.md`), ma a un indirizzo si può pubblicare una sola pagina.
+        Rinominare uno dei due file.
+
+validate-update-in-future = `aggiornato_il` è { $date }, una data successiva a oggi ({ $today }): ogni pagina mostrerebbe un aggiornamento non ancora avvenuto
+    .hint = scrivere il giorno dell'ultimo aggiornamento del catalogo, per esempio la data dell'atto
+    .spiegazione =
+        La data dell'ultimo aggiornamento è successiva a oggi, e ogni pagina la mostra al pubblico.
+        Scrivere la data dell'ultimo aggiornamento effettivo, per esempio quella dell'atto che ha approvato il catalogo.
+
+validate-in-force-too-long = il catalogo è in vigore dal { $since }, da più di { $years } { $years ->
+        [one] anno
+       *[other] anni
+    }, senza una data di fine: ogni pagina riporta "In vigore"
+    .hint = se un atto più recente lo ha sostituito, aggiungere `valido_al` (l'ultimo giorno di vigenza) o pubblicare il nuovo catalogo
+    .spiegazione =
+        Il catalogo ha un inizio di validità (`valido_dal`) di alcuni anni fa e nessuna fine (`valido_al`), quindi ogni pagina riporta ancora "In vigore". Un PIAO copre tre anni.
+        È solo una nota: se l'atto è ancora in vigore non occorre cambiare nulla; altrimenti aggiungere `valido_al`, oppure archiviarlo e pubblicare il nuovo catalogo.
+
+validate-base-url-credentials = il base_url contiene un nome utente o una password (`...@` prima del nome del server): verrebbe pubblicato in ogni pagina e nei dati aperti
+    .hint = rimuovere la parte fino a `@` (l'indirizzo del sito pubblicato non richiede accesso); se era una password vera, cambiarla
+    .spiegazione =
+        L'indirizzo in `base_url` contiene un nome utente o una password, che comparirebbero in ogni collegamento, nella mappa del sito e nei dati aperti.
+        Rimuovere la parte prima di `@`; se la password era vera, chiederne la modifica, perché potrebbe già trovarsi nella cronologia dei file.
+
+validate-invalid-base-url = `{ $url }` non è un base_url valido: deve essere un indirizzo http(s) completo, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
+    .spiegazione =
+        `base_url` è l'indirizzo completo a cui sarà pubblicato il sito; da esso si costruiscono i collegamenti, la mappa del sito e i dati aperti.
+        Scriverlo per intero, iniziando con `https://` e terminando con `/`.
+
+validate-invalid-colour = `{ $colour }` non è un colore
+    .hint = scriverlo come "#rrggbb" tra virgolette, per esempio "#006643"
+    .spiegazione =
+        `colore_primario` si scrive come colore esadecimale: `#` seguito da sei cifre o lettere dalla a alla f.
+        Va racchiuso tra virgolette, perché YAML considera commento tutto ciò che segue ` #`: `colore_primario: "#006643"`.
+
+validate-colour-too-light = `{ $colour }` è troppo chiaro: il testo bianco su questo colore ha un contrasto di { $ratio }:1, mentre l'accessibilità (WCAG AA) richiede almeno 4,5:1
+    .hint = scegliere una tonalità più scura del colore dell'ente
+    .spiegazione =
+        Il sito scrive testo bianco sul colore principale; su un colore chiaro quel testo si legge a fatica, e le regole di accessibilità (WCAG 2.1 AA, obbligatorie per le pubbliche amministrazioni) chiedono un contrasto di almeno 4,5:1.
+        Scegliere una tonalità più scura dello stesso colore.
+
+validate-dates-reversed = `valido_al` ({ $until }) viene prima di `valido_dal` ({ $since })
+    .hint = verificare le due date: l'atto è in vigore da `valido_dal` a `valido_al`
+    .spiegazione =
+        La fine della validità precede il suo inizio, quindi il periodo mostrato sulle pagine non avrebbe senso.
+        Verificare le due date sull'atto: potrebbero essere state scambiate.
+
+validate-not-a-web-address = `{ $key }` non è un indirizzo web: `{ $url }`
+    .hint = scrivere l'indirizzo completo, che inizia con https://
+    .spiegazione =
+        Questa chiave contiene un collegamento mostrato sulle pagine, che deve essere un indirizzo web completo.
+        Scriverlo iniziando con `https://`, come copiato dalla barra degli indirizzi del browser.
+
+validate-unknown-licence = licenza sconosciuta `{ $licence }`
+    .hint = usare una di queste licenze: { $licences }
+    .spiegazione =
+        `licenza` indica la licenza dei dati aperti con uno di pochi codici prestabiliti, e quello scritto non è tra questi.
+        Usare uno dei codici elencati nel suggerimento, oppure rimuovere la chiave per usare la licenza predefinita.
+
+validate-catalogue-empty = il catalogo non elenca alcuna attività
+    .hint = aggiungere un file per ogni unità in content/, oppure gli elenchi `smartizzabili:` / `non_smartizzabili:` (e `altre_attivita:`) qui in _sito.yaml
+    .spiegazione =
+        Il sito non ha unità e `_sito.yaml` non elenca attività, quindi ogni pagina sarebbe vuota.
+        Aggiungere un file per ogni unità organizzativa in `content/` (o importare il catalogo con `trasparenza import`) oppure, per un atto senza uffici, scrivere gli elenchi in `_sito.yaml`.
+
+validate-unit-no-activities = l'unità non ha attività
+    .hint = aggiungere almeno un'attività sotto `smartizzabili:` o `non_smartizzabili:`, oppure indicare `altre_attivita: smartizzabili` (o `non_smartizzabili`) per tutte
+    .spiegazione =
+        Un'unità deve elencare almeno un'attività, oppure indicare con `altre_attivita` come sono classificate tutte le sue attività.
+        Per esempio:
+
+            nome: Ufficio Tributi
+            smartizzabili:
+              - Istruttoria delle istanze di rimborso
+
+validate-duplicate-activity = la stessa attività compare più volte in `{ $list }`: "{ $text }"
+    .hint = è già alla riga { $line }; eliminare questa copia, oppure lasciarla se l'atto la ripete
+    .spiegazione =
+        Lo stesso testo compare due volte nello stesso elenco, e la pagina lo mostrerebbe due volte.
+        Eliminare la copia alla riga indicata, a meno che non sia l'atto stesso a ripeterla.
+
+validate-stray-dash-at-end = l'attività termina con un trattino isolato
+    .hint = verificare che il testo non sia stato troncato durante la copia
+    .spiegazione =
+        Il testo termina con un trattino: di solito è il segno che il resto della frase si è perso copiandola dall'atto.
+        Confrontarlo con l'atto e completarlo.
+
+validate-stray-mark-at-start = l'attività inizia con un `{ $mark }` di troppo
+    .hint = rimuoverlo: il `- ` a inizio riga basta già a creare l'elemento (probabilmente il testo è stato incollato da un elenco)
+    .spiegazione =
+        Il testo inizia con un trattino o un punto elenco incollato da un elenco, che la pagina mostrerebbe prima dell'attività.
+        Eliminarlo: basta il `- ` a inizio riga.
+
+validate-activity-in-both-lists = l'attività "{ $text }" è sia smartizzabile sia non smartizzabile
+    .hint = tenerla in uno solo dei due elenchi
+    .spiegazione =
+        La stessa attività compare in `smartizzabili` e in `non_smartizzabili` della stessa unità, e le due cose non possono essere vere insieme.
+        Verificare l'atto e lasciarla solo nell'elenco giusto.
