@@ -148,6 +148,7 @@ macro_rules! catalogue_files {
 /// The files of the catalogue, one per area of the program.
 const FILES: &[(&str, &str, &str)] = catalogue_files![
     "cli.ftl",
+    "cmd.ftl",
     "diagnostic.ftl",
     "editions.ftl",
     "linkcheck.ftl",
@@ -157,6 +158,7 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "spiega.ftl",
     "theme.ftl",
     "validate.ftl",
+    "write.ftl",
 ];
 
 /// One language's messages.

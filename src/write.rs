@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::i18n::t;
 use crate::render::Output;
 use guard::{Refusal, Target};
 
@@ -62,8 +63,14 @@ impl fmt::Display for PublishError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PublishError::Refused(r) => write!(f, "{r}"),
-            PublishError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
-            PublishError::Stuck(l) => write!(f, "{l}; nothing was published"),
+            PublishError::Io(p, e) => f.write_str(&t!(
+                "write-cannot-write",
+                path = p.as_path(),
+                error = e.to_string()
+            )),
+            PublishError::Stuck(l) => {
+                f.write_str(&t!("write-nothing-published", leftover = l.to_string()))
+            }
         }
     }
 }
@@ -80,12 +87,11 @@ pub(crate) struct Leftover {
 
 impl fmt::Display for Leftover {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = self.path.display();
-        write!(
-            f,
-            "cannot remove {p}, a copy of an earlier site ({}); it is not needed: remove it as the user who owns it, for example sudo rm -rf '{p}'",
-            self.error
-        )
+        f.write_str(&t!(
+            "write-leftover",
+            path = self.path.as_path(),
+            error = self.error.to_string()
+        ))
     }
 }
 

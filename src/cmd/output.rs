@@ -1,7 +1,9 @@
 //! The command layer's one printer, as ripgrep's `main` is: commands return
 //! a [`Done`] or a [`Failure`], and [`finish`] prints it and chooses the
-//! exit code. Every sentence a command says is a [`Message`], written out
-//! here and nowhere else, so a translation has one module to change.
+//! exit code. Every sentence a command says is a [`Message`], said here and
+//! nowhere else with the words of the catalogue (`locales/<lang>/cmd.ftl`,
+//! ids `cmd-*`, through `t!`): Italian by default, English on request; only
+//! layout (indents, aligned columns) is written in this module.
 //! Lines a long run must show while it runs (the diagnostics before a
 //! build writes, `serve`'s rebuilds, `import`'s report) go through
 //! [`say`], [`say_in_report`], [`tell`], [`tell_error`], [`warn`] and
@@ -17,7 +19,6 @@ use std::process::ExitCode;
 
 use crate::cli::{EXIT_CONTENT, EXIT_USAGE, Format};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, display_path};
-use crate::editions::CONTENT_DIR;
 use crate::i18n::t;
 
 /// How a command ended well: what is left to say.
@@ -155,12 +156,12 @@ pub(crate) fn tell(message: &Message) {
 
 /// `error: …` on stderr, while the command runs on.
 pub(crate) fn tell_error(message: &Message) {
-    eprintln!("error: {message}");
+    eprintln!("{}", t!("cmd-error", message = message.to_string()));
 }
 
 /// `warning: …` on stderr, while the command runs.
 pub(crate) fn warn(message: &Message) {
-    eprintln!("warning: {message}");
+    eprintln!("{}", t!("cmd-warning", message = message.to_string()));
 }
 
 /// Warnings (and notes) shown per file and kind of message: a compiler's
@@ -284,31 +285,15 @@ pub(crate) struct Counts {
 }
 
 impl fmt::Display for Counts {
-    /// "9 units, 193 activities, 12 pages".
+    /// "9 units, 193 activities, 12 pages" (`cmd-counts`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}, {}, {}",
-            count(self.units, "unit"),
-            count(self.activities, "activit"),
-            count(self.pages, "page")
-        )
+        f.write_str(&t!(
+            "cmd-counts",
+            units = self.units,
+            activities = self.activities,
+            pages = self.pages
+        ))
     }
-}
-
-/// `n` things in English: "1 unit", "2 units", "1 activity", "3 activities".
-fn count(n: usize, stem: &str) -> String {
-    let ending = match (stem.ends_with("activit"), n == 1) {
-        (true, true) => "y",
-        (true, false) => "ies",
-        (false, true) => "",
-        (false, false) => "s",
-    };
-    format!("{n} {stem}{ending}")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Why a site folder cannot be used.
@@ -595,31 +580,39 @@ pub(crate) enum Message {
     PreviewAndBuild(PathBuf),
 }
 
-impl fmt::Display for FolderProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            FolderProblem::NotAFolder => "is not a folder",
-            FolderProblem::Missing => "does not exist",
-            FolderProblem::Unreadable => "cannot be read",
-        })
+impl FolderProblem {
+    /// The selector of `cmd-site-folder`.
+    fn key(self) -> &'static str {
+        match self {
+            FolderProblem::NotAFolder => "not-a-folder",
+            FolderProblem::Missing => "missing",
+            FolderProblem::Unreadable => "unreadable",
+        }
     }
 }
 
-impl fmt::Display for NextStep {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NextStep::EditTheExample => "import the catalogue or edit content/ufficio-esempio.yaml",
-            NextStep::AddUnits => "import the catalogue or add a file per unit to content/",
-        })
+impl NextStep {
+    /// The selector of `cmd-init-then` and `cmd-init-next`.
+    fn key(self) -> &'static str {
+        match self {
+            NextStep::EditTheExample => "example",
+            NextStep::AddUnits => "units",
+        }
     }
 }
 
-/// " (a.yaml changed)", " (a.yaml and 2 more changed)", or nothing.
-fn why(changed: &[PathBuf]) -> String {
-    match changed {
-        [] => String::new(),
-        [one] => format!(" ({} changed)", display_path(one)),
-        [first, rest @ ..] => format!(" ({} and {} more changed)", display_path(first), rest.len()),
+/// `yes` or `no`: a selector of the catalogue for a flag.
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
+/// What a message says about the saved files that started a build:
+/// `(changed, path, others)` for the `cmd-serve-*` messages (0 and an
+/// empty path at the first build).
+fn changes(changed: &[PathBuf]) -> (usize, String, usize) {
+    match changed.first() {
+        None => (0, String::new(), 0),
+        Some(first) => (changed.len(), display_path(first), changed.len() - 1),
     }
 }
 
@@ -632,58 +625,51 @@ fn root_flag(root: &Path) -> String {
     }
 }
 
+/// A message and, on the next line, what to do: `  = hint: …`.
+fn with_hint(f: &mut fmt::Formatter<'_>, message: String, hint: String) -> fmt::Result {
+    write!(f, "{message}\n  = {}", t!("cmd-hint", hint = hint))
+}
+
 impl fmt::Display for Message {
+    /// Every sentence from the catalogue (`locales/*/cmd.ftl`); only layout
+    /// (indents, columns) is written here.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Message as M;
-        match self {
-            M::SiteFolder { root, problem } => write!(
-                f,
-                "the site folder {} {problem} (use --root to point at the site folder, or create a site with `trasparenza init --root {}`)",
-                root.display(),
-                root.display()
+        let text = match self {
+            M::SiteFolder { root, problem } => t!(
+                "cmd-site-folder",
+                root = root.as_path(),
+                problem = problem.key()
             ),
             M::Environment(text)
             | M::PublishFailed(text)
             | M::Leftover(text)
             | M::Preview(text)
-            | M::Conflict(text) => f.write_str(text),
+            | M::Conflict(text) => return f.write_str(text),
             M::NotShownOfKind {
                 file,
                 more,
                 severity,
                 words,
-            } => write!(
-                f,
-                "{file}: {more} more {}{} like \"{words}...\" not shown",
-                severity.as_str(),
-                plural(*more)
+            } => t!(
+                "cmd-more-like",
+                file = file,
+                more = *more,
+                severity = severity.as_str(),
+                words = words
             ),
-            M::NotShownInAll(n) => write!(
-                f,
-                "{n} more warning{} and note{} not shown",
-                plural(*n),
-                plural(*n)
-            ),
-            M::JsonListsEvery => f.write_str("(`trasparenza check --format json` lists every one)"),
-            M::ProblemCount { errors, warnings } => write!(
-                f,
-                "{errors} error{}, {warnings} warning{}",
-                plural(*errors),
-                plural(*warnings)
-            ),
-            M::StrictWarnings => f.write_str("--strict: warnings count as errors."),
+            M::NotShownInAll(n) => t!("cmd-more-beyond", count = *n),
+            M::JsonListsEvery => t!("cmd-json-lists-all"),
+            M::ProblemCount { errors, warnings } => {
+                t!("cmd-problems", errors = *errors, warnings = *warnings)
+            }
+            M::StrictWarnings => t!("cmd-strict"),
 
-            M::Refused(refusal) => write!(f, "{refusal}."),
-            M::NotBuilt(output) => write!(
-                f,
-                "The site was not built; {} is unchanged.",
-                output.display()
-            ),
-            M::WaitingForAnotherBuild(output) => write!(
-                f,
-                "Another build is writing into {}; waiting for it to finish.",
-                output.display()
-            ),
+            M::Refused(refusal) => t!("cmd-build-refused", refusal = refusal),
+            M::NotBuilt(output) => t!("cmd-build-not-built", output = output.as_path()),
+            M::WaitingForAnotherBuild(output) => {
+                t!("cmd-build-waiting", output = output.as_path())
+            }
             M::Built {
                 counts,
                 files,
@@ -696,236 +682,230 @@ impl fmt::Display for Message {
                     Some(dir) => format!("{} -> {}", output.display(), dir.display()),
                     None => output.display().to_string(),
                 };
-                write!(
-                    f,
-                    "Built {counts}, {files} files ({kib} KiB) into {into} in {ms} ms"
+                t!(
+                    "cmd-build-done",
+                    counts = counts.to_string(),
+                    files = *files,
+                    kib = *kib,
+                    into = into,
+                    ms = *ms as u64
                 )
             }
 
-            M::NoErrors(counts) => write!(
-                f,
-                "No errors: {counts}; every internal link and anchor resolves."
-            ),
+            M::NoErrors(counts) => t!("cmd-check-ok", counts = counts.to_string()),
 
-            M::NotACommand(name) => write!(f, "`{name}` is not a command of trasparenza"),
-            M::ManPageFailed(e) => write!(f, "cannot write the manual page: {e}"),
-            M::StdoutFailed(e) => write!(f, "cannot write to stdout: {e}"),
+            M::NotACommand(name) => t!("cmd-completions-not-a-command", name = name),
+            M::ManPageFailed(e) => t!("cmd-completions-man-failed", error = e),
+            M::StdoutFailed(e) => t!("cmd-stdout-failed", error = e),
 
-            M::UnknownCode(code, None) => f.write_str(&t!("spiega-unknown", code = code)),
+            M::UnknownCode(code, None) => t!("spiega-unknown", code = code),
             M::UnknownCode(code, Some(near)) => {
-                f.write_str(&t!("spiega-unknown-near", code = code, near = *near))
+                t!("spiega-unknown-near", code = code, near = *near)
             }
 
-            M::Archived { name, files } => write!(
-                f,
-                "Archived content/ as content/{CONTENT_DIR}/{name}/ ({files} files).\n\
-                 Next: edit content/ for the new edition (_sito.yaml: periodo, pubblicato_il, aggiornato_il, fonte; then the units), and build."
-            ),
-            M::NothingArchived => f.write_str(
-                "Nothing was archived: fix _sito.yaml, or name the edition with --edizione.",
-            ),
-            M::NoContentFolder(root) => write!(
-                f,
-                "there is no content/ folder in {} (use --root to point at the site folder)",
-                root.display()
-            ),
-            M::BadEditionName { name, suggestion } => {
-                write!(
-                    f,
-                    "`{name}` is not a valid edition name: use lowercase letters, digits and single dashes"
-                )?;
-                if !suggestion.is_empty() {
-                    write!(f, " (for example `{suggestion}`)")?;
-                }
-                Ok(())
+            M::Archived { name, files } => t!("cmd-archivia-done", name = name, files = *files),
+            M::NothingArchived => t!("cmd-archivia-nothing"),
+            M::NoContentFolder(root) => t!("cmd-archivia-no-content", root = root.as_path()),
+            M::BadEditionName { name, suggestion } if suggestion.is_empty() => {
+                t!("cmd-archivia-bad-name", name = name)
             }
-            M::EditionExists(name) => write!(
-                f,
-                "content/{CONTENT_DIR}/{name}/ already exists: an archived edition is never overwritten (choose another name with --edizione, or delete that folder first)"
+            M::BadEditionName { name, suggestion } => t!(
+                "cmd-archivia-bad-name-suggestion",
+                name = name,
+                suggestion = suggestion
             ),
+            M::EditionExists(name) => t!("cmd-archivia-exists", name = name),
             M::CannotArchive {
                 action,
                 path,
                 error,
             } => {
-                let what = match action {
+                let action = match action {
                     FileAction::Create => "create",
                     FileAction::Remove => "remove",
                     FileAction::Copy => "copy",
-                    FileAction::RenameIntoPlace => "rename into place",
+                    FileAction::RenameIntoPlace => "rename",
                 };
-                write!(f, "cannot {what} {}: {error}", path.display())
+                t!(
+                    "cmd-archivia-cannot",
+                    action = action,
+                    path = path.as_path(),
+                    error = error
+                )
             }
-            M::EditionAppeared(name) => write!(
-                f,
-                "content/{CONTENT_DIR}/{name}/ appeared while copying: nothing was archived"
+            M::EditionAppeared(name) => t!("cmd-archivia-appeared", name = name),
+            M::PartialCopyRemoved(name) => t!("cmd-archivia-removed-partial", name = name),
+            M::NotAPlainFile(rel) => t!("cmd-archivia-not-a-plain-file", path = rel.as_path()),
+            M::CannotReadContent(e) => t!("cmd-archivia-cannot-read", error = e),
+            M::CannotReadContentFile { path, error } => t!(
+                "cmd-archivia-cannot-read-file",
+                path = path.as_path(),
+                error = error
             ),
-            M::PartialCopyRemoved(name) => write!(
-                f,
-                "Removed content/{CONTENT_DIR}/{name}/, a partial copy left by an interrupted archivia."
-            ),
-            M::NotAPlainFile(rel) => write!(
-                f,
-                "content/{} is not a plain file (a link?): copy it by hand or remove it, then run archivia again",
-                rel.display()
-            ),
-            M::CannotReadContent(e) => write!(f, "cannot read content/: {e}"),
-            M::CannotReadContentFile { path, error } => {
-                write!(f, "cannot read content/{}: {error}", path.display())
-            }
 
-            M::NoSignals(e) => write!(f, "cannot set up Ctrl-C handling: {e}"),
-            M::CannotOpenSiteFolder { root, error } => write!(
-                f,
-                "cannot open the site folder {}: {error} (use --root to point at the site folder)",
-                root.display()
+            M::NoSignals(e) => t!("cmd-serve-no-signals", error = e),
+            M::CannotOpenSiteFolder { root, error } => t!(
+                "cmd-serve-cannot-open-site",
+                root = root.as_path(),
+                error = error
             ),
-            M::AddressInUse { address, next_port } => write!(
-                f,
-                "{address} is already in use (is another preview running?); choose another port, for example: trasparenza serve --port {next_port}"
+            M::AddressInUse { address, next_port } => t!(
+                "cmd-serve-address-in-use",
+                address = address,
+                port = *next_port
             ),
-            M::CannotWatch(e) => write!(
-                f,
-                "cannot watch the site folder for changes: {e} (try --poll)"
+            M::CannotWatch(e) => t!("cmd-serve-cannot-watch", error = e),
+            M::SeenOnTheNetwork(ip) => t!("cmd-serve-on-the-network", ip = ip.to_string()),
+            M::Serving { root, url, poll } => t!(
+                "cmd-serve-serving",
+                root = root.as_path(),
+                url = url,
+                poll = yes_no(*poll)
             ),
-            M::SeenOnTheNetwork(ip) => write!(
-                f,
-                "listening on {ip}: other machines on the network can see the preview"
-            ),
-            M::Serving { root, url, poll } => write!(
-                f,
-                "Serving {} at {url} ({}; Ctrl-C to stop)",
-                root.display(),
-                if *poll {
-                    "checking for changes every 300 ms"
-                } else {
-                    "watching content/ and themes/"
-                }
-            ),
-            M::Stopped(signal) => write!(f, "Stopped ({signal})."),
+            M::Stopped(signal) => t!("cmd-serve-stopped", signal = *signal),
             M::Rebuilt {
                 changed,
                 pages,
                 files,
                 ms,
                 nothing_changed,
-            } => write!(
-                f,
-                "{} {pages} pages, {files} files in {ms} ms{}{}",
-                if changed.is_empty() {
-                    "Built"
-                } else {
-                    "Rebuilt"
-                },
-                why(changed),
-                if *nothing_changed {
-                    "; nothing changed"
-                } else {
-                    ""
-                }
-            ),
-            M::RebuildFailed { changed, ms } => write!(
-                f,
-                "Rebuild failed in {ms} ms{}: the preview keeps the last good site and shows the errors on every page",
-                why(changed)
-            ),
-            M::BuildFailed { changed, ms } => write!(
-                f,
-                "Build failed in {ms} ms{}: every page shows the errors until they are fixed",
-                why(changed)
-            ),
+            } => {
+                let (changed, path, others) = changes(changed);
+                t!(
+                    "cmd-serve-built",
+                    changed = changed,
+                    path = path,
+                    others = others,
+                    pages = *pages,
+                    files = *files,
+                    ms = *ms as u64,
+                    unchanged = yes_no(*nothing_changed)
+                )
+            }
+            M::RebuildFailed { changed, ms } => {
+                let (changed, path, others) = changes(changed);
+                t!(
+                    "cmd-serve-rebuild-failed",
+                    changed = changed,
+                    path = path,
+                    others = others,
+                    ms = *ms as u64
+                )
+            }
+            M::BuildFailed { changed, ms } => {
+                let (changed, path, others) = changes(changed);
+                t!(
+                    "cmd-serve-build-failed",
+                    changed = changed,
+                    path = path,
+                    others = others,
+                    ms = *ms as u64
+                )
+            }
             M::CannotOpenBrowser {
                 program,
                 error,
                 url,
-            } => write!(
-                f,
-                "cannot open the browser ({program}: {error}); open {url} yourself"
+            } => t!(
+                "cmd-serve-cannot-open-browser",
+                program = *program,
+                error = error,
+                url = url
             ),
 
-            M::SheetOnlyForSpreadsheets => {
-                f.write_str("--sheet applies only to spreadsheets (.xlsx, .ods)")
+            M::SheetOnlyForSpreadsheets => t!("cmd-import-sheet-only"),
+            M::DelimiterOnlyForCsv => t!("cmd-import-delimiter-only"),
+            M::EncodingOnlyForText => t!("cmd-import-encoding-only"),
+            M::UnknownEncoding(label) => t!("cmd-import-unknown-encoding", label = label),
+            M::BadDelimiter(d) => t!("cmd-import-bad-delimiter", delimiter = d),
+            M::NoSuchFile(file) => t!("cmd-import-no-such-file", file = file.as_path()),
+            M::NotAFile(file) => t!("cmd-import-not-a-file", file = file.as_path()),
+            M::UnknownFormat(file) => {
+                return with_hint(
+                    f,
+                    t!(
+                        "cmd-import-unknown-format",
+                        file = file.as_path(),
+                        formats = crate::import::SUPPORTED
+                    ),
+                    t!("cmd-import-unknown-format-hint"),
+                );
             }
-            M::DelimiterOnlyForCsv => {
-                f.write_str("--delimiter applies only to CSV files (.csv, .tsv)")
+            M::NoSuchRoot(root) => t!("cmd-import-no-such-root", root = root.as_path()),
+            M::NoSiteYet(root) => {
+                let settings = Path::new("content").join("_sito.yaml");
+                return with_hint(
+                    f,
+                    t!(
+                        "cmd-import-no-site",
+                        root = root.as_path(),
+                        settings = settings.as_path()
+                    ),
+                    t!("cmd-import-no-site-hint", flag = root_flag(root)),
+                );
             }
-            M::EncodingOnlyForText => {
-                f.write_str("--encoding applies only to .csv, .tsv, .txt and .html files")
-            }
-            M::UnknownEncoding(label) => write!(
-                f,
-                "--encoding `{label}` is not an encoding I know (try utf-8 or windows-1252)"
-            ),
-            M::BadDelimiter(d) => write!(f, "--delimiter `{d}`: use `,`, `;`, `tab` or `|`"),
-            M::NoSuchFile(file) => write!(f, "{}: no such file", file.display()),
-            M::NotAFile(file) => write!(f, "{} is not a file", file.display()),
-            M::UnknownFormat(file) => write!(
-                f,
-                "{}: I cannot tell the format from its name; import reads {}\n  = hint: a PDF cannot be read: open it, copy the table into a .txt file or save it as .docx",
-                file.display(),
-                crate::import::SUPPORTED
-            ),
-            M::NoSuchRoot(root) => write!(f, "--root {}: no such folder", root.display()),
-            M::NoSiteYet(root) => write!(
-                f,
-                "{} has no site yet (no {})\n  = hint: run `trasparenza init{}` first, then import",
-                root.display(),
-                Path::new("content").join("_sito.yaml").display(),
-                root_flag(root)
-            ),
-            M::CannotImport { name, error } => write!(f, "{name}: {error}"),
+            M::CannotImport { name, error } => t!("cmd-import-cannot", name = name, error = error),
             M::ImportNote {
                 warning,
                 name,
                 place,
                 message,
-            } => write!(
-                f,
-                "{}: {name}, {place}: {message}",
-                if *warning { "warning" } else { "note" }
+            } => t!(
+                "cmd-import-note",
+                kind = if *warning { "warning" } else { "note" },
+                name = name,
+                place = place,
+                message = message
             ),
-            M::NoCatalogue { name, tables } => write!(
-                f,
-                "{name}: no catalogue found ({tables} table{} read)\n  = hint: the table needs a header row naming the unit (Unità organizzativa, Ufficio, Servizio, ...) and either the two lists (Attività smartizzabili, Attività non smartizzabili) or the activity and a column saying whether it is smartizzabile",
-                plural(*tables)
-            ),
-            M::ImportBug(bug) => write!(
-                f,
-                "{bug}\n  = hint: this is a bug of trasparenza import; nothing was written"
-            ),
-            M::NothingWritten => f.write_str("Nothing was written."),
+            M::NoCatalogue { name, tables } => {
+                return with_hint(
+                    f,
+                    t!("cmd-import-no-catalogue", name = name, tables = *tables),
+                    t!("cmd-import-no-catalogue-hint"),
+                );
+            }
+            M::ImportBug(bug) => return with_hint(f, bug.clone(), t!("cmd-import-bug-hint")),
+            M::NothingWritten => t!("cmd-import-nothing-written"),
             M::BackedUp {
                 dry_run,
                 files,
                 dir,
-            } => write!(
-                f,
-                "{} {files} file{} into {dir}/:",
-                if *dry_run { "Would copy" } else { "Copied" },
-                plural(*files)
+            } => t!(
+                "cmd-import-copied",
+                dry_run = yes_no(*dry_run),
+                count = *files,
+                dir = dir
             ),
-            M::Item(item) => write!(f, "  {item}"),
-            M::WouldRemove { path, why } => write!(f, "Would remove {} ({why}).", path.display()),
-            M::DryRun => f.write_str("Dry run: nothing written."),
-            M::CannotBackUp { dir, error } => write!(
-                f,
-                "cannot keep a copy in {dir}: {error}; nothing was written"
-            ),
+            M::Item(item) => return write!(f, "  {item}"),
+            M::WouldRemove { path, why } => {
+                t!("cmd-import-would-remove", path = path.as_path(), why = why)
+            }
+            M::DryRun => t!("cmd-import-dry-run"),
+            M::CannotBackUp { dir, error } => {
+                t!("cmd-import-cannot-back-up", dir = dir, error = error)
+            }
             M::CannotWriteUnit {
                 path,
                 error,
                 written,
                 total,
                 dir,
-            } => write!(
-                f,
-                "cannot write {}: {error} ({written} of {total} files written; copies of the replaced ones are in {dir})",
-                path.display()
+            } => t!(
+                "cmd-import-cannot-write",
+                path = path.as_path(),
+                error = error,
+                written = *written,
+                total = *total,
+                dir = dir
             ),
-            M::CannotRemove { path, error } => {
-                write!(f, "cannot remove {}: {error}", path.display())
+            M::CannotRemove { path, error } => t!(
+                "cmd-import-cannot-remove",
+                path = path.as_path(),
+                error = error
+            ),
+            M::RemovedUnit { path, why } => {
+                t!("cmd-import-removed", path = path.as_path(), why = why)
             }
-            M::RemovedUnit { path, why } => write!(f, "Removed {}: {why}.", path.display()),
             M::Wrote {
                 files,
                 content,
@@ -933,16 +913,18 @@ impl fmt::Display for Message {
                 updated,
                 replaced,
                 unchanged,
-            } => write!(
-                f,
-                "Wrote {files} unit file{} in {content}: {new} new, {updated} updated, {replaced} replaced; {unchanged} unchanged.",
-                plural(*files)
+            } => t!(
+                "cmd-import-wrote",
+                count = *files,
+                dir = content,
+                new = *new,
+                updated = *updated,
+                replaced = *replaced,
+                unchanged = *unchanged
             ),
-            M::ImportHeader { name, units } => write!(
-                f,
-                "{name}: {units} unit{} in the act's order:",
-                plural(*units)
-            ),
+            M::ImportHeader { name, units } => {
+                t!("cmd-import-units-in-order", name = name, units = *units)
+            }
             M::ImportUnit {
                 path,
                 smartizzabili: s,
@@ -951,32 +933,30 @@ impl fmt::Display for Message {
                 nome,
             } => {
                 let what = match action {
-                    ImportAction::New => "new",
-                    ImportAction::Update => "update",
-                    ImportAction::Unchanged => "unchanged",
-                    ImportAction::Replace => "replace",
+                    ImportAction::New => t!("cmd-import-action-new"),
+                    ImportAction::Update => t!("cmd-import-action-update"),
+                    ImportAction::Unchanged => t!("cmd-import-action-unchanged"),
+                    ImportAction::Replace => t!("cmd-import-action-replace"),
                 };
-                let ending = |k: usize| if k == 1 { 'e' } else { 'i' };
-                write!(
+                return write!(
                     f,
-                    "  {:<48} {s:>3} smartizzabil{}, {n:>3} non smartizzabil{}  {what:<9} ({nome})",
+                    "  {:<48} {s:>3} {}, {n:>3} {}  {what:<9} ({nome})",
                     path.display(),
-                    ending(*s),
-                    ending(*n)
-                )
+                    t!("cmd-import-smartizzabili", count = *s),
+                    t!("cmd-import-non-smartizzabili", count = *n)
+                );
             }
             M::ImportTotals {
                 units,
                 activities,
                 warnings,
-            } => write!(
-                f,
-                "{}, {}, {}.",
-                count(*units, "unit"),
-                count(*activities, "activit"),
-                count(*warnings, "warning")
+            } => t!(
+                "cmd-import-totals",
+                units = *units,
+                activities = *activities,
+                warnings = *warnings
             ),
-            M::Renamed(why) => write!(f, "note: {why}"),
+            M::Renamed(why) => t!("cmd-import-renamed", why = why),
             M::UnitChanges {
                 dry_run,
                 path,
@@ -985,61 +965,59 @@ impl fmt::Display for Message {
                 moved,
                 changed,
                 details,
-            } => write!(
-                f,
-                "{} {}: {added} added, {removed} removed, {moved} moved, {changed} changed, {details} with a new note or ambiti",
-                if *dry_run { "Would update" } else { "Updating" },
-                path.display()
+            } => t!(
+                "cmd-import-updating",
+                dry_run = yes_no(*dry_run),
+                path = path.as_path(),
+                added = *added,
+                removed = *removed,
+                moved = *moved,
+                changed = *changed,
+                details = *details
             ),
-            M::Change(change) => write!(f, "    {change}"),
-            M::KeptHeader { name, units } => write!(
-                f,
-                "Kept, not in {name} ({units} unit{}; --force removes {}, keeping a copy):",
-                plural(*units),
-                if *units == 1 { "it" } else { "them" }
-            ),
-            M::KeptUnit { path, nome } => write!(f, "  {} ({nome})", path.display()),
+            M::Change(change) => return write!(f, "    {change}"),
+            M::KeptHeader { name, units } => t!("cmd-import-kept", name = name, count = *units),
+            M::KeptUnit { path, nome } => return write!(f, "  {} ({nome})", path.display()),
 
-            M::EmptyEnte => f.write_str(
-                "--ente is empty: give the body's name, e.g. --ente \"Comune di Esempio\"",
+            M::EmptyEnte => t!("cmd-init-empty-ente"),
+            M::BadSourceDateEpoch(value) => t!("cmd-init-bad-epoch", value = value),
+            M::CannotCreateSiteFolder { root, error } => t!(
+                "cmd-init-cannot-create",
+                root = root.as_path(),
+                error = error
             ),
-            M::BadSourceDateEpoch(value) => write!(
-                f,
-                "SOURCE_DATE_EPOCH `{value}` is not a number of seconds since 1970-01-01"
-            ),
-            M::CannotCreateSiteFolder { root, error } => write!(
-                f,
-                "cannot create the site folder {}: {error}",
-                root.display()
-            ),
-            M::CannotWrite { path, error } => write!(f, "cannot write {}: {error}", path.display()),
-            M::CreatedIn(root) => write!(f, "Created in {}:", root.display()),
-            M::KeptAlready => f.write_str("Kept, already there (not overwritten):"),
-            M::ExampleNotAdded(file) => write!(
-                f,
-                "Not added, since content/ already holds files (it would be published beside them):\n  {file}"
-            ),
-            M::ReplaceSettings(keys) => write!(
-                f,
-                "Next: replace {} in content/_sito.yaml (`trasparenza check` lists what is left),",
-                keys.join(" and ")
-            ),
-            M::Then(next) => write!(f, "  then {next}."),
-            M::Next(next) => write!(f, "Next: {next}."),
-            M::PreviewAndBuild(root) => {
-                let flag = root_flag(root);
-                write!(
-                    f,
-                    "Preview: trasparenza serve{flag}    Build: trasparenza build{flag}"
+            M::CannotWrite { path, error } => {
+                t!(
+                    "cmd-init-cannot-write",
+                    path = path.as_path(),
+                    error = error
                 )
             }
-        }
+            M::CreatedIn(root) => t!("cmd-init-created", root = root.as_path()),
+            M::KeptAlready => t!("cmd-init-kept"),
+            M::ExampleNotAdded(file) => {
+                return write!(f, "{}\n  {file}", t!("cmd-init-example-not-added"));
+            }
+            M::ReplaceSettings(keys) => t!(
+                "cmd-init-replace",
+                count = keys.len(),
+                first = keys.first().copied().unwrap_or_default(),
+                second = keys.get(1).copied().unwrap_or_default()
+            ),
+            M::Then(next) => return write!(f, "  {}", t!("cmd-init-then", step = next.key())),
+            M::Next(next) => t!("cmd-init-next", step = next.key()),
+            M::PreviewAndBuild(root) => t!("cmd-init-preview-and-build", flag = root_flag(root)),
+        };
+        f.write_str(&text)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Counts, Diagnostic, SHOWN_IN_ALL, SHOWN_PER_KIND, count, for_people};
+    use super::{Counts, Diagnostic, Message, SHOWN_IN_ALL, SHOWN_PER_KIND, for_people};
+    use crate::editions::CONTENT_DIR;
+    use crate::i18n::{Lang, with_lang};
+    use std::path::PathBuf;
 
     #[test]
     fn people_see_every_error_and_the_first_warnings_of_each_kind() {
@@ -1063,7 +1041,12 @@ mod tests {
         let (shown, left) = for_people(&refs);
         assert_eq!(shown.iter().filter(|d| d.is_error()).count(), 25);
         assert_eq!(shown.len(), 25 + SHOWN_PER_KIND + 2);
-        let left: Vec<String> = left.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            with_lang(Lang::It, || left[0].to_string()),
+            "content/a.yaml: altri 15 avvisi come \"the same activity appears more than once in...\" non mostrati"
+        );
+        let left: Vec<String> =
+            with_lang(Lang::En, || left.iter().map(ToString::to_string).collect());
         assert_eq!(
             left,
             [
@@ -1078,7 +1061,10 @@ mod tests {
         let refs: Vec<&Diagnostic> = many.iter().collect();
         let (shown, left) = for_people(&refs);
         assert_eq!(shown.len(), SHOWN_IN_ALL);
-        assert_eq!(left[0].to_string(), "5 more warnings and notes not shown");
+        assert_eq!(
+            with_lang(Lang::En, || left[0].to_string()),
+            "5 more warnings and notes not shown"
+        );
         let (shown, left) = for_people(&refs[..3]);
         assert_eq!((shown.len(), left.len()), (3, 0));
     }
@@ -1120,17 +1106,94 @@ mod tests {
 
     #[test]
     fn counts_are_singular_for_one() {
-        assert_eq!(count(1, "unit"), "1 unit");
-        assert_eq!(count(0, "unit"), "0 units");
-        assert_eq!(count(9, "unit"), "9 units");
-        assert_eq!(count(1, "activit"), "1 activity");
-        assert_eq!(count(193, "activit"), "193 activities");
-        assert_eq!(count(1, "page"), "1 page");
-        let counts = Counts {
-            units: 1,
-            activities: 2,
-            pages: 1,
+        let counts = |units, activities, pages| {
+            Counts {
+                units,
+                activities,
+                pages,
+            }
+            .to_string()
         };
-        assert_eq!(counts.to_string(), "1 unit, 2 activities, 1 page");
+        with_lang(Lang::En, || {
+            assert_eq!(counts(1, 2, 1), "1 unit, 2 activities, 1 page");
+            assert_eq!(counts(0, 1, 9), "0 units, 1 activity, 9 pages");
+            assert_eq!(counts(9, 193, 12), "9 units, 193 activities, 12 pages");
+        });
+        with_lang(Lang::It, || {
+            assert_eq!(counts(1, 2, 1), "1 unità, 2 attività, 1 pagina");
+            assert_eq!(counts(0, 1, 9), "0 unità, 1 attività, 9 pagine");
+        });
+    }
+
+    /// The summaries people read most, in both languages; English as it was
+    /// before the catalogue.
+    #[test]
+    fn summaries_speak_both_languages() {
+        let problems = |errors, warnings| Message::ProblemCount { errors, warnings }.to_string();
+        with_lang(Lang::En, || {
+            assert_eq!(problems(1, 0), "1 error, 0 warnings");
+            assert_eq!(problems(2, 1), "2 errors, 1 warning");
+        });
+        with_lang(Lang::It, || {
+            assert_eq!(problems(1, 0), "1 errore, 0 avvisi");
+            assert_eq!(problems(2, 1), "2 errori, 1 avviso");
+        });
+        let built = Message::Built {
+            counts: Counts {
+                units: 9,
+                activities: 193,
+                pages: 12,
+            },
+            files: 30,
+            kib: 412,
+            output: "public".into(),
+            via_link: None,
+            ms: 41,
+        };
+        assert_eq!(
+            with_lang(Lang::En, || built.to_string()),
+            "Built 9 units, 193 activities, 12 pages, 30 files (412 KiB) into public in 41 ms"
+        );
+        assert_eq!(
+            with_lang(Lang::It, || built.to_string()),
+            "Sito costruito in public: 9 unità, 193 attività, 12 pagine, 30 file (412 KiB) in 41 ms"
+        );
+        let rebuilt = |changed: Vec<PathBuf>, nothing_changed| {
+            with_lang(Lang::En, || {
+                Message::Rebuilt {
+                    changed,
+                    pages: 12,
+                    files: 30,
+                    ms: 5,
+                    nothing_changed,
+                }
+                .to_string()
+            })
+        };
+        assert_eq!(rebuilt(vec![], false), "Built 12 pages, 30 files in 5 ms");
+        assert_eq!(
+            rebuilt(vec!["a.yaml".into()], true),
+            "Rebuilt 12 pages, 30 files in 5 ms (a.yaml changed); nothing changed"
+        );
+        assert_eq!(
+            rebuilt(
+                vec!["a.yaml".into(), "b.yaml".into(), "c.yaml".into()],
+                false
+            ),
+            "Rebuilt 12 pages, 30 files in 5 ms (a.yaml and 2 more changed)"
+        );
+    }
+
+    /// The archive's folder is written out in the catalogue: it must be
+    /// the one the code uses.
+    #[test]
+    fn archive_messages_name_the_archive_folder() {
+        for lang in Lang::ALL {
+            let text = with_lang(lang, || Message::EditionExists("2025".into()).to_string());
+            assert!(
+                text.starts_with(&format!("content/{CONTENT_DIR}/2025/")),
+                "{text}"
+            );
+        }
     }
 }

@@ -22,6 +22,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::file_id::{FileId, writable};
+use crate::i18n::t;
 
 /// The file every build writes at the top of the output, listing the files
 /// it wrote (JSON: `{"generator": "trasparenza", "files": [...]}`).
@@ -44,7 +45,7 @@ pub(crate) struct Target {
 }
 
 /// Why the guard refused an output folder. Displayed as one sentence saying
-/// why and what to do.
+/// why and what to do (`write-refused-*` of `locales/<lang>/write.ftl`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Refusal {
     /// The output as given, and where it leads when that differs.
@@ -91,99 +92,85 @@ pub(crate) enum Reason {
 }
 
 impl fmt::Display for Refusal {
+    /// One sentence of the catalogue (`locales/*/write.ftl`) per reason.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Reason::*;
-        write!(f, "will not write the site into {}: ", self.shown)?;
-        match &self.reason {
-            FilesystemRoot => write!(f, "it is the filesystem's root; choose an empty folder"),
-            SiteFolder => write!(
-                f,
-                "it is the site folder itself, which holds content/; choose a folder inside it, such as public"
-            ),
-            ContainsSiteFolder => write!(
-                f,
-                "it contains the site folder and its content/; choose a folder inside the site, such as public"
-            ),
-            Protected(which) => write!(
-                f,
-                "it is the {which} folder, which the site is built from; choose another folder, such as public"
-            ),
-            ContainsProtected(which) => write!(
-                f,
-                "it contains the site's {which} folder; choose another folder, such as public"
-            ),
-            InsideProtected(which) => write!(
-                f,
-                "it is inside the {which} folder, which the site is built from; choose a folder outside it, such as public"
-            ),
-            Home => write!(
-                f,
-                "it is your home folder or contains it; choose an empty folder"
-            ),
-            CurrentFolder => write!(
-                f,
-                "it is the current folder or contains it; choose a folder below it, such as public"
-            ),
-            NotAFolder(p) => write!(
-                f,
-                "{} is a file, not a folder; move the file away or choose another folder (--force never replaces a file)",
-                p.display()
-            ),
-            DanglingLink(link, to) => write!(
-                f,
-                "{} is a link to {}, which does not exist; create that folder or fix the link",
-                link.display(),
-                to.display()
-            ),
-            Foreign => write!(
-                f,
-                "the folder is not empty and was not written by trasparenza (it has no {MANIFEST}); empty it, choose another folder, or add --force to replace everything in it"
-            ),
-            BadManifest => write!(
-                f,
-                "its {MANIFEST} is not one trasparenza wrote; empty the folder, choose another, or add --force to replace everything in it"
-            ),
-            ExtraFiles(first, all) => {
-                write!(
-                    f,
-                    "it holds files trasparenza did not write ({}",
-                    first.join(", ")
-                )?;
-                if *all > first.len() {
-                    write!(f, " and {} more", all - first.len())?;
-                }
-                write!(
-                    f,
-                    "); move them out, or add --force to replace them with the site"
+        let output = self.shown.as_str();
+        let text = match &self.reason {
+            FilesystemRoot => t!("write-refused-filesystem-root", output = output),
+            SiteFolder => t!("write-refused-site-folder", output = output),
+            ContainsSiteFolder => t!("write-refused-contains-site-folder", output = output),
+            Protected(which) => t!("write-refused-protected", output = output, folder = *which),
+            ContainsProtected(which) => {
+                t!(
+                    "write-refused-contains-protected",
+                    output = output,
+                    folder = *which
                 )
             }
-            Unreadable(p, e) => {
-                write!(
-                    f,
-                    "cannot read {}: {e}; check the path and its permissions",
-                    p.display()
+            InsideProtected(which) => {
+                t!(
+                    "write-refused-inside-protected",
+                    output = output,
+                    folder = *which
                 )
             }
-            GitRepository => write!(
-                f,
-                "it holds a git repository (.git), which trasparenza never replaces, not even with --force; choose another folder, such as public"
+            Home => t!("write-refused-home", output = output),
+            CurrentFolder => t!("write-refused-current-folder", output = output),
+            NotAFolder(p) => t!(
+                "write-refused-not-a-folder",
+                output = output,
+                path = p.as_path()
             ),
-            MountPoint(inside) => write!(
-                f,
-                "a disk or share is mounted on it, and a mounted folder cannot be swapped for the new site; write into a folder inside it (--output {}) and point the web server there",
-                inside.display()
+            DanglingLink(link, to) => t!(
+                "write-refused-dangling-link",
+                output = output,
+                link = link.as_path(),
+                target = to.as_path()
             ),
-            MountInside(p) => write!(
-                f,
-                "a disk or share is mounted on {} inside it, whose files replacing the folder would delete; unmount it or choose another folder, such as public",
-                p.display()
+            Foreign => t!(
+                "write-refused-foreign",
+                output = output,
+                manifest = MANIFEST
             ),
-            ParentNotWritable(p, e) => write!(
-                f,
-                "cannot write into {} ({e}), where the new site is prepared before it replaces the output; make that folder writable for this user or choose an output in a folder you can write",
-                p.display()
+            BadManifest => t!(
+                "write-refused-bad-manifest",
+                output = output,
+                manifest = MANIFEST
             ),
-        }
+            ExtraFiles(first, all) => t!(
+                "write-refused-extra-files",
+                output = output,
+                files = first.join(", "),
+                more = all.saturating_sub(first.len())
+            ),
+            Unreadable(p, e) => t!(
+                "write-refused-unreadable",
+                output = output,
+                path = p.as_path(),
+                error = e
+            ),
+            GitRepository => t!("write-refused-git-repository", output = output),
+            MountPoint(inside) => {
+                t!(
+                    "write-refused-mount-point",
+                    output = output,
+                    inside = inside.as_path()
+                )
+            }
+            MountInside(p) => t!(
+                "write-refused-mount-inside",
+                output = output,
+                path = p.as_path()
+            ),
+            ParentNotWritable(p, e) => t!(
+                "write-refused-parent-not-writable",
+                output = output,
+                path = p.as_path(),
+                error = e
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -614,6 +601,7 @@ fn resolve(cwd: &Path, path: &Path) -> Result<Resolved, Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, with_lang};
 
     #[cfg(target_os = "linux")]
     #[test]
@@ -733,10 +721,12 @@ mod tests {
             shown: "content".into(),
             reason: Reason::ExtraFiles(vec!["a".into()], 3),
         };
-        let text = r.to_string();
-        assert!(text.contains("(a and 2 more)"), "{text}");
-        assert_eq!(text.matches(". ").count(), 0, "{text}");
-        assert!(!text.contains('\n'));
+        for (lang, more) in [(Lang::En, "(a and 2 more)"), (Lang::It, "(a e altri 2)")] {
+            let text = with_lang(lang, || r.to_string());
+            assert!(text.contains(more), "{text}");
+            assert_eq!(text.matches(". ").count(), 0, "{text}");
+            assert!(!text.contains('\n'));
+        }
     }
 
     /// The identity test other commands use: a second name of a folder (a
@@ -786,12 +776,14 @@ mod tests {
             MountInside("www/dati".into()),
             ParentNotWritable("/srv".into(), "Permission denied".into()),
         ] {
-            let text = Refusal {
+            let refusal = Refusal {
                 shown: "x".into(),
                 reason,
-            }
-            .to_string();
+            };
+            let text = with_lang(Lang::En, || refusal.to_string());
             assert!(!text.contains("add --force"), "{text}");
+            let text = with_lang(Lang::It, || refusal.to_string());
+            assert!(!text.contains("aggiungere --force"), "{text}");
         }
     }
 }

@@ -188,7 +188,7 @@ fn a_missing_site_folder_is_named() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains(&format!(
-                "the site folder {} does not exist",
+                "la cartella del sito {} non esiste",
                 missing.display()
             )),
             "{cmd}: {err}"
@@ -202,7 +202,7 @@ fn a_missing_site_folder_is_named() {
         .output()
         .unwrap();
     assert_eq!(r.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("is not a folder"));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("non è una cartella"));
 }
 
 /// Completion scripts and manual pages come from the command definitions,
