@@ -154,9 +154,11 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "load.ftl",
     "placeholder.ftl",
     "serve.ftl",
+    "source.ftl",
     "spiega.ftl",
     "theme.ftl",
     "validate.ftl",
+    "yaml.ftl",
 ];
 
 /// One language's messages.

@@ -18,6 +18,7 @@ mod init;
 mod interrupt;
 mod italiano;
 mod italiano_checks;
+mod italiano_yaml;
 mod links;
 mod metadata;
 mod opendata;
