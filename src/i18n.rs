@@ -155,10 +155,12 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "load.ftl",
     "placeholder.ftl",
     "serve.ftl",
+    "source.ftl",
     "spiega.ftl",
     "theme.ftl",
     "validate.ftl",
     "write.ftl",
+    "yaml.ftl",
 ];
 
 /// One language's messages.

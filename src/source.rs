@@ -8,7 +8,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, diag};
+use crate::i18n::t;
 use crate::model::Span;
 
 /// Files larger than this are not content a person writes by hand.
@@ -76,35 +77,26 @@ impl SourceFile {
 
 /// Reads `path` (shown to the user as `display`) as UTF-8 text.
 pub(crate) fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
-    let meta = fs::metadata(path)
-        .map_err(|e| Diagnostic::error(display, format!("cannot read the file: {e}")))?;
+    let cannot_read =
+        |e: std::io::Error| diag!(Error, "source-cannot-read", display, error = e.to_string());
+    let meta = fs::metadata(path).map_err(cannot_read)?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
+        return Err(diag!(
+            Error,
+            "source-too-large",
             display,
-            format!(
-                "the file is {} KiB, too large to be content (the limit is {} KiB)",
-                meta.len() / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
-        )
-        .with_hint("a unit file holds one unit's activities; split very large files or check this is the right file"));
+            size_kib = meta.len() / 1024,
+            limit_kib = MAX_FILE_BYTES / 1024
+        ));
     }
-    let bytes = fs::read(path)
-        .map_err(|e| Diagnostic::error(display, format!("cannot read the file: {e}")))?;
+    let bytes = fs::read(path).map_err(cannot_read)?;
     decode(bytes, display)
 }
 
 /// Turns raw bytes into a [`SourceFile`], or says where the bytes stop being UTF-8.
 pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> {
     if let Some(order) = utf16(&bytes) {
-        return Err(Diagnostic::error(
-            display,
-            format!("the file is UTF-16 text ({order}), not UTF-8"),
-        )
-        .at_line(1, 1, None)
-        .with_hint(
-            "save it as UTF-8: Notepad calls UTF-16 \"Unicode\"; choose \"UTF-8\" under Encoding in Save as",
-        ));
+        return Err(diag!(Error, "source-utf16", display, order = order).at_line(1, 1, None));
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -115,18 +107,21 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let shown = String::from_utf8_lossy(bytes);
-            return Err(Diagnostic::error(
+            let d = diag!(
+                Error,
+                "source-not-utf8",
                 display,
-                format!(
-                    "the file is not UTF-8 text (byte 0x{:02X} at byte offset {bad})",
-                    bytes[bad]
-                ),
+                byte = format!("{:02X}", bytes[bad]),
+                offset = bad
             )
-            .at(&shown, line, column)
-            .with_hint(format!(
-                "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1 by an old editor{})",
-                latin1_guess(bytes[bad])
-            )));
+            .at(&shown, line, column);
+            return Err(match latin1_guess(bytes[bad]) {
+                Some(letter) => d.with_hint(t!(
+                    "source-not-utf8.hint-letter",
+                    letter = letter.to_string()
+                )),
+                None => d,
+            });
         }
     };
     // The text is copied only when it changes (BOM, CR).
@@ -144,11 +139,12 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<SourceFile, Diagnostic> 
 
 /// Whether `bytes` look like UTF-16 (Notepad's "Unicode"): a byte order
 /// mark, or a zero byte beside each of the first characters (ASCII text in
-/// UTF-16), which UTF-8 text never has. The byte order, named.
+/// UTF-16), which UTF-8 text never has. The byte order, as the `$order` of
+/// `source-utf16`: `le`, `be`, `le-bom` or `be-bom`.
 fn utf16(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
-        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte order mark"),
-        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte order mark"),
+        [0xFF, 0xFE, ..] => return Some("le-bom"),
+        [0xFE, 0xFF, ..] => return Some("be-bom"),
         _ => {}
     }
     let head = &bytes[..bytes.len().min(64) & !1];
@@ -166,27 +162,24 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
     };
     let (odd, even) = (count(1), count(0));
     if even == 0 && odd * 4 >= pairs * 3 {
-        Some("little-endian")
+        Some("le")
     } else if odd == 0 && even * 4 >= pairs * 3 {
-        Some("big-endian")
+        Some("be")
     } else {
         None
     }
 }
 
-/// ", where this byte is `à`" for a byte that is a letter in Windows-1252.
-fn latin1_guess(b: u8) -> String {
+/// The letter `b` is in Windows-1252 (`à`), when it is one.
+fn latin1_guess(b: u8) -> Option<char> {
     let c = char::from(b);
-    if b >= 0xC0 && c.is_alphabetic() {
-        format!(", where this byte is `{c}`")
-    } else {
-        String::new()
-    }
+    (b >= 0xC0 && c.is_alphabetic()).then_some(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, with_lang};
 
     #[test]
     fn bom_and_crlf_are_accepted() {
@@ -200,13 +193,33 @@ mod tests {
 
     #[test]
     fn latin1_is_located() {
-        let d = decode(
-            b"nome: A\narea: Attivit\xE0\n".to_vec(),
-            Path::new("a.yaml"),
-        )
-        .unwrap_err();
+        let bytes = b"nome: A\narea: Attivit\xE0\n".to_vec();
+        let d = with_lang(Lang::En, || {
+            decode(bytes.clone(), Path::new("a.yaml")).unwrap_err()
+        });
         assert_eq!((d.line, d.column), (2, 14));
-        assert!(d.message.contains("not UTF-8"), "{}", d.message);
+        assert_eq!(
+            d.message,
+            "the file is not UTF-8 text (byte 0xE0 at byte offset 21)"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1 by an old editor, where this byte is `à`)"
+            )
+        );
+        let it = decode(bytes, Path::new("a.yaml")).unwrap_err();
+        assert_eq!(
+            it.message,
+            "il file non è un testo UTF-8 (byte 0xE0 alla posizione 21)"
+        );
+        assert_eq!(it.code, Some("source-not-utf8"));
+        // A byte that is no letter: the plain hint.
+        let d = decode(b"a: \x81\n".to_vec(), Path::new("a.yaml")).unwrap_err();
+        assert!(
+            d.hint.as_deref().is_some_and(|h| h.ends_with("Latin-1)")),
+            "{d}"
+        );
     }
 
     /// Notepad's "Unicode" is UTF-16: named, with or without a byte order
@@ -227,7 +240,7 @@ mod tests {
             (be, "big-endian"),
             (with_bom, "little-endian, with a byte order mark"),
         ] {
-            let d = decode(bytes, Path::new("a.yaml")).unwrap_err();
+            let d = with_lang(Lang::En, || decode(bytes, Path::new("a.yaml")).unwrap_err());
             assert!(d.message.contains("UTF-16"), "{}", d.message);
             assert!(d.message.contains(order), "{}", d.message);
             assert!(!d.hint.as_deref().unwrap_or("").contains("1252"));

@@ -17,7 +17,8 @@ pub(crate) mod slips;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, diag};
+use crate::i18n::t;
 use crate::source::SourceFile;
 use positions::Positions;
 use schema::Record;
@@ -31,8 +32,11 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let keys = shape.keys();
     if is_blank(&file.text) {
         return Err(vec![
-            file.error_at(1, 1, "the file is empty")
-                .with_hint(shape.empty_hint),
+            diag!(Error, "yaml-file-empty", &file.display, record = shape.what).at_line(
+                1,
+                1,
+                file.line(1),
+            ),
         ]);
     }
     if let Some((line, column)) = too_deep_flow(&file.text) {
@@ -60,10 +64,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
         Err(e) => {
             let d = explain(file, &e, &keys);
             Err(vec![match pos.first_key {
-                Some((l, c)) if d.line <= 1 => Diagnostic {
-                    hint: d.hint,
-                    ..file.error_at(l, c, d.message)
-                },
+                Some((l, c)) if d.line <= 1 => d.at_line(l, c, file.line(l)),
                 _ => d,
             }])
         }
@@ -133,8 +134,7 @@ fn too_deep_flow(text: &str) -> Option<(usize, usize)> {
 }
 
 fn too_deep(file: &SourceFile, line: usize, column: usize) -> Diagnostic {
-    file.error_at(line, column, "lists or groups are nested too deeply here")
-        .with_hint("content files need only two or three levels of indentation")
+    diag!(Error, "yaml-nested-too-deep", &file.display).at_line(line, column, file.line(line))
 }
 
 /// True when the text holds nothing but blank lines and comments.
@@ -182,37 +182,29 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         {
             return d;
         }
-        let d = file.error_at(line, column, format!("unknown key `{field}`"));
-        return match suggestion {
-            Some(k) => d.with_hint(format!("did you mean `{k}`?")),
-            None => d.with_hint(format!("the valid keys here are: {}", expected.join(", "))),
-        };
+        return unknown_key(file, (line, column), field, suggestion, &expected);
     }
     if let Some(field) = between(&msg, "missing field `", "`") {
-        return file
-            .error_at(1, 1, format!("the required key `{field}` is missing"))
-            .with_hint(format!("add a line `{field}: ...`"));
+        return diag!(Error, "yaml-missing-key", &file.display, key = field).at_line(
+            1,
+            1,
+            file.line(1),
+        );
     }
     if let Some(field) = between(&msg, "duplicate field `", "`") {
         // The schema walk reports duplicates at their line first; serde's
         // own message has no position.
-        return file
-            .error_at(line, column, format!("the key `{field}` appears twice"))
-            .with_hint("keep only one of them (YAML would silently use the last one)");
+        return diag!(Error, "yaml-duplicate-key", &file.display, key = field).at_line(
+            line,
+            column,
+            file.line(line),
+        );
     }
     if msg.contains("cannot start any token") && line_text.contains('\t') {
         let col = line_text
             .find('\t')
             .map_or(column, |i| line_text[..i].chars().count() + 1);
-        return file
-            .error_at(
-                line,
-                col,
-                "a tab character is used here; YAML indentation must use spaces",
-            )
-            .with_hint(
-                "replace the tab with spaces (two spaces per level, as in the rest of the file)",
-            );
+        return diag!(Error, "yaml-tab-indent", &file.display).at_line(line, col, file.line(line));
     }
     let map_for_text = msg.contains("invalid type: map") && msg.contains("expected");
     if (map_for_text || msg.contains("mapping values are not allowed"))
@@ -232,15 +224,7 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
                 second
             })
             .map_or(1, |i| i + 1);
-        return file
-            .error_at(
-                l,
-                1,
-                "a line `---` starts a second YAML document in the same file",
-            )
-            .with_hint(
-                "one file holds one unit: remove this line, or move what follows into its own file",
-            );
+        return diag!(Error, "yaml-second-document", &file.display).at_line(l, 1, file.line(l));
     }
     if msg.contains("control characters are not allowed") {
         // serde_yaml says 1:1 and a character offset: point at the character.
@@ -252,16 +236,13 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             Some((i + 1, col + 1, c))
         });
         if let Some((l, c, ch)) = found {
-            return file
-                .error_at(
-                    l,
-                    c,
-                    format!(
-                        "the text holds an invisible control character (\\u{{{:x}}}), which YAML does not allow",
-                        u32::from(ch)
-                    ),
-                )
-                .with_hint("delete it (it usually comes from pasting text copied from another program)");
+            return diag!(
+                Error,
+                "yaml-control-character",
+                &file.display,
+                code = escaped(ch)
+            )
+            .at_line(l, c, file.line(l));
         }
     }
     if msg.contains("recursion limit exceeded") {
@@ -278,15 +259,11 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
                 Some((i + 1, t[..at].chars().count() + 1))
             })
             .unwrap_or((line, column));
-        return file
-            .error_at(
-                line,
-                column,
-                "the file repeats YAML aliases (`*name`) too many times",
-            )
-            .with_hint(
-                "write the text out instead of using anchors (`&name`) and aliases (`*name`)",
-            );
+        return diag!(Error, "yaml-alias-repetition", &file.display).at_line(
+            line,
+            column,
+            file.line(line),
+        );
     }
     // "..., while scanning a quoted scalar at line 1 column 7": the opener.
     let opener = raw.split_once(", while ").and_then(|(_, ctx)| {
@@ -304,20 +281,44 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
                 .line(l)
                 .and_then(|t| t.chars().nth(c.saturating_sub(1)))
                 .unwrap_or('"');
-            file.error_at(l, c, format!("the quotation mark `{q}` opened here is never closed"))
-                .with_hint(format!("end the text with `{q}` on the same line"))
+            diag!(
+                Error,
+                "yaml-unclosed-quote",
+                &file.display,
+                quote = q.to_string()
+            )
+            .at_line(l, c, file.line(l))
         }
         Some((what, l, c)) if what.contains("flow sequence") || what.contains("flow mapping") => {
-            let (open, close) = if what.contains("sequence") { ('[', ']') } else { ('{', '}') };
-            file.error_at(l, c, format!("the `{open}` opened here is never closed with `{close}`"))
-                .with_hint(format!("add `{close}` at the end, or write the items as `- ` lines"))
+            let (open, close) = if what.contains("sequence") {
+                ("[", "]")
+            } else {
+                ("{", "}")
+            };
+            diag!(
+                Error,
+                "yaml-unclosed-bracket",
+                &file.display,
+                open = open,
+                close = close
+            )
+            .at_line(l, c, file.line(l))
         }
-        _ if msg.contains("did not find expected key") || msg.contains("mapping values are not allowed") => file
-            .error_at(line, column, "this line is not indented like the lines around it")
-            .with_hint("keys of the same group start in the same column; list items start with `- ` under their key (use spaces, not tabs)"),
-        _ => file
-            .error_at(line, column, format!("the file is not valid YAML here: {msg}"))
-            .with_hint("compare this line with a correct one in another file (indentation, quotes, `- ` for list items)"),
+        _ if msg.contains("did not find expected key")
+            || msg.contains("mapping values are not allowed") =>
+        {
+            diag!(Error, "yaml-bad-indentation", &file.display).at_line(
+                line,
+                column,
+                file.line(line),
+            )
+        }
+        // serde_yaml's own words (English), after the catalogue's.
+        _ => diag!(Error, "yaml-invalid", &file.display, detail = msg).at_line(
+            line,
+            column,
+            file.line(line),
+        ),
     }
 }
 
@@ -349,16 +350,42 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
         value.trim_end().replace('\\', "\\\\").replace('"', "\\\"")
     );
     Some(
-        file.error_at(
-            line,
-            column,
-            "this text contains `: ` (colon and space), which YAML reads as a key followed by a value",
+        diag!(
+            Error,
+            "yaml-colon-in-text",
+            &file.display,
+            quoted = quoted.trim_start()
         )
-        .with_hint(format!(
-            "put the whole text in double quotes: {}",
-            quoted.trim_start()
-        )),
+        .at_line(line, column, file.line(line)),
     )
+}
+
+/// `yaml-unknown-key` for `key` at `(line, column)` of `file`, with the
+/// close key `suggestion` as its hint, else the list of the `valid` keys.
+pub(crate) fn unknown_key(
+    file: &SourceFile,
+    (line, column): (usize, usize),
+    key: &str,
+    suggestion: Option<&str>,
+    valid: &[&str],
+) -> Diagnostic {
+    let d = diag!(
+        Error,
+        "yaml-unknown-key",
+        &file.display,
+        key = key,
+        suggestion = suggestion.unwrap_or("")
+    )
+    .at_line(line, column, file.line(line));
+    match suggestion {
+        Some(_) => d,
+        None => d.with_hint(t!("yaml-unknown-key.hint-keys", keys = valid.join(", "))),
+    }
+}
+
+/// A character as Rust and the messages write its code: `\u{1b}`.
+pub(crate) fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
 }
 
 /// The valid key closest to a misspelt one, if any is close enough.
@@ -374,13 +401,49 @@ pub(crate) fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, with_lang};
     use crate::model::UnitFile;
 
-    fn err(text: &str) -> Diagnostic {
-        let mut all =
-            parse::<UnitFile>(&SourceFile::new("u.yaml", text), &schema::UNIT).unwrap_err();
+    /// The one problem of `text`, in `lang`.
+    fn err_in(lang: Lang, text: &str) -> Diagnostic {
+        let mut all = with_lang(lang, || {
+            parse::<UnitFile>(&SourceFile::new("u.yaml", text), &schema::UNIT).unwrap_err()
+        });
         assert_eq!(all.len(), 1, "{all:?}");
         all.remove(0)
+    }
+
+    /// The one problem of `text`, in English.
+    fn err(text: &str) -> Diagnostic {
+        err_in(Lang::En, text)
+    }
+
+    /// Italian by default, with the same code in both languages; the
+    /// hint chosen among the message's attributes follows the language too.
+    #[test]
+    fn problems_speak_italian_with_a_stable_code() {
+        let it = err_in(Lang::It, "nome: A\nsmartizabili:\n  - x\n");
+        assert_eq!(it.message, "chiave sconosciuta `smartizabili`");
+        assert_eq!(
+            it.hint.as_deref(),
+            Some("forse si intendeva `smartizzabili`?")
+        );
+        assert_eq!(it.code, Some("yaml-unknown-key"));
+        let en = err("nome: A\nsmartizabili:\n  - x\n");
+        assert_eq!(en.code, it.code);
+        let far = err_in(Lang::It, "nome: A\nqualcosa: 1\n");
+        assert!(
+            far.hint
+                .as_deref()
+                .is_some_and(|h| h.starts_with("le chiavi ammesse qui sono: nome, ")),
+            "{far}"
+        );
+        let empty = err_in(Lang::It, "\n");
+        assert_eq!(empty.message, "il file è vuoto");
+        assert_eq!(
+            empty.hint.as_deref(),
+            Some("scrivere il `nome` dell'unità e le sue attività, come negli altri file")
+        );
     }
 
     #[test]
@@ -459,6 +522,10 @@ mod tests {
     fn empty_file() {
         let d = err("# nothing\n\n");
         assert_eq!(d.message, "the file is empty");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("write the unit's `nome` and its activities, as in the other files")
+        );
     }
 
     #[test]

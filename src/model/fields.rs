@@ -31,11 +31,11 @@ pub(crate) enum Shape {
 
 /// A map with known keys.
 pub(crate) struct Record {
-    /// What the map is, for "missing key" messages: "this activity".
+    /// What the map is, as the `$record` selector of the catalogue's
+    /// messages (`yaml-missing-key-in`, the hint of `yaml-file-empty`):
+    /// `site`, `unit`, `page`, `activity`, `crumb`, `fonte`, `collegamenti`.
     pub what: &'static str,
     pub fields: &'static [Field],
-    /// Said when the whole file is empty.
-    pub empty_hint: &'static str,
 }
 
 impl Record {
@@ -176,14 +176,15 @@ impl FieldType for super::Collegamenti {
 /// Declares a record once: the struct (its attributes as written, every
 /// field `pub`), `KEYS` (its keys in order, for "did you mean" hints), a
 /// `text(key)` accessor for the published text fields, and the static
-/// [`Record`] named after `=>` for the YAML walk. Each field is
+/// [`Record`] named after `=>` for the YAML walk (with, in brackets, what
+/// the record is as its messages' `$record`: `("unit")`). Each field is
 /// `key: Type = <value|text|markdown>(...)`, required unless its type is
 /// optional ([`FieldType`]); fields after
 /// `skip` are not read from the file (`#[serde(skip)]`, filled later).
 macro_rules! record {
     (
         $(#[$meta:meta])*
-        $vis:vis struct $name:ident => $record:ident ($what:literal, $hint:literal) {
+        $vis:vis struct $name:ident => $record:ident ($what:literal) {
             $( $(#[$fmeta:meta])* $key:ident : $ty:ty = $decl:expr, )*
         }
         $( skip { $( $(#[$smeta:meta])* $skey:ident : $sty:ty, )* } )?
@@ -218,7 +219,6 @@ macro_rules! record {
                 required: <$ty as $crate::model::fields::FieldType>::REQUIRED,
                 ..$decl
             } ),*],
-            empty_hint: $hint,
         };
     };
 }

@@ -39,7 +39,7 @@ record! {
     /// The act the catalogue comes from.
     #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub struct Fonte => FONTE ("`fonte`", "") {
+    pub struct Fonte => FONTE ("fonte") {
         titolo: Option<String> = value(Shape::Text),
         atto: Option<String> = value(Shape::Text),
         url: Option<String> = value(Shape::Text),
@@ -73,7 +73,7 @@ record! {
     /// One step of the breadcrumb above the catalogue.
     #[derive(Debug, Clone, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub struct Crumb => CRUMB ("this step of `percorso`", "") {
+    pub struct Crumb => CRUMB ("crumb") {
         titolo: String = value(Shape::NonEmptyText),
         url: Option<String> = value(Shape::Text),
     }
@@ -83,7 +83,7 @@ record! {
     /// Footer links every Comune site must have.
     #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub struct Collegamenti => COLLEGAMENTI ("`collegamenti`", "") {
+    pub struct Collegamenti => COLLEGAMENTI ("collegamenti") {
         accessibilita: Option<String> = value(Shape::Text),
         privacy: Option<String> = value(Shape::Text),
         note_legali: Option<String> = value(Shape::Text),
@@ -99,10 +99,7 @@ record! {
     /// its line in `views::SiteView` (a test there fails without it).
     #[derive(Debug, Clone, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub struct SiteConfig => SITE (
-        "the site settings",
-        "write at least `ente`, `titolo`, `base_url` and `aggiornato_il`"
-    ) {
+    pub struct SiteConfig => SITE ("site") {
         ente: String = value(Shape::NonEmptyText),
         titolo: String = value(Shape::NonEmptyText),
         base_url: String = value(Shape::NonEmptyText),
@@ -159,7 +156,7 @@ record! {
     /// An activity in its long form.
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct ActivityLong => ACTIVITY ("this activity", "") {
+    struct ActivityLong => ACTIVITY ("activity") {
         testo: String = value(Shape::NonEmptyText),
         /// Markdown.
         note: Option<String> = value(Shape::Text),
@@ -208,10 +205,7 @@ record! {
     /// what `import` reads back, by itself; see `fields`.
     #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub struct UnitFile => UNIT (
-        "the unit",
-        "write the unit's `nome` and its activities, as in the other files"
-    ) {
+    pub struct UnitFile => UNIT ("unit") {
         nome: String = value(Shape::NonEmptyText),
         area: Option<String> = text(column(
             "Area",
@@ -297,10 +291,7 @@ record! {
     /// Front matter of an extra Markdown page.
     #[derive(Debug, Clone, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]
-    pub(crate) struct PageFrontMatter => PAGE (
-        "the front matter",
-        "write at least `titolo: Titolo della pagina`"
-    ) {
+    pub(crate) struct PageFrontMatter => PAGE ("page") {
         titolo: String = value(Shape::NonEmptyText),
         descrizione: Option<String> = value(Shape::Text),
         ordine: Option<i64> = value(Shape::Integer),

@@ -36,20 +36,21 @@ impl Node {
             Node::Float(f) => f.to_string(),
             Node::Str(s) => s.clone(),
             Node::Tagged(_, n) => n.key_text(),
-            Node::Seq(_) | Node::Map(_) => "(a list or map used as a key)".into(),
+            Node::Seq(_) | Node::Map(_) => crate::i18n::t!("yaml-key-not-text"),
         }
     }
 
-    /// What the value is, in words: "a number", "a list", ...
+    /// What the value is, as the `$found` selector of the catalogue's
+    /// messages (which put it into words): `number`, `list`, ...
     pub(crate) fn kind(&self) -> &'static str {
         match self {
-            Node::Null => "nothing",
-            Node::Bool(_) => "a yes/no value",
-            Node::Int(_) | Node::Float(_) => "a number",
+            Node::Null => "null",
+            Node::Bool(_) => "bool",
+            Node::Int(_) | Node::Float(_) => "number",
             Node::Str(_) => "text",
-            Node::Seq(_) => "a list",
-            Node::Map(_) => "a group of keys",
-            Node::Tagged(..) => "a tagged value",
+            Node::Seq(_) => "list",
+            Node::Map(_) => "map",
+            Node::Tagged(..) => "tagged",
         }
     }
 }

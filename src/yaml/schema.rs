@@ -12,7 +12,8 @@ use std::collections::HashMap;
 
 use super::node::Node;
 use super::positions::{Pos, Positions, Seg};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, diag};
+use crate::i18n::t;
 use crate::model::Date;
 use crate::source::SourceFile;
 
@@ -36,15 +37,14 @@ pub(crate) fn check(
         other => {
             let p = pos.find(&[]);
             w.out.push(
-                file.error_at(
-                    p.line,
-                    p.column,
-                    format!(
-                        "the file should be a list of keys (`key: value` lines), but it is {}",
-                        other.kind()
-                    ),
+                diag!(
+                    Error,
+                    "yaml-not-a-map",
+                    &file.display,
+                    found = other.kind(),
+                    record = root.what
                 )
-                .with_hint(root.empty_hint),
+                .at_line(p.line, p.column, file.line(p.line)),
             );
         }
     }
@@ -60,28 +60,20 @@ struct Walk<'a> {
 
 /// How a value is named in messages: "`nome`", or "an activity in
 /// `smartizzabili`" for an item of a list (which "has no text" rather than
-/// "is empty"). Put into words only when there is a problem to report.
+/// "is empty"): the `$key` and `$item` of the catalogue's messages, which
+/// put them into words.
 #[derive(Clone, Copy)]
 struct Label<'k> {
     key: &'k str,
-    /// `Some("an activity in")` for an item of a list.
-    item: Option<&'static str>,
-}
-
-impl Label<'_> {
-    fn text(&self) -> String {
-        match self.item {
-            Some(what) => format!("{what} `{}`", self.key),
-            None => format!("`{}`", self.key),
-        }
-    }
+    /// `$item`: `none` for the value of a key, `activity` for an item of a
+    /// list of activities, `item` for an item of another list.
+    item: &'static str,
 }
 
 impl Walk<'_> {
-    fn error(&mut self, line: usize, column: usize, msg: String, hint: Option<String>) {
-        let mut d = self.file.error_at(line, column, msg);
-        d.hint = hint;
-        self.out.push(d);
+    /// Reports `d` at `line:column`.
+    fn push(&mut self, line: usize, column: usize, d: Diagnostic) {
+        self.out.push(d.at_line(line, column, self.file.line(line)));
     }
 
     /// Checks a group of keys at `path` (restored as it was on return).
@@ -98,12 +90,8 @@ impl Walk<'_> {
                 .exact(path, nth)
                 .unwrap_or_else(|| self.pos.find(path));
             if nth > 0 {
-                self.error(
-                    at.line,
-                    at.column,
-                    format!("the key `{key}` appears twice"),
-                    Some("keep only one of them (YAML would silently use the last one)".into()),
-                );
+                let d = diag!(Error, "yaml-duplicate-key", &self.file.display, key = &key);
+                self.push(at.line, at.column, d);
                 path.pop();
                 continue;
             }
@@ -111,22 +99,20 @@ impl Walk<'_> {
                 Some(f) => {
                     let label = Label {
                         key: &key,
-                        item: None,
+                        item: "none",
                     };
                     self.value(v, &f.shape, path, at, label);
                 }
                 None => {
                     let keys = rec.keys();
-                    let hint = match super::nearest(&key, &keys) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("the valid keys here are: {}", keys.join(", ")),
-                    };
-                    self.error(
-                        at.line,
-                        at.column,
-                        format!("unknown key `{key}`"),
-                        Some(hint),
-                    );
+                    let suggestion = super::nearest(&key, &keys);
+                    self.out.push(super::unknown_key(
+                        self.file,
+                        (at.line, at.column),
+                        &key,
+                        suggestion,
+                        &keys,
+                    ));
                 }
             }
             path.pop();
@@ -153,12 +139,14 @@ impl Walk<'_> {
                     let at = self.pos.find(path);
                     (at.value_line, at.value_column)
                 };
-                self.error(
-                    line,
-                    column,
-                    format!("the required key `{}` is missing from {}", f.key, rec.what),
-                    Some(format!("add a line `{}: ...`", f.key)),
+                let d = diag!(
+                    Error,
+                    "yaml-missing-key-in",
+                    &self.file.display,
+                    key = f.key,
+                    record = rec.what
                 );
+                self.push(line, column, d);
             }
         }
     }
@@ -167,30 +155,29 @@ impl Walk<'_> {
     fn value(&mut self, v: &Node, shape: &Shape, path: &mut Vec<Seg>, at: Pos, label: Label) {
         let (line, col) = (at.value_line, at.value_column);
         if let Node::Tagged(tag, _) = v {
-            self.error(
-                line,
-                col,
-                format!(
-                    "{} has a YAML tag `!{tag}`, which content files do not use",
-                    label.text()
-                ),
-                Some(format!("remove `!{tag}`")),
+            let d = diag!(
+                Error,
+                "yaml-tag-not-allowed",
+                &self.file.display,
+                item = label.item,
+                key = label.key,
+                tag = tag
             );
+            self.push(line, col, d);
             return;
         }
         if let Node::Str(s) = v
             && let Some(c) = s.chars().find(|c| is_bidi_control(*c))
         {
-            self.error(
-                line,
-                col,
-                format!(
-                    "{} holds an invisible character that changes the direction of the text (\\u{{{:x}}}): the page would show it in another order than it is written",
-                    label.text(),
-                    u32::from(c)
-                ),
-                Some("type the text again without it (it usually comes with text pasted from elsewhere)".into()),
+            let d = diag!(
+                Error,
+                "yaml-bidi-character",
+                &self.file.display,
+                item = label.item,
+                key = label.key,
+                code = super::escaped(c)
             );
+            self.push(line, col, d);
             return;
         }
         match (shape, v) {
@@ -201,15 +188,14 @@ impl Walk<'_> {
             (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Str(s))
                 if s.chars().all(|c| c.is_whitespace() || is_zero_width(c)) =>
             {
-                self.error(
-                    line,
-                    col,
-                    format!(
-                        "{} holds only invisible characters: it would be published empty",
-                        label.text()
-                    ),
-                    Some("write the text, or remove the line".into()),
+                let d = diag!(
+                    Error,
+                    "yaml-only-invisible",
+                    &self.file.display,
+                    item = label.item,
+                    key = label.key
                 );
+                self.push(line, col, d);
             }
             (Shape::NonEmptyText | Shape::TextOrRecord(_), Node::Null) => {
                 self.empty(line, col, label)
@@ -220,38 +206,42 @@ impl Walk<'_> {
             (Shape::Date, Node::Null) => {}
             (Shape::Date, Node::Str(s)) => {
                 if Date::parse(s.trim()).is_none() {
-                    self.error(
-                        line,
-                        col,
-                        format!("`{s}` is not a valid date"),
-                        Some("write it as YYYY-MM-DD, for example 2026-11-26".into()),
-                    );
+                    let d = diag!(Error, "yaml-invalid-date", &self.file.display, value = s);
+                    self.push(line, col, d);
                 }
             }
             (Shape::List(_) | Shape::Record(_) | Shape::Choice(_), Node::Null) => {}
             (Shape::Choice(words), Node::Str(s)) => {
                 if !words.contains(&s.trim()) {
-                    let hint = match super::nearest(s.trim(), words) {
-                        Some(w) => format!("did you mean `{w}`?"),
-                        None => format!("write one of: {}", words.join(", ")),
-                    };
-                    self.error(
-                        line,
-                        col,
-                        format!("{} cannot be `{s}`", label.text()),
-                        Some(hint),
+                    let suggestion = super::nearest(s.trim(), words);
+                    let d = diag!(
+                        Error,
+                        "yaml-not-a-choice",
+                        &self.file.display,
+                        item = label.item,
+                        key = label.key,
+                        value = s,
+                        suggestion = suggestion.unwrap_or("")
                     );
+                    let d = match suggestion {
+                        Some(_) => d,
+                        None => d.with_hint(t!(
+                            "yaml-not-a-choice.hint-choices",
+                            choices = words.join(", ")
+                        )),
+                    };
+                    self.push(line, col, d);
                 }
             }
             (Shape::List(item), Node::Seq(items)) => {
                 let what = if matches!(item, Shape::TextOrRecord(_)) {
-                    "an activity in"
+                    "activity"
                 } else {
-                    "an item of"
+                    "item"
                 };
                 let label = Label {
                     key: label.key,
-                    item: Some(what),
+                    item: what,
                 };
                 for (i, it) in items.iter().enumerate() {
                     path.push(Seg::Index(i));
@@ -284,60 +274,50 @@ impl Walk<'_> {
     }
 
     fn empty(&mut self, line: usize, col: usize, label: Label) {
-        if label.item.is_some() {
-            self.error(
-                line,
-                col,
-                format!("{} has no text", label.text()),
-                Some("write the text, or remove the empty `-` line".into()),
-            );
+        let (file, item, key) = (&self.file.display, label.item, label.key);
+        let d = if item == "none" {
+            diag!(Error, "yaml-empty-value", file, item = item, key = key)
         } else {
-            self.error(
-                line,
-                col,
-                format!("{} is empty", label.text()),
-                Some("write a value after the colon".into()),
-            );
-        }
+            diag!(Error, "yaml-item-no-text", file, item = item, key = key)
+        };
+        self.push(line, col, d);
     }
 
     fn wrong_type(&mut self, line: usize, col: usize, shape: &Shape, v: &Node, label: Label) {
         let expected = match shape {
             Shape::Text | Shape::NonEmptyText => "text",
-            Shape::TextOrRecord(_) => "a line of text",
-            Shape::Integer => "a whole number, like 30",
-            Shape::Date => "a date written YYYY-MM-DD",
-            Shape::List(_) => "a list (one `- ` line per item)",
-            Shape::Record(_) => "a group of keys (`key: value` lines, indented)",
-            Shape::Choice(_) => "one of the words listed in the hint",
+            Shape::TextOrRecord(_) => "line",
+            Shape::Integer => "integer",
+            Shape::Date => "date",
+            Shape::List(_) => "list",
+            Shape::Record(_) => "record",
+            Shape::Choice(_) => "choice",
         };
         let texty = matches!(
             shape,
             Shape::Text | Shape::NonEmptyText | Shape::TextOrRecord(_) | Shape::Date
         );
-        let hint = match (shape, v) {
-            (Shape::Choice(words), _) => Some(format!("write one of: {}", words.join(", "))),
-            _ => None,
-        }
-        .or(match v {
-            Node::Int(_) | Node::Float(_) | Node::Bool(_) if texty => {
-                Some("put the value in double quotes, so YAML reads it as text".to_string())
-            }
-            Node::Str(_) if matches!(shape, Shape::List(_)) => {
-                Some("write each item on its own line, starting with `- `".to_string())
-            }
-            _ => None,
-        });
-        self.error(
-            line,
-            col,
-            format!(
-                "{} should be {expected}, but it is {}",
-                label.text(),
-                v.kind()
-            ),
-            hint,
+        let mut d = diag!(
+            Error,
+            "yaml-wrong-type",
+            &self.file.display,
+            item = label.item,
+            key = label.key,
+            expected = expected,
+            found = v.kind()
         );
+        // `.hint` (quotes) fits a number or yes/no where text is wanted;
+        // the others are chosen here.
+        d.hint = match (shape, v) {
+            (Shape::Choice(words), _) => Some(t!(
+                "yaml-wrong-type.hint-choices",
+                choices = words.join(", ")
+            )),
+            (_, Node::Int(_) | Node::Float(_) | Node::Bool(_)) if texty => d.hint.take(),
+            (Shape::List(_), Node::Str(_)) => Some(t!("yaml-wrong-type.hint-list")),
+            _ => None,
+        };
+        self.push(line, col, d);
     }
 }
 
@@ -361,14 +341,47 @@ fn is_zero_width(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn problems(text: &str) -> Vec<String> {
+    use crate::i18n::{Lang, with_lang};
+
+    /// Every problem of `text` as `line:column message`, in `lang`.
+    fn problems_in(lang: Lang, text: &str) -> Vec<String> {
         let file = SourceFile::new("u.yaml", text);
         let node = super::super::node::parse(text).unwrap();
         let pos = super::super::positions::index(text);
-        check(&node, &UNIT, &file, &pos)
+        with_lang(lang, || check(&node, &UNIT, &file, &pos))
             .iter()
             .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
             .collect()
+    }
+
+    /// [`problems_in`] English.
+    fn problems(text: &str) -> Vec<String> {
+        problems_in(Lang::En, text)
+    }
+
+    /// The Italian messages put the key, the item and the kinds of value
+    /// into words of their own (agreement included).
+    #[test]
+    fn the_walk_speaks_italian() {
+        assert_eq!(
+            problems_in(
+                Lang::It,
+                "nome: A\nordine: trenta\nsmartizzabili:\n  - ''\n  - 42\nresponsabile:\n  - R\n"
+            ),
+            [
+                "2:9 il valore di `ordine` dovrebbe essere un numero intero, come 30, ma è un testo",
+                "4:5 un'attività dell'elenco `smartizzabili` non ha testo",
+                "5:5 un'attività dell'elenco `smartizzabili` dovrebbe essere una riga di testo, ma è un numero",
+                "6:14 il valore di `responsabile` dovrebbe essere un testo, ma è un elenco",
+            ]
+        );
+        assert_eq!(
+            problems_in(Lang::It, "area: X\nsmartizzabili:\n  - note: N\n"),
+            [
+                "1:1 manca la chiave obbligatoria `nome` nell'unità",
+                "3:5 manca la chiave obbligatoria `testo` in questa attività",
+            ]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! `load` reports what is left of a file that parsed as warnings. Lines inside
 //! `|`/`>` blocks and multi-line quoted texts are text, never slips.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity, diag};
 use crate::source::SourceFile;
 
 use super::positions::{closes_quote, quoted_end, split_key};
@@ -247,87 +247,76 @@ fn requote(text: &str) -> String {
     }
 }
 
-/// How [`requote`] quoted the text that ends `suggestion`.
+/// How [`requote`] quoted the text that ends `suggestion`: the `$quotes`
+/// of the catalogue's messages.
 fn quotes(suggestion: &str) -> &'static str {
     if suggestion.ends_with('\'') {
-        "single quotes (writing each `'` inside it twice)"
+        "single"
     } else {
-        "double quotes"
+        "double"
     }
 }
 
 /// The located error or warning for `slip` in `file`.
 pub(crate) fn diagnostic(file: &SourceFile, slip: &Slip, error: bool) -> Diagnostic {
-    let at = |message: String| {
-        if error {
-            file.error_at(slip.line, slip.column, message)
-        } else {
-            file.warning_at(slip.line, slip.column, message)
-        }
+    let path = &file.display;
+    let severity = if error { "error" } else { "warning" };
+    let d = match &slip.kind {
+        Kind::Bullet { mark: '-' } => diag!(
+            Error,
+            "yaml-slip-dash-without-space",
+            path,
+            severity = severity
+        ),
+        Kind::Bullet { mark } => diag!(
+            Error,
+            "yaml-slip-bullet",
+            path,
+            mark = mark.to_string(),
+            severity = severity
+        ),
+        Kind::Comment { cut, suggestion } => diag!(
+            Error,
+            "yaml-slip-comment",
+            path,
+            cut = cut,
+            quotes = quotes(suggestion),
+            suggestion = suggestion
+        ),
+        Kind::QuotedStart { quoted, suggestion } => diag!(
+            Error,
+            "yaml-slip-quoted-start",
+            path,
+            quoted = quoted,
+            quotes = quotes(suggestion),
+            suggestion = suggestion
+        ),
+        Kind::DoubleDash { suggestion } => diag!(
+            Error,
+            "yaml-slip-double-dash",
+            path,
+            quotes = quotes(suggestion),
+            suggestion = suggestion
+        ),
+        Kind::Anchor { mark: '&', name } => diag!(Error, "yaml-slip-anchor", path, name = name),
+        Kind::Anchor { name, .. } => diag!(Error, "yaml-slip-alias", path, name = name),
+        Kind::Tag { tag } => diag!(Error, "yaml-slip-standard-tag", path, tag = tag),
+        Kind::Star { suggestion } => diag!(
+            Error,
+            "yaml-slip-star",
+            path,
+            quotes = quotes(suggestion),
+            suggestion = suggestion
+        ),
     };
-    match &slip.kind {
-        Kind::Bullet { mark } => {
-            let what = if *mark == '-' {
-                "starts with `-` without a space after it".to_string()
-            } else {
-                format!("starts with `{mark}`, which is not a list mark in YAML")
-            };
-            let effect = if error {
-                "so it is not a new item and YAML cannot read the list"
-            } else {
-                "so it is not a new item: YAML adds it to the text of the line above"
-            };
-            let hint = if !error {
-                format!(
-                    "if it is a new item, start it with `- ` (a dash and a space) in the same column as the other items' dashes{}",
-                    if *mark == '-' { String::new() } else { format!(", instead of `{mark}`") }
-                )
-            } else if *mark == '-' {
-                "use `- ` at the start (a dash and a space), like the other items".to_string()
-            } else {
-                format!("use `- ` at the start (a dash and a space) instead of `{mark}`")
-            };
-            at(format!("this line {what}, {effect}")).with_hint(hint)
+    let d = d.at_line(slip.line, slip.column, file.line(slip.line));
+    if error {
+        d
+    } else {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..d
         }
-        Kind::Comment { cut, suggestion } => at(format!(
-            "YAML reads ` #` as the start of a comment: `{cut}` is left out of the text"
-        ))
-        .with_hint(format!(
-            "if it belongs to the text, put the whole text in {}: {suggestion}; a note for the editors goes on a line of its own",
-            quotes(suggestion)
-        )),
-        Kind::QuotedStart { quoted, suggestion } => at(format!(
-            "the text starts with a quotation mark, so YAML takes {quoted} for the whole text and cannot read what follows"
-        ))
-        .with_hint(format!("put the whole text in {}: {suggestion}", quotes(suggestion))),
-        Kind::DoubleDash { suggestion } => at(
-            "this line starts with two dashes, so YAML reads a list inside the list instead of a text"
-                .to_string(),
-        )
-        .with_hint(format!(
-            "remove the second `-` (it was probably pasted with the text); to keep it, put the text in {}: {suggestion}",
-            quotes(suggestion)
-        )),
-        Kind::Anchor { mark: '&', name } => at(format!(
-            "`&{name}` is a YAML anchor: YAML copies this value wherever `*{name}` is written"
-        ))
-        .with_hint("write the text out in each place instead (whoever edits the file next may not know that a change here changes the others too)"),
-        Kind::Anchor { name, .. } => at(format!(
-            "`*{name}` is a YAML alias: the value published here is the one written at `&{name}`"
-        ))
-        .with_hint(format!("write the text out here instead of `*{name}`")),
-        Kind::Tag { tag } => at(format!(
-            "`{tag}` is a YAML tag, which content files do not use: the value is read as the text after it"
-        ))
-        .with_hint(format!("remove `{tag}`")),
-        Kind::Star { suggestion } => at(
-            "the text starts with `*`, which YAML reads as a reference to an anchor (`*name`)"
-                .to_string(),
-        )
-        .with_hint(format!(
-            "remove the `*` (the `- ` already makes the item), or put the whole text in {}: {suggestion}",
-            quotes(suggestion)
-        )),
     }
 }
 

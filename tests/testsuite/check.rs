@@ -52,10 +52,10 @@ fn check_github_prints_annotations_from_the_repository_root() {
         lines,
         [
             format!(
-                "::error file={name}/content/rotta-due.yaml,line=3,col=15,title=trasparenza::this text contains `: ` (colon and space), which YAML reads as a key followed by a value%0Ahint: put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\""
+                "::error file={name}/content/rotta-due.yaml,line=3,col=15,title=trasparenza yaml-colon-in-text::this text contains `: ` (colon and space), which YAML reads as a key followed by a value%0Ahint: put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\""
             ),
             format!(
-                "::error file={name}/content/rotta.yaml,line=2,col=1,title=trasparenza::unknown key `smartizabili`%0Ahint: did you mean `smartizzabili`?"
+                "::error file={name}/content/rotta.yaml,line=2,col=1,title=trasparenza yaml-unknown-key::unknown key `smartizabili`%0Ahint: did you mean `smartizzabili`?"
             ),
         ]
     );

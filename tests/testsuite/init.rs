@@ -287,7 +287,11 @@ fn check_format_gitlab_is_a_code_quality_report() {
     assert_eq!(issues.len(), 2);
     for i in issues {
         assert_eq!(i["severity"], "critical");
-        assert_eq!(i["check_name"], "trasparenza");
+        // The stable code of each problem (the broken fixture's are YAML's).
+        assert!(
+            i["check_name"].as_str().unwrap().starts_with("yaml-"),
+            "{i}"
+        );
         assert_eq!(i["fingerprint"].as_str().unwrap().len(), 16);
         assert!(
             i["location"]["path"]
