@@ -3,6 +3,10 @@
 # figure pasted into the README carries its context. The machines here are
 # shared: quote ratios between engines measured in the same run, not
 # absolute times across runs.
+# The scripts read trasparenza's English lines ("Built ...", "Serving ...",
+# "Rebuilt ..."): the program speaks Italian unless asked otherwise.
+export LANG=en_US.UTF-8
+unset LC_ALL LC_MESSAGES
 machine_load() { cut -d' ' -f1-3 /proc/loadavg; }
 machine_header() {
   local repo

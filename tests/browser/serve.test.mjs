@@ -15,13 +15,14 @@ let root, server, url, browser;
 
 /** Starts `trasparenza serve` on a free port; resolves with its URL. */
 function startServe(dir) {
-  const child = spawn(BIN, ['serve', '--root', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // In Italian, as a clerk sees it with no language set (CI runners set none).
+  const child = spawn(BIN, ['serve', '--root', dir, '--port', '0', '--lang', 'it'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), WAIT * 2);
     child.stdout.on('data', (b) => {
       log += b;
-      const m = log.match(/^Serving .* at (http:\/\/\S+\/)/m);
+      const m = log.match(/^Anteprima di .* su (http:\/\/\S+\/)/m);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
     child.stderr.on('data', (b) => { log += b; });
@@ -105,8 +106,8 @@ test('a broken file shows the overlay over the last good page; fixing it clears 
   await dialog.waitFor({ state: 'visible', timeout: WAIT });
   const text = await dialog.innerText();
   assert.match(text, /content\/lavori-pubblici\.yaml:7:1/);
-  assert.match(text, /unknown key `smartizabili`/);
-  assert.match(text, /Suggerimento: did you mean `smartizzabili`\?/);
+  assert.match(text, /chiave sconosciuta `smartizabili` \[yaml-unknown-key\]/);
+  assert.match(text, /Suggerimento: forse si intendeva `smartizzabili`\?/);
   // The last good page is still there, under the overlay.
   assert.equal(await page.locator('h1').innerText(), before);
   // The overlay is on screen and closes with its button or Escape.

@@ -139,8 +139,8 @@ macro_rules! catalogue_files {
     ($($name:literal),* $(,)?) => {
         &[$((
             $name,
-            include_str!(concat!("../locales/it/", $name)),
-            include_str!(concat!("../locales/en/", $name)),
+            include_str!(concat!("../../locales/it/", $name)),
+            include_str!(concat!("../../locales/en/", $name)),
         )),*]
     };
 }
