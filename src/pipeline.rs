@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::editions::{self, Edition};
 use crate::load::{self, EnvironmentError};
 use crate::model::{Date, Site};
@@ -147,15 +147,12 @@ pub(crate) fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) ->
     };
     let secs = match source_date_epoch.map(str::trim) {
         Some(v) if !v.is_empty() => v.parse::<i64>().unwrap_or_else(|_| {
-            diags.push(
-                Diagnostic::warning(
-                    "SOURCE_DATE_EPOCH",
-                    format!("`{v}` is not a number of seconds since 1970; using today's date"),
-                )
-                .with_hint(
-                    "set it to a whole number, e.g. `$(git log -1 --format=%ct)`, or unset it",
-                ),
-            );
+            diags.push(diag!(
+                Warning,
+                "pipeline-source-date-epoch",
+                "SOURCE_DATE_EPOCH",
+                value = v
+            ));
             now()
         }),
         _ => now(),
@@ -214,5 +211,14 @@ mod tests {
         let system = today(None, &mut d);
         assert_eq!(today(Some("ieri"), &mut d), system);
         assert_eq!(d.warning_count(), 1);
+        let warning = &d.since(0)[0];
+        assert_eq!(warning.code, Some("pipeline-source-date-epoch"));
+        assert!(
+            warning
+                .message
+                .starts_with("`ieri` non è un numero di secondi"),
+            "{}",
+            warning.message
+        );
     }
 }

@@ -153,6 +153,7 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "editions.ftl",
     "linkcheck.ftl",
     "load.ftl",
+    "pipeline.ftl",
     "placeholder.ftl",
     "serve.ftl",
     "source.ftl",

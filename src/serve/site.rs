@@ -21,7 +21,7 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use super::incremental::{Incremental, Map, Pending, Rendered};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load::EnvironmentError;
 use crate::pipeline::BuildOptions;
 
@@ -272,14 +272,13 @@ impl Builder {
     ) -> Result<T, Diagnostic> {
         let stuck = self.abandoned();
         if stuck >= MAX_ABANDONED {
-            return Err(Diagnostic::error(
+            return Err(diag!(
+                Error,
+                "serve-rebuilds-stuck",
                 "themes",
-                format!(
-                    "not rebuilt: {stuck} earlier rebuilds are still running past their time budget of {}, each using a processor",
-                    secs(self.budget)
-                ),
-            )
-            .with_hint("fix the template that never ends, then stop `trasparenza serve` (Ctrl-C) and start it again"));
+                count = stuck,
+                budget = secs(self.budget)
+            ));
         }
         let pool = match &self.pool {
             Some(p) => Arc::clone(p),
@@ -288,10 +287,7 @@ impl Builder {
                     .thread_name(|n| format!("serve-rebuild-{n}"))
                     .build()
                     .map_err(|e| {
-                        Diagnostic::error(
-                            "content",
-                            format!("cannot start the rebuild threads: {e}"),
-                        )
+                        diag!(Error, "serve-no-threads", "content", error = e.to_string())
                     })?;
                 let p = Arc::new(p);
                 self.pool = Some(Arc::clone(&p));
@@ -333,14 +329,12 @@ impl Builder {
             }
         };
         ran.ok_or_else(|| {
-            Diagnostic::error(
+            diag!(
+                Error,
+                "serve-rebuild-timeout",
                 "themes",
-                format!(
-                    "the rebuild took longer than {} and was stopped: a template may never end (a loop over a huge range, loops nested too deep)",
-                    secs(self.budget)
-                ),
+                budget = secs(self.budget)
             )
-            .with_hint("fix the template and save: the next save rebuilds; for a very large catalogue raise the limit with `serve --rebuild-timeout SECONDS`")
         })
     }
 
