@@ -13,7 +13,7 @@ use crate::i18n::{self, t};
 pub(super) fn run(args: &SpiegaArgs) -> Result<Done, Failure> {
     let codes = i18n::explained_codes();
     let text = match &args.code {
-        None => list(&codes),
+        None => list(codes),
         Some(asked) => {
             // `[yaml-unknown-key]` pasted with its brackets, or in capitals.
             let code = asked
@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn every_code_is_explained_in_both_languages_and_differently() {
         let codes = i18n::explained_codes();
-        for code in &codes {
+        for code in codes {
             let it = with_lang(Lang::It, || explain(code));
             let en = with_lang(Lang::En, || explain(code));
             assert!(it.starts_with(&format!("{code}: ")), "{it}");

@@ -247,7 +247,7 @@ number_args!(u8, u16, u32, u64, usize, i32, i64, f64);
 /// Every stable code of a diagnostic, sorted: the ids of the catalogue
 /// that have a `.spiegazione` (the long explanation `trasparenza spiega`
 /// prints). Read from the Italian files; a test keeps English in step.
-pub(crate) fn explained_codes() -> Vec<&'static str> {
+pub(crate) fn explained_codes() -> &'static [&'static str] {
     static CODES: OnceLock<Vec<&'static str>> = OnceLock::new();
     CODES
         .get_or_init(|| {
@@ -267,7 +267,7 @@ pub(crate) fn explained_codes() -> Vec<&'static str> {
             codes.sort_unstable();
             codes
         })
-        .clone()
+        .as_slice()
 }
 
 /// The message `id` in the current language, with its arguments; what
