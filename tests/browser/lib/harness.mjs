@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
-export const BIN = process.env.TRASPARENZA_BIN || join(REPO, 'target/release/trasparenza');
+export const BIN = process.env.TRASPARENZA_BIN || join(REPO, 'target/debug/trasparenza');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** The temporary folders of this test file, removed when its process exits. */
