@@ -7,7 +7,7 @@
 //!
 //! The mutations are drawn from a seeded generator, so a failure names the
 //! seed that reproduces it (and its input is saved under
-//! `target/mutation-failures/`). It runs for `MUTATION_SECONDS` (default 8)
+//! `target/mutation-failures/`). It runs for `MUTATION_SECONDS` (default 16)
 //! or `MUTATION_CASES` cases, whichever ends first.
 
 use std::collections::BTreeMap;
@@ -383,7 +383,7 @@ fn mutated_content_never_panics_or_hangs() {
     };
     // Bounded in time on every run; the seeds always come in the same order,
     // so a slower machine runs a prefix of the same cases.
-    let budget = Duration::from_secs(env("MUTATION_SECONDS", 8));
+    let budget = Duration::from_secs(env("MUTATION_SECONDS", 16));
     let cases = env("MUTATION_CASES", u64::MAX);
     let (tx, rx) = mpsc::channel();
     let current = std::sync::Arc::new(std::sync::Mutex::new((0u64, String::new(), Vec::new())));
