@@ -178,13 +178,22 @@ cmd-import-bug-hint = è un difetto di trasparenza import; non è stato scritto 
 cmd-import-nothing-written = Non è stato scritto nulla.
 # $dry_run: yes | no
 cmd-import-copied = { $dry_run ->
-        [yes] Verrebbero copiati
-       *[no] Copiati
-    } { $count } file in { $dir }/:
+        [yes] { $count ->
+            [one] Verrebbe copiato 1 file
+           *[other] Verrebbero copiati { $count } file
+        }
+       *[no] { $count ->
+            [one] Copiato 1 file
+           *[other] Copiati { $count } file
+        }
+    } in { $dir }/:
 cmd-import-would-remove = Verrebbe rimosso { $path } ({ $why }).
 cmd-import-dry-run = Prova senza scrittura: non è stato scritto nulla.
 cmd-import-cannot-back-up = impossibile conservare una copia in { $dir }: { $error }; non è stato scritto nulla
-cmd-import-cannot-write = impossibile scrivere { $path }: { $error } ({ $written } file scritti su { $total }; le copie di quelli sostituiti sono in { $dir })
+cmd-import-cannot-write = impossibile scrivere { $path }: { $error } ({ $written ->
+        [one] 1 file scritto
+       *[other] { $written } file scritti
+    } su { $total }; le copie di quelli sostituiti sono in { $dir })
 cmd-import-cannot-remove = impossibile rimuovere { $path }: { $error }
 cmd-import-removed = Rimosso { $path }: { $why }.
 cmd-import-wrote = { $count ->
@@ -239,7 +248,10 @@ cmd-import-updating = { $dry_run ->
         [one] modificata
        *[other] modificate
     }, { $details } con una nuova nota o nuovi ambiti
-cmd-import-kept = Mantenute, non presenti in { $name } ({ $count ->
+cmd-import-kept = { $count ->
+        [one] Mantenuta, non presente
+       *[other] Mantenute, non presenti
+    } in { $name } ({ $count ->
         [one] un'unità; --force la rimuove
        *[other] { $count } unità; --force le rimuove
     }, conservandone una copia):

@@ -152,7 +152,7 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
         for r in &plan.removals {
             say(Message::WouldRemove {
                 path: r.path.clone(),
-                why: r.why.to_string(),
+                why: r.why.clone(),
             });
         }
         return Ok(Done::Report(vec![Message::DryRun]));
@@ -190,7 +190,7 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
         }
         say(Message::RemovedUnit {
             path: r.path.clone(),
-            why: r.why.to_string(),
+            why: r.why.clone(),
         });
     }
     let count = |f: fn(&target::Action) -> bool| plan.files.iter().filter(|p| f(&p.action)).count();

@@ -151,6 +151,7 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "cmd.ftl",
     "diagnostic.ftl",
     "editions.ftl",
+    "import.ftl",
     "linkcheck.ftl",
     "load.ftl",
     "pipeline.ftl",

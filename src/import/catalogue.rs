@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Cell, Row, Table, collapse};
+use crate::i18n::t;
 use crate::model::{self, fields::Field};
 
 /// The catalogue found in a file, in the act's order, and the report.
@@ -521,10 +522,7 @@ impl Builder {
                 self.note(
                     false,
                     t.label.clone(),
-                    format!(
-                        "skipped ({}): no header row naming the unit and the activities (it starts with {first})",
-                        count(t.rows.len(), "row", "rows")
-                    ),
+                    t!("import-no-header", rows = t.rows.len(), first = first),
                 );
             }
             return;
@@ -534,7 +532,7 @@ impl Builder {
             self.note(
                 false,
                 t.place(row, None),
-                format!("skipped: a title above the header row: {}", quoted(row)),
+                t!("import-title-above-header", row = quoted(row)),
             );
         }
         self.unused_columns(t, &h, at);
@@ -554,11 +552,7 @@ impl Builder {
             // merely look like headers (`Servizio Tributi | Attività di
             // formazione | Lavoro agile`) is data.
             if row_texts(row) == h.texts {
-                self.note(
-                    false,
-                    t.place(row, None),
-                    "skipped: the header row repeated (as at the top of a page)".into(),
-                );
+                self.note(false, t.place(row, None), t!("import-header-repeated"));
                 continue;
             }
             match h.shape {
@@ -574,20 +568,17 @@ impl Builder {
             self.note(
                 false,
                 place.clone(),
-                format!(
-                    "skipped: not a row of the table (no tab in the line): \"{}\"",
-                    clip(text, 80)
-                ),
+                t!("import-not-a-row", text = clip(text, 80)),
             );
         }
         if t.outside.count > 0 {
             self.note(
                 false,
-                "outside the tables".into(),
-                format!(
-                    "{} not read (a catalogue is read from tables only), the first: \"{}\"",
-                    count(t.outside.count, "paragraph", "paragraphs"),
-                    clip(&t.outside.first, 80)
+                t!("import-place-outside"),
+                t!(
+                    "import-outside-not-read",
+                    count = t.outside.count,
+                    first = clip(&t.outside.first, 80)
                 ),
             );
         }
@@ -608,20 +599,20 @@ impl Builder {
                 continue;
             }
             let name = head.cells.get(col).map(Cell::flat).unwrap_or_default();
-            let rows = count(filled, "row", "rows");
             if name.is_empty() {
                 self.note(
                     true,
                     t.place(head, Some(col)),
-                    format!("this column has no header: its text in {rows} was not imported"),
+                    t!("import-column-no-header", rows = filled),
                 );
             } else {
                 self.note(
                     false,
                     t.place(head, Some(col)),
-                    format!(
-                        "column \"{}\" is not part of the catalogue: its text in {rows} was not imported",
-                        clip(&name, 60)
+                    t!(
+                        "import-column-not-read",
+                        name = clip(&name, 60),
+                        rows = filled
                     ),
                 );
             }
@@ -635,11 +626,7 @@ impl Builder {
             match self.current {
                 Some(u) => Some((u, true)),
                 None => {
-                    self.note(
-                        true,
-                        t.place(row, Some(h.unit)),
-                        "skipped: activities with no unit named in this row or above it".into(),
-                    );
+                    self.note(true, t.place(row, Some(h.unit)), t!("import-no-unit"));
                     None
                 }
             }
@@ -678,7 +665,7 @@ impl Builder {
                 self.note(
                     false,
                     place.clone(),
-                    format!("joined to the item before it, as a sentence broken across a page: \"…{before}\" + \"{after}…\""),
+                    t!("import-joined", before = before, after = after),
                 );
             }
             for (text, marked) in items {
@@ -701,11 +688,7 @@ impl Builder {
         let (text, marked) = strip_marker(&text);
         let text = text.to_string();
         if text.is_empty() {
-            self.note(
-                true,
-                t.place(row, Some(a)),
-                "skipped: no activity in this row".into(),
-            );
+            self.note(true, t.place(row, Some(a)), t!("import-no-activity"));
             return;
         }
         let raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
@@ -713,7 +696,7 @@ impl Builder {
             self.note(
                 true,
                 t.place(row, Some(k)),
-                format!("skipped: `{raw}` does not say whether the activity is smartizzabile (write sì or no)"),
+                t!("import-kind-unclear", value = &raw),
             );
             return;
         };
@@ -765,10 +748,10 @@ impl Builder {
                     notes.push(Note {
                         warning: true,
                         place: it.place.clone(),
-                        message: format!(
-                            "this item of \"{}\" looks like several activities run together: \"{}…\"; check it and split it in the unit file",
-                            u.nome,
-                            it.testo.chars().take(60).collect::<String>()
+                        message: t!(
+                            "import-run-together",
+                            unit = &u.nome,
+                            start = it.testo.chars().take(60).collect::<String>()
                         ),
                     });
                 }
@@ -777,10 +760,7 @@ impl Builder {
                 notes.push(Note {
                     warning: true,
                     place: u.place.clone(),
-                    message: format!(
-                        "\"{}\" has no activities: no file is written for it",
-                        u.nome
-                    ),
+                    message: t!("import-no-activities", unit = &u.nome),
                 });
             }
         }
@@ -814,11 +794,6 @@ fn clip(s: &str, n: usize) -> String {
         out.push('…');
     }
     out
-}
-
-/// `n` things: `1 row`, `2 rows`.
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn tail(s: &str, n: usize) -> String {
@@ -1082,7 +1057,7 @@ mod tests {
         assert_eq!(u.non_smartizzabili[0].testo, "Sportello");
         assert_eq!(
             notes(&found),
-            ["line 3: skipped: the header row repeated (as at the top of a page)"]
+            ["riga 3: ignorata: è la riga di intestazione ripetuta (come in cima a una pagina)"]
         );
     }
 
@@ -1096,17 +1071,28 @@ mod tests {
             &["Ragioneria", "Mandati", "4", "vedi nota"],
             &["Tributi", "Avvisi", "", ""],
         ]);
-        let found = catalogue(&[t]);
+        let found = catalogue(std::slice::from_ref(&t));
         assert_eq!(found.units.len(), 2);
         assert_eq!(
             notes(&found),
+            [
+                "riga 1: ignorata: è un titolo sopra la riga di intestazione: \"Catalogo 2026\"",
+                "riga 3, colonna 3: la colonna \"Dipendenti\" non fa parte del catalogo: il suo testo (1 riga) non è stato importato",
+                "riga 3, colonna 4: questa colonna non ha un'intestazione: il suo testo (1 riga) non è stato importato",
+            ]
+        );
+        assert!(found.notes[2].warning && !found.notes[1].warning);
+        // The same notes in English (`--lang en`), as they were before the
+        // catalogue had them.
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, || catalogue(&[t]));
+        assert_eq!(
+            notes(&en),
             [
                 "line 1: skipped: a title above the header row: \"Catalogo 2026\"",
                 "line 3, column 3: column \"Dipendenti\" is not part of the catalogue: its text in 1 row was not imported",
                 "line 3, column 4: this column has no header: its text in 1 row was not imported",
             ]
         );
-        assert!(found.notes[2].warning && !found.notes[1].warning);
     }
 
     #[test]
@@ -1115,14 +1101,14 @@ mod tests {
             &["Ufficio", "Attività smartizzabili"],
             &["Tributi", "Avvisi"],
         ]);
-        t.unread = vec![("line 7".into(), "## PROCESSI".into())];
+        t.unread = vec![("riga 7".into(), "## PROCESSI".into())];
         t.outside.add("Premessa");
         t.outside.add("Visto il decreto");
         assert_eq!(
             notes(&catalogue(&[t])),
             [
-                "line 7: skipped: not a row of the table (no tab in the line): \"## PROCESSI\"",
-                "outside the tables: 2 paragraphs not read (a catalogue is read from tables only), the first: \"Premessa\"",
+                "riga 7: ignorata: non è una riga della tabella (nella riga non c'è un tabulatore): \"## PROCESSI\"",
+                "fuori dalle tabelle: 2 paragrafi non letti (il catalogo si legge solo dalle tabelle), il primo: \"Premessa\"",
             ]
         );
     }

@@ -8,6 +8,7 @@
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::{Cell, Places, ReadError, Row, Table};
+use crate::i18n::t;
 
 /// The text of `bytes`, and the encoding it was read with.
 pub(super) fn decode(
@@ -101,8 +102,12 @@ pub(super) fn read(
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            ReadError::new(format!("line {line}: this CSV cannot be read: {e}"))
-                .hint("a quote `\"` opened in a cell is never closed; or choose the separator with --delimiter")
+            ReadError::new(t!(
+                "import-csv-unreadable",
+                line = line,
+                error = e.to_string()
+            ))
+            .hint(t!("import-csv-unreadable-hint"))
         })?;
         let number = record
             .position()
@@ -113,7 +118,7 @@ pub(super) fn read(
         });
     }
     Ok(vec![Table {
-        label: "the file".into(),
+        label: t!("import-label-file"),
         places: Places::Lines,
         rows,
         unread: Vec::new(),

@@ -132,6 +132,6 @@ mod tests {
     #[test]
     fn damaged_xml_is_an_error_not_a_panic() {
         let e = parse::<State>("<w:document><w:body><w:tbl></w:body>").unwrap_err();
-        assert!(e.message.contains("damaged"), "{e}");
+        assert!(e.message.contains("danneggiato"), "{e}");
     }
 }

@@ -13,10 +13,11 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::table::Builder;
 use super::{Cell, Para, ReadError, Table};
+use crate::i18n::t;
 
 pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     if let Some(at) = nesting(text, MAX_DEPTH) {
-        return Err(too_deep(&format!("line {}", line_of(text, at))));
+        return Err(too_deep(&super::line_place(line_of(text, at), None)));
     }
     let doc = Html::parse_document(text);
     let Ok(tables_selector) = Selector::parse("table") else {
@@ -380,10 +381,8 @@ fn end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
 
 /// The refusal of a page nested deeper than [`MAX_DEPTH`], at `place`.
 pub(super) fn too_deep(place: &str) -> ReadError {
-    ReadError::new(format!(
-        "{place}: the HTML is nested more than {MAX_DEPTH} levels deep (elements inside elements); no act's table is, and browsers stop there too: not read"
-    ))
-    .hint("save the page again from the program that made it, or copy the table into a .docx or .txt file")
+    ReadError::new(t!("import-html-too-deep", place = place, max = MAX_DEPTH))
+        .hint(t!("import-html-too-deep-hint"))
 }
 
 /// The 1-based line of byte `at`.
@@ -489,7 +488,7 @@ mod tests {
         let e = read(&page).unwrap_err();
         assert!(
             e.message
-                .starts_with("line 2: the HTML is nested more than 512"),
+                .starts_with("riga 2: l'HTML ha più di 512 livelli"),
             "{e}"
         );
         assert!(fragment_cell(&"<ul><li>".repeat(50_000)).is_err());

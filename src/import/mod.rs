@@ -25,6 +25,8 @@ mod xml;
 use std::fmt;
 use std::path::Path;
 
+use crate::i18n::t;
+
 /// A table read from the source file, in the order of the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Table {
@@ -127,17 +129,31 @@ impl Table {
     /// Where cell `col` (0-based) of `row` is, for the report.
     pub(crate) fn place(&self, row: &Row, col: Option<usize>) -> String {
         match (self.places, col) {
-            (Places::Cells, Some(c)) => {
-                format!("{}, cell {}{}", self.label, column_letters(c), row.number)
+            (Places::Cells, Some(c)) => t!(
+                "import-place-cell",
+                table = &self.label,
+                cell = format!("{}{}", column_letters(c), row.number)
+            ),
+            (Places::Cells | Places::TableRows, None) => {
+                t!("import-place-row", table = &self.label, row = row.number)
             }
-            (Places::Cells, None) => format!("{}, row {}", self.label, row.number),
-            (Places::TableRows, Some(c)) => {
-                format!("{}, row {}, column {}", self.label, row.number, c + 1)
-            }
-            (Places::TableRows, None) => format!("{}, row {}", self.label, row.number),
-            (Places::Lines, Some(c)) => format!("line {}, column {}", row.number, c + 1),
-            (Places::Lines, None) => format!("line {}", row.number),
+            (Places::TableRows, Some(c)) => t!(
+                "import-place-row-column",
+                table = &self.label,
+                row = row.number,
+                column = c + 1
+            ),
+            (Places::Lines, Some(c)) => line_place(row.number, Some(c)),
+            (Places::Lines, None) => line_place(row.number, None),
         }
+    }
+}
+
+/// `line 5` or `line 5, column 2` (1-based line, 0-based column).
+pub(crate) fn line_place(line: usize, col: Option<usize>) -> String {
+    match col {
+        Some(c) => t!("import-place-line-column", line = line, column = c + 1),
+        None => t!("import-place-line", line = line),
     }
 }
 
@@ -187,7 +203,7 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
         if let Some(h) = &self.hint {
-            write!(f, "\n  = hint: {h}")?;
+            write!(f, "\n  = {}", t!("cmd-hint", hint = h))?;
         }
         Ok(())
     }
@@ -199,10 +215,8 @@ impl fmt::Display for ReadError {
 pub(crate) const MAX_CELLS: usize = 200_000;
 
 pub(crate) fn too_many_cells() -> ReadError {
-    ReadError::new(format!(
-        "the tables of this file have more than {MAX_CELLS} cells (merged and repeated cells counted): not a catalogue"
-    ))
-    .hint("import the file that holds only the act's table")
+    ReadError::new(t!("import-too-many-cells", max = MAX_CELLS))
+        .hint(t!("import-too-many-cells-hint"))
 }
 
 /// The formats `import` reads, from the file name's extension.
@@ -260,8 +274,9 @@ pub(crate) fn read(
     format: Format,
     opts: &ReadOptions,
 ) -> Result<Vec<Table>, ReadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ReadError::new(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        ReadError::new(t!("import-cannot-read", path = path, error = e.to_string()))
+    })?;
     match format {
         Format::Docx => docx::read(&bytes),
         Format::Odt => odt::read(&bytes),
@@ -290,6 +305,54 @@ mod tests {
         assert_eq!(column_letters(27), "AB");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
+    }
+
+    /// Places are in the clerk's language: Italian unless `--lang en`.
+    #[test]
+    fn places_in_both_languages() {
+        let row = Row {
+            number: 5,
+            cells: Vec::new(),
+        };
+        let places = || {
+            let table = |label: String, places| Table {
+                label,
+                places,
+                ..Table::default()
+            };
+            [
+                table(t!("import-label-sheet", name = "Foglio1"), Places::Cells)
+                    .place(&row, Some(1)),
+                table(t!("import-label-table", n = 2), Places::TableRows).place(&row, Some(1)),
+                table(
+                    t!("import-label-table-named", n = 2, name = "T"),
+                    Places::TableRows,
+                )
+                .place(&row, None),
+                table(t!("import-label-file"), Places::Lines).place(&row, Some(1)),
+                table(t!("import-label-text"), Places::Lines).place(&row, None),
+            ]
+        };
+        assert_eq!(
+            places(),
+            [
+                "foglio Foglio1, cella B5",
+                "tabella 2, riga 5, colonna 2",
+                "tabella 2 (T), riga 5",
+                "riga 5, colonna 2",
+                "riga 5",
+            ]
+        );
+        assert_eq!(
+            crate::i18n::with_lang(crate::i18n::Lang::En, places),
+            [
+                "sheet Foglio1, cell B5",
+                "table 2, row 5, column 2",
+                "table 2 (T), row 5",
+                "line 5, column 2",
+                "line 5",
+            ]
+        );
     }
 
     #[test]

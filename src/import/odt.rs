@@ -117,7 +117,7 @@ mod tests {
           <table:covered-table-cell table:number-columns-repeated="2"/>
         </table:table-row></table:table></office:text></office:body></office:document-content>"#;
         let t = parse::<State>(xml).unwrap();
-        assert_eq!(t[0].label, "table 1 (Tabella1)");
+        assert_eq!(t[0].label, "tabella 1 (Tabella1)");
         let cells = &t[0].rows[0].cells;
         assert_eq!(cells.len(), 4);
         assert_eq!(cells[0].flat(), "Ufficio");

@@ -5,6 +5,7 @@
 //! the report lists those with text.
 
 use super::{Places, ReadError, Row, Table, html};
+use crate::i18n::t;
 
 pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     let mut rows = Vec::new();
@@ -12,7 +13,7 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     for (i, line) in text.lines().enumerate() {
         if !line.contains('\t') {
             if !line.trim().is_empty() {
-                unread.push((format!("line {}", i + 1), line.trim().to_string()));
+                unread.push((super::line_place(i + 1, None), line.trim().to_string()));
             }
             continue;
         }
@@ -20,7 +21,7 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
         for (c, cell) in line.split('\t').enumerate() {
             cells.push(
                 html::fragment_cell(cell)
-                    .map_err(|_| html::too_deep(&format!("line {}, column {}", i + 1, c + 1)))?,
+                    .map_err(|_| html::too_deep(&super::line_place(i + 1, Some(c))))?,
             );
         }
         rows.push(Row {
@@ -29,7 +30,7 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
         });
     }
     Ok(vec![Table {
-        label: "the text".into(),
+        label: t!("import-label-text"),
         places: Places::Lines,
         rows,
         unread,

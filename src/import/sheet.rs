@@ -7,6 +7,7 @@ use std::io::{Read, Seek};
 use calamine::{Data, Ods, Range, Reader, Xlsx, open_workbook_from_rs};
 
 use super::{Cell, Format, Places, ReadError, Row, Table};
+use crate::i18n::t;
 
 pub(super) fn read(
     bytes: &[u8],
@@ -24,9 +25,12 @@ pub(super) fn read(
 }
 
 fn damaged(kind: &str, e: &dyn std::fmt::Display) -> ReadError {
-    ReadError::new(format!("cannot read this {kind} spreadsheet: {e}")).hint(format!(
-        "open it in Excel or LibreOffice Calc and save it again as {kind}"
+    ReadError::new(t!(
+        "import-sheet-damaged",
+        kind = kind,
+        error = e.to_string()
     ))
+    .hint(t!("import-sheet-damaged-hint", kind = kind))
 }
 
 fn sheets<RS: Read + Seek, B: Reader<RS>>(
@@ -49,17 +53,21 @@ where
                 Some(n) => vec![n.clone()],
                 None => {
                     let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-                    return Err(ReadError::new(format!("there is no sheet named `{want}`"))
-                        .hint(format!("the sheets are: {}", list.join(", "))));
+                    return Err(ReadError::new(t!("import-no-such-sheet", name = want))
+                        .hint(t!("import-no-such-sheet-hint", sheets = list.join(", "))));
                 }
             }
         }
     };
     let mut tables = Vec::new();
     for name in chosen {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::new(format!("cannot read sheet `{name}`: {e}")))?;
+        let range = book.worksheet_range(&name).map_err(|e| {
+            ReadError::new(t!(
+                "import-sheet-unreadable",
+                name = &name,
+                error = e.to_string()
+            ))
+        })?;
         tables.push(table(&name, &range));
     }
     Ok(tables)
@@ -86,7 +94,7 @@ fn table(name: &str, range: &Range<Data>) -> Table {
         })
         .collect();
     Table {
-        label: format!("sheet {name}"),
+        label: t!("import-label-sheet", name = name),
         places: Places::Cells,
         rows,
         unread: Vec::new(),

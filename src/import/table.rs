@@ -10,6 +10,7 @@
 //! what the cells mean (that is `catalogue`).
 
 use super::{Cell, MAX_CELLS, Outside, Para, Places, ReadError, Row, Table, too_many_cells};
+use crate::i18n::t;
 
 /// The tables of one document being read.
 pub(super) struct Builder {
@@ -53,10 +54,10 @@ impl Builder {
     pub(super) fn table(&mut self, name: Option<&str>) {
         let n = self.tables.len() + 1;
         self.tables.push(Table {
-            label: name.map_or_else(
-                || format!("table {n}"),
-                |name| format!("table {n} ({name})"),
-            ),
+            label: match name {
+                None => t!("import-label-table", n = n),
+                Some(name) => t!("import-label-table-named", n = n, name = name),
+            },
             places: Places::TableRows,
             rows: Vec::new(),
             unread: Vec::new(),
@@ -204,8 +205,8 @@ mod tests {
         b.row();
         assert!(!b.is_empty());
         let t = b.finish().unwrap();
-        assert_eq!(t[0].label, "table 1");
-        assert_eq!(t[1].label, "table 2 (Tabella2)");
+        assert_eq!(t[0].label, "tabella 1");
+        assert_eq!(t[1].label, "tabella 2 (Tabella2)");
         let cells: Vec<String> = t[0].rows[0].cells.iter().map(Cell::flat).collect();
         assert_eq!(cells, ["a", "", "", "b", "b"]);
         assert_eq!(t[0].outside.count, 1);

@@ -28,6 +28,7 @@ use super::{unit_yaml, update};
 use crate::changes::{self, ActivityChange, UnitRef};
 use crate::diagnostic::Diagnostics;
 use crate::file_id::FileId;
+use crate::i18n::t;
 use crate::load::LoadedUnit;
 use crate::model::{Activity, UnitFile};
 use crate::source::SourceFile;
@@ -115,7 +116,7 @@ pub(crate) struct Planned {
 #[derive(Debug, Clone)]
 pub(crate) struct Removal {
     pub path: PathBuf,
-    pub why: &'static str,
+    pub why: String,
     /// `init`'s example, untouched.
     pub example: bool,
 }
@@ -285,9 +286,9 @@ pub(crate) fn plan(
                 let real = root.join(&path);
                 let linked = through_link(root, &path);
                 if linked && !force {
-                    plan.conflicts.push(format!(
-                        "{} is a symbolic link, or in a linked folder: import does not write through links\n  = hint: --force writes to the file it leads to (a copy is kept in content/{BACKUP}/)",
-                        path.display()
+                    plan.conflicts.push(conflict(
+                        t!("import-conflict-link", path = path.as_path()),
+                        t!("import-conflict-link-hint", backup = backup_shown()),
                     ));
                 }
                 let write_to = if linked {
@@ -320,9 +321,9 @@ pub(crate) fn plan(
                                     action: Action::Update(Box::new(up)),
                                 },
                                 None => {
-                                    plan.conflicts.push(format!(
-                                        "{} cannot be updated in place: it has line ends import does not keep (a lone CR)\n  = hint: --force replaces it whole (a copy is kept in content/{BACKUP}/)",
-                                        path.display()
+                                    plan.conflicts.push(conflict(
+                                        t!("import-conflict-line-ends", path = path.as_path()),
+                                        t!("import-conflict-replace-hint", backup = backup_shown()),
                                     ));
                                     Planned {
                                         path,
@@ -334,9 +335,9 @@ pub(crate) fn plan(
                             }
                         }
                         Err(why) => {
-                            plan.conflicts.push(format!(
-                                "{} cannot be updated in place: {why}\n  = hint: --force replaces it whole (a copy is kept in content/{BACKUP}/)",
-                                path.display()
+                            plan.conflicts.push(conflict(
+                                t!("import-conflict-update", path = path.as_path(), why = why),
+                                t!("import-conflict-replace-hint", backup = backup_shown()),
                             ));
                             Planned {
                                 path,
@@ -351,31 +352,44 @@ pub(crate) fn plan(
             None => {
                 let slug = slugs.next().unwrap_or_default();
                 let base = &first[n];
-                if &slug != base {
-                    let why = match pages.get(base.as_str()) {
-                        Some(p) => format!("the extra page {} has that address", p.display()),
-                        None if crate::slug::RESERVED.contains(&base.as_str()) => {
-                            "the generator makes a page of that name".to_string()
-                        }
-                        None => "another file of the site has that name".to_string(),
-                    };
-                    plan.renamed.push(format!(
-                        "{} would publish at {base}/, but {why}: it is written as content/{slug}.yaml",
-                        u.nome
-                    ));
-                }
                 let path = Path::new("content").join(format!("{slug}.yaml"));
+                if &slug != base {
+                    let (unit, file) = (&u.nome, path.as_path());
+                    plan.renamed.push(match pages.get(base.as_str()) {
+                        Some(page) => t!(
+                            "import-renamed-page",
+                            unit = unit,
+                            base = base,
+                            page = page.as_path(),
+                            file = file
+                        ),
+                        None if crate::slug::RESERVED.contains(&base.as_str()) => {
+                            t!(
+                                "import-renamed-reserved",
+                                unit = unit,
+                                base = base,
+                                file = file
+                            )
+                        }
+                        None => t!(
+                            "import-renamed-taken",
+                            unit = unit,
+                            base = base,
+                            file = file
+                        ),
+                    });
+                }
                 let write_to = content.join(format!("{slug}.yaml"));
                 let exists = std::fs::symlink_metadata(&write_to).is_ok();
                 if exists && !force {
                     let what = if existing.unreadable.contains(&path) {
-                        "it does not read as a unit (`trasparenza check` says why)"
+                        t!("import-conflict-unreadable", path = path.as_path())
                     } else {
-                        "not a unit file import can update"
+                        t!("import-conflict-not-a-unit", path = path.as_path())
                     };
-                    plan.conflicts.push(format!(
-                        "{} exists already, {what}\n  = hint: fix it or move it away, or run again with --force to replace it (a copy is kept in content/{BACKUP}/)",
-                        path.display()
+                    plan.conflicts.push(conflict(
+                        what,
+                        t!("import-conflict-exists-hint", backup = backup_shown()),
                     ));
                 }
                 Planned {
@@ -399,7 +413,7 @@ pub(crate) fn plan(
         if force {
             plan.removals.push(Removal {
                 path: lu.unit.file.clone(),
-                why: "not in the imported file",
+                why: t!("import-removal-not-imported"),
                 example: false,
             });
         } else {
@@ -409,7 +423,7 @@ pub(crate) fn plan(
     for e in &existing.examples {
         plan.removals.push(Removal {
             path: e.clone(),
-            why: "the example unit made by `trasparenza init`",
+            why: t!("import-removal-example"),
             example: true,
         });
     }
@@ -429,20 +443,27 @@ pub(crate) fn plan(
             real.parent().map(Path::to_path_buf).unwrap_or_default()
         };
         if !inside(&target, &content) && target != content {
-            refused.push(format!(
-                "{} leads outside {}: import writes only there",
-                shown.display(),
-                content.display()
+            refused.push(t!(
+                "import-conflict-outside",
+                path = shown.as_path(),
+                content = content.as_path()
             ));
         } else if source_id.is_some() && identity(&real) == source_id {
-            refused.push(format!(
-                "{} is the file being imported: import would replace what it reads",
-                shown.display()
-            ));
+            refused.push(t!("import-conflict-source", path = shown.as_path()));
         }
     }
     plan.conflicts.extend(refused);
     plan
+}
+
+/// A conflict of the plan with its hint, as the report prints it.
+fn conflict(message: String, hint: String) -> String {
+    format!("{message}\n  = {}", t!("cmd-hint", hint = hint))
+}
+
+/// The backup folder as the hints name it: `content/.trasparenza-backup`.
+fn backup_shown() -> String {
+    format!("content/{BACKUP}")
 }
 
 /// The text to write for `new` (as the loader reads it), given the file's
@@ -481,7 +502,11 @@ pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
             .unwrap_or_default();
         let back = crate::load::parse_unit(&f, slug).map_err(|d| {
             let first = d.first().map(|d| d.to_string()).unwrap_or_default();
-            WriterBug(format!("{} does not read back: {first}", p.path.display()))
+            WriterBug(t!(
+                "import-bug-unreadable",
+                path = p.path.as_path(),
+                error = first
+            ))
         })?;
         let same = match &p.action {
             Action::Update(up) => same_unit(&back.data, &up.expected),
@@ -499,9 +524,9 @@ pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
             }
         };
         if !same {
-            return Err(WriterBug(format!(
-                "{} reads back different from the imported text",
-                p.path.display()
+            return Err(WriterBug(t!(
+                "import-bug-different",
+                path = p.path.as_path()
             )));
         }
     }
@@ -564,10 +589,7 @@ pub(crate) fn backup(dir: &Path, files: &[(PathBuf, PathBuf)]) -> io::Result<()>
     if let Some(base) = dir.parent()
         && base.is_symlink()
     {
-        return Err(io::Error::other(format!(
-            "{} is a symbolic link",
-            base.display()
-        )));
+        return Err(io::Error::other(t!("import-backup-is-link", path = base)));
     }
     std::fs::create_dir_all(dir.parent().unwrap_or(dir))?;
     std::fs::create_dir(dir)?;
@@ -605,24 +627,24 @@ pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
 /// One line per activity change, for the report.
 pub(crate) fn describe(c: &ActivityChange) -> String {
     use changes::Kind;
-    let list = |smart: bool| {
-        if smart {
-            "smartizzabili"
-        } else {
-            "non smartizzabili"
-        }
-    };
+    let smart = |yes: bool| if yes { "yes" } else { "no" };
     match (c.tipo, &c.prima, &c.dopo) {
-        (Kind::Aggiunta, _, Some(d)) => {
-            format!("+ added to {}: {}", list(d.smartizzabile), d.testo)
-        }
-        (Kind::Rimossa, Some(p), _) => {
-            format!("- removed from {}: {}", list(p.smartizzabile), p.testo)
-        }
-        (Kind::Spostata, Some(_), Some(d)) => {
-            format!("> moved to {}: {}", list(d.smartizzabile), d.testo)
-        }
-        (_, Some(p), Some(d)) => format!("~ changed: {} -> {}", p.testo, d.testo),
+        (Kind::Aggiunta, _, Some(d)) => t!(
+            "import-change-added",
+            smart = smart(d.smartizzabile),
+            text = &d.testo
+        ),
+        (Kind::Rimossa, Some(p), _) => t!(
+            "import-change-removed",
+            smart = smart(p.smartizzabile),
+            text = &p.testo
+        ),
+        (Kind::Spostata, Some(_), Some(d)) => t!(
+            "import-change-moved",
+            smart = smart(d.smartizzabile),
+            text = &d.testo
+        ),
+        (_, Some(p), Some(d)) => t!("import-change-changed", before = &p.testo, after = &d.testo),
         _ => String::new(),
     }
 }

@@ -11,6 +11,7 @@
 use super::catalogue::{Item, Unit as Imported};
 use super::unit_yaml;
 use crate::changes::{self, ActivityChange, ActivityRef, UnitRef};
+use crate::i18n::t;
 use crate::model::{Activity, Unit, UnitFile};
 use crate::slug;
 
@@ -278,12 +279,11 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
         return Ok(None);
     };
     let start = at.line.saturating_sub(1);
-    let cant = |why: &str| Err(format!("its list `{key}` {why}"));
     let Some(key_line) = lines.get(start) else {
-        return cant("is not where it was read");
+        return Err(t!("import-list-moved", key = key));
     };
     if at.column != 1 || !key_line.starts_with(key) {
-        return cant("is not written as `key:` at the start of a line");
+        return Err(t!("import-list-not-at-margin", key = key));
     }
     // The list goes on until the next line at the left margin that is not a
     // comment or an item.
@@ -313,11 +313,11 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
     }
     let body = start + 1..end;
     let Some(first) = body.clone().find(|&i| !blank_or_comment(lines[i])) else {
-        return cant("has no items");
+        return Err(t!("import-list-empty", key = key));
     };
     let dash = indent(lines[first]);
     if !is_dash(lines[first], dash) {
-        return cant("is not written one item per `- ` line");
+        return Err(t!("import-list-not-one-per-line", key = key));
     }
     let starts: Vec<usize> = body.clone().filter(|&i| is_dash(lines[i], dash)).collect();
     let list = if l == 0 {
@@ -326,7 +326,7 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
         &old.non_smartizzabili
     };
     if starts.len() != list.len() {
-        return cant("has items import cannot tell apart");
+        return Err(t!("import-list-indistinct", key = key));
     }
     let mut items = Vec::with_capacity(starts.len());
     let mut gap_start = start + 1;
@@ -341,12 +341,12 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
         }
         for line in &lines[s + 1..own_end] {
             if !line.trim().is_empty() && indent(line) <= dash && !line.trim().starts_with('#') {
-                return cant("has a line import cannot place");
+                return Err(t!("import-list-unplaceable", key = key));
             }
         }
         let line = list[k].span.line.saturating_sub(1);
         if !(s..own_end).contains(&line) {
-            return cant("has items import cannot tell apart");
+            return Err(t!("import-list-indistinct", key = key));
         }
         items.push((gap_start..s, s..own_end));
         gap_start = own_end;

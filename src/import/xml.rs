@@ -12,6 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::table::Builder;
 use super::{Cell, ReadError, Table};
+use crate::i18n::t;
 
 /// One step of the document, names without their namespace prefix.
 pub(super) enum Step<'a> {
@@ -143,11 +144,13 @@ fn walk_reader(
     loop {
         buf.clear();
         let ev = reader.read_event_into(&mut buf).map_err(|e| {
-            ReadError::new(format!(
-                "{what} is damaged: {e} (at byte {})",
-                reader.buffer_position()
+            ReadError::new(t!(
+                "import-xml-damaged",
+                what = what,
+                error = e.to_string(),
+                byte = reader.buffer_position()
             ))
-            .hint("open it in Word or LibreOffice and save it again")
+            .hint(t!("import-xml-damaged-hint"))
         })?;
         match ev {
             Event::Start(e) => f(Step::Start(&e)),
@@ -182,27 +185,31 @@ fn walk_member(
     f: impl FnMut(Step<'_>),
 ) -> Result<(), ReadError> {
     let not_zip = || {
-        ReadError::new(format!(
-            "this is not a {kind} file (it is not a zip container)"
-        ))
-        .hint(format!("save it again as {kind} from Word or LibreOffice"))
+        ReadError::new(t!("import-not-zip", kind = kind))
+            .hint(t!("import-save-again-hint", kind = kind))
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_zip())?;
     let file = archive.by_name(member).map_err(|_| {
-        ReadError::new(format!("this {kind} file has no {member}"))
-            .hint(format!("save it again as {kind} from Word or LibreOffice"))
+        ReadError::new(t!("import-no-member", kind = kind, member = member))
+            .hint(t!("import-save-again-hint", kind = kind))
     })?;
     if file.size() > MAX_MEMBER_BYTES {
-        return Err(ReadError::new(format!(
-            "{member} of this {kind} file is larger than {} MiB unpacked: not a catalogue",
-            MAX_MEMBER_BYTES >> 20
+        return Err(ReadError::new(t!(
+            "import-member-too-large",
+            member = member,
+            kind = kind,
+            mib = MAX_MEMBER_BYTES >> 20
         )));
     }
     let input = std::io::BufReader::new(Pieces {
         inner: file.take(MAX_MEMBER_BYTES),
         run: 0,
     });
-    walk_reader(input, &format!("{member} of this {kind} file"), f)
+    walk_reader(
+        input,
+        &t!("import-xml-member", member = member, kind = kind),
+        f,
+    )
 }
 
 /// The longest stretch of a document's XML without `<` or `>`: the reader
@@ -229,9 +236,9 @@ impl<R: Read> Read for Pieces<R> {
             }
         }
         if self.run > MAX_PIECE_BYTES {
-            return Err(std::io::Error::other(format!(
-                "more than {} MiB of text without markup; no act's table holds that",
-                MAX_PIECE_BYTES >> 20
+            return Err(std::io::Error::other(t!(
+                "import-text-too-long",
+                mib = MAX_PIECE_BYTES >> 20
             )));
         }
         Ok(n)

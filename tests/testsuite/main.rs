@@ -19,6 +19,7 @@ mod interrupt;
 mod italiano;
 mod italiano_checks;
 mod italiano_cmd;
+mod italiano_import;
 mod italiano_yaml;
 mod links;
 mod metadata;
