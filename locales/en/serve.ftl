@@ -32,3 +32,34 @@ serve-rebuild-timeout = the rebuild took longer than { $budget } and was stopped
     .spiegazione =
         The preview gives each rebuild a time budget (`--rebuild-timeout`, 10 seconds unless set) and stops it past that, so a template that never ends does not block the work.
         The cause is usually a template of the theme with a loop that is too long; if the catalogue is very large instead, raise the limit.
+
+## The preview's terminal lines and its plain-text answers to a browser or
+## another program (src/serve/mod.rs, watch.rs, http.rs, net.rs)
+
+serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-cannot-watch = cannot watch { $folder }: { $error }
+serve-stopped-watching = stopped watching for changes: restart `trasparenza serve` to see new saves
+# $host: the name the request used, quoted.
+serve-forbidden-host =
+    403 Forbidden: this preview answers only addresses of this computer (localhost, 127.0.0.1, [::1]), not { $host }: a web page may be trying to read it through a name of its own.
+    To open it from other machines, start it with `trasparenza serve --bind 0.0.0.0`.
+serve-busy = 503 Service Unavailable: the preview has { $max } connections open; try again in a moment
+serve-moved = Moved to { $location }
+serve-method-not-allowed = 405 Method Not Allowed: the preview answers GET and HEAD only
+# Why a request is answered 400 Bad Request or 431.
+serve-request-head-too-large = the request line and headers are larger than { $max } bytes
+serve-request-not-a-path = the request target must be a path starting with /
+serve-request-encoded-slash = encoded slashes are not allowed
+serve-request-path-not-utf8 = the path is not UTF-8
+serve-request-control-character = control characters are not allowed
+serve-request-backslash = backslashes are not allowed
+serve-request-dot-segment = dot segments are not allowed
+serve-request-empty-segment = empty path segments are not allowed
+serve-request-colon = colons are not allowed in paths
+serve-request-head-not-utf8 = the request head is not UTF-8
+serve-request-bad-line = the request line must be: METHOD TARGET HTTP/1.1
+serve-request-unknown-method = unknown method
+serve-request-control-in-target = control characters are not allowed in the request target
+serve-request-bad-version = only HTTP/1.0 and HTTP/1.1 are spoken here
+serve-request-header-no-colon = a header line has no colon
+serve-request-control-in-header = control characters are not allowed in headers

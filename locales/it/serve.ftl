@@ -32,3 +32,34 @@ serve-rebuild-timeout = la ricostruzione ha superato { $budget } ed è stata fer
     .spiegazione =
         L'anteprima dà a ogni ricostruzione un tempo massimo (`--rebuild-timeout`, 10 secondi se non indicato) e la ferma quando lo supera, così un modello che non finisce non blocca il lavoro.
         Di solito la causa è un modello del tema con un ciclo troppo lungo; se invece il catalogo è molto grande, aumentare il limite.
+
+## Le righe dell'anteprima nel terminale e le sue risposte in testo semplice
+## a un browser o a un altro programma (src/serve/mod.rs, watch.rs, http.rs, net.rs)
+
+serve-cannot-listen = impossibile mettersi in ascolto su { $addr }: { $error }
+serve-cannot-watch = impossibile tenere d'occhio { $folder }: { $error }
+serve-stopped-watching = le modifiche non vengono più seguite: riavviare `trasparenza serve` per vedere i nuovi salvataggi
+# $host: il nome usato dalla richiesta, tra virgolette.
+serve-forbidden-host =
+    403 Forbidden: questa anteprima risponde solo agli indirizzi di questo computer (localhost, 127.0.0.1, [::1]), non a { $host }: una pagina web potrebbe cercare di leggerla attraverso un nome suo.
+    Per aprirla da altri computer, avviarla con `trasparenza serve --bind 0.0.0.0`.
+serve-busy = 503 Service Unavailable: l'anteprima ha già { $max } connessioni aperte; riprovare tra un momento
+serve-moved = Spostato in { $location }
+serve-method-not-allowed = 405 Method Not Allowed: l'anteprima risponde solo a GET e HEAD
+# Perché una richiesta riceve 400 Bad Request o 431.
+serve-request-head-too-large = la riga della richiesta e le intestazioni superano { $max } byte
+serve-request-not-a-path = la destinazione della richiesta deve essere un percorso che comincia con /
+serve-request-encoded-slash = le barre codificate non sono ammesse
+serve-request-path-not-utf8 = il percorso non è UTF-8
+serve-request-control-character = i caratteri di controllo non sono ammessi
+serve-request-backslash = le barre rovesciate non sono ammesse
+serve-request-dot-segment = i segmenti . e .. non sono ammessi
+serve-request-empty-segment = i segmenti vuoti del percorso non sono ammessi
+serve-request-colon = i due punti non sono ammessi nei percorsi
+serve-request-head-not-utf8 = l'intestazione della richiesta non è UTF-8
+serve-request-bad-line = la riga della richiesta deve essere: METODO DESTINAZIONE HTTP/1.1
+serve-request-unknown-method = metodo sconosciuto
+serve-request-control-in-target = i caratteri di controllo non sono ammessi nella destinazione della richiesta
+serve-request-bad-version = qui si parla solo HTTP/1.0 e HTTP/1.1
+serve-request-header-no-colon = una riga di intestazione non ha i due punti
+serve-request-control-in-header = i caratteri di controllo non sono ammessi nelle intestazioni

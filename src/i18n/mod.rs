@@ -12,6 +12,8 @@
 //! the code names exists. How to add a message: `locales/README.md`.
 
 pub(crate) mod cli;
+#[cfg(test)]
+mod literals;
 
 use std::sync::OnceLock;
 #[cfg(not(test))]

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use super::reload::{self, EVENTS, RESERVED, SCRIPT};
 use super::site::{Lookup, Snapshot};
+use crate::i18n::t;
 
 /// Headers every answer carries.
 pub(crate) const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
@@ -35,7 +36,7 @@ pub(crate) enum Reply {
     /// 405, with `Allow: GET, HEAD`.
     MethodNotAllowed,
     /// 400: the request target is refused as a whole.
-    BadRequest(&'static str),
+    BadRequest(String),
     /// Subscribe to the rebuild events (the caller keeps the connection).
     Events,
     /// The answer is among the rest of the site, still being rendered after
@@ -203,7 +204,8 @@ pub(crate) fn wrong_host(host: &str) -> Reply {
         content_type: "text/plain; charset=utf-8",
         body: Body::Owned(
             format!(
-                "403 Forbidden: this preview answers only addresses of this computer (localhost, 127.0.0.1, [::1]), not {host:?}: a web page may be trying to read it through a name of its own.\nTo open it from other machines, start it with `trasparenza serve --bind 0.0.0.0`.\n"
+                "{}\n",
+                t!("serve-forbidden-host", host = format!("{host:?}"))
             )
             .into_bytes(),
         ),
@@ -251,9 +253,9 @@ fn file(key: &str, bytes: &Arc<Vec<u8>>, status: u16, snap: &Snapshot) -> Reply 
 /// Decodes and checks the path of a request target. The result starts with
 /// `/` and has no empty, `.` or `..` segment, no backslash, no NUL or other
 /// control character, and no separator that was percent-encoded.
-pub(crate) fn clean_path(raw: &str) -> Result<String, &'static str> {
+pub(crate) fn clean_path(raw: &str) -> Result<String, String> {
     if !raw.starts_with('/') {
-        return Err("the request target must be a path starting with /");
+        return Err(t!("serve-request-not-a-path"));
     }
     let bytes = raw.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
@@ -267,7 +269,7 @@ pub(crate) fn clean_path(raw: &str) -> Result<String, &'static str> {
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
                     .ok_or("malformed percent-encoding")?;
                 if matches!(hex, b'/' | b'\\') {
-                    return Err("encoded slashes are not allowed");
+                    return Err(t!("serve-request-encoded-slash"));
                 }
                 decoded.push(hex);
                 i += 3;
@@ -278,24 +280,24 @@ pub(crate) fn clean_path(raw: &str) -> Result<String, &'static str> {
             }
         }
     }
-    let path = String::from_utf8(decoded).map_err(|_| "the path is not UTF-8")?;
+    let path = String::from_utf8(decoded).map_err(|_| t!("serve-request-path-not-utf8"))?;
     if path.chars().any(|c| c.is_control()) {
-        return Err("control characters are not allowed");
+        return Err(t!("serve-request-control-character"));
     }
     if path.contains('\\') {
-        return Err("backslashes are not allowed");
+        return Err(t!("serve-request-backslash"));
     }
     let segments: Vec<&str> = path[1..].split('/').collect();
     let last = segments.len() - 1;
     for (n, s) in segments.iter().enumerate() {
         if *s == "." || *s == ".." {
-            return Err("dot segments are not allowed");
+            return Err(t!("serve-request-dot-segment"));
         }
         if s.is_empty() && n != last {
-            return Err("empty path segments are not allowed");
+            return Err(t!("serve-request-empty-segment"));
         }
         if s.contains(':') {
-            return Err("colons are not allowed in paths");
+            return Err(t!("serve-request-colon"));
         }
     }
     Ok(path)
@@ -347,7 +349,7 @@ pub(crate) struct Head {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum HeadError {
     TooLarge,
-    Malformed(&'static str),
+    Malformed(String),
 }
 
 /// Takes the first complete request head out of `input`: `None` while it is
@@ -377,7 +379,7 @@ pub(crate) fn take_head(input: &mut Vec<u8>) -> Option<Result<Head, HeadError>> 
 /// ends with LF, with or without CR before it.
 pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
     let bad = HeadError::Malformed;
-    let text = std::str::from_utf8(raw).map_err(|_| bad("the request head is not UTF-8"))?;
+    let text = std::str::from_utf8(raw).map_err(|_| bad(t!("serve-request-head-not-utf8")))?;
     let text = text.strip_suffix('\r').unwrap_or(text);
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let line = lines.next().unwrap_or("");
@@ -385,29 +387,27 @@ pub(crate) fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
     let (Some(method), Some(target), Some(version), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(bad("the request line must be: METHOD TARGET HTTP/1.1"));
+        return Err(bad(t!("serve-request-bad-line")));
     };
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(bad("unknown method"));
+        return Err(bad(t!("serve-request-unknown-method")));
     }
     if target.is_empty() || target.chars().any(|c| c.is_control()) {
-        return Err(bad(
-            "control characters are not allowed in the request target",
-        ));
+        return Err(bad(t!("serve-request-control-in-target")));
     }
     let mut keep_alive = match version {
         "HTTP/1.1" => true,
         "HTTP/1.0" => false,
-        _ => return Err(bad("only HTTP/1.0 and HTTP/1.1 are spoken here")),
+        _ => return Err(bad(t!("serve-request-bad-version"))),
     };
     let mut has_body = false;
     let mut host = None;
     for l in lines {
         let Some((name, value)) = l.split_once(':') else {
-            return Err(bad("a header line has no colon"));
+            return Err(bad(t!("serve-request-header-no-colon")));
         };
         if value.chars().any(|c| c.is_control() && c != '\t') {
-            return Err(bad("control characters are not allowed in headers"));
+            return Err(bad(t!("serve-request-control-in-header")));
         }
         let value = value.trim();
         if name.eq_ignore_ascii_case("host") {

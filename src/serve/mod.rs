@@ -28,6 +28,8 @@ use std::time::Duration;
 use site::{Builder, Outcome, State};
 use watch::Watch;
 
+use crate::i18n::t;
+
 /// Why the preview could not start.
 #[derive(Debug)]
 pub(crate) enum StartError {
@@ -52,7 +54,11 @@ pub(crate) fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, StartError> {
     let addr = SocketAddr::new(ip, port);
     net::bind(addr).map_err(|e| match e.kind() {
         io::ErrorKind::AddrInUse => StartError::AddrInUse(addr),
-        _ => StartError::Io(format!("cannot listen on {addr}: {e}")),
+        _ => StartError::Io(t!(
+            "serve-cannot-listen",
+            addr = addr.to_string(),
+            error = e.to_string()
+        )),
     })
 }
 
@@ -156,7 +162,7 @@ impl Preview {
                         None => report(&change.paths, &outcome),
                     }
                 }
-                warn("stopped watching for changes: restart `trasparenza serve` to see new saves");
+                warn(&t!("serve-stopped-watching"));
             })
             .map_err(|e| StartError::Io(e.to_string()))?;
         Ok(())

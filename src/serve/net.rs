@@ -55,6 +55,7 @@ use mio::{Events, Interest, Poll, Token, Waker};
 use super::http::{self, Body, Head, HeadError, MAX_HEAD, NO_STORE, Reply, take_head};
 use super::reload;
 use super::site::State;
+use crate::i18n::t;
 
 /// Connections open at once, event streams included.
 pub(crate) const MAX_CONNECTIONS: usize = 512;
@@ -419,9 +420,7 @@ impl Conn {
     /// Answers 503 at once (too many connections), then closes.
     fn busy(&mut self) {
         self.refusing = true;
-        let body = format!(
-            "503 Service Unavailable: the preview has {MAX_CONNECTIONS} connections open; try again in a moment\n"
-        );
+        let body = format!("{}\n", t!("serve-busy", max = MAX_CONNECTIONS));
         self.reply(
             503,
             "text/plain; charset=utf-8",
@@ -598,15 +597,13 @@ impl Conn {
             Reply::Redirect { location } => (
                 308,
                 "text/plain; charset=utf-8",
-                Body::Owned(format!("Moved to {location}\n").into_bytes()),
+                Body::Owned(format!("{}\n", t!("serve-moved", location = &location)).into_bytes()),
                 Some(("Location", location)),
             ),
             Reply::MethodNotAllowed => (
                 405,
                 "text/plain; charset=utf-8",
-                Body::Owned(
-                    b"405 Method Not Allowed: the preview answers GET and HEAD only\n".to_vec(),
-                ),
+                Body::Owned(format!("{}\n", t!("serve-method-not-allowed")).into_bytes()),
                 Some(("Allow", "GET, HEAD".to_string())),
             ),
             Reply::BadRequest(why) => (
@@ -629,11 +626,8 @@ impl Conn {
     /// Answers a request that could not be read, then closes.
     fn refuse(&mut self, e: HeadError) {
         let (status, why) = match e {
-            HeadError::TooLarge => (
-                431,
-                format!("the request line and headers are larger than {MAX_HEAD} bytes"),
-            ),
-            HeadError::Malformed(why) => (400, why.to_string()),
+            HeadError::TooLarge => (431, t!("serve-request-head-too-large", max = MAX_HEAD)),
+            HeadError::Malformed(why) => (400, why),
         };
         let text = format!("{status} {}: {why}\n", reason(status));
         let body = Body::Owned(text.into_bytes());

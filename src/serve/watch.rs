@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind, RenameMode};
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
+use crate::i18n::t;
+
 /// After an event, how long to wait for more when every changed file was
 /// written whole: covers the files of one burst written one after another.
 pub(crate) const SETTLE: Duration = Duration::from_millis(3);
@@ -186,7 +188,11 @@ impl Watch {
             if id.is_some() {
                 match self.inner.watch(&dir, RecursiveMode::Recursive) {
                     Ok(()) => self.watched.push((dir, id)),
-                    Err(e) => errors.push(format!("cannot watch {}: {e}", dir.display())),
+                    Err(e) => errors.push(t!(
+                        "serve-cannot-watch",
+                        folder = dir.as_path(),
+                        error = e.to_string()
+                    )),
                 }
             } else {
                 self.watched.push((dir, None));
