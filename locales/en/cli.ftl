@@ -127,3 +127,14 @@ cli-error-tip-remove-dashes = the command '{ $command }' exists; to use it, remo
 cli-error-base-url = it must be an absolute http(s) address without ? or #, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
 cli-error-ip = it must be an IP address, such as 127.0.0.1 or 0.0.0.0
 cli-error-number = it must be a whole number from { $min } to { $max }
+
+## The section headings of the manual pages (cmd/completions.rs)
+
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-subcommands = SUBCOMMANDS
+cli-man-extra = EXTRA
+cli-man-version = VERSION
+cli-man-authors = AUTHORS

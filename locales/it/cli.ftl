@@ -124,3 +124,14 @@ cli-error-tip-remove-dashes = il comando '{ $command }' esiste: per usarlo, togl
 cli-error-base-url = deve essere un indirizzo http(s) assoluto senza ? né #, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
 cli-error-ip = deve essere un indirizzo IP, come 127.0.0.1 o 0.0.0.0
 cli-error-number = deve essere un numero intero da { $min } a { $max }
+
+## I titoli delle sezioni delle pagine di manuale (cmd/completions.rs)
+
+cli-man-name = NOME
+cli-man-synopsis = SINTASSI
+cli-man-description = DESCRIZIONE
+cli-man-options = OPZIONI
+cli-man-subcommands = COMANDI
+cli-man-extra = NOTE
+cli-man-version = VERSIONE
+cli-man-authors = AUTORI

@@ -1,12 +1,15 @@
 //! `trasparenza completions SHELL` and the hidden `trasparenza man`: the
 //! shell completion scripts and the manual page, generated from `cli`'s
 //! definitions (clap_complete, clap_mangen), so they never drift from the
-//! commands. `scripts/deb` puts both in the Debian package.
+//! commands. `scripts/deb` puts both in the Debian package. The manual
+//! page's section headings are in the current language (clap_mangen
+//! writes them in English).
 
 use clap::CommandFactory;
 
 use super::output::{Done, Failure, Message};
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
+use crate::i18n::t;
 
 /// The completion script for the chosen shell.
 pub(super) fn completions(args: &CompletionsArgs) -> Result<Done, Failure> {
@@ -38,5 +41,39 @@ pub(super) fn man(args: &ManArgs) -> Result<Done, Failure> {
     clap_mangen::Man::new(page)
         .render(&mut out)
         .map_err(|e| Failure::usage(Message::ManPageFailed(e.to_string())))?;
-    Ok(Done::Bytes(out))
+    Ok(Done::Bytes(
+        headings(&String::from_utf8_lossy(&out)).into_bytes(),
+    ))
+}
+
+/// The page with its section headings (`.SH NAME`, which clap_mangen writes
+/// in English) in the current language, upper case as every manual's are
+/// (the commands' heading, `Comandi` in Italian, too).
+fn headings(roff: &str) -> String {
+    let mut out = String::with_capacity(roff.len());
+    for line in roff.split_inclusive('\n') {
+        let Some(heading) = line.strip_prefix(".SH ") else {
+            out.push_str(line);
+            continue;
+        };
+        let (heading, end) = match heading.strip_suffix('\n') {
+            Some(h) => (h, "\n"),
+            None => (heading, ""),
+        };
+        let translated = match heading {
+            "NAME" => t!("cli-man-name"),
+            "SYNOPSIS" => t!("cli-man-synopsis"),
+            "DESCRIPTION" => t!("cli-man-description"),
+            "OPTIONS" => t!("cli-man-options"),
+            "SUBCOMMANDS" => t!("cli-man-subcommands"),
+            "EXTRA" => t!("cli-man-extra"),
+            "VERSION" => t!("cli-man-version"),
+            "AUTHORS" => t!("cli-man-authors"),
+            other => other.to_uppercase(),
+        };
+        out.push_str(".SH ");
+        out.push_str(&translated);
+        out.push_str(end);
+    }
+    out
 }

@@ -236,6 +236,50 @@ fn completions_and_manual_pages_name_every_command() {
             assert!(page.contains(options), "{lang}: man {c}:\n{page}");
         }
     }
+    // Every section heading in the Italian page is Italian (clap_mangen
+    // writes NAME, SYNOPSIS...); the English page keeps clap_mangen's.
+    let sections = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.starts_with(".SH "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        sections(&["--lang", "it", "man"]),
+        [
+            ".SH NOME",
+            ".SH SINTASSI",
+            ".SH DESCRIZIONE",
+            ".SH OPZIONI",
+            ".SH COMANDI",
+            ".SH VERSIONE"
+        ]
+    );
+    assert_eq!(
+        sections(&["--lang", "it", "man", "import"]),
+        [
+            ".SH NOME",
+            ".SH SINTASSI",
+            ".SH DESCRIZIONE",
+            ".SH ARGOMENTI",
+            ".SH OPZIONI",
+            ".SH VERSIONE"
+        ]
+    );
+    assert_eq!(
+        sections(&["--lang", "en", "man"]),
+        [
+            ".SH NAME",
+            ".SH SYNOPSIS",
+            ".SH DESCRIPTION",
+            ".SH OPTIONS",
+            ".SH SUBCOMMANDS",
+            ".SH VERSION"
+        ]
+    );
     let bad = bin().args(["man", "nessuno"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
