@@ -206,6 +206,7 @@ fn unit_ref<'a>(slug: &'a str, nome: &'a str) -> UnitRef<'a> {
         slug,
         nome,
         smartizzabili: Vec::new(),
+        parzialmente_smartizzabili: Vec::new(),
         non_smartizzabili: Vec::new(),
     }
 }
@@ -495,6 +496,10 @@ pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
                 back.nome == u.nome
                     && super::catalogue::fields().all(|f| back.text(f.key) == u.text(f.key))
                     && same(&back.smartizzabili, &u.smartizzabili)
+                    && same(
+                        &back.parzialmente_smartizzabili,
+                        &u.parzialmente_smartizzabili,
+                    )
                     && same(&back.non_smartizzabili, &u.non_smartizzabili)
             }
         };
@@ -517,13 +522,16 @@ fn same_unit(a: &UnitFile, b: &UnitFile) -> bool {
     };
     let rest = |u: &UnitFile| {
         let mut u = u.clone();
-        u.smartizzabili.clear();
-        u.non_smartizzabili.clear();
+        for (_, l) in u.lists_mut() {
+            l.clear();
+        }
         u
     };
     rest(a) == rest(b)
-        && texts(&a.smartizzabili) == texts(&b.smartizzabili)
-        && texts(&a.non_smartizzabili) == texts(&b.non_smartizzabili)
+        && a.lists()
+            .iter()
+            .zip(b.lists())
+            .all(|((_, x), (_, y))| texts(x) == texts(y))
 }
 
 /// A unit file that would not publish exactly what was imported.
@@ -605,22 +613,16 @@ pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
 /// One line per activity change, for the report.
 pub(crate) fn describe(c: &ActivityChange) -> String {
     use changes::Kind;
-    let list = |smart: bool| {
-        if smart {
-            "smartizzabili"
-        } else {
-            "non smartizzabili"
-        }
-    };
+    let list = |l: crate::model::ListKind| l.key().replace('_', " ");
     match (c.tipo, &c.prima, &c.dopo) {
         (Kind::Aggiunta, _, Some(d)) => {
-            format!("+ added to {}: {}", list(d.smartizzabile), d.testo)
+            format!("+ added to {}: {}", list(d.elenco), d.testo)
         }
         (Kind::Rimossa, Some(p), _) => {
-            format!("- removed from {}: {}", list(p.smartizzabile), p.testo)
+            format!("- removed from {}: {}", list(p.elenco), p.testo)
         }
         (Kind::Spostata, Some(_), Some(d)) => {
-            format!("> moved to {}: {}", list(d.smartizzabile), d.testo)
+            format!("> moved to {}: {}", list(d.elenco), d.testo)
         }
         (_, Some(p), Some(d)) => format!("~ changed: {} -> {}", p.testo, d.testo),
         _ => String::new(),
