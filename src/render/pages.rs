@@ -50,10 +50,22 @@ pub(crate) fn unit_page_path(slug: &str) -> String {
 /// incremental update both render unit pages through here.
 pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, String), Diagnostic> {
     let ente = &r.site.config.ente;
+    let partial = u.parzialmente_smartizzabili.len();
     let descrizione = match u.altre_attivita_testo {
         Some(rule) => format!(
-            "{ente}, {}: le attività smartizzabili e non smartizzabili in lavoro agile. {rule}",
-            u.nome
+            "{ente}, {}: le attività smartizzabili{} e non smartizzabili in lavoro agile. {rule}",
+            u.nome,
+            if partial > 0 {
+                ", parzialmente smartizzabili"
+            } else {
+                ""
+            }
+        ),
+        None if partial > 0 => format!(
+            "{ente}, {}: {} attività smartizzabili, {partial} parzialmente smartizzabili e {} non smartizzabili in lavoro agile.",
+            u.nome,
+            u.smartizzabili.len(),
+            u.non_smartizzabili.len()
         ),
         None => format!(
             "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
@@ -223,10 +235,15 @@ fn home_description(site: &Site, totals: &views::Totals) -> String {
             totals.attivita, totals.unita
         )
     };
-    let mut s = format!("{ente}: {what}, smartizzabili e non smartizzabili in lavoro agile.");
+    let kinds = if totals.parzialmente_smartizzabili > 0 {
+        "smartizzabili, parzialmente smartizzabili e non smartizzabili"
+    } else {
+        "smartizzabili e non smartizzabili"
+    };
+    let mut s = format!("{ente}: {what}, {kinds} in lavoro agile.");
     if let Some(rule) = site.config.altre_attivita {
         s = format!(
-            "{ente}: {what} elencate, smartizzabili e non smartizzabili in lavoro agile. {}",
+            "{ente}: {what} elencate, {kinds} in lavoro agile. {}",
             views::altre_attivita_testo(rule)
         );
     }
