@@ -402,6 +402,19 @@ pub struct Site {
     pub pages: Vec<Page>,
 }
 
+impl Site {
+    /// Whether some list of the catalogue (`_sito.yaml`'s or a unit's) is
+    /// `parzialmente_smartizzabili`: the open data then carry its columns
+    /// and keys, which a catalogue without it does not have.
+    pub fn has_partial(&self) -> bool {
+        !self.config.parzialmente_smartizzabili.is_empty()
+            || self
+                .units
+                .iter()
+                .any(|u| !u.parzialmente_smartizzabili.is_empty())
+    }
+}
+
 /// The catalogue order of units: `ordine` first (missing last), then `nome`, then slug.
 pub(crate) fn sort_units(units: &mut [Arc<Unit>]) {
     units.sort_by(|a, b| {
