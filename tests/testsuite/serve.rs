@@ -1321,7 +1321,10 @@ mod incremental {
         if !u.parz.is_empty() {
             y.push_str("parzialmente_smartizzabili:\n");
             for a in &u.parz {
-                y.push_str(&format!("  - testo: {}\n    condizione: a rotazione\n", q(a)));
+                y.push_str(&format!(
+                    "  - testo: {}\n    condizione: a rotazione\n",
+                    q(a)
+                ));
             }
         }
         for (key, list) in [("smartizzabili", &u.si), ("non_smartizzabili", &u.no)] {
