@@ -367,6 +367,52 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
 mod tests {
     use super::*;
 
+    /// A move into or out of `parzialmente_smartizzabili` is a move, like one
+    /// between the two other lists.
+    #[test]
+    fn a_move_to_and_from_the_partial_list_is_a_move() {
+        let old = [unit("u", &["Avvisi", "Rimborsi"], &["Sportello"])];
+        let mut new = unit("u", &["Avvisi"], &[]);
+        new.parzialmente_smartizzabili = vec![
+            ActivityRef {
+                id: "rimborsi",
+                testo: "Rimborsi",
+            },
+            ActivityRef {
+                id: "sportello",
+                testo: "Sportello",
+            },
+        ];
+        let c = compare(&old, &[new.clone()]);
+        assert_eq!(
+            kinds(&c),
+            [
+                (Kind::Spostata, "Rimborsi".into()),
+                (Kind::Spostata, "Sportello".into())
+            ]
+        );
+        let sides: Vec<(ListKind, ListKind)> = c.unita[0]
+            .attivita
+            .iter()
+            .map(|a| {
+                (
+                    a.prima.as_ref().unwrap().elenco,
+                    a.dopo.as_ref().unwrap().elenco,
+                )
+            })
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                (ListKind::Smart, ListKind::Partial),
+                (ListKind::NonSmart, ListKind::Partial)
+            ]
+        );
+        // And back.
+        let back = compare(&[new], &old);
+        assert_eq!(back.conteggi.spostate, 2);
+    }
+
     fn unit<'a>(slug: &'a str, smart: &[&'a str], non: &[&'a str]) -> UnitRef<'a> {
         let acts = |v: &[&'a str]| {
             v.iter()

@@ -458,6 +458,38 @@ mod tests {
         assert!(!has_user_info("https://www.comune.it/?a=b@c"));
     }
 
+    /// An activity in two of the three lists is an error at its place in the
+    /// later list, once per pair; in `_sito.yaml`'s lists too.
+    #[test]
+    fn an_activity_in_two_of_the_three_lists() {
+        let src = SourceFile::new(
+            "_sito.yaml",
+            "ente: E\ntitolo: T\nbase_url: https://e.it/\naggiornato_il: 2026-01-01\n\
+             smartizzabili:\n  - Posta\n  - Archivio\n\
+             parzialmente_smartizzabili:\n  - Posta\n  - Sportello\n\
+             non_smartizzabili:\n  - Sportello\n  - Archivio\n  - Posta\n",
+        );
+        let c = crate::load::parse_site(&src).unwrap();
+        let mut diags = Diagnostics::new();
+        check_common(&c, &src, &mut diags);
+        let mut got: Vec<(usize, &str)> = diags
+            .since(0)
+            .iter()
+            .map(|d| (d.line, d.code.unwrap_or("")))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                (9, "validate-activity-in-two-lists"),
+                (12, "validate-activity-in-two-lists"),
+                (13, "validate-activity-in-both-lists"),
+                (14, "validate-activity-in-both-lists"),
+                (14, "validate-activity-in-two-lists"),
+            ]
+        );
+    }
+
     #[test]
     fn contrast() {
         assert!(contrast_with_white(parse_hex("#006643").unwrap()) > 4.5);

@@ -693,11 +693,75 @@ aggiornato_il: 2026-11-26
                 aree: 0,
                 comuni: 1,
                 smartizzabili: 3,
+                parzialmente_smartizzabili: 0,
                 non_smartizzabili: 3,
                 attivita: 6,
                 percentuale_smartizzabili: 50,
+                percentuale_parzialmente_smartizzabili: 0,
             }
         );
+    }
+
+    #[test]
+    fn activities_in_part_are_counted_apart_and_their_share_never_overflows() {
+        let s = site(
+            "parzialmente_smartizzabili: [{testo: Protocollo, condizione: a turni}]\n",
+            &[
+                "nome: Tributi\nsmartizzabili: [Avvisi]\nparzialmente_smartizzabili: [Sportello]\n",
+                "nome: Polizia\nnon_smartizzabili: [Pattuglia]\n",
+            ],
+        );
+        let t = totals(&s);
+        assert_eq!(
+            (
+                t.comuni,
+                t.smartizzabili,
+                t.parzialmente_smartizzabili,
+                t.non_smartizzabili,
+                t.attivita
+            ),
+            (1, 1, 2, 1, 4)
+        );
+        assert_eq!(
+            (
+                t.percentuale_smartizzabili,
+                t.percentuale_parzialmente_smartizzabili
+            ),
+            (25, 50)
+        );
+        // 1 and 1 of 2 round to 50 + 50; of 3 (33 + 33), of 8 (13 + 13)...
+        // never past 100 together.
+        for (smart, part, non) in [(1, 1, 0), (1, 1, 1), (1, 1, 6), (3, 3, 2), (1, 2, 0)] {
+            let list = |n: usize, p: &str| {
+                (0..n)
+                    .map(|i| format!("{p}{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let s = site(
+                "",
+                &[&format!(
+                    "nome: U\nsmartizzabili: [{}]\nparzialmente_smartizzabili: [{}]\nnon_smartizzabili: [{}]\n",
+                    list(smart, "S"),
+                    list(part, "P"),
+                    list(non, "N")
+                )],
+            );
+            let t = totals(&s);
+            assert!(
+                t.percentuale_smartizzabili + t.percentuale_parzialmente_smartizzabili <= 100,
+                "{smart} {part} {non}: {t:?}"
+            );
+        }
+        // The condition reaches the view, trimmed; the other lists have none.
+        let common = common_view(&s).unwrap();
+        assert_eq!(
+            common.parzialmente_smartizzabili[0].condizione,
+            Some("a turni")
+        );
+        let unit = unit_view(&s, 0);
+        assert_eq!(unit.smartizzabili[0].condizione, None);
+        assert_eq!(unit.parzialmente_smartizzabili[0].id, "sportello");
     }
 
     #[test]
@@ -854,6 +918,7 @@ aggiornato_il: 2026-11-26
             "tema",
             // The common activities: the home page's `comuni`.
             "smartizzabili",
+            "parzialmente_smartizzabili",
             "non_smartizzabili",
         ];
         for key in SiteConfig::KEYS {

@@ -915,6 +915,11 @@ mod tests {
             ("Lavoro agile", Some(Role::Kind)),
             ("N. attività smartizzabili", None),
             ("Dipendenti", None),
+            ("In parte", Some(Role::Partial)),
+            ("Attività parzialmente smartizzabili", Some(Role::Partial)),
+            ("Parzialmente smartizzabili", Some(Role::Partial)),
+            ("A rotazione", Some(Role::Partial)),
+            ("Smartizzabile (sì/no/in parte)", Some(Role::Kind)),
         ];
         for (h, want) in cases {
             assert_eq!(classify(h), want, "{h}");
@@ -932,12 +937,25 @@ mod tests {
             "Da remoto",
             "agile",
         ] {
-            assert_eq!(kind_value(yes, false), Some(true), "{yes}");
+            assert_eq!(kind_value(yes, false), Some(ListKind::Smart), "{yes}");
         }
         for no in ["no", "NO", "Non smartizzabile", "presenza", "In presenza"] {
-            assert_eq!(kind_value(no, false), Some(false), "{no}");
+            assert_eq!(kind_value(no, false), Some(ListKind::NonSmart), "{no}");
         }
-        assert_eq!(kind_value("", true), Some(false));
+        for part in [
+            "in parte",
+            "In parte",
+            "parzialmente",
+            "Parzialmente smartizzabile",
+            "parziale",
+            "a rotazione",
+            "Turnazione",
+            // Before "presenza": in presence only in part.
+            "in parte in presenza",
+        ] {
+            assert_eq!(kind_value(part, false), Some(ListKind::Partial), "{part}");
+        }
+        assert_eq!(kind_value("", true), Some(ListKind::NonSmart));
         assert_eq!(kind_value("", false), None);
         assert_eq!(kind_value("forse", false), None);
     }

@@ -231,6 +231,7 @@ mod tests {
                 .map(|f| (f.key, format!("- {}: Dott.ssa #1", f.key)))
                 .collect(),
             smartizzabili: texts.iter().map(|t| Item::text(*t)).collect(),
+            parzialmente_smartizzabili: vec![Item::text("Protocollo: a turni #1")],
             non_smartizzabili: vec![Item {
                 note: Some("Solo *back office*: vedi nota".into()),
                 ambiti: vec!["Tributi".into(), "yes".into()],
@@ -269,6 +270,32 @@ mod tests {
         assert_eq!(long.testo, "Sportello #2");
         assert_eq!(long.note.as_deref(), Some("Solo *back office*: vedi nota"));
         assert_eq!(long.ambiti, ["Tributi", "yes"]);
+        assert_eq!(
+            parsed.parzialmente_smartizzabili[0].testo,
+            "Protocollo: a turni #1"
+        );
+    }
+
+    /// The condition of an activity in part is written in the long form.
+    #[test]
+    fn an_activity_with_a_condition_reads_back_whole() {
+        let mut out = String::from("nome: U\nparzialmente_smartizzabili:\n");
+        activity(
+            &mut out,
+            2,
+            "Sportello",
+            None,
+            &[],
+            Some("a rotazione: un giorno #2"),
+        );
+        let f = SourceFile::new("content/x.yaml", out.clone());
+        let u = crate::load::parse_unit(&f, "x".into()).unwrap();
+        let a = &u.parzialmente_smartizzabili[0];
+        assert_eq!(
+            (a.testo.as_str(), a.condizione.as_deref()),
+            ("Sportello", Some("a rotazione: un giorno #2")),
+            "{out}"
+        );
     }
 
     #[test]

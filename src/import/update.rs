@@ -471,6 +471,7 @@ mod tests {
             nome: "Altro nome".into(),
             texts: Default::default(),
             smartizzabili: smart.iter().map(|t| Item::text(*t)).collect(),
+            parzialmente_smartizzabili: Vec::new(),
             non_smartizzabili: non.iter().map(|t| Item::text(*t)).collect(),
             place: String::new(),
         }
