@@ -61,12 +61,31 @@ pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, St
                 ""
             }
         ),
-        None if partial > 0 => format!(
-            "{ente}, {}: {} attività smartizzabili, {partial} parzialmente smartizzabili e {} non smartizzabili in lavoro agile.",
-            u.nome,
-            u.smartizzabili.len(),
-            u.non_smartizzabili.len()
-        ),
+        None if partial > 0 => {
+            // In agreement with each number ("1 non smartizzabile").
+            let kind = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            format!(
+                "{ente}, {}: {}, {} e {} in lavoro agile.",
+                u.nome,
+                kind(
+                    u.smartizzabili.len(),
+                    "attività smartizzabile",
+                    "attività smartizzabili"
+                ),
+                kind(
+                    partial,
+                    "parzialmente smartizzabile",
+                    "parzialmente smartizzabili"
+                ),
+                kind(
+                    u.non_smartizzabili.len(),
+                    "non smartizzabile",
+                    "non smartizzabili"
+                ),
+            )
+        }
         None => format!(
             "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
             u.nome,

@@ -80,6 +80,15 @@ fn a_unit_page_has_the_list_with_its_label_colour_and_conditions() {
             "non-smartizzabili"
         ]
     );
+    let description = doc
+        .select(&sel("meta[name=description]"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .unwrap();
+    assert_eq!(
+        description,
+        "Comune di Prova, Servizi demografici: 1 attività smartizzabile, 2 parzialmente smartizzabili e 1 non smartizzabile in lavoro agile."
+    );
     let jumps = texts(&doc, ".salti li");
     assert!(
         jumps.contains(&"◐ 2 attività parzialmente smartizzabili".to_string()),
@@ -416,4 +425,40 @@ fn import_reads_a_column_headed_in_parte() {
         Some("Sportello su appuntamento")
     );
     assert_eq!(unit["non_smartizzabili"][0].as_str(), Some("Cassa"));
+}
+
+/// With a rule for the unlisted activities the home counts only what is
+/// listed: each kind named only when there is one, in agreement with 1.
+#[test]
+fn with_a_rule_the_listed_counts_name_only_the_kinds_there_are() {
+    let site = Site::empty();
+    site.write(
+        "content/_sito.yaml",
+        "ente: Comune di Prova\ntitolo: Lavoro agile\nbase_url: https://www.comune.prova.it/la/\naggiornato_il: 2026-03-01\naltre_attivita: smartizzabili\n",
+    );
+    site.write(
+        "content/tributi.yaml",
+        "nome: Tributi\narea: Finanze\nparzialmente_smartizzabili:\n  - testo: Sportello\n    condizione: a turni\nnon_smartizzabili: [Cassa]\n",
+    );
+    site.write(
+        "content/ragioneria.yaml",
+        "nome: Ragioneria\narea: Bilancio\nparzialmente_smartizzabili: [Mandati, Reversali]\n",
+    );
+    let r = site.run(&["build", "--strict"]);
+    assert!(r.ok(), "{}", r.stderr());
+    let home = main_text(&site, "index.html");
+    for want in [
+        "4 attività elencate per 2 unità organizzative: 3 parzialmente smartizzabili, 1 non smartizzabile.",
+        "1 unità organizzativa, 2 attività elencate: 1 parzialmente smartizzabile, 1 non smartizzabile",
+        "1 unità organizzativa, 2 attività elencate: 2 parzialmente smartizzabili",
+    ] {
+        assert!(home.contains(want), "{want}\n{home}");
+    }
+    // No bar with a rule: the counts are of listed activities only.
+    assert!(
+        site.html("index.html")
+            .select(&sel(".barra"))
+            .next()
+            .is_none()
+    );
 }
