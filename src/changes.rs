@@ -23,6 +23,7 @@
 
 use serde::Serialize;
 
+use crate::model::ListKind;
 use crate::slug;
 
 /// The lowest similarity (0–1) at which two texts are the same activity.
@@ -43,6 +44,7 @@ pub(crate) struct UnitRef<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub smartizzabili: Vec<ActivityRef<'a>>,
+    pub parzialmente_smartizzabili: Vec<ActivityRef<'a>>,
     pub non_smartizzabili: Vec<ActivityRef<'a>>,
 }
 
@@ -61,7 +63,9 @@ pub(crate) enum Kind {
 pub(crate) struct Side {
     pub id: String,
     pub testo: String,
-    pub smartizzabile: bool,
+    /// The list it is in.
+    #[serde(skip)]
+    pub elenco: ListKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -227,19 +231,24 @@ pub(crate) fn match_units(old: &[UnitRef], new: &[UnitRef]) -> Vec<(usize, usize
     pairs
 }
 
-/// Every activity of a unit with its list, smartizzabili first.
+/// Every activity of a unit with its list, in [`ListKind::ALL`] order.
 fn sides<'a>(u: &'a UnitRef<'a>) -> impl Iterator<Item = Side> + 'a {
-    let side = |smart: bool| {
+    let side = |elenco: ListKind| {
         move |a: &ActivityRef| Side {
             id: a.id.to_string(),
             testo: a.testo.to_string(),
-            smartizzabile: smart,
+            elenco,
         }
     };
     u.smartizzabili
         .iter()
-        .map(side(true))
-        .chain(u.non_smartizzabili.iter().map(side(false)))
+        .map(side(ListKind::Smart))
+        .chain(
+            u.parzialmente_smartizzabili
+                .iter()
+                .map(side(ListKind::Partial)),
+        )
+        .chain(u.non_smartizzabili.iter().map(side(ListKind::NonSmart)))
 }
 
 fn compare_activities(old: &UnitRef, new: &UnitRef) -> Vec<ActivityChange> {
@@ -251,7 +260,7 @@ fn compare_activities(old: &UnitRef, new: &UnitRef) -> Vec<ActivityChange> {
         match old_of_new[n] {
             Some(o) => {
                 let p = &olds[o];
-                let tipo = if p.smartizzabile != s.smartizzabile {
+                let tipo = if p.elenco != s.elenco {
                     Kind::Spostata
                 } else if p.testo != s.testo {
                     Kind::Modificata
@@ -283,8 +292,8 @@ fn compare_activities(old: &UnitRef, new: &UnitRef) -> Vec<ActivityChange> {
     out
 }
 
-/// The match of every activity of `new`, smartizzabili then non
-/// smartizzabili: its index in `old` taken in the same order, or `None`
+/// The match of every activity of `new`, in [`ListKind::ALL`] order of the
+/// lists: its index in `old` taken in the same order, or `None`
 /// when it is new. The matching of [`compare`] (`import` updates a unit
 /// file with it).
 pub(crate) fn match_activities(old: &UnitRef, new: &UnitRef) -> Vec<Option<usize>> {
@@ -358,6 +367,52 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
 mod tests {
     use super::*;
 
+    /// A move into or out of `parzialmente_smartizzabili` is a move, like one
+    /// between the two other lists.
+    #[test]
+    fn a_move_to_and_from_the_partial_list_is_a_move() {
+        let old = [unit("u", &["Avvisi", "Rimborsi"], &["Sportello"])];
+        let mut new = unit("u", &["Avvisi"], &[]);
+        new.parzialmente_smartizzabili = vec![
+            ActivityRef {
+                id: "rimborsi",
+                testo: "Rimborsi",
+            },
+            ActivityRef {
+                id: "sportello",
+                testo: "Sportello",
+            },
+        ];
+        let c = compare(&old, &[new.clone()]);
+        assert_eq!(
+            kinds(&c),
+            [
+                (Kind::Spostata, "Rimborsi".into()),
+                (Kind::Spostata, "Sportello".into())
+            ]
+        );
+        let sides: Vec<(ListKind, ListKind)> = c.unita[0]
+            .attivita
+            .iter()
+            .map(|a| {
+                (
+                    a.prima.as_ref().unwrap().elenco,
+                    a.dopo.as_ref().unwrap().elenco,
+                )
+            })
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                (ListKind::Smart, ListKind::Partial),
+                (ListKind::NonSmart, ListKind::Partial)
+            ]
+        );
+        // And back.
+        let back = compare(&[new], &old);
+        assert_eq!(back.conteggi.spostate, 2);
+    }
+
     fn unit<'a>(slug: &'a str, smart: &[&'a str], non: &[&'a str]) -> UnitRef<'a> {
         let acts = |v: &[&'a str]| {
             v.iter()
@@ -371,6 +426,7 @@ mod tests {
             slug,
             nome: slug,
             smartizzabili: acts(smart),
+            parzialmente_smartizzabili: Vec::new(),
             non_smartizzabili: acts(non),
         }
     }
@@ -429,8 +485,8 @@ mod tests {
             ]
         );
         let moved = &c.unita[0].attivita[1];
-        assert!(!moved.prima.as_ref().unwrap().smartizzabile);
-        assert!(moved.dopo.as_ref().unwrap().smartizzabile);
+        assert_eq!(moved.prima.as_ref().unwrap().elenco, ListKind::NonSmart);
+        assert_eq!(moved.dopo.as_ref().unwrap().elenco, ListKind::Smart);
         assert_eq!(c.conteggi.modificate, 1);
         assert_eq!(c.conteggi.spostate, 1);
     }

@@ -620,7 +620,7 @@ pub fn parse_site(f: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
 /// Gives every activity of `lists` the place it was written at (`items` is
 /// keyed by list index and item index, as `Positions::spans` returns it).
 fn place_activities(
-    lists: [(&'static str, &mut Vec<Activity>); 2],
+    lists: [(&'static str, &mut Vec<Activity>); 3],
     spans: &Spans,
     mut items: HashMap<(usize, usize), Spans>,
 ) {

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::config::{LICENCES, is_web_url, licence, normalise_base_url, parse_hex};
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load::Loaded;
-use crate::model::{self, Date, Site, SiteConfig, Span, Unit, UnitFile};
+use crate::model::{self, Activity, Date, ListKind, Site, SiteConfig, Span, Unit, UnitFile};
 use crate::slug;
 use crate::source::SourceFile;
 
@@ -278,13 +278,14 @@ fn has_user_info(u: &str) -> bool {
 /// The lists of `_sito.yaml` (activities common to every office) get the
 /// checks of a unit's lists: repeated activities, one in both lists, a stray dash.
 fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
-    if c.smartizzabili.is_empty() && c.non_smartizzabili.is_empty() {
+    if c.lists().iter().all(|(_, l)| l.is_empty()) {
         return;
     }
     let lists = Unit {
         file: src.display.clone(),
         data: UnitFile {
             smartizzabili: c.smartizzabili.clone(),
+            parzialmente_smartizzabili: c.parzialmente_smartizzabili.clone(),
             non_smartizzabili: c.non_smartizzabili.clone(),
             altre_attivita: c.altre_attivita,
             ..UnitFile::default()
@@ -302,10 +303,7 @@ fn check_not_empty(
     src: &SourceFile,
     diags: &mut Diagnostics,
 ) {
-    if units.is_empty()
-        && c.smartizzabili.is_empty()
-        && c.non_smartizzabili.is_empty()
-        && c.altre_attivita.is_none()
+    if units.is_empty() && c.lists().iter().all(|(_, l)| l.is_empty()) && c.altre_attivita.is_none()
     {
         let at = c.spans.key("ente").unwrap_or(Span { line: 1, column: 1 });
         let d = diag!(Warning, "validate-catalogue-empty", &src.display);
@@ -316,11 +314,12 @@ fn check_not_empty(
 /// The checks of one unit across its lists; every problem is placed at the
 /// span of the activity it is about. Linear in the number of activities.
 fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
-    if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() && u.altre_attivita.is_none() {
+    if u.lists().iter().all(|(_, l)| l.is_empty()) && u.altre_attivita.is_none() {
         let d = diag!(Error, "validate-unit-no-activities", &src.display);
         diags.push(on(src, u.span, d));
     }
-    for (key, list) in u.lists() {
+    for (kind, list) in u.lists() {
+        let key = kind.key();
         // Each text and where it first appears.
         let mut first: HashMap<&str, Span> = HashMap::new();
         for a in list {
@@ -357,19 +356,49 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
             }
         }
     }
-    // The same activity in both lists cannot be true: reported at its first
-    // place in `non_smartizzabili`.
-    let smart: HashSet<&str> = u.smartizzabili.iter().map(|a| a.testo.trim()).collect();
-    let mut reported = HashSet::new();
-    for a in &u.non_smartizzabili {
-        let text = a.testo.trim();
-        if !text.is_empty() && smart.contains(text) && reported.insert(text) {
-            let d = diag!(
-                Error,
-                "validate-activity-in-both-lists",
-                &src.display,
-                text = short(text)
-            );
+    // The same activity in two lists cannot be true: reported at its first
+    // place in the later list (`non_smartizzabili` after
+    // `parzialmente_smartizzabili` after `smartizzabili`), once per pair.
+    fn texts(l: &[Activity]) -> HashSet<&str> {
+        l.iter().map(|a| a.testo.trim()).collect()
+    }
+    let (smart, partial) = (
+        texts(&u.smartizzabili),
+        texts(&u.parzialmente_smartizzabili),
+    );
+    let pairs: [(&HashSet<&str>, ListKind, ListKind); 3] = [
+        (&smart, ListKind::Smart, ListKind::Partial),
+        (&smart, ListKind::Smart, ListKind::NonSmart),
+        (&partial, ListKind::Partial, ListKind::NonSmart),
+    ];
+    for (earlier, first, second) in pairs {
+        if earlier.is_empty() {
+            continue;
+        }
+        let mut reported = HashSet::new();
+        let later = u.lists()[second as usize].1;
+        for a in later {
+            let text = a.testo.trim();
+            if text.is_empty() || !earlier.contains(text) || !reported.insert(text) {
+                continue;
+            }
+            let d = if first == ListKind::Smart && second == ListKind::NonSmart {
+                diag!(
+                    Error,
+                    "validate-activity-in-both-lists",
+                    &src.display,
+                    text = short(text)
+                )
+            } else {
+                diag!(
+                    Error,
+                    "validate-activity-in-two-lists",
+                    &src.display,
+                    text = short(text),
+                    first = first.key(),
+                    second = second.key()
+                )
+            };
             diags.push(on(src, a.span, d));
         }
     }
@@ -427,6 +456,38 @@ mod tests {
         assert!(has_user_info("https://utente@www.comune.it/"));
         assert!(!has_user_info("https://www.comune.it/a/@b/"));
         assert!(!has_user_info("https://www.comune.it/?a=b@c"));
+    }
+
+    /// An activity in two of the three lists is an error at its place in the
+    /// later list, once per pair; in `_sito.yaml`'s lists too.
+    #[test]
+    fn an_activity_in_two_of_the_three_lists() {
+        let src = SourceFile::new(
+            "_sito.yaml",
+            "ente: E\ntitolo: T\nbase_url: https://e.it/\naggiornato_il: 2026-01-01\n\
+             smartizzabili:\n  - Posta\n  - Archivio\n\
+             parzialmente_smartizzabili:\n  - Posta\n  - Sportello\n\
+             non_smartizzabili:\n  - Sportello\n  - Archivio\n  - Posta\n",
+        );
+        let c = crate::load::parse_site(&src).unwrap();
+        let mut diags = Diagnostics::new();
+        check_common(&c, &src, &mut diags);
+        let mut got: Vec<(usize, &str)> = diags
+            .since(0)
+            .iter()
+            .map(|d| (d.line, d.code.unwrap_or("")))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                (9, "validate-activity-in-two-lists"),
+                (12, "validate-activity-in-two-lists"),
+                (13, "validate-activity-in-both-lists"),
+                (14, "validate-activity-in-both-lists"),
+                (14, "validate-activity-in-two-lists"),
+            ]
+        );
     }
 
     #[test]

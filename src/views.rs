@@ -116,9 +116,14 @@ pub(crate) struct Totals {
     /// Activities common to every office (`_sito.yaml`), counted in the rest too.
     pub comuni: usize,
     pub smartizzabili: usize,
+    /// In lavoro agile in part or under a condition.
+    pub parzialmente_smartizzabili: usize,
     pub non_smartizzabili: usize,
     pub attivita: usize,
     pub percentuale_smartizzabili: usize,
+    /// The share of `parzialmente_smartizzabili`, rounded so that it and
+    /// `percentuale_smartizzabili` never add up past 100.
+    pub percentuale_parzialmente_smartizzabili: usize,
 }
 
 #[derive(Serialize, Clone)]
@@ -144,6 +149,8 @@ pub struct ActivityView<'a> {
     pub testo: &'a str,
     pub note_html: Option<String>,
     pub ambiti: &'a [String],
+    /// `parzialmente_smartizzabili` only: the condition, as written.
+    pub condizione: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -251,6 +258,7 @@ pub struct UnitView<'a> {
     #[serde(flatten)]
     pub testi: TextsView<'a>,
     pub smartizzabili: Vec<ActivityView<'a>>,
+    pub parzialmente_smartizzabili: Vec<ActivityView<'a>>,
     pub non_smartizzabili: Vec<ActivityView<'a>>,
     /// The rule for activities not listed (the unit's, else the site's).
     pub altre_attivita: Option<&'static str>,
@@ -269,6 +277,7 @@ pub(crate) struct UnitSummary<'a> {
     #[serde(flatten)]
     pub testi: TextsView<'a>,
     pub smartizzabili: usize,
+    pub parzialmente_smartizzabili: usize,
     pub non_smartizzabili: usize,
     pub altre_attivita: Option<&'static str>,
 }
@@ -279,6 +288,7 @@ pub(crate) struct AreaView<'a> {
     pub id: String,
     pub unita: Vec<UnitSummary<'a>>,
     pub smartizzabili: usize,
+    pub parzialmente_smartizzabili: usize,
     pub non_smartizzabili: usize,
 }
 
@@ -314,23 +324,32 @@ pub(crate) fn totals(site: &Site) -> Totals {
             .iter()
             .map(|u| u.smartizzabili.len())
             .sum::<usize>();
+    let partial: usize = c.parzialmente_smartizzabili.len()
+        + site
+            .units
+            .iter()
+            .map(|u| u.parzialmente_smartizzabili.len())
+            .sum::<usize>();
     let non: usize = c.non_smartizzabili.len()
         + site
             .units
             .iter()
             .map(|u| u.non_smartizzabili.len())
             .sum::<usize>();
-    let all = smart + non;
+    let all = smart + partial + non;
+    let percent = |n: usize| (n * 100 + all / 2).checked_div(all).unwrap_or(0);
     let aree: std::collections::HashSet<&str> =
         site.units.iter().filter_map(|u| area_of(u)).collect();
     Totals {
         unita: site.units.len(),
         aree: aree.len(),
-        comuni: c.smartizzabili.len() + c.non_smartizzabili.len(),
+        comuni: c.lists().iter().map(|(_, l)| l.len()).sum(),
         smartizzabili: smart,
+        parzialmente_smartizzabili: partial,
         non_smartizzabili: non,
         attivita: all,
-        percentuale_smartizzabili: (smart * 100 + all / 2).checked_div(all).unwrap_or(0),
+        percentuale_smartizzabili: percent(smart),
+        percentuale_parzialmente_smartizzabili: percent(partial).min(100 - percent(smart).min(100)),
     }
 }
 
@@ -411,6 +430,7 @@ const HOME_IDS: &[&str] = &[
     "contenuto",
     "attivita-comuni",
     "comuni-smartizzabili",
+    "comuni-parzialmente-smartizzabili",
     "comuni-non-smartizzabili",
     "scarica-i-dati",
     "ricerca-home-q",
@@ -422,7 +442,7 @@ const HOME_IDS: &[&str] = &[
 /// `slug` and `url` are empty and its anchors are on the home page.
 pub(crate) fn common_view(site: &Site) -> Option<UnitView<'_>> {
     let c = &site.config;
-    if c.smartizzabili.is_empty() && c.non_smartizzabili.is_empty() {
+    if c.lists().iter().all(|(_, l)| l.is_empty()) {
         return None;
     }
     let mut used: HashMap<String, usize> = HOME_IDS.iter().map(|s| (s.to_string(), 1)).collect();
@@ -442,6 +462,7 @@ pub(crate) fn common_view(site: &Site) -> Option<UnitView<'_>> {
         url: String::new(),
         testi: TextsView::none(),
         smartizzabili: activities(&c.smartizzabili, &mut used),
+        parzialmente_smartizzabili: activities(&c.parzialmente_smartizzabili, &mut used),
         non_smartizzabili: activities(&c.non_smartizzabili, &mut used),
         altre_attivita: c.altre_attivita.map(AltreAttivita::key),
         altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
@@ -478,6 +499,7 @@ fn activities<'a>(
                 testo: a.testo.trim(),
                 note_html: a.note.as_deref().map(markdown::to_html),
                 ambiti: &a.ambiti,
+                condizione: a.condizione.as_deref().map(str::trim),
             }
         })
         .collect()
@@ -486,6 +508,7 @@ fn activities<'a>(
 /// Ids the unit template uses for itself, which anchors must not take.
 const TEMPLATE_IDS: &[&str] = &[
     "smartizzabili",
+    "parzialmente-smartizzabili",
     "non-smartizzabili",
     "main-container",
     "footer",
@@ -522,6 +545,7 @@ pub(crate) fn unit_view(site: &Site, i: usize) -> UnitView<'_> {
         url: unit_url(&u.slug),
         testi: TextsView::of(u),
         smartizzabili: activities(&u.smartizzabili, &mut used),
+        parzialmente_smartizzabili: activities(&u.parzialmente_smartizzabili, &mut used),
         non_smartizzabili: activities(&u.non_smartizzabili, &mut used),
         altre_attivita: rule.map(AltreAttivita::key),
         altre_attivita_testo: rule.map(altre_attivita_testo),
@@ -545,12 +569,14 @@ pub(crate) fn home_view(site: &Site) -> HomeView<'_> {
                 id: String::new(),
                 unita: Vec::new(),
                 smartizzabili: 0,
+                parzialmente_smartizzabili: 0,
                 non_smartizzabili: 0,
             });
             aree.len() - 1
         });
         let area = &mut aree[i];
         area.smartizzabili += u.smartizzabili.len();
+        area.parzialmente_smartizzabili += u.parzialmente_smartizzabili.len();
         area.non_smartizzabili += u.non_smartizzabili.len();
         area.unita.push(UnitSummary {
             slug: &u.slug,
@@ -558,6 +584,7 @@ pub(crate) fn home_view(site: &Site) -> HomeView<'_> {
             url: unit_url(&u.slug),
             testi: TextsView::plain(&model::UNIT, |key| u.text(key)),
             smartizzabili: u.smartizzabili.len(),
+            parzialmente_smartizzabili: u.parzialmente_smartizzabili.len(),
             non_smartizzabili: u.non_smartizzabili.len(),
             altre_attivita: rule_of(site, u).map(AltreAttivita::key),
         });
@@ -666,11 +693,75 @@ aggiornato_il: 2026-11-26
                 aree: 0,
                 comuni: 1,
                 smartizzabili: 3,
+                parzialmente_smartizzabili: 0,
                 non_smartizzabili: 3,
                 attivita: 6,
                 percentuale_smartizzabili: 50,
+                percentuale_parzialmente_smartizzabili: 0,
             }
         );
+    }
+
+    #[test]
+    fn activities_in_part_are_counted_apart_and_their_share_never_overflows() {
+        let s = site(
+            "parzialmente_smartizzabili: [{testo: Protocollo, condizione: a turni}]\n",
+            &[
+                "nome: Tributi\nsmartizzabili: [Avvisi]\nparzialmente_smartizzabili: [Sportello]\n",
+                "nome: Polizia\nnon_smartizzabili: [Pattuglia]\n",
+            ],
+        );
+        let t = totals(&s);
+        assert_eq!(
+            (
+                t.comuni,
+                t.smartizzabili,
+                t.parzialmente_smartizzabili,
+                t.non_smartizzabili,
+                t.attivita
+            ),
+            (1, 1, 2, 1, 4)
+        );
+        assert_eq!(
+            (
+                t.percentuale_smartizzabili,
+                t.percentuale_parzialmente_smartizzabili
+            ),
+            (25, 50)
+        );
+        // 1 and 1 of 2 round to 50 + 50; of 3 (33 + 33), of 8 (13 + 13)...
+        // never past 100 together.
+        for (smart, part, non) in [(1, 1, 0), (1, 1, 1), (1, 1, 6), (3, 3, 2), (1, 2, 0)] {
+            let list = |n: usize, p: &str| {
+                (0..n)
+                    .map(|i| format!("{p}{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let s = site(
+                "",
+                &[&format!(
+                    "nome: U\nsmartizzabili: [{}]\nparzialmente_smartizzabili: [{}]\nnon_smartizzabili: [{}]\n",
+                    list(smart, "S"),
+                    list(part, "P"),
+                    list(non, "N")
+                )],
+            );
+            let t = totals(&s);
+            assert!(
+                t.percentuale_smartizzabili + t.percentuale_parzialmente_smartizzabili <= 100,
+                "{smart} {part} {non}: {t:?}"
+            );
+        }
+        // The condition reaches the view, trimmed; the other lists have none.
+        let common = common_view(&s).unwrap();
+        assert_eq!(
+            common.parzialmente_smartizzabili[0].condizione,
+            Some("a turni")
+        );
+        let unit = unit_view(&s, 0);
+        assert_eq!(unit.smartizzabili[0].condizione, None);
+        assert_eq!(unit.parzialmente_smartizzabili[0].id, "sportello");
     }
 
     #[test]
@@ -827,6 +918,7 @@ aggiornato_il: 2026-11-26
             "tema",
             // The common activities: the home page's `comuni`.
             "smartizzabili",
+            "parzialmente_smartizzabili",
             "non_smartizzabili",
         ];
         for key in SiteConfig::KEYS {

@@ -197,6 +197,10 @@ cmd-import-smartizzabili = { $count ->
         [one] smartizzabile
        *[other] smartizzabili
     }
+cmd-import-parzialmente-smartizzabili = { $count ->
+        [one] smartizzabile in part
+       *[other] smartizzabili in part
+    }
 cmd-import-non-smartizzabili = { $count ->
         [one] non smartizzabile
        *[other] non smartizzabili

@@ -107,16 +107,19 @@ import-bug-different = { $path } reads back different from the imported text
 
 ## One change of a unit updated (import/target.rs); $smart: yes | no
 
-import-change-added = + added to { $smart ->
-        [yes] smartizzabili
-       *[no] non smartizzabili
+import-change-added = + added to { $list ->
+        [smartizzabili] smartizzabili
+        [parzialmente_smartizzabili] parzialmente smartizzabili
+       *[non_smartizzabili] non smartizzabili
     }: { $text }
-import-change-removed = - removed from { $smart ->
-        [yes] smartizzabili
-       *[no] non smartizzabili
+import-change-removed = - removed from { $list ->
+        [smartizzabili] smartizzabili
+        [parzialmente_smartizzabili] parzialmente smartizzabili
+       *[non_smartizzabili] non smartizzabili
     }: { $text }
-import-change-moved = > moved to { $smart ->
-        [yes] smartizzabili
-       *[no] non smartizzabili
+import-change-moved = > moved to { $list ->
+        [smartizzabili] smartizzabili
+        [parzialmente_smartizzabili] parzialmente smartizzabili
+       *[non_smartizzabili] non smartizzabili
     }: { $text }
 import-change-changed = ~ changed: { $before } -> { $after }

@@ -113,3 +113,9 @@ validate-activity-in-both-lists = the activity "{ $text }" is both smartizzabile
     .spiegazione =
         The same activity is in `smartizzabili` and in `non_smartizzabili` of the same unit, which cannot both be true.
         Check the act and keep it in the right list only.
+
+validate-activity-in-two-lists = the activity "{ $text }" is both in `{ $first }` and in `{ $second }`
+    .hint = keep it in only one of the two lists
+    .spiegazione =
+        The same activity is in two lists of the same unit (for example in `smartizzabili` and in `parzialmente_smartizzabili`), which cannot both be true.
+        Check the act and keep it in the right list only: an activity the act allows in lavoro agile only in part, by rotation or under conditions goes in `parzialmente_smartizzabili`, with its `condizione`.

@@ -31,6 +31,7 @@ yaml-nested-too-deep = lists or groups are nested too deeply here
 yaml-unknown-key = unknown key `{ $key }`
     .hint = did you mean `{ $suggestion }`?
     .hint-keys = the valid keys here are: { $keys }
+    .hint-condizione = `condizione` is only for the activities in `parzialmente_smartizzabili`: move the activity to that list, or remove the line
     .spiegazione =
         The file uses a key that this kind of file does not have, often a key with a typing mistake (`smartizabili` for `smartizzabili`).
         A key that is not recognised would be silently ignored and its content not published, so the build stops.

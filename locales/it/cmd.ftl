@@ -218,6 +218,10 @@ cmd-import-smartizzabili = { $count ->
         [one] smartizzabile
        *[other] smartizzabili
     }
+cmd-import-parzialmente-smartizzabili = { $count ->
+        [one] smartizzabile in parte
+       *[other] smartizzabili in parte
+    }
 cmd-import-non-smartizzabili = { $count ->
         [one] non smartizzabile
        *[other] non smartizzabili

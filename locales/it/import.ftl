@@ -108,16 +108,19 @@ import-bug-different = { $path } riletto è diverso dal testo importato
 
 ## Una modifica di un'unità aggiornata (import/target.rs); $smart: yes | no
 
-import-change-added = + aggiunta a { $smart ->
-        [yes] smartizzabili
-       *[no] non smartizzabili
+import-change-added = + aggiunta a { $list ->
+        [smartizzabili] smartizzabili
+        [parzialmente_smartizzabili] parzialmente smartizzabili
+       *[non_smartizzabili] non smartizzabili
     }: { $text }
-import-change-removed = - rimossa da { $smart ->
-        [yes] smartizzabili
-       *[no] non smartizzabili
+import-change-removed = - rimossa da { $list ->
+        [smartizzabili] smartizzabili
+        [parzialmente_smartizzabili] parzialmente smartizzabili
+       *[non_smartizzabili] non smartizzabili
     }: { $text }
-import-change-moved = > spostata in { $smart ->
-        [yes] smartizzabili
-       *[no] non smartizzabili
+import-change-moved = > spostata in { $list ->
+        [smartizzabili] smartizzabili
+        [parzialmente_smartizzabili] parzialmente smartizzabili
+       *[non_smartizzabili] non smartizzabili
     }: { $text }
 import-change-changed = ~ modificata: { $before } -> { $after }

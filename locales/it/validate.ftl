@@ -113,3 +113,9 @@ validate-activity-in-both-lists = l'attività "{ $text }" è sia smartizzabile s
     .spiegazione =
         La stessa attività compare in `smartizzabili` e in `non_smartizzabili` della stessa unità, e le due cose non possono essere vere insieme.
         Verificare l'atto e lasciarla solo nell'elenco giusto.
+
+validate-activity-in-two-lists = l'attività "{ $text }" è sia in `{ $first }` sia in `{ $second }`
+    .hint = tenerla in uno solo dei due elenchi
+    .spiegazione =
+        La stessa attività compare in due elenchi della stessa unità (per esempio in `smartizzabili` e in `parzialmente_smartizzabili`), e le due cose non possono essere vere insieme.
+        Verificare l'atto e lasciarla solo nell'elenco giusto: un'attività che l'atto consente in lavoro agile solo in parte, a rotazione o a certe condizioni va in `parzialmente_smartizzabili`, con la sua `condizione`.

@@ -31,6 +31,7 @@ yaml-nested-too-deep = qui elenchi o gruppi sono annidati troppo in profondità
 yaml-unknown-key = chiave sconosciuta `{ $key }`
     .hint = forse si intendeva `{ $suggestion }`?
     .hint-keys = le chiavi ammesse qui sono: { $keys }
+    .hint-condizione = `condizione` vale solo per le attività in `parzialmente_smartizzabili`: spostare l'attività in quell'elenco, oppure togliere la riga
     .spiegazione =
         Il file usa una chiave che questo tipo di file non prevede, spesso per un errore di battitura (`smartizabili` invece di `smartizzabili`).
         Una chiave non riconosciuta verrebbe ignorata in silenzio e il suo contenuto non sarebbe pubblicato, perciò la costruzione si ferma.

@@ -213,8 +213,12 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
         units: found.units.len(),
     });
     for (p, u) in plan.files.iter().zip(&found.units) {
-        let (s, n) = (u.smartizzabili.len(), u.non_smartizzabili.len());
-        acts += s + n;
+        let (s, ps, n) = (
+            u.smartizzabili.len(),
+            u.parzialmente_smartizzabili.len(),
+            u.non_smartizzabili.len(),
+        );
+        acts += s + ps + n;
         let action = match &p.action {
             target::Action::Create => ImportAction::New,
             target::Action::Update(_) => ImportAction::Update,
@@ -224,6 +228,7 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
         say(Message::ImportUnit {
             path: p.path.clone(),
             smartizzabili: s,
+            parzialmente_smartizzabili: ps,
             non_smartizzabili: n,
             action,
             nome: u.nome.clone(),

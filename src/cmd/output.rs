@@ -529,6 +529,8 @@ pub(crate) enum Message {
     ImportUnit {
         path: PathBuf,
         smartizzabili: usize,
+        /// Shown only when not 0, so the report of an act without them is unchanged.
+        parzialmente_smartizzabili: usize,
         non_smartizzabili: usize,
         action: ImportAction,
         nome: String,
@@ -928,10 +930,19 @@ impl fmt::Display for Message {
             M::ImportUnit {
                 path,
                 smartizzabili: s,
+                parzialmente_smartizzabili: p,
                 non_smartizzabili: n,
                 action,
                 nome,
             } => {
+                let partial = if *p > 0 {
+                    format!(
+                        ", {p:>3} {}",
+                        t!("cmd-import-parzialmente-smartizzabili", count = *p)
+                    )
+                } else {
+                    String::new()
+                };
                 let what = match action {
                     ImportAction::New => t!("cmd-import-action-new"),
                     ImportAction::Update => t!("cmd-import-action-update"),
@@ -940,7 +951,7 @@ impl fmt::Display for Message {
                 };
                 return write!(
                     f,
-                    "  {:<48} {s:>3} {}, {n:>3} {}  {what:<9} ({nome})",
+                    "  {:<48} {s:>3} {}{partial}, {n:>3} {}  {what:<9} ({nome})",
                     path.display(),
                     t!("cmd-import-smartizzabili", count = *s),
                     t!("cmd-import-non-smartizzabili", count = *n)

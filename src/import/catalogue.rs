@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{Cell, Row, Table, collapse};
 use crate::i18n::t;
-use crate::model::{self, fields::Field};
+use crate::model::{self, ListKind, fields::Field};
 
 /// The catalogue found in a file, in the act's order, and the report.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +32,9 @@ pub(crate) struct Unit {
     /// The unit's fields found in the table ([`FIELDS`]), by key.
     pub texts: BTreeMap<&'static str, String>,
     pub smartizzabili: Vec<Item>,
+    /// In lavoro agile in part or under a condition (a kind "in parte",
+    /// "a rotazione"; a column "parzialmente smartizzabili").
+    pub parzialmente_smartizzabili: Vec<Item>,
     pub non_smartizzabili: Vec<Item>,
     /// Where the unit's name is in the source.
     pub place: String,
@@ -62,6 +65,21 @@ impl Item {
 }
 
 impl Unit {
+    /// The lists of activities, by kind ([`model::ACTIVITY_LISTS`] order).
+    pub(crate) fn lists(&self) -> [(ListKind, &[Item]); 3] {
+        let [s, p, n] = ListKind::ALL;
+        [
+            (s, &self.smartizzabili),
+            (p, &self.parzialmente_smartizzabili),
+            (n, &self.non_smartizzabili),
+        ]
+    }
+
+    /// No activity in any list.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.lists().iter().all(|(_, l)| l.is_empty())
+    }
+
     /// The text of the field `key`, when the table gave it.
     pub(crate) fn text(&self, key: &str) -> Option<&str> {
         self.texts.get(key).map(String::as_str)
@@ -107,6 +125,8 @@ enum Role {
     Activity,
     Kind,
     Smart,
+    /// Activities in lavoro agile in part or under a condition.
+    Partial,
     Non,
     Note,
     Ambiti,
@@ -130,6 +150,7 @@ struct Header {
     activity: Option<usize>,
     kind: Option<usize>,
     smart: Option<usize>,
+    partial: Option<usize>,
     non: Option<usize>,
     note: Option<usize>,
     ambiti: Option<usize>,
@@ -197,6 +218,12 @@ fn classify(header: &str) -> Option<Role> {
     let neg = has("non");
     if smart_words >= 2 || (has("si") && has("no")) {
         return Some(Role::Kind);
+    }
+    // "In parte", "Parzialmente smartizzabili", "A rotazione": a list of
+    // activities done remotely in part or under a condition.
+    if starts("parzial") || (has("in") && has("parte")) || starts("rotazion") || starts("turnazion")
+    {
+        return Some(Role::Partial);
     }
     if (smartish && neg) || (has("presenza") && (activityish || neg)) {
         return Some(if activityish || neg {
@@ -268,9 +295,9 @@ fn header(row: &Row) -> Option<Header> {
             fields.remove(area).1
         }
     };
-    let (smart, non) = (first(Role::Smart), first(Role::Non));
+    let (smart, partial, non) = (first(Role::Smart), first(Role::Partial), first(Role::Non));
     let (activity, kind) = (first(Role::Activity), first(Role::Kind));
-    let shape = if smart.is_some() || non.is_some() {
+    let shape = if smart.is_some() || partial.is_some() || non.is_some() {
         Shape::Wide
     } else if activity.is_some() && kind.is_some() {
         Shape::Long
@@ -285,6 +312,7 @@ fn header(row: &Row) -> Option<Header> {
         activity,
         kind,
         smart,
+        partial,
         non,
         note: first(Role::Note),
         ambiti: first(Role::Ambiti),
@@ -307,32 +335,54 @@ impl Header {
         let mut cols = vec![Some(self.unit)];
         cols.extend(self.fields.iter().map(|t| Some(t.1)));
         match self.shape {
-            Shape::Wide => cols.extend([self.smart, self.non]),
+            Shape::Wide => cols.extend([self.smart, self.partial, self.non]),
             Shape::Long => cols.extend([self.activity, self.kind, self.note, self.ambiti]),
         }
         cols.into_iter().flatten().collect()
     }
 }
 
-/// `Some(true)` smartizzabile, `Some(false)` not, `None` unreadable.
+/// The list a kind cell names, `None` when unreadable: "in parte",
+/// "parzialmente", "parziale", "a rotazione", "turnazione" are
+/// [`ListKind::Partial`] (before any "presenza" in the same cell).
 /// `x_style`: the column marks smartizzabili with any sign, and leaves the others empty.
-fn kind_value(s: &str, x_style: bool) -> Option<bool> {
+fn kind_value(s: &str, x_style: bool) -> Option<ListKind> {
     let n = norm(s);
+    let partial = n.split(' ').any(|w| {
+        w == "parte"
+            || w.starts_with("parzial")
+            || w.starts_with("rotazion")
+            || w.starts_with("turnazion")
+    });
+    if partial {
+        return Some(ListKind::Partial);
+    }
+    let smart = kind_yes_no(&n, s, x_style)?;
+    Some(if smart {
+        ListKind::Smart
+    } else {
+        ListKind::NonSmart
+    })
+}
+
+/// `Some(true)` smartizzabile, `Some(false)` not, `None` unreadable (`n`
+/// is `s` as [`norm`] folds it).
+fn kind_yes_no(n: &str, s: &str, x_style: bool) -> Option<bool> {
     if n.is_empty() {
         return x_style.then_some(false);
     }
     let words: Vec<&str> = n.split(' ').collect();
     let has = |w: &str| words.contains(&w);
-    if ["no", "n", "false", "falso", "0"].contains(&n.as_str()) || has("non") || has("presenza") {
+    if ["no", "n", "false", "falso", "0"].contains(&n) || has("non") || has("presenza") {
         return Some(false);
     }
-    if ["si", "s", "x", "yes", "y", "true", "vero", "1", "ok", "v"].contains(&n.as_str())
+    if ["si", "s", "x", "yes", "y", "true", "vero", "1", "ok", "v"].contains(&n)
         || words.iter().any(|w| w.starts_with("smartizzabil"))
         || has("agile")
         || has("remoto")
         || has("distanza")
         || has("smart")
-        || starts_with_any(&n, &["telelavor"])
+        || starts_with_any(n, &["telelavor"])
     {
         return Some(true);
     }
@@ -477,6 +527,7 @@ impl Builder {
             nome,
             texts: BTreeMap::new(),
             smartizzabili: Vec::new(),
+            parzialmente_smartizzabili: Vec::new(),
             non_smartizzabili: Vec::new(),
             place,
         });
@@ -485,12 +536,12 @@ impl Builder {
         i
     }
 
-    fn list(&mut self, unit: usize, smart: bool) -> &mut Vec<Item> {
+    fn list(&mut self, unit: usize, kind: ListKind) -> &mut Vec<Item> {
         let u = &mut self.out.units[unit];
-        if smart {
-            &mut u.smartizzabili
-        } else {
-            &mut u.non_smartizzabili
+        match kind {
+            ListKind::Smart => &mut u.smartizzabili,
+            ListKind::Partial => &mut u.parzialmente_smartizzabili,
+            ListKind::NonSmart => &mut u.non_smartizzabili,
         }
     }
 
@@ -642,7 +693,11 @@ impl Builder {
             return;
         };
         self.details(unit, h, row);
-        for (col, smart) in [(h.smart, true), (h.non, false)] {
+        for (col, smart) in [
+            (h.smart, ListKind::Smart),
+            (h.partial, ListKind::Partial),
+            (h.non, ListKind::NonSmart),
+        ] {
             let Some(col) = col else { continue };
             let Some(cell) = row.cells.get(col) else {
                 continue;
@@ -743,7 +798,7 @@ impl Builder {
     fn finish(mut self) -> Imported {
         let mut notes = Vec::new();
         for u in &self.out.units {
-            for it in u.smartizzabili.iter().chain(&u.non_smartizzabili) {
+            for it in u.lists().into_iter().flat_map(|(_, l)| l) {
                 if run_together(&it.testo) {
                     notes.push(Note {
                         warning: true,
@@ -756,7 +811,7 @@ impl Builder {
                     });
                 }
             }
-            if u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty() {
+            if u.is_empty() {
                 notes.push(Note {
                     warning: true,
                     place: u.place.clone(),
@@ -765,9 +820,7 @@ impl Builder {
             }
         }
         self.out.notes.extend(notes);
-        self.out
-            .units
-            .retain(|u| !(u.smartizzabili.is_empty() && u.non_smartizzabili.is_empty()));
+        self.out.units.retain(|u| !u.is_empty());
         self.out
     }
 }
@@ -837,6 +890,11 @@ mod tests {
             ("Lavoro agile", Some(Role::Kind)),
             ("N. attività smartizzabili", None),
             ("Dipendenti", None),
+            ("In parte", Some(Role::Partial)),
+            ("Attività parzialmente smartizzabili", Some(Role::Partial)),
+            ("Parzialmente smartizzabili", Some(Role::Partial)),
+            ("A rotazione", Some(Role::Partial)),
+            ("Smartizzabile (sì/no/in parte)", Some(Role::Kind)),
         ];
         for (h, want) in cases {
             assert_eq!(classify(h), want, "{h}");
@@ -854,12 +912,25 @@ mod tests {
             "Da remoto",
             "agile",
         ] {
-            assert_eq!(kind_value(yes, false), Some(true), "{yes}");
+            assert_eq!(kind_value(yes, false), Some(ListKind::Smart), "{yes}");
         }
         for no in ["no", "NO", "Non smartizzabile", "presenza", "In presenza"] {
-            assert_eq!(kind_value(no, false), Some(false), "{no}");
+            assert_eq!(kind_value(no, false), Some(ListKind::NonSmart), "{no}");
         }
-        assert_eq!(kind_value("", true), Some(false));
+        for part in [
+            "in parte",
+            "In parte",
+            "parzialmente",
+            "Parzialmente smartizzabile",
+            "parziale",
+            "a rotazione",
+            "Turnazione",
+            // Before "presenza": in presence only in part.
+            "in parte in presenza",
+        ] {
+            assert_eq!(kind_value(part, false), Some(ListKind::Partial), "{part}");
+        }
+        assert_eq!(kind_value("", true), Some(ListKind::NonSmart));
         assert_eq!(kind_value("", false), None);
         assert_eq!(kind_value("forse", false), None);
     }

@@ -207,6 +207,7 @@ fn unit_ref<'a>(slug: &'a str, nome: &'a str) -> UnitRef<'a> {
         slug,
         nome,
         smartizzabili: Vec::new(),
+        parzialmente_smartizzabili: Vec::new(),
         non_smartizzabili: Vec::new(),
     }
 }
@@ -520,6 +521,10 @@ pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
                 back.nome == u.nome
                     && super::catalogue::fields().all(|f| back.text(f.key) == u.text(f.key))
                     && same(&back.smartizzabili, &u.smartizzabili)
+                    && same(
+                        &back.parzialmente_smartizzabili,
+                        &u.parzialmente_smartizzabili,
+                    )
                     && same(&back.non_smartizzabili, &u.non_smartizzabili)
             }
         };
@@ -542,13 +547,16 @@ fn same_unit(a: &UnitFile, b: &UnitFile) -> bool {
     };
     let rest = |u: &UnitFile| {
         let mut u = u.clone();
-        u.smartizzabili.clear();
-        u.non_smartizzabili.clear();
+        for (_, l) in u.lists_mut() {
+            l.clear();
+        }
         u
     };
     rest(a) == rest(b)
-        && texts(&a.smartizzabili) == texts(&b.smartizzabili)
-        && texts(&a.non_smartizzabili) == texts(&b.non_smartizzabili)
+        && a.lists()
+            .iter()
+            .zip(b.lists())
+            .all(|((_, x), (_, y))| texts(x) == texts(y))
 }
 
 /// A unit file that would not publish exactly what was imported.
@@ -627,21 +635,20 @@ pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
 /// One line per activity change, for the report.
 pub(crate) fn describe(c: &ActivityChange) -> String {
     use changes::Kind;
-    let smart = |yes: bool| if yes { "yes" } else { "no" };
     match (c.tipo, &c.prima, &c.dopo) {
         (Kind::Aggiunta, _, Some(d)) => t!(
             "import-change-added",
-            smart = smart(d.smartizzabile),
+            list = d.elenco.key(),
             text = &d.testo
         ),
         (Kind::Rimossa, Some(p), _) => t!(
             "import-change-removed",
-            smart = smart(p.smartizzabile),
+            list = p.elenco.key(),
             text = &p.testo
         ),
         (Kind::Spostata, Some(_), Some(d)) => t!(
             "import-change-moved",
-            smart = smart(d.smartizzabile),
+            list = d.elenco.key(),
             text = &d.testo
         ),
         (_, Some(p), Some(d)) => t!("import-change-changed", before = &p.testo, after = &d.testo),

@@ -148,7 +148,7 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
         comment(&u.place)
     ));
     // The keys in the order of their declaration, as a clerk reads them.
-    let [smart, non] = ACTIVITY_LISTS;
+    let [smart, partial, non] = ACTIVITY_LISTS;
     for key in model::UnitFile::KEYS {
         let list = match *key {
             "nome" => {
@@ -160,6 +160,7 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
                 continue;
             }
             k if k == smart => &u.smartizzabili,
+            k if k == partial => &u.parzialmente_smartizzabili,
             k if k == non => &u.non_smartizzabili,
             k => {
                 if let Some(text) = u.text(k) {
@@ -182,20 +183,21 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
 
 /// One activity as a list item whose dash is at column `indent` (0-based).
 pub(crate) fn item(out: &mut String, indent: usize, it: &Item) {
-    activity(out, indent, &it.testo, it.note.as_deref(), &it.ambiti);
+    activity(out, indent, &it.testo, it.note.as_deref(), &it.ambiti, None);
 }
 
-/// An activity's text, note and ambiti as a list item whose dash is at
-/// column `indent`: the short form when it has only a text.
+/// An activity's text, note, ambiti and condition as a list item whose
+/// dash is at column `indent`: the short form when it has only a text.
 pub(crate) fn activity(
     out: &mut String,
     indent: usize,
     testo: &str,
     note: Option<&str>,
     ambiti: &[String],
+    condizione: Option<&str>,
 ) {
     let pad = " ".repeat(indent);
-    if note.is_none() && ambiti.is_empty() {
+    if note.is_none() && ambiti.is_empty() && condizione.is_none() {
         out.push_str(&format!("{pad}- {}\n", scalar(testo)));
         return;
     }
@@ -208,6 +210,9 @@ pub(crate) fn activity(
         for a in ambiti {
             out.push_str(&format!("{pad}    - {}\n", scalar(a)));
         }
+    }
+    if let Some(c) = condizione {
+        out.push_str(&format!("{pad}  condizione: {}\n", scalar(c)));
     }
 }
 
@@ -226,6 +231,7 @@ mod tests {
                 .map(|f| (f.key, format!("- {}: Dott.ssa #1", f.key)))
                 .collect(),
             smartizzabili: texts.iter().map(|t| Item::text(*t)).collect(),
+            parzialmente_smartizzabili: vec![Item::text("Protocollo: a turni #1")],
             non_smartizzabili: vec![Item {
                 note: Some("Solo *back office*: vedi nota".into()),
                 ambiti: vec!["Tributi".into(), "yes".into()],
@@ -264,6 +270,32 @@ mod tests {
         assert_eq!(long.testo, "Sportello #2");
         assert_eq!(long.note.as_deref(), Some("Solo *back office*: vedi nota"));
         assert_eq!(long.ambiti, ["Tributi", "yes"]);
+        assert_eq!(
+            parsed.parzialmente_smartizzabili[0].testo,
+            "Protocollo: a turni #1"
+        );
+    }
+
+    /// The condition of an activity in part is written in the long form.
+    #[test]
+    fn an_activity_with_a_condition_reads_back_whole() {
+        let mut out = String::from("nome: U\nparzialmente_smartizzabili:\n");
+        activity(
+            &mut out,
+            2,
+            "Sportello",
+            None,
+            &[],
+            Some("a rotazione: un giorno #2"),
+        );
+        let f = SourceFile::new("content/x.yaml", out.clone());
+        let u = crate::load::parse_unit(&f, "x".into()).unwrap();
+        let a = &u.parzialmente_smartizzabili[0];
+        assert_eq!(
+            (a.testo.as_str(), a.condizione.as_deref()),
+            ("Sportello", Some("a rotazione: un giorno #2")),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Re-import as an update: a unit file already in the site brought to the
-//! activities the imported file lists, editing only the lines of its two
+//! activities the imported file lists, editing only the lines of its
 //! activity lists. Activities are matched as "Cosa è cambiato" matches them
 //! (`changes::match_activities`: by anchor, then by similarity); a matched
 //! activity keeps its lines as written (comments, quoting, long form) unless
 //! its text, note or `ambiti` changed, and keeps the note and `ambiti` the
-//! imported file does not carry. Everything outside the two lists (`nome`,
+//! imported file does not carry (and its `condizione`). Everything outside the lists (`nome`,
 //! `area`, `descrizione`, `criteri`, comments, key order) is left as it is.
 //! Pure: text in, text out.
 
@@ -12,7 +12,7 @@ use super::catalogue::{Item, Unit as Imported};
 use super::unit_yaml;
 use crate::changes::{self, ActivityChange, ActivityRef, UnitRef};
 use crate::i18n::t;
-use crate::model::{Activity, Unit, UnitFile};
+use crate::model::{ACTIVITY_LISTS, Activity, Unit, UnitFile};
 use crate::slug;
 
 /// A unit file brought up to date.
@@ -28,8 +28,8 @@ pub(crate) struct Update {
     pub expected: UnitFile,
 }
 
-/// The two lists, in `model::ACTIVITY_LISTS` order.
-const LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
+/// The lists, in `model::ACTIVITY_LISTS` order.
+const LISTS: [&str; 3] = ACTIVITY_LISTS;
 
 /// An activity of the updated unit and where it comes from: the old
 /// activity (list, index) it matched, if any.
@@ -42,7 +42,7 @@ struct Merged {
 
 /// Anchors as the unit page gives them (the first words of the text, a
 /// counter for repeats): pass 1 of the matching.
-fn ids(lists: [&[String]; 2]) -> [Vec<String>; 2] {
+fn ids(lists: [&[String]; 3]) -> [Vec<String>; 3] {
     let mut used = std::collections::HashMap::new();
     lists.map(|l| {
         l.iter()
@@ -59,8 +59,8 @@ fn ids(lists: [&[String]; 2]) -> [Vec<String>; 2] {
 fn unit_ref<'a>(
     slug: &'a str,
     nome: &'a str,
-    texts: &'a [Vec<String>; 2],
-    ids: &'a [Vec<String>; 2],
+    texts: &'a [Vec<String>; 3],
+    ids: &'a [Vec<String>; 3],
 ) -> UnitRef<'a> {
     let refs = |l: usize| {
         texts[l]
@@ -73,7 +73,8 @@ fn unit_ref<'a>(
         slug,
         nome,
         smartizzabili: refs(0),
-        non_smartizzabili: refs(1),
+        parzialmente_smartizzabili: refs(1),
+        non_smartizzabili: refs(2),
     }
 }
 
@@ -89,14 +90,14 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
         owned = format!("{read}\n");
         &owned
     };
-    let old_lists = [&old.smartizzabili, &old.non_smartizzabili];
-    let new_lists = [&new.smartizzabili, &new.non_smartizzabili];
-    let old_texts: [Vec<String>; 2] =
+    let old_lists = old.lists().map(|(_, l)| l);
+    let new_lists = new.lists().map(|(_, l)| l);
+    let old_texts: [Vec<String>; 3] =
         old_lists.map(|l| l.iter().map(|a| a.testo.trim().to_string()).collect());
-    let new_texts: [Vec<String>; 2] =
+    let new_texts: [Vec<String>; 3] =
         new_lists.map(|l| l.iter().map(|a| a.testo.trim().to_string()).collect());
-    let old_ids = ids([&old_texts[0], &old_texts[1]]);
-    let new_ids = ids([&new_texts[0], &new_texts[1]]);
+    let old_ids = ids([&old_texts[0], &old_texts[1], &old_texts[2]]);
+    let new_ids = ids([&new_texts[0], &new_texts[1], &new_texts[2]]);
     let before = unit_ref(&old.slug, &old.nome, &old_texts, &old_ids);
     let after = unit_ref(&old.slug, &old.nome, &new_texts, &new_ids);
     let matched = changes::match_activities(&before, &after);
@@ -107,10 +108,17 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
         .flat_map(|u| u.attivita)
         .collect();
 
-    let split = old.smartizzabili.len();
-    let where_old = |o: usize| if o < split { (0, o) } else { (1, o - split) };
+    // An index into the old activities, all lists in order -> (list, index).
+    let where_old = |mut o: usize| {
+        let mut l = 0;
+        while l + 1 < old_lists.len() && o >= old_lists[l].len() {
+            o -= old_lists[l].len();
+            l += 1;
+        }
+        (l, o)
+    };
     let mut details = 0;
-    let mut merged: [Vec<Merged>; 2] = [Vec::new(), Vec::new()];
+    let mut merged: [Vec<Merged>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut m = matched.into_iter();
     for (l, list) in new_lists.iter().enumerate() {
         for it in list.iter() {
@@ -130,6 +138,7 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
                         testo: it.testo.clone(),
                         note: it.note.clone(),
                         ambiti: it.ambiti.clone(),
+                        condizione: None,
                         span: Default::default(),
                         spans: Default::default(),
                     },
@@ -145,18 +154,23 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
     }
 
     let mut expected = old.data.clone();
-    expected.smartizzabili = merged[0].iter().map(|m| m.activity.clone()).collect();
-    expected.non_smartizzabili = merged[1].iter().map(|m| m.activity.clone()).collect();
+    for ((_, list), m) in expected.lists_mut().into_iter().zip(&merged) {
+        *list = m.iter().map(|m| m.activity.clone()).collect();
+    }
 
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let regions = [0, 1].map(|l| region(old, &lines, l));
-    let regions = [regions[0].clone()?, regions[1].clone()?];
-    let mut taken = [0, 1].map(|l| vec![false; old_lists[l].len()]);
+    let regions = [0, 1, 2].map(|l| region(old, &lines, l));
+    let regions = [
+        regions[0].clone()?,
+        regions[1].clone()?,
+        regions[2].clone()?,
+    ];
+    let mut taken = [0, 1, 2].map(|l| vec![false; old_lists[l].len()]);
     for (ol, oi) in merged.iter().flatten().filter_map(|m| m.from) {
         taken[ol][oi] = true;
     }
-    let mut out_lists: [Option<String>; 2] = [None, None];
-    for l in 0..2 {
+    let mut out_lists: [Option<String>; 3] = [None, None, None];
+    for l in 0..3 {
         let unchanged = merged[l].len() == old_lists[l].len()
             && merged[l]
                 .iter()
@@ -177,7 +191,7 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
     // Splice: every line outside the rewritten regions stays as it was.
     let mut out = String::with_capacity(text.len() + 256);
     let mut i = 0;
-    let mut order: Vec<usize> = (0..2).filter(|&l| out_lists[l].is_some()).collect();
+    let mut order: Vec<usize> = (0..3).filter(|&l| out_lists[l].is_some()).collect();
     order.sort_by_key(|&l| regions[l].as_ref().map_or(usize::MAX, |r| r.start));
     for l in &order {
         if let Some(r) = &regions[*l] {
@@ -233,6 +247,7 @@ fn merge(a: &Activity, it: &Item) -> (Activity, bool) {
             testo,
             note,
             ambiti,
+            condizione: a.condizione.clone(),
             span: Default::default(),
             spans: Default::default(),
         },
@@ -320,11 +335,7 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
         return Err(t!("import-list-not-one-per-line", key = key));
     }
     let starts: Vec<usize> = body.clone().filter(|&i| is_dash(lines[i], dash)).collect();
-    let list = if l == 0 {
-        &old.smartizzabili
-    } else {
-        &old.non_smartizzabili
-    };
+    let list = old.lists()[l].1;
     if starts.len() != list.len() {
         return Err(t!("import-list-indistinct", key = key));
     }
@@ -365,7 +376,7 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
 fn render_list(
     l: usize,
     merged: &[Merged],
-    regions: &[Option<Region>; 2],
+    regions: &[Option<Region>; 3],
     taken: &[bool],
     lines: &[&str],
 ) -> String {
@@ -377,7 +388,14 @@ fn render_list(
         }
     };
     let fresh = |out: &mut String, dash: usize, a: &Activity| {
-        unit_yaml::activity(out, dash, &a.testo, a.note.as_deref(), &a.ambiti);
+        unit_yaml::activity(
+            out,
+            dash,
+            &a.testo,
+            a.note.as_deref(),
+            &a.ambiti,
+            a.condizione.as_deref(),
+        );
     };
     let own = regions[l].as_ref().filter(|r| r.dash.is_some());
     let dash = own.and_then(|r| r.dash).unwrap_or(2);
@@ -453,6 +471,7 @@ mod tests {
             nome: "Altro nome".into(),
             texts: Default::default(),
             smartizzabili: smart.iter().map(|t| Item::text(*t)).collect(),
+            parzialmente_smartizzabili: Vec::new(),
             non_smartizzabili: non.iter().map(|t| Item::text(*t)).collect(),
             place: String::new(),
         }

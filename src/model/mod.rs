@@ -27,10 +27,41 @@ mod span;
 pub use date::Date;
 pub(crate) use span::{Span, Spans};
 
-use fields::{Shape, column, markdown, record, text, value};
+use fields::{Record, Shape, column, markdown, record, text, value};
 
 /// The keys of a unit that hold lists of activities, in file-format order.
-pub(crate) const ACTIVITY_LISTS: [&str; 2] = ["smartizzabili", "non_smartizzabili"];
+pub(crate) const ACTIVITY_LISTS: [&str; 3] = [
+    "smartizzabili",
+    "parzialmente_smartizzabili",
+    "non_smartizzabili",
+];
+
+/// Which list of a unit (or of `_sito.yaml`) an activity is in: the order of
+/// [`ACTIVITY_LISTS`] and of the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ListKind {
+    /// `smartizzabili`: can be done in lavoro agile.
+    Smart,
+    /// `parzialmente_smartizzabili`: in lavoro agile only in part or under a
+    /// condition (`condizione`), as the act says.
+    Partial,
+    /// `non_smartizzabili`: done in presence.
+    NonSmart,
+}
+
+impl ListKind {
+    /// Every kind, in [`ACTIVITY_LISTS`] order.
+    pub const ALL: [ListKind; 3] = [ListKind::Smart, ListKind::Partial, ListKind::NonSmart];
+
+    /// The list's key in the content files.
+    pub fn key(self) -> &'static str {
+        match self {
+            ListKind::Smart => ACTIVITY_LISTS[0],
+            ListKind::Partial => ACTIVITY_LISTS[1],
+            ListKind::NonSmart => ACTIVITY_LISTS[2],
+        }
+    }
+}
 
 /// The values of `altre_attivita`.
 pub(crate) const ALTRE_ATTIVITA_VALUES: &[&str] = &["smartizzabili", "non_smartizzabili"];
@@ -92,6 +123,9 @@ record! {
 
 /// The shape of a list of activities, in a unit or in `_sito.yaml`.
 const ACTIVITIES: Shape = Shape::List(&Shape::TextOrRecord(&ACTIVITY));
+/// The shape of `parzialmente_smartizzabili`: activities that may also say
+/// their `condizione`.
+const PARTIAL_ACTIVITIES: Shape = Shape::List(&Shape::TextOrRecord(&PARTIAL_ACTIVITY));
 
 record! {
     /// `_sito.yaml`, as written by the user. A field declared with
@@ -128,6 +162,9 @@ record! {
         /// Activities common to every office (or the whole catalogue when there are no unit files).
         #[serde(default)]
         smartizzabili: Vec<Activity> = value(ACTIVITIES),
+        /// Activities in lavoro agile only in part or under a condition.
+        #[serde(default)]
+        parzialmente_smartizzabili: Vec<Activity> = value(PARTIAL_ACTIVITIES),
         #[serde(default)]
         non_smartizzabili: Vec<Activity> = value(ACTIVITIES),
     }
@@ -146,6 +183,10 @@ pub struct Activity {
     pub note: Option<String>,
     /// Tags (`ambiti`) for filtering.
     pub ambiti: Vec<String>,
+    /// The condition under which it is done in lavoro agile, as the act
+    /// words it (`parzialmente_smartizzabili` only: the YAML walk refuses
+    /// it in the other lists).
+    pub condizione: Option<String>,
     /// Where its text starts (the `testo` value in the long form).
     pub span: Span,
     /// Where its keys were written (long form only).
@@ -153,17 +194,31 @@ pub struct Activity {
 }
 
 record! {
-    /// An activity in its long form.
+    /// An activity in its long form (in `parzialmente_smartizzabili`; the
+    /// other lists' shape is [`ACTIVITY`], the same without `condizione`).
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct ActivityLong => ACTIVITY ("activity") {
+    struct ActivityLong => PARTIAL_ACTIVITY ("activity") {
         testo: String = value(Shape::NonEmptyText),
         /// Markdown.
         note: Option<String> = value(Shape::Text),
         #[serde(default)]
         ambiti: Vec<String> = value(Shape::List(&Shape::NonEmptyText)),
+        /// `parzialmente_smartizzabili` only: when or how far the activity
+        /// is done in lavoro agile ("a rotazione, un giorno a settimana").
+        condizione: Option<String> = value(Shape::NonEmptyText),
     }
 }
+
+/// The shape of an activity in `smartizzabili` and `non_smartizzabili`: the
+/// fields of [`PARTIAL_ACTIVITY`] but its last, `condizione`.
+pub(crate) static ACTIVITY: Record = Record {
+    what: "activity",
+    fields: match PARTIAL_ACTIVITY.fields.split_last() {
+        Some((_, rest)) => rest,
+        None => &[],
+    },
+};
 
 impl<'de> Deserialize<'de> for Activity {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -178,6 +233,7 @@ impl<'de> Deserialize<'de> for Activity {
                     testo: v.to_string(),
                     note: None,
                     ambiti: Vec::new(),
+                    condizione: None,
                     span: Span::default(),
                     spans: Spans::default(),
                 })
@@ -188,6 +244,7 @@ impl<'de> Deserialize<'de> for Activity {
                     testo: long.testo,
                     note: long.note,
                     ambiti: long.ambiti,
+                    condizione: long.condizione,
                     span: Span::default(),
                     spans: Spans::default(),
                 })
@@ -220,6 +277,9 @@ record! {
         descrizione: Option<String> = markdown(None),
         #[serde(default)]
         smartizzabili: Vec<Activity> = value(ACTIVITIES),
+        /// Activities in lavoro agile only in part or under a condition.
+        #[serde(default)]
+        parzialmente_smartizzabili: Vec<Activity> = value(PARTIAL_ACTIVITIES),
         #[serde(default)]
         non_smartizzabili: Vec<Activity> = value(ACTIVITIES),
         /// Overrides the site's `altre_attivita` for this unit.
@@ -231,29 +291,45 @@ record! {
 
 impl SiteConfig {
     /// The lists of activities common to every office, by key ([`ACTIVITY_LISTS`] order).
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut Vec<Activity>); 2] {
-        let [s, n] = ACTIVITY_LISTS;
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut Vec<Activity>); 3] {
+        let [s, p, n] = ACTIVITY_LISTS;
         [
             (s, &mut self.smartizzabili),
+            (p, &mut self.parzialmente_smartizzabili),
             (n, &mut self.non_smartizzabili),
+        ]
+    }
+
+    /// The lists of activities common to every office, by kind.
+    pub fn lists(&self) -> [(ListKind, &[Activity]); 3] {
+        let [s, p, n] = ListKind::ALL;
+        [
+            (s, &self.smartizzabili),
+            (p, &self.parzialmente_smartizzabili),
+            (n, &self.non_smartizzabili),
         ]
     }
 }
 
 impl UnitFile {
     /// The lists of activities, by key ([`ACTIVITY_LISTS`] order).
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut Vec<Activity>); 2] {
-        let [s, n] = ACTIVITY_LISTS;
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut Vec<Activity>); 3] {
+        let [s, p, n] = ACTIVITY_LISTS;
         [
             (s, &mut self.smartizzabili),
+            (p, &mut self.parzialmente_smartizzabili),
             (n, &mut self.non_smartizzabili),
         ]
     }
 
-    /// The lists of activities, by key ([`ACTIVITY_LISTS`] order).
-    pub fn lists(&self) -> [(&'static str, &[Activity]); 2] {
-        let [s, n] = ACTIVITY_LISTS;
-        [(s, &self.smartizzabili), (n, &self.non_smartizzabili)]
+    /// The lists of activities, by kind ([`ACTIVITY_LISTS`] order).
+    pub fn lists(&self) -> [(ListKind, &[Activity]); 3] {
+        let [s, p, n] = ListKind::ALL;
+        [
+            (s, &self.smartizzabili),
+            (p, &self.parzialmente_smartizzabili),
+            (n, &self.non_smartizzabili),
+        ]
     }
 }
 
@@ -326,6 +402,19 @@ pub struct Site {
     pub pages: Vec<Page>,
 }
 
+impl Site {
+    /// Whether some list of the catalogue (`_sito.yaml`'s or a unit's) is
+    /// `parzialmente_smartizzabili`: the open data then carry its columns
+    /// and keys, which a catalogue without it does not have.
+    pub fn has_partial(&self) -> bool {
+        !self.config.parzialmente_smartizzabili.is_empty()
+            || self
+                .units
+                .iter()
+                .any(|u| !u.parzialmente_smartizzabili.is_empty())
+    }
+}
+
 /// The catalogue order of units: `ordine` first (missing last), then `nome`, then slug.
 pub(crate) fn sort_units(units: &mut [Arc<Unit>]) {
     units.sort_by(|a, b| {
@@ -396,7 +485,7 @@ mod tests {
             (&FONTE, reads::<Fonte>),
             (&CRUMB, reads::<Crumb>),
             (&COLLEGAMENTI, reads::<Collegamenti>),
-            (&ACTIVITY, reads::<ActivityLong>),
+            (&PARTIAL_ACTIVITY, reads::<ActivityLong>),
             (&PAGE, reads::<PageFrontMatter>),
         ];
         for (record, reads) in records {

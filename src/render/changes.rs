@@ -15,7 +15,7 @@ use super::renderer::{PageSpec, Renderer, with};
 use crate::changes::{self, Changes, Counts, Kind, UnitRef, UnitState};
 use crate::diagnostic::Diagnostics;
 use crate::editions::Edition;
-use crate::model::Site;
+use crate::model::{ListKind, Site};
 use crate::views::{self, Totals};
 
 /// Two editions to compare; `old_prefix` is the earlier edition's root
@@ -42,6 +42,7 @@ struct Difference {
     unita: String,
     attivita: String,
     smartizzabili: String,
+    parzialmente_smartizzabili: String,
     non_smartizzabili: String,
     percentuale_smartizzabili: String,
 }
@@ -113,16 +114,18 @@ fn refs<'a>(units: &'a [views::UnitView<'a>]) -> Vec<UnitRef<'a>> {
             slug: u.slug,
             nome: u.nome,
             smartizzabili: acts(&u.smartizzabili),
+            parzialmente_smartizzabili: acts(&u.parzialmente_smartizzabili),
             non_smartizzabili: acts(&u.non_smartizzabili),
         })
         .collect()
 }
 
-fn list_name(smart: bool) -> &'static str {
-    if smart {
-        "smartizzabili"
-    } else {
-        "non smartizzabili"
+/// A list's name after "tra le", "dalle", "alle".
+fn list_name(l: ListKind) -> &'static str {
+    match l {
+        ListKind::Smart => "smartizzabili",
+        ListKind::Partial => "parzialmente smartizzabili",
+        ListKind::NonSmart => "non smartizzabili",
     }
 }
 
@@ -157,8 +160,8 @@ fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
                     tipo: a.tipo,
                     testo_prima: a.prima.as_ref().map(|s| s.testo.clone()),
                     testo_dopo: a.dopo.as_ref().map(|s| s.testo.clone()),
-                    elenco_prima: a.prima.as_ref().map(|s| list_name(s.smartizzabile)),
-                    elenco_dopo: a.dopo.as_ref().map(|s| list_name(s.smartizzabile)),
+                    elenco_prima: a.prima.as_ref().map(|s| list_name(s.elenco)),
+                    elenco_dopo: a.dopo.as_ref().map(|s| list_name(s.elenco)),
                     url_prima: a
                         .prima
                         .as_ref()
@@ -188,6 +191,10 @@ fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
             unita: diff(tp.unita, td.unita),
             attivita: diff(tp.attivita, td.attivita),
             smartizzabili: diff(tp.smartizzabili, td.smartizzabili),
+            parzialmente_smartizzabili: diff(
+                tp.parzialmente_smartizzabili,
+                td.parzialmente_smartizzabili,
+            ),
             non_smartizzabili: diff(tp.non_smartizzabili, td.non_smartizzabili),
             percentuale_smartizzabili: points(
                 tp.percentuale_smartizzabili,
@@ -294,7 +301,18 @@ fn changes_csv(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) ->
 }
 
 fn changes_json(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) -> Vec<u8> {
-    let edition = |e: &EditionLink, base: &str| json!({"nome": e.nome, "periodo": e.periodo, "url": base, "totali": e.totali});
+    // The partial list's totals only when one of the editions has it: the
+    // file of a catalogue without it stays as it was.
+    let partial = v.prima.totali.parzialmente_smartizzabili > 0
+        || v.dopo.totali.parzialmente_smartizzabili > 0;
+    let edition = |e: &EditionLink, base: &str| {
+        let mut totali = json!(e.totali);
+        if !partial && let Some(t) = totali.as_object_mut() {
+            t.remove("parzialmente_smartizzabili");
+            t.remove("percentuale_parzialmente_smartizzabili");
+        }
+        json!({"nome": e.nome, "periodo": e.periodo, "url": base, "totali": totali})
+    };
     let unita: Vec<Value> = v
         .unita
         .iter()

@@ -50,11 +50,42 @@ pub(crate) fn unit_page_path(slug: &str) -> String {
 /// incremental update both render unit pages through here.
 pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, String), Diagnostic> {
     let ente = &r.site.config.ente;
+    let partial = u.parzialmente_smartizzabili.len();
     let descrizione = match u.altre_attivita_testo {
         Some(rule) => format!(
-            "{ente}, {}: le attività smartizzabili e non smartizzabili in lavoro agile. {rule}",
-            u.nome
+            "{ente}, {}: le attività smartizzabili{} e non smartizzabili in lavoro agile. {rule}",
+            u.nome,
+            if partial > 0 {
+                ", parzialmente smartizzabili"
+            } else {
+                ""
+            }
         ),
+        None if partial > 0 => {
+            // In agreement with each number ("1 non smartizzabile").
+            let kind = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            format!(
+                "{ente}, {}: {}, {} e {} in lavoro agile.",
+                u.nome,
+                kind(
+                    u.smartizzabili.len(),
+                    "attività smartizzabile",
+                    "attività smartizzabili"
+                ),
+                kind(
+                    partial,
+                    "parzialmente smartizzabile",
+                    "parzialmente smartizzabili"
+                ),
+                kind(
+                    u.non_smartizzabili.len(),
+                    "non smartizzabile",
+                    "non smartizzabili"
+                ),
+            )
+        }
         None => format!(
             "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
             u.nome,
@@ -223,10 +254,15 @@ fn home_description(site: &Site, totals: &views::Totals) -> String {
             totals.attivita, totals.unita
         )
     };
-    let mut s = format!("{ente}: {what}, smartizzabili e non smartizzabili in lavoro agile.");
+    let kinds = if totals.parzialmente_smartizzabili > 0 {
+        "smartizzabili, parzialmente smartizzabili e non smartizzabili"
+    } else {
+        "smartizzabili e non smartizzabili"
+    };
+    let mut s = format!("{ente}: {what}, {kinds} in lavoro agile.");
     if let Some(rule) = site.config.altre_attivita {
         s = format!(
-            "{ente}: {what} elencate, smartizzabili e non smartizzabili in lavoro agile. {}",
+            "{ente}: {what} elencate, {kinds} in lavoro agile. {}",
             views::altre_attivita_testo(rule)
         );
     }

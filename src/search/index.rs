@@ -7,11 +7,14 @@
 //!
 //! - `meta.json`: `{v, areas: [[name, slug]], ambiti: [[name, slug]],
 //!   unit_si: [count], unit_non: [count], docs_total, chunk, shards: [[key,
-//!   file]]}`, and in a small index `unit_area: [area index or -1]`.
+//!   file]]}`, and in a small index `unit_area: [area index or -1]`; when
+//!   the catalogue has activities in part or under a condition (format 4),
+//!   `unit_parz: [count]` too (absent: 0 for every unit, and `v` stays 3).
 //!   Documents are numbered in catalogue order, unit by unit, its
-//!   `smartizzabili` then its `non_smartizzabili`, so a document's unit and
-//!   list follow from the counts. In a split index `unit_si` and `unit_non`
-//!   are each one string of [`Vlq`] numbers (at 10,000 units they were 97%
+//!   `smartizzabili`, its `parzialmente_smartizzabili`, then its
+//!   `non_smartizzabili`, so a document's unit and list follow from the
+//!   counts. In a split index `unit_si`, `unit_parz` and `unit_non` are each
+//!   one string of [`Vlq`] numbers (at 10,000 units they were 97%
 //!   of `meta.json`: 52 KB raw, 16 KB gzipped as JSON lists; 20 KB and 13 KB
 //!   so).
 //! - A term entry is `[term, accent (0/1), testo, note, unit]`: the last three
@@ -19,7 +22,8 @@
 //!   in the note or ambiti) and of unit ids (matches in the unit's name or
 //!   area). Entries are sorted by term, then accent.
 //! - A document is `[anchor, testo, note (plain text, "" if none), [ambito
-//!   indexes]]`; its link is `../<slug>/#<anchor>`, the anchor of the unit page.
+//!   indexes]]`, and a fifth element, its `condizione`, when it has one (the
+//!   condition's words are searched as the note's); its link is `../<slug>/#<anchor>`, the anchor of the unit page.
 //! - A unit's name is `[slug, name]`. The activities common to every office
 //!   (`_sito.yaml`), if any, are unit 0 with an empty slug: their link is
 //!   `../#<anchor>`, on the home page.
@@ -56,8 +60,14 @@ pub(crate) const CHUNK: usize = 64;
 
 /// Format version, bumped when the JSON changes shape (2: `unit_area` out of
 /// a split `meta.json`, into `unita_aree.json`; 3: a split index's
-/// `unit_si` and `unit_non` as [`Vlq`] strings).
+/// `unit_si` and `unit_non` as [`Vlq`] strings). An index of a catalogue
+/// with activities in part or under a condition is [`VERSION_PARTIAL`].
 pub(crate) const VERSION: u32 = 3;
+
+/// Format 4: version 3 plus `unit_parz` in `meta.json` and a document's
+/// fifth element, its condition. Written only when a catalogue has such
+/// activities, so the index of one without them is version 3 as it was.
+pub(crate) const VERSION_PARTIAL: u32 = 4;
 
 /// Where the index goes, relative to the output root.
 pub const DIR: &str = "cerca/indice/";
@@ -70,8 +80,23 @@ enum Field {
     Unit = 2,
 }
 
-#[derive(Serialize)]
-struct Doc<'a>(&'a str, &'a str, String, Vec<usize>);
+/// A document: anchor, text, note, ambiti, and its condition if it has one.
+struct Doc<'a>(&'a str, &'a str, String, Vec<usize>, Option<&'a str>);
+
+impl Serialize for Doc<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut t = s.serialize_tuple(if self.4.is_some() { 5 } else { 4 })?;
+        t.serialize_element(self.0)?;
+        t.serialize_element(self.1)?;
+        t.serialize_element(&self.2)?;
+        t.serialize_element(&self.3)?;
+        if let Some(c) = self.4 {
+            t.serialize_element(c)?;
+        }
+        t.end()
+    }
+}
 
 type Postings = [Vec<u32>; 3];
 
@@ -89,6 +114,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     let mut names: Vec<(&str, &str)> = Vec::new();
     let mut unit_area: Vec<i64> = Vec::new();
     let mut unit_si: Vec<u32> = Vec::new();
+    let mut unit_parz: Vec<u32> = Vec::new();
     let mut unit_non: Vec<u32> = Vec::new();
     // For each document, its unit.
     let mut doc_unit: Vec<usize> = Vec::new();
@@ -112,14 +138,14 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     let c = &site.config;
     let scopes = common
         .iter()
-        .map(|v| (None::<&str>, &c.smartizzabili, &c.non_smartizzabili, v))
+        .map(|v| (None::<&str>, c.lists().map(|(_, l)| l), v))
         .chain(
             site.units
                 .iter()
                 .zip(views)
-                .map(|(u, v)| (u.area.as_deref(), &u.smartizzabili, &u.non_smartizzabili, v)),
+                .map(|(u, v)| (u.area.as_deref(), u.lists().map(|(_, l)| l), v)),
         );
-    for (u_id, (area, smart, non, view)) in scopes.enumerate() {
+    for (u_id, (area, [smart, partial, non], view)) in scopes.enumerate() {
         let u_id = u_id as u32;
         let area = area.map(str::trim).filter(|a| !a.is_empty());
         let area_idx = area.map(|a| index_of(&mut areas, a) as i64).unwrap_or(-1);
@@ -130,14 +156,22 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         names.push((view.slug, view.nome));
         unit_area.push(area_idx);
         unit_si.push(count(view.smartizzabili.len()));
+        unit_parz.push(count(view.parzialmente_smartizzabili.len()));
         unit_non.push(count(view.non_smartizzabili.len()));
-        let lists = [(smart, &view.smartizzabili), (non, &view.non_smartizzabili)];
+        let lists = [
+            (smart, &view.smartizzabili),
+            (partial, &view.parzialmente_smartizzabili),
+            (non, &view.non_smartizzabili),
+        ];
         for (model, shown) in lists {
             for (a, v) in model.iter().zip(shown) {
                 let id = docs.len() as u32;
                 add(v.testo, Field::Testo, id, &mut terms);
                 let note = a.note.as_deref().map(plain_text).unwrap_or_default();
                 add(&note, Field::Note, id, &mut terms);
+                if let Some(c) = v.condizione {
+                    add(c, Field::Note, id, &mut terms);
+                }
                 let mut amb = Vec::new();
                 for t in &a.ambiti {
                     let t = t.trim();
@@ -154,7 +188,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
                         amb.push(i);
                     }
                 }
-                docs.push(Doc(&v.id, v.testo, note, amb));
+                docs.push(Doc(&v.id, v.testo, note, amb, v.condizione));
                 doc_unit.push(u_id as usize);
             }
         }
@@ -176,6 +210,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         .collect();
     let areas = named(&areas);
     let ambiti = named(&ambiti);
+    let partial = unit_parz.iter().any(|&n| n > 0);
     let mut meta = Meta {
         ambiti: &ambiti,
         ambito_docs: None,
@@ -187,9 +222,10 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         terms: None,
         unit_area: None,
         unit_non: Counts::List(&unit_non),
+        unit_parz: partial.then_some(Counts::List(&unit_parz)),
         unit_si: Counts::List(&unit_si),
         units: None,
-        v: VERSION,
+        v: if partial { VERSION_PARTIAL } else { VERSION },
     };
 
     // The split form, measured; the single file is used while it is small.
@@ -235,6 +271,9 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         meta.shards = &keys;
         meta.unit_si = Counts::Vlq(Vlq(&unit_si));
         meta.unit_non = Counts::Vlq(Vlq(&unit_non));
+        if partial {
+            meta.unit_parz = Some(Counts::Vlq(Vlq(&unit_parz)));
+        }
     }
     files.push((format!("{DIR}meta.json"), to_bytes(&meta)));
     files.sort();
@@ -259,6 +298,8 @@ struct Meta<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     unit_area: Option<&'a [i64]>,
     unit_non: Counts<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit_parz: Option<Counts<'a>>,
     unit_si: Counts<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     units: Option<&'a [(&'a str, &'a str)]>,

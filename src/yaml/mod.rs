@@ -379,6 +379,8 @@ pub(crate) fn unknown_key(
     .at_line(line, column, file.line(line));
     match suggestion {
         Some(_) => d,
+        // An activity's condition outside the list that has one.
+        None if key == "condizione" => d.with_hint(t!("yaml-unknown-key.hint-condizione")),
         None => d.with_hint(t!("yaml-unknown-key.hint-keys", keys = valid.join(", "))),
     }
 }

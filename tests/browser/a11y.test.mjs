@@ -2,8 +2,8 @@
 // axe-core (WCAG 2.0/2.1 A and AA) and the Nu Html Checker, plus keyboard
 // reachability with a visible focus, no horizontal scroll at 320 px, no
 // request leaving the origin. Run on the example site, on the "stress"
-// fixture (long unbroken words, 12 areas, empty optional fields) and on the
-// three sites of examples/.
+// fixture (long unbroken words, 12 areas, empty optional fields), on the
+// three sites of examples/ and on the "parziale" fixture.
 // Screenshots at 320 and 1280 px of the pages with a problem (of every page
 // with TRASPARENZA_SCREENSHOTS=1) go to tests/browser/artifacts/ (gitignored).
 // The same checks run on tests/browser/fixtures/broken/, where each must fail:
@@ -22,6 +22,8 @@ const SITES = [
   { name: 'elenco-unico', fixture: '../../examples/elenco-unico', prefix: '/amministrazione-trasparente/lavoro-agile/', minPages: 4 },
   { name: 'uffici-con-regola', fixture: '../../examples/uffici-con-regola', prefix: '/trasparenza/lavoro-agile/', minPages: 8 },
   { name: 'regolamento-criteri', fixture: '../../examples/regolamento-criteri', prefix: '/ateneo/amministrazione-trasparente/lavoro-agile/', minPages: 4 },
+  // Activities in part or under a condition (issue 20): their lists, chips, bar, table column, changes.
+  { name: 'parziale', fixture: 'parziale', prefix: '/lavoro-agile/', minPages: 8 },
 ];
 const BROKEN = join(REPO, 'tests/browser/fixtures/broken');
 const ARTIFACTS = join(REPO, 'tests/browser/artifacts');

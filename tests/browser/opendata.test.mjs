@@ -19,6 +19,7 @@ const sites = {};
 before(() => {
   sites.esempio = buildSite().public;
   sites.stress = buildSite('stress').public;
+  sites.parziale = buildSite('parziale').public;
 });
 
 const read = (dir, name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
@@ -29,7 +30,7 @@ function validator(dir) {
   return ajv.compile(read(dir, 'catalogo.schema.json'));
 }
 
-for (const name of ['esempio', 'stress']) {
+for (const name of ['esempio', 'stress', 'parziale']) {
   test(`${name}: catalogo.json is valid against catalogo.schema.json`, () => {
     const dir = sites[name];
     const validate = validator(dir);
@@ -38,6 +39,28 @@ for (const name of ['esempio', 'stress']) {
     assert.ok(data.unita.length > 0);
   });
 }
+
+test('a catalogue with activities in part: its schema wants their lists and conditions, and only there', () => {
+  const dir = sites.parziale;
+  const validate = validator(dir);
+  const good = read(dir, 'catalogo.json');
+  assert.equal(good.unita[0].parzialmente_smartizzabili[0].condizione, 'a rotazione, un giorno a settimana');
+  const broken = [
+    ['no partial list in a unit', (d) => { delete d.unita[2].parzialmente_smartizzabili; }],
+    ['no condizione on an activity in part', (d) => { delete d.unita[0].parzialmente_smartizzabili[0].condizione; }],
+    ['condizione on a smartizzabile activity', (d) => { d.unita[0].smartizzabili[0].condizione = 'x'; }],
+    ['no total of the activities in part', (d) => { delete d.totali.parzialmente_smartizzabili; }],
+  ];
+  for (const [what, mutate] of broken) {
+    const copy = structuredClone(good);
+    mutate(copy);
+    assert.equal(validate(copy), false, `${what} was accepted`);
+  }
+  // A catalogue without them has neither the keys nor their schema.
+  const plain = read(sites.esempio, 'catalogo.schema.json');
+  assert.equal(plain.properties.parzialmente_smartizzabili, undefined);
+  assert.equal(read(sites.esempio, 'catalogo.json').parzialmente_smartizzabili, undefined);
+});
 
 test('the schema rejects a catalogue with missing, unknown and malformed fields', () => {
   const dir = sites.esempio;

@@ -175,6 +175,34 @@ test('results link to their unit page, and common activities to the home page', 
   assert.deepEqual(Array.from(await S.search(m, { q: 'tributi', tipo: 'non' })), [2]);
 });
 
+test('format 4: the activities in part sit between the two lists, with their filter and condition', async () => {
+  // Unit 0 (common): 1 si, 1 parz; unit 1: 1 si, 2 parz, 1 non (postings
+  // delta-encoded: documents 0..5). A document
+  // in part has a fifth element, its condition.
+  const meta = {
+    v: 4, areas: [], ambiti: [], unit_area: [-1, -1], unit_si: [1, 1], unit_parz: [1, 2], unit_non: [0, 1], docs_total: 6,
+    chunk: 64, shards: [], units: [['', ''], ['anagrafe', 'Anagrafe']], ambito_docs: [],
+    terms: [['pratic', 0, [0, 1, 1, 1, 1, 1], [], []], ['rotazion', 0, [], [3], []]],
+    docs: [['a', 'Pratiche a', '', []], ['b', 'Pratiche b', '', [], 'con turnazione'],
+      ['c', 'Pratiche c', '', []], ['d', 'Pratiche d', '', [], 'a rotazione'], ['e', 'Pratiche e', '', []],
+      ['f', 'Pratiche f', '', []]],
+  };
+  const m = S.open(meta, () => assert.fail('a one-file index loads nothing else'));
+  const all = await S.page(m, await S.search(m, { q: 'pratiche' }), 0, '');
+  assert.deepEqual(all.map((r) => [r.doc[0], r.kind]), [['a', 1], ['b', 3], ['c', 1], ['d', 3], ['e', 3], ['f', 2]]);
+  assert.deepEqual(Array.from(await S.search(m, { q: 'pratiche', tipo: 'parz' })), [1, 3, 4]);
+  assert.deepEqual(Array.from(await S.search(m, { q: 'pratiche', tipo: 'si' })), [0, 2]);
+  assert.deepEqual(Array.from(await S.search(m, { q: 'pratiche', tipo: 'non' })), [5]);
+  assert.deepEqual(Array.from(await S.search(m, { q: '', tipo: 'parz', unita: 'anagrafe' })), [3, 4]);
+  // The condition's words find the activity (index.rs puts them with the note's).
+  assert.deepEqual(Array.from(await S.search(m, { q: 'rotazione' })), [3]);
+  // An index without unit_parz (format 3) has none.
+  const v3 = S.open({ ...meta, v: 3, unit_parz: undefined, unit_non: [1, 1], docs_total: 4,
+    docs: meta.docs.slice(0, 4) }, () => assert.fail());
+  assert.deepEqual(v3.unitList.map((u) => u.nParz), [0, 0]);
+  assert.deepEqual(Array.from(await S.search(v3, { q: '', tipo: 'parz' })), []);
+});
+
 test('the matching words of a text are marked, in code points', () => {
   const words = S.queryWords('attiv');
   const text = "Città dell'attività, attivo";

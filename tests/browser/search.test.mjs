@@ -253,6 +253,31 @@ test('a filter narrows the results and goes into the URL; back undoes it', async
   await context.close();
 });
 
+test('the filter of the activities in part: their label, colour and condition, WCAG 2.1 AA', async () => {
+  // tests/fixtures/parziale: "Ricevimento" is in the common list in presence
+  // and in part at the Ufficio tributi.
+  const srv = await serveStatic(buildSite('parziale').public, '/');
+  const { context, page, errors } = await open('cerca/', { srv });
+  const all = await type(page, 'ricevimento');
+  assert.deepEqual(all.map((r) => r.esito).sort(), ['Non smartizzabile', 'Parzialmente smartizzabile']);
+  await page.evaluate(() => { document.getElementById('ricerca-stato').textContent = ''; });
+  await page.getByLabel('solo parzialmente smartizzabili', { exact: true }).check();
+  const part = await results(page);
+  assert.deepEqual(part.map(row), ['Ricevimento dei contribuenti su appuntamento | Ufficio tributi | Parzialmente smartizzabile']);
+  assert.equal(new URL(page.url()).search, '?q=ricevimento&tipo=parz');
+  const item = page.locator('#ricerca-risultati > li.risultato-parz');
+  assert.equal(await item.locator('.condizione').textContent(), 'Condizionein parte, con appuntamento in videochiamata');
+  assert.deepEqual(await axeViolations(page), [], 'WCAG 2.1 AA with a result in part shown');
+  // The unit page it links to, and the home with its bar and cards.
+  for (const path of ['tributi/', '', 'tabella/']) {
+    await page.goto(srv.url + path);
+    assert.deepEqual(await axeViolations(page), [], `WCAG 2.1 AA on /${path}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+  await srv.close();
+});
+
 test('a shared URL restores the query and the filters', async () => {
   const { context, page, foreign } = await open('cerca/?q=imu&tipo=non&area=area-risorse-servizi-e-territorio');
   const got = await results(page);

@@ -139,6 +139,11 @@ mistakes! {
     empty_testo: "empty-testo", 1;
     a_unit_without_activities: "no-activities", 1;
     the_same_activity_in_both_lists: "both-lists", 1;
+    // `parzialmente_smartizzabili`: its key misspelt, `condizione` outside
+    // it or misspelt, a wrong item, an empty condition; an activity in two
+    // of the three lists.
+    partial_list_keys_and_items: "partial-keys", 1;
+    the_same_activity_in_two_of_three_lists: "partial-two-lists", 1;
     the_same_activity_twice_is_a_warning: "duplicate-in-list", 0;
     // The second copy is the line to remove, even when an earlier line starts
     // with the same words (the text search pointed at line 4, and at line 9

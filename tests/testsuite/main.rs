@@ -25,6 +25,7 @@ mod links;
 mod metadata;
 mod opendata;
 mod output;
+mod parziale;
 mod robustness;
 mod search;
 mod serve;

@@ -1277,6 +1277,8 @@ mod incremental {
         area: Option<String>,
         link: Option<String>,
         si: Vec<String>,
+        /// `parzialmente_smartizzabili`, each written with a `condizione`.
+        parz: Vec<String>,
         no: Vec<String>,
     }
 
@@ -1316,6 +1318,15 @@ mod incremental {
                 "descrizione: \"Vedi [l'altra unità](../{l}/).\"\n"
             ));
         }
+        if !u.parz.is_empty() {
+            y.push_str("parzialmente_smartizzabili:\n");
+            for a in &u.parz {
+                y.push_str(&format!(
+                    "  - testo: {}\n    condizione: a rotazione\n",
+                    q(a)
+                ));
+            }
+        }
         for (key, list) in [("smartizzabili", &u.si), ("non_smartizzabili", &u.no)] {
             if list.is_empty() {
                 y.push_str(&format!("{key}: []\n"));
@@ -1344,6 +1355,7 @@ mod incremental {
             area: rng.chance(60).then(|| format!("Area {}", rng.below(3))),
             link: None,
             si: (0..rng.below(4)).map(|_| text(rng)).collect(),
+            parz: Vec::new(),
             no: (0..rng.below(3)).map(|_| text(rng)).collect(),
         }
     }
@@ -1525,6 +1537,9 @@ mod incremental {
                             u.no[k] = text(&mut rng);
                         }
                         11 => u.no.push(text(&mut rng)),
+                        // The third list: its pages, counts, table column
+                        // and search index follow it as the others'.
+                        13 => u.parz.push(text(&mut rng)),
                         12 => {
                             let to = units[rng.below(units.len())].file.clone();
                             units[i].link = rng.chance(80).then_some(to);

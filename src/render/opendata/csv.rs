@@ -3,7 +3,7 @@
 //! one row per activity. [`push_record`] also writes the CSVs of the
 //! "Cosa è cambiato" pages.
 
-use super::rows::{COLUMNS, Computed, Row};
+use super::rows::{Computed, Row, columns};
 use crate::model::Site;
 #[cfg(test)]
 use crate::views::{self, UnitView};
@@ -28,13 +28,15 @@ pub(super) fn csv_of(site: &Site, rows: &[Row]) -> Vec<u8> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
     let mut out = String::with_capacity((rows.len() + 1) * CSV_BYTES_PER_ROW);
-    push_record(&mut out, COLUMNS.iter().map(|col| col.name));
+    push_record(&mut out, columns(site).iter().map(|col| col.name));
+    let partial = site.has_partial();
     let mut computed = Computed::default();
     for r in rows {
         computed.fill(r, &c.base_url);
         push_record(
             &mut out,
-            r.fields(c, &aggiornato, computed.fields()).into_iter(),
+            r.fields(c, &aggiornato, computed.fields(), partial)
+                .into_iter(),
         );
     }
     out.into_bytes()

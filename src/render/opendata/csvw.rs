@@ -1,9 +1,9 @@
 //! `catalogo.csv-metadata.json`: the CSV's CSVW metadata (W3C "Metadata
-//! Vocabulary for Tabular Data"), from the same [`COLUMNS`] as the CSV.
+//! Vocabulary for Tabular Data"), from the same [`columns`] as the CSV.
 
 use serde_json::{Value, json};
 
-use super::rows::{AMBITI_SEPARATOR, COLUMNS};
+use super::rows::{AMBITI_SEPARATOR, columns};
 use super::{CSV, licence};
 use crate::model::Site;
 
@@ -12,7 +12,7 @@ pub(super) fn csv_schema(site: &Site) -> Value {
     let c = &site.config;
     let base = &c.base_url;
     let (_, nome, url) = licence(site);
-    let columns: Vec<Value> = COLUMNS
+    let columns: Vec<Value> = columns(site)
         .iter()
         .map(|col| {
             let mut v = json!({
@@ -25,6 +25,9 @@ pub(super) fn csv_schema(site: &Site) -> Value {
             });
             if col.datatype == "boolean" {
                 v["datatype"] = json!({"base": "boolean", "format": "si|no"});
+            }
+            if let Some(format) = col.format {
+                v["datatype"] = json!({"base": col.datatype, "format": format});
             }
             if col.name == "ambiti" {
                 v["separator"] = json!(AMBITI_SEPARATOR);

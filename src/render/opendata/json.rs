@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::rows::{Row, unit_rows};
 use super::{JSON_SCHEMA, licence, pretty_sized};
 use crate::model::fields::Published;
-use crate::model::{self, Site, UnitFile};
+use crate::model::{self, ListKind, Site, UnitFile};
 use crate::views::{self, UnitView};
 
 /// About what an activity takes in `catalogo.json` (~390 bytes at 1,000
@@ -46,6 +46,10 @@ pub(super) struct Catalogue<'a> {
     totali: Totali,
     /// Activities common to every office.
     smartizzabili: Vec<ActivityData<'a>>,
+    /// Only in a catalogue with activities in part or under a condition
+    /// ([`Site::has_partial`]), here and in every unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parzialmente_smartizzabili: Option<Vec<ActivityData<'a>>>,
     non_smartizzabili: Vec<ActivityData<'a>>,
     unita: Vec<UnitData<'a>>,
 }
@@ -71,6 +75,8 @@ struct Totali {
     comuni: usize,
     attivita: usize,
     smartizzabili: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parzialmente_smartizzabili: Option<usize>,
     non_smartizzabili: usize,
 }
 
@@ -85,6 +91,8 @@ struct UnitData<'a> {
     altre_attivita: Option<&'static str>,
     altre_attivita_testo: Option<&'static str>,
     smartizzabili: Vec<ActivityData<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parzialmente_smartizzabili: Option<Vec<ActivityData<'a>>>,
     non_smartizzabili: Vec<ActivityData<'a>>,
 }
 
@@ -113,6 +121,9 @@ struct ActivityData<'a> {
     ambiti: Trimmed<'a>,
     /// `<base><unit url>#<anchor>`.
     url: Concat<'a, 4>,
+    /// In `parzialmente_smartizzabili` only: the condition, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    condizione: Option<Option<&'a str>>,
 }
 
 /// A string made of pieces, serialized without being put together first.
@@ -148,8 +159,9 @@ pub(super) fn catalogue<'a>(
     let base = c.base_url.as_str();
     let (id, nome, url) = licence(site);
     let totals = views::totals(site);
+    let partial = site.has_partial();
     let lists = |rows: Vec<Row<'a>>| {
-        let (mut smart, mut non) = (Vec::new(), Vec::new());
+        let (mut smart, mut part, mut non) = (Vec::new(), Vec::new(), Vec::new());
         for r in rows {
             let (unit, id) = (r.unit, r.view.id.as_str());
             let data = ActivityData {
@@ -158,23 +170,24 @@ pub(super) fn catalogue<'a>(
                 note: r.note(),
                 ambiti: Trimmed(r.view.ambiti),
                 url: Concat([base, unit.url.as_str(), "#", id]),
+                condizione: (r.kind == ListKind::Partial).then_some(r.view.condizione),
             };
-            if r.smartizzabile {
-                smart.push(data)
-            } else {
-                non.push(data)
+            match r.kind {
+                ListKind::Smart => smart.push(data),
+                ListKind::Partial => part.push(data),
+                ListKind::NonSmart => non.push(data),
             }
         }
-        (smart, non)
+        (smart, partial.then_some(part), non)
     };
-    let (common_smart, common_non) = common
-        .map(|u| lists(unit_rows(u, &c.smartizzabili, &c.non_smartizzabili)))
-        .unwrap_or_default();
+    let (common_smart, common_partial, common_non) = common
+        .map(|u| lists(unit_rows(u, c.lists())))
+        .unwrap_or_else(|| (Vec::new(), partial.then(Vec::new), Vec::new()));
     let unita = units
         .iter()
         .zip(&site.units)
         .map(|(u, m)| {
-            let (smart, non) = lists(unit_rows(u, &m.smartizzabili, &m.non_smartizzabili));
+            let (smart, part, non) = lists(unit_rows(u, m.lists()));
             UnitData {
                 slug: u.slug,
                 nome: u.nome,
@@ -183,6 +196,7 @@ pub(super) fn catalogue<'a>(
                 altre_attivita: u.altre_attivita,
                 altre_attivita_testo: u.altre_attivita_testo,
                 smartizzabili: smart,
+                parzialmente_smartizzabili: part,
                 non_smartizzabili: non,
             }
         })
@@ -212,9 +226,11 @@ pub(super) fn catalogue<'a>(
             comuni: totals.comuni,
             attivita: totals.attivita,
             smartizzabili: totals.smartizzabili,
+            parzialmente_smartizzabili: partial.then_some(totals.parzialmente_smartizzabili),
             non_smartizzabili: totals.non_smartizzabili,
         },
         smartizzabili: common_smart,
+        parzialmente_smartizzabili: common_partial,
         non_smartizzabili: common_non,
         unita,
     }
@@ -279,13 +295,29 @@ pub(super) fn json_schema(site: &Site) -> Value {
         "non_smartizzabili".into(),
         json!({"type": "array", "items": activity}),
     );
+    // A catalogue with activities in part or under a condition: their
+    // lists (in every unit and at the top), their count and condition.
+    let partial_activity = {
+        let mut a = activity.clone();
+        a["required"] = json!(["id", "testo", "note", "ambiti", "url", "condizione"]);
+        a["properties"]["condizione"] = json!({"type": ["string", "null"], "description": "La condizione o la misura in cui l'atto consente l'attività in lavoro agile (per esempio: a rotazione), come nell'atto; null se non la dice"});
+        a
+    };
+    let partial = site.has_partial();
+    if partial {
+        required.insert(required.len() - 1, "parzialmente_smartizzabili");
+        properties.insert(
+            "parzialmente_smartizzabili".into(),
+            json!({"type": "array", "items": partial_activity}),
+        );
+    }
     let unit = json!({
         "type": "object",
         "additionalProperties": false,
         "required": required,
         "properties": properties,
     });
-    json!({
+    let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("{base}{JSON_SCHEMA}"),
         "title": "Catalogo delle attività smartizzabili",
@@ -333,5 +365,40 @@ pub(super) fn json_schema(site: &Site) -> Value {
             "non_smartizzabili": {"type": "array", "items": activity, "description": "Attività non smartizzabili comuni a tutti gli uffici"},
             "unita": {"type": "array", "items": unit},
         },
-    })
+    });
+    if partial {
+        schema["required"] = json!([
+            "ente",
+            "codice_ipa",
+            "titolo",
+            "periodo",
+            "aggiornato_il",
+            "pubblicato_il",
+            "url",
+            "licenza",
+            "fonte",
+            "valido_dal",
+            "valido_al",
+            "criteri",
+            "altre_attivita",
+            "altre_attivita_testo",
+            "totali",
+            "smartizzabili",
+            "parzialmente_smartizzabili",
+            "non_smartizzabili",
+            "unita"
+        ]);
+        schema["properties"]["parzialmente_smartizzabili"] = json!({"type": "array", "items": partial_activity, "description": "Attività smartizzabili in parte o a condizioni comuni a tutti gli uffici"});
+        let totali = &mut schema["properties"]["totali"];
+        totali["required"] = json!([
+            "unita",
+            "comuni",
+            "attivita",
+            "smartizzabili",
+            "parzialmente_smartizzabili",
+            "non_smartizzabili"
+        ]);
+        totali["properties"]["parzialmente_smartizzabili"] = count;
+    }
+    schema
 }

@@ -31,7 +31,7 @@ use crate::model::Site;
 use crate::views::{self, UnitView};
 
 pub(super) use self::csv::push_record;
-use self::rows::{COLUMNS, Computed, Row};
+use self::rows::{Computed, Row};
 
 /// The CSV, one row per activity.
 pub(crate) const CSV: &str = "catalogo.csv";
@@ -194,12 +194,13 @@ pub(crate) fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFil
 fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
-    let header: Vec<&str> = COLUMNS.iter().map(|col| col.name).collect();
+    let header: Vec<&str> = rows::columns(site).iter().map(|col| col.name).collect();
+    let partial = site.has_partial();
     let mut layout = xlsx::Layout::new(&header);
     let mut computed = Computed::default();
     for r in rows {
         computed.fill(r, &c.base_url);
-        layout.measure(&r.fields(c, &aggiornato, computed.fields()));
+        layout.measure(&r.fields(c, &aggiornato, computed.fields(), partial));
     }
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
     let props = xlsx::Properties {
@@ -210,7 +211,7 @@ fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
     let mut sheet = layout.start("Catalogo", &props)?;
     for r in rows {
         computed.fill(r, &c.base_url);
-        sheet.push_row(&r.fields(c, &aggiornato, computed.fields()));
+        sheet.push_row(&r.fields(c, &aggiornato, computed.fields(), partial));
     }
     sheet.finish()
 }
@@ -304,8 +305,8 @@ mod tests {
         let mut lines = csv.lines();
         let header: Vec<&str> = lines.next().unwrap().split(',').collect();
         let row: Vec<&str> = lines.next().unwrap().split(',').collect();
-        assert_eq!(header.len(), COLUMNS.len());
-        assert_eq!(row.len(), COLUMNS.len());
+        assert_eq!(header.len(), rows::COLUMNS.len());
+        assert_eq!(row.len(), rows::COLUMNS.len());
         let mut published = 0;
         for f in model::UNIT.published() {
             published += 1;

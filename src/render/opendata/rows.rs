@@ -1,12 +1,13 @@
 //! The catalogue as a table, shared by `catalogo.csv`, `catalogo.xlsx` and
-//! the CSV's CSVW metadata: the columns ([`COLUMNS`], the unit's text
-//! columns from its declaration) and the rows, one per activity in catalogue
+//! the CSV's CSVW metadata: the columns ([`columns`]: [`COLUMNS`], the
+//! unit's text columns from its declaration; [`COLUMNS_PARTIAL`] for a
+//! catalogue with activities in part or under a condition) and the rows, one per activity in catalogue
 //! order ([`rows`]), with each row's fields in column order ([`Row::fields`]).
 
 use std::sync::LazyLock;
 
 use crate::model::fields::Field;
-use crate::model::{self, Activity, Site};
+use crate::model::{self, Activity, ListKind, Site};
 use crate::views::{ActivityView, UnitView};
 
 /// `ambiti` of an activity are joined with this in the CSV.
@@ -21,6 +22,8 @@ pub(super) struct Column {
     pub descrizione: &'static str,
     pub datatype: &'static str,
     pub required: bool,
+    /// The values' pattern (CSVW `format`) of a `string` column, if any.
+    pub format: Option<&'static str>,
 }
 
 const fn col(
@@ -36,6 +39,7 @@ const fn col(
         descrizione,
         datatype,
         required,
+        format: None,
     }
 }
 
@@ -157,6 +161,7 @@ pub(super) static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
             descrizione: doc.descrizione,
             datatype: "string",
             required: false,
+            format: None,
         })
     });
     HEAD_COLUMNS
@@ -167,12 +172,57 @@ pub(super) static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The values of `smartizzabile` in a catalogue with activities in part or
+/// under a condition: `in parte` is one of them.
+const PARTIAL_VALUE: &str = "in parte";
+
+/// [`COLUMNS`] of a catalogue with activities in part or under a condition:
+/// `smartizzabile` is `si`, `no` or `in parte` (a text, no longer a
+/// boolean), and `condizione`, after `note`, holds the act's condition.
+/// A catalogue without them keeps [`COLUMNS`], so its files do not change.
+pub(super) static COLUMNS_PARTIAL: LazyLock<Vec<Column>> = LazyLock::new(|| {
+    let mut cols = Vec::with_capacity(COLUMNS.len() + 1);
+    for c in COLUMNS.iter() {
+        if c.name == "smartizzabile" {
+            cols.push(Column {
+                descrizione: "si se l'attività può essere svolta in lavoro agile, in parte se l'atto la consente in lavoro agile solo in parte o a condizioni (vedi condizione), no se richiede la presenza.",
+                datatype: "string",
+                format: Some("^(si|no|in parte)$"),
+                ..c.clone()
+            });
+            continue;
+        }
+        cols.push(c.clone());
+        if c.name == "note" {
+            cols.push(col(
+                "condizione",
+                "Condizione",
+                "Per le attività smartizzabili in parte: la condizione o la misura in cui l'atto le consente in lavoro agile (per esempio: a rotazione), come nell'atto.",
+                "string",
+                false,
+            ));
+        }
+    }
+    cols
+});
+
+/// The columns of `site`'s table: [`COLUMNS_PARTIAL`] when it has
+/// activities in part or under a condition, else [`COLUMNS`].
+pub(super) fn columns(site: &Site) -> &'static [Column] {
+    if site.has_partial() {
+        &COLUMNS_PARTIAL
+    } else {
+        &COLUMNS
+    }
+}
+
 /// An activity with what the data needs besides its view.
 pub(super) struct Row<'a> {
     pub unit: &'a UnitView<'a>,
     pub view: &'a ActivityView<'a>,
     activity: &'a Activity,
-    pub smartizzabile: bool,
+    /// The list it is in.
+    pub kind: ListKind,
 }
 
 /// The values of a row that are not plain borrows (id, ambiti joined, url),
@@ -206,15 +256,17 @@ impl Computed {
 }
 
 impl<'a> Row<'a> {
-    /// The row's fields in the order of [`COLUMNS`]; `computed` is what
-    /// [`Computed::fill`] wrote for this row.
+    /// The row's fields in the order of [`COLUMNS`] (of [`COLUMNS_PARTIAL`]
+    /// when `partial`); `computed` is what [`Computed::fill`] wrote for
+    /// this row.
     pub(super) fn fields<'s>(
         &'s self,
         c: &'s crate::model::SiteConfig,
         aggiornato: &'s str,
         [id, ambiti, url]: [&'s str; 3],
+        partial: bool,
     ) -> Vec<&'s str> {
-        let mut fields = Vec::with_capacity(COLUMNS.len());
+        let mut fields = Vec::with_capacity(COLUMNS.len() + 1);
         fields.extend([
             id,
             c.ente.trim(),
@@ -226,13 +278,19 @@ impl<'a> Row<'a> {
         ]);
         fields.extend(unit_columns().map(|f| opt(self.unit.testi.raw(f.key))));
         fields.extend([
-            if self.smartizzabile { "si" } else { "no" },
+            match self.kind {
+                ListKind::Smart => "si",
+                ListKind::Partial => PARTIAL_VALUE,
+                ListKind::NonSmart => "no",
+            },
             si_no(self.unit.altre_attivita),
             self.view.testo,
             self.note().unwrap_or(""),
-            ambiti,
-            url,
         ]);
+        if partial {
+            fields.push(self.view.condizione.unwrap_or(""));
+        }
+        fields.extend([ambiti, url]);
         fields
     }
 
@@ -245,24 +303,25 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A unit's activities (`smart`, `non` as written), smartizzabili first,
-/// as on its page.
+/// A unit's activities (`lists` as written, by kind), in the order of its
+/// page: smartizzabili, parzialmente smartizzabili, non smartizzabili.
 pub(super) fn unit_rows<'a>(
     unit: &'a UnitView<'a>,
-    smart: &'a [Activity],
-    non: &'a [Activity],
+    lists: [(ListKind, &'a [Activity]); 3],
 ) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
-    for (views, list, smartizzabile) in [
-        (&unit.smartizzabili, smart, true),
-        (&unit.non_smartizzabili, non, false),
+    let [smart, partial, non] = lists;
+    for (views, (kind, list)) in [
+        (&unit.smartizzabili, smart),
+        (&unit.parzialmente_smartizzabili, partial),
+        (&unit.non_smartizzabili, non),
     ] {
         for (view, activity) in views.iter().zip(list) {
             rows.push(Row {
                 unit,
                 view,
                 activity,
-                smartizzabile,
+                kind,
             });
         }
     }
@@ -277,14 +336,12 @@ pub(super) fn rows<'a>(
     units: &'a [UnitView<'a>],
 ) -> Vec<Row<'a>> {
     let c = &site.config;
-    let mut rows = common
-        .map(|u| unit_rows(u, &c.smartizzabili, &c.non_smartizzabili))
-        .unwrap_or_default();
+    let mut rows = common.map(|u| unit_rows(u, c.lists())).unwrap_or_default();
     rows.extend(
         units
             .iter()
             .zip(&site.units)
-            .flat_map(|(u, m)| unit_rows(u, &m.smartizzabili, &m.non_smartizzabili)),
+            .flat_map(|(u, m)| unit_rows(u, m.lists())),
     );
     rows
 }

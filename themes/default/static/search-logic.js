@@ -36,14 +36,18 @@
     var first = 0;
     m.load = load;
     var non = numbers(m.unit_non);
+    // `unit_parz` (format 4): the activities in part or under a condition,
+    // between a unit's smartizzabili and its non smartizzabili.
+    var parz = m.unit_parz ? numbers(m.unit_parz) : null;
     m.unitList = numbers(m.unit_si).map(function (nSi, i) {
-      var unit = { i: i, slug: null, name: null, area: m.unit_area ? m.unit_area[i] : -1, nSi: nSi, nNo: non[i], first: first };
-      first += nSi + unit.nNo;
+      var unit = { i: i, slug: null, name: null, area: m.unit_area ? m.unit_area[i] : -1, nSi: nSi, nParz: parz ? parz[i] : 0, nNo: non[i], first: first };
+      unit.n = nSi + unit.nParz + unit.nNo;
+      first += unit.n;
       return unit;
     });
     m.docsTotal = first;
     m.docUnit = new Int32Array(first);
-    m.unitList.forEach(function (u) { m.docUnit.fill(u.i, u.first, u.first + u.nSi + u.nNo); });
+    m.unitList.forEach(function (u) { m.docUnit.fill(u.i, u.first, u.first + u.n); });
     m.shardFiles = new Map(m.shards);
     if (m.units) nameUnits(m, m.units.map(function (u, i) { return [i, u[0], u[1]]; }));
     m.named = !!m.units;
@@ -301,7 +305,7 @@
         var us = units[u];
         if (!us) continue;
         var unit = m.unitList[u];
-        for (var d = unit.first, end = unit.first + unit.nSi + unit.nNo; d < end; d++) {
+        for (var d = unit.first, end = unit.first + unit.n; d < end; d++) {
           if (score[d] < us) score[d] = us;
         }
       }
@@ -336,7 +340,7 @@
    * the same family, not a correction), then the best total of the words'
    * scores, ties in catalogue order. `f` holds the filters resolved: `lo..hi`
    * (a unit's documents, or all), `area` (index or -1), `tipo` (0 all, 1 si,
-   * 2 non), `inAmbito` (mask or null). Scores are small integers, so the
+   * 2 non, 3 parz: in part or under a condition), `inAmbito` (mask or null). Scores are small integers, so the
    * ranking is one pass over the documents and counting sorts: no comparison
    * sort, no per-match objects. */
   function rank(m, scores, f) {
@@ -344,8 +348,7 @@
     var keep = function (d) {
       var u = m.unitList[m.docUnit[d]];
       if (f.area >= 0 && u.area !== f.area) return false;
-      if (f.tipo === 1 && d - u.first >= u.nSi) return false;
-      if (f.tipo === 2 && d - u.first < u.nSi) return false;
+      if (f.tipo && kindOf(u, d) !== f.tipo) return false;
       return !f.inAmbito || f.inAmbito[d] === 1;
     };
     var d;
@@ -422,14 +425,14 @@
         lo: 0,
         hi: m.docsTotal,
         area: state.area ? indexBySlug(m.areas, state.area) : -1,
-        tipo: state.tipo === 'si' ? 1 : state.tipo === 'non' ? 2 : 0,
+        tipo: state.tipo === 'si' ? 1 : state.tipo === 'non' ? 2 : state.tipo === 'parz' ? 3 : 0,
         inAmbito: inAmbito,
       };
       if (state.unita) {
         var unit = m.unitList.find(function (u) { return u.slug === state.unita; });
         if (!unit) return new Int32Array(0);
         f.lo = unit.first;
-        f.hi = unit.first + unit.nSi + unit.nNo;
+        f.hi = unit.first + unit.n;
       }
       var results = rank(m, scoresOf(got), f);
       if (results.length || !words.some(function (w) { return w.slips; })) return results;
@@ -487,7 +490,14 @@
   }
 
   // --- what the page shows ---------------------------------------------------------
-  /** Results `from..from+PAGE`, each {d, doc, unit, si, href}: the link is
+  /** The list of document `d` of unit `u`: 1 smartizzabili, 3 in part or
+   * under a condition, 2 non smartizzabili (the `tipo` filter's numbers). */
+  function kindOf(u, d) {
+    var at = d - u.first;
+    return at < u.nSi ? 1 : at < u.nSi + u.nParz ? 3 : 2;
+  }
+
+  /** Results `from..from+PAGE`, each {d, doc, unit, si, kind, href}: the link is
    * relative to the site's root (`radice`); activities common to every
    * office (empty slug) are on the home page. */
   function page(m, results, from, radice) {
@@ -497,7 +507,7 @@
         var d = slice[i];
         var u = unitOf(m, d);
         return {
-          d: d, doc: doc, unit: u, si: d - u.first < u.nSi,
+          d: d, doc: doc, unit: u, si: d - u.first < u.nSi, kind: kindOf(u, d),
           href: (radice || '') + (u.slug ? u.slug + '/' : '') + '#' + doc[0],
         };
       });

@@ -87,7 +87,9 @@
     var u = r.unit;
     var si = r.si;
     var doc = r.doc;
-    var li = el('li', 'risultato ' + (si ? 'risultato-si' : 'risultato-no'));
+    // The result's list: 1 smartizzabili, 3 in part or under a condition, 2 non.
+    var k = { 1: ['si', '✓', 'Smartizzabile'], 3: ['parz', '◐', 'Parzialmente smartizzabile'], 2: ['no', '⌂', 'Non smartizzabile'] }[r.kind || (si ? 1 : 2)];
+    var li = el('li', 'risultato risultato-' + k[0]);
     var p = el('p', 'risultato-testo');
     var a = el('a');
     a.href = r.href;
@@ -95,15 +97,21 @@
     p.appendChild(a);
     li.appendChild(p);
     var info = el('p', 'risultato-dati');
-    var label = el('span', 'esito ' + (si ? 'esito-si' : 'esito-no'));
-    label.appendChild(el('span', 'esito-icona', si ? '✓' : '⌂')).setAttribute('aria-hidden', 'true');
-    label.appendChild(document.createTextNode(si ? 'Smartizzabile' : 'Non smartizzabile'));
+    var label = el('span', 'esito esito-' + k[0]);
+    label.appendChild(el('span', 'esito-icona', k[1])).setAttribute('aria-hidden', 'true');
+    label.appendChild(document.createTextNode(k[2]));
     info.appendChild(label);
     info.appendChild(el('span', 'visually-hidden', ', '));
     var unita = el('span', 'risultato-unita');
     unita.appendChild(highlighted(u.name, words, fixes));
     info.appendChild(unita);
     li.appendChild(info);
+    if (doc[4]) {
+      var cond = el('p', 'condizione');
+      cond.appendChild(el('span', 'condizione-etichetta', 'Condizione'));
+      cond.appendChild(highlighted(doc[4], words, fixes));
+      li.appendChild(cond);
+    }
     if (doc[2]) {
       var nota = el('p', 'risultato-nota');
       nota.appendChild(el('span', 'nota-etichetta', 'Nota'));
@@ -146,7 +154,7 @@
   function applyState(m, s) {
     if (s.q !== null) {
       input.value = s.q;
-      var tipo = s.tipo === 'si' || s.tipo === 'non' ? s.tipo : '';
+      var tipo = s.tipo === 'si' || s.tipo === 'non' || s.tipo === 'parz' ? s.tipo : '';
       var radio = form.querySelector('input[name="tipo"][value="' + tipo + '"]');
       if (radio) radio.checked = true;
     }
