@@ -167,7 +167,7 @@ cmd-import-no-catalogue = { $name }: no catalogue found ({ $tables } { $tables -
         [one] table
        *[other] tables
     } read)
-cmd-import-no-catalogue-hint = the table needs a header row naming the unit (Unità organizzativa, Ufficio, Servizio, ...) and either the two lists (Attività smartizzabili, Attività non smartizzabili) or the activity and a column saying whether it is smartizzabile
+cmd-import-no-catalogue-hint = the table needs a header row naming the unit (Unità organizzativa, Ufficio, Servizio, ...) and either the two lists (Attività smartizzabili, Attività non smartizzabili) or the activity and a column saying whether it is smartizzabile; with no unit column, both lists or the activity and its kind (for the whole body); a text or page, its items under a lead-in naming the list ("Attività indifferibili da rendere in presenza:")
 cmd-import-bug-hint = this is a bug of trasparenza import; nothing was written
 cmd-import-nothing-written = Nothing was written.
 # $dry_run: yes | no

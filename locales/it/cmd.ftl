@@ -173,7 +173,7 @@ cmd-import-no-catalogue = { $name }: nessun catalogo trovato ({ $tables ->
         [one] letta una tabella
        *[other] lette { $tables } tabelle
     })
-cmd-import-no-catalogue-hint = la tabella deve avere una riga di intestazione che nomina l'unità (Unità organizzativa, Ufficio, Servizio, ...) e o i due elenchi (Attività smartizzabili, Attività non smartizzabili) o l'attività e una colonna che dice se è smartizzabile
+cmd-import-no-catalogue-hint = la tabella deve avere una riga di intestazione che nomina l'unità (Unità organizzativa, Ufficio, Servizio, ...) e o i due elenchi (Attività smartizzabili, Attività non smartizzabili) o l'attività e una colonna che dice se è smartizzabile; senza colonna dell'unità, i due elenchi o l'attività e la sua modalità (per tutto l'ente); un testo o una pagina, le voci dopo una frase che nomina l'elenco ("Attività indifferibili da rendere in presenza:")
 cmd-import-bug-hint = è un difetto di trasparenza import; non è stato scritto nulla
 cmd-import-nothing-written = Non è stato scritto nulla.
 # $dry_run: yes | no

@@ -109,7 +109,7 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
             error: e.to_string(),
         })
     })?;
-    let found = import::catalogue::catalogue(&tables);
+    let found = import::lists::read(&tables);
     for n in &found.notes {
         output::tell(&Message::ImportNote {
             warning: n.warning,
@@ -118,17 +118,24 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
             message: n.message.clone(),
         });
     }
-    if found.units.is_empty() {
+    if found.units.is_empty() && found.site.is_none() {
         return Err(Failure::content(Message::NoCatalogue {
             name,
-            tables: tables.len(),
+            // A document with no table gives one with no rows (its text).
+            tables: tables.iter().filter(|t| !t.rows.is_empty()).count(),
         }));
     }
-    let plan = target::plan(&found, &name, &args.file, root, &existing, args.force);
+    let mut plan = target::plan(&found, &name, &args.file, root, &existing, args.force);
     if let Err(bug) = target::verify(&plan, &found.units) {
         return Err(Failure::content(Message::ImportBug(bug.to_string())));
     }
-    report(args, &name, &found, &plan);
+    let site = match &found.site {
+        Some(s) => import::sito::plan(s, root, args.force, &mut plan.conflicts)
+            .map_err(|bug| Failure::content(Message::ImportBug(bug.to_string())))?,
+        None => None,
+    };
+    let flat = found.site.as_ref().zip(site.as_ref());
+    report(args, &name, &found, &plan, flat);
     if !plan.conflicts.is_empty() {
         let conflicts = plan.conflicts.iter().cloned().map(Message::Conflict);
         return Err(Failure::refused(
@@ -136,7 +143,10 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
             vec![Message::NothingWritten],
         ));
     }
-    let backed = plan.backed_up(root);
+    let mut backed = plan.backed_up(root);
+    if let Some(p) = site.as_ref().filter(|p| p.changed) {
+        backed.push((p.path.clone(), p.write_to.clone()));
+    }
     let dir = target::backup_dir(&content);
     if !backed.is_empty() {
         say(Message::BackedUp {
@@ -181,6 +191,21 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
             }));
         }
     }
+    if let Some(p) = site.as_ref().filter(|p| p.changed) {
+        if let Err(err) = target::write_file(&p.write_to, &p.text) {
+            return Err(Failure::usage(Message::CannotWriteUnit {
+                path: p.path.clone(),
+                error: err.to_string(),
+                written: writes.len(),
+                total: writes.len() + 1,
+                dir: rel(root, &dir),
+            }));
+        }
+        say(Message::ImportFlat(crate::i18n::t!(
+            "import-flat-site-written",
+            path = p.path.as_path()
+        )));
+    }
     for r in &plan.removals {
         if let Err(err) = std::fs::remove_file(root.join(&r.path)) {
             return Err(Failure::usage(Message::CannotRemove {
@@ -206,12 +231,23 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
 
 /// The report: every unit with its file and what happens to it, every
 /// activity change of the units updated, the units kept, the renames.
-fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, plan: &target::Plan) {
-    let mut acts = 0;
-    say(Message::ImportHeader {
-        name: name.to_string(),
-        units: found.units.len(),
-    });
+fn report(
+    args: &ImportArgs,
+    name: &str,
+    found: &import::catalogue::Imported,
+    plan: &target::Plan,
+    site: Option<(&import::catalogue::Unit, &import::sito::SitePlan)>,
+) {
+    let mut acts = found
+        .site
+        .as_ref()
+        .map_or(0, |s| s.lists().iter().map(|(_, l)| l.len()).sum());
+    if !found.units.is_empty() {
+        say(Message::ImportHeader {
+            name: name.to_string(),
+            units: found.units.len(),
+        });
+    }
     for (p, u) in plan.files.iter().zip(&found.units) {
         let (s, ps, n) = (
             u.smartizzabili.len(),
@@ -234,6 +270,9 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
             nome: u.nome.clone(),
         });
     }
+    if let Some((s, p)) = site {
+        site_row(s, p);
+    }
     say(Message::ImportTotals {
         units: found.units.len(),
         activities: acts,
@@ -242,23 +281,14 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
     for r in &plan.renamed {
         say(Message::Renamed(r.clone()));
     }
+    if let Some((s, p)) = site {
+        site_changes(args, s, p);
+    }
     for p in &plan.files {
         let target::Action::Update(up) = &p.action else {
             continue;
         };
-        let of = |kind| up.changes.iter().filter(|c| c.tipo == kind).count();
-        say(Message::UnitChanges {
-            dry_run: args.dry_run,
-            path: p.path.clone(),
-            added: of(Kind::Aggiunta),
-            removed: of(Kind::Rimossa),
-            moved: of(Kind::Spostata),
-            changed: of(Kind::Modificata),
-            details: up.details,
-        });
-        for c in &up.changes {
-            say(Message::Change(target::describe(c).to_string()));
-        }
+        changes(args, &p.path, &up.changes, up.details);
     }
     if !plan.kept.is_empty() {
         say(Message::KeptHeader {
@@ -271,5 +301,81 @@ fn report(args: &ImportArgs, name: &str, found: &import::catalogue::Imported, pl
                 nome: nome.clone(),
             });
         }
+    }
+}
+
+/// The changes import makes to the lists of the file at `path`, counted,
+/// then one line each.
+fn changes(
+    args: &ImportArgs,
+    path: &Path,
+    changes: &[crate::changes::ActivityChange],
+    details: usize,
+) {
+    let of = |kind| changes.iter().filter(|c| c.tipo == kind).count();
+    say(Message::UnitChanges {
+        dry_run: args.dry_run,
+        path: path.to_path_buf(),
+        added: of(Kind::Aggiunta),
+        removed: of(Kind::Rimossa),
+        moved: of(Kind::Spostata),
+        changed: of(Kind::Modificata),
+        details,
+    });
+    for c in changes {
+        say(Message::Change(target::describe(c).to_string()));
+    }
+}
+
+/// The report's row for `_sito.yaml`: the lists for the whole body.
+fn site_row(site: &import::catalogue::Unit, p: &import::sito::SitePlan) {
+    let (s, n) = (site.smartizzabili.len(), site.non_smartizzabili.len());
+    let partial = site.parzialmente_smartizzabili.len();
+    let lists_changed = !p.lists.changes.is_empty() || p.lists.details > 0;
+    let action = if s + n + partial == 0 {
+        ImportAction::Unchanged
+    } else if p.new_lists {
+        ImportAction::New
+    } else if lists_changed {
+        ImportAction::Update
+    } else {
+        ImportAction::Unchanged
+    };
+    say(Message::ImportUnit {
+        path: p.path.clone(),
+        smartizzabili: s,
+        parzialmente_smartizzabili: partial,
+        non_smartizzabili: n,
+        action,
+        nome: crate::i18n::t!("import-flat-whole-body"),
+    });
+}
+
+/// What changes in the lists of `_sito.yaml`, and the rule for the
+/// activities not listed.
+fn site_changes(args: &ImportArgs, site: &import::catalogue::Unit, p: &import::sito::SitePlan) {
+    use import::sito::RuleEdit;
+    let lists_changed = !p.lists.changes.is_empty() || p.lists.details > 0;
+    if !p.new_lists && lists_changed {
+        changes(args, &p.path, &p.lists.changes, p.lists.details);
+    }
+    if let Some(r) = &site.rule {
+        let value = import::lists::list_key(r.smart);
+        let line = match p.rule {
+            RuleEdit::Add | RuleEdit::Replace => crate::i18n::t!(
+                "import-flat-rule-set",
+                dry_run = if args.dry_run { "yes" } else { "no" },
+                path = p.path.as_path(),
+                value = value,
+                place = r.place.as_str()
+            ),
+            RuleEdit::Same => crate::i18n::t!(
+                "import-flat-rule-same",
+                path = p.path.as_path(),
+                value = value
+            ),
+            RuleEdit::Conflict | RuleEdit::None => return,
+        };
+        say(Message::ImportFlat(line));
     }
 }

@@ -480,6 +480,9 @@ pub(crate) enum Message {
         tables: usize,
     },
     ImportBug(String),
+    /// A line of the report about the lists for the whole body, written by
+    /// `cmd::import` from the catalogue (`import-flat.ftl`).
+    ImportFlat(String),
     /// A reason the plan cannot be carried out.
     Conflict(String),
     NothingWritten,
@@ -647,7 +650,8 @@ impl fmt::Display for Message {
             | M::PublishFailed(text)
             | M::Leftover(text)
             | M::Preview(text)
-            | M::Conflict(text) => return f.write_str(text),
+            | M::Conflict(text)
+            | M::ImportFlat(text) => return f.write_str(text),
             M::NotShownOfKind {
                 file,
                 more,

@@ -154,6 +154,7 @@ const FILES: &[(&str, &str, &str)] = catalogue_files![
     "diagnostic.ftl",
     "editions.ftl",
     "import.ftl",
+    "import-flat.ftl",
     "linkcheck.ftl",
     "load.ftl",
     "pipeline.ftl",

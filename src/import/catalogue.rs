@@ -21,9 +21,23 @@ use crate::model::{self, ListKind, fields::Field};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Imported {
     pub units: Vec<Unit>,
+    /// The lists for the whole body (a table with no unit column, or the
+    /// lists under a lead-in, `lists`): they go to `_sito.yaml`.
+    pub site: Option<Unit>,
     pub notes: Vec<Note>,
     /// Tables that held the catalogue.
     pub tables_used: usize,
+}
+
+/// The act's rule for the activities it does not list (`altre_attivita`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Rule {
+    /// `true`: they are smartizzabili.
+    pub smart: bool,
+    /// The act's sentence, as written.
+    pub text: String,
+    /// Where it is in the source.
+    pub place: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +50,8 @@ pub(crate) struct Unit {
     /// "a rotazione"; a column "parzialmente smartizzabili").
     pub parzialmente_smartizzabili: Vec<Item>,
     pub non_smartizzabili: Vec<Item>,
+    /// What the act says of the activities it does not list.
+    pub rule: Option<Rule>,
     /// Where the unit's name is in the source.
     pub place: String,
 }
@@ -144,7 +160,8 @@ struct Header {
     /// header repeated (on a new page) only when its texts are these.
     texts: Vec<String>,
     shape: Shape,
-    unit: usize,
+    /// `None`: a table for the whole body (no unit column).
+    unit: Option<usize>,
     /// The columns of the unit's fields, by key.
     fields: Vec<(&'static str, usize)>,
     activity: Option<usize>,
@@ -154,6 +171,9 @@ struct Header {
     non: Option<usize>,
     note: Option<usize>,
     ambiti: Option<usize>,
+    /// A column says `altre_attivita` (the published `catalogo.csv`): the
+    /// rule is in its own column, every item is an activity.
+    states_rule: bool,
 }
 
 /// Longer cells are never headers.
@@ -289,15 +309,31 @@ fn header(row: &Row) -> Option<Header> {
         }
     }
     let unit = match first(Role::Unit) {
-        Some(u) => u,
-        None => {
-            let area = fields.iter().position(|t| t.0 == AREA)?;
-            fields.remove(area).1
-        }
+        Some(u) => Some(u),
+        None => fields
+            .iter()
+            .position(|t| t.0 == AREA)
+            .map(|area| fields.remove(area).1),
     };
     let (smart, partial, non) = (first(Role::Smart), first(Role::Partial), first(Role::Non));
     let (activity, kind) = (first(Role::Activity), first(Role::Kind));
-    let shape = if smart.is_some() || partial.is_some() || non.is_some() {
+    let shape = if unit.is_none() {
+        // No unit column: a list for the whole body, only in the two
+        // shapes acts give it (the lists side by side, or an activity and
+        // its kind); one list column alone is not a catalogue.
+        if smart.is_some() && non.is_some() {
+            Shape::Wide
+        } else if activity.is_some()
+            && kind.is_some()
+            && smart.is_none()
+            && partial.is_none()
+            && non.is_none()
+        {
+            Shape::Long
+        } else {
+            return None;
+        }
+    } else if smart.is_some() || partial.is_some() || non.is_some() {
         Shape::Wide
     } else if activity.is_some() && kind.is_some() {
         Shape::Long
@@ -316,6 +352,10 @@ fn header(row: &Row) -> Option<Header> {
         non,
         note: first(Role::Note),
         ambiti: first(Role::Ambiti),
+        states_rule: row
+            .cells
+            .iter()
+            .any(|c| norm(&c.flat()).split(' ').any(|w| w == "altre")),
     })
 }
 
@@ -332,7 +372,7 @@ fn row_texts(row: &Row) -> Vec<String> {
 impl Header {
     /// The columns this shape reads.
     fn used(&self) -> Vec<usize> {
-        let mut cols = vec![Some(self.unit)];
+        let mut cols = vec![self.unit];
         cols.extend(self.fields.iter().map(|t| Some(t.1)));
         match self.shape {
             Shape::Wide => cols.extend([self.smart, self.partial, self.non]),
@@ -507,6 +547,13 @@ struct Builder {
     out: Imported,
     by_name: HashMap<String, usize>,
     current: Option<usize>,
+    /// The unit (in `out.units` until [`Builder::finish`]) holding the
+    /// lists of tables with no unit column.
+    site: Option<usize>,
+    /// Leave the text outside the tables to `lists`.
+    tables_only: bool,
+    /// A table has a column for `altre_attivita`: items are not rules.
+    states_rule: bool,
 }
 
 impl Builder {
@@ -529,6 +576,7 @@ impl Builder {
             smartizzabili: Vec::new(),
             parzialmente_smartizzabili: Vec::new(),
             non_smartizzabili: Vec::new(),
+            rule: None,
             place,
         });
         let i = self.out.units.len() - 1;
@@ -579,6 +627,7 @@ impl Builder {
             return;
         };
         self.out.tables_used += 1;
+        self.states_rule |= h.states_rule;
         for row in t.rows[..at].iter().filter(|r| !is_blank(r)) {
             self.note(
                 false,
@@ -615,6 +664,9 @@ impl Builder {
 
     /// Notes the text the reader found outside the tables.
     fn unread(&mut self, t: &Table) {
+        if self.tables_only {
+            return;
+        }
         for (place, text) in &t.unread {
             self.note(
                 false,
@@ -671,18 +723,41 @@ impl Builder {
     }
 
     fn row_unit(&mut self, t: &Table, h: &Header, row: &Row) -> Option<(usize, bool)> {
-        let flat = row.cells.get(h.unit).map(Cell::flat).unwrap_or_default();
+        let Some(unit_col) = h.unit else {
+            // A table for the whole body: its rows go to the site's lists.
+            let site = match self.site {
+                Some(s) => s,
+                None => {
+                    self.out.units.push(Unit {
+                        nome: String::new(),
+                        texts: BTreeMap::new(),
+                        smartizzabili: Vec::new(),
+                        parzialmente_smartizzabili: Vec::new(),
+                        non_smartizzabili: Vec::new(),
+                        rule: None,
+                        place: t.place(row, None),
+                    });
+                    self.out.units.len() - 1
+                }
+            };
+            let continued = self.site == Some(site);
+            self.site = Some(site);
+            self.current = None;
+            return Some((site, continued));
+        };
+        let h_unit = unit_col;
+        let flat = row.cells.get(h_unit).map(Cell::flat).unwrap_or_default();
         let name = strip_marker(&flat).0.to_string();
         if name.is_empty() {
             match self.current {
                 Some(u) => Some((u, true)),
                 None => {
-                    self.note(true, t.place(row, Some(h.unit)), t!("import-no-unit"));
+                    self.note(true, t.place(row, Some(h_unit)), t!("import-no-unit"));
                     None
                 }
             }
         } else {
-            let u = self.unit(name, t.place(row, Some(h.unit)));
+            let u = self.unit(name, t.place(row, Some(h_unit)));
             self.current = Some(u);
             Some((u, false))
         }
@@ -797,6 +872,26 @@ impl Builder {
 
     fn finish(mut self) -> Imported {
         let mut notes = Vec::new();
+        // The act's rule for the activities not listed, written as an item.
+        if !self.states_rule {
+            for u in &mut self.out.units {
+                super::lists::take_rules(u, &mut notes);
+            }
+        }
+        for (i, u) in self.out.units.iter().enumerate() {
+            let nome = if Some(i) == self.site {
+                crate::i18n::t!("import-flat-whole-body")
+            } else {
+                u.nome.clone()
+            };
+            super::lists::duplicates(&nome, u, &mut notes);
+        }
+        if let Some(s) = self.site {
+            let site = self.out.units.remove(s);
+            if !(site.is_empty() && site.rule.is_none()) {
+                self.out.site = Some(site);
+            }
+        }
         for u in &self.out.units {
             for it in u.lists().into_iter().flat_map(|(_, l)| l) {
                 if run_together(&it.testo) {
@@ -811,7 +906,7 @@ impl Builder {
                     });
                 }
             }
-            if u.is_empty() {
+            if u.is_empty() && u.rule.is_none() {
                 notes.push(Note {
                     warning: true,
                     place: u.place.clone(),
@@ -820,7 +915,9 @@ impl Builder {
             }
         }
         self.out.notes.extend(notes);
-        self.out.units.retain(|u| !u.is_empty());
+        self.out
+            .units
+            .retain(|u| !(u.is_empty() && u.rule.is_none()));
         self.out
     }
 }
@@ -841,7 +938,7 @@ fn quoted(row: &Row) -> String {
 }
 
 /// The first `n` characters of `s`, with `…` when cut.
-fn clip(s: &str, n: usize) -> String {
+pub(crate) fn clip(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
     if s.chars().nth(n).is_some() {
         out.push('…');
@@ -856,7 +953,16 @@ fn tail(s: &str, n: usize) -> String {
 
 /// The catalogue in `tables`, in order.
 pub(crate) fn catalogue(tables: &[Table]) -> Imported {
-    let mut b = Builder::default();
+    read(tables, false)
+}
+
+/// The catalogue in `tables`; `tables_only`: the text outside them is left
+/// out of the report (`lists` read it).
+pub(crate) fn read(tables: &[Table], tables_only: bool) -> Imported {
+    let mut b = Builder {
+        tables_only,
+        ..Builder::default()
+    };
     for t in tables {
         b.table(t);
     }

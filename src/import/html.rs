@@ -32,17 +32,16 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     }) {
         table(&mut tables, t);
     }
-    if !tables.is_empty() {
-        // The page's text outside its tables, for the report.
-        let mut out = Paras {
-            skip_tables: true,
-            ..Paras::default()
-        };
-        walk(doc.tree.root(), &mut out);
-        out.flush();
-        for p in &out.done {
-            tables.outside(&p.text);
-        }
+    // The page's text outside its tables: for `lists` (a page with no
+    // table may be the act as a list) and the report.
+    let mut out = Paras {
+        skip_tables: true,
+        ..Paras::default()
+    };
+    walk(doc.tree.root(), &mut out);
+    out.flush();
+    for ((p, chrome), first) in out.done.into_iter().zip(out.chrome).zip(out.firsts) {
+        tables.outside_para(p, chrome, first);
     }
     tables.finish()
 }
@@ -103,10 +102,18 @@ fn cell(td: ElementRef<'_>) -> Cell {
 #[derive(Default)]
 struct Paras {
     done: Vec<Para>,
+    /// For each paragraph done: inside a page's menus, header or footer.
+    chrome: Vec<bool>,
     text: String,
     listed: bool,
     /// Leave tables out (the text around them).
     skip_tables: bool,
+    /// How many menus, headers, footers... are open around the text.
+    in_chrome: usize,
+    /// For each paragraph done: the first item of its `<ul>`/`<ol>`.
+    firsts: Vec<bool>,
+    /// A `<ul>`/`<ol>` started and has no item yet.
+    list_starts: bool,
 }
 
 impl Paras {
@@ -118,6 +125,9 @@ impl Paras {
                 text,
                 listed: self.listed,
             });
+            self.chrome.push(self.in_chrome > 0);
+            self.firsts
+                .push(self.listed && std::mem::take(&mut self.list_starts));
         }
         self.text.clear();
         self.listed = false;
@@ -157,6 +167,8 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Paras) {
         EndItem,
         /// The end of a block.
         EndBlock,
+        /// The end of a menu, header, footer, sidebar or banner.
+        EndChrome,
     }
     let mut todo = vec![Step::Enter(node)];
     while let Some(step) = todo.pop() {
@@ -169,6 +181,11 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Paras) {
             }
             Step::EndBlock => {
                 out.flush();
+                continue;
+            }
+            Step::EndChrome => {
+                out.flush();
+                out.in_chrome = out.in_chrome.saturating_sub(1);
                 continue;
             }
         };
@@ -184,6 +201,11 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Paras) {
                     out.text.push('\n');
                     continue;
                 }
+                _ if is_chrome(e) => {
+                    out.flush();
+                    out.in_chrome += 1;
+                    Some(Step::EndChrome)
+                }
                 "li" => {
                     out.flush();
                     out.listed = true;
@@ -193,6 +215,9 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Paras) {
                     let listed = out.listed;
                     out.flush();
                     out.listed = listed;
+                    if matches!(name, "ul" | "ol") {
+                        out.list_starts = true;
+                    }
                     Some(Step::EndBlock)
                 }
                 _ => None,
@@ -205,6 +230,29 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Paras) {
         children.reverse();
         todo.extend(children.into_iter().map(Step::Enter));
     }
+}
+
+/// A page's menus, header, footer, sidebar, breadcrumbs and cookie banner:
+/// never the act (`lists` does not read a lead-in or an item there).
+fn is_chrome(e: &scraper::node::Element) -> bool {
+    if matches!(e.name(), "nav" | "header" | "footer" | "aside" | "form") {
+        return true;
+    }
+    if matches!(
+        e.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "search" | "menu" | "menubar")
+    ) {
+        return true;
+    }
+    let named = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["cookie", "breadcrumb", "navbar", "menu", "briciole"]
+                .iter()
+                .any(|w| v.contains(w))
+        })
+    };
+    named(e.attr("id")) || named(e.attr("class"))
 }
 
 /// How deep a page may nest its elements; browsers stop at 512 too (Blink's

@@ -13,9 +13,11 @@ pub(crate) mod catalogue;
 mod delimited;
 mod docx;
 mod html;
+pub(crate) mod lists;
 mod odt;
 mod piao;
 mod sheet;
+pub(crate) mod sito;
 mod table;
 pub(crate) mod target;
 pub(crate) mod unit_yaml;
@@ -43,22 +45,63 @@ pub(crate) struct Table {
     pub outside: Outside,
 }
 
-/// Paragraphs of a document outside its tables: how many, and the first.
+/// Paragraphs of a document outside its tables, in order: how many, the
+/// first, and each one kept (for `lists`, which reads lists under a lead-in).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Outside {
     pub count: usize,
     pub first: String,
+    pub paras: Vec<Loose>,
+}
+
+/// A paragraph outside the tables, or a line of a text that is not a row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Loose {
+    /// Where it is, for the report: `paragraph 12`, `line 7`.
+    pub place: String,
+    /// Its text (lines kept).
+    pub text: String,
+    /// A list item of the document (`<li>`, Word numbering, `text:list-item`).
+    pub listed: bool,
+    /// In a page's menus, header, footer or sidebar (`<nav>`, `<header>`,
+    /// `<footer>`, `<aside>`): never the act.
+    pub chrome: bool,
+    /// The first item of a list of a page (`<ul>`, `<ol>`): the list
+    /// before it, if any, has ended.
+    pub starts_list: bool,
 }
 
 impl Outside {
+    #[cfg(test)]
     pub(crate) fn add(&mut self, text: &str) {
-        if text.trim().is_empty() {
+        self.keep(Para {
+            text: text.to_string(),
+            listed: false,
+        });
+    }
+
+    /// Adds a paragraph, numbered in the order of the document.
+    pub(crate) fn keep(&mut self, p: Para) {
+        self.keep_marked(p, false, false);
+    }
+
+    /// Adds a paragraph; `chrome`: of a page's menus, header or footer;
+    /// `starts_list`: the first item of a list of a page.
+    pub(crate) fn keep_marked(&mut self, p: Para, chrome: bool, starts_list: bool) {
+        if p.text.trim().is_empty() {
             return;
         }
         if self.count == 0 {
-            self.first = collapse(text);
+            self.first = collapse(&p.text);
         }
         self.count += 1;
+        self.paras.push(Loose {
+            place: crate::i18n::t!("import-flat-place-paragraph", n = self.count),
+            text: p.text,
+            listed: p.listed,
+            chrome,
+            starts_list,
+        });
     }
 }
 

@@ -2,7 +2,8 @@
 //! tables, rows and cells added in document order, each to the last one
 //! open, with the same labels (`table 2`, `table 2 (Tabella2)`), row numbers
 //! and padding for spanned, repeated or covered cells; the paragraphs outside
-//! the tables go to the first table, for the report.
+//! the tables go to the first table (a table with no rows when the document
+//! has none), kept for `lists` and the report.
 //!
 //! Cells are counted, merged and repeated ones included: past [`MAX_CELLS`]
 //! (for the XML readers, whose repeats can multiply a small file) no more are
@@ -45,6 +46,7 @@ impl Builder {
     }
 
     /// No table started yet.
+    #[cfg(test)]
     pub(super) fn is_empty(&self) -> bool {
         self.tables.is_empty()
     }
@@ -86,7 +88,7 @@ impl Builder {
     /// A paragraph read: into the last cell inside a table, else outside.
     pub(super) fn paragraph(&mut self, p: Para) {
         if self.depth == 0 {
-            self.outside(&p.text);
+            self.outside.keep(p);
         } else {
             self.para(p);
         }
@@ -146,8 +148,15 @@ impl Builder {
     }
 
     /// A paragraph outside the tables, for the report.
+    #[cfg(test)]
     pub(super) fn outside(&mut self, text: &str) {
         self.outside.add(text);
+    }
+
+    /// A paragraph outside the tables; `chrome`: of a page's menus, header
+    /// or footer; `starts_list`: the first item of a list of a page.
+    pub(super) fn outside_para(&mut self, p: Para, chrome: bool, starts_list: bool) {
+        self.outside.keep_marked(p, chrome, starts_list);
     }
 
     /// The last row, while cells may still be added.
@@ -165,8 +174,17 @@ impl Builder {
             return Err(too_many_cells());
         }
         let mut tables = self.tables;
-        if let Some(first) = tables.first_mut() {
-            first.outside = self.outside;
+        match tables.first_mut() {
+            Some(first) => first.outside = self.outside,
+            // A document without tables: its paragraphs, for `lists`.
+            None if self.outside.count > 0 => tables.push(Table {
+                label: crate::i18n::t!("import-flat-label-document"),
+                places: Places::TableRows,
+                rows: Vec::new(),
+                unread: Vec::new(),
+                outside: self.outside,
+            }),
+            None => {}
         }
         Ok(tables)
     }

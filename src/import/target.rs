@@ -305,7 +305,51 @@ pub(crate) fn plan(
                         action: Action::Replace,
                     }
                 } else {
-                    match update::update(&lu.unit, &lu.source.text, u) {
+                    let updated =
+                        update::update(&lu.unit, &lu.source.text, u).and_then(|mut up| {
+                            // The act's rule for this unit, when its cell states one.
+                            let (text, edit) = super::sito::set_rule(
+                                &up.text,
+                                &lu.unit.spans,
+                                lu.unit.altre_attivita,
+                                u.rule.as_ref(),
+                                false,
+                            )?;
+                            match edit {
+                                super::sito::RuleEdit::Add => {
+                                    up.text = text;
+                                    up.expected.altre_attivita = u.rule.as_ref().map(|r| {
+                                        if r.smart {
+                                            crate::model::AltreAttivita::Smartizzabili
+                                        } else {
+                                            crate::model::AltreAttivita::NonSmartizzabili
+                                        }
+                                    });
+                                }
+                                super::sito::RuleEdit::Conflict => {
+                                    plan.conflicts.push(super::sito::with_hint(
+                                        crate::i18n::t!(
+                                            "import-flat-unit-rule-conflict",
+                                            path = path.as_path(),
+                                            old = lu
+                                                .unit
+                                                .altre_attivita
+                                                .map(|a| a.key())
+                                                .unwrap_or_default(),
+                                            new = u
+                                                .rule
+                                                .as_ref()
+                                                .map(|r| super::lists::list_key(r.smart))
+                                                .unwrap_or_default()
+                                        ),
+                                        crate::i18n::t!("import-flat-unit-rule-conflict-hint"),
+                                    ));
+                                }
+                                _ => {}
+                            }
+                            Ok(up)
+                        });
+                    match updated {
                         Ok(up) => {
                             let raw = std::fs::read(&write_to).unwrap_or_default();
                             match on_disk(&raw, &lu.source.text, &up.text) {
@@ -470,7 +514,7 @@ fn backup_shown() -> String {
 /// The text to write for `new` (as the loader reads it), given the file's
 /// bytes `raw` and its text `read` as the loader read it: the file's own BOM
 /// and line ends kept. `None` when they cannot be (a lone CR).
-fn on_disk(raw: &[u8], read: &str, new: &str) -> Option<String> {
+pub(crate) fn on_disk(raw: &[u8], read: &str, new: &str) -> Option<String> {
     let raw = std::str::from_utf8(raw).ok()?;
     let (bom, body) = match raw.strip_prefix('\u{feff}') {
         Some(b) => ("\u{feff}", b),
@@ -519,6 +563,8 @@ pub(crate) fn verify(plan: &Plan, units: &[Unit]) -> Result<(), WriterBug> {
                         })
                 };
                 back.nome == u.nome
+                    && back.altre_attivita.map(|a| a.key())
+                        == u.rule.as_ref().map(|r| super::lists::list_key(r.smart))
                     && super::catalogue::fields().all(|f| back.text(f.key) == u.text(f.key))
                     && same(&back.smartizzabili, &u.smartizzabili)
                     && same(

@@ -4,7 +4,7 @@
 //! that YAML reads back exactly that text (plain when it is safe, double
 //! quoted with escapes otherwise). Pure: returns text.
 
-use super::catalogue::{Item, Unit};
+use super::catalogue::{Item, Rule, Unit};
 use crate::model::{self, ACTIVITY_LISTS};
 use crate::slug;
 
@@ -162,6 +162,12 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
             k if k == smart => &u.smartizzabili,
             k if k == partial => &u.parzialmente_smartizzabili,
             k if k == non => &u.non_smartizzabili,
+            "altre_attivita" => {
+                if let Some(r) = &u.rule {
+                    out.push_str(&rule_lines(r));
+                }
+                continue;
+            }
             k => {
                 if let Some(text) = u.text(k) {
                     out.push_str(&format!("{k}: {}\n", scalar(text)));
@@ -179,6 +185,24 @@ pub(crate) fn unit_file(u: &Unit, ordine: usize, source: &str) -> String {
         }
     }
     out
+}
+
+/// `altre_attivita: <value>`, below a comment quoting the act's sentence
+/// (in Italian, as the rest of the file).
+pub(crate) fn rule_lines(r: &Rule) -> String {
+    let said = crate::i18n::message_in(
+        crate::i18n::Lang::It,
+        "import-flat-yaml-rule",
+        &[
+            ("text", crate::i18n::Arg::from(r.text.as_str())),
+            ("place", crate::i18n::Arg::from(r.place.as_str())),
+        ],
+    );
+    format!(
+        "# {}\naltre_attivita: {}\n",
+        comment(&said),
+        super::lists::list_key(r.smart)
+    )
 }
 
 /// One activity as a list item whose dash is at column `indent` (0-based).
@@ -237,6 +261,7 @@ mod tests {
                 ambiti: vec!["Tributi".into(), "yes".into()],
                 ..Item::text("Sportello #2")
             }],
+            rule: None,
             place: "table 1, row 2".into(),
         }
     }

@@ -6,13 +6,14 @@
 //! its text, note or `ambiti` changed, and keeps the note and `ambiti` the
 //! imported file does not carry (and its `condizione`). Everything outside the lists (`nome`,
 //! `area`, `descrizione`, `criteri`, comments, key order) is left as it is.
-//! Pure: text in, text out.
+//! The same edit brings the body-wide lists of `_sito.yaml` up to date
+//! ([`update_lists`], for `sito`). Pure: text in, text out.
 
 use super::catalogue::{Item, Unit as Imported};
 use super::unit_yaml;
 use crate::changes::{self, ActivityChange, ActivityRef, UnitRef};
 use crate::i18n::t;
-use crate::model::{ACTIVITY_LISTS, Activity, Unit, UnitFile};
+use crate::model::{ACTIVITY_LISTS, Activity, Spans, Unit, UnitFile};
 use crate::slug;
 
 /// A unit file brought up to date.
@@ -82,6 +83,52 @@ fn unit_ref<'a>(
 /// line ends), brought to the activities of `new`. An error says why the
 /// file cannot be edited in place.
 pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, String> {
+    let file = Old {
+        slug: &old.slug,
+        nome: &old.nome,
+        lists: old.lists().map(|(_, l)| l),
+        spans: &old.spans,
+    };
+    let up = update_lists(&file, read, new.lists().map(|(_, l)| l))?;
+    let mut expected = old.data.clone();
+    for ((_, list), l) in expected.lists_mut().into_iter().zip(up.lists) {
+        *list = l;
+    }
+    Ok(Update {
+        text: up.text,
+        changes: up.changes,
+        details: up.details,
+        expected,
+    })
+}
+
+/// A file holding the activity lists, as the loader read it: a unit file,
+/// or `_sito.yaml` (the lists for the whole body).
+pub(crate) struct Old<'a> {
+    pub slug: &'a str,
+    pub nome: &'a str,
+    /// In `model::ACTIVITY_LISTS` order.
+    pub lists: [&'a [Activity]; 3],
+    /// Where each key of the file was written.
+    pub spans: &'a Spans,
+}
+
+/// The lists of a file brought up to date.
+#[derive(Debug, Clone)]
+pub(crate) struct Lists {
+    /// The new text of the file (the same as before when nothing changed).
+    pub text: String,
+    /// What changed, as "Cosa è cambiato" would show it.
+    pub changes: Vec<ActivityChange>,
+    /// Activities whose note or `ambiti` were taken from the imported file.
+    pub details: usize,
+    /// What the lists must read back as, in `model::ACTIVITY_LISTS` order.
+    pub lists: [Vec<Activity>; 3],
+}
+
+/// The lists of `old` (a file whose text, as the loader reads it, is
+/// `read`) brought to the activities `new`, editing only their lines.
+pub(crate) fn update_lists(old: &Old<'_>, read: &str, new: [&[Item]; 3]) -> Result<Lists, String> {
     // Every line ends with a line end, so an item can follow the last one.
     let owned;
     let text = if read.is_empty() || read.ends_with('\n') {
@@ -90,16 +137,16 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
         owned = format!("{read}\n");
         &owned
     };
-    let old_lists = old.lists().map(|(_, l)| l);
-    let new_lists = new.lists().map(|(_, l)| l);
+    let old_lists = old.lists;
+    let new_lists = new;
     let old_texts: [Vec<String>; 3] =
         old_lists.map(|l| l.iter().map(|a| a.testo.trim().to_string()).collect());
     let new_texts: [Vec<String>; 3] =
         new_lists.map(|l| l.iter().map(|a| a.testo.trim().to_string()).collect());
     let old_ids = ids([&old_texts[0], &old_texts[1], &old_texts[2]]);
     let new_ids = ids([&new_texts[0], &new_texts[1], &new_texts[2]]);
-    let before = unit_ref(&old.slug, &old.nome, &old_texts, &old_ids);
-    let after = unit_ref(&old.slug, &old.nome, &new_texts, &new_ids);
+    let before = unit_ref(old.slug, old.nome, &old_texts, &old_ids);
+    let after = unit_ref(old.slug, old.nome, &new_texts, &new_ids);
     let matched = changes::match_activities(&before, &after);
     let compared = changes::compare(&[before], &[after]);
     let changes = compared
@@ -153,10 +200,12 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
         }
     }
 
-    let mut expected = old.data.clone();
-    for ((_, list), m) in expected.lists_mut().into_iter().zip(&merged) {
-        *list = m.iter().map(|m| m.activity.clone()).collect();
-    }
+    let expected: [Vec<Activity>; 3] = [0, 1, 2].map(|l| {
+        merged[l]
+            .iter()
+            .map(|m| m.activity.clone())
+            .collect::<Vec<_>>()
+    });
 
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let regions = [0, 1, 2].map(|l| region(old, &lines, l));
@@ -181,11 +230,11 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
         }
     }
     if out_lists.iter().all(Option::is_none) {
-        return Ok(Update {
+        return Ok(Lists {
             text: read.to_string(),
             changes,
             details,
-            expected,
+            lists: expected,
         });
     }
     // Splice: every line outside the rewritten regions stays as it was.
@@ -214,11 +263,11 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
             out.push_str(out_lists[l].as_deref().unwrap_or_default());
         }
     }
-    Ok(Update {
+    Ok(Lists {
         text: out,
         changes,
         details,
-        expected,
+        lists: expected,
     })
 }
 
@@ -288,7 +337,7 @@ fn is_dash(line: &str, col: usize) -> bool {
 
 /// The lines of list `l` of `old` in `lines`: `Ok(None)` when the file does
 /// not have the key.
-fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String> {
+fn region(old: &Old<'_>, lines: &[&str], l: usize) -> Result<Option<Region>, String> {
     let key = LISTS[l];
     let Some(at) = old.spans.key(key) else {
         return Ok(None);
@@ -335,7 +384,7 @@ fn region(old: &Unit, lines: &[&str], l: usize) -> Result<Option<Region>, String
         return Err(t!("import-list-not-one-per-line", key = key));
     }
     let starts: Vec<usize> = body.clone().filter(|&i| is_dash(lines[i], dash)).collect();
-    let list = old.lists()[l].1;
+    let list = old.lists[l];
     if starts.len() != list.len() {
         return Err(t!("import-list-indistinct", key = key));
     }
@@ -473,6 +522,7 @@ mod tests {
             smartizzabili: smart.iter().map(|t| Item::text(*t)).collect(),
             parzialmente_smartizzabili: Vec::new(),
             non_smartizzabili: non.iter().map(|t| Item::text(*t)).collect(),
+            rule: None,
             place: String::new(),
         }
     }

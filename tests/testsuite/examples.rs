@@ -84,3 +84,29 @@ fn regulation_with_criteria_and_exclusions() {
         assert!(!text.contains("avviso-non-in-vigore"), "{path}");
     }
 }
+
+/// Issue 20: a Comune's decree imported from the text of its page, with no
+/// hand edit: the six activities it lists, in presence, and its rule for the
+/// others. Importing the page text again changes nothing.
+#[test]
+fn decree_imported_from_its_page_text() {
+    let site = build("decreto-indifferibili");
+    let home = site.html("index.html");
+    let main = texts(&home, "main").join(" ");
+    assert!(
+        main.contains("Tutte le attività non elencate sono smartizzabili"),
+        "{main}"
+    );
+    assert_eq!(home.select(&sel(".comuni li[id]")).count(), 6);
+    let atto = site.root().join("atto.txt");
+    let again = site.run(&["import", atto.to_str().unwrap(), "--dry-run"]);
+    assert!(again.ok(), "{}", again.stderr());
+    assert!(
+        again.stdout().contains("6 non smartizzabili  unchanged")
+            && again
+                .stdout()
+                .contains("already says altre_attivita: smartizzabili"),
+        "{}",
+        again.stdout()
+    );
+}

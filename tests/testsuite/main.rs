@@ -14,6 +14,7 @@ mod example;
 mod examples;
 mod guard;
 mod import;
+mod import_flat;
 mod init;
 mod interrupt;
 mod italiano;
