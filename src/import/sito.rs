@@ -158,14 +158,13 @@ pub(crate) fn plan(
         lists: config.lists().map(|(_, l)| l),
         spans: &config.spans,
     };
-    let lists =
-        match update::update_lists(&old, &read, site.lists().map(|(_, l)| l)) {
-            Ok(l) => l,
-            Err(why) => {
-                refuse(why);
-                return Ok(None);
-            }
-        };
+    let lists = match update::update_lists(&old, &read, site.lists().map(|(_, l)| l)) {
+        Ok(l) => l,
+        Err(why) => {
+            refuse(why);
+            return Ok(None);
+        }
+    };
     // The rule goes after the lists: reread the spans of the new text.
     let edited = match crate::load::parse_site(&SourceFile::new(&path, lists.text.clone())) {
         Ok(c) => c,
