@@ -49,12 +49,15 @@ pub(crate) fn read(tables: &[Table]) -> Imported {
     let mut rule_notes = Vec::new();
     let mut checked = Unit {
         smartizzabili: flat.smartizzabili,
+        parzialmente_smartizzabili: flat.parzialmente_smartizzabili,
         non_smartizzabili: flat.non_smartizzabili,
         rule: None,
         ..site.clone()
     };
     duplicates(&t!("import-flat-whole-body"), &checked, &mut rule_notes);
     site.smartizzabili.append(&mut checked.smartizzabili);
+    site.parzialmente_smartizzabili
+        .append(&mut checked.parzialmente_smartizzabili);
     site.non_smartizzabili
         .append(&mut checked.non_smartizzabili);
     if let Some(r) = flat.rule {
@@ -90,6 +93,7 @@ fn loose(tables: &[Table]) -> Vec<Loose> {
 #[derive(Debug, Default)]
 struct Flat {
     smartizzabili: Vec<Item>,
+    parzialmente_smartizzabili: Vec<Item>,
     non_smartizzabili: Vec<Item>,
     rule: Option<Rule>,
     notes: Vec<Note>,
@@ -97,6 +101,19 @@ struct Flat {
     lists: usize,
     /// Where the first lead-in is.
     place: String,
+}
+
+impl Flat {
+    /// The list `open` adds to.
+    fn list(&mut self, open: &Open) -> &mut Vec<Item> {
+        if open.partial {
+            &mut self.parzialmente_smartizzabili
+        } else if open.smart {
+            &mut self.smartizzabili
+        } else {
+            &mut self.non_smartizzabili
+        }
+    }
 }
 
 /// How an item is marked: items of one list are marked alike, so a `2.`
@@ -157,6 +174,8 @@ fn strip(line: &str) -> (&str, bool) {
 /// A list being read: its kind, its lead-in, how its items are marked.
 struct Open {
     smart: bool,
+    /// `parzialmente_smartizzabili`: in lavoro agile in part, or by turns.
+    partial: bool,
     lead: String,
     place: String,
     style: Option<Style>,
@@ -215,7 +234,7 @@ fn find(paras: &[Loose]) -> Flat {
                 if list.criteria {
                     continue;
                 }
-                if let Some(smart) = rule_kind(&body, Some(list.smart)) {
+                if let Some(smart) = rule_kind(&body, (!list.partial).then_some(list.smart)) {
                     set_rule(&mut out, smart, &body, &p.place);
                     continue;
                 }
@@ -226,11 +245,7 @@ fn find(paras: &[Loose]) -> Flat {
                     place: p.place.clone(),
                     marked: true,
                 };
-                if list.smart {
-                    out.smartizzabili.push(item);
-                } else {
-                    out.non_smartizzabili.push(item);
-                }
+                out.list(list).push(item);
                 continue;
             }
             // A line of an item broken by the page (a text copied from a
@@ -239,11 +254,7 @@ fn find(paras: &[Loose]) -> Flat {
             let next_is_item = lines.get(i).is_some_and(|(q, l)| {
                 !q.chrome && (style(l).or(q.listed.then_some(Style::Listed)) == list.style)
             });
-            let last = if list.smart {
-                out.smartizzabili.last_mut()
-            } else {
-                out.non_smartizzabili.last_mut()
-            };
+            let last = out.list(list).last_mut();
             if mark.is_none()
                 && list.items > 0
                 && !list.criteria
@@ -274,6 +285,7 @@ fn find(paras: &[Loose]) -> Flat {
             }
             open = Some(Open {
                 smart,
+                partial: partial(line),
                 lead: line.to_string(),
                 place: p.place.clone(),
                 style: None,
@@ -350,7 +362,11 @@ fn close(out: &mut Flat, open: Option<Open>) {
         message: t!(
             "import-flat-list",
             count = list.items,
-            list = list_key(list.smart),
+            list = if list.partial {
+                crate::model::ListKind::Partial.key()
+            } else {
+                list_key(list.smart)
+            },
             lead = clip(&list.lead, 80)
         ),
     });
@@ -431,7 +447,24 @@ fn lead_in(line: &str, marked: bool) -> Option<bool> {
     if rule_kind(line, None).is_some() {
         return None;
     }
-    modality(&words(line))
+    // A list done in part remotely names no other modality (`attività a
+    // rotazione:`): read as remote, in part.
+    modality(&words(line)).or(partial(line).then_some(true))
+}
+
+/// A lead-in of activities done in lavoro agile only in part or by turns
+/// (`in parte`, `parzialmente`, `a rotazione`, `con turnazione`):
+/// `parzialmente_smartizzabili`.
+fn partial(line: &str) -> bool {
+    let w = words(line);
+    // Not `il principio di rotazione` (a condition for the others).
+    w.iter().any(|x| x == "parzialmente")
+        || w.windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("in", "parte") | ("a", "rotazione") | ("con" | "in", "turnazione")
+            )
+        })
 }
 
 /// A lead-in of criteria or conditions (`quando sussistano le seguenti
@@ -820,6 +853,35 @@ mod tests {
         );
         assert!(f.notes.iter().all(|n| !n.warning));
         assert!(f.notes[2].message.contains("3 ") && f.notes[3].message.contains("3 "));
+    }
+
+    /// A lead-in of activities done in part remotely, or by turns, names
+    /// `parzialmente_smartizzabili` (issue 20 item 4).
+    #[test]
+    fn a_list_done_in_part_remotely() {
+        let paras = [
+            para(
+                1,
+                "Attività svolte in parte in lavoro agile e in parte in presenza:",
+                false,
+            ),
+            para(2, "- istruttoria delle pratiche edilizie;", false),
+            para(
+                3,
+                "Servizi assicurati anche con turnazione del personale:",
+                false,
+            ),
+            para(4, "- protocollo.", false),
+            para(5, "Attività da rendere in presenza:", false),
+            para(6, "- polizia locale.", false),
+        ];
+        let f = find(&paras);
+        assert_eq!(
+            texts(&f.parzialmente_smartizzabili),
+            ["istruttoria delle pratiche edilizie;", "protocollo."]
+        );
+        assert_eq!(texts(&f.non_smartizzabili), ["polizia locale."]);
+        assert!(f.smartizzabili.is_empty());
     }
 
     #[test]
