@@ -209,12 +209,18 @@ cmd-import-action-new = new
 cmd-import-action-update = update
 cmd-import-action-unchanged = unchanged
 cmd-import-action-replace = replace
-cmd-import-totals = { $units } { $units ->
-        [one] unit
-       *[other] units
-    }, { $activities } { $activities ->
-        [one] activity
-       *[other] activities
+cmd-import-totals = { $units ->
+        [0] { $activities } { $activities ->
+            [one] activity
+           *[other] activities
+        } for the whole body
+       *[other] { $units } { $units ->
+            [one] unit
+           *[other] units
+        }, { $activities } { $activities ->
+            [one] activity
+           *[other] activities
+        }
     }, { $warnings } { $warnings ->
         [one] warning
        *[other] warnings

@@ -230,7 +230,10 @@ cmd-import-action-new = nuova
 cmd-import-action-update = aggiornata
 cmd-import-action-unchanged = invariata
 cmd-import-action-replace = sostituita
-cmd-import-totals = { $units } unità, { $activities } attività, { $warnings } { $warnings ->
+cmd-import-totals = { $units ->
+        [0] { $activities } attività per tutto l'ente
+       *[other] { $units } unità, { $activities } attività
+    }, { $warnings } { $warnings ->
         [one] avviso
        *[other] avvisi
     }.

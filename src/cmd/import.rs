@@ -218,6 +218,11 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
             why: r.why.clone(),
         });
     }
+    if plan.files.is_empty() {
+        // An act with no offices: `_sito.yaml`'s line above says it all
+        // ("Wrote 0 unit files" would read as if nothing happened).
+        return Ok(Done::Report(Vec::new()));
+    }
     let count = |f: fn(&target::Action) -> bool| plan.files.iter().filter(|p| f(&p.action)).count();
     Ok(Done::Report(vec![Message::Wrote {
         files: writes.len(),

@@ -124,11 +124,14 @@ fn real_act_university_regulation_in_every_format() {
         "{err}"
     );
     assert!(err.contains("are criteria, not activities"), "{err}");
+    // Counted for the whole body, and no "Wrote 0 unit files" line.
     assert!(
-        r.stdout().contains("0 units, 4 activities, 0 warnings."),
+        r.stdout()
+            .contains("4 activities for the whole body, 0 warnings."),
         "{}",
         r.stdout()
     );
+    assert!(!r.stdout().contains("unit files"), "{}", r.stdout());
 }
 
 /// Issue 20: two Comuni's 2020 ordinances of the activities to be done in
@@ -214,7 +217,10 @@ fn two_column_table_with_no_unit() {
     );
     let out = r.stdout();
     assert!(out.contains("content/_sito.yaml"), "{out}");
-    assert!(out.contains("0 units, 4 activities, 0 warnings."), "{out}");
+    assert!(
+        out.contains("4 activities for the whole body, 0 warnings."),
+        "{out}"
+    );
     assert!(
         out.contains("Setting altre_attivita: non_smartizzabili in content/_sito.yaml"),
         "{out}"
@@ -263,7 +269,8 @@ fn activity_and_modality_with_no_unit() {
         r.stderr()
     );
     assert!(
-        r.stdout().contains("0 units, 2 activities, 1 warning."),
+        r.stdout()
+            .contains("2 activities for the whole body, 1 warning."),
         "{}",
         r.stdout()
     );
