@@ -43,6 +43,7 @@ import-no-unit = skipped: activities with no unit named in this row or above it
 import-joined = joined to the item before it, as a sentence broken across a page: "…{ $before }" + "{ $after }…"
 import-no-activity = skipped: no activity in this row
 import-kind-unclear = skipped: `{ $value }` does not say whether the activity is smartizzabile (write sì or no)
+import-condition-not-partial = condition not imported: "{ $condition }" goes with an activity the act does not say is done only in part (a condition belongs to activities parzialmente smartizzabili only)
 import-run-together = this item of "{ $unit }" looks like several activities run together: "{ $start }…"; check it and split it in the unit file
 import-no-activities = "{ $unit }" has no activities: no file is written for it
 

@@ -44,6 +44,7 @@ import-no-unit = ignorata: attività senza un'unità organizzativa indicata in q
 import-joined = ricongiunta alla voce precedente, come una frase spezzata a fine pagina: "…{ $before }" + "{ $after }…"
 import-no-activity = ignorata: in questa riga non c'è un'attività
 import-kind-unclear = ignorata: `{ $value }` non dice se l'attività è smartizzabile (scrivere sì o no)
+import-condition-not-partial = condizione non importata: "{ $condition }" accompagna un'attività che l'atto non dice svolta solo in parte (una condizione è solo delle attività parzialmente smartizzabili)
 import-run-together = questa voce di "{ $unit }" sembra contenere più attività scritte di seguito: "{ $start }…"; controllarla e dividerla nel file dell'unità
 import-no-activities = "{ $unit }" non ha attività: per questa unità non viene scritto alcun file
 

@@ -61,6 +61,9 @@ pub(crate) struct Item {
     pub testo: String,
     pub note: Option<String>,
     pub ambiti: Vec<String>,
+    /// The condition of an activity done in lavoro agile in part (only in
+    /// `parzialmente_smartizzabili`).
+    pub condizione: Option<String>,
     /// Where it is in the source.
     pub place: String,
     /// It had a bullet, a number or was a list paragraph.
@@ -74,6 +77,7 @@ impl Item {
             testo: testo.into(),
             note: None,
             ambiti: Vec::new(),
+            condizione: None,
             place: String::new(),
             marked: false,
         }
@@ -146,6 +150,8 @@ enum Role {
     Non,
     Note,
     Ambiti,
+    /// The condition of an activity done in part (`condizione`).
+    Condition,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +177,7 @@ struct Header {
     non: Option<usize>,
     note: Option<usize>,
     ambiti: Option<usize>,
+    condition: Option<usize>,
     /// A column says `altre_attivita` (the published `catalogo.csv`): the
     /// rule is in its own column, every item is an activity.
     states_rule: bool,
@@ -280,6 +287,9 @@ fn classify(header: &str) -> Option<Role> {
     if starts("responsabil") {
         return Some(Role::Text(RESPONSABILE));
     }
+    if starts("condizion") {
+        return Some(Role::Condition);
+    }
     if has("note") || has("nota") {
         return Some(Role::Note);
     }
@@ -352,6 +362,7 @@ fn header(row: &Row) -> Option<Header> {
         non,
         note: first(Role::Note),
         ambiti: first(Role::Ambiti),
+        condition: first(Role::Condition),
         states_rule: row
             .cells
             .iter()
@@ -376,7 +387,13 @@ impl Header {
         cols.extend(self.fields.iter().map(|t| Some(t.1)));
         match self.shape {
             Shape::Wide => cols.extend([self.smart, self.partial, self.non]),
-            Shape::Long => cols.extend([self.activity, self.kind, self.note, self.ambiti]),
+            Shape::Long => cols.extend([
+                self.activity,
+                self.kind,
+                self.note,
+                self.ambiti,
+                self.condition,
+            ]),
         }
         cols.into_iter().flatten().collect()
     }
@@ -803,6 +820,7 @@ impl Builder {
                     testo: text,
                     note: None,
                     ambiti: Vec::new(),
+                    condizione: None,
                     place: place.clone(),
                     marked,
                 });
@@ -860,11 +878,27 @@ impl Builder {
                     .collect()
             })
             .unwrap_or_default();
+        let mut condizione = h
+            .condition
+            .and_then(|c| row.cells.get(c))
+            .map(Cell::flat)
+            .filter(|s| !s.is_empty());
+        if let (Some(c), false) = (&condizione, smart == ListKind::Partial) {
+            // A condition belongs to an activity done in part only.
+            let col = h.condition;
+            self.note(
+                true,
+                t.place(row, col),
+                t!("import-condition-not-partial", condition = c.as_str()),
+            );
+            condizione = None;
+        }
         let place = t.place(row, Some(a));
         self.list(unit, smart).push(Item {
             testo: text,
             note,
             ambiti,
+            condizione,
             place,
             marked,
         });

@@ -242,6 +242,7 @@ fn find(paras: &[Loose]) -> Flat {
                     testo: body,
                     note: None,
                     ambiti: Vec::new(),
+                    condizione: None,
                     place: p.place.clone(),
                     marked: true,
                 };

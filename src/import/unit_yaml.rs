@@ -207,7 +207,14 @@ pub(crate) fn rule_lines(r: &Rule) -> String {
 
 /// One activity as a list item whose dash is at column `indent` (0-based).
 pub(crate) fn item(out: &mut String, indent: usize, it: &Item) {
-    activity(out, indent, &it.testo, it.note.as_deref(), &it.ambiti, None);
+    activity(
+        out,
+        indent,
+        &it.testo,
+        it.note.as_deref(),
+        &it.ambiti,
+        it.condizione.as_deref(),
+    );
 }
 
 /// An activity's text, note, ambiti and condition as a list item whose

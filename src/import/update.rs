@@ -3,8 +3,9 @@
 //! activity lists. Activities are matched as "Cosa è cambiato" matches them
 //! (`changes::match_activities`: by anchor, then by similarity); a matched
 //! activity keeps its lines as written (comments, quoting, long form) unless
-//! its text, note or `ambiti` changed, and keeps the note and `ambiti` the
-//! imported file does not carry (and its `condizione`). Everything outside the lists (`nome`,
+//! its text, note, `ambiti` or `condizione` changed, and keeps the note,
+//! `ambiti` and `condizione` the imported file does not carry. Everything
+//! outside the lists (`nome`,
 //! `area`, `descrizione`, `criteri`, comments, key order) is left as it is.
 //! The same edit brings the body-wide lists of `_sito.yaml` up to date
 //! ([`update_lists`], for `sito`). Pure: text in, text out.
@@ -177,7 +178,8 @@ pub(crate) fn update_lists(old: &Old<'_>, read: &str, new: [&[Item]; 3]) -> Resu
                     details += usize::from(details_changed);
                     let same = merged.testo == a.testo
                         && merged.note == a.note
-                        && merged.ambiti == a.ambiti;
+                        && merged.ambiti == a.ambiti
+                        && merged.condizione == a.condizione;
                     (merged, same)
                 }
                 None => (
@@ -185,7 +187,7 @@ pub(crate) fn update_lists(old: &Old<'_>, read: &str, new: [&[Item]; 3]) -> Resu
                         testo: it.testo.clone(),
                         note: it.note.clone(),
                         ambiti: it.ambiti.clone(),
-                        condizione: None,
+                        condizione: it.condizione.clone(),
                         span: Default::default(),
                         spans: Default::default(),
                     },
@@ -290,13 +292,19 @@ fn merge(a: &Activity, it: &Item) -> (Activity, bool) {
     } else {
         it.ambiti.clone()
     };
-    let changed = note != a.note || ambiti != a.ambiti;
+    // A condition in the file (the published catalogue has a column for
+    // it) replaces the old one; without one, the file's is kept.
+    let condizione = match &it.condizione {
+        Some(c) if a.condizione.as_deref().map(str::trim) != Some(c.trim()) => Some(c.clone()),
+        _ => a.condizione.clone(),
+    };
+    let changed = note != a.note || ambiti != a.ambiti || condizione != a.condizione;
     (
         Activity {
             testo,
             note,
             ambiti,
-            condizione: a.condizione.clone(),
+            condizione,
             span: Default::default(),
             spans: Default::default(),
         },

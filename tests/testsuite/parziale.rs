@@ -462,3 +462,81 @@ fn with_a_rule_the_listed_counts_name_only_the_kinds_there_are() {
             .is_none()
     );
 }
+
+/// A column of conditions (`Condizione`) goes with the activities done in
+/// part; beside any other activity it is reported, never written where
+/// `check` would refuse it. The published `catalogo.csv` reads back with
+/// its conditions.
+#[test]
+fn import_reads_the_condition_column() {
+    let site = Site::empty();
+    site.write(
+        "content/_sito.yaml",
+        "ente: Comune di Prova\ntitolo: Lavoro agile\nbase_url: https://www.comune.prova.it/la/\naggiornato_il: 2026-03-01\n",
+    );
+    let csv = "Ufficio;Attività;Modalità;Condizione\n\
+               Tributi;Accertamenti;sì;\n\
+               Tributi;Sportello;in parte;a rotazione, un giorno a settimana\n\
+               Tributi;Cassa;no;solo il lunedì\n";
+    let file = site.root().join("atto.csv");
+    fs::write(&file, csv).unwrap();
+    let r = site.run(&["import", file.to_str().unwrap()]);
+    assert!(r.ok(), "{}\n{}", r.stdout(), r.stderr());
+    assert!(
+        r.stderr().contains(
+            "warning: atto.csv, line 4, column 4: condition not imported: \"solo il lunedì\""
+        ),
+        "{}",
+        r.stderr()
+    );
+    let unit: serde_yaml::Value = serde_yaml::from_str(&content(&site, "tributi.yaml")).unwrap();
+    assert_eq!(
+        unit["parzialmente_smartizzabili"][0]["condizione"].as_str(),
+        Some("a rotazione, un giorno a settimana")
+    );
+    assert_eq!(unit["non_smartizzabili"][0].as_str(), Some("Cassa"));
+    let check = site.run(&["check"]);
+    assert!(check.ok(), "{}{}", check.stdout(), check.stderr());
+
+    // The published catalogue, imported into a fresh site, gives the same
+    // conditions.
+    let built = Site::fixture("parziale");
+    let out = built.root().join("out");
+    assert!(
+        built
+            .run(&["build", "--output", out.to_str().unwrap()])
+            .ok()
+    );
+    let again = Site::empty();
+    again.write(
+        "content/_sito.yaml",
+        "ente: Comune di Prova\ntitolo: Lavoro agile\nbase_url: https://www.comune.prova.it/la/\naggiornato_il: 2026-03-01\n",
+    );
+    let csv = out.join("catalogo.csv");
+    let r = again.run(&["import", csv.to_str().unwrap()]);
+    assert!(r.ok(), "{}\n{}", r.stdout(), r.stderr());
+    let conditions = |root: &std::path::Path| -> Vec<String> {
+        let mut found = Vec::new();
+        for entry in fs::read_dir(root.join("content")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                let v: serde_yaml::Value =
+                    serde_yaml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+                for item in v["parzialmente_smartizzabili"]
+                    .as_sequence()
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(c) = item["condizione"].as_str() {
+                        found.push(c.to_string());
+                    }
+                }
+            }
+        }
+        found.sort();
+        found
+    };
+    let expected = conditions(built.root());
+    assert!(!expected.is_empty());
+    assert_eq!(conditions(again.root()), expected);
+}
