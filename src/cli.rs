@@ -199,6 +199,19 @@ pub struct InitArgs {
     pub(crate) ente: Option<String>,
     #[arg(long, value_name = t!("cli-value-url"), value_parser = base_url, help = t!("cli-init-base-url"))]
     pub(crate) base_url: Option<String>,
+    #[arg(long, visible_alias = "shape", value_enum, value_name = t!("cli-value-shape"), help = t!("cli-init-forma"))]
+    pub(crate) forma: Option<Forma>,
+}
+
+/// The shape of the act `init` starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Forma {
+    // One list for the whole body: `_sito.yaml`'s lists, no unit file.
+    #[value(alias = "list")]
+    Elenco,
+    // A list for each office: one file per unit (the example unit).
+    #[value(alias = "offices")]
+    Uffici,
 }
 
 /// Where the site is and where the preview listens.

@@ -31,8 +31,8 @@ pub struct Loaded {
     pub config: Option<SiteConfig>,
     /// `_sito.yaml` text, so later checks can point into it.
     pub config_source: Option<SourceFile>,
-    /// Markdown of `content/_index.md`.
-    pub intro: Option<String>,
+    /// `content/_index.md` (Markdown), so later checks can point into it.
+    pub intro: Option<SourceFile>,
     /// Every unit file that parsed, with its text, in walk order.
     pub units: Vec<LoadedUnit>,
     /// The extra Markdown pages.
@@ -248,7 +248,7 @@ fn load_content_with(
         diags.push(d);
     } else if index.is_file() {
         match source::read(&index, &index_display) {
-            Ok(f) => loaded.intro = Some(f.text),
+            Ok(f) => loaded.intro = Some(f),
             Err(d) => diags.push(d),
         }
     }

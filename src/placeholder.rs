@@ -25,6 +25,23 @@ pub(crate) const EXAMPLE_UNIT: &str = include_str!("cmd/init/files/ufficio-esemp
 /// The first line of the example unit `init` writes.
 pub(crate) const EXAMPLE_UNIT_MARKER: &str = "# ESEMPIO creato da trasparenza init: il primo import cancella questo file solo se nessuno l'ha modificato.";
 
+/// Sentences of `init`'s `_index.md` that are false for most acts: the
+/// catalogue is by office, and it reproduces a section of a PIAO. Found
+/// whatever the line breaks between their words.
+pub(crate) const INTRO_SENTENCES: &[&str] = &[
+    UNITS_SENTENCE,
+    "Il catalogo riproduce la sezione dedicata all'organizzazione del lavoro agile del Piano integrato di attività e organizzazione (PIAO), al quale si rimanda per il testo ufficiale.",
+];
+/// The sentence of `init`'s `_index.md` about offices (an act with one list
+/// for the whole body gets [`LIST_SENTENCE`] instead).
+pub(crate) const UNITS_SENTENCE: &str = "Per ciascuna unità organizzativa sono indicate, accanto a queste, le attività che devono essere svolte in presenza.";
+/// What `init --forma elenco` writes instead of [`UNITS_SENTENCE`]: true of
+/// every catalogue, so not reported.
+pub(crate) const LIST_SENTENCE: &str =
+    "Accanto a queste sono indicate le attività che devono essere svolte in presenza.";
+/// The line `init --forma elenco` writes above the example lists of `_sito.yaml`.
+pub(crate) const EXAMPLE_LISTS_MARKER: &str = "# ESEMPIO creato da trasparenza init: scrivete qui sotto gli elenchi dell'atto e sopra, in altre_attivita, ciò che dice delle attività non elencate; poi cancellate questa riga.";
+
 /// Whether `bytes` are the example unit as `init` wrote it, untouched.
 pub(crate) fn is_pristine_example(bytes: &[u8]) -> bool {
     bytes == EXAMPLE_UNIT.as_bytes()
@@ -66,6 +83,35 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
             warn("base_url", url);
         }
     }
+    if let Some(src) = &loaded.config_source
+        && let Some(n) = src
+            .text
+            .lines()
+            .position(|l| l.trim_end() == EXAMPLE_LISTS_MARKER)
+    {
+        let d = diag!(Warning, "placeholder-example-lists", &src.display);
+        diags.push(on(
+            src,
+            Span {
+                line: n + 1,
+                column: 1,
+            },
+            d,
+        ));
+    }
+    if let Some(src) = &loaded.intro {
+        for sentence in INTRO_SENTENCES {
+            if let Some(at) = find_spaced(&src.text, sentence) {
+                let d = diag!(
+                    Warning,
+                    "placeholder-intro-sentence",
+                    &src.display,
+                    text = *sentence
+                );
+                diags.push(on(src, at, d));
+            }
+        }
+    }
     for src in loaded.units.iter().map(|u| &u.source) {
         if src.text.lines().next().map(str::trim_end) != Some(EXAMPLE_UNIT_MARKER) {
             continue;
@@ -80,9 +126,61 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
     }
 }
 
+/// Where `needle` starts in `text`, any run of white space (a line break
+/// too) in either standing for any other; each place `needle`'s first word
+/// is found costs at most `needle`'s length.
+fn find_spaced(text: &str, needle: &str) -> Option<Span> {
+    let words: Vec<&str> = needle.split_whitespace().collect();
+    let first = *words.first()?;
+    for (start, _) in text.match_indices(first) {
+        let mut rest = &text[start + first.len()..];
+        let mut whole = true;
+        for w in &words[1..] {
+            let trimmed = rest.trim_start();
+            match trimmed.strip_prefix(w) {
+                Some(r) if trimmed.len() < rest.len() => rest = r,
+                _ => {
+                    whole = false;
+                    break;
+                }
+            }
+        }
+        if whole {
+            let before = &text[..start];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            return Some(Span {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+            });
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intro_sentences_are_found_across_line_breaks_only_whole() {
+        let s = INTRO_SENTENCES[1];
+        let wrapped = format!(
+            "Titolo\n\nPrima. {}\nDopo.",
+            s.replacen(" sezione ", "\n  sezione ", 1)
+        );
+        assert_eq!(find_spaced(&wrapped, s), Some(Span { line: 3, column: 8 }));
+        let cut = s.replace(", al quale", ". Al quale");
+        assert_eq!(find_spaced(&cut, s), None);
+        assert_eq!(
+            find_spaced("Il catalogoriproduce", "Il catalogo riproduce"),
+            None
+        );
+        // init writes them.
+        let intro = include_str!("cmd/init/files/_index.md");
+        for s in INTRO_SENTENCES {
+            assert!(find_spaced(intro, s).is_some(), "{s}");
+        }
+    }
 
     #[test]
     fn placeholder_urls_are_the_reserved_domain_only() {

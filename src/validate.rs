@@ -9,7 +9,9 @@ use std::collections::{HashMap, HashSet};
 use crate::config::{LICENCES, is_web_url, licence, normalise_base_url, parse_hex};
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load::Loaded;
-use crate::model::{self, Activity, Date, ListKind, Site, SiteConfig, Span, Unit, UnitFile};
+use crate::model::{
+    self, Activity, AltreAttivita, Date, ListKind, Site, SiteConfig, Span, Unit, UnitFile,
+};
 use crate::slug;
 use crate::source::SourceFile;
 
@@ -68,6 +70,7 @@ pub fn validate(
     };
 
     let mut units = Vec::with_capacity(loaded.units.len());
+    let mut sources = Vec::with_capacity(loaded.units.len());
     for lu in loaded.units {
         claim(&lu.unit.slug, &lu.unit.file, diags);
         // Checked once per parse: the preview's next load shares the result.
@@ -78,6 +81,7 @@ pub fn validate(
         });
         diags.extend(found.iter().cloned());
         units.push(lu.unit);
+        sources.push(lu.source);
     }
     let mut pages = loaded.pages;
     for p in &pages {
@@ -98,12 +102,14 @@ pub fn validate(
         .filter(|_| !diags.has_errors())
     {
         check_not_empty(&config, &units, src, diags);
+        check_one_sided(&config, &units, &sources, src, diags);
+        check_unit_is_the_body(&config, &units, &sources, diags);
     }
     model::sort_units(&mut units);
     model::sort_pages(&mut pages);
     Some(Site {
         config,
-        intro: loaded.intro,
+        intro: loaded.intro.map(|f| f.text),
         units,
         pages,
     })
@@ -309,6 +315,150 @@ fn check_not_empty(
         let d = diag!(Warning, "validate-catalogue-empty", &src.display);
         diags.push(on(src, at, d));
     }
+}
+
+/// The two sides of the catalogue, as `altre_attivita` names them.
+const SIDES: [AltreAttivita; 2] = [
+    AltreAttivita::Smartizzabili,
+    AltreAttivita::NonSmartizzabili,
+];
+
+/// The list of `side` among a unit's or `_sito.yaml`'s two.
+fn side_of<'a>(
+    smartizzabili: &'a [Activity],
+    non_smartizzabili: &'a [Activity],
+    side: AltreAttivita,
+) -> &'a [Activity] {
+    match side {
+        AltreAttivita::Smartizzabili => smartizzabili,
+        AltreAttivita::NonSmartizzabili => non_smartizzabili,
+    }
+}
+
+/// A side with no activity and no rule for the activities not listed is
+/// published as a fact: a unit page says "Nessuna attività" under it, and
+/// the home page, when no rule is stated anywhere, "0 smartizzabili (0%)",
+/// while the act most often says what applies to what it does not list.
+///
+/// - The whole catalogue (units and `_sito.yaml`'s lists) has nothing on a
+///   side and no rule anywhere: one warning at `_sito.yaml` (the home's
+///   count), and none per unit for that side (one rule there fixes all).
+/// - Otherwise, a unit with one side empty, no rule of its own or of the
+///   site, and no common activity on that side (its page then points to
+///   them): a warning at the empty list's key, else at `nome`.
+///
+/// Both sides empty is another check's (an error for a unit, a warning for
+/// the whole catalogue). Linear in the number of units.
+fn check_one_sided(
+    c: &SiteConfig,
+    units: &[std::sync::Arc<Unit>],
+    sources: &[std::sync::Arc<SourceFile>],
+    src: &SourceFile,
+    diags: &mut Diagnostics,
+) {
+    if c.altre_attivita.is_some() {
+        return; // every unit has a rule
+    }
+    let common = |side| side_of(&c.smartizzabili, &c.non_smartizzabili, side);
+    let total = |side| {
+        common(side).len()
+            + units
+                .iter()
+                .map(|u| side_of(&u.smartizzabili, &u.non_smartizzabili, side).len())
+                .sum::<usize>()
+    };
+    let (smart, non_smart) = (total(SIDES[0]), total(SIDES[1]));
+    if smart + non_smart == 0 {
+        return; // `validate-catalogue-empty` or each unit's error
+    }
+    let any_rule = units.iter().any(|u| u.altre_attivita.is_some());
+    for (side, n) in SIDES.into_iter().zip([smart, non_smart]) {
+        if n == 0 && !any_rule {
+            // At the other side's list in `_sito.yaml` (an act without
+            // offices), else at `ente`.
+            let other = SIDES.into_iter().find(|s| *s != side).unwrap_or(side);
+            let at = c
+                .spans
+                .key(other.key())
+                .filter(|_| !common(other).is_empty())
+                .or_else(|| c.spans.key("ente"))
+                .unwrap_or(Span { line: 1, column: 1 });
+            let d = diag!(
+                Warning,
+                "validate-catalogue-one-sided",
+                &src.display,
+                list = side.key(),
+                label = side.key().replace('_', " ")
+            );
+            diags.push(on(src, at, d));
+            continue;
+        }
+        if !common(side).is_empty() {
+            continue;
+        }
+        for (u, usrc) in units.iter().zip(sources) {
+            let empty = side_of(&u.smartizzabili, &u.non_smartizzabili, side).is_empty();
+            let other_listed = u.lists().iter().any(|(_, l)| !l.is_empty());
+            if empty && other_listed && u.altre_attivita.is_none() {
+                let at = u
+                    .spans
+                    .key(side.key())
+                    .or_else(|| u.spans.key("nome"))
+                    .unwrap_or(u.span);
+                let d = diag!(
+                    Warning,
+                    "validate-unit-one-sided",
+                    &usrc.display,
+                    list = side.key(),
+                    label = side.key().replace('_', " ")
+                );
+                diags.push(on(usrc, at, d));
+            }
+        }
+    }
+}
+
+/// Names a unit is given when it stands for the whole body.
+const WHOLE_BODY_NAMES: &[&str] = &[
+    "ente",
+    "l-ente",
+    "intero-ente",
+    "tutto-l-ente",
+    "tutti-gli-uffici",
+    "tutti-gli-uffici-dell-ente",
+    "tutte-le-unita",
+    "tutte-le-unita-organizzative",
+    "tutti-i-servizi",
+    "tutti-i-settori",
+    "amministrazione",
+];
+
+/// The only unit named like the body (`ente`, or "Ente", "Tutti gli
+/// uffici"): a list for the whole body published as a fake office, with
+/// its own page and card. A list for the whole body goes in `_sito.yaml`.
+fn check_unit_is_the_body(
+    c: &SiteConfig,
+    units: &[std::sync::Arc<Unit>],
+    sources: &[std::sync::Arc<SourceFile>],
+    diags: &mut Diagnostics,
+) {
+    let ([u], [usrc]) = (units, sources) else {
+        return;
+    };
+    let name = slug::slugify(&u.nome);
+    if name.is_empty()
+        || !(name == slug::slugify(&c.ente) || WHOLE_BODY_NAMES.contains(&name.as_str()))
+    {
+        return;
+    }
+    let at = u.spans.value("nome").unwrap_or(u.span);
+    let d = diag!(
+        Warning,
+        "validate-unit-is-the-body",
+        &usrc.display,
+        name = u.nome.trim()
+    );
+    diags.push(on(usrc, at, d));
 }
 
 /// The checks of one unit across its lists; every problem is placed at the

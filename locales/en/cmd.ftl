@@ -250,14 +250,17 @@ cmd-init-replace = Next: replace { $count ->
         [one] { $first }
        *[other] { $first } and { $second }
     } in content/_sito.yaml (`trasparenza check` lists what is left),
-# $step: example | units
+# $step: example | lists | units
 cmd-init-then = then { $step ->
         [example] import the catalogue or edit content/ufficio-esempio.yaml
+        [lists] write the act's lists and its rule (altre_attivita) in content/_sito.yaml
        *[units] import the catalogue or add a file per unit to content/
     }.
 cmd-init-next = Next: { $step ->
         [example] import the catalogue or edit content/ufficio-esempio.yaml
+        [lists] write the act's lists and its rule (altre_attivita) in content/_sito.yaml
        *[units] import the catalogue or add a file per unit to content/
     }.
+cmd-init-ask-shape = How does the act list the activities? 1) uffici: a list for each office, one file per unit; 2) elenco: one list for the whole body, in _sito.yaml. [uffici]
 # $flag: " --root FOLDER", or nothing for the current folder.
 cmd-init-preview-and-build = Preview: trasparenza serve{ $flag }    Build: trasparenza build{ $flag }

@@ -17,3 +17,15 @@ placeholder-example-first-line = this unit still starts with the first line of `
     .spiegazione =
         The file was made from the example unit and has been edited, but it still begins with the comment that marks the example.
         Delete that first line.
+
+placeholder-intro-sentence = this sentence was written by `trasparenza init` and is true only of some acts: "{ $text }"
+    .hint = rewrite it as your act says (which act, which section, whether it lists activities by office), or delete it
+    .spiegazione =
+        `trasparenza init` writes an introduction for the home page that describes a catalogue by office taken from a PIAO. Many acts are different: one list for the whole body, an ordinance, a regulation, a decree. Published as it is, the sentence would say something the act does not.
+        Rewrite the sentence in `content/_index.md` so that it says what the act is and how it is organised, or delete it.
+
+placeholder-example-lists = the lists of `_sito.yaml` are still the example written by `trasparenza init --forma elenco`
+    .hint = write the act's activities and its rule for the activities not listed (`altre_attivita`), then delete this line
+    .spiegazione =
+        `trasparenza init --forma elenco` writes an example of the lists for the whole body, and an example `altre_attivita`, so that the new site builds at once; published, they would look like the act's.
+        Replace the activities with those of the act, set `altre_attivita` as the act says (or remove it if the act says nothing about the activities it does not list), then delete the comment line that marks the example.

@@ -17,3 +17,15 @@ placeholder-example-first-line = questa unità inizia ancora con la prima riga d
     .spiegazione =
         Il file è stato ricavato dall'unità di esempio ed è stato modificato, ma inizia ancora con il commento che contrassegna l'esempio.
         Eliminare quella prima riga.
+
+placeholder-intro-sentence = questa frase è stata scritta da `trasparenza init` ed è vera solo per alcuni atti: "{ $text }"
+    .hint = riscriverla come dice l'atto (quale atto, quale sezione, se elenca le attività per ufficio), oppure eliminarla
+    .spiegazione =
+        `trasparenza init` scrive un'introduzione per la pagina iniziale che descrive un catalogo diviso per uffici e tratto da un PIAO. Molti atti sono diversi: un solo elenco per tutto l'ente, un'ordinanza, un regolamento, un decreto. Pubblicata così, la frase direbbe una cosa che l'atto non dice.
+        Riscrivere la frase in `content/_index.md` in modo che dica qual è l'atto e come è organizzato, oppure eliminarla.
+
+placeholder-example-lists = gli elenchi di `_sito.yaml` sono ancora l'esempio scritto da `trasparenza init --forma elenco`
+    .hint = scrivere le attività dell'atto e la sua regola per le attività non elencate (`altre_attivita`), poi eliminare questa riga
+    .spiegazione =
+        `trasparenza init --forma elenco` scrive un esempio degli elenchi per tutto l'ente, e un `altre_attivita` di esempio, perché il nuovo sito si possa costruire subito; pubblicati, sembrerebbero quelli dell'atto.
+        Sostituire le attività con quelle dell'atto, impostare `altre_attivita` come dice l'atto (o toglierlo se l'atto non dice nulla delle attività che non elenca), poi eliminare la riga di commento che segna l'esempio.

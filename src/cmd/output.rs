@@ -159,6 +159,26 @@ pub(crate) fn tell_error(message: &Message) {
     eprintln!("{}", t!("cmd-error", message = message.to_string()));
 }
 
+/// `init`'s question, in a terminal: which shape the act has. Asked again
+/// after an answer it does not know; an empty answer or the end of the
+/// input is `uffici`, what `init` writes without the question.
+pub(crate) fn ask_shape() -> crate::cli::Forma {
+    use crate::cli::Forma;
+    loop {
+        eprint!("{} ", t!("cmd-init-ask-shape"));
+        let _ = io::stderr().flush();
+        let mut answer = String::new();
+        if io::stdin().read_line(&mut answer).unwrap_or(0) == 0 {
+            return Forma::Uffici;
+        }
+        match answer.trim().to_lowercase().as_str() {
+            "" | "uffici" | "u" | "offices" | "1" => return Forma::Uffici,
+            "elenco" | "e" | "list" | "2" => return Forma::Elenco,
+            _ => {}
+        }
+    }
+}
+
 /// `warning: …` on stderr, while the command runs.
 pub(crate) fn warn(message: &Message) {
     eprintln!("{}", t!("cmd-warning", message = message.to_string()));
@@ -327,6 +347,7 @@ pub(crate) enum ImportAction {
 pub(crate) enum NextStep {
     EditTheExample,
     AddUnits,
+    EditTheLists,
 }
 
 /// Every sentence the command layer says, with what it names. Texts
@@ -602,6 +623,7 @@ impl NextStep {
         match self {
             NextStep::EditTheExample => "example",
             NextStep::AddUnits => "units",
+            NextStep::EditTheLists => "lists",
         }
     }
 }

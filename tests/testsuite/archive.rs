@@ -284,7 +284,7 @@ fn an_edition_past_five_years_is_a_note_even_with_strict() {
     let site = Site::fixture("archive");
     site.write(
         "content/_archivio/2015/_sito.yaml",
-        "ente: Comune di Prova\ntitolo: Attività\nbase_url: https://x.it/\naggiornato_il: 2015-02-01\npubblicato_il: 2015-01-31\n",
+        "ente: Comune di Prova\ntitolo: Attività\nbase_url: https://x.it/\naggiornato_il: 2015-02-01\npubblicato_il: 2015-01-31\naltre_attivita: non_smartizzabili\n",
     );
     site.write(
         "content/_archivio/2015/tributi.yaml",

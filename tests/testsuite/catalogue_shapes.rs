@@ -177,6 +177,18 @@ fn a_unit_overrides_altre_attivita() {
 #[test]
 fn without_altre_attivita_the_home_keeps_its_percentage() {
     let site = Site::fixture("basic");
+    // The fixture's one-sided units state their rule: without it (check
+    // warns, but builds), nothing changes.
+    for unit in ["content/senza-area.yaml", "content/tributi.yaml"] {
+        let text = std::fs::read_to_string(site.root().join(unit)).unwrap();
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.starts_with("altre_attivita:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_ne!(kept, text);
+        site.write(unit, &kept);
+    }
     site.build();
     let home = site.html("index.html");
     assert!(home.select(&sel(".barra")).next().is_some());
@@ -402,7 +414,7 @@ fn an_empty_catalogue_is_a_warning_and_strict_fails() {
 #[test]
 fn tel_and_mailto_links_in_notes_are_kept() {
     let site = site_with(
-        "",
+        "altre_attivita: smartizzabili\n",
         &[(
             "urp",
             "nome: URP\nnon_smartizzabili:\n  - testo: Sportello\n    note: \"Solo su appuntamento: [0831 966812](tel:+390831966812) o [scrivi](mailto:urp@comune.prova.it)\"\n",
@@ -422,7 +434,7 @@ fn tel_and_mailto_links_in_notes_are_kept() {
 #[test]
 fn without_areas_there_is_no_altre_unita_heading_nor_area_filter() {
     let site = site_with(
-        "",
+        "altre_attivita: non_smartizzabili\n",
         &[
             ("a", "nome: Ufficio A\nsmartizzabili:\n  - Uno\n"),
             ("b", "nome: Ufficio B\nsmartizzabili:\n  - Due\n"),

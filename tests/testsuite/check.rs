@@ -135,7 +135,7 @@ fn warnings_of_one_kind_are_capped_for_people_and_all_kept_for_programs() {
         .collect();
     site.write(
         "content/ripetuto.yaml",
-        &format!("nome: Ripetuto\nsmartizzabili:\n{items}"),
+        &format!("nome: Ripetuto\naltre_attivita: non_smartizzabili\nsmartizzabili:\n{items}"),
     );
     let r = site.run(&["check"]);
     assert_eq!(r.code(), Some(0), "{}", r.stderr());

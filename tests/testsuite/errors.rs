@@ -195,6 +195,18 @@ mistakes! {
     common_lists_get_the_checks_of_a_units_lists: "sito-lists-checks", 1;
     // A catalogue that lists nothing used to build without a word.
     an_empty_catalogue_is_a_warning: "empty-catalogue", 0;
+    // Issue 20: a side with no activity and no rule was published as
+    // "Nessuna attività" on the unit's page: a warning at the empty list's
+    // key, else at `nome`; none for a unit with its own rule.
+    a_one_sided_unit_without_a_rule_is_a_warning_at_it: "one-sided-units", 0;
+    // Issue 20: the home said "0 smartizzabili (0%)" of an act listing only
+    // what is done in presence: one warning, at the list of `_sito.yaml`.
+    a_one_sided_catalogue_without_a_rule_is_one_warning: "one-sided-catalogue", 0;
+    // Issue 20: the act's list for the whole body published as an office.
+    the_only_unit_named_like_the_body_is_a_warning: "unit-named-like-ente", 0;
+    // Issue 20: init's sentences about offices and the PIAO, false for most
+    // acts, found across line breaks.
+    init_intro_sentences_left_are_warnings_at_their_line: "init-intro-left", 0;
     // Errors inside an archived edition carry the file's full path.
     errors_inside_the_archive_carry_the_full_path: "archive-edition", 1;
     // Issue 21: an archive and any error of the current content printed

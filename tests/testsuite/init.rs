@@ -75,6 +75,8 @@ fn check_warns_about_every_placeholder_until_replaced() {
     assert_eq!(
         found,
         [
+            ("content/_index.md".to_string(), 1, true),
+            ("content/_index.md".to_string(), 3, true),
             ("content/_sito.yaml".to_string(), 8, true),
             ("content/_sito.yaml".to_string(), 15, true),
             ("content/ufficio-esempio.yaml".to_string(), 1, true),
@@ -94,7 +96,11 @@ fn check_warns_about_every_placeholder_until_replaced() {
     fs::remove_file(site.root().join("content/ufficio-esempio.yaml")).unwrap();
     site.write(
         "content/anagrafe.yaml",
-        "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n",
+        "nome: Anagrafe\nsmartizzabili:\n  - Certificati\nnon_smartizzabili:\n  - Sportello\n",
+    );
+    site.write(
+        "content/_index.md",
+        "Il catalogo riproduce l'allegato B del PIAO 2026-2028 del Comune.\n",
     );
     let r = site.run(&["check", "--strict"]);
     assert_eq!(r.code(), Some(0), "{}", r.stderr());
@@ -124,10 +130,85 @@ fn flags_fill_the_settings_and_texts_stay_text() {
     site.build();
     let json: serde_json::Value = serde_json::from_str(&site.read("catalogo.json")).unwrap();
     assert_eq!(json["ente"], "Comune di Sant'Agata: \"Alta\" #1");
-    // Only the example unit is left to report.
+    // Only the example unit and the intro's two sentences are left to report.
     let r = site.run(&["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "placeholder-intro-sentence",
+            "placeholder-intro-sentence",
+            "placeholder-example-unit"
+        ],
+        "{v}"
+    );
+}
+
+/// Issue 20: `--forma elenco` (an act with one list for the whole body)
+/// writes the lists and the rule in `_sito.yaml`, no unit file, an intro
+/// that speaks of no office; it builds at once, and `check` reports only
+/// what init left to replace, each at its line.
+#[test]
+fn the_list_shape_writes_the_body_wide_lists_and_no_unit() {
+    for flag in [["--forma", "elenco"], ["--shape", "list"]] {
+        let site = Site::empty();
+        let r = init(&site, &flag);
+        assert!(
+            r.stdout().contains(
+                "write the act's lists and its rule (altre_attivita) in content/_sito.yaml"
+            ),
+            "{}",
+            r.stdout()
+        );
+        assert!(!site.root().join("content/ufficio-esempio.yaml").exists());
+        let sito: serde_yaml::Value =
+            serde_yaml::from_str(&read(&site, "content/_sito.yaml")).unwrap();
+        assert_eq!(sito["altre_attivita"].as_str(), Some("smartizzabili"));
+        assert!(sito["smartizzabili"].is_sequence() && sito["non_smartizzabili"].is_sequence());
+        assert!(!read(&site, "content/_index.md").contains("unità organizzativa"));
+        let r = site.run(&["check", "--format", "json"]);
+        assert_eq!(r.code(), Some(0), "{}", r.stderr());
+        let v: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+        let found: Vec<(&str, u64, &str)> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap(),
+                    d["line"].as_u64().unwrap(),
+                    d["code"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("content/_index.md", 3, "placeholder-intro-sentence"),
+                ("content/_sito.yaml", 8, "placeholder-value"),
+                ("content/_sito.yaml", 15, "placeholder-value"),
+                ("content/_sito.yaml", 84, "placeholder-example-lists"),
+            ]
+        );
+        let b = site.build();
+        assert!(b.stdout().contains("Built 0 units"), "{}", b.stdout());
+    }
+}
+
+/// Without `--forma` and with no terminal to ask in, init writes what it
+/// always did: a unit per office.
+#[test]
+fn without_a_terminal_init_writes_the_offices_shape() {
+    let site = Site::empty();
+    init(&site, &[]);
+    assert!(site.root().join("content/ufficio-esempio.yaml").is_file());
+    assert!(read(&site, "content/_sito.yaml").contains("\n# altre_attivita: smartizzabili\n"));
 }
 
 #[test]
@@ -333,10 +414,18 @@ fn init_then_import_then_build_with_no_hand_edits() {
             .join("polizia-locale-mobilita/index.html")
             .is_file()
     );
-    // Nothing left for the clerk to fix but the repeats the act itself has.
+    // Nothing left for the clerk to fix but the repeats the act itself has
+    // and init's intro, which only the clerk can say is true of the act.
     let c = site.run(&["check", "--format", "json"]);
     assert!(c.ok(), "{}", c.stderr());
-    assert!(!c.stdout().contains("placeholder"), "{}", c.stdout());
+    let v: serde_json::Value = serde_json::from_str(&c.stdout()).unwrap();
+    let placeholders: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str().filter(|c| c.starts_with("placeholder")))
+        .collect();
+    assert_eq!(placeholders, ["placeholder-intro-sentence"; 2], "{v}");
     assert!(!c.stdout().contains("example"), "{}", c.stdout());
 }
 

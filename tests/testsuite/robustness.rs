@@ -310,7 +310,7 @@ fn exercise(case: &Case, base: &Loaded, theme: &theme::Theme, root: &Path) -> Re
     files.insert(display.clone(), f.clone());
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
     let result = if name == "_index.md" {
-        loaded.intro = Some(f.text.clone());
+        loaded.intro = Some(f.clone());
         Ok(())
     } else if name == "_sito.yaml" {
         load::parse_site(&f).map(|c| {

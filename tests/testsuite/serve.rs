@@ -1611,11 +1611,15 @@ mod incremental {
         // A repeated activity: a warning on every load.
         fs::write(
             content.join("anagrafe.yaml"),
-            "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n  - Certificati\n",
+            "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n  - Certificati\nnon_smartizzabili:\n  - Sportello\n",
         )
         .unwrap();
         let tributi = content.join("tributi.yaml");
-        fs::write(&tributi, "nome: Tributi\nsmartizzabili:\n  - Avvisi\n").unwrap();
+        fs::write(
+            &tributi,
+            "nome: Tributi\nsmartizzabili:\n  - Avvisi\nnon_smartizzabili:\n  - Sportello\n",
+        )
+        .unwrap();
         let mut inc = preview(tmp.path());
         let warnings = |inc: &mut Incremental, changed: &[PathBuf]| {
             let (rendered, diags) = save(inc, changed);
@@ -1660,7 +1664,7 @@ mod incremental {
         // A repeated activity in last year's edition: a warning there.
         fs::write(
             old.join("anagrafe.yaml"),
-            "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n  - Certificati\n",
+            "nome: Anagrafe\nsmartizzabili:\n  - Certificati\n  - Certificati\nnon_smartizzabili:\n  - Sportello\n",
         )
         .unwrap();
         let unit = content.join("anagrafe.yaml");

@@ -11,12 +11,12 @@
 //! `content/` that already holds files gets no example unit.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::output::{Done, Failure, Message, NextStep};
-use crate::cli::InitArgs;
+use crate::cli::{Forma, InitArgs};
 use crate::model::Date;
 use crate::placeholder;
 
@@ -67,12 +67,17 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     // An existing content/ gets no example unit: `build` would publish it
     // beside the site's own units.
     let skipped = has_content(&root.join("content")).then_some(EXAMPLE);
+    let forma = match args.forma {
+        Some(f) => f,
+        None if io::stdin().is_terminal() => super::output::ask_shape(),
+        None => Forma::Uffici,
+    };
     let (mut created, mut kept) = (Vec::new(), Vec::new());
     for (rel, template) in FILES {
-        if skipped == Some(*rel) {
+        if skipped == Some(*rel) || (forma == Forma::Elenco && *rel == EXAMPLE) {
             continue;
         }
-        let text = fill(template, &values);
+        let text = fill(&shaped(rel, template, forma), &values);
         match create_new(&root.join(rel), text.as_bytes()) {
             Ok(true) => created.push(*rel),
             Ok(false) => kept.push(*rel),
@@ -97,7 +102,9 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     if let Some(f) = skipped {
         lines.push(Message::ExampleNotAdded(f));
     }
-    let next = if created.contains(&EXAMPLE) || kept.contains(&EXAMPLE) {
+    let next = if forma == Forma::Elenco {
+        NextStep::EditTheLists
+    } else if created.contains(&EXAMPLE) || kept.contains(&EXAMPLE) {
         NextStep::EditTheExample
     } else {
         NextStep::AddUnits
@@ -151,6 +158,39 @@ fn today(source_date_epoch: Option<&str>) -> Result<Date, Message> {
             .map_or(0, |d| d.as_secs() as i64),
     };
     Ok(Date::from_days(secs.div_euclid(86_400)))
+}
+
+/// `template` (written to `rel`) for an act of shape `forma`. For one list
+/// for the whole body (`elenco`): `_sito.yaml` with `altre_attivita` and the
+/// example lists at its end taken out of their comments, under the marker
+/// line `check` reports until it is deleted; `_index.md` without its
+/// sentence about offices. Any other file, or `uffici`, as it is.
+fn shaped<'a>(rel: &str, template: &'a str, forma: Forma) -> std::borrow::Cow<'a, str> {
+    if forma == Forma::Uffici {
+        return template.into();
+    }
+    if rel.ends_with("_index.md") {
+        return template
+            .replace(placeholder::UNITS_SENTENCE, placeholder::LIST_SENTENCE)
+            .into();
+    }
+    if !rel.ends_with("_sito.yaml") {
+        return template.into();
+    }
+    let mut out = String::with_capacity(template.len() + 200);
+    let mut lists = false;
+    for line in template.split_inclusive('\n') {
+        if line.starts_with("# smartizzabili:") {
+            lists = true;
+            out.push_str(placeholder::EXAMPLE_LISTS_MARKER);
+            out.push('\n');
+        }
+        match line.strip_prefix("# ") {
+            Some(key) if lists || key.starts_with("altre_attivita:") => out.push_str(key),
+            _ => out.push_str(line),
+        }
+    }
+    out.into()
 }
 
 /// A template with its markers replaced. Texts from the user are written as
@@ -216,6 +256,52 @@ mod tests {
         assert_eq!(today(Some("1795910400")).unwrap().to_string(), "2026-11-29");
         assert_eq!(today(Some(" 86399 ")).unwrap().to_string(), "1970-01-01");
         assert!(today(Some("ieri")).is_err());
+    }
+
+    /// `--forma elenco`: `altre_attivita` and the lists for the whole body
+    /// set under the marker `check` reports, the rest of the settings as
+    /// `uffici` writes them; the intro without its sentence about offices.
+    #[test]
+    fn the_list_shape_sets_the_body_wide_lists_under_the_marker() {
+        let template = include_str!("files/_sito.yaml");
+        let list = shaped("content/_sito.yaml", template, Forma::Elenco);
+        let parsed: crate::model::SiteConfig = serde_yaml::from_str(&fill(
+            &list,
+            &Values {
+                ente: "E".into(),
+                base_url: placeholder::BASE_URL.into(),
+                today: Date::from_days(0),
+            },
+        ))
+        .expect("valid settings");
+        assert!(parsed.altre_attivita.is_some());
+        assert!(!parsed.smartizzabili.is_empty() && !parsed.non_smartizzabili.is_empty());
+        let marker = list
+            .lines()
+            .position(|l| l == placeholder::EXAMPLE_LISTS_MARKER)
+            .expect("the marker");
+        assert_eq!(list.lines().nth(marker + 1), Some("smartizzabili:"));
+        // Only those lines differ from `uffici`'s.
+        let changed = template
+            .lines()
+            .zip(
+                list.lines()
+                    .filter(|l| *l != placeholder::EXAMPLE_LISTS_MARKER),
+            )
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(changed, 7, "{list}");
+        assert_eq!(
+            shaped("content/_sito.yaml", template, Forma::Uffici),
+            template
+        );
+        let intro = shaped(
+            "content/_index.md",
+            include_str!("files/_index.md"),
+            Forma::Elenco,
+        );
+        assert!(!intro.contains(placeholder::UNITS_SENTENCE));
+        assert!(intro.contains(placeholder::LIST_SENTENCE));
     }
 
     #[test]
