@@ -3,7 +3,14 @@
 //! word is a number ("dall'11 marzo", "all'8 aprile", "l'8 marzo", but
 //! "dal 1º marzo", "al 18 maggio"). Used by the `preposizione` filter of the
 //! templates (registered in `theme`) and by texts written in Rust.
-//! Pure: no I/O.
+//! A count with its words in the number it takes ([`count`]: "1 attività
+//! smartizzabile", "0 smartizzabili"). Pure: no I/O.
+
+/// `n` followed by `one` when it is 1, else by `many` (Italian puts 0 in
+/// the plural): "1 attività elencata", "0 attività elencate".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 /// `prep` ("dal", "al", "del", "nel", "sul", "il", "lo") as it is written
 /// before `next`: elided with an apostrophe and no space ("dall'"), or

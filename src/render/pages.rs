@@ -15,6 +15,7 @@ use super::output::{ASSETS_DIR, Output, SEARCH_DIR, TABLE_DIR};
 use super::renderer::{PageSpec, Renderer, with};
 use super::{opendata, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::italian;
 use crate::markdown;
 use crate::model::Site;
 use crate::search;
@@ -63,9 +64,7 @@ pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, St
         ),
         None if partial > 0 => {
             // In agreement with each number ("1 non smartizzabile").
-            let kind = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
+            let kind = italian::count;
             format!(
                 "{ente}, {}: {}, {} e {} in lavoro agile.",
                 u.nome,
@@ -87,10 +86,18 @@ pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, St
             )
         }
         None => format!(
-            "{ente}, {}: {} attività smartizzabili e {} non smartizzabili in lavoro agile.",
+            "{ente}, {}: {} e {} in lavoro agile.",
             u.nome,
-            u.smartizzabili.len(),
-            u.non_smartizzabili.len()
+            italian::count(
+                u.smartizzabili.len(),
+                "attività smartizzabile",
+                "attività smartizzabili"
+            ),
+            italian::count(
+                u.non_smartizzabili.len(),
+                "non smartizzabile",
+                "non smartizzabili"
+            )
         ),
     };
     let spec = PageSpec {
@@ -169,7 +176,7 @@ pub(super) fn render(
         || rayon::join(unit_pages, table),
         || {
             rayon::join(
-                || opendata::build_with(site, &units, edition_files),
+                || opendata::build_with(site, &units, edition_files, r.shared.today),
                 || search::index::build(site, &units),
             )
         },
@@ -246,25 +253,29 @@ pub(super) fn render(
 /// unlisted activities would contradict, never "unità" when there are none.
 fn home_description(site: &Site, totals: &views::Totals) -> String {
     let ente = &site.config.ente;
-    let what = if totals.unita == 0 {
+    let one = totals.attivita == 1;
+    let mut what = if one {
+        "l'unica attività".to_string()
+    } else {
         format!("le {} attività", totals.attivita)
-    } else {
-        format!(
-            "le {} attività delle {} unità organizzative",
-            totals.attivita, totals.unita
-        )
     };
-    let kinds = if totals.parzialmente_smartizzabili > 0 {
-        "smartizzabili, parzialmente smartizzabili e non smartizzabili"
-    } else {
-        "smartizzabili e non smartizzabili"
-    };
-    let mut s = format!("{ente}: {what}, {kinds} in lavoro agile.");
-    if let Some(rule) = site.config.altre_attivita {
-        s = format!(
-            "{ente}: {what} elencate, {kinds} in lavoro agile. {}",
-            views::altre_attivita_testo(rule)
-        );
+    match totals.unita {
+        0 => {}
+        1 => what.push_str(" dell'unica unità organizzativa"),
+        n => what.push_str(&format!(" delle {n} unità organizzative")),
     }
-    s
+    let sides = match (one, totals.parzialmente_smartizzabili > 0) {
+        (true, true) => "smartizzabile, parzialmente smartizzabile o non smartizzabile",
+        (true, false) => "smartizzabile o non smartizzabile",
+        (false, true) => "smartizzabili, parzialmente smartizzabili e non smartizzabili",
+        (false, false) => "smartizzabili e non smartizzabili",
+    };
+    match site.config.altre_attivita {
+        Some(rule) => format!(
+            "{ente}: {what} {}, {sides} in lavoro agile. {}",
+            if one { "elencata" } else { "elencate" },
+            views::altre_attivita_testo(rule)
+        ),
+        None => format!("{ente}: {what}, {sides} in lavoro agile."),
+    }
 }

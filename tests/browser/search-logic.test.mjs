@@ -242,6 +242,11 @@ test('the count the live region says, in Italian', () => {
   assert.equal(S.countMessage(1), '1 attività trovata.');
   assert.equal(S.countMessage(2), '2 attività trovate.');
   assert.equal(S.countMessage(12345), '12.345 attività trovate.');
+  // With a rule for the activities not listed, no result says it.
+  var rule = 'Tutte le attività non elencate sono smartizzabili: si possono svolgere in lavoro agile.';
+  assert.equal(S.countMessage(0, rule), 'Nessuna attività elencata trovata. ' + rule + ' Prova con meno parole o togli qualche filtro.');
+  assert.equal(S.countMessage(0, ''), 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.');
+  assert.equal(S.countMessage(1, rule), '1 attività trovata.');
 });
 
 /** The texts of every result of `q` on the slips fixture, and whether the

@@ -547,3 +547,66 @@ fn xlsx_keeps_markup_escapes_and_line_breaks_as_written() {
         assert!(cells.iter().any(|c| c == t), "{t:?} missing");
     }
 }
+
+/// Issue 20: the CSV and the workbook of an expired catalogue did not say
+/// it had expired, nor did they carry its dates of validity. The CSVW
+/// metadata says both (`dc:valid`, `rdfs:comment`), the workbook in a
+/// second sheet "Informazioni"; the CSV's rows are unchanged. Built on
+/// 2026-03-15 (`SOURCE_DATE_EPOCH`).
+#[test]
+fn validity_and_expiry_are_in_the_csvw_metadata_and_the_workbook() {
+    use calamine::Reader;
+    let status = |valido_al: &str| {
+        let site = Site::empty();
+        site.write(
+            "content/_sito.yaml",
+            &format!(
+                "ente: Comune di Prova\ntitolo: Attività smartizzabili\n\
+                 base_url: https://www.comune.prova.it/lavoro-agile/\naggiornato_il: 2025-01-08\n\
+                 valido_dal: 2025-01-11\n{valido_al}altre_attivita: smartizzabili\n\
+                 non_smartizzabili:\n  - Sportello\n"
+            ),
+        );
+        let r = crate::support::trasparenza()
+            .args(["build", "--root"])
+            .arg(site.root())
+            .env("SOURCE_DATE_EPOCH", "1773532800")
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        let csvw = json(&site, "catalogo.csv-metadata.json");
+        let path = site.public().join("catalogo.xlsx");
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("an xlsx file");
+        assert_eq!(book.sheet_names(), ["Catalogo", "Informazioni"]);
+        let info: Vec<Vec<String>> = book
+            .worksheet_range("Informazioni")
+            .expect("the sheet")
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        let (_, header, rows) = read_csv(&site);
+        assert!(!header.iter().any(|h| h.starts_with("valido")));
+        assert_eq!(rows.len(), 1);
+        (csvw, info)
+    };
+    let (csvw, info) = status("valido_al: 2026-03-08\n");
+    assert_eq!(csvw["dc:valid"], "2025-01-11/2026-03-08");
+    let expired = "Non più in vigore: era valido fino all'8 marzo 2026.";
+    assert_eq!(csvw["rdfs:comment"], expired);
+    assert_eq!(
+        info,
+        [
+            ["voce", "valore"],
+            ["Ente", "Comune di Prova"],
+            ["Catalogo", "Attività smartizzabili"],
+            ["Aggiornato il", "2025-01-08"],
+            ["Valido dal", "2025-01-11"],
+            ["Valido al", "2026-03-08"],
+            ["Stato", expired],
+        ]
+    );
+    let (csvw, info) = status("");
+    assert_eq!(csvw["dc:valid"], "2025-01-11/..");
+    assert_eq!(csvw["rdfs:comment"], "In vigore dall'11 gennaio 2025.");
+    assert_eq!(info[6], ["Stato", "In vigore dall'11 gennaio 2025."]);
+}

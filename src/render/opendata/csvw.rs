@@ -1,14 +1,18 @@
 //! `catalogo.csv-metadata.json`: the CSV's CSVW metadata (W3C "Metadata
-//! Vocabulary for Tabular Data"), from the same [`columns`] as the CSV.
+//! Vocabulary for Tabular Data"), from the same [`columns`] as the CSV, and
+//! the catalogue's validity, which the CSV's rows do not carry.
 
 use serde_json::{Value, json};
 
 use super::rows::{AMBITI_SEPARATOR, columns};
-use super::{CSV, licence};
-use crate::model::Site;
+use super::{CSV, licence, validity};
+use crate::model::{Date, Site};
 
 /// CSVW metadata (W3C "Metadata Vocabulary for Tabular Data") of the CSV.
-pub(super) fn csv_schema(site: &Site) -> Value {
+/// With dates of validity: `dc:valid`, the interval (ISO 8601, `..` for an
+/// open end), and `rdfs:comment`, whether the catalogue is in force on
+/// `today`, the build's date, in the pages' words.
+pub(super) fn csv_schema(site: &Site, today: Date) -> Value {
     let c = &site.config;
     let base = &c.base_url;
     let (_, nome, url) = licence(site);
@@ -35,7 +39,7 @@ pub(super) fn csv_schema(site: &Site) -> Value {
             v
         })
         .collect();
-    json!({
+    let mut schema = json!({
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "it"}],
         "url": format!("{base}{CSV}"),
         "dc:title": format!("{} - {}", c.titolo.trim(), c.ente.trim()),
@@ -54,5 +58,11 @@ pub(super) fn csv_schema(site: &Site) -> Value {
             "columns": columns,
             "primaryKey": "id",
         },
-    })
+    });
+    if let Some(status) = validity(c, today) {
+        let end = |d: Option<Date>| d.map_or("..".to_string(), |d| d.to_string());
+        schema["dc:valid"] = json!(format!("{}/{}", end(c.valido_dal), end(c.valido_al)));
+        schema["rdfs:comment"] = json!(status);
+    }
+    schema
 }

@@ -27,7 +27,8 @@ mod xlsx;
 use serde::Serialize;
 
 use crate::config;
-use crate::model::Site;
+use crate::italian;
+use crate::model::{Date, Site, SiteConfig};
 use crate::views::{self, UnitView};
 
 pub(super) use self::csv::push_record;
@@ -131,7 +132,12 @@ pub(crate) struct EditionFile {
 
 /// Builds every open-data file. `units` are the views the unit pages use;
 /// `editions`, the data files of earlier editions, go into the DCAT file.
-pub(crate) fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFile]) -> OpenData {
+pub(crate) fn build_with(
+    site: &Site,
+    units: &[UnitView],
+    editions: &[EditionFile],
+    today: Date,
+) -> OpenData {
     let common = views::common_view(site);
     let rows = rows::rows(site, common.as_ref(), units);
     // The three big files do not depend on each other: one core each.
@@ -142,13 +148,13 @@ pub(crate) fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFil
                 || json::json_of(site, common.as_ref(), units, rows.len()),
             )
         },
-        || xlsx_of(site, &rows),
+        || xlsx_of(site, &rows, today),
     );
     drop(rows);
     let mut files: Vec<(&'static str, Vec<u8>)> = vec![
         (CSV, csv),
         (JSON, json),
-        (CSV_SCHEMA, pretty(&csvw::csv_schema(site))),
+        (CSV_SCHEMA, pretty(&csvw::csv_schema(site, today))),
         (JSON_SCHEMA, pretty(&json::json_schema(site))),
     ];
     // Only past Excel's limits (a million rows) is there no workbook.
@@ -190,8 +196,11 @@ pub(crate) fn build_with(site: &Site, units: &[UnitView], editions: &[EditionFil
 
 /// `catalogo.xlsx`: the CSV's rows as a workbook, measured in a first pass
 /// (the sheet's head needs every column's width), then streamed into the zip,
-/// so the sheet's XML is never held whole.
-fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
+/// so the sheet's XML is never held whole. With dates of validity, a second
+/// sheet, "Informazioni", says them and whether the catalogue is in force
+/// (the CSV's rows do not carry them: a column would change every row of
+/// every catalogue; its CSVW metadata does).
+fn xlsx_of(site: &Site, rows: &[Row], today: Date) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
     let header: Vec<&str> = rows::columns(site).iter().map(|col| col.name).collect();
@@ -203,10 +212,28 @@ fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
         layout.measure(&r.fields(c, &aggiornato, computed.fields(), partial));
     }
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
+    let info = validity(c, today).map(|status| {
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        [
+            ["voce".to_string(), "valore".to_string()],
+            ["Ente".into(), c.ente.trim().into()],
+            ["Catalogo".into(), c.titolo.trim().into()],
+            ["Aggiornato il".into(), aggiornato.clone()],
+            ["Valido dal".into(), date(c.valido_dal)],
+            ["Valido al".into(), date(c.valido_al)],
+            ["Stato".into(), status],
+        ]
+    });
+    let info_rows: Vec<[&str; 2]> = info
+        .iter()
+        .flatten()
+        .map(|[a, b]| [a.as_str(), b.as_str()])
+        .collect();
     let props = xlsx::Properties {
         title: &title,
         author: c.ente.trim(),
         created: c.aggiornato_il,
+        info: info.as_ref().map(|_| ("Informazioni", &info_rows[..])),
     };
     let mut sheet = layout.start("Catalogo", &props)?;
     for r in rows {
@@ -214,6 +241,34 @@ fn xlsx_of(site: &Site, rows: &[Row]) -> Option<Vec<u8>> {
         sheet.push_row(&r.fields(c, &aggiornato, computed.fields(), partial));
     }
     sheet.finish()
+}
+
+/// What the data files say of the catalogue's validity, as the pages do:
+/// "In vigore dal 1º gennaio 2026 al 31 dicembre 2026", or once `valido_al`
+/// is past "Non più in vigore: era valido fino al 31 dicembre 2026."; `None`
+/// without dates of validity.
+pub(super) fn validity(c: &SiteConfig, today: Date) -> Option<String> {
+    if let Some(al) = c.valido_al.filter(|al| *al < today) {
+        let until = al.italian();
+        return Some(format!(
+            "Non più in vigore: era valido fino {}{until}.",
+            italian::before("al", &until)
+        ));
+    }
+    if c.valido_dal.is_none() && c.valido_al.is_none() {
+        return None;
+    }
+    let mut text = String::from("In vigore");
+    for (prep, d) in [("dal", c.valido_dal), ("al", c.valido_al)] {
+        if let Some(d) = d {
+            let d = d.italian();
+            text.push(' ');
+            text.push_str(&italian::before(prep, &d));
+            text.push_str(&d);
+        }
+    }
+    text.push('.');
+    Some(text)
 }
 
 fn pretty(v: &impl Serialize) -> Vec<u8> {

@@ -1,5 +1,6 @@
-//! A minimal Office Open XML workbook writer: one sheet of text cells, for
-//! `catalogo.xlsx` (laid out by [`super::xlsx_of`]). It owns the
+//! A minimal Office Open XML workbook writer: one sheet of text cells, and
+//! optionally a second, small one of two columns (the catalogue's
+//! information), for `catalogo.xlsx` (laid out by [`super::xlsx_of`]). It owns the
 //! spreadsheet's XML parts and their zip; it knows nothing of the catalogue.
 //!
 //! Every cell is an inline text cell (`t="inlineStr"`), so no text (`=SOMMA`,
@@ -46,6 +47,9 @@ pub(crate) struct Properties<'a> {
     pub author: &'a str,
     /// `dcterms:created`, at midnight UTC.
     pub created: Date,
+    /// A second sheet of two columns after the rows' (its name, then its
+    /// rows, the first of them the header); none when `None`.
+    pub info: Option<(&'a str, &'a [[&'a str; 2]])>,
 }
 
 /// What the sheet's head needs before its first row is written: the number
@@ -144,13 +148,29 @@ impl Layout {
                 r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#,
                 r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
                 r#"<bookViews><workbookView/></bookViews>"#,
-                r#"<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>"#,
+                r#"<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/>{info_sheet}</sheets>"#,
                 r#"<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">{filter}</definedName></definedNames>"#,
                 "</workbook>\n"
             ),
             name = name,
-            filter = filter
+            filter = filter,
+            info_sheet = props.info.map_or(String::new(), |(n, _)| format!(
+                r#"<sheet name="{}" sheetId="2" r:id="rId3"/>"#,
+                escape(n)
+            )),
         );
+        let info = props.info.map(|(_, rows)| info_sheet(rows));
+        let (content_types, workbook_rels) = if info.is_some() {
+            (
+                CONTENT_TYPES.replace("</Types>", SHEET2_TYPE).into(),
+                WORKBOOK_RELS.replace("</Relationships>", SHEET2_REL).into(),
+            )
+        } else {
+            (
+                std::borrow::Cow::Borrowed(CONTENT_TYPES),
+                std::borrow::Cow::Borrowed(WORKBOOK_RELS),
+            )
+        };
         let Date { year, month, day } = props.created;
         let core = format!(
             concat!(
@@ -168,12 +188,12 @@ impl Layout {
             created = format_args!("{year:04}-{month:02}-{day:02}T00:00:00Z"),
         );
         let parts: [(&str, &[u8]); 7] = [
-            ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+            ("[Content_Types].xml", content_types.as_bytes()),
             ("_rels/.rels", ROOT_RELS.as_bytes()),
             ("docProps/app.xml", APP.as_bytes()),
             ("docProps/core.xml", core.as_bytes()),
             ("xl/workbook.xml", workbook.as_bytes()),
-            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
             ("xl/styles.xml", STYLES.as_bytes()),
         ];
         // The deflated sheet is about a tenth of its XML.
@@ -196,6 +216,7 @@ impl Layout {
             rows: 0,
             letters,
             tail,
+            info,
             failed: false,
         };
         let header = self.header;
@@ -222,6 +243,8 @@ pub(crate) struct SheetWriter {
     letters: Vec<String>,
     /// What follows `</sheetData>`.
     tail: String,
+    /// The second sheet's XML, written after the first.
+    info: Option<String>,
     /// Set when the zip refused a write: no workbook then.
     failed: bool,
 }
@@ -235,47 +258,8 @@ impl SheetWriter {
 
     fn row(&mut self, fields: &[&str], header: bool) {
         self.rows += 1;
-        let data = &mut self.buf;
-        // Formatted once per row, not per cell: this loop is the sheet's cost.
-        let r = self.rows.to_string();
-        data.push_str(r#"<row r=""#);
-        data.push_str(&r);
-        data.push_str(r#"">"#);
-        for (i, field) in fields.iter().take(self.columns).enumerate() {
-            let col = &self.letters[i];
-            // Characters are counted only where bytes could exceed a limit.
-            let longer_than = |limit: usize| field.len() > limit && field.chars().count() > limit;
-            let style = if header {
-                STYLE_HEADER
-            } else if longer_than(MAX_WIDTH) {
-                STYLE_WRAP
-            } else {
-                STYLE_TEXT
-            };
-            data.push_str(r#"<c r=""#);
-            data.push_str(col);
-            data.push_str(&r);
-            data.push_str(r#"" s=""#);
-            data.push(char::from(b'0' + style));
-            if field.is_empty() {
-                data.push_str(r#""/>"#);
-                continue;
-            }
-            data.push_str(r#"" t="inlineStr"><is><t"#);
-            if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
-                data.push_str(r#" xml:space="preserve""#);
-            }
-            data.push('>');
-            if longer_than(MAX_CELL) {
-                let cut: String = field.chars().take(MAX_CELL - 1).collect();
-                escape_into(data, &cut);
-                data.push('…');
-            } else {
-                escape_into(data, field);
-            }
-            data.push_str("</t></is></c>");
-        }
-        data.push_str("</row>");
+        let letters = &self.letters[..self.columns];
+        row_xml(&mut self.buf, self.rows, letters, fields, header);
         if self.buf.len() >= FLUSH_BYTES {
             self.flush();
         }
@@ -292,11 +276,100 @@ impl SheetWriter {
     pub(crate) fn finish(mut self) -> Option<Vec<u8>> {
         self.buf.push_str(&self.tail);
         self.flush();
+        if let Some(info) = self.info.take()
+            && (self
+                .zip
+                .start_file("xl/worksheets/sheet2.xml", options())
+                .is_err()
+                || self.zip.write_all(info.as_bytes()).is_err())
+        {
+            self.failed = true;
+        }
         if self.failed {
             return None;
         }
         self.zip.finish().ok().map(Cursor::into_inner)
     }
+}
+
+/// `<row>` number `r` of `fields` into `data`, one cell per letter of
+/// `letters` (a missing trailing field is an empty cell, an extra one is
+/// dropped), bold for a header.
+fn row_xml(data: &mut String, r: usize, letters: &[String], fields: &[&str], header: bool) {
+    // Formatted once per row, not per cell: this loop is the sheet's cost.
+    let r = r.to_string();
+    data.push_str(r#"<row r=""#);
+    data.push_str(&r);
+    data.push_str(r#"">"#);
+    for (col, field) in letters.iter().zip(fields) {
+        // Characters are counted only where bytes could exceed a limit.
+        let longer_than = |limit: usize| field.len() > limit && field.chars().count() > limit;
+        let style = if header {
+            STYLE_HEADER
+        } else if longer_than(MAX_WIDTH) {
+            STYLE_WRAP
+        } else {
+            STYLE_TEXT
+        };
+        data.push_str(r#"<c r=""#);
+        data.push_str(col);
+        data.push_str(&r);
+        data.push_str(r#"" s=""#);
+        data.push(char::from(b'0' + style));
+        if field.is_empty() {
+            data.push_str(r#""/>"#);
+            continue;
+        }
+        data.push_str(r#"" t="inlineStr"><is><t"#);
+        if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
+            data.push_str(r#" xml:space="preserve""#);
+        }
+        data.push('>');
+        if longer_than(MAX_CELL) {
+            let cut: String = field.chars().take(MAX_CELL - 1).collect();
+            escape_into(data, &cut);
+            data.push('…');
+        } else {
+            escape_into(data, field);
+        }
+        data.push_str("</t></is></c>");
+    }
+    data.push_str("</row>");
+}
+
+/// The XML of a small sheet of two columns whose first row is a header,
+/// with columns as wide as their texts (up to [`MAX_WIDTH`]).
+fn info_sheet(rows: &[[&str; 2]]) -> String {
+    let letters = [column_letters(0), column_letters(1)];
+    let width = |i: usize| {
+        let w = rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+        w.clamp(MIN_WIDTH, MAX_WIDTH) + 2
+    };
+    let mut xml = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#,
+            r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+            r#"<dimension ref="A1:B{n}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>"#,
+            r#"<sheetFormatPr defaultRowHeight="15"/><cols>"#,
+            r#"<col min="1" max="1" width="{a}" style="{STYLE_TEXT}" customWidth="1"/>"#,
+            r#"<col min="2" max="2" width="{b}" style="{STYLE_TEXT}" customWidth="1"/>"#,
+            "</cols><sheetData>"
+        ),
+        n = rows.len().max(1),
+        a = width(0),
+        b = width(1),
+        STYLE_TEXT = STYLE_TEXT,
+    );
+    for (i, row) in rows.iter().enumerate() {
+        row_xml(&mut xml, i + 1, &letters, row, i == 0);
+    }
+    xml.push_str(concat!(
+        r#"</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#,
+        "</worksheet>\n"
+    ));
+    xml
 }
 
 /// How every part is stored: deflated at [`LEVEL`], dated at the zip epoch.
@@ -372,6 +445,17 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
     r#"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
     "</Types>\n"
+);
+
+/// What [`CONTENT_TYPES`] and [`WORKBOOK_RELS`] get before their end tag
+/// for the second sheet.
+const SHEET2_TYPE: &str = concat!(
+    r#"<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
+    "</Types>"
+);
+const SHEET2_REL: &str = concat!(
+    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>"#,
+    "</Relationships>"
 );
 
 const ROOT_RELS: &str = concat!(
@@ -459,7 +543,39 @@ mod tests {
                 month: 1,
                 day: 2,
             },
+            info: None,
         }
+    }
+
+    /// The information sheet comes after the rows' and reads back (with
+    /// calamine, as `import` reads a workbook) as written.
+    #[test]
+    fn a_workbook_with_an_information_sheet_reads_back() {
+        use calamine::{Reader, Xlsx, open_workbook_from_rs};
+        let info: [[&str; 2]; 3] = [
+            ["voce", "valore"],
+            ["Valido al", "2026-12-31"],
+            ["Stato", "a & <b>"],
+        ];
+        let mut layout = Layout::new(&["id"]);
+        layout.measure(&["1"]);
+        let props = Properties {
+            info: Some(("Informazioni", &info)),
+            ..props()
+        };
+        let mut sheet = layout.start("Catalogo", &props).expect("a workbook");
+        sheet.push_row(&["1"]);
+        let bytes = sheet.finish().expect("a workbook");
+        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
+        assert_eq!(book.sheet_names(), ["Catalogo", "Informazioni"]);
+        let range = book.worksheet_range("Informazioni").expect("the sheet");
+        let read: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(read, info.map(|r| r.map(String::from).to_vec()));
+        let rows = book.worksheet_range("Catalogo").expect("the sheet");
+        assert_eq!(rows.get_size(), (2, 1));
     }
 
     /// One part of a workbook, as text.

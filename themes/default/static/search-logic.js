@@ -548,11 +548,16 @@
     return groups;
   }
 
-  /** What the live region says of `n` results. */
-  function countMessage(n) {
-    return n === 0
-      ? 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.'
-      : n === 1 ? '1 attività trovata.' : n.toLocaleString('it-IT') + ' attività trovate.';
+  /** What the live region says of `n` results; with none, `rule` (the
+   * page's sentence on the activities not listed, if any) says what applies
+   * to an activity the catalogue does not list. */
+  function countMessage(n, rule) {
+    if (n === 0) {
+      return rule
+        ? 'Nessuna attività elencata trovata. ' + rule + ' Prova con meno parole o togli qualche filtro.'
+        : 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.';
+    }
+    return n === 1 ? '1 attività trovata.' : n.toLocaleString('it-IT') + ' attività trovate.';
   }
 
   // --- the state a URL carries -------------------------------------------------------

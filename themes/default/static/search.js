@@ -17,6 +17,7 @@
 
   var base = root.getAttribute('data-indice');
   var radice = root.getAttribute('data-radice') || '';
+  var altre = root.getAttribute('data-altre') || ''; // the rule for the activities not listed
   var form = document.getElementById('ricerca-modulo');
   var input = document.getElementById('ricerca-q');
   var selArea = document.getElementById('ricerca-area');
@@ -253,7 +254,7 @@
           var n = results.length;
           var sug = S.suggestion(m, s.q, words, results, raw[0]);
           suggest(sug, s);
-          finished(seq, (sug ? 'Forse cercavi «' + sug.q + '»? ' : '') + S.countMessage(n), say);
+          finished(seq, (sug ? 'Forse cercavi «' + sug.q + '»? ' : '') + S.countMessage(n, altre), say);
           root.dispatchEvent(new CustomEvent('trasparenza:ricerca', {
             detail: { count: n, ms: performance.now() - t0, matchMs: tMatch },
           }));
@@ -300,7 +301,8 @@
 
   function showMore() {
     var left = shown.results.length - shown.count;
-    var label = 'Mostra altri ' + Math.min(left, S.PAGE) + ' risultati';
+    var next = Math.min(left, S.PAGE);
+    var label = next === 1 ? 'Mostra un altro risultato' : 'Mostra altri ' + next + ' risultati';
     if (altri.hidden !== left <= 0) altri.hidden = left <= 0;
     if (altri.textContent !== label) altri.textContent = label;
   }
