@@ -59,6 +59,22 @@ fn starts_with_vowel_sound(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_takes_its_number() {
+        assert_eq!(
+            count(0, "attività elencata", "attività elencate"),
+            "0 attività elencate"
+        );
+        assert_eq!(
+            count(1, "attività elencata", "attività elencate"),
+            "1 attività elencata"
+        );
+        assert_eq!(
+            count(2, "unità organizzativa", "unità organizzative"),
+            "2 unità organizzative"
+        );
+    }
     use crate::model::Date;
 
     #[test]

@@ -383,14 +383,7 @@ fn check_one_sided(
                 .filter(|_| !common(other).is_empty())
                 .or_else(|| c.spans.key("ente"))
                 .unwrap_or(Span { line: 1, column: 1 });
-            let d = diag!(
-                Warning,
-                "validate-catalogue-one-sided",
-                &src.display,
-                list = side.key(),
-                label = side.key().replace('_', " ")
-            );
-            diags.push(on(src, at, d));
+            diags.push(one_sided(true, src, at, side));
             continue;
         }
         if !common(side).is_empty() {
@@ -405,17 +398,35 @@ fn check_one_sided(
                     .key(side.key())
                     .or_else(|| u.spans.key("nome"))
                     .unwrap_or(u.span);
-                let d = diag!(
-                    Warning,
-                    "validate-unit-one-sided",
-                    &usrc.display,
-                    list = side.key(),
-                    label = side.key().replace('_', " ")
-                );
-                diags.push(on(usrc, at, d));
+                diags.push(one_sided(false, usrc, at, side));
             }
         }
     }
+}
+
+/// The warning of a `side` with nothing and no rule, for the whole
+/// catalogue (`whole`) or one unit, at `at` of `src`.
+fn one_sided(whole: bool, src: &SourceFile, at: Span, side: AltreAttivita) -> Diagnostic {
+    let (list, label) = (side.key(), side.key().replace('_', " "));
+    let label = label.as_str();
+    let d = if whole {
+        diag!(
+            Warning,
+            "validate-catalogue-one-sided",
+            &src.display,
+            list = list,
+            label = label
+        )
+    } else {
+        diag!(
+            Warning,
+            "validate-unit-one-sided",
+            &src.display,
+            list = list,
+            label = label
+        )
+    };
+    on(src, at, d)
 }
 
 /// Names a unit is given when it stands for the whole body.
