@@ -368,7 +368,12 @@ fn check_one_sided(
                 .sum::<usize>()
     };
     let (smart, non_smart) = (total(SIDES[0]), total(SIDES[1]));
-    if smart + non_smart == 0 {
+    let partial = c.parzialmente_smartizzabili.len()
+        + units
+            .iter()
+            .map(|u| u.parzialmente_smartizzabili.len())
+            .sum::<usize>();
+    if smart + non_smart + partial == 0 {
         return; // `validate-catalogue-empty` or each unit's error
     }
     let any_rule = units.iter().any(|u| u.altre_attivita.is_some());

@@ -172,10 +172,11 @@ fn the_agreement_check_finds_what_it_must() {
 }
 
 /// A catalogue of `units` units (none: the lists in `_sito.yaml`), each
-/// with `si` and `no` activities, the rule `rule` for the activities not
+/// with the numbers of activities of `[smartizzabili,
+/// parzialmente_smartizzabili, non_smartizzabili]`, the rule `rule` for the activities not
 /// listed, and (with units) an earlier edition with one unit and one
 /// activity on each side.
-fn catalogue(units: usize, si: usize, no: usize, rule: Option<&str>) -> Site {
+fn catalogue(units: usize, [si, parz, no]: [usize; 3], rule: Option<&str>) -> Site {
     let list = |key: &str, n: usize, indent: &str| {
         if n == 0 {
             return String::new();
@@ -187,8 +188,9 @@ fn catalogue(units: usize, si: usize, no: usize, rule: Option<&str>) -> Site {
         format!("{indent}{key}:\n{items}")
     };
     let lists = format!(
-        "{}{}",
+        "{}{}{}",
         list("smartizzabili", si, ""),
+        list("parzialmente_smartizzabili", parz, ""),
         list("non_smartizzabili", no, "")
     );
     let rule = rule
@@ -225,16 +227,25 @@ fn catalogue(units: usize, si: usize, no: usize, rule: Option<&str>) -> Site {
 
 /// Every phrase holding a count, on every page and in every page's
 /// description, agrees with it: catalogues with 0, 1 and 2 units and 0, 1
-/// and 2 activities on each side, with and without a rule for the
+/// and 2 activities in each list, with and without a rule for the
 /// activities not listed, and an earlier edition (the archive's summaries,
 /// "Cosa è cambiato").
 #[test]
 fn every_count_on_every_page_agrees_in_number() {
     let mut wrong = Vec::new();
     for units in [0, 1, 2] {
-        for (si, no) in [(0, 1), (1, 0), (1, 1), (2, 2), (1, 2)] {
+        for sides in [
+            [0, 0, 1],
+            [1, 0, 0],
+            [1, 0, 1],
+            [2, 0, 2],
+            [1, 0, 2],
+            [1, 1, 1],
+            [0, 2, 1],
+            [2, 1, 0],
+        ] {
             for rule in [None, Some("smartizzabili"), Some("non_smartizzabili")] {
-                let site = catalogue(units, si, no, rule);
+                let site = catalogue(units, sides, rule);
                 let run = site.build();
                 assert!(run.ok(), "{}", run.stderr());
                 for (path, bytes) in tree(&site.public()) {
@@ -248,7 +259,7 @@ fn every_count_on_every_page_agrees_in_number() {
                         text.push_str(m.value().attr("content").unwrap_or_default());
                     }
                     for w in disagreements(&text) {
-                        wrong.push(format!("{units} units, {si}/{no}, {rule:?}: {path}: {w}"));
+                        wrong.push(format!("{units} units, {sides:?}, {rule:?}: {path}: {w}"));
                     }
                 }
             }

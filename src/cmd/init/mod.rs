@@ -185,8 +185,17 @@ fn shaped<'a>(rel: &str, template: &'a str, forma: Forma) -> std::borrow::Cow<'a
             out.push_str(placeholder::EXAMPLE_LISTS_MARKER);
             out.push('\n');
         }
+        // A commented key or item of YAML, not a comment's prose.
+        let yaml = |rest: &str| {
+            rest.starts_with(' ')
+                || rest.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                })
+        };
         match line.strip_prefix("# ") {
-            Some(key) if lists || key.starts_with("altre_attivita:") => out.push_str(key),
+            Some(rest) if yaml(rest) && (lists || rest.starts_with("altre_attivita:")) => {
+                out.push_str(rest);
+            }
             _ => out.push_str(line),
         }
     }
@@ -281,16 +290,21 @@ mod tests {
             .position(|l| l == placeholder::EXAMPLE_LISTS_MARKER)
             .expect("the marker");
         assert_eq!(list.lines().nth(marker + 1), Some("smartizzabili:"));
-        // Only those lines differ from `uffici`'s.
-        let changed = template
+        // Only keys and items are taken out of their comments; the rest is
+        // `uffici`'s, prose comments included.
+        let changed: Vec<(&str, &str)> = template
             .lines()
             .zip(
                 list.lines()
                     .filter(|l| *l != placeholder::EXAMPLE_LISTS_MARKER),
             )
             .filter(|(a, b)| a != b)
-            .count();
-        assert_eq!(changed, 7, "{list}");
+            .collect();
+        assert!(changed.len() >= 7, "{list}");
+        for (a, b) in changed {
+            assert_eq!(a.strip_prefix("# "), Some(b));
+            assert!(b.starts_with(' ') || b.contains(':'), "{b}");
+        }
         assert_eq!(
             shaped("content/_sito.yaml", template, Forma::Uffici),
             template
