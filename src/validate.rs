@@ -284,6 +284,13 @@ fn has_user_info(u: &str) -> bool {
 /// The lists of `_sito.yaml` (activities common to every office) get the
 /// checks of a unit's lists: repeated activities, one in both lists, a stray dash.
 fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
+    check_citation(
+        c.altre_attivita.is_some(),
+        c.altre_attivita_citazione.is_some(),
+        c.spans.key("altre_attivita_citazione"),
+        src,
+        diags,
+    );
     if c.lists().iter().all(|(_, l)| l.is_empty()) {
         return;
     }
@@ -300,6 +307,21 @@ fn check_common(c: &SiteConfig, src: &SourceFile, diags: &mut Diagnostics) {
         ..Unit::default()
     };
     check_unit(&lists, src, diags);
+}
+
+/// The act's words for a rule (`altre_attivita_citazione`) with no rule
+/// beside them are never published: say so where they are.
+fn check_citation(
+    rule: bool,
+    cited: bool,
+    at: Option<Span>,
+    src: &SourceFile,
+    diags: &mut Diagnostics,
+) {
+    if cited && !rule {
+        let d = diag!(Warning, "validate-citation-without-rule", &src.display);
+        diags.push(on(src, at.unwrap_or_default(), d));
+    }
 }
 
 /// A catalogue that lists nothing and states no rule publishes empty pages.
@@ -480,6 +502,13 @@ fn check_unit_is_the_body(
 /// The checks of one unit across its lists; every problem is placed at the
 /// span of the activity it is about. Linear in the number of activities.
 fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
+    check_citation(
+        u.altre_attivita.is_some(),
+        u.altre_attivita_citazione.is_some(),
+        u.spans.key("altre_attivita_citazione"),
+        src,
+        diags,
+    );
     if u.lists().iter().all(|(_, l)| l.is_empty()) && u.altre_attivita.is_none() {
         let d = diag!(Error, "validate-unit-no-activities", &src.display);
         diags.push(on(src, u.span, d));

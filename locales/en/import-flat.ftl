@@ -48,7 +48,7 @@ import-flat-rule-contradicts = "{ $text }" says the opposite of the rule read at
 import-flat-duplicate = "{ $text }" is in { $list } of { $unit } twice (first at { $first }): kept as in the act, and `trasparenza check` will warn about it (remove one copy if the act repeats it by mistake)
 import-flat-in-both = "{ $text }" is in both lists of { $unit }: kept as in the act, and `trasparenza check` will report an error until one is removed
 # A comment written above altre_attivita in a YAML file (always Italian in use).
-import-flat-yaml-rule = From the act ({ $place }): "{ $text }"
+import-flat-yaml-rule = The act's rule for the activities it does not list ({ $place }):
 import-flat-rule-line-odd = its line `altre_attivita:` is not written as `altre_attivita: value` at the start of a line
 # $why: one of the import-flat-site-* texts, or the system's error.
 import-flat-site-conflict = { $path } cannot be updated in place: { $why }

@@ -74,6 +74,12 @@ validate-unknown-licence = unknown licence `{ $licence }`
         `licenza` names the licence of the open data with one of a few fixed codes, and the one written is not among them.
         Use one of the codes listed in the hint, or remove the key to use the default licence.
 
+validate-citation-without-rule = `altre_attivita_citazione` without `altre_attivita`: the act's words are not published
+    .hint = add `altre_attivita: smartizzabili` or `altre_attivita: non_smartizzabili`, as the quoted sentence says
+    .spiegazione =
+        `altre_attivita_citazione` holds the act's sentence saying what applies to the activities it does not list; the pages quote it under the rule, that is under `altre_attivita`.
+        Without `altre_attivita` in the same file the quotation appears nowhere: write the rule the sentence states (`smartizzabili` if the other activities are done in lavoro agile, `non_smartizzabili` if in presence), or remove the quotation.
+
 validate-catalogue-empty = the catalogue lists no activity
     .hint = add a file per unit in content/, or the lists `smartizzabili:` / `non_smartizzabili:` (and `altre_attivita:`) here in _sito.yaml
     .spiegazione =

@@ -54,7 +54,7 @@ import-flat-rule-contradicts = "{ $text }" dice il contrario della regola già l
 import-flat-duplicate = "{ $text }" compare due volte in { $list } di { $unit } (la prima: { $first }): lasciata com'è nell'atto, e `trasparenza check` lo segnalerà (togliete una copia se l'atto la ripete per errore)
 import-flat-in-both = "{ $text }" è in entrambi gli elenchi di { $unit }: lasciata com'è nell'atto, e `trasparenza check` darà errore finché non se ne toglie una
 # Commento scritto sopra altre_attivita in un file YAML.
-import-flat-yaml-rule = Dall'atto ({ $place }): "{ $text }"
+import-flat-yaml-rule = La regola dell'atto per le attività che non elenca ({ $place }):
 import-flat-rule-line-odd = la sua riga `altre_attivita:` non è scritta come `altre_attivita: valore` a inizio riga
 # $why: uno dei testi import-flat-site-*, o l'errore del sistema.
 import-flat-site-conflict = non si può aggiornare { $path } sul posto: { $why }

@@ -74,6 +74,12 @@ validate-unknown-licence = licenza sconosciuta `{ $licence }`
         `licenza` indica la licenza dei dati aperti con uno di pochi codici prestabiliti, e quello scritto non è tra questi.
         Usare uno dei codici elencati nel suggerimento, oppure rimuovere la chiave per usare la licenza predefinita.
 
+validate-citation-without-rule = `altre_attivita_citazione` senza `altre_attivita`: le parole dell'atto non vengono pubblicate
+    .hint = aggiungere `altre_attivita: smartizzabili` oppure `altre_attivita: non_smartizzabili`, come dice la frase citata
+    .spiegazione =
+        `altre_attivita_citazione` riporta la frase dell'atto che dice che cosa vale per le attività non elencate; le pagine la citano sotto la regola, cioè sotto `altre_attivita`.
+        Senza `altre_attivita` nello stesso file la citazione non compare da nessuna parte: scrivere la regola che la frase esprime (`smartizzabili` se le altre attività si svolgono in lavoro agile, `non_smartizzabili` se si svolgono in presenza), oppure togliere la citazione.
+
 validate-catalogue-empty = il catalogo non elenca alcuna attività
     .hint = aggiungere un file per ogni unità in content/, oppure gli elenchi `smartizzabili:` / `non_smartizzabili:` (e `altre_attivita:`) qui in _sito.yaml
     .spiegazione =

@@ -62,8 +62,24 @@ pub(crate) fn set_rule(
                 return Err(t!("import-flat-rule-line-odd"));
             };
             let _ = line;
-            let new = unit_yaml::rule_lines(rule);
+            // The old citation (one line) goes with the old rule.
+            let cited = spans
+                .key("altre_attivita_citazione")
+                .map(|s| s.line.saturating_sub(1));
+            if let Some(c) = cited {
+                let whole = lines.get(c).is_some_and(|l| {
+                    l.starts_with("altre_attivita_citazione:")
+                        && !l.trim_end().ends_with(['|', '>'])
+                });
+                if !whole {
+                    return Err(t!("import-flat-rule-line-odd"));
+                }
+            }
+            let new = unit_yaml::rule_value_lines(rule);
             lines[at] = &new;
+            if let Some(c) = cited {
+                lines[c] = "";
+            }
             let mut out: String = lines.concat();
             if !out.ends_with('\n') {
                 out.push('\n');
@@ -251,12 +267,15 @@ fn verify(
             .collect::<Vec<_>>()
     };
     let want_rule = match (edit, rule) {
-        (RuleEdit::Add | RuleEdit::Replace, Some(r)) => Some(if r.smart {
-            AltreAttivita::Smartizzabili
-        } else {
-            AltreAttivita::NonSmartizzabili
-        }),
-        _ => old.altre_attivita,
+        (RuleEdit::Add | RuleEdit::Replace, Some(r)) => (
+            Some(if r.smart {
+                AltreAttivita::Smartizzabili
+            } else {
+                AltreAttivita::NonSmartizzabili
+            }),
+            Some(r.text.clone()),
+        ),
+        _ => (old.altre_attivita, old.altre_attivita_citazione.clone()),
     };
     let rest = |c: &SiteConfig| {
         let mut c = c.clone();
@@ -264,6 +283,7 @@ fn verify(
             l.clear();
         }
         c.altre_attivita = None;
+        c.altre_attivita_citazione = None;
         c.spans = Spans::default();
         c
     };
@@ -272,7 +292,7 @@ fn verify(
         .iter()
         .zip(lists)
         .all(|((_, b), l)| texts(b) == texts(l))
-        && back.altre_attivita == want_rule
+        && (back.altre_attivita, back.altre_attivita_citazione.clone()) == want_rule
         && rest(&back) == rest(old);
     if same {
         Ok(())
@@ -308,7 +328,9 @@ mod tests {
         assert_eq!(edit, RuleEdit::Add);
         assert!(text.starts_with(SITE), "{text}");
         assert!(
-            text.ends_with("altre_attivita: non_smartizzabili\n"),
+            text.ends_with(
+                "altre_attivita: non_smartizzabili\naltre_attivita_citazione: Le attività non elencate sono svolte in presenza.\n"
+            ),
             "{text}"
         );
         let (cur, sp) = spans(&text);
@@ -321,5 +343,11 @@ mod tests {
         assert_eq!(edit, RuleEdit::Replace);
         assert_eq!(spans(&forced).0, Some(AltreAttivita::Smartizzabili));
         assert!(forced.starts_with(SITE), "{forced}");
+        // One citation, the new rule's (the old one went with its rule).
+        assert_eq!(
+            forced.matches("altre_attivita_citazione:").count(),
+            1,
+            "{forced}"
+        );
     }
 }

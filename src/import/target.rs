@@ -325,6 +325,8 @@ pub(crate) fn plan(
                                             crate::model::AltreAttivita::NonSmartizzabili
                                         }
                                     });
+                                    up.expected.altre_attivita_citazione =
+                                        u.rule.as_ref().map(|r| r.text.clone());
                                 }
                                 super::sito::RuleEdit::Conflict => {
                                     plan.conflicts.push(super::sito::with_hint(

@@ -193,15 +193,18 @@ pub(crate) fn rule_lines(r: &Rule) -> String {
     let said = crate::i18n::message_in(
         crate::i18n::Lang::It,
         "import-flat-yaml-rule",
-        &[
-            ("text", crate::i18n::Arg::from(r.text.as_str())),
-            ("place", crate::i18n::Arg::from(r.place.as_str())),
-        ],
+        &[("place", crate::i18n::Arg::from(r.place.as_str()))],
     );
+    format!("# {}\n{}", comment(&said), rule_value_lines(r))
+}
+
+/// `altre_attivita` and the act's sentence for it
+/// (`altre_attivita_citazione`), one line each.
+pub(crate) fn rule_value_lines(r: &Rule) -> String {
     format!(
-        "# {}\naltre_attivita: {}\n",
-        comment(&said),
-        super::lists::list_key(r.smart)
+        "altre_attivita: {}\naltre_attivita_citazione: {}\n",
+        super::lists::list_key(r.smart),
+        scalar(&r.text)
     )
 }
 

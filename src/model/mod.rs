@@ -157,6 +157,8 @@ record! {
         edizione_corrente: Option<String> = value(Shape::Text),
         /// The rule for every activity the act does not list.
         altre_attivita: Option<AltreAttivita> = value(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        /// The act's own sentence stating that rule, quoted under it.
+        altre_attivita_citazione: Option<String> = text(None),
         /// Markdown: the criteria the act uses.
         criteri: Option<String> = value(Shape::Text),
         /// Activities common to every office (or the whole catalogue when there are no unit files).
@@ -284,6 +286,8 @@ record! {
         non_smartizzabili: Vec<Activity> = value(ACTIVITIES),
         /// Overrides the site's `altre_attivita` for this unit.
         altre_attivita: Option<AltreAttivita> = value(Shape::Choice(ALTRE_ATTIVITA_VALUES)),
+        /// The act's own sentence stating this unit's rule.
+        altre_attivita_citazione: Option<String> = text(None),
         /// Markdown: the criteria the act uses for this unit.
         criteri: Option<String> = markdown(None),
     }

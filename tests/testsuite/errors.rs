@@ -207,6 +207,10 @@ mistakes! {
     // Issue 20: init's sentences about offices and the PIAO, false for most
     // acts, found across line breaks.
     init_intro_sentences_left_are_warnings_at_their_line: "init-intro-left", 0;
+    // The act's words for a rule with no rule beside them are published
+    // nowhere: a warning at the quotation (the site's is quoted; the unit's
+    // lacks its rule).
+    a_citation_without_its_rule_is_a_warning_at_it: "citation-without-rule", 0;
     // Errors inside an archived edition carry the file's full path.
     errors_inside_the_archive_carry_the_full_path: "archive-edition", 1;
     // Issue 21: an archive and any error of the current content printed

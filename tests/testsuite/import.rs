@@ -667,7 +667,9 @@ fn seed_text_gives_the_example_catalogue() {
     )
     .unwrap();
     assert!(
-        segreteria.ends_with("altre_attivita: smartizzabili\n"),
+        segreteria.ends_with(&format!(
+            "altre_attivita: smartizzabili\naltre_attivita_citazione: {SEED_RULE}\n"
+        )),
         "{segreteria}"
     );
     assert!(

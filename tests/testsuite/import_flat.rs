@@ -166,7 +166,7 @@ fn the_seed_rule_goes_into_its_unit() {
     let unit = content(&site, "content/segreteria-appalti-sistemi-informativi.yaml");
     assert!(
         unit.ends_with(
-            "# Dall'atto (line 122, column 2): \"Tutte le altre attività non individuate tra quelle che non possono essere svolte in lavoro agile\"\naltre_attivita: smartizzabili\n"
+            "# La regola dell'atto per le attività che non elenca (line 122, column 2):\naltre_attivita: smartizzabili\naltre_attivita_citazione: Tutte le altre attività non individuate tra quelle che non possono essere svolte in lavoro agile\n"
         ),
         "{unit}"
     );
@@ -399,7 +399,9 @@ fn a_rule_in_a_unit_cell_goes_into_the_unit_file() {
     assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
     let polizia = content(&site, "content/polizia-locale.yaml");
     assert!(
-        polizia.ends_with("altre_attivita: non_smartizzabili\n"),
+        polizia.ends_with(
+            "altre_attivita: non_smartizzabili\naltre_attivita_citazione: Le attività non elencate non sono smartizzabili.\n"
+        ),
         "{polizia}"
     );
     assert!(
@@ -419,7 +421,9 @@ fn a_rule_in_a_unit_cell_goes_into_the_unit_file() {
     assert!(
         polizia.starts_with(
             "nome: Polizia locale\nnon_smartizzabili:\n  - Pattugliamento del territorio\n# "
-        ) && polizia.ends_with("altre_attivita: non_smartizzabili\n"),
+        ) && polizia.ends_with(
+            "altre_attivita: non_smartizzabili\naltre_attivita_citazione: Le attività non elencate non sono smartizzabili.\n"
+        ),
         "{polizia}"
     );
     assert!(site.build().ok());
