@@ -55,6 +55,31 @@ pub mod testing {
     }
     pub mod model {
         pub use crate::model::{Activity, Date, Site, Unit};
+
+        /// Every key a content file may hold: those of `_sito.yaml` and of a
+        /// unit file, and of every record inside them (`fonte`, an
+        /// activity's long form...), for the documents' tests.
+        pub fn content_keys() -> Vec<&'static str> {
+            use crate::model::fields::{Record, Shape};
+            fn walk(record: &Record, keys: &mut Vec<&'static str>) {
+                for field in record.fields {
+                    keys.push(field.key);
+                    let mut shape = &field.shape;
+                    while let Shape::List(inner) = shape {
+                        shape = inner;
+                    }
+                    if let Shape::Record(r) | Shape::TextOrRecord(r) = shape {
+                        walk(r, keys);
+                    }
+                }
+            }
+            let mut keys = Vec::new();
+            walk(&crate::model::SITE, &mut keys);
+            walk(&crate::model::UNIT, &mut keys);
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        }
     }
     pub mod pipeline {
         pub use crate::pipeline::{BuildOptions, run};
@@ -92,7 +117,7 @@ pub mod testing {
         pub use crate::source::{MAX_FILE_BYTES, SourceFile, decode};
     }
     pub mod theme {
-        pub use crate::theme::{Theme, load};
+        pub use crate::theme::{Choice, Theme, load};
     }
     pub mod validate {
         pub use crate::validate::validate;

@@ -94,6 +94,8 @@ fn prepare(
     timer.lap("load");
     let tema = loaded.config.as_ref().and_then(|c| c.tema.clone());
     let tema_at = loaded.config.as_ref().and_then(|c| c.spans.key("tema"));
+    let lingua = loaded.config.as_ref().and_then(|c| c.lingua.clone());
+    let lingua_at = loaded.config.as_ref().and_then(|c| c.spans.key("lingua"));
     let settings = loaded.config_source.clone();
     let today = today_of_env(diags);
     let site = validate::validate(loaded, opts.base_url.as_deref(), Some(today), diags);
@@ -112,7 +114,12 @@ fn prepare(
     }
     timer.lap("archive");
     // Load the theme even when the content is broken, to report its errors too.
-    let theme = theme::load(root, tema.as_deref(), settings.as_ref().zip(tema_at), diags);
+    let choice = theme::Choice {
+        settings: settings.as_ref(),
+        tema: tema.as_deref().map(|t| (t, tema_at)),
+        lingua: lingua.as_deref().map(|l| (l, lingua_at)),
+    };
+    let theme = theme::load(root, choice, diags);
     timer.lap("theme");
     standing.extend(diags.since(mark));
     let (Some(site), Some(theme)) = (site, theme) else {

@@ -34,6 +34,8 @@ pub(crate) struct SiteView<'a> {
     pub collegamenti: &'a crate::model::Collegamenti,
     pub colore_primario: String,
     pub colore_primario_scuro: String,
+    /// The language of the pages (`lingua`, default `it`): `<html lang>`.
+    pub lingua: &'a str,
     pub totali: Totals,
     pub nav: Vec<NavItem>,
     pub valido_dal: Option<String>,
@@ -403,6 +405,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
         collegamenti: &c.collegamenti,
         colore_primario: colour,
         colore_primario_scuro: dark,
+        lingua: c.lingua.as_deref().unwrap_or(crate::theme::DEFAULT_LANG),
         totali: shared.totals,
         nav,
         valido_dal: c.valido_dal.map(|d| d.to_string()),

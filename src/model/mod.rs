@@ -149,6 +149,8 @@ record! {
         collegamenti: Collegamenti = value(Shape::Record(&COLLEGAMENTI)),
         colore_primario: Option<String> = value(Shape::Text),
         tema: Option<String> = value(Shape::Text),
+        /// The language of the published pages: the theme's `lingue/<lingua>.ftl`.
+        lingua: Option<String> = value(Shape::Text),
         /// The act is in force from this date.
         valido_dal: Option<Date> = value(Shape::Date),
         /// The act is in force until this date; past it, every page says so.

@@ -22,6 +22,7 @@ mod italiano_checks;
 mod italiano_cmd;
 mod italiano_import;
 mod italiano_yaml;
+mod lingua;
 mod links;
 mod metadata;
 mod opendata;

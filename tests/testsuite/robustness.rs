@@ -391,7 +391,8 @@ fn mutated_content_never_panics_or_hangs() {
     std::thread::spawn(move || {
         let base = load_base();
         let mut d = Diagnostics::new();
-        let theme = theme::load(Path::new("/nonexistent"), None, None, &mut d).expect("theme");
+        let theme = theme::load(Path::new("/nonexistent"), theme::Choice::default(), &mut d)
+            .expect("theme");
         let seeds = seeds();
         // The link check reads the content files that hold broken links.
         let site = tempfile::tempdir().expect("temp dir");

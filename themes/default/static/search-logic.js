@@ -24,6 +24,33 @@
   var MAX_SCORE = 127; // a word's score without AS_TYPED is at most this
   var PARAMS = ['q', 'tipo', 'area', 'unita', 'ambito'];
 
+  // --- the phrases -----------------------------------------------------------------
+  /* The phrases the scripts show, in Italian: the `js-` ids of the theme's
+     lingue/it.ftl as the generator hands them out (a text, or the texts for
+     0, 1 and many), `{numero}` where the count goes. A test keeps this object
+     equal to that file; a page in another language carries its own in the
+     search container's data-frasi (usePhrases). */
+  var FRASI = /* frasi: inizio */{"js-altre-unita":"Altre unità","js-ambiti":"Ambiti:","js-condizione":"Condizione","js-forse-cercavi":"Forse cercavi","js-forse-cercavi-stato":"Forse cercavi «{parole}»?","js-forse-nessuna":"? Nessuna attività trovata con {parole}: sono mostrate quelle con {corrette}.","js-mostra-altri":["Mostra altri {numero} risultati","Mostra un altro risultato","Mostra altri {numero} risultati"],"js-nessuna-elencata":"Nessuna attività elencata trovata. {regola} Prova con meno parole o togli qualche filtro.","js-non-disponibile":"La ricerca non è disponibile in questo momento: consulta la tabella completa.","js-non-smartizzabile":"Non smartizzabile","js-nota":"Nota","js-parole-generiche":"Nessuna parola da cercare: prova con parole più specifiche.","js-parzialmente-smartizzabile":"Parzialmente smartizzabile","js-smartizzabile":"Smartizzabile","js-trovate":["Nessuna attività trovata. Prova con meno parole o togli qualche filtro.","{numero} attività trovata.","{numero} attività trovate."]}/* frasi: fine */;
+  var LINGUA = 'it-IT'; // how counts are written (12.345)
+
+  /** The phrase `id` for the count `n` (if it has one), `{numero}` written
+   * as the page's language writes numbers, `{name}` from `args`. */
+  function frase(id, n, args) {
+    var v = FRASI[id];
+    if (Array.isArray(v)) v = v[n === 0 ? 0 : n === 1 ? 1 : 2];
+    return String(v === undefined ? id : v).replace(/\{(\w+)\}/g, function (all, k) {
+      if (k === 'numero' && typeof n === 'number') return n.toLocaleString(LINGUA);
+      return args && Object.prototype.hasOwnProperty.call(args, k) ? args[k] : all;
+    });
+  }
+
+  /** The page's phrases (`phrases`, as FRASI, only those that differ) and
+   * language (`lang`, `<html lang>`). */
+  function usePhrases(phrases, lang) {
+    Object.keys(phrases || {}).forEach(function (k) { FRASI[k] = phrases[k]; });
+    if (lang) LINGUA = lang;
+  }
+
   // --- the index -------------------------------------------------------------------
   /** The index of `meta` (meta.json, parsed), whose other files come from
    * `load(path)`, a promise of the parsed JSON of a path under the index
@@ -538,7 +565,7 @@
     var byLabel = new Map();
     m.unitList.forEach(function (u) {
       if (!u.slug || (area >= 0 && u.area !== area)) return;
-      var label = u.area >= 0 ? m.areas[u.area][0] : 'Altre unità';
+      var label = u.area >= 0 ? m.areas[u.area][0] : frase('js-altre-unita');
       if (!byLabel.has(label)) {
         byLabel.set(label, { label: label, units: [] });
         groups.push(byLabel.get(label));
@@ -552,12 +579,7 @@
    * page's sentence on the activities not listed, if any) says what applies
    * to an activity the catalogue does not list. */
   function countMessage(n, rule) {
-    if (n === 0) {
-      return rule
-        ? 'Nessuna attività elencata trovata. ' + rule + ' Prova con meno parole o togli qualche filtro.'
-        : 'Nessuna attività trovata. Prova con meno parole o togli qualche filtro.';
-    }
-    return n === 1 ? '1 attività trovata.' : n.toLocaleString('it-IT') + ' attività trovate.';
+    return n === 0 && rule ? frase('js-nessuna-elencata', n, { regola: rule }) : frase('js-trovate', n);
   }
 
   // --- the state a URL carries -------------------------------------------------------
@@ -587,6 +609,7 @@
     queryWords: queryWords, matches: matches, slipsFor: slipsFor, distance: distance, scoreWord: scoreWord,
     rank: rank, search: search, suggestion: suggestion,
     page: page, highlights: highlights, unitGroups: unitGroups, countMessage: countMessage,
+    frase: frase, usePhrases: usePhrases,
     stateOf: stateOf, queryString: queryString,
   };
 });

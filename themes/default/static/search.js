@@ -17,6 +17,10 @@
 
   var base = root.getAttribute('data-indice');
   var radice = root.getAttribute('data-radice') || '';
+  // A page in another language carries its phrases (lingue/<lingua>.ftl).
+  try {
+    S.usePhrases(JSON.parse(root.getAttribute('data-frasi') || '{}'), document.documentElement.lang);
+  } catch (e) { /* a broken attribute: the Italian phrases stay */ }
   var altre = root.getAttribute('data-altre') || ''; // the rule for the activities not listed
   var form = document.getElementById('ricerca-modulo');
   var input = document.getElementById('ricerca-q');
@@ -89,7 +93,7 @@
     var si = r.si;
     var doc = r.doc;
     // The result's list: 1 smartizzabili, 3 in part or under a condition, 2 non.
-    var k = { 1: ['si', '✓', 'Smartizzabile'], 3: ['parz', '◐', 'Parzialmente smartizzabile'], 2: ['no', '⌂', 'Non smartizzabile'] }[r.kind || (si ? 1 : 2)];
+    var k = { 1: ['si', '✓', S.frase('js-smartizzabile')], 3: ['parz', '◐', S.frase('js-parzialmente-smartizzabile')], 2: ['no', '⌂', S.frase('js-non-smartizzabile')] }[r.kind || (si ? 1 : 2)];
     var li = el('li', 'risultato risultato-' + k[0]);
     var p = el('p', 'risultato-testo');
     var a = el('a');
@@ -109,19 +113,19 @@
     li.appendChild(info);
     if (doc[4]) {
       var cond = el('p', 'condizione');
-      cond.appendChild(el('span', 'condizione-etichetta', 'Condizione'));
+      cond.appendChild(el('span', 'condizione-etichetta', S.frase('js-condizione')));
       cond.appendChild(highlighted(doc[4], words, fixes));
       li.appendChild(cond);
     }
     if (doc[2]) {
       var nota = el('p', 'risultato-nota');
-      nota.appendChild(el('span', 'nota-etichetta', 'Nota'));
+      nota.appendChild(el('span', 'nota-etichetta', S.frase('js-nota')));
       nota.appendChild(highlighted(doc[2], words, fixes));
       li.appendChild(nota);
     }
     if (doc[3].length) {
       var amb = el('p', 'ambiti');
-      amb.appendChild(el('span', 'visually-hidden', 'Ambiti:'));
+      amb.appendChild(el('span', 'visually-hidden', S.frase('js-ambiti')));
       doc[3].forEach(function (i) { amb.appendChild(el('span', 'tag', m.ambiti[i][0])); });
       li.appendChild(amb);
     }
@@ -229,7 +233,7 @@
       lista.textContent = '';
       altri.hidden = true;
       suggest(null, s);
-      finished(seq, s.q.trim() ? 'Nessuna parola da cercare: prova con parole più specifiche.' : '', say);
+      finished(seq, s.q.trim() ? S.frase('js-parole-generiche') : '', say);
       return Promise.resolve();
     }
     return getMeta().then(function (m) {
@@ -254,7 +258,7 @@
           var n = results.length;
           var sug = S.suggestion(m, s.q, words, results, raw[0]);
           suggest(sug, s);
-          finished(seq, (sug ? 'Forse cercavi «' + sug.q + '»? ' : '') + S.countMessage(n, altre), say);
+          finished(seq, (sug ? S.frase('js-forse-cercavi-stato', null, { parole: sug.q }) + ' ' : '') + S.countMessage(n, altre), say);
           root.dispatchEvent(new CustomEvent('trasparenza:ricerca', {
             detail: { count: n, ms: performance.now() - t0, matchMs: tMatch },
           }));
@@ -262,7 +266,7 @@
       });
     }).catch(function () {
       if (seq !== current) return;
-      finished(seq, 'La ricerca non è disponibile in questo momento: consulta la tabella completa.', true);
+      finished(seq, S.frase('js-non-disponibile'), true);
     });
   }
 
@@ -292,17 +296,16 @@
     link.href = href;
     sug.parts.forEach(function (p) { link.appendChild(p[1] ? el('strong', null, p[0]) : document.createTextNode(p[0])); });
     var quote = function (i) { return sug.fixed.map(function (f) { return '«' + f[i] + '»'; }).join(', '); };
-    forse.textContent = 'Forse cercavi ';
+    forse.textContent = S.frase('js-forse-cercavi') + ' ';
     forse.appendChild(link);
-    forse.appendChild(document.createTextNode('? Nessuna attività trovata con ' + quote(0)
-      + ': sono mostrate quelle con ' + quote(1) + '.'));
+    forse.appendChild(document.createTextNode(S.frase('js-forse-nessuna', null, { parole: quote(0), corrette: quote(1) })));
     forse.hidden = false;
   }
 
   function showMore() {
     var left = shown.results.length - shown.count;
     var next = Math.min(left, S.PAGE);
-    var label = next === 1 ? 'Mostra un altro risultato' : 'Mostra altri ' + next + ' risultati';
+    var label = S.frase('js-mostra-altri', next);
     if (altri.hidden !== left <= 0) altri.hidden = left <= 0;
     if (altri.textContent !== label) altri.textContent = label;
   }
@@ -390,6 +393,6 @@
     applyState(m, initial);
     run(true);
   }, function () {
-    announce('La ricerca non è disponibile in questo momento: consulta la tabella completa.');
+    announce(S.frase('js-non-disponibile'));
   });
 })();

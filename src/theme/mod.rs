@@ -7,19 +7,28 @@
 //! built-in theme's scripts are served without their comments
 //! (`search::minify`); a site's own static files as they are written.
 //!
+//! The theme's `lingue/<lingua>.ftl` hold the pages' fixed phrases, which
+//! the templates read with `frase(id=...)` (`phrases`).
+//!
 //! This module loads and compiles templates once; it renders nothing and
 //! knows nothing of the catalogue (see `render`).
 
+mod phrases;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tera::{ErrorKind, ReportError, Tera};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
+use crate::i18n::t;
 use crate::load;
 use crate::model::Span;
 use crate::source::{self, SourceFile};
+
+pub(crate) use phrases::{DEFAULT_LANG, Phrases};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -36,6 +45,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Template name -> its text and the file it came from, for error messages.
     sources: Sources,
+    /// The pages' fixed phrases in the site's language.
+    pub phrases: Arc<Phrases>,
 }
 
 /// Template name -> its text, shown under the path the user knows it by
@@ -67,49 +78,79 @@ pub(crate) fn is_plain_name(tema: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Loads the theme `tema` (default: the built-in one) for the site at `root`;
-/// `settings` is `_sito.yaml` and where its `tema` key is, to point at it.
-pub fn load(
-    root: &Path,
-    tema: Option<&str>,
-    settings: Option<(&source::SourceFile, Span)>,
-    diags: &mut Diagnostics,
-) -> Option<Theme> {
-    let tema = tema.unwrap_or(DEFAULT);
-    // At `tema` in `_sito.yaml` when it is known.
-    let located = |d: Diagnostic| match settings {
-        Some((s, at)) => d.at_line(at.line, at.column, s.line(at.line)),
-        None => d,
+/// What `_sito.yaml` chooses of the theme: `tema` and `lingua`, with where
+/// each key is written, to point at it.
+#[derive(Default, Clone, Copy)]
+pub struct Choice<'a> {
+    /// `_sito.yaml`, when it was read.
+    pub settings: Option<&'a source::SourceFile>,
+    /// `tema` and its place.
+    pub tema: Option<(&'a str, Option<Span>)>,
+    /// `lingua` and its place.
+    pub lingua: Option<(&'a str, Option<Span>)>,
+}
+
+/// Loads the theme `tema` (default: the built-in one) for the site at
+/// `root`, with the phrases of `lingua` (default: Italian).
+pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<Theme> {
+    let (tema, tema_at) = choice.tema.unwrap_or((DEFAULT, None));
+    // At a key of `_sito.yaml` when it is known.
+    let located = |d: Diagnostic, at: Option<Span>| match (choice.settings, at) {
+        (Some(s), Some(at)) => d.at_line(at.line, at.column, s.line(at.line)),
+        _ => d,
     };
-    let settings_file = settings.map_or_else(
+    let settings_file = choice.settings.map_or_else(
         || PathBuf::from("content/_sito.yaml"),
-        |(s, _)| s.display.clone(),
+        |s| s.display.clone(),
     );
+    let (lingua, lingua_at) = choice.lingua.unwrap_or((DEFAULT_LANG, None));
+    if !phrases::is_language_code(lingua) {
+        diags.push(located(
+            diag!(
+                Error,
+                "theme-invalid-language",
+                &settings_file,
+                lang = lingua
+            ),
+            lingua_at,
+        ));
+        return None;
+    }
     if !is_plain_name(tema) {
-        diags.push(located(diag!(
-            Error,
-            "theme-invalid-name",
-            &settings_file,
-            theme = tema
-        )));
+        diags.push(located(
+            diag!(Error, "theme-invalid-name", &settings_file, theme = tema),
+            tema_at,
+        ));
         return None;
     }
     let site_dir = root.join("themes").join(tema);
     if tema != DEFAULT && !site_dir.is_dir() {
-        diags.push(located(diag!(
-            Error,
-            "theme-missing",
-            &settings_file,
-            theme = tema
-        )));
+        diags.push(located(
+            diag!(Error, "theme-missing", &settings_file, theme = tema),
+            tema_at,
+        ));
         return None;
     }
 
     let mut sources = Sources::new();
     let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    // `lingue/<lingua>.ftl` -> its text, the site's over the built-in ones.
+    let mut languages: BTreeMap<String, SourceFile> = BTreeMap::new();
 
     for (path, bytes) in embedded::DEFAULT_THEME {
-        if let Some(name) = path.strip_prefix("templates/") {
+        if let Some(name) = path.strip_prefix("lingue/") {
+            match std::str::from_utf8(bytes) {
+                Ok(t) => {
+                    let display = format!("themes/{DEFAULT}/{path}");
+                    languages.insert(name.to_string(), SourceFile::new(display, t));
+                }
+                Err(_) => diags.push(diag!(
+                    Error,
+                    "theme-builtin-not-utf8",
+                    format!("themes/{DEFAULT}/{path}")
+                )),
+            }
+        } else if let Some(name) = path.strip_prefix("templates/") {
             match std::str::from_utf8(bytes) {
                 Ok(t) => {
                     let display = format!("themes/{DEFAULT}/{path}");
@@ -180,7 +221,14 @@ pub fn load(
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if let Some(name) = rel.strip_prefix("templates/") {
+            if let Some(name) = rel.strip_prefix("lingue/") {
+                match source::read(entry.path(), &display) {
+                    Ok(f) => {
+                        languages.insert(name.to_string(), f);
+                    }
+                    Err(d) => diags.push(d),
+                }
+            } else if let Some(name) = rel.strip_prefix("templates/") {
                 match source::read(entry.path(), &display) {
                     Ok(f) => {
                         sources.insert(name.to_string(), f);
@@ -198,6 +246,30 @@ pub fn load(
         }
     }
 
+    let builtin_it = languages.get(&format!("{DEFAULT_LANG}.ftl")).cloned();
+    let Some(builtin_it) = builtin_it else {
+        diags.push(diag!(
+            Error,
+            "theme-builtin-not-utf8",
+            format!("themes/{DEFAULT}/lingue/{DEFAULT_LANG}.ftl")
+        ));
+        return None;
+    };
+    if !languages.contains_key(&format!("{lingua}.ftl")) {
+        diags.push(located(
+            diag!(
+                Error,
+                "theme-language-missing",
+                &settings_file,
+                lang = lingua,
+                theme = tema
+            ),
+            lingua_at,
+        ));
+        return None;
+    }
+    let phrases = Arc::new(phrases::load(&languages, &builtin_it, lingua, diags)?);
+
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
     // `{{ "dal" | preposizione(davanti=data) }}`: "dall'" before "11 marzo",
@@ -209,6 +281,7 @@ pub fn load(
             Ok(crate::italian::before(prep, next.unwrap_or("")))
         },
     );
+    register_phrases(&mut tera, &phrases);
     if let Err(e) =
         tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.text.as_str())))
     {
@@ -219,7 +292,50 @@ pub fn load(
         tera,
         static_files,
         sources,
+        phrases,
     })
+}
+
+/// The templates' `frase(id="...", name=value...)`: the phrase `id` with its
+/// arguments (numbers choose the plural form; texts are HTML-escaped), as
+/// safe HTML; and `frasi_js()`, the search scripts' phrases for the page
+/// (themes/default/CONTEXT.md).
+fn register_phrases(tera: &mut Tera, phrases: &Arc<Phrases>) {
+    let p = Arc::clone(phrases);
+    tera.register_function(
+        "frase",
+        move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+            let id: &str = kwargs.must_get("id")?;
+            let mut args = fluent_bundle::FluentArgs::new();
+            for (key, value) in kwargs.iter() {
+                let Some(name) = key.as_str().filter(|k| *k != "id") else {
+                    continue;
+                };
+                if let Some(n) = value.as_i64() {
+                    args.set(name.to_string(), fluent_bundle::FluentValue::from(n));
+                } else if let Some(x) = value.as_f64() {
+                    args.set(name.to_string(), fluent_bundle::FluentValue::from(x));
+                } else {
+                    let text = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string);
+                    let mut escaped = Vec::new();
+                    tera::escape_html(&text, &mut escaped)
+                        .map_err(|e| tera::Error::message(e.to_string()))?;
+                    let escaped = String::from_utf8_lossy(&escaped).into_owned();
+                    args.set(name.to_string(), fluent_bundle::FluentValue::from(escaped));
+                }
+            }
+            p.format(id, &args)
+                .map(|s| tera::Value::safe_string(&s))
+                .ok_or_else(|| tera::Error::message(t!("theme-phrase-unknown", id = id)))
+        },
+    );
+    let p = Arc::clone(phrases);
+    tera.register_function(
+        "frasi_js",
+        move |_: tera::Kwargs, _: &tera::State| -> String { p.script_json() },
+    );
 }
 
 /// The file a template came from, as the user knows it.
@@ -314,10 +430,18 @@ fn from_printed_report(report: &str, sources: &Sources) -> Option<Diagnostic> {
 mod tests {
     use super::*;
 
+    fn tema(name: &str) -> Choice<'_> {
+        Choice {
+            tema: Some((name, None)),
+            ..Choice::default()
+        }
+    }
+
     #[test]
     fn default_theme_is_embedded_and_compiles() {
         let mut d = Diagnostics::new();
-        let theme = load(Path::new("/nonexistent"), None, None, &mut d).expect("theme loads");
+        let theme =
+            load(Path::new("/nonexistent"), Choice::default(), &mut d).expect("theme loads");
         assert!(d.is_empty(), "{:?}", d.sorted());
         for t in [
             "base.html",
@@ -338,7 +462,7 @@ mod tests {
     #[test]
     fn unknown_theme_is_an_error() {
         let mut d = Diagnostics::new();
-        assert!(load(Path::new("/nonexistent"), Some("blu"), None, &mut d).is_none());
+        assert!(load(Path::new("/nonexistent"), tema("blu"), &mut d).is_none());
         assert!(d.sorted()[0].message.contains("`blu`"));
     }
 
@@ -355,7 +479,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("x/static")).unwrap();
         let mut d = Diagnostics::new();
-        assert!(load(&dir.path().join("site"), Some("../x"), None, &mut d).is_none());
+        assert!(load(&dir.path().join("site"), tema("../x"), &mut d).is_none());
         assert_eq!(
             d.sorted()[0].code,
             Some("theme-invalid-name"),
@@ -371,7 +495,7 @@ mod tests {
         std::fs::create_dir_all(&t).unwrap();
         std::fs::write(t.join("404.html"), "ok\n{% if %}\n").unwrap();
         let mut d = Diagnostics::new();
-        assert!(load(dir.path(), None, None, &mut d).is_none());
+        assert!(load(dir.path(), Choice::default(), &mut d).is_none());
         let e = d.sorted()[0].clone();
         assert_eq!(e.file, PathBuf::from("themes/default/templates/404.html"));
         assert_eq!(e.line, 2, "{e}");
