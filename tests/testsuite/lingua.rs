@@ -95,3 +95,53 @@ fn a_language_without_its_file_is_an_error_at_lingua() {
     let all: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
     assert_eq!(all[0]["code"], "theme-invalid-language", "{all}");
 }
+
+/// A count of 1 agrees in Italian wherever a page counts: before, "1
+/// attività elencate" (an area of a catalogue with a rule for unlisted
+/// activities), "1 elencate e tutte le altre" (a unit page), "1 attività
+/// censite" (the home) and "di cui 1 smartizzabili" (the list of editions).
+#[test]
+fn italian_counts_of_one_agree() {
+    let site = Site::empty();
+    let sito = "ente: Comune di Prova\ntitolo: Catalogo\n\
+        base_url: https://www.comune.prova.it/lavoro-agile/\naggiornato_il: 2026-03-15\n";
+    site.write(
+        "content/_sito.yaml",
+        &format!("{sito}periodo: 2026-2028\naltre_attivita: smartizzabili\n"),
+    );
+    site.write(
+        "content/anagrafe.yaml",
+        "nome: Anagrafe\narea: Servizi demografici\nsmartizzabili:\n  - Certificati\n",
+    );
+    site.write(
+        "content/tributi.yaml",
+        "nome: Tributi\narea: Entrate\nnon_smartizzabili:\n  - Sportello\n",
+    );
+    site.write(
+        "content/_archivio/2025/_sito.yaml",
+        &format!("{sito}periodo: \"2025\"\nsmartizzabili:\n  - Una\n"),
+    );
+    let r = site.build();
+    assert!(r.ok(), "{}", r.stderr());
+    let home = site.read("index.html");
+    assert!(
+        home.contains("1 unità organizzativa, 1 attività elencata: 1 smartizzabile</p>"),
+        "{home}"
+    );
+    let unit = site.read("anagrafe/index.html");
+    assert!(
+        unit.contains("Attività smartizzabili: 1 elencata e tutte le altre</a>"),
+        "{unit}"
+    );
+    assert!(unit.contains("(1 elencata e tutte le altre)"), "{unit}");
+    let archive = site.read("archivio/index.html");
+    assert!(
+        archive.contains("<dd>2, di cui 1 smartizzabile (50%)</dd>"),
+        "{archive}"
+    );
+    let old = site.read("archivio/2025/index.html");
+    assert!(
+        old.contains("<strong>1</strong> attività censita: "),
+        "{old}"
+    );
+}
