@@ -138,23 +138,20 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
     let mut languages: BTreeMap<String, SourceFile> = BTreeMap::new();
 
     for (path, bytes) in embedded::DEFAULT_THEME {
-        if let Some(name) = path.strip_prefix("lingue/") {
+        // The theme's texts: its templates and its phrases.
+        let texts = match (
+            path.strip_prefix("templates/"),
+            path.strip_prefix("lingue/"),
+        ) {
+            (Some(name), _) => Some((&mut sources, name)),
+            (None, Some(name)) => Some((&mut languages, name)),
+            _ => None,
+        };
+        if let Some((texts, name)) = texts {
             match std::str::from_utf8(bytes) {
                 Ok(t) => {
                     let display = format!("themes/{DEFAULT}/{path}");
-                    languages.insert(name.to_string(), SourceFile::new(display, t));
-                }
-                Err(_) => diags.push(diag!(
-                    Error,
-                    "theme-builtin-not-utf8",
-                    format!("themes/{DEFAULT}/{path}")
-                )),
-            }
-        } else if let Some(name) = path.strip_prefix("templates/") {
-            match std::str::from_utf8(bytes) {
-                Ok(t) => {
-                    let display = format!("themes/{DEFAULT}/{path}");
-                    sources.insert(name.to_string(), SourceFile::new(display, t));
+                    texts.insert(name.to_string(), SourceFile::new(display, t));
                 }
                 Err(_) => diags.push(diag!(
                     Error,
@@ -221,17 +218,15 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if let Some(name) = rel.strip_prefix("lingue/") {
+            let texts = match (rel.strip_prefix("templates/"), rel.strip_prefix("lingue/")) {
+                (Some(name), _) => Some((&mut sources, name)),
+                (None, Some(name)) => Some((&mut languages, name)),
+                _ => None,
+            };
+            if let Some((texts, name)) = texts {
                 match source::read(entry.path(), &display) {
                     Ok(f) => {
-                        languages.insert(name.to_string(), f);
-                    }
-                    Err(d) => diags.push(d),
-                }
-            } else if let Some(name) = rel.strip_prefix("templates/") {
-                match source::read(entry.path(), &display) {
-                    Ok(f) => {
-                        sources.insert(name.to_string(), f);
+                        texts.insert(name.to_string(), f);
                     }
                     Err(d) => diags.push(d),
                 }

@@ -132,9 +132,8 @@ pub(crate) fn load(
     let italian_ids = ids(&italian.text);
     let mut bundles = Vec::new();
     if lang != DEFAULT_LANG {
-        let Some(file) = files.get(&format!("{lang}.ftl")) else {
-            return None;
-        };
+        // Present: `theme::load` says so at `lingua` before calling.
+        let file = files.get(&format!("{lang}.ftl"))?;
         bundles.push(bundle_of(lang, file, diags)?);
         let translated = ids(&file.text);
         let missing: Vec<&str> = italian_ids
