@@ -213,17 +213,14 @@ pub(super) fn add(r: &Renderer, c: &Compared, out: &mut Output, diags: &mut Diag
     let (old_units, new_units) = (views::unit_views(&c.old.site), views::unit_views(c.new));
     let found = changes::compare(&refs(&old_units), &refs(&new_units));
     let view = changes_view(c, &found);
-    let ente = &c.new.config.ente;
     let page = r.page(
         PageSpec {
             tipo: "modifiche",
             dir: CHANGES_DIR.to_string(),
             file: format!("{CHANGES_DIR}index.html"),
             current: "-".to_string(),
-            titolo: "Cosa è cambiato".to_string(),
-            descrizione: format!(
-                "{ente}: le attività smartizzabili aggiunte, tolte, spostate e modificate rispetto all'edizione precedente del catalogo."
-            ),
+            titolo: r.phrase("pagina-modifiche-titolo"),
+            descrizione: r.phrase("pagina-modifiche-descrizione"),
         },
         "changes.html",
         with("modifiche", &view),

@@ -141,11 +141,8 @@ pub(super) fn add(
             dir: format!("{URL_DIR}/"),
             file: format!("{URL_DIR}/index.html"),
             current: "-".to_string(),
-            titolo: "Edizioni precedenti".to_string(),
-            descrizione: format!(
-                "{}: le edizioni precedenti del catalogo delle attività smartizzabili, pubblicate per cinque anni.",
-                site.config.ente
-            ),
+            titolo: r.phrase("pagina-archivio-titolo"),
+            descrizione: r.phrase("pagina-archivio-descrizione"),
         },
         "archive.html",
         with("edizioni", &list),

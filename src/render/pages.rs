@@ -156,15 +156,11 @@ pub(super) fn render(
             PageSpec::index(
                 "tabella",
                 TABLE_DIR,
-                "Tabella completa delle attività".to_string(),
+                r.phrase("pagina-tabella-titolo"),
                 if totals.unita == 0 {
-                    format!(
-                        "{ente}: tutte le attività smartizzabili e non smartizzabili in un'unica tabella."
-                    )
+                    r.phrase("pagina-tabella-descrizione")
                 } else {
-                    format!(
-                        "{ente}: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella."
-                    )
+                    r.phrase("pagina-tabella-descrizione-per-unita")
                 },
             ),
             "table.html",
@@ -200,10 +196,8 @@ pub(super) fn render(
         PageSpec::index(
             "cerca",
             SEARCH_DIR,
-            "Cerca un'attività".to_string(),
-            format!(
-                "{ente}: cerca tra le attività smartizzabili e non smartizzabili in lavoro agile."
-            ),
+            r.phrase("pagina-cerca-titolo"),
+            r.phrase("pagina-cerca-descrizione"),
         ),
         "search.html",
         Context::new(),

@@ -18,11 +18,17 @@ use crate::theme::Theme;
 use crate::views::{self, LinkView, NavItem, PageView};
 
 /// One section of the main navigation: (title, root-relative URL).
-fn nav_sections(site: &Site) -> Vec<(String, String)> {
+fn nav_sections(site: &Site, theme: &Theme) -> Vec<(String, String)> {
     let mut v = vec![
-        ("Catalogo".to_string(), String::new()),
-        ("Tabella completa".to_string(), TABLE_DIR.to_string()),
-        ("Cerca".to_string(), SEARCH_DIR.to_string()),
+        (phrase(theme, "pagina-nav-catalogo", None), String::new()),
+        (
+            phrase(theme, "pagina-nav-tabella", None),
+            TABLE_DIR.to_string(),
+        ),
+        (
+            phrase(theme, "pagina-nav-cerca", None),
+            SEARCH_DIR.to_string(),
+        ),
     ];
     v.extend(
         site.pages
@@ -30,6 +36,20 @@ fn nav_sections(site: &Site) -> Vec<(String, String)> {
             .map(|p| (p.titolo.clone(), format!("{}/", p.slug))),
     );
     v
+}
+
+/// The theme's phrase `id` (`lingue/<lingua>.ftl`) as plain text, with the
+/// body's name as `{ $ente }`: the templates escape it where they print it.
+fn phrase(theme: &Theme, id: &str, ente: Option<&str>) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    if let Some(ente) = ente {
+        args.set("ente", ente.to_string());
+    }
+    // Every id named here exists (the test of `theme::phrases`).
+    theme
+        .phrases
+        .format(id, &args)
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn nav(sections: &[(String, String)], current: &str) -> Vec<NavItem> {
@@ -101,10 +121,16 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             theme,
-            sections: nav_sections(site),
+            sections: nav_sections(site, theme),
             shared: views::Shared::new(site, today),
             archive,
         }
+    }
+
+    /// The page phrase `id` of the theme (a title, a description), with the
+    /// body's name as `{ $ente }`.
+    pub(super) fn phrase(&self, id: &str) -> String {
+        phrase(self.theme, id, Some(&self.site.config.ente))
     }
 
     /// The theme's static files.

@@ -19,8 +19,8 @@ pub(super) fn not_found(r: &Renderer) -> Result<(String, String), Diagnostic> {
         dir: String::new(),
         file: NOT_FOUND.to_string(),
         current: "-".to_string(),
-        titolo: "Pagina non trovata".to_string(),
-        descrizione: "La pagina richiesta non esiste.".to_string(),
+        titolo: r.phrase("pagina-404-titolo"),
+        descrizione: r.phrase("pagina-404-descrizione"),
     };
     r.page(spec, "404.html", Context::new())
 }

@@ -360,28 +360,38 @@ mod tests {
         );
     }
 
-    /// Every `frase(id="...")` of the built-in templates names a phrase of
-    /// lingue/it.ftl, and every phrase is used by a template or a script.
+    /// Every `frase(id="...")` of the built-in templates, `frase('...')` of
+    /// its scripts and `phrase("...")` of the render stage (titles,
+    /// navigation) names a phrase of lingue/it.ftl, and every phrase is used.
     #[test]
     fn templates_name_only_phrases_that_exist_and_every_phrase_is_used() {
         let known = ids(IT);
         let mut used = BTreeSet::new();
-        let mut texts: Vec<&str> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
         for (path, bytes) in super::super::embedded::DEFAULT_THEME {
             if path.starts_with("templates/") || path.ends_with(".js") {
-                texts.push(std::str::from_utf8(bytes).unwrap());
+                texts.push(String::from_utf8(bytes.to_vec()).unwrap());
+            }
+        }
+        let render = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render");
+        for entry in std::fs::read_dir(render).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                texts.push(std::fs::read_to_string(path).unwrap());
             }
         }
         for text in &texts {
-            for part in text.split("frase(id=\"").skip(1) {
-                let id = part.split('"').next().unwrap_or("");
-                assert!(known.contains(id), "unknown phrase `{id}`");
-                used.insert(id.to_string());
-            }
-            for part in text.split("frase('").skip(1) {
-                let id = part.split('\'').next().unwrap_or("");
-                assert!(known.contains(id), "unknown phrase `{id}`");
-                used.insert(id.to_string());
+            for (mark, end) in [
+                ("frase(id=\"", '"'),
+                ("frase('", '\''),
+                ("phrase(\"", '"'),
+                ("phrase(theme, \"", '"'),
+            ] {
+                for part in text.split(mark).skip(1) {
+                    let id = part.split(end).next().unwrap_or("");
+                    assert!(known.contains(id), "unknown phrase `{id}`");
+                    used.insert(id.to_string());
+                }
             }
         }
         let unused: Vec<&String> = known.iter().filter(|id| !used.contains(*id)).collect();

@@ -39,10 +39,13 @@ fn a_translated_file_is_published_and_the_rest_falls_back_to_italian() {
             "js-trovate": ["Keine Tätigkeit gefunden.", "{numero} Tätigkeit gefunden.", "{numero} Tätigkeiten gefunden."]
         })
     );
-    assert!(
-        site.read("cerca/index.html")
-            .contains(">Suchbegriffe</label>")
-    );
+    let page = site.read("cerca/index.html");
+    assert!(page.contains(">Suchbegriffe</label>"), "{page}");
+    // Titles and navigation, made by the render stage, come from the file too.
+    assert!(page.contains("<h1>Tätigkeit suchen</h1>"), "{page}");
+    assert!(page.contains("<title>Tätigkeit suchen - "), "{page}");
+    assert!(page.contains(">Suche</a></li>"), "{page}");
+    assert!(page.contains(">Catalogo</a></li>"), "{page}");
 }
 
 #[test]

@@ -56,6 +56,24 @@ comune-unita-organizzative-n = { $n ->
    *[other] unità organizzative
 }
 
+## I titoli e le descrizioni delle pagine (nel <title>, nell'<h1> e per i
+## motori di ricerca) e la navigazione principale. { $ente } è il nome dell'ente.
+
+pagina-nav-catalogo = Catalogo
+pagina-nav-tabella = Tabella completa
+pagina-nav-cerca = Cerca
+pagina-tabella-titolo = Tabella completa delle attività
+pagina-tabella-descrizione = { $ente }: tutte le attività smartizzabili e non smartizzabili in un'unica tabella.
+pagina-tabella-descrizione-per-unita = { $ente }: tutte le attività smartizzabili e non smartizzabili, per unità organizzativa, in un'unica tabella.
+pagina-cerca-titolo = Cerca un'attività
+pagina-cerca-descrizione = { $ente }: cerca tra le attività smartizzabili e non smartizzabili in lavoro agile.
+pagina-404-titolo = Pagina non trovata
+pagina-404-descrizione = La pagina richiesta non esiste.
+pagina-modifiche-titolo = Cosa è cambiato
+pagina-modifiche-descrizione = { $ente }: le attività smartizzabili aggiunte, tolte, spostate e modificate rispetto all'edizione precedente del catalogo.
+pagina-archivio-titolo = Edizioni precedenti
+pagina-archivio-descrizione = { $ente }: le edizioni precedenti del catalogo delle attività smartizzabili, pubblicate per cinque anni.
+
 ## base.html: l'intestazione, gli avvisi e il piè di ogni pagina
 
 base-titolo-edizione = (edizione { $nome })
