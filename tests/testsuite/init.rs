@@ -193,7 +193,7 @@ fn the_list_shape_writes_the_body_wide_lists_and_no_unit() {
                 ("content/_index.md", 3, "placeholder-intro-sentence"),
                 ("content/_sito.yaml", 8, "placeholder-value"),
                 ("content/_sito.yaml", 15, "placeholder-value"),
-                ("content/_sito.yaml", 84, "placeholder-example-lists"),
+                ("content/_sito.yaml", 90, "placeholder-example-lists"),
             ]
         );
         let b = site.build();
