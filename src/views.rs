@@ -265,6 +265,9 @@ pub struct UnitView<'a> {
     /// The rule for activities not listed (the unit's, else the site's).
     pub altre_attivita: Option<&'static str>,
     pub altre_attivita_testo: Option<&'static str>,
+    /// The act's own sentence for that rule (`altre_attivita_citazione` of
+    /// the file the rule comes from), quoted after it.
+    pub citazione_regola: Option<&'a str>,
     pub precedente: Option<Neighbour<'a>>,
     pub successiva: Option<Neighbour<'a>>,
 }
@@ -421,6 +424,14 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
     }
 }
 
+/// The act's sentence for a rule, only beside the rule it states (`check`
+/// warns about a citation alone), trimmed; `None` when empty.
+fn citation_of(rule: Option<AltreAttivita>, citation: &Option<String>) -> Option<&str> {
+    rule.and(citation.as_deref())
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
 /// A unit's rule for the activities it does not list: its own, else the site's.
 pub(crate) fn rule_of(site: &Site, u: &Unit) -> Option<AltreAttivita> {
     u.altre_attivita.or(site.config.altre_attivita)
@@ -469,6 +480,7 @@ pub(crate) fn common_view(site: &Site) -> Option<UnitView<'_>> {
         non_smartizzabili: activities(&c.non_smartizzabili, &mut used),
         altre_attivita: c.altre_attivita.map(AltreAttivita::key),
         altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
+        citazione_regola: citation_of(c.altre_attivita, &c.altre_attivita_citazione),
         precedente: None,
         successiva: None,
     })
@@ -552,6 +564,14 @@ pub(crate) fn unit_view(site: &Site, i: usize) -> UnitView<'_> {
         non_smartizzabili: activities(&u.non_smartizzabili, &mut used),
         altre_attivita: rule.map(AltreAttivita::key),
         altre_attivita_testo: rule.map(altre_attivita_testo),
+        citazione_regola: if u.altre_attivita.is_some() {
+            citation_of(u.altre_attivita, &u.altre_attivita_citazione)
+        } else {
+            citation_of(
+                site.config.altre_attivita,
+                &site.config.altre_attivita_citazione,
+            )
+        },
         precedente: i.checked_sub(1).and_then(neighbour),
         successiva: neighbour(i + 1),
     }

@@ -135,6 +135,55 @@ fn altre_attivita_is_said_in_words_on_every_page_and_in_the_data() {
 }
 
 /// A unit may reverse the site's rule, and may then list nothing else.
+/// Issue 20: the act's own sentence for the rule (`altre_attivita_citazione`)
+/// is quoted after the generator's words wherever the rule is stated: the
+/// home, the table, the search page and each unit's page, the unit's own
+/// when the rule is its own, the site's otherwise.
+#[test]
+fn the_acts_sentence_for_the_rule_is_quoted_with_it() {
+    let site = site_with(
+        "altre_attivita: smartizzabili\naltre_attivita_citazione: Le restanti attività si svolgono in modalità agile.\n",
+        &[
+            (
+                "polizia",
+                "nome: Polizia locale\naltre_attivita: non_smartizzabili\naltre_attivita_citazione: \"Per la polizia: tutto in presenza.\"\nsmartizzabili:\n  - Gestione dei verbali\n",
+            ),
+            (
+                "ragioneria",
+                "nome: Ragioneria\nnon_smartizzabili:\n  - Economato\n",
+            ),
+        ],
+    );
+    build_strict(&site);
+    let quoted =
+        |rel: &str| -> Vec<String> { texts(&site.html(rel), ".altre-attivita .citazione-atto") };
+    let site_words = "Nell'atto: Le restanti attività si svolgono in modalità agile.";
+    for rel in [
+        "index.html",
+        "tabella/index.html",
+        "cerca/index.html",
+        "ragioneria/index.html",
+    ] {
+        assert_eq!(quoted(rel), [site_words], "{rel}");
+    }
+    assert_eq!(
+        quoted("polizia/index.html"),
+        ["Nell'atto: Per la polizia: tutto in presenza."]
+    );
+    // Without the key the pages are as before: no quotation anywhere.
+    let plain = site_with(
+        "altre_attivita: smartizzabili\n",
+        &[(
+            "ragioneria",
+            "nome: Ragioneria\nnon_smartizzabili:\n  - Economato\n",
+        )],
+    );
+    build_strict(&plain);
+    for rel in ["index.html", "ragioneria/index.html"] {
+        assert!(!plain.read(rel).contains("citazione-atto"), "{rel}");
+    }
+}
+
 #[test]
 fn a_unit_overrides_altre_attivita() {
     let site = site_with(

@@ -22,6 +22,9 @@ data-il = il
 ## Parti comuni a più pagine
 
 comune-torna-al-catalogo = Torna al catalogo
+# Davanti alle parole dell'atto sulla regola per le attività non elencate
+# (altre_attivita_citazione), che seguono tra virgolette.
+comune-nell-atto = Nell'atto:
 comune-tabella-completa = Tabella completa
 comune-cosa-e-cambiato = Cosa è cambiato
 comune-cosa-e-cambiato-rispetto = Cosa è cambiato rispetto all'edizione precedente
