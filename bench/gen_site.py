@@ -16,8 +16,8 @@ list. The output depends only on the arguments: the same arguments give the
 same bytes (the vocabulary is fixed in this file, the random generator is
 seeded). DIR/content is replaced if it exists; nothing else in DIR is touched.
 
-Used by bench/serve.sh (reload latency on a 1,000-unit site) and by
-bench/build.sh (build speed against Hugo + Pagefind, with bench/hugo_site.py).
+Used by bench/serve.sh (reload latency on a 1,000-unit site) and the other
+bench scripts; bench/build.sh uses the acceptance catalogue of bench/acceptance/.
 """
 
 import argparse
