@@ -169,26 +169,46 @@ pub(crate) fn today(source_date_epoch: Option<&str>, diags: &mut Diagnostics) ->
 
 /// Prints how long each stage took when `TRASPARENZA_TIMINGS` is set: a
 /// developer's aid for profiling (see ARCHITECTURE.md), silent otherwise.
+/// Each line gives the stage's wall time and the CPU time the whole process
+/// spent in it (every thread, user + system): their ratio says how many
+/// cores the stage kept busy, and the CPU time holds on a loaded machine.
 pub(crate) struct Timer {
-    last: Option<Instant>,
+    last: Option<(Instant, f64)>,
 }
 
 impl Timer {
     pub(crate) fn new() -> Self {
         Timer {
-            last: std::env::var_os("TRASPARENZA_TIMINGS").map(|_| Instant::now()),
+            last: std::env::var_os("TRASPARENZA_TIMINGS").map(|_| (Instant::now(), cpu_seconds())),
         }
     }
 
     pub(crate) fn lap(&mut self, stage: &str) {
-        if let Some(last) = self.last {
+        if let Some((last, cpu)) = self.last {
+            let now = cpu_seconds();
             eprintln!(
-                "timing: {stage:<10} {:>8.1} ms",
-                last.elapsed().as_secs_f64() * 1e3
+                "timing: {stage:<10} {:>8.1} ms  cpu {:>8.1} ms",
+                last.elapsed().as_secs_f64() * 1e3,
+                (now - cpu) * 1e3
             );
-            self.last = Some(Instant::now());
+            self.last = Some((Instant::now(), now));
         }
     }
+}
+
+/// CPU time of the process so far (every thread, user + system), in
+/// seconds; 0 where it cannot be read.
+fn cpu_seconds() -> f64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage fills the struct it is given; zeroed is a valid value of it.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } == 0 {
+            let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
+            return secs(u.ru_utime) + secs(u.ru_stime);
+        }
+    }
+    0.0
 }
 
 impl Default for Timer {
