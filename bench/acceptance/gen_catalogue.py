@@ -214,9 +214,12 @@ def gen_activity(rng, phrases):
         a["ambiti"] = rng.sample(AMBITI, rng.choice([1, 1, 1, 2, 2, 3]))
     return a
 
-def gen_list(rng, phrases, n):
-    """n activities, without repeating a text (a few tries; the seed pools are small)."""
-    acts, seen = [], set()
+def gen_list(rng, phrases, n, avoid=()):
+    """n activities, without repeating a text nor taking one of `avoid` (the other
+    list's: trasparenza refuses an activity in both lists) (a few tries; the seed
+    pools are small). Tries again only on a clash, so catalogues without one are
+    the same bytes as ../shared/bench/gen_catalogue.py's."""
+    acts, seen = [], set(avoid)
     for _ in range(n):
         for _try in range(8):
             a = gen_activity(rng, phrases)
@@ -304,7 +307,8 @@ def build(n_units, seed):
         if ns:
             u["smartizzabili"] = gen_list(rng, smart, ns)
         if nn:
-            u["non_smartizzabili"] = gen_list(rng, non, nn)
+            smart_texts = [a if isinstance(a, str) else a["testo"] for a in u.get("smartizzabili", [])]
+            u["non_smartizzabili"] = gen_list(rng, non, nn, smart_texts)
         if rng.random() < 0.01 and ns > 1:               # real catalogues repeat an item
             u["smartizzabili"].append(u["smartizzabili"][0])
         folder = folders.get(area, "")
