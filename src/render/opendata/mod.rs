@@ -140,12 +140,14 @@ pub(crate) fn build_with(
 ) -> OpenData {
     let common = views::common_view(site);
     let rows = rows::rows(site, common.as_ref(), units);
+    // The CSV and the JSON are written into buffers sized once (`csv_len`).
+    let csv_len = csv::csv_len(site, &rows);
     // The three big files do not depend on each other: one core each.
     let ((csv, json), xlsx) = rayon::join(
         || {
             rayon::join(
-                || csv::csv_of(site, &rows),
-                || json::json_of(site, common.as_ref(), units, rows.len()),
+                || csv::csv_of(site, &rows, csv_len),
+                || json::json_of(site, common.as_ref(), units, csv_len + csv_len / 8 + 4096),
             )
         },
         || xlsx_of(site, &rows, today),
