@@ -50,6 +50,8 @@ pub(crate) struct SiteView<'a> {
     pub altre_attivita: Option<&'static str>,
     /// The same rule in words.
     pub altre_attivita_testo: Option<&'static str>,
+    /// The act's own sentence for that rule, only beside it, trimmed.
+    pub citazione_regola: Option<&'a str>,
     /// Some rule (the site's or a unit's) covers activities that are not
     /// listed: counts are of listed activities, no percentage is meaningful.
     pub elenco_parziale: bool,
@@ -419,6 +421,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
         edizione_corrente: c.edizione_corrente.as_deref().map(str::trim),
         altre_attivita: c.altre_attivita.map(AltreAttivita::key),
         altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
+        citazione_regola: citation_of(c.altre_attivita, &c.altre_attivita_citazione),
         elenco_parziale: shared.elenco_parziale,
         criteri_html: shared.criteri_html.clone(),
     }
