@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, buildSite, serveStatic, launch, openPage } from './lib/harness.mjs';
+import { REPO, buildSite, serveStatic, launch, openPage, guardOrigin } from './lib/harness.mjs';
 import { axeViolations, horizontalOverflow, keyboardProblems, vnuErrors, htmlFiles, pathOf } from './lib/checks.mjs';
 
 const SITES = [
@@ -62,11 +62,29 @@ function shotName(file) {
 // than its checks).
 const EVERY_SCREENSHOT = process.env.TRASPARENZA_SCREENSHOTS === '1';
 
-async function checkPage(site, dir, file, report) {
-  const { context, page, foreign, errors } = await open(site.server, site.server.url + pathOf(file), 1280);
+/** A browser tab that checks one page after another: one context per
+ * worker, not per page (a new context cost about as much as axe's run on the
+ * page). Each page is a new document, so nothing of a page is left when the
+ * next one loads; the requests to other origins and the console errors are
+ * counted page by page. */
+async function tab(site) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const foreign = await guardOrigin(context, site.server.origin);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, foreign, errors };
+}
+
+async function checkPage(site, dir, file, report, { page, foreign, errors }) {
+  foreign.length = 0;
+  errors.length = 0;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(site.server.url + pathOf(file));
   const found = [];
   const note = (what, list) => {
-    report(file, what, list);
+    report(file, what, [...list]);
     if (list.length) found.push(what);
   };
   note('axe 1280', await axeViolations(page));
@@ -85,7 +103,6 @@ async function checkPage(site, dir, file, report) {
   if (found.length || EVERY_SCREENSHOT) {
     await page.screenshot({ path: join(dir, `${shotName(file)}-320.png`), fullPage: true });
   }
-  await context.close();
 }
 
 for (const site of SITES) {
@@ -102,9 +119,11 @@ for (const site of SITES) {
     // itself (layout, axe), and the machines have two cores.
     const queue = [...files];
     const worker = async () => {
+      const t = await tab(site);
       for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-        await checkPage(site, dir, file, report);
+        await checkPage(site, dir, file, report, t);
       }
+      await t.context.close();
     };
     await Promise.all([worker(), worker()]);
     assert.deepEqual(problems, {});
@@ -174,4 +193,25 @@ test('the origin guard reports a request to another site', async () => {
   const { context, foreign } = await openBroken('esterno.html');
   assert.deepEqual(foreign, ['https://example.com/logo.png']);
   await context.close();
+});
+
+test('one tab checks page after page: each problem is reported on its own page only', async () => {
+  // The site checks above load every page in the same tab; what a page did
+  // (a request to another site, a sideways scroll) must not be charged to
+  // the next one, nor lost.
+  const site = { server: brokenServer };
+  const t = await tab(site);
+  const problems = {};
+  const report = (file, what, list) => {
+    if (list.length) (problems[file] ??= {})[what] = list;
+  };
+  const dir = join(ARTIFACTS, 'broken');
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['ok.html', 'esterno.html', 'ok.html', 'scorrimento.html', 'ok.html']) {
+    await checkPage(site, dir, name, report, t);
+  }
+  await t.context.close();
+  assert.deepEqual(Object.keys(problems).sort(), ['esterno.html', 'scorrimento.html']);
+  assert.deepEqual(problems['esterno.html']['requests to other origins'], ['https://example.com/logo.png']);
+  assert.match(problems['scorrimento.html']['320 px'][0], /^scrolls sideways by \d+px$/);
 });
