@@ -1153,12 +1153,32 @@ mod tests {
         };
         with_lang(Lang::En, || {
             assert_eq!(counts(1, 2, 1), "1 unit, 2 activities, 1 page");
-            assert_eq!(counts(0, 1, 9), "0 units, 1 activity, 9 pages");
             assert_eq!(counts(9, 193, 12), "9 units, 193 activities, 12 pages");
         });
         with_lang(Lang::It, || {
             assert_eq!(counts(1, 2, 1), "1 unità, 2 attività, 1 pagina");
-            assert_eq!(counts(0, 1, 9), "0 unità, 1 attività, 9 pagine");
+        });
+    }
+
+    /// An act with no offices (every list in `_sito.yaml`) is not "0 units":
+    /// the summary says the activities are the whole body's.
+    #[test]
+    fn counts_without_units_say_the_whole_body() {
+        let counts = |activities, pages| {
+            Counts {
+                units: 0,
+                activities,
+                pages,
+            }
+            .to_string()
+        };
+        with_lang(Lang::En, || {
+            assert_eq!(counts(1, 9), "1 activity for the whole body, 9 pages");
+            assert_eq!(counts(12, 3), "12 activities for the whole body, 3 pages");
+        });
+        with_lang(Lang::It, || {
+            assert_eq!(counts(1, 9), "1 attività per l'intero ente, 9 pagine");
+            assert_eq!(counts(12, 3), "12 attività per l'intero ente, 3 pagine");
         });
     }
 
