@@ -10,7 +10,9 @@
 //! nothing of the catalogue; [`xlsx_of`] here lays the rows out in it),
 //! [`json`] (the catalogue and its JSON Schema), [`csvw`] (the CSV's
 //! metadata) and [`dcat`]. This file holds the file names, what the home page
-//! says of each file, the licence and [`build_with`], which builds them all.
+//! says of each file, the licence, what the metadata say beyond the rows
+//! ([`validity`], the act's sentences for its rules: [`citations`]) and
+//! [`build_with`], which builds them all.
 //!
 //! Activity URLs are built from the same [`UnitView`]s as the unit pages, so
 //! every `#anchor` in the data exists on its page. Like the rest of `render`,
