@@ -16,6 +16,13 @@ use crate::slug;
 use crate::source::SourceFile;
 
 /// Checks everything and returns the site when there is no error.
+///
+/// `today` is the day of the build for the current edition; `None` for an
+/// archived one (`content/_archivio/<edizione>/`), which records an act
+/// that can no longer change: its dates are not compared with today, and
+/// the checks that ask the clerk to say what the act says (a side with no
+/// activity and no rule, a unit standing for the whole body) are not run,
+/// since the answer would be to rewrite what was published then.
 pub fn validate(
     loaded: Loaded,
     base_url_override: Option<&str>,
@@ -102,8 +109,12 @@ pub fn validate(
         .filter(|_| !diags.has_errors())
     {
         check_not_empty(&config, &units, src, diags);
-        check_one_sided(&config, &units, &sources, src, diags);
-        check_unit_is_the_body(&config, &units, &sources, diags);
+        // The current edition only (see above): an archived edition is the
+        // act as it was published.
+        if today.is_some() {
+            check_one_sided(&config, &units, &sources, src, diags);
+            check_unit_is_the_body(&config, &units, &sources, diags);
+        }
     }
     model::sort_units(&mut units);
     model::sort_pages(&mut pages);

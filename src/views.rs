@@ -429,7 +429,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
 
 /// The act's sentence for a rule, only beside the rule it states (`check`
 /// warns about a citation alone), trimmed; `None` when empty.
-fn citation_of(rule: Option<AltreAttivita>, citation: &Option<String>) -> Option<&str> {
+pub(crate) fn citation_of(rule: Option<AltreAttivita>, citation: &Option<String>) -> Option<&str> {
     rule.and(citation.as_deref())
         .map(str::trim)
         .filter(|c| !c.is_empty())

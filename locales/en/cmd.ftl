@@ -48,13 +48,21 @@ cmd-problems = { $errors } { $errors ->
         [one] warning
        *[other] warnings
     }
-# "9 units, 193 activities, 12 pages" (the activities of _sito.yaml included).
-cmd-counts = { $units } { $units ->
-        [one] unit
-       *[other] units
-    }, { $activities } { $activities ->
-        [one] activity
-       *[other] activities
+# "9 units, 193 activities, 12 pages" (the activities of _sito.yaml included);
+# with no unit (an act without offices: every list is in _sito.yaml)
+# "12 activities for the whole body, 3 pages".
+cmd-counts = { $units ->
+        [0] { $activities } { $activities ->
+            [one] activity
+           *[other] activities
+        } for the whole body
+       *[other] { $units } { $units ->
+            [one] unit
+           *[other] units
+        }, { $activities } { $activities ->
+            [one] activity
+           *[other] activities
+        }
     }, { $pages } { $pages ->
         [one] page
        *[other] pages

@@ -91,18 +91,21 @@ validate-catalogue-one-sided = the catalogue lists no activity under `{ $list }`
     .spiegazione =
         No unit and no list of `_sito.yaml` has an activity on one side (for example none smartizzabile), and no `altre_attivita` rule says what applies to the activities the act does not list. The home page would then publish "0 smartizzabili (0%)" and each unit page "Nessuna attività", while an act that lists one side usually says that every other activity is on the other (for example "le attività non elencate sono svolte in lavoro agile").
         If the act says so, write it once in `_sito.yaml`: `altre_attivita: smartizzabili` or `altre_attivita: non_smartizzabili`; it applies to every unit that does not state its own. If the act does not say so, the catalogue would publish a count the act does not contain: check it with whoever wrote the act.
+        It is for the current edition: an archived edition in `content/_archivio/` is the act as it was published and gets no such warning.
 
 validate-unit-one-sided = the unit lists no activity under `{ $list }` and no rule says what applies to those not listed: its page would say "Nessuna attività" and the home page "0 { $label }"
     .hint = write what the act says of the activities not listed: `altre_attivita: smartizzabili` or `altre_attivita: non_smartizzabili`, here or in `_sito.yaml` for every unit
     .spiegazione =
         The unit lists activities on one side only, has no `altre_attivita`, and neither has `_sito.yaml`: its page would publish "Nessuna attività" under the other side and its card on the home page "0", as if the act said there were none. Usually the act says instead what applies to the activities not listed.
         Write that rule: `altre_attivita: smartizzabili` or `altre_attivita: non_smartizzabili` in the unit's file, or once in `_sito.yaml` if it applies to all. If the act really lists every activity of the unit, `altre_attivita` naming the listed side says so explicitly.
+        It is for the current edition: an archived edition in `content/_archivio/` is the act as it was published and gets no such warning.
 
 validate-unit-is-the-body = the only unit, "{ $name }", is named like the whole body: it would be published as an office with a page of its own
     .hint = a list for the whole body goes in `_sito.yaml` (`smartizzabili:`, `non_smartizzabili:`, `altre_attivita:`), with no unit file
     .spiegazione =
         The catalogue has one unit and its name is the body's (or "Ente", "Tutti gli uffici"): it is the list of an act without offices written as if it were an office, and the site would publish a page and a card for an organisational unit that does not exist.
         Move the lists to `_sito.yaml` (the keys `smartizzabili`, `non_smartizzabili` and `altre_attivita`, as in the unit's file) and delete the unit's file; the home page will show the body's activities.
+        It is for the current edition: an archived edition in `content/_archivio/` is the act as it was published and gets no such warning.
 
 validate-unit-no-activities = the unit has no activities
     .hint = add at least one activity under `smartizzabili:` or `non_smartizzabili:`, or say `altre_attivita: smartizzabili` (or `non_smartizzabili`) for all of them

@@ -48,8 +48,13 @@ cmd-problems = { $errors } { $errors ->
         [one] avviso
        *[other] avvisi
     }
-# "9 unità, 193 attività, 12 pagine" (comprese le attività di _sito.yaml).
-cmd-counts = { $units } unità, { $activities } attività, { $pages } { $pages ->
+# "9 unità, 193 attività, 12 pagine" (comprese le attività di _sito.yaml);
+# senza unità (un atto senza uffici: le liste sono tutte in _sito.yaml)
+# "12 attività per l'intero ente, 3 pagine".
+cmd-counts = { $units ->
+        [0] { $activities } attività per l'intero ente
+       *[other] { $units } unità, { $activities } attività
+    }, { $pages } { $pages ->
         [one] pagina
        *[other] pagine
     }

@@ -91,18 +91,21 @@ validate-catalogue-one-sided = il catalogo non elenca alcuna attività in `{ $li
     .spiegazione =
         Nessuna unità e nessun elenco di `_sito.yaml` contiene attività da un lato (per esempio nessuna smartizzabile), e nessuna regola `altre_attivita` dice cosa vale per le attività che l'atto non elenca. La pagina iniziale pubblicherebbe allora "0 smartizzabili (0%)" e la pagina di ogni unità "Nessuna attività", mentre un atto che elenca un solo lato di solito dice che tutte le altre attività sono dell'altro (per esempio "le attività non elencate sono svolte in lavoro agile").
         Se l'atto lo dice, scriverlo una volta in `_sito.yaml`: `altre_attivita: smartizzabili` oppure `altre_attivita: non_smartizzabili`; vale per ogni unità che non ne indichi una propria. Se l'atto non lo dice, il catalogo pubblicherebbe un conteggio che l'atto non contiene: verificarlo con chi ha redatto l'atto.
+        Vale per l'edizione corrente: un'edizione archiviata in `content/_archivio/` riproduce l'atto com'era pubblicato e non ha questo avviso.
 
 validate-unit-one-sided = l'unità non elenca alcuna attività in `{ $list }` e nessuna regola dice cosa vale per quelle non elencate: la sua pagina direbbe "Nessuna attività" e la pagina iniziale "0 { $label }"
     .hint = scrivere ciò che l'atto dice delle attività non elencate: `altre_attivita: smartizzabili` oppure `altre_attivita: non_smartizzabili`, qui o in `_sito.yaml` per tutte le unità
     .spiegazione =
         L'unità elenca attività da un solo lato, non ha `altre_attivita` e nemmeno `_sito.yaml` ne ha una: la sua pagina pubblicherebbe "Nessuna attività" sotto l'altro lato e la sua scheda nella pagina iniziale "0", come se l'atto dicesse che non ce n'è nessuna. Di solito l'atto dice invece cosa vale per le attività non elencate.
         Scrivere quella regola: `altre_attivita: smartizzabili` oppure `altre_attivita: non_smartizzabili` nel file dell'unità, oppure una volta in `_sito.yaml` se vale per tutte. Se l'atto elenca davvero tutte le attività dell'unità, `altre_attivita` con il lato elencato lo dice in modo esplicito.
+        Vale per l'edizione corrente: un'edizione archiviata in `content/_archivio/` riproduce l'atto com'era pubblicato e non ha questo avviso.
 
 validate-unit-is-the-body = l'unica unità, "{ $name }", porta il nome dell'intero ente: sarebbe pubblicata come un ufficio con una pagina propria
     .hint = un elenco che vale per tutto l'ente va in `_sito.yaml` (`smartizzabili:`, `non_smartizzabili:`, `altre_attivita:`), senza file di unità
     .spiegazione =
         Il catalogo ha una sola unità e il suo nome è quello dell'ente (o "Ente", "Tutti gli uffici"): è l'elenco di un atto senza uffici scritto come se fosse un ufficio, e il sito pubblicherebbe una pagina e una scheda per un'unità organizzativa che non esiste.
         Spostare gli elenchi in `_sito.yaml` (le chiavi `smartizzabili`, `non_smartizzabili` e `altre_attivita`, come nel file dell'unità) ed eliminare il file dell'unità; la pagina iniziale mostrerà le attività dell'ente.
+        Vale per l'edizione corrente: un'edizione archiviata in `content/_archivio/` riproduce l'atto com'era pubblicato e non ha questo avviso.
 
 validate-unit-no-activities = l'unità non ha attività
     .hint = aggiungere almeno un'attività sotto `smartizzabili:` o `non_smartizzabili:`, oppure indicare `altre_attivita: smartizzabili` (o `non_smartizzabili`) per tutte

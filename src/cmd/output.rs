@@ -1141,8 +1141,10 @@ mod tests {
         }
     }
 
+    /// Singular for one; an act with no offices (every list in
+    /// `_sito.yaml`) is not "0 units": its activities are the whole body's.
     #[test]
-    fn counts_are_singular_for_one() {
+    fn counts_are_singular_for_one_and_without_units_say_the_whole_body() {
         let counts = |units, activities, pages| {
             Counts {
                 units,
@@ -1153,12 +1155,17 @@ mod tests {
         };
         with_lang(Lang::En, || {
             assert_eq!(counts(1, 2, 1), "1 unit, 2 activities, 1 page");
-            assert_eq!(counts(0, 1, 9), "0 units, 1 activity, 9 pages");
             assert_eq!(counts(9, 193, 12), "9 units, 193 activities, 12 pages");
+            assert_eq!(counts(0, 1, 9), "1 activity for the whole body, 9 pages");
+            assert_eq!(
+                counts(0, 12, 3),
+                "12 activities for the whole body, 3 pages"
+            );
         });
         with_lang(Lang::It, || {
             assert_eq!(counts(1, 2, 1), "1 unità, 2 attività, 1 pagina");
-            assert_eq!(counts(0, 1, 9), "0 unità, 1 attività, 9 pagine");
+            assert_eq!(counts(0, 1, 9), "1 attività per l'intero ente, 9 pagine");
+            assert_eq!(counts(0, 12, 3), "12 attività per l'intero ente, 3 pagine");
         });
     }
 

@@ -211,6 +211,10 @@ mistakes! {
     // nowhere: a warning at the quotation (the site's is quoted; the unit's
     // lacks its rule).
     a_citation_without_its_rule_is_a_warning_at_it: "citation-without-rule", 0;
+    // An archived edition is the act as published then: the checks asking
+    // the clerk to say what the act says (one side empty with no rule, a
+    // unit named like the body) warned on it, where nothing can be changed.
+    archived_editions_get_no_one_sided_or_body_unit_warning: "archive-one-sided", 0;
     // Errors inside an archived edition carry the file's full path.
     errors_inside_the_archive_carry_the_full_path: "archive-edition", 1;
     // Issue 21: an archive and any error of the current content printed

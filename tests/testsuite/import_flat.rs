@@ -85,6 +85,13 @@ fn real_act(file: &str, expected_name: &str) -> Site {
     );
     let b = site.build();
     assert!(b.ok(), "{file}: {}", b.stderr());
+    // The summary counts the act's activities, the whole body's (not "0 units").
+    let n = expected(expected_name)
+        .iter()
+        .filter(|l| !l.starts_with("list: ") && !l.starts_with("altre_attivita: "))
+        .count();
+    let summary = format!("Built {n} activities for the whole body, ");
+    assert!(b.stdout().contains(&summary), "{file}: {}", b.stdout());
     // Every activity is on the home page, as the act writes it.
     let home = site.read("index.html");
     for item in expected(expected_name).iter().filter(|l| !l.contains(": ")) {

@@ -6,6 +6,7 @@ mod archive;
 mod build;
 mod catalogue_shapes;
 mod check;
+mod citazione_dati;
 mod cli;
 mod deploy;
 mod docs;

@@ -41,6 +41,10 @@ pub(super) struct Catalogue<'a> {
     criteri: Option<&'a str>,
     altre_attivita: Option<&'static str>,
     altre_attivita_testo: Option<&'static str>,
+    /// The act's sentence for that rule, as the pages quote it; only when
+    /// there is one (a unit's own is among its text fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    altre_attivita_citazione: Option<&'a str>,
     totali: Totali,
     /// Activities common to every office.
     smartizzabili: Vec<ActivityData<'a>>,
@@ -219,6 +223,7 @@ pub(super) fn catalogue<'a>(
         criteri: c.criteri.as_deref().map(str::trim),
         altre_attivita: c.altre_attivita.map(|a| a.key()),
         altre_attivita_testo: c.altre_attivita.map(views::altre_attivita_testo),
+        altre_attivita_citazione: views::citation_of(c.altre_attivita, &c.altre_attivita_citazione),
         totali: Totali {
             unita: totals.unita,
             comuni: totals.comuni,
@@ -397,6 +402,19 @@ pub(super) fn json_schema(site: &Site) -> Value {
             "non_smartizzabili"
         ]);
         totali["properties"]["parzialmente_smartizzabili"] = count;
+    }
+    // A catalogue quoting the act's sentence for its rule: that sentence,
+    // beside the rule (a unit's own is among the unit's text fields).
+    let c = &site.config;
+    if views::citation_of(c.altre_attivita, &c.altre_attivita_citazione).is_some() {
+        if let Some(required) = schema["required"].as_array_mut() {
+            let at = required
+                .iter()
+                .position(|k| k == "altre_attivita_testo")
+                .map_or(required.len(), |i| i + 1);
+            required.insert(at, json!("altre_attivita_citazione"));
+        }
+        schema["properties"]["altre_attivita_citazione"] = json!({"type": "string", "minLength": 1, "description": "Le parole dell'atto per la stessa regola, come nell'atto"});
     }
     schema
 }

@@ -10,7 +10,9 @@
 //! nothing of the catalogue; [`xlsx_of`] here lays the rows out in it),
 //! [`json`] (the catalogue and its JSON Schema), [`csvw`] (the CSV's
 //! metadata) and [`dcat`]. This file holds the file names, what the home page
-//! says of each file, the licence and [`build_with`], which builds them all.
+//! says of each file, the licence, what the metadata say beyond the rows
+//! ([`validity`], the act's sentences for its rules: [`citations`]) and
+//! [`build_with`], which builds them all.
 //!
 //! Activity URLs are built from the same [`UnitView`]s as the unit pages, so
 //! every `#anchor` in the data exists on its page. Like the rest of `render`,
@@ -198,10 +200,11 @@ pub(crate) fn build_with(
 
 /// `catalogo.xlsx`: the CSV's rows as a workbook, measured in a first pass
 /// (the sheet's head needs every column's width), then streamed into the zip,
-/// so the sheet's XML is never held whole. With dates of validity, a second
-/// sheet, "Informazioni", says them and whether the catalogue is in force
-/// (the CSV's rows do not carry them: a column would change every row of
-/// every catalogue; its CSVW metadata does).
+/// so the sheet's XML is never held whole. With dates of validity or the
+/// act's sentences for its rules ([`citations`]), a second sheet,
+/// "Informazioni", says them and whether the catalogue is in force (the
+/// CSV's rows do not carry them: a column would change every row of every
+/// catalogue; its CSVW metadata does).
 fn xlsx_of(site: &Site, rows: &[Row], today: Date) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
@@ -214,17 +217,27 @@ fn xlsx_of(site: &Site, rows: &[Row], today: Date) -> Option<Vec<u8>> {
         layout.measure(&r.fields(c, &aggiornato, computed.fields(), partial));
     }
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
-    let info = validity(c, today).map(|status| {
+    let status = validity(c, today);
+    let cited = citations(site);
+    let info = (status.is_some() || !cited.is_empty()).then(|| {
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        [
+        let mut info: Vec<[String; 2]> = vec![
             ["voce".to_string(), "valore".to_string()],
             ["Ente".into(), c.ente.trim().into()],
             ["Catalogo".into(), c.titolo.trim().into()],
             ["Aggiornato il".into(), aggiornato.clone()],
-            ["Valido dal".into(), date(c.valido_dal)],
-            ["Valido al".into(), date(c.valido_al)],
-            ["Stato".into(), status],
-        ]
+        ];
+        if let Some(status) = &status {
+            info.push(["Valido dal".into(), date(c.valido_dal)]);
+            info.push(["Valido al".into(), date(c.valido_al)]);
+            info.push(["Stato".into(), status.clone()]);
+        }
+        for cit in &cited {
+            let of = cit.unit.map(|u| format!(" ({u})")).unwrap_or_default();
+            info.push([format!("Altre attività{of}"), cit.rule.into()]);
+            info.push([format!("Testo dell'atto{of}"), cit.text.into()]);
+        }
+        info
     });
     let info_rows: Vec<[&str; 2]> = info
         .iter()
@@ -243,6 +256,40 @@ fn xlsx_of(site: &Site, rows: &[Row], today: Date) -> Option<Vec<u8>> {
         sheet.push_row(&r.fields(c, &aggiornato, computed.fields(), partial));
     }
     sheet.finish()
+}
+
+/// The act's own sentence for a rule for the activities it does not list
+/// (`altre_attivita_citazione`), as the pages quote it beside the rule.
+pub(super) struct Citation<'a> {
+    /// The unit whose own rule it is; `None` for the site's (every unit
+    /// without a rule of its own).
+    pub unit: Option<&'a str>,
+    /// The rule in words ([`views::altre_attivita_testo`]).
+    pub rule: &'static str,
+    pub text: &'a str,
+}
+
+/// The act's sentences for its rules: the site's, then each unit's own, in
+/// the units' order; only those the pages quote (beside a rule). The data
+/// files' metadata carry them (the CSV's rows do not).
+pub(super) fn citations(site: &Site) -> Vec<Citation<'_>> {
+    let c = &site.config;
+    let site_rule = c.altre_attivita.and_then(|a| {
+        views::citation_of(Some(a), &c.altre_attivita_citazione).map(|text| Citation {
+            unit: None,
+            rule: views::altre_attivita_testo(a),
+            text,
+        })
+    });
+    let units = site.units.iter().filter_map(|u| {
+        let a = u.altre_attivita?;
+        views::citation_of(Some(a), &u.altre_attivita_citazione).map(|text| Citation {
+            unit: Some(u.nome.trim()),
+            rule: views::altre_attivita_testo(a),
+            text,
+        })
+    });
+    site_rule.into_iter().chain(units).collect()
 }
 
 /// What the data files say of the catalogue's validity, as the pages do:
