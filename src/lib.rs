@@ -97,7 +97,7 @@ pub mod testing {
             today: Date,
             diags: &mut Diagnostics,
         ) -> Option<Output> {
-            crate::render::render(site, &[], theme, today, diags)
+            crate::render::render(site, &[], theme, today, None, diags)
         }
     }
     pub mod search {

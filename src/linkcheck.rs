@@ -57,6 +57,30 @@ impl Reason {
     }
 }
 
+/// A page's ids and links, as [`scan`] finds them: what the check keeps of
+/// a page written before the check (`render::Output` with a sink).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Scanned {
+    ids: Vec<String>,
+    links: Vec<String>,
+}
+
+/// The ids and links of the page `html`.
+pub(crate) fn scan_page(html: &str) -> Scanned {
+    let mut s = Scanned {
+        ids: Vec::new(),
+        links: Vec::new(),
+    };
+    scan(html, |name, value| {
+        if name == "id" {
+            s.ids.push(value.into_owned());
+        } else {
+            s.links.push(value.into_owned());
+        }
+    });
+    s
+}
+
 /// Every broken internal link of `out`; `base_path` is the path of
 /// `base_url` (`/amministrazione-trasparente/lavoro-agile/`).
 pub(crate) fn check(out: &Output, base_path: &str) -> Vec<Broken> {
@@ -71,7 +95,7 @@ pub(crate) fn check(out: &Output, base_path: &str) -> Vec<Broken> {
         .filter(|(path, _)| path.ends_with(".html"))
         .map(|(path, bytes)| (path.as_str(), String::from_utf8_lossy(bytes)))
         .collect();
-    let pages: Vec<ScannedPage> = texts
+    let mut pages: Vec<ScannedPage> = texts
         .par_iter()
         .map(|(path, html)| {
             let mut ids = HashSet::new();
@@ -86,9 +110,22 @@ pub(crate) fn check(out: &Output, base_path: &str) -> Vec<Broken> {
             (*path, ids, links)
         })
         .collect();
+    // The pages already written: their ids and links were kept.
+    let written: Vec<(&String, &Scanned)> = out
+        .written()
+        .iter()
+        .filter_map(|(path, w)| w.scanned.as_ref().map(|s| (path, s)))
+        .collect();
+    pages.par_extend(written.par_iter().map(|(path, s)| {
+        (
+            path.as_str(),
+            s.ids.iter().map(|i| Cow::Borrowed(i.as_str())).collect(),
+            s.links.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
+        )
+    }));
     let ids: HashMap<&str, &HashSet<Cow<str>>> =
         pages.iter().map(|(p, ids, _)| (*p, ids)).collect();
-    pages
+    let mut broken: Vec<Broken> = pages
         .par_iter()
         .flat_map_iter(|(page, _, links)| {
             let ids = &ids;
@@ -102,7 +139,12 @@ pub(crate) fn check(out: &Output, base_path: &str) -> Vec<Broken> {
                     })
             })
         })
-        .collect()
+        .collect();
+    // In the order of the pages' paths, whichever way they were kept.
+    if !written.is_empty() {
+        broken.sort_by(|a, b| a.page.cmp(&b.page));
+    }
+    broken
 }
 
 /// A page's path, its ids and its links, borrowed from its text.
@@ -145,12 +187,12 @@ fn resolve(
         };
         if path.is_empty() || path.ends_with('/') {
             path.push_str("index.html");
-        } else if !out.files.contains_key(&path) {
+        } else if !out.contains(&path) {
             path.push_str("/index.html");
         }
         path
     };
-    if !out.files.contains_key(&file) {
+    if !out.contains(&file) {
         let shown = file.trim_end_matches("index.html");
         return Err(Reason::NoFile(
             if shown.is_empty() {

@@ -1,6 +1,7 @@
-//! The whole pipeline in memory: load -> validate -> theme -> render -> link
-//! check. Shared by `build` (which then writes), `check` (which writes
-//! nothing) and `serve`. It also decides what "today" is for a build
+//! The whole pipeline: load -> validate -> theme -> render -> link check,
+//! in memory; or, for `build` ([`run_into`]), with each rendered file
+//! handed to the staging folder as it is made. Shared by `build` (which
+//! then publishes), `check` (which writes nothing) and `serve`. It also decides what "today" is for a build
 //! ([`today`]: `SOURCE_DATE_EPOCH` when set), so every command agrees.
 
 use std::path::Path;
@@ -48,8 +49,21 @@ pub fn run(
     opts: &BuildOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, EnvironmentError> {
+    run_into(root, opts, None, diags)
+}
+
+/// [`run`] handing each file to `sink` as soon as it is rendered (a build:
+/// `write`'s staging folder) instead of holding it; the link check reads
+/// what the output kept of each page. A file the sink failed to write is in
+/// the output's [`Output::failed`](render::Output::failed).
+pub(crate) fn run_into(
+    root: &Path,
+    opts: &BuildOptions,
+    sink: Option<Arc<dyn render::Sink>>,
+    diags: &mut Diagnostics,
+) -> Result<Option<Built>, EnvironmentError> {
     Ok(
-        run_cached(root, opts, None, diags)?.map(|(p, output)| Built {
+        run_stages(root, opts, None, sink, diags)?.map(|(p, output)| Built {
             site: p.site,
             output,
         }),
@@ -65,11 +79,21 @@ pub(crate) fn run_cached(
     cache: Option<&load::ParseCache>,
     diags: &mut Diagnostics,
 ) -> Result<Option<(Prepared, Output)>, EnvironmentError> {
+    run_stages(root, opts, cache, None, diags)
+}
+
+fn run_stages(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: Option<&load::ParseCache>,
+    sink: Option<Arc<dyn render::Sink>>,
+    diags: &mut Diagnostics,
+) -> Result<Option<(Prepared, Output)>, EnvironmentError> {
     let mut timer = Timer::new();
     let Some(p) = prepare(root, opts, cache, diags, &mut timer)? else {
         return Ok(None);
     };
-    let Some(output) = render::render(&p.site, &p.editions, &p.theme, p.today, diags) else {
+    let Some(output) = render::render(&p.site, &p.editions, &p.theme, p.today, sink, diags) else {
         return Ok(None);
     };
     timer.lap("render");

@@ -8,7 +8,8 @@ use crate::cli::BuildArgs;
 use crate::write::{self, guard};
 
 /// Runs `trasparenza build`: the site's problems are shown as soon as they
-/// are known, before anything is written.
+/// are known, before anything is published (the files rendered so far are
+/// in the staging folder, which is then removed).
 pub(super) fn run(args: &BuildArgs) -> Result<Done, Failure> {
     let start = Instant::now();
     let output = args
@@ -21,7 +22,19 @@ pub(super) fn run(args: &BuildArgs) -> Result<Done, Failure> {
     guard::check(&args.root, &output, args.force)
         .map_err(|refusal| Failure::usage(Message::Refused(refusal.to_string())))?;
     timer.lap("guard");
-    let (built, diags) = super::run_pipeline(&args.root, args.base_url.as_deref())?;
+    // The staging folder, under the lock: the render writes each file into
+    // it as it is made; it is removed if the site is not published.
+    let refused = |e| {
+        Failure::usage(match e {
+            write::PublishError::Refused(refusal) => Message::Refused(refusal.to_string()),
+            e => Message::PublishFailed(e.to_string()),
+        })
+    };
+    super::site_folder(&args.root)?;
+    let on_wait = || output::tell(&Message::WaitingForAnotherBuild(output.clone()));
+    let staged = write::stage(&args.root, &output, args.force, on_wait).map_err(refused)?;
+    let (built, diags) =
+        super::run_pipeline_into(&args.root, args.base_url.as_deref(), Some(staged.sink()))?;
     output::problems(&diags);
     let strict_fail = args.strict && diags.warning_count() > 0;
     let Some(built) = built.filter(|_| !strict_fail) else {
@@ -33,14 +46,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<Done, Failure> {
         return Err(Failure::content_lines(then));
     };
     let mut timer = crate::pipeline::Timer::new();
-    let on_wait = || output::tell(&Message::WaitingForAnotherBuild(output.clone()));
-    let published = write::publish(&built.output, &args.root, &output, args.force, on_wait)
-        .map_err(|e| {
-            Failure::usage(match e {
-                write::PublishError::Refused(refusal) => Message::Refused(refusal.to_string()),
-                e => Message::PublishFailed(e.to_string()),
-            })
-        })?;
+    let published = staged.publish(&built.output).map_err(refused)?;
     timer.lap("write");
     // The new site is in place: what could not be cleaned up is a warning.
     let warnings = published
@@ -51,7 +57,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<Done, Failure> {
     let target = published.target;
     let built = Message::Built {
         counts: super::counts(&built),
-        files: built.output.files.len(),
+        files: built.output.len(),
         kib: built.output.total_bytes().div_ceil(1024),
         output,
         via_link: target.via_link.then_some(target.dir),

@@ -67,12 +67,21 @@ pub(crate) fn run_pipeline(
     root: &Path,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics), Failure> {
+    run_pipeline_into(root, base_url, None)
+}
+
+/// [`run_pipeline`] writing each rendered file to `sink` (`build`).
+pub(crate) fn run_pipeline_into(
+    root: &Path,
+    base_url: Option<&str>,
+    sink: Option<std::sync::Arc<dyn crate::render::Sink>>,
+) -> Result<(Option<Built>, Diagnostics), Failure> {
     site_folder(root)?;
     let opts = BuildOptions {
         base_url: base_url.map(str::to_string),
     };
     let mut diags = Diagnostics::new();
-    match pipeline::run(root, &opts, &mut diags) {
+    match pipeline::run_into(root, &opts, sink, &mut diags) {
         Ok(b) => Ok((b, diags)),
         Err(e) => Err(Failure::usage(Message::Environment(e.0))),
     }

@@ -45,13 +45,16 @@ pub(super) fn current_links(editions: &[Edition], earlier: Option<&Earlier>) -> 
 }
 
 /// Renders every earlier edition of `site` (newest first), each with its
-/// notice and, when an edition precedes it, its changes page. The
+/// notice and, when an edition precedes it, its changes page; each into an
+/// output like `current` (the current edition's, still empty: held, or
+/// written to the same sink under the edition's folder). The
 /// site-wide files are not made for them (`sitemap`).
 pub(super) fn render_earlier<'a>(
     site: &Site,
     editions: &'a [Edition],
     theme: &Theme,
     today: Date,
+    current: &Output,
     diags: &mut Diagnostics,
 ) -> Earlier<'a> {
     let mut earlier = Earlier {
@@ -85,10 +88,12 @@ pub(super) fn render_earlier<'a>(
             files: Vec::new(),
         };
         let r = Renderer::new(&e.site, theme, today, Some(&links));
-        let Some(mut eout) = pages::render(&r, Units::All, Scope::Earlier, diags) else {
+        // Written where `add` puts it when `current` has a sink.
+        let mut eout = current.beside(&e.dir());
+        if !pages::render(&r, Units::All, Scope::Earlier, &mut eout, diags) {
             earlier.ok = false;
             continue;
-        };
+        }
         if let Some(prev) = before {
             let compared = Compared {
                 old: prev,
@@ -128,10 +133,7 @@ pub(super) fn add(
     let mut ok = earlier.ok;
     ok &= changes::add(r, &compared, out, diags);
     for (e, eout) in earlier.rendered {
-        let dir = e.dir();
-        for (path, bytes) in eout.files {
-            out.add(format!("{dir}{path}"), bytes);
-        }
+        out.absorb(&e.dir(), eout);
     }
 
     let list = list_view(site, editions);
@@ -184,7 +186,7 @@ fn edition_files(earlier: &Earlier) -> Vec<opendata::EditionFile> {
                     )
                 },
                 modified: c.aggiornato_il,
-                size: out.files.get(file).map_or(0, Vec::len),
+                size: out.size_of(file).unwrap_or(0),
             });
         }
     }
@@ -261,7 +263,8 @@ mod tests {
         let Ok(Some((p, out))) = built else {
             panic!("the archive fixture builds: {:?}", diags.into_vec());
         };
-        let earlier = render_earlier(&p.site, &p.editions, &p.theme, p.today, &mut diags);
+        let held = Output::default();
+        let earlier = render_earlier(&p.site, &p.editions, &p.theme, p.today, &held, &mut diags);
         assert!(earlier.ok && !diags.has_errors());
         assert_eq!(earlier.rendered.len(), 2, "the fixture's two editions");
         for (e, eout) in &earlier.rendered {

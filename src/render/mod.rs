@@ -14,7 +14,7 @@
 //!   [`Output`] and the output file names.
 //!
 //! This file only chains them: the submodules never import it. Render never
-//! touches the disk (that is `write`), and it is deterministic: no clock, no
+//! touches the disk itself (that is `write`, a build's [`Sink`]), and it is deterministic: no clock, no
 //! randomness, ordered maps only.
 
 mod changes;
@@ -25,10 +25,12 @@ mod pages;
 mod renderer;
 mod sitemap;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
-pub(crate) use output::Output;
 pub(crate) use output::{ASSETS_DIR, is_page};
+pub(crate) use output::{Output, Sink};
 pub(crate) use pages::{Units, unit_page_path};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -42,14 +44,21 @@ use renderer::Renderer;
 /// Renders every file of the site, its earlier `editions` included, as of
 /// `today` (the build's date, which decides whether the catalogue is still
 /// in force). Template errors go into `diags`; `None` when there is one.
+/// With a `sink`, each file is handed to it as soon as it is rendered (see
+/// [`Output`]); a file it failed to write is in [`Output::failed`].
 pub(crate) fn render(
     site: &Site,
     editions: &[Edition],
     theme: &Theme,
     today: Date,
+    sink: Option<Arc<dyn Sink>>,
     diags: &mut Diagnostics,
 ) -> Option<Output> {
-    render_with(site, editions, theme, today, Units::All, diags)
+    let out = match sink {
+        Some(sink) => Output::to_sink(sink, String::new()),
+        None => Output::default(),
+    };
+    render_into(site, editions, theme, today, Units::All, out, diags)
 }
 
 /// [`render`] with the current edition's unit pages as `units` says.
@@ -61,11 +70,34 @@ pub(crate) fn render_with(
     units: Units,
     diags: &mut Diagnostics,
 ) -> Option<Output> {
+    render_into(
+        site,
+        editions,
+        theme,
+        today,
+        units,
+        Output::default(),
+        diags,
+    )
+}
+
+/// [`render_with`] into `out`, an empty output (held, or with a sink).
+fn render_into(
+    site: &Site,
+    editions: &[Edition],
+    theme: &Theme,
+    today: Date,
+    units: Units,
+    mut out: Output,
+    diags: &mut Diagnostics,
+) -> Option<Output> {
     // The earlier editions first: the current DCAT file describes their data files.
-    let earlier = editions::render_earlier(site, editions, theme, today, diags);
+    let earlier = editions::render_earlier(site, editions, theme, today, &out, diags);
     let links = editions::current_links(editions, Some(&earlier));
     let r = Renderer::new(site, theme, today, links.as_ref());
-    let mut out = pages::render(&r, units, Scope::Current, diags)?;
+    if !pages::render(&r, units, Scope::Current, &mut out, diags) {
+        return None;
+    }
     if !editions::add(&r, editions, earlier, &mut out, diags) {
         return None;
     }

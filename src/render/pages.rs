@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use tera::Context;
 
-use super::output::{ASSETS_DIR, Output, SEARCH_DIR, TABLE_DIR};
+use super::output::{ASSETS_DIR, Entry, Output, SEARCH_DIR, TABLE_DIR};
 use super::renderer::{PageSpec, Renderer, with};
 use super::{opendata, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -112,28 +112,34 @@ pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, St
 }
 
 /// Every file of the edition `r` renders (its site, as of the date its
-/// `Renderer` was made with), the unit pages as `units_mode` says.
-/// Template errors go into `diags`; `None` when it holds an error.
+/// `Renderer` was made with), the unit pages as `units_mode` says, added to
+/// `out` (each written as soon as it is made when `out` has a sink).
+/// Template errors go into `diags`; false when it holds an error.
 pub(super) fn render(
     r: &Renderer,
     units_mode: Units,
     scope: Scope,
+    out: &mut Output,
     diags: &mut Diagnostics,
-) -> Option<Output> {
+) -> bool {
     let site = r.site;
     let totals = r.shared.totals;
     let ente = &site.config.ente;
     let home = views::home_view(site);
     let units = views::unit_views(site);
+    let shared = &*out;
+    let page = |p: Result<(String, String), Diagnostic>| -> Result<Entry, Diagnostic> {
+        p.map(|(path, html)| shared.entry(path, html.into_bytes()))
+    };
 
-    let unit_pages = || -> Vec<Result<(String, String), Diagnostic>> {
+    let unit_pages = || -> Vec<Result<Entry, Diagnostic>> {
         match units_mode {
-            Units::All => units.par_iter().map(|u| unit_page(r, u)).collect(),
+            Units::All => units.par_iter().map(|u| page(unit_page(r, u))).collect(),
             // Empty placeholders: the paths count for the sitemap, the
             // caller puts the pages it keeps in their place.
             Units::Placeholders => units
                 .iter()
-                .map(|u| Ok((unit_page_path(u.slug), String::new())))
+                .map(|u| Ok(Entry::Held(unit_page_path(u.slug), Vec::new())))
                 .collect(),
         }
     };
@@ -152,7 +158,7 @@ pub(super) fn render(
         let mut ctx = Context::new();
         ctx.insert_value("unita_tutte", tera::Value::from(all));
         ctx.insert_value("righe", tera::Value::from(rows));
-        r.page(
+        page(r.page(
             PageSpec::index(
                 "tabella",
                 TABLE_DIR,
@@ -165,22 +171,36 @@ pub(super) fn render(
             ),
             "table.html",
             ctx,
-        )
+        ))
     };
     let edition_files = r.archive.map_or(&[][..], |a| &a.files);
     let ((unit_pages, table), (data, index)) = rayon::join(
         || rayon::join(unit_pages, table),
         || {
             rayon::join(
-                || opendata::build_with(site, &units, edition_files, r.shared.today),
-                || search::index::build(site, &units),
+                || {
+                    let data = opendata::build_with(site, &units, edition_files, r.shared.today);
+                    let files: Vec<Entry> = data
+                        .files
+                        .into_iter()
+                        .map(|(name, bytes)| shared.entry(name.into(), bytes))
+                        .collect();
+                    (data.downloads, files)
+                },
+                || {
+                    search::index::build(site, &units)
+                        .into_iter()
+                        .map(|(path, bytes)| shared.entry(path, bytes))
+                        .collect::<Vec<Entry>>()
+                },
             )
         },
     );
+    let (downloads, data_files) = data;
 
     let mut home_ctx = with("home", &home);
-    home_ctx.insert("dati", &data.downloads);
-    let mut pages = vec![r.page(
+    home_ctx.insert("dati", &downloads);
+    let mut pages = vec![page(r.page(
         PageSpec::index(
             "home",
             "",
@@ -189,10 +209,10 @@ pub(super) fn render(
         ),
         "index.html",
         home_ctx,
-    )];
+    ))];
     pages.extend(unit_pages);
     pages.push(table);
-    pages.push(r.page(
+    pages.push(page(r.page(
         PageSpec::index(
             "cerca",
             SEARCH_DIR,
@@ -201,7 +221,7 @@ pub(super) fn render(
         ),
         "search.html",
         Context::new(),
-    ));
+    )));
     for p in &site.pages {
         let dir = format!("{}/", p.slug);
         let view = views::ExtraPageView {
@@ -213,34 +233,31 @@ pub(super) fn render(
             .descrizione
             .clone()
             .unwrap_or_else(|| format!("{ente}: {}", p.titolo));
-        pages.push(r.page(
+        pages.push(page(r.page(
             PageSpec::index("pagina", &dir, p.titolo.clone(), descrizione),
             "page.html",
             with("pagina", &view),
-        ));
+        )));
     }
     if scope == Scope::Current {
-        pages.push(sitemap::not_found(r));
+        pages.push(page(sitemap::not_found(r)));
     }
+    let assets: Vec<Entry> = r
+        .static_files()
+        .map(|(name, bytes)| shared.entry(format!("{ASSETS_DIR}{name}"), bytes.clone()))
+        .collect();
 
-    let mut out = Output::default();
     for p in pages {
         match p {
-            Ok((path, html)) => out.add(path, html),
+            Ok(entry) => out.insert(entry),
             Err(d) => diags.push(d),
         }
     }
-    for (name, bytes) in data.files {
-        out.add(name, bytes);
-    }
-    for (name, bytes) in r.static_files() {
-        out.add(format!("{ASSETS_DIR}{name}"), bytes.clone());
-    }
-    for (path, bytes) in index {
-        out.add(path, bytes);
+    for entry in data_files.into_iter().chain(assets).chain(index) {
+        out.insert(entry);
     }
 
-    if diags.has_errors() { None } else { Some(out) }
+    !diags.has_errors()
 }
 
 /// The home's `<meta name="description">`: never a count that the rule for

@@ -1,8 +1,10 @@
-//! Stage 4 of the pipeline: puts an in-memory [`Output`] on disk atomically,
+//! Stage 4 of the pipeline: puts a rendered [`Output`] on disk atomically,
 //! into a folder the [`guard`] accepted, one build at a time ([`lock`]).
 //!
-//! The site is written into a temporary folder beside the output, flushed to
-//! the disk, then swapped in with one `rename` (Linux:
+//! The site is written into a temporary folder beside the output (a build
+//! makes it first, [`stage`], and the render writes each file into it as it
+//! is made, [`Staged::sink`]; what the output still holds is written at the
+//! end), flushed to the disk, then swapped in with one `rename` (Linux:
 //! `renameat2(RENAME_EXCHANGE)`, so there is no instant without a site;
 //! elsewhere two renames, and a build stopped between them leaves the
 //! previous site parked, which the next build puts back first). A failed or
@@ -26,8 +28,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use std::sync::Arc;
+
 use crate::i18n::t;
-use crate::render::Output;
+use crate::render::{Output, Sink};
 use guard::{Refusal, Target};
 
 /// The sibling folder a build is written into before the swap.
@@ -103,27 +107,106 @@ pub(crate) struct Published {
     pub leftovers: Vec<Leftover>,
 }
 
-/// Writes `out` as the site of `root` into `output`: takes the lock beside
-/// the output (calling `on_wait` if another build holds it), asks the guard
-/// again under the lock, then writes and swaps.
-pub(crate) fn publish(
-    out: &Output,
+/// A build's staging folder, made under the lock beside the output once
+/// the guard accepted it (again, under the lock): the render writes each
+/// file into it through [`Staged::sink`] as it is made, then
+/// [`Staged::publish`] adds the rest and swaps it in. Dropped without being
+/// published (the content had errors, a file could not be written), it is
+/// removed and the output stays as it was.
+pub(crate) struct Staged {
+    target: Target,
+    staging: PathBuf,
+    sink: Arc<Staging>,
+    leftovers: Vec<Leftover>,
+    published: bool,
+    _lock: lock::Lock,
+}
+
+/// Takes the lock beside `output` (calling `on_wait` if another build holds
+/// it), asks the guard again under the lock, then clears what earlier
+/// builds left and makes the staging folder, empty.
+pub(crate) fn stage(
     root: &Path,
     output: &Path,
     force: bool,
     on_wait: impl FnMut(),
-) -> Result<Published, PublishError> {
+) -> Result<Staged, PublishError> {
     let target = guard::check(root, output, force).map_err(PublishError::Refused)?;
     let dir = &target.dir;
     if let Some(parent) = dir.parent() {
         fs::create_dir_all(parent).map_err(io_at(parent))?;
     }
     let lock_path = lock_file(dir);
-    let _lock = lock::Lock::acquire(&lock_path, on_wait).map_err(io_at(&lock_path))?;
+    let lock = lock::Lock::acquire(&lock_path, on_wait).map_err(io_at(&lock_path))?;
     // The output may have changed while this build waited.
     let target = guard::check(root, output, force).map_err(PublishError::Refused)?;
-    let leftovers = write_atomically(out, &target.dir)?;
-    Ok(Published { target, leftovers })
+    let (staging, leftovers) = prepare(&target.dir)?;
+    Ok(Staged {
+        sink: Arc::new(Staging {
+            dir: staging.clone(),
+        }),
+        target,
+        staging,
+        leftovers,
+        published: false,
+        _lock: lock,
+    })
+}
+
+impl Staged {
+    /// Where the render writes each file as it is made.
+    pub(crate) fn sink(&self) -> Arc<dyn Sink> {
+        self.sink.clone()
+    }
+
+    /// Writes the files of `out` still held in memory and the manifest,
+    /// flushes the staged site to the disk and swaps it in.
+    pub(crate) fn publish(mut self, out: &Output) -> Result<Published, PublishError> {
+        let output = self.target.dir.clone();
+        if let Some((path, e)) = out.failed() {
+            return Err(PublishError::Io(
+                output.join(path),
+                io::Error::new(e.kind(), e.to_string()),
+            ));
+        }
+        let mut leftovers = std::mem::take(&mut self.leftovers);
+        // From here on `finish` removes the staging folder if it fails.
+        self.published = true;
+        leftovers.extend(finish(out, &output, &self.staging, exchange)?);
+        Ok(Published {
+            target: self.target.clone(),
+            leftovers,
+        })
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = remove_tree(&self.staging);
+        }
+    }
+}
+
+/// The staging folder as a render's [`Sink`].
+struct Staging {
+    dir: PathBuf,
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let file = self.dir.join(path);
+        match write_file(&file, bytes) {
+            // Its folder first, once: most files are the first of theirs.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = file.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                write_file(&file, bytes)
+            }
+            r => r,
+        }
+    }
 }
 
 fn io_at(p: &Path) -> impl FnOnce(io::Error) -> PublishError + use<> {
@@ -142,17 +225,27 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
 
 /// Writes `out` to `output`, replacing what was there only if everything
 /// was written; returns the leftovers it could not remove.
+#[cfg(test)]
 pub(crate) fn write_atomically(out: &Output, output: &Path) -> Result<Vec<Leftover>, PublishError> {
     write_with(out, output, exchange)
 }
 
 /// [`write_atomically`], with the system's atomic exchange as a parameter
 /// (tests pass one that is missing, as on macOS or some FUSE disks).
+#[cfg(test)]
 fn write_with(
     out: &Output,
     output: &Path,
     exchange: fn(&Path, &Path) -> io::Result<bool>,
 ) -> Result<Vec<Leftover>, PublishError> {
+    let (staging, mut leftovers) = prepare(output)?;
+    leftovers.extend(finish(out, output, &staging, exchange)?);
+    Ok(leftovers)
+}
+
+/// Clears what earlier builds left beside `output` and makes the staging
+/// folder, empty: its path, and the leftovers that could not be removed.
+fn prepare(output: &Path) -> Result<(PathBuf, Vec<Leftover>), PublishError> {
     let staging = staging_dir(output);
     let parked = parked_dir(output);
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -182,22 +275,35 @@ fn write_with(
         }
     }
     fs::create_dir(&staging).map_err(io_at(&staging))?;
-    let staged = write_tree(out, &staging)
+    Ok((staging, leftovers))
+}
+
+/// Writes the files of `out` still held in memory into `staging` (which
+/// holds those already written) with the manifest, flushes it, and swaps
+/// it in as `output`; on failure removes it, and `output` is as it was.
+fn finish(
+    out: &Output,
+    output: &Path,
+    staging: &Path,
+    exchange: fn(&Path, &Path) -> io::Result<bool>,
+) -> Result<Vec<Leftover>, PublishError> {
+    let parked = parked_dir(output);
+    let staged = write_tree(out, staging)
         .and_then(|()| {
             write_file(
                 &staging.join(guard::MANIFEST),
-                &guard::manifest(out.files.keys()),
+                &guard::manifest(out.paths()),
             )
         })
-        .and_then(|()| sync_staged(out, &staging));
+        .and_then(|()| sync_staged(out, staging));
     if let Err(e) = staged {
-        let _ = remove_tree(&staging);
+        let _ = remove_tree(staging);
         return Err(PublishError::Io(output.to_path_buf(), e));
     }
-    let previous = match swap_in(&staging, output, &parked, exchange) {
+    let previous = match swap_in(staging, output, &parked, exchange) {
         Ok(p) => p,
         Err(e) => {
-            let _ = remove_tree(&staging);
+            let _ = remove_tree(staging);
             return Err(e);
         }
     };
@@ -205,14 +311,15 @@ fn write_with(
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         sync_path(parent).map_err(io_at(parent))?;
     }
+    let mut leftovers = Vec::new();
     if let Some(previous) = previous {
         leftovers.extend(dispose(&previous, output));
     }
     Ok(leftovers)
 }
 
-/// Writes every file under `dir`: folders first (once each), then the files
-/// on every core, each flushed to the disk.
+/// Writes every file `out` holds in memory under `dir`: folders first (once
+/// each), then the files on every core, each flushed to the disk.
 fn write_tree(out: &Output, dir: &Path) -> io::Result<()> {
     let folders: BTreeSet<&str> = out
         .files
@@ -259,7 +366,7 @@ fn sync_staged(out: &Output, dir: &Path) -> io::Result<()> {
     #[cfg(not(target_os = "linux"))]
     {
         let mut folders: BTreeSet<&str> = BTreeSet::new();
-        for rel in out.files.keys() {
+        for rel in out.paths() {
             let mut rel = rel.as_str();
             while let Some((d, _)) = rel.rsplit_once('/') {
                 if !folders.insert(d) {

@@ -539,3 +539,34 @@ fn pasted_dashes_in_common_lists_of_a_crlf_settings_file() {
         assert!(err.contains(&needle), "missing {needle:?} in:\n{err}");
     }
 }
+
+/// A build writes its pages into the staging folder as it renders them; a
+/// broken link is found after that, by the link check. The build fails, the
+/// staged pages are removed and `public/` is as it was.
+#[test]
+fn a_build_failing_at_the_link_check_leaves_public_byte_identical() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = tree(&site.public());
+    site.write(
+        "content/senza-area.yaml",
+        "nome: Ufficio di staff\ndescrizione: Vedi [la pagina](../non-esiste/).\nsmartizzabili:\n  - Riunioni\naltre_attivita: non_smartizzabili\n",
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(r.stderr().contains("non-esiste"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("content/senza-area.yaml:2:"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(tree(&site.public()), before);
+    let siblings: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !siblings.iter().any(|n| n.contains("trasparenza-")),
+        "{siblings:?}"
+    );
+}
