@@ -56,6 +56,15 @@ pub(crate) enum Entry {
     Failed(String, io::Error),
 }
 
+impl Entry {
+    /// The file's path.
+    pub(crate) fn path(&self) -> &str {
+        match self {
+            Entry::Held(p, _) | Entry::Written(p, _) | Entry::Failed(p, _) => p,
+        }
+    }
+}
+
 /// The files of the site: path relative to the output folder -> bytes (or,
 /// with a sink, what is kept of each file written).
 #[derive(Default, Clone)]

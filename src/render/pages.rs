@@ -8,6 +8,8 @@
 //! depend on each other: they are built in parallel, and gathered in an
 //! ordered map, so the result does not depend on the threads.
 
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 use tera::Context;
 
@@ -174,27 +176,27 @@ pub(super) fn render(
         ))
     };
     let edition_files = r.archive.map_or(&[][..], |a| &a.files);
+    let data = || {
+        let files = Mutex::new(Vec::new());
+        let emit = |name: &'static str, bytes| {
+            let entry = shared.entry(name.into(), bytes);
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
+        };
+        let downloads = opendata::build_with(site, &units, edition_files, r.shared.today, &emit);
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        // In a fixed order, whichever thread made them first.
+        files.sort_by(|a, b| a.path().cmp(b.path()));
+        (downloads, files)
+    };
+    let index = || {
+        search::index::build(site, &units)
+            .into_iter()
+            .map(|(path, bytes)| shared.entry(path, bytes))
+            .collect::<Vec<Entry>>()
+    };
     let ((unit_pages, table), (data, index)) = rayon::join(
         || rayon::join(unit_pages, table),
-        || {
-            rayon::join(
-                || {
-                    let data = opendata::build_with(site, &units, edition_files, r.shared.today);
-                    let files: Vec<Entry> = data
-                        .files
-                        .into_iter()
-                        .map(|(name, bytes)| shared.entry(name.into(), bytes))
-                        .collect();
-                    (data.downloads, files)
-                },
-                || {
-                    search::index::build(site, &units)
-                        .into_iter()
-                        .map(|(path, bytes)| shared.entry(path, bytes))
-                        .collect::<Vec<Entry>>()
-                },
-            )
-        },
+        || rayon::join(data, index),
     );
     let (downloads, data_files) = data;
 
