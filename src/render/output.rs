@@ -38,6 +38,9 @@ pub(crate) const CHANGES_JSON: &str = "modifiche.json";
 pub(crate) trait Sink: Send + Sync {
     /// Writes `bytes` as the file `path` (relative to the site's root).
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Opens the file `path` to be written in pieces; flushing the writer
+    /// finishes it.
+    fn open(&self, path: &str) -> io::Result<Box<dyn io::Write + '_>>;
 }
 
 /// A file handed to the [`Sink`]: what is kept of it.
@@ -62,6 +65,33 @@ impl Entry {
         match self {
             Entry::Held(p, _) | Entry::Written(p, _) | Entry::Failed(p, _) => p,
         }
+    }
+
+    /// The file's size (0 when it failed).
+    pub(crate) fn size(&self) -> usize {
+        match self {
+            Entry::Held(_, b) => b.len(),
+            Entry::Written(_, w) => w.size,
+            Entry::Failed(..) => 0,
+        }
+    }
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<W> {
+    inner: W,
+    count: usize,
+}
+
+impl<W: io::Write> io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -137,6 +167,42 @@ impl Output {
                 scanned,
             },
         )
+    }
+
+    /// The file `path` (not a page: its links are not scanned), which
+    /// `write` writes in pieces: straight into the sink's file when there is
+    /// one, so it is never held whole; else into memory, `capacity` bytes
+    /// reserved. Any thread may call it.
+    pub(crate) fn stream(
+        &self,
+        path: String,
+        capacity: usize,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Entry {
+        debug_assert!(!path.ends_with(".html"), "{path} is a page");
+        let Some((sink, prefix)) = &self.sink else {
+            let mut bytes = Vec::with_capacity(capacity);
+            return match write(&mut bytes) {
+                Ok(()) => Entry::Held(path, bytes),
+                Err(e) => Entry::Failed(path, e),
+            };
+        };
+        let written = sink.open(&format!("{prefix}{path}")).and_then(|w| {
+            let mut w = Counted { inner: w, count: 0 };
+            write(&mut w)?;
+            io::Write::flush(&mut w)?;
+            Ok(w.count)
+        });
+        match written {
+            Ok(size) => Entry::Written(
+                path,
+                Written {
+                    size,
+                    scanned: None,
+                },
+            ),
+            Err(e) => Entry::Failed(path, e),
+        }
     }
 
     /// Adds a file made by [`Output::entry`]; a later file at the same path

@@ -177,13 +177,12 @@ pub(super) fn render(
     };
     let edition_files = r.archive.map_or(&[][..], |a| &a.files);
     let data = || {
-        let files = Mutex::new(Vec::new());
-        let emit = |name: &'static str, bytes| {
-            let entry = shared.entry(name.into(), bytes);
-            files.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
+        let files = Collected {
+            out: shared,
+            entries: Mutex::new(Vec::new()),
         };
-        let downloads = opendata::build_with(site, &units, edition_files, r.shared.today, &emit);
-        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let downloads = opendata::build_with(site, &units, edition_files, r.shared.today, &files);
+        let mut files = files.entries.into_inner().unwrap_or_else(|e| e.into_inner());
         // In a fixed order, whichever thread made them first.
         files.sort_by(|a, b| a.path().cmp(b.path()));
         (downloads, files)
@@ -260,6 +259,39 @@ pub(super) fn render(
     }
 
     !diags.has_errors()
+}
+
+/// The open data's files as entries of `out` (written at once when it has
+/// a sink), gathered from the threads that made them.
+struct Collected<'a> {
+    out: &'a Output,
+    entries: Mutex<Vec<Entry>>,
+}
+
+impl Collected<'_> {
+    fn push(&self, entry: Entry) -> usize {
+        let size = entry.size();
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(entry);
+        size
+    }
+}
+
+impl opendata::Files for Collected<'_> {
+    fn bytes(&self, name: &'static str, bytes: Vec<u8>) {
+        self.push(self.out.entry(name.to_string(), bytes));
+    }
+
+    fn stream(
+        &self,
+        name: &'static str,
+        capacity: usize,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> usize {
+        self.push(self.out.stream(name.to_string(), capacity, write))
+    }
 }
 
 /// The home's `<meta name="description">`: never a count that the rule for

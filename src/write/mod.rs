@@ -193,19 +193,52 @@ struct Staging {
     dir: PathBuf,
 }
 
-impl Sink for Staging {
-    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+impl Staging {
+    /// `make` on the file `path`, making its folder when it is missing
+    /// (most files are the first of their folder).
+    fn at<T>(&self, path: &str, make: impl Fn(&Path) -> io::Result<T>) -> io::Result<T> {
         let file = self.dir.join(path);
-        match write_file(&file, bytes) {
-            // Its folder first, once: most files are the first of theirs.
+        match make(&file) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 if let Some(parent) = file.parent() {
                     fs::create_dir_all(parent)?;
                 }
-                write_file(&file, bytes)
+                make(&file)
             }
             r => r,
         }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.at(path, |file| write_file(file, bytes))
+    }
+
+    fn open(&self, path: &str) -> io::Result<Box<dyn Write + '_>> {
+        let file = self.at(path, |f| File::create(f))?;
+        Ok(Box::new(StagedFile(io::BufWriter::with_capacity(
+            64 * 1024,
+            file,
+        ))))
+    }
+}
+
+/// A file of the staging folder written in pieces; flushing it finishes it
+/// as [`write_file`] does.
+struct StagedFile(io::BufWriter<File>);
+
+impl Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()?;
+        if !cfg!(target_os = "linux") {
+            self.0.get_ref().sync_all()?;
+        }
+        Ok(())
     }
 }
 

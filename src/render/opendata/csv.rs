@@ -3,6 +3,8 @@
 //! one row per activity. [`push_record`] also writes the CSVs of the
 //! "Cosa è cambiato" pages.
 
+use std::io::{self, Write};
+
 use super::rows::{Computed, Row, columns};
 use crate::model::Site;
 #[cfg(test)]
@@ -14,16 +16,21 @@ use crate::views::{self, UnitView};
 pub(crate) fn csv(site: &Site, units: &[UnitView]) -> String {
     let common = views::common_view(site);
     let rows = super::rows::rows(site, common.as_ref(), units);
-    let bytes = csv_of(site, &rows, csv_len(site, &rows));
+    let mut bytes = Vec::with_capacity(csv_len(site, &rows));
+    // Into memory: cannot fail.
+    let _ = write_csv(site, &rows, &mut bytes);
     // Built from `&str`s only.
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// [`csv`] of the rows, written into a buffer of `len` bytes ([`csv_len`]).
-pub(super) fn csv_of(site: &Site, rows: &[Row], len: usize) -> Vec<u8> {
+/// [`csv`] of the rows, written to `w` in pieces of ~64 KiB: a build writes
+/// them straight into the file (at 10,000 units the CSV is 145 MB, which
+/// was held whole); in memory, `w` is a buffer sized by [`csv_len`].
+pub(super) fn write_csv(site: &Site, rows: &[Row], w: &mut dyn Write) -> io::Result<()> {
+    const PIECE: usize = 64 * 1024;
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
-    let mut out = String::with_capacity(len);
+    let mut out = String::with_capacity(PIECE + PIECE / 4);
     push_record(&mut out, columns(site).iter().map(|col| col.name));
     let partial = site.has_partial();
     let mut computed = Computed::default();
@@ -34,11 +41,15 @@ pub(super) fn csv_of(site: &Site, rows: &[Row], len: usize) -> Vec<u8> {
             r.fields(c, &aggiornato, computed.fields(), partial)
                 .into_iter(),
         );
+        if out.len() >= PIECE {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
-    out.into_bytes()
+    w.write_all(out.as_bytes())
 }
 
-/// The length of [`csv_of`]'s file, measured in a pass that writes
+/// The length of [`write_csv`]'s file, measured in a pass that writes
 /// nothing: the file is then written into one buffer of its size. A
 /// buffer grown by doubling copied the file and touched up to twice its
 /// pages (14 MB at the 1,000 units of the acceptance catalogue, whose long

@@ -126,39 +126,64 @@ pub(crate) struct EditionFile {
     pub size: usize,
 }
 
-/// Builds every open-data file, handing each to `emit` as soon as it is
-/// made (from any thread): a build writes and drops the large ones (at
-/// 10,000 units the CSV and the JSON are ~140 MB each) without waiting for
-/// the others. `units` are the views the unit pages use; `editions`, the
-/// data files of earlier editions, go into the DCAT file. Returns what the
-/// home page says of the files.
+/// Where [`build_with`] puts each file as soon as it is made, from any
+/// thread (a render's `Output`: written at once in a build).
+pub(crate) trait Files: Sync {
+    /// A file made whole.
+    fn bytes(&self, name: &'static str, bytes: Vec<u8>);
+    /// A file `write` writes in pieces, never held whole when it goes to
+    /// the disk; `capacity`, its expected size, sizes a buffer in memory.
+    /// Returns its size.
+    fn stream(
+        &self,
+        name: &'static str,
+        capacity: usize,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> usize;
+}
+
+/// Builds every open-data file, handing each to `files` as soon as it is
+/// made: a build writes the CSV and the JSON (at 10,000 units ~140 MB each)
+/// straight into their files. `units` are the views the unit pages use;
+/// `editions`, the data files of earlier editions, go into the DCAT file.
+/// Returns what the home page says of the files.
 pub(crate) fn build_with(
     site: &Site,
     units: &[UnitView],
     editions: &[EditionFile],
     today: Date,
-    emit: &(dyn Fn(&'static str, Vec<u8>) + Sync),
+    files: &dyn Files,
 ) -> Vec<Download> {
     let sizes = std::sync::Mutex::new(Vec::<(&'static str, usize)>::new());
-    let put = |name: &'static str, bytes: Vec<u8>| {
+    let record = |name: &'static str, size: usize| {
         sizes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push((name, bytes.len()));
-        emit(name, bytes);
+            .push((name, size));
+    };
+    let put = |name: &'static str, bytes: Vec<u8>| {
+        record(name, bytes.len());
+        files.bytes(name, bytes);
     };
     let common = views::common_view(site);
     let rows = rows::rows(site, common.as_ref(), units);
-    // The CSV and the JSON are written into buffers sized once (`csv_len`).
+    // Held in memory, the CSV and the JSON are written into buffers sized
+    // once (`csv_len`).
     let csv_len = csv::csv_len(site, &rows);
     // The three big files do not depend on each other: one core each.
     rayon::join(
         || {
             rayon::join(
-                || put(CSV, csv::csv_of(site, &rows, csv_len)),
+                || {
+                    let n = files.stream(CSV, csv_len, &mut |w| csv::write_csv(site, &rows, w));
+                    record(CSV, n);
+                },
                 || {
                     let capacity = csv_len + csv_len / 8 + 4096;
-                    put(JSON, json::json_of(site, common.as_ref(), units, capacity));
+                    let n = files.stream(JSON, capacity, &mut |w| {
+                        json::write_json(site, common.as_ref(), units, w)
+                    });
+                    record(JSON, n);
                 },
             )
         },
@@ -330,18 +355,23 @@ pub(super) fn validity(c: &SiteConfig, today: Date) -> Option<String> {
 }
 
 fn pretty(v: &impl Serialize) -> Vec<u8> {
-    pretty_sized(v, 0)
+    let mut bytes = Vec::new();
+    // Serializing plain data into a Vec cannot fail.
+    if write_pretty(v, &mut bytes).is_err() {
+        bytes.clear();
+        bytes.push(b'\n');
+    }
+    bytes
 }
 
-/// Pretty JSON with a newline at the end, into a buffer of `capacity` bytes.
-fn pretty_sized(v: &impl Serialize, capacity: usize) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(capacity);
-    // Serializing plain data into a Vec cannot fail.
-    if serde_json::to_writer_pretty(&mut bytes, v).is_err() {
-        bytes.clear();
-    }
-    bytes.push(b'\n');
-    bytes
+/// Pretty JSON with a newline at the end, written to `w` (through a buffer
+/// of its own: serde_json writes in small pieces).
+fn write_pretty(v: &impl Serialize, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut w = std::io::BufWriter::with_capacity(64 * 1024, w);
+    serde_json::to_writer_pretty(&mut w, v)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// `512 byte`, `12,3 kB`, `1,2 MB` (decimal units, Italian comma).
