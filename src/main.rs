@@ -18,7 +18,7 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> std::process::ExitCode {
     let command = Cli::parse().command;
-    if matches!(command, Command::Serve(_) | Command::Build(_)) {
+    if matches!(command, Command::Serve(_)) {
         keep_freed_memory();
     }
     trasparenza::cmd::run(command)
@@ -28,9 +28,6 @@ fn main() -> std::process::ExitCode {
 /// of handing it back to the system 10 ms later: every save would otherwise
 /// fault those pages in again, 20 to 60 ms on the way from a save to the
 /// reload on a 1,000-unit site. The preview's memory stays at its highest.
-/// A build too: each stage's freed memory is reused by the next instead of
-/// faulted in again (at 10,000 units, 1.2 s of system CPU instead of 2.1 to
-/// 3.2 s, for a peak ~3% higher; issue 25).
 fn keep_freed_memory() {
     // SAFETY: sets an option of the allocator the binary uses; mimalloc
     // reads it on every purge, from any thread.
