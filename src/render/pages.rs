@@ -182,7 +182,10 @@ pub(super) fn render(
             entries: Mutex::new(Vec::new()),
         };
         let downloads = opendata::build_with(site, &units, edition_files, r.shared.today, &files);
-        let mut files = files.entries.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut files = files
+            .entries
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
         // In a fixed order, whichever thread made them first.
         files.sort_by(|a, b| a.path().cmp(b.path()));
         (downloads, files)
@@ -193,9 +196,14 @@ pub(super) fn render(
             .map(|(path, bytes)| shared.entry(path, bytes))
             .collect::<Vec<Entry>>()
     };
-    let ((unit_pages, table), (data, index)) = rayon::join(
-        || rayon::join(unit_pages, table),
-        || rayon::join(data, index),
+    // The long single-threaded pieces (the table, the search index, the
+    // workbook inside the open data) start first, the unit pages (split
+    // among the threads) fill the cores around them and to the end: with
+    // the unit pages first, one core idled at the end of the render while
+    // the table or the index finished.
+    let ((table, index), (data, unit_pages)) = rayon::join(
+        || rayon::join(table, index),
+        || rayon::join(data, unit_pages),
     );
     let (downloads, data_files) = data;
 
