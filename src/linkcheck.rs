@@ -74,7 +74,8 @@ pub(crate) fn scan_page(html: &str) -> Scanned {
     scan(html, |name, value| {
         if name == "id" {
             s.ids.push(value.into_owned());
-        } else {
+        } else if !is_external(&value) {
+            // A link that leaves the site is never followed (`resolve`).
             s.links.push(value.into_owned());
         }
     });

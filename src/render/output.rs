@@ -151,22 +151,28 @@ impl Output {
     /// The file `path`: written to the sink now (with the page's links
     /// scanned) when there is one, else kept. Any thread may call it.
     pub(crate) fn entry(&self, path: String, bytes: Vec<u8>) -> Entry {
-        let Some((sink, prefix)) = &self.sink else {
-            return Entry::Held(path, bytes);
-        };
-        if let Err(e) = sink.put(&format!("{prefix}{path}"), &bytes) {
-            return Entry::Failed(path, e);
+        match &self.sink {
+            None => Entry::Held(path, bytes),
+            Some(sink) => {
+                let scanned = path
+                    .ends_with(".html")
+                    .then(|| crate::linkcheck::scan_page(&String::from_utf8_lossy(&bytes)));
+                hand_over(sink, path, &bytes, scanned)
+            }
         }
-        let scanned = path
-            .ends_with(".html")
-            .then(|| crate::linkcheck::scan_page(&String::from_utf8_lossy(&bytes)));
-        Entry::Written(
-            path,
-            Written {
-                size: bytes.len(),
-                scanned,
-            },
-        )
+    }
+
+    /// [`Output::entry`] of a text (a page as rendered): read as it is.
+    pub(crate) fn text_entry(&self, path: String, text: String) -> Entry {
+        match &self.sink {
+            None => Entry::Held(path, text.into_bytes()),
+            Some(sink) => {
+                let scanned = path
+                    .ends_with(".html")
+                    .then(|| crate::linkcheck::scan_page(&text));
+                hand_over(sink, path, text.as_bytes(), scanned)
+            }
+        }
     }
 
     /// The file `path` (not a page: its links are not scanned), which
@@ -290,6 +296,26 @@ impl Output {
             .filter(|p| is_page(p))
             .map(|p| p.trim_end_matches("index.html").to_string())
             .collect()
+    }
+}
+
+/// `bytes` handed to `sink` (under its prefix) as the file `path`, with what
+/// is kept of it.
+fn hand_over(
+    (sink, prefix): &(Arc<dyn Sink>, String),
+    path: String,
+    bytes: &[u8],
+    scanned: Option<Scanned>,
+) -> Entry {
+    match sink.put(&format!("{prefix}{path}"), bytes) {
+        Ok(()) => Entry::Written(
+            path,
+            Written {
+                size: bytes.len(),
+                scanned,
+            },
+        ),
+        Err(e) => Entry::Failed(path, e),
     }
 }
 

@@ -131,7 +131,7 @@ pub(super) fn render(
     let units = views::unit_views(site);
     let shared = &*out;
     let page = |p: Result<(String, String), Diagnostic>| -> Result<Entry, Diagnostic> {
-        p.map(|(path, html)| shared.entry(path, html.into_bytes()))
+        p.map(|(path, html)| shared.text_entry(path, html))
     };
 
     let unit_pages = || -> Vec<Result<Entry, Diagnostic>> {
