@@ -61,20 +61,20 @@ fn is_word_char(c: char) -> bool {
 /// (`fatture` -> `fattur`); a stem keeps at least three letters. Words
 /// with a digit stay as they are.
 pub(crate) fn stem(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.iter().any(|c| c.is_numeric()) {
+    if word.chars().any(|c| c.is_numeric()) {
         return word.to_string();
     }
-    let n = chars.len();
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    let hard = n >= 3
-        && matches!(chars[n - 3], 'c' | 'g')
-        && chars[n - 2] == 'h'
-        && matches!(chars[n - 1], 'i' | 'e');
-    let i_vowel = n >= 2 && chars[n - 2] == 'i' && matches!(chars[n - 1], 'o' | 'a' | 'e' | 'i');
+    // The last three chars (`c1` the last) and the count: no copy of the
+    // word's chars (this runs on every word of the site).
+    let n = word.chars().count();
+    let mut last = word.chars().rev();
+    let (c1, c2, c3) = (last.next(), last.next(), last.next());
+    let vowel = |c: Option<char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u'));
+    let hard = matches!(c3, Some('c' | 'g')) && c2 == Some('h') && matches!(c1, Some('i' | 'e'));
+    let i_vowel = c2 == Some('i') && matches!(c1, Some('o' | 'a' | 'e' | 'i'));
     let cut = if hard || i_vowel {
         2
-    } else if n >= 1 && vowel(chars[n - 1]) {
+    } else if vowel(c1) {
         1
     } else {
         0
@@ -87,13 +87,25 @@ pub(crate) fn stem(word: &str) -> String {
     } else {
         n
     };
-    chars[..keep].iter().collect()
+    match word.char_indices().nth(keep) {
+        Some((end, _)) => word[..end].to_string(),
+        None => word.to_string(),
+    }
+}
+
+/// Whether `word` (folded) is in `list`, one of [`ELISIONS`] and
+/// [`STOP_WORDS`]: every one is at most six bytes, so longer words are not
+/// compared (most words of a text).
+fn listed(list: &[&str], word: &str) -> bool {
+    word.len() <= 6 && list.contains(&word)
 }
 
 /// The words of `text`, analysed, in order.
 pub(crate) fn analyze(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
+    // One buffer for every word's folded form (each word's term is its stem).
+    let mut folded = String::new();
     let mut i = 0;
     while i < chars.len() {
         if !is_word_char(chars[i]) {
@@ -101,7 +113,7 @@ pub(crate) fn analyze(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let mut folded = String::new();
+        folded.clear();
         let mut accent = false;
         while i < chars.len() && is_word_char(chars[i]) {
             for lower in chars[i].to_lowercase() {
@@ -116,10 +128,10 @@ pub(crate) fn analyze(text: &str) -> Vec<Token> {
             i += 1;
         }
         let elided = i + 1 < chars.len() && is_apostrophe(chars[i]) && is_word_char(chars[i + 1]);
-        if elided && ELISIONS.contains(&folded.as_str()) {
+        if elided && listed(ELISIONS, &folded) {
             continue;
         }
-        if STOP_WORDS.contains(&folded.as_str()) {
+        if listed(STOP_WORDS, &folded) {
             continue;
         }
         out.push(Token {
@@ -139,6 +151,13 @@ pub fn terms(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_listed_word_is_short_enough_for_listed() {
+        for w in super::ELISIONS.iter().chain(super::STOP_WORDS) {
+            assert!(w.len() <= 6, "{w}: `listed` skips words over six bytes");
+        }
+    }
+
     use super::*;
 
     #[test]
