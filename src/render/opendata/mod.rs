@@ -12,11 +12,13 @@
 //! metadata) and [`dcat`]. This file holds the file names, what the home page
 //! says of each file, the licence, what the metadata say beyond the rows
 //! ([`validity`], the act's sentences for its rules: [`citations`]) and
-//! [`build_with`], which builds them all.
+//! [`build_with`], which builds them all and hands each to a [`Files`]
+//! target as soon as it is made (the CSV and the JSON in pieces).
 //!
 //! Activity URLs are built from the same [`UnitView`]s as the unit pages, so
 //! every `#anchor` in the data exists on its page. Like the rest of `render`,
-//! this module never touches the disk and is deterministic (struct field order
+//! this module never touches the disk itself (a build's `Files` writes into
+//! the staging folder) and is deterministic (struct field order
 //! or sorted keys, no clock).
 
 mod csv;
