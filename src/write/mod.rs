@@ -652,4 +652,72 @@ mod tests {
         assert_eq!(names(dir.path()), ["public"]);
         assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "a");
     }
+
+    /// A site folder with an earlier build in `public/` holding `index.html` = "a".
+    fn built_site() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        let public = root.join("public");
+        write_atomically(&output(&[("index.html", "a")]), &public).unwrap();
+        (dir, root, public)
+    }
+
+    /// Files written through the staging folder's sink, whole or in pieces,
+    /// and files still held, are all published, with the manifest.
+    #[test]
+    fn a_staged_build_publishes_what_its_sink_wrote() {
+        let (_dir, root, public) = built_site();
+        let staged = stage(&root, &public, false, || {}).unwrap();
+        let mut out = Output::to_sink(staged.sink(), String::new());
+        out.add("index.html", b"<a href=\"x/\">b</a>".to_vec());
+        let entry = out.stream("x/data.csv".into(), 0, &mut |w| w.write_all(b"1,2\r\n"));
+        out.insert(entry);
+        assert!(out.failed().is_none());
+        out.files.insert("x/index.html".into(), b"c".to_vec());
+        staged.publish(&out).unwrap();
+        assert_eq!(
+            fs::read_to_string(public.join("index.html")).unwrap(),
+            "<a href=\"x/\">b</a>"
+        );
+        assert_eq!(
+            fs::read_to_string(public.join("x/data.csv")).unwrap(),
+            "1,2\r\n"
+        );
+        assert_eq!(
+            fs::read_to_string(public.join("x/index.html")).unwrap(),
+            "c"
+        );
+        let manifest = fs::read_to_string(public.join(guard::MANIFEST)).unwrap();
+        assert!(manifest.contains("x/data.csv"), "{manifest}");
+        assert_eq!(names(&root), ["content", "public"]);
+    }
+
+    /// A file the sink could not write (a file where a folder goes) fails
+    /// the publish: the staging folder is removed, `public/` is as it was.
+    #[test]
+    fn a_file_the_sink_cannot_write_fails_the_publish() {
+        let (_dir, root, public) = built_site();
+        let staged = stage(&root, &public, false, || {}).unwrap();
+        let mut out = Output::to_sink(staged.sink(), String::new());
+        out.add("a", b"x".to_vec());
+        out.add("a/b", b"y".to_vec());
+        assert_eq!(out.failed().map(|(p, _)| p), Some("a/b"));
+        assert!(staged.publish(&out).is_err());
+        assert_eq!(names(&root), ["content", "public"]);
+        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "a");
+    }
+
+    /// A build whose content fails drops its staging folder unpublished.
+    #[test]
+    fn a_staged_build_dropped_leaves_no_staged_copy() {
+        let (_dir, root, public) = built_site();
+        let staged = stage(&root, &public, false, || {}).unwrap();
+        let mut out = Output::to_sink(staged.sink(), String::new());
+        out.add("index.html", b"b".to_vec());
+        assert!(staging_dir(&public).join("index.html").is_file());
+        drop(staged);
+        assert_eq!(names(&root), ["content", "public"]);
+        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "a");
+    }
 }
