@@ -81,30 +81,95 @@ pub struct Pending {
     checked: Arc<AtomicBool>,
 }
 
+/// A completion stopped by [`Pending::complete_unless`]'s flag.
+#[derive(Debug)]
+pub struct Cancelled;
+
 impl Pending {
     /// Renders everything but the unit pages, puts the unit pages in their
     /// place and checks every link, as a build does: the whole site, or
     /// `None` with the problems in `diags`.
     pub fn complete(&self, diags: &mut Diagnostics) -> Option<Map> {
+        match self.complete_unless(&AtomicBool::new(false), diags) {
+            Ok(done) => done,
+            Err(Cancelled) => None,
+        }
+    }
+
+    /// [`Pending::complete`], given up between its stages once `cancelled`
+    /// is set (a newer save renders the site again): `Err(Cancelled)`, and
+    /// this site is not marked as checked.
+    pub fn complete_unless(
+        &self,
+        cancelled: &AtomicBool,
+        diags: &mut Diagnostics,
+    ) -> Result<Option<Map>, Cancelled> {
+        let stop = || {
+            if cancelled.load(Ordering::Acquire) {
+                Err(Cancelled)
+            } else {
+                Ok(())
+            }
+        };
+        stop()?;
+        stall_for_tests(cancelled)?;
+        let mut timer = pipeline::Timer::new();
         let p = &*self.prepared;
-        let mut out = render::render_with(
+        let Some(mut out) = render::render_with(
             &p.site,
             &p.editions,
             &p.theme,
             p.today,
             Units::Placeholders,
             diags,
-        )?;
+        ) else {
+            return Ok(None);
+        };
+        timer.lap("rest");
+        stop()?;
+        // The link check reads every page: the kept unit pages are copied
+        // in for it, then the copies give way to the shared pages.
         for (path, bytes) in self.pages.iter() {
             out.add(path.clone(), bytes.to_vec());
         }
         linkcheck::report(&out, &p.site, &self.root, diags);
+        timer.lap("link check");
+        stop()?;
         if diags.has_errors() {
-            return None;
+            return Ok(None);
+        }
+        let mut files = shared(out);
+        for (path, bytes) in self.pages.iter() {
+            files.insert(path.clone(), Arc::clone(bytes));
         }
         self.checked.store(true, Ordering::Release);
-        Some(shared(out))
+        Ok(Some(files))
     }
+}
+
+/// Debug builds only (the integration tests run one): the first
+/// completion of the process waits `TRASPARENZA_TEST_STALL_MS` first, or
+/// until cancelled, so that a test can save again while the rest of the
+/// site of a save is still being completed, whatever the machine's speed.
+fn stall_for_tests(cancelled: &AtomicBool) -> Result<(), Cancelled> {
+    static STALLED: AtomicBool = AtomicBool::new(false);
+    if !cfg!(debug_assertions) || STALLED.swap(true, Ordering::AcqRel) {
+        return Ok(());
+    }
+    let Some(ms) = std::env::var("TRASPARENZA_TEST_STALL_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    else {
+        return Ok(());
+    };
+    let until = std::time::Instant::now() + std::time::Duration::from_millis(ms);
+    while std::time::Instant::now() < until {
+        if cancelled.load(Ordering::Acquire) {
+            return Err(Cancelled);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    Ok(())
 }
 
 fn shared(out: Output) -> Map {

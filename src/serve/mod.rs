@@ -21,9 +21,9 @@ pub(crate) mod watch;
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use site::{Builder, Outcome, State};
 use watch::Watch;
@@ -127,39 +127,80 @@ impl Preview {
         } = self;
         net::start(listener, Arc::clone(builder.state()), Arc::clone(&hub))
             .map_err(|e| StartError::Io(e.to_string()))?;
+        // The watcher and the completions of the rest of the site speak to
+        // the builder on one channel: a save is taken as soon as it ends,
+        // also while the rest of an older one is being completed.
+        let (tx, events) = mpsc::channel();
+        let changes = tx.clone();
         thread::Builder::new()
             .name("serve-watch".into())
             .spawn(move || {
                 while let Some(change) = watch.next_change() {
-                    for e in &change.errors {
-                        warn(e);
+                    if changes.send(Event::Change(change)).is_err() {
+                        return;
                     }
-                    if change.paths.is_empty() {
-                        continue;
+                }
+                let _ = changes.send(Event::Stopped);
+            })
+            .map_err(|e| StartError::Io(e.to_string()))?;
+        thread::Builder::new()
+            .name("serve-build".into())
+            .spawn(move || {
+                let finished = |f: Option<site::Finished>| {
+                    if let Some(f) = f {
+                        if !f.quiet {
+                            report(&f.paths, &f.outcome);
+                        }
+                        if let Some(generation) = f.reload {
+                            hub.reload(generation);
+                        }
                     }
-                    let outcome = builder.rebuild_after(&change.paths);
-                    if outcome.changed {
-                        hub.reload(outcome.generation);
-                    }
-                    // The rest of the site (home, table, open data, search
-                    // index, link check) after the browsers were told.
-                    match builder.finish() {
-                        Some(done) => {
-                            if done.ok() {
-                                let outcome = site::Outcome {
-                                    pages: done.pages,
-                                    files: done.files,
-                                    ..outcome
-                                };
-                                report(&change.paths, &outcome);
-                            } else {
-                                report(&change.paths, &done);
-                            }
-                            if done.changed {
-                                hub.reload(done.generation);
+                };
+                loop {
+                    let event = match builder.deadline() {
+                        Some(at) => {
+                            match events.recv_timeout(at.saturating_duration_since(Instant::now()))
+                            {
+                                Ok(e) => e,
+                                Err(mpsc::RecvTimeoutError::Timeout) => {
+                                    finished(builder.timed_out());
+                                    continue;
+                                }
+                                Err(mpsc::RecvTimeoutError::Disconnected) => break,
                             }
                         }
-                        None => report(&change.paths, &outcome),
+                        None => match events.recv() {
+                            Ok(e) => e,
+                            Err(_) => break,
+                        },
+                    };
+                    match event {
+                        Event::Change(change) => {
+                            for e in &change.errors {
+                                warn(e);
+                            }
+                            if change.paths.is_empty() {
+                                continue;
+                            }
+                            let outcome = builder.rebuild_after(&change.paths);
+                            if outcome.changed {
+                                hub.reload(outcome.generation);
+                            }
+                            if let Some((paths, outcome)) =
+                                builder.report_later(&change.paths, outcome)
+                            {
+                                report(&paths, &outcome);
+                            }
+                            // The rest of the site (home, table, open data,
+                            // search index, link check) after the browsers
+                            // were told, given up if another save comes.
+                            let tx = tx.clone();
+                            builder.start_completion(move |done| {
+                                let _ = tx.send(Event::Completed(done));
+                            });
+                        }
+                        Event::Completed(done) => finished(builder.completed(done)),
+                        Event::Stopped => break,
                     }
                 }
                 warn(&t!("serve-stopped-watching"));
@@ -167,6 +208,16 @@ impl Preview {
             .map_err(|e| StartError::Io(e.to_string()))?;
         Ok(())
     }
+}
+
+/// What the builder's thread is told.
+enum Event {
+    /// A burst of changes ended.
+    Change(watch::Change),
+    /// The rest of a site was completed (or failed, or was given up).
+    Completed(site::Completed),
+    /// The watcher stopped.
+    Stopped,
 }
 
 #[cfg(test)]

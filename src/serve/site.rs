@@ -15,12 +15,12 @@
 //! rebuild starts (each one holds CPU) and the error says to restart.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use super::incremental::{Incremental, Map, Pending, Rendered};
+use super::incremental::{Cancelled, Incremental, Map, Pending, Rendered};
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load::EnvironmentError;
 use crate::pipeline::BuildOptions;
@@ -37,7 +37,7 @@ pub(crate) const MAX_ABANDONED: usize = 2;
 /// ([`Files::lookup`] says "not yet", the server asks again while it answers
 /// the others), so it never gets a file of the site before the save.
 pub(crate) struct Files {
-    now: Map,
+    now: Arc<Map>,
     rest: Option<Arc<Rest>>,
 }
 
@@ -47,7 +47,6 @@ pub(crate) struct Files {
 #[derive(Default)]
 pub(crate) struct Rest {
     done: Mutex<Option<Arc<Map>>>,
-    ready: Condvar,
 }
 
 impl Rest {
@@ -58,20 +57,6 @@ impl Rest {
 
     fn fill(&self, files: Arc<Map>) {
         *lock(&self.done) = Some(files);
-        self.ready.notify_all();
-    }
-
-    fn wait(&self) -> Arc<Map> {
-        let mut done = lock(&self.done);
-        loop {
-            if let Some(f) = done.as_ref() {
-                return Arc::clone(f);
-            }
-            done = self
-                .ready
-                .wait(done)
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-        }
     }
 }
 
@@ -90,7 +75,10 @@ impl std::fmt::Debug for Files {
 
 impl From<Map> for Files {
     fn from(now: Map) -> Self {
-        Files { now, rest: None }
+        Files {
+            now: Arc::new(now),
+            rest: None,
+        }
     }
 }
 
@@ -121,24 +109,17 @@ impl Files {
         }
     }
 
-    /// Every file, waiting for the rest of the site if needed.
-    pub(crate) fn all(&self) -> Arc<Map> {
+    /// Every file, when the rest of the site is there.
+    fn complete(&self) -> Option<Arc<Map>> {
         match &self.rest {
-            Some(r) => r.wait(),
-            None => Arc::new(self.now.clone()),
+            Some(r) => r.done(),
+            None => Some(Arc::clone(&self.now)),
         }
     }
 
-    /// (pages, files), waiting for the rest of the site if needed.
+    /// (pages, files) of a complete snapshot.
     fn counts(&self) -> (usize, usize) {
-        let count = |m: &Map| {
-            let pages = m.keys().filter(|k| crate::render::is_page(k)).count();
-            (pages, m.len())
-        };
-        match &self.rest {
-            Some(r) => count(&r.wait()),
-            None => count(&self.now),
-        }
+        self.complete().map_or((0, 0), |m| counts(&m))
     }
 }
 
@@ -203,6 +184,10 @@ pub(crate) struct Builder {
     budget: Duration,
     /// The threads rebuilds run on; replaced when a rebuild is abandoned.
     pool: Option<Arc<rayon::ThreadPool>>,
+    /// The threads that complete the rest of the site, at a lower priority
+    /// ([`BACKGROUND_NICE`]) so that a save never waits for them; replaced
+    /// when a completion is abandoned.
+    background: Option<Arc<rayon::ThreadPool>>,
     /// Abandoned rebuilds still running.
     abandoned: Arc<AtomicUsize>,
     /// The site kept between saves; replaced (everything rendered again)
@@ -210,16 +195,70 @@ pub(crate) struct Builder {
     incremental: Arc<Mutex<Incremental>>,
     root: PathBuf,
     opts: BuildOptions,
-    /// The rest of the published snapshot, to complete ([`Builder::finish`]).
+    /// The rest of the published snapshot, to complete.
     pending: Option<Completion>,
+    /// Completions given up for a newer save that may still be running
+    /// (until their next stage): counted as abandoned past their budget.
+    stopping: Vec<Running>,
+    next_completion: u64,
+    /// The last complete site published, what a failed completion falls
+    /// back to, and its (pages, files).
+    good: Option<Arc<Map>>,
+    counts: (usize, usize),
+    /// The changed paths of saves whose completion was given up for a
+    /// newer one: the newer save's line names them too.
+    carried: Vec<PathBuf>,
 }
 
-/// A partial snapshot waiting for its rest, and the last good site.
+/// The nice value of the threads completing the rest of the site: a save
+/// (at the process's own priority) takes the processor from them at once.
+pub(crate) const BACKGROUND_NICE: i32 = 10;
+
+/// A partial snapshot waiting for its rest.
 struct Completion {
-    pending: Pending,
+    pending: Arc<Pending>,
     rest: Arc<Rest>,
-    good: Option<Arc<Map>>,
     start: Instant,
+    /// Made by the latest save, which has not said yet how to report it.
+    fresh: bool,
+    /// The save's changed paths and outcome, to report once the rest is
+    /// there; `None`: nothing to report when it succeeds (a completion
+    /// started again after a later save failed).
+    report: Option<(Vec<PathBuf>, Outcome)>,
+    running: Option<Running>,
+}
+
+/// A completion on the background threads.
+struct Running {
+    id: u64,
+    cancel: Arc<AtomicBool>,
+    deadline: Instant,
+    fate: Arc<AtomicU8>,
+}
+
+impl Running {
+    /// Asks the completion to stop at its next stage.
+    fn cancel(&self) {
+        self.cancel.store(true, Ordering::Release);
+    }
+}
+
+/// What a completion sent when it ended (for [`Builder::completed`]).
+pub(crate) struct Completed {
+    id: u64,
+    diags: Diagnostics,
+    files: Result<Option<Map>, Cancelled>,
+}
+
+/// A completion that ended: what to report.
+pub(crate) struct Finished {
+    /// The changed paths of the saves this site holds.
+    pub paths: Vec<PathBuf>,
+    pub outcome: Outcome,
+    /// Nothing to say: the rest of a site whose save was reported already.
+    pub quiet: bool,
+    /// The generation to reload to: a failure published the last good site.
+    pub reload: Option<u64>,
 }
 
 /// What an update gave.
@@ -246,11 +285,17 @@ impl Builder {
             next_generation: first_generation,
             budget: DEFAULT_BUDGET,
             pool: None,
+            background: None,
             abandoned: Arc::new(AtomicUsize::new(0)),
             incremental: Arc::new(Mutex::new(Incremental::new(root, opts.clone()))),
             root: root.to_path_buf(),
             opts,
             pending: None,
+            stopping: Vec::new(),
+            next_completion: 0,
+            good: None,
+            counts: (0, 0),
+            carried: Vec::new(),
         }
     }
 
@@ -265,31 +310,59 @@ impl Builder {
         self.abandoned.load(Ordering::SeqCst)
     }
 
-    /// Runs `job` on the rebuild pool and waits at most the budget.
-    fn run_within_budget<T: Send + 'static>(
-        &mut self,
-        job: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, Diagnostic> {
+    /// The error when too many abandoned rebuilds still run.
+    fn stuck(&mut self) -> Option<Diagnostic> {
+        self.prune_stopping();
         let stuck = self.abandoned();
-        if stuck >= MAX_ABANDONED {
-            return Err(diag!(
+        (stuck >= MAX_ABANDONED).then(|| {
+            diag!(
                 Error,
                 "serve-rebuilds-stuck",
                 "themes",
                 count = stuck,
                 budget = secs(self.budget)
-            ));
+            )
+        })
+    }
+
+    /// Forgets the given-up completions that ended; one still running past
+    /// its budget is stuck in a template: counted as abandoned, and the
+    /// next completion gets new threads.
+    fn prune_stopping(&mut self) {
+        let now = Instant::now();
+        let mut stuck = false;
+        self.stopping.retain(|r| {
+            if r.fate.load(Ordering::SeqCst) != RUNNING {
+                return false;
+            }
+            if now < r.deadline {
+                return true;
+            }
+            let abandoned = r
+                .fate
+                .compare_exchange(RUNNING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok();
+            stuck |= abandoned;
+            false
+        });
+        if stuck {
+            self.abandoned.fetch_add(1, Ordering::SeqCst);
+            self.background = None;
+        }
+    }
+
+    /// Runs `job` on the rebuild pool and waits at most the budget.
+    fn run_within_budget<T: Send + 'static>(
+        &mut self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Diagnostic> {
+        if let Some(stuck) = self.stuck() {
+            return Err(stuck);
         }
         let pool = match &self.pool {
             Some(p) => Arc::clone(p),
             None => {
-                let p = rayon::ThreadPoolBuilder::new()
-                    .thread_name(|n| format!("serve-rebuild-{n}"))
-                    .build()
-                    .map_err(|e| {
-                        diag!(Error, "serve-no-threads", "content", error = e.to_string())
-                    })?;
-                let p = Arc::new(p);
+                let p = new_pool("serve-rebuild", None)?;
                 self.pool = Some(Arc::clone(&p));
                 p
             }
@@ -342,19 +415,35 @@ impl Builder {
         &self.state
     }
 
-    /// Renders the whole site again (the first build).
+    /// Renders the whole site again (the first build). The threads of
+    /// the rest of the site start here, so that the process has all its
+    /// threads before the first save.
     pub(crate) fn rebuild(&mut self) -> Outcome {
+        if self.background.is_none() {
+            self.background = new_pool("serve-rest", Some(BACKGROUND_NICE)).ok();
+        }
         self.rebuild_after(&[])
     }
 
     /// Brings the site up to date after `changed` (paths relative to the
     /// root; empty: everything) and, if anything the browser shows changed,
     /// publishes a new snapshot. Returns when the new snapshot is in place;
-    /// when only unit pages were rendered, [`Builder::finish`] completes it.
+    /// when only unit pages were rendered, the rest is completed by
+    /// [`Builder::start_completion`] (or [`Builder::finish`]).
+    ///
+    /// The rest of an earlier save still being completed is given up (this
+    /// save's rest renders it again), never waited for; when this save
+    /// publishes no new site (an error, nothing changed), that rest is
+    /// completed again.
     pub(crate) fn rebuild_after(&mut self, changed: &[PathBuf]) -> Outcome {
         let start = Instant::now();
-        // The previous snapshot is complete before anything else.
-        self.finish();
+        let superseded = self.pending.take().map(|mut c| {
+            if let Some(r) = c.running.take() {
+                r.cancel();
+                self.stopping.push(r);
+            }
+            c
+        });
         let old = self.state.get();
         let incremental = Arc::clone(&self.incremental);
         let changed = changed.to_vec();
@@ -372,41 +461,282 @@ impl Builder {
                 (diags, Ok(None))
             }
         };
-        let good = old.files.as_ref().map(|f| f.all());
+        let mut new_site = true;
         let (files, errors, environment) = match result {
-            Ok(Some(Rendered::Unchanged)) => (old.files.clone(), vec![], None),
+            Ok(Some(Rendered::Unchanged)) => {
+                new_site = false;
+                (old.files.clone(), vec![], None)
+            }
             Ok(Some(Rendered::Whole(files))) => {
-                let files = match (&old.files, &good) {
-                    (Some(f), Some(g)) if **g == files => Arc::clone(f),
+                let files = match &old.files {
+                    Some(f) if f.complete().is_some_and(|g| *g == files) => Arc::clone(f),
                     _ => Arc::new(Files::from(files)),
                 };
+                self.good = files.complete();
+                self.counts = files.counts();
                 (Some(files), vec![], None)
             }
             Ok(Some(Rendered::Partial { now, pending })) => {
                 let rest = Arc::new(Rest::default());
                 self.pending = Some(Completion {
-                    pending,
+                    pending: Arc::new(pending),
                     rest: Arc::clone(&rest),
-                    good: good.clone(),
                     start,
+                    fresh: true,
+                    report: None,
+                    running: None,
                 });
                 let files = Files {
-                    now,
+                    now: Arc::new(now),
                     rest: Some(rest),
                 };
                 (Some(Arc::new(files)), vec![], None)
             }
-            Ok(None) => (old.files.clone(), errors_of(&diags), None),
+            Ok(None) => {
+                new_site = false;
+                (old.files.clone(), errors_of(&diags), None)
+            }
             Err(e) => {
+                new_site = false;
                 let errors = vec![Diagnostic::error("content", e.0.clone())];
                 (old.files.clone(), errors, Some(e.0))
             }
         };
+        if let Some(mut c) = superseded {
+            if let Some((paths, _)) = c.report.take() {
+                self.carried.extend(paths);
+            }
+            if !new_site {
+                // The published snapshot is still that save's: its rest
+                // is completed again.
+                c.fresh = false;
+                self.pending = Some(c);
+            }
+        }
         let outcome = self.publish(&old, files, errors, diags);
         Outcome {
             environment,
             took: start.elapsed(),
             ..outcome
+        }
+    }
+
+    /// After [`Builder::rebuild_after`]: the paths and outcome to report
+    /// now, or `None` when they are reported once the rest of the site is
+    /// there ([`Builder::completed`]). The paths of saves whose rest was
+    /// given up are named with this save's.
+    pub(crate) fn report_later(
+        &mut self,
+        changed: &[PathBuf],
+        outcome: Outcome,
+    ) -> Option<(Vec<PathBuf>, Outcome)> {
+        let mut paths = std::mem::take(&mut self.carried);
+        paths.extend(changed.iter().cloned());
+        paths.sort();
+        paths.dedup();
+        match &mut self.pending {
+            Some(c) if c.fresh => {
+                c.fresh = false;
+                c.report = Some((paths, outcome));
+                None
+            }
+            _ => Some((paths, outcome)),
+        }
+    }
+
+    /// When the running completion's budget ends.
+    pub(crate) fn deadline(&self) -> Option<Instant> {
+        self.pending.as_ref()?.running.as_ref().map(|r| r.deadline)
+    }
+
+    /// Starts completing the published snapshot on the background threads,
+    /// if it waits for its rest and is not being completed; `done` gets
+    /// what it gave, for [`Builder::completed`].
+    pub(crate) fn start_completion(&mut self, done: impl FnOnce(Completed) + Send + 'static) {
+        let stuck = self.stuck();
+        let Some(c) = &mut self.pending else {
+            return;
+        };
+        if c.running.is_some() {
+            return;
+        }
+        self.next_completion += 1;
+        let id = self.next_completion;
+        let cancel = Arc::new(AtomicBool::new(false));
+        let fate = Arc::new(AtomicU8::new(RUNNING));
+        c.running = Some(Running {
+            id,
+            cancel: Arc::clone(&cancel),
+            deadline: Instant::now() + self.budget,
+            fate: Arc::clone(&fate),
+        });
+        let pool = match (stuck, &self.background) {
+            (Some(d), _) => Err(d),
+            (None, Some(p)) => Ok(Arc::clone(p)),
+            (None, None) => new_pool("serve-rest", Some(BACKGROUND_NICE)).inspect(|p| {
+                self.background = Some(Arc::clone(p));
+            }),
+        };
+        let pool = match pool {
+            Ok(p) => p,
+            Err(d) => {
+                fate.store(FINISHED, Ordering::SeqCst);
+                let mut diags = Diagnostics::new();
+                diags.push(d);
+                done(Completed {
+                    id,
+                    diags,
+                    files: Ok(None),
+                });
+                return;
+            }
+        };
+        let pending = Arc::clone(&c.pending);
+        let abandoned = Arc::clone(&self.abandoned);
+        pool.spawn(move || {
+            let mut diags = Diagnostics::new();
+            let files = pending.complete_unless(&cancel, &mut diags);
+            if fate
+                .compare_exchange(RUNNING, FINISHED, Ordering::SeqCst, Ordering::SeqCst)
+                .is_err()
+            {
+                abandoned.fetch_sub(1, Ordering::SeqCst);
+            }
+            done(Completed { id, diags, files });
+        });
+    }
+
+    /// Takes in what a completion gave: the whole site is served, or (when
+    /// completing it failed) the last good site again with the errors.
+    /// `None` for a completion given up for a newer save.
+    pub(crate) fn completed(&mut self, done: Completed) -> Option<Finished> {
+        let current = self
+            .pending
+            .as_ref()
+            .and_then(|c| c.running.as_ref())
+            .is_some_and(|r| r.id == done.id);
+        if !current {
+            return None;
+        }
+        let c = self.pending.take()?;
+        match done.files {
+            Ok(Some(files)) => {
+                let files = Arc::new(files);
+                c.rest.fill(Arc::clone(&files));
+                self.counts = counts(&files);
+                self.good = Some(files);
+                let (pages, nfiles) = self.counts;
+                let (paths, outcome, quiet) = match c.report {
+                    Some((paths, o)) => (
+                        paths,
+                        Outcome {
+                            pages,
+                            files: nfiles,
+                            ..o
+                        },
+                        false,
+                    ),
+                    None => (
+                        vec![],
+                        Outcome {
+                            diagnostics: done.diags,
+                            environment: None,
+                            changed: false,
+                            generation: self.state.get().generation,
+                            pages,
+                            files: nfiles,
+                            took: c.start.elapsed(),
+                        },
+                        true,
+                    ),
+                };
+                Some(Finished {
+                    paths,
+                    outcome,
+                    quiet,
+                    reload: None,
+                })
+            }
+            Ok(None) => Some(self.failed(c, done.diags)),
+            // Only a newer save cancels, and it takes the completion first.
+            Err(Cancelled) => None,
+        }
+    }
+
+    /// The running completion's budget ended (see [`Builder::deadline`]):
+    /// it is abandoned and the last good site published with the error.
+    /// `None` when it has just finished (its result is on its way).
+    pub(crate) fn timed_out(&mut self) -> Option<Finished> {
+        let r = self.pending.as_ref()?.running.as_ref()?;
+        if Instant::now() < r.deadline {
+            return None;
+        }
+        if r.fate
+            .compare_exchange(RUNNING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            return None;
+        }
+        r.cancel();
+        self.abandoned.fetch_add(1, Ordering::SeqCst);
+        self.background = None;
+        let c = self.pending.take()?;
+        let mut diags = Diagnostics::new();
+        diags.push(diag!(
+            Error,
+            "serve-rebuild-timeout",
+            "themes",
+            budget = secs(self.budget)
+        ));
+        Some(self.failed(c, diags))
+    }
+
+    /// Completing `c` failed: back to the last good site, with the errors;
+    /// the kept state renders everything at the next save.
+    fn failed(&mut self, c: Completion, diags: Diagnostics) -> Finished {
+        *lock(&self.incremental) = Incremental::new(&self.root, self.opts.clone());
+        let good_files = self.good.as_ref().map(|g| {
+            Arc::new(Files {
+                now: Arc::clone(g),
+                rest: None,
+            })
+        });
+        let errors = errors_of(&diags);
+        c.rest.fill(self.good.clone().unwrap_or_default());
+        let old = self.state.get();
+        let outcome = self.publish(&old, good_files, errors, diags);
+        Finished {
+            paths: c.report.map(|(p, _)| p).unwrap_or_default(),
+            reload: outcome.changed.then_some(outcome.generation),
+            outcome: Outcome {
+                took: c.start.elapsed(),
+                ..outcome
+            },
+            quiet: false,
+        }
+    }
+
+    /// Completes the snapshot published by the last partial update and
+    /// waits for it (see [`Builder::start_completion`]). `None` when there
+    /// was nothing to complete.
+    #[cfg(test)]
+    pub(crate) fn finish(&mut self) -> Option<Outcome> {
+        self.pending.as_ref()?;
+        let (tx, rx) = mpsc::channel();
+        self.start_completion(move |done| {
+            let _ = tx.send(done);
+        });
+        loop {
+            let left = self.deadline()?.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(done) => return self.completed(done).map(|f| f.outcome),
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Some(f) = self.timed_out() {
+                        return Some(f.outcome);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
         }
     }
 
@@ -430,16 +760,9 @@ impl Builder {
         } else {
             old.generation
         };
-        let (pages, nfiles) = match &files {
-            // A partial snapshot's pages and files: the last site's count
-            // until it is complete (units added or removed aside).
-            Some(f) if f.rest.is_some() => (
-                old.files.as_ref().map_or(0, |o| o.counts().0),
-                old.files.as_ref().map_or(0, |o| o.counts().1),
-            ),
-            Some(f) => f.counts(),
-            None => (0, 0),
-        };
+        // A partial snapshot's pages and files: the last complete site's
+        // until it is complete (units added or removed aside).
+        let (pages, nfiles) = if files.is_some() { self.counts } else { (0, 0) };
         if changed {
             self.state.set(Snapshot {
                 generation,
@@ -457,69 +780,38 @@ impl Builder {
             took: Duration::ZERO,
         }
     }
+}
 
-    /// Completes the snapshot published by the last partial update: renders
-    /// the rest of the site and checks its links, as a build does. When
-    /// that fails, the last good site is published again with the errors.
-    /// `None` when there was nothing to complete.
-    pub(crate) fn finish(&mut self) -> Option<Outcome> {
-        let Completion {
-            pending,
-            rest,
-            good,
-            start,
-        } = self.pending.take()?;
-        let pending = Arc::new(pending);
-        let job = {
-            let pending = Arc::clone(&pending);
-            move || {
-                let mut diags = Diagnostics::new();
-                let files = pending.complete(&mut diags);
-                (diags, files)
+/// A thread pool for rebuilds (`nice`: lower the threads' priority).
+fn new_pool(name: &'static str, nice: Option<i32>) -> Result<Arc<rayon::ThreadPool>, Diagnostic> {
+    rayon::ThreadPoolBuilder::new()
+        .thread_name(move |n| format!("{name}-{n}"))
+        .start_handler(move |_| {
+            if let Some(n) = nice {
+                lower_priority(n);
             }
-        };
-        let (diags, files) = match self.run_within_budget(job) {
-            Ok(done) => done,
-            Err(stopped) => {
-                let mut diags = Diagnostics::new();
-                diags.push(stopped);
-                (diags, None)
-            }
-        };
-        let old = self.state.get();
-        match files {
-            Some(files) => {
-                rest.fill(Arc::new(files));
-                let (pages, nfiles) = old.files.as_ref().map_or((0, 0), |f| f.counts());
-                Some(Outcome {
-                    diagnostics: diags,
-                    environment: None,
-                    changed: false,
-                    generation: old.generation,
-                    pages,
-                    files: nfiles,
-                    took: start.elapsed(),
-                })
-            }
-            None => {
-                // Back to the last good site, with the errors; the kept
-                // state renders everything at the next save.
-                *lock(&self.incremental) = Incremental::new(&self.root, self.opts.clone());
-                let good_files = good.map(|g| Arc::new(Files::from((*g).clone())));
-                let errors = errors_of(&diags);
-                rest.fill(
-                    good_files
-                        .as_ref()
-                        .map_or_else(Default::default, |f| f.all()),
-                );
-                let outcome = self.publish(&old, good_files, errors, diags);
-                Some(Outcome {
-                    took: start.elapsed(),
-                    ..outcome
-                })
-            }
-        }
+        })
+        .build()
+        .map(Arc::new)
+        .map_err(|e| diag!(Error, "serve-no-threads", "content", error = e.to_string()))
+}
+
+/// Raises the calling thread's nice value to `nice` (Linux: per thread).
+fn lower_priority(nice: i32) {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority on this thread's own id; only lowers priority,
+    // which needs no privilege. A failure leaves the priority as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, nice);
     }
+    #[cfg(not(target_os = "linux"))]
+    let _ = nice;
+}
+
+/// (pages, files) of a complete site.
+fn counts(m: &Map) -> (usize, usize) {
+    let pages = m.keys().filter(|k| crate::render::is_page(k)).count();
+    (pages, m.len())
 }
 
 /// The errors of `diags`, sorted, for the overlay.

@@ -27,15 +27,13 @@ struct Server {
 
 impl Server {
     fn start(site: &Site, extra: &[&str]) -> Server {
-        Server::start_with(site, extra, None)
+        Server::start_with(site, extra, &[])
     }
 
-    /// `path`: the PATH the server sees, when it must differ from ours.
-    fn start_with(site: &Site, extra: &[&str], path: Option<&str>) -> Server {
+    /// `env`: variables the server sees besides ours (a PATH of its own).
+    fn start_with(site: &Site, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut cmd = crate::support::trasparenza();
-        if let Some(p) = path {
-            cmd.env("PATH", p);
-        }
+        cmd.envs(env.iter().copied());
         let mut child = cmd
             .args(["serve", "--port", "0"])
             .args(extra)
@@ -666,6 +664,50 @@ fn a_burst_of_changes_gives_one_rebuild_and_editor_litter_none() {
     );
 }
 
+/// Before: a save waited for the rest of the site (home, table, open
+/// data, search index, link check) of the save before it, rendered after
+/// that save's reload: hundreds of milliseconds at 1,000 units with a core
+/// busy. Now that rest is given up for the newer save, whose own rest
+/// renders everything. A hook of debug builds holds the rest of the first
+/// save for 60 s (as a slow machine would): the second save's reload must
+/// come at once, and every page then be the second save's.
+#[test]
+fn a_save_does_not_wait_for_the_rest_of_the_site_of_the_save_before() {
+    let site = example();
+    let s = Server::start_with(&site, &[], &[("TRASPARENZA_TEST_STALL_MS", "60000")]);
+    let mut events = s.events();
+    replace_in(&site, UNIT, NAME, "nome: Servizio Opere pubbliche");
+    events.expect_reload();
+    assert!(
+        s.get("/lavori-pubblici/")
+            .body
+            .contains("Servizio Opere pubbliche")
+    );
+    // The first save's rest is held: no line for it.
+    assert!(s.lines_starting("Rebuilt").is_empty(), "{}", s.log());
+    replace_in(
+        &site,
+        UNIT,
+        "nome: Servizio Opere pubbliche",
+        "nome: Servizio Strade",
+    );
+    // Within `WAIT` (15 s), not after the 60 s of the first save's rest.
+    events.expect_reload();
+    for page in ["/lavori-pubblici/", "/", "/tabella/"] {
+        let body = s.get(page).body;
+        assert!(body.contains("Servizio Strade"), "{page}: {body}");
+        assert!(!body.contains("Servizio Opere pubbliche"), "{page}");
+    }
+    // One line, for the site that holds both saves.
+    let rebuilt = s.wait_lines("Rebuilt", 1);
+    assert_eq!(rebuilt.len(), 1, "{}", s.log());
+    assert!(
+        rebuilt[0].ends_with("(content/lavori-pubblici.yaml changed)"),
+        "{}",
+        rebuilt[0]
+    );
+}
+
 #[test]
 fn poll_mode_sees_changes() {
     let (site, s, mut events) = watched(&["--poll"]);
@@ -1188,7 +1230,7 @@ fn open_launches_the_browser_on_the_preview() {
         std::env::var("PATH").unwrap_or_default()
     );
     let site = example();
-    let s = Server::start_with(&site, &["--open"], Some(&path));
+    let s = Server::start_with(&site, &["--open"], &[("PATH", &path)]);
     let deadline = Instant::now() + WAIT;
     while !opened.exists() || fs::read_to_string(&opened).unwrap().is_empty() {
         assert!(Instant::now() < deadline, "the browser was not opened");
