@@ -77,11 +77,28 @@ pub struct EnvironmentError(pub String);
 /// the file system's clock as the read could keep its time, so a recent
 /// one is always read), and the watcher did not report it ([`forget`]).
 ///
+/// The files `content/`'s last walk found are kept too, when that walk met
+/// no problem and no symbolic link: when the watcher says which paths
+/// changed since ([`changed`]), the next load looks at those paths alone
+/// and reads no other file, nor asks its size and time. A changed folder, a
+/// link, a name the walk would report, `content/` itself (events lost)
+/// mean a walk, as does a cache no watcher spoke to ([`walk_again`]).
+///
 /// [`forget`]: ParseCache::forget
+/// [`changed`]: ParseCache::changed
+/// [`walk_again`]: ParseCache::walk_again
 #[derive(Default)]
 pub(crate) struct ParseCache {
     units: Mutex<HashMap<PathBuf, Cached>>,
+    /// The files of the last clean walk of `content/`, in walk order.
+    walk: Mutex<Option<Arc<Vec<Walked>>>>,
+    /// Every path changed since the last load, as the watcher saw them.
+    changed: Mutex<Option<Vec<PathBuf>>>,
 }
+
+/// A file the walk found: its path, its path as shown (`content/...`),
+/// its stem, and whether it is a unit (else an extra page).
+type Walked = (PathBuf, PathBuf, String, bool);
 
 /// How much older than its read a file's modification time must be for
 /// the size and time to stand for its text (file systems keep times in
@@ -110,14 +127,18 @@ impl ParseCache {
     /// The unit file at `path` (shown as `display`) with stem `slug`, given
     /// the entries of the earlier loads: reused when settled, else read,
     /// and parsed again only when its text changed.
+    /// `trusted`: the watcher reported every change, so an entry kept is
+    /// the file's (a changed one was forgotten).
     fn unit(
         earlier: &HashMap<PathBuf, Cached>,
         path: &Path,
         display: &Path,
         slug: String,
+        trusted: bool,
     ) -> Result<Cached, Vec<Diagnostic>> {
         let old = earlier.get(display);
-        if let Some(e) = old.filter(|e| e.stamp.is_some() && e.stamp == stamp_of(path)) {
+        if let Some(e) = old.filter(|e| trusted || (e.stamp.is_some() && e.stamp == stamp_of(path)))
+        {
             return Ok(Arc::clone(e));
         }
         let now = std::time::SystemTime::now();
@@ -144,6 +165,85 @@ impl ParseCache {
         for p in paths {
             units.remove(p);
         }
+    }
+
+    /// The watcher saw `paths` (relative to the root) change, and nothing
+    /// else since the last load: they are read again ([`forget`]), and the
+    /// next load may look at them alone. Empty: the next load walks.
+    ///
+    /// [`forget`]: ParseCache::forget
+    pub(crate) fn changed(&self, paths: &[PathBuf]) {
+        self.forget(paths);
+        *lock(&self.changed) = (!paths.is_empty()).then(|| paths.to_vec());
+    }
+
+    /// The next load walks `content/` and compares every file's size and
+    /// time (changes may have been missed: before the watcher started, or
+    /// a name it does not report).
+    pub(crate) fn walk_again(&self) {
+        *lock(&self.walk) = None;
+    }
+
+    /// The files of `content/` (shown as `display`) after the changes the
+    /// watcher reported, from the last walk; `None` when a walk is needed.
+    fn after_changes(&self, content: &Path, display: &Path) -> Option<Arc<Vec<Walked>>> {
+        let changed = lock(&self.changed).take()?;
+        let mut walked = lock(&self.walk).take()?;
+        let files = Arc::make_mut(&mut walked);
+        for rel in &changed {
+            let inner = rel.strip_prefix(display).ok()?;
+            let mut parts = inner.components().peekable();
+            parts.peek()?;
+            let mut hidden = false;
+            for c in parts {
+                match c {
+                    std::path::Component::Normal(n) => hidden |= is_hidden(&n.to_string_lossy()),
+                    _ => return None,
+                }
+            }
+            // Not walked (`_sito.yaml`, `_index.md` are read anyway).
+            if hidden {
+                continue;
+            }
+            let at = files.binary_search_by(|f| f.1.as_path().cmp(rel));
+            // A folder's files come right after its name in walk order.
+            let next = match at {
+                Ok(i) => i + 1,
+                Err(i) => i,
+            };
+            if files.get(next).is_some_and(|f| f.1.starts_with(rel)) {
+                return None;
+            }
+            let path = content.join(inner);
+            let kind = match std::fs::symlink_metadata(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileKind::Other,
+                Ok(m) if m.file_type().is_file() => {
+                    file_kind(&inner.file_name()?.to_string_lossy())
+                }
+                _ => return None,
+            };
+            let is_unit = match kind {
+                FileKind::Unit => true,
+                FileKind::Page => false,
+                FileKind::Misnamed(_) => return None,
+                FileKind::Other => {
+                    if let Ok(i) = at {
+                        files.remove(i);
+                    }
+                    continue;
+                }
+            };
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let walked = (path, rel.clone(), stem, is_unit);
+            match at {
+                Ok(i) => files[i] = walked,
+                Err(i) => files.insert(i, walked),
+            }
+        }
+        Some(walked)
     }
 }
 
@@ -253,6 +353,84 @@ fn load_content_with(
         }
     }
 
+    let known = cache.and_then(|c| c.after_changes(content, display));
+    let trusted = known.is_some();
+    let (files, clean) = match known {
+        Some(files) => (files, true),
+        None => {
+            let mark = diags.mark();
+            let (files, links) = walk(content, display, &site_root, diags);
+            (Arc::new(files), !links && diags.mark() == mark)
+        }
+    };
+    // The earlier loads' entries are taken out for the lookups, so the
+    // workers share them without a lock; the files walked now replace them.
+    let earlier = cache
+        .map(|c| std::mem::take(&mut *lock(&c.units)))
+        .unwrap_or_default();
+    let parsed: Vec<(Option<(PathBuf, Cached)>, ParseResult)> = files
+        .par_iter()
+        .map(|(path, display, stem, is_unit)| {
+            let (stem, is_unit) = (stem.clone(), *is_unit);
+            if is_unit && cache.is_some() {
+                return match ParseCache::unit(&earlier, path, display, stem, trusted) {
+                    Ok(e) => {
+                        let p = match &e.parsed {
+                            Ok((u, slips)) => Ok(Parsed::Unit(u.clone(), slips.clone())),
+                            Err(ds) => Err(ds.clone()),
+                        };
+                        (Some((display.clone(), e)), p)
+                    }
+                    Err(ds) => (None, Err(ds)),
+                };
+            }
+            let p = source::read(path, display)
+                .map_err(|d| vec![d])
+                .and_then(|f| {
+                    if is_unit {
+                        unit_with_slips(&f, stem).map(|(u, slips)| {
+                            Parsed::Unit(LoadedUnit::new(Arc::new(u), Arc::new(f)), slips)
+                        })
+                    } else {
+                        parse_page(&f, stem).map(Parsed::Page)
+                    }
+                });
+            (None, p)
+        })
+        .collect();
+    drop(earlier);
+    let mut seen = HashMap::new();
+    // The slips of the files that parsed come after every file's errors.
+    let mut slips = Vec::new();
+    for (entry, p) in parsed {
+        if let Some((display, e)) = entry {
+            seen.insert(display, e);
+        }
+        match p {
+            Ok(Parsed::Unit(u, s)) => {
+                loaded.units.push(u);
+                slips.extend(s);
+            }
+            Ok(Parsed::Page(p)) => loaded.pages.push(p),
+            Err(ds) => diags.extend(ds),
+        }
+    }
+    if let Some(cache) = cache {
+        *lock(&cache.units) = seen;
+        *lock(&cache.walk) = clean.then_some(files);
+    }
+    diags.extend(slips);
+    loaded
+}
+
+/// The files of `content/` (at `content`, shown as `display`) in walk order,
+/// the problems of their names reported; true when a symbolic link was met.
+fn walk(
+    content: &Path,
+    display: &Path,
+    site_root: &Path,
+    diags: &mut Diagnostics,
+) -> (Vec<Walked>, bool) {
     let mut walker = WalkDir::new(content)
         .min_depth(1)
         .follow_links(true)
@@ -261,7 +439,8 @@ fn load_content_with(
         .filter_entry(|e| !is_hidden(e.file_name().to_string_lossy().as_ref()));
     // Walk in order, then read and parse the files on every core; results
     // are kept in walk order so output and messages stay deterministic.
-    let mut files: Vec<(PathBuf, PathBuf, String, bool)> = Vec::new();
+    let mut files: Vec<Walked> = Vec::new();
+    let mut links = false;
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -274,6 +453,7 @@ fn load_content_with(
                 continue;
             }
         };
+        links |= entry.path_is_symlink();
         if entry.path_is_symlink()
             && let Err(d) = link_inside(
                 entry.path(),
@@ -321,62 +501,7 @@ fn load_content_with(
             is_unit,
         ));
     }
-    // The earlier loads' entries are taken out for the lookups, so the
-    // workers share them without a lock; the files walked now replace them.
-    let earlier = cache
-        .map(|c| std::mem::take(&mut *lock(&c.units)))
-        .unwrap_or_default();
-    let parsed: Vec<(Option<(PathBuf, Cached)>, ParseResult)> = files
-        .into_par_iter()
-        .map(|(path, display, stem, is_unit)| {
-            if is_unit && cache.is_some() {
-                return match ParseCache::unit(&earlier, &path, &display, stem) {
-                    Ok(e) => {
-                        let p = match &e.parsed {
-                            Ok((u, slips)) => Ok(Parsed::Unit(u.clone(), slips.clone())),
-                            Err(ds) => Err(ds.clone()),
-                        };
-                        (Some((display, e)), p)
-                    }
-                    Err(ds) => (None, Err(ds)),
-                };
-            }
-            let p = source::read(&path, &display)
-                .map_err(|d| vec![d])
-                .and_then(|f| {
-                    if is_unit {
-                        unit_with_slips(&f, stem).map(|(u, slips)| {
-                            Parsed::Unit(LoadedUnit::new(Arc::new(u), Arc::new(f)), slips)
-                        })
-                    } else {
-                        parse_page(&f, stem).map(Parsed::Page)
-                    }
-                });
-            (None, p)
-        })
-        .collect();
-    drop(earlier);
-    let mut seen = HashMap::new();
-    // The slips of the files that parsed come after every file's errors.
-    let mut slips = Vec::new();
-    for (entry, p) in parsed {
-        if let Some((display, e)) = entry {
-            seen.insert(display, e);
-        }
-        match p {
-            Ok(Parsed::Unit(u, s)) => {
-                loaded.units.push(u);
-                slips.extend(s);
-            }
-            Ok(Parsed::Page(p)) => loaded.pages.push(p),
-            Err(ds) => diags.extend(ds),
-        }
-    }
-    if let Some(cache) = cache {
-        *lock(&cache.units) = seen;
-    }
-    diags.extend(slips);
-    loaded
+    (files, links)
 }
 
 /// A walk error in words: a loop of symbolic links, a link to nothing, or

@@ -190,15 +190,23 @@ impl Incremental {
         }
     }
 
+    /// The next load walks `content/` and compares every file (see
+    /// `load::ParseCache`): changes may have been missed.
+    pub fn walk_again(&self) {
+        self.cache.walk_again();
+    }
+
     /// Brings the site up to date after `changed` (paths relative to the
-    /// root; empty: render everything). `Ok(None)`: errors, in `diags`.
+    /// root, every path changed since the last update; empty: render
+    /// everything). `Ok(None)`: errors, in `diags`.
     pub fn update(
         &mut self,
         changed: &[PathBuf],
         diags: &mut Diagnostics,
     ) -> Result<Option<Rendered>, EnvironmentError> {
-        // What the watcher saw change is read again, whatever its time.
-        self.cache.forget(changed);
+        // What the watcher saw change is read again, whatever its time;
+        // the load looks at those paths alone when it can.
+        self.cache.changed(changed);
         // A full render reads the date again (and reports it once).
         let mut dated = Diagnostics::new();
         let today = pipeline::today_of_env(&mut dated);

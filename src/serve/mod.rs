@@ -125,6 +125,8 @@ impl Preview {
         let Preview {
             hub, mut builder, ..
         } = self;
+        // Changes between the first build and now were not seen.
+        builder.walk_again();
         net::start(listener, Arc::clone(builder.state()), Arc::clone(&hub))
             .map_err(|e| StartError::Io(e.to_string()))?;
         // The watcher and the completions of the rest of the site speak to
@@ -178,6 +180,9 @@ impl Preview {
                         Event::Change(change) => {
                             for e in &change.errors {
                                 warn(e);
+                            }
+                            if change.walk {
+                                builder.walk_again();
                             }
                             if change.paths.is_empty() {
                                 continue;

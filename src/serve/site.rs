@@ -415,6 +415,13 @@ impl Builder {
         &self.state
     }
 
+    /// The next save walks `content/` and compares every file: the watcher
+    /// may not have reported every change (it started after the first
+    /// build; it saw a name it does not report but the loader reads).
+    pub(crate) fn walk_again(&self) {
+        lock(&self.incremental).walk_again();
+    }
+
     /// Renders the whole site again (the first build). The threads of
     /// the rest of the site start here, so that the process has all its
     /// threads before the first save.

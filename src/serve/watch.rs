@@ -71,6 +71,26 @@ pub(crate) fn is_editor_litter(name: &str) -> bool {
         || name.ends_with("___jb_bak___")
 }
 
+/// True when `rel` (not [`relevant`]) is a file the walk of `content/`
+/// finds and reads or names: not under a hidden folder, and a unit, a page
+/// or a name reported as misnamed (`#x.yaml#`, `x.yaml.part`).
+pub(crate) fn walked_by_load(rel: &Path) -> bool {
+    let mut parts = rel.components();
+    if parts.next() != Some(Component::Normal("content".as_ref())) {
+        return false;
+    }
+    let names: Vec<String> = parts
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let Some(name) = names.last() else {
+        return false;
+    };
+    !names
+        .iter()
+        .any(|n| n.starts_with('_') || n.starts_with('.'))
+        && crate::load::file_kind(name) != crate::load::FileKind::Other
+}
+
 /// True for events that can mean new content: not reads (the rebuild itself
 /// opens every file, which must not trigger another rebuild) nor access times.
 pub(crate) fn changes_content(kind: &EventKind) -> bool {
@@ -136,6 +156,9 @@ pub(crate) struct Change {
     pub paths: Vec<PathBuf>,
     /// Problems of the watcher itself, for the terminal.
     pub errors: Vec<String>,
+    /// A name the watcher does not report changed, but the loader reads or
+    /// names (`#x.yaml#`, `x.yaml.part`): the next load walks `content/`.
+    pub walk: bool,
 }
 
 impl Watch {
@@ -219,6 +242,7 @@ impl Watch {
                 return Some(Change {
                     paths: vec![],
                     errors,
+                    walk: paths.walk,
                 });
             }
         }
@@ -234,6 +258,7 @@ impl Watch {
         }
         errors.extend(self.refresh());
         Some(Change {
+            walk: paths.walk,
             paths: paths.changed.into_keys().collect(),
             errors,
         })
@@ -259,6 +284,8 @@ impl Watch {
                     let rel = p.strip_prefix(&self.root).unwrap_or(p);
                     if relevant(rel) {
                         burst.add(rel, &e.kind, i);
+                    } else {
+                        burst.walk |= walked_by_load(rel);
                     }
                 }
             }
@@ -275,6 +302,8 @@ struct Burst {
     changed: BTreeMap<PathBuf, bool>,
     /// Paths created during the burst.
     born: BTreeSet<PathBuf>,
+    /// A path not reported that the loader reads or names was seen.
+    walk: bool,
 }
 
 impl Burst {
