@@ -190,6 +190,22 @@ impl Incremental {
         }
     }
 
+    /// The last site rendered, as a partial one: its unit pages and assets,
+    /// and its rest to render again (the preview keeps this instead of the
+    /// rest's bytes as the site to go back to when a later one fails).
+    pub(crate) fn kept(&self) -> Option<(Map, Pending)> {
+        let last = self.last.as_ref()?;
+        let mut now: Map = (*last.assets).clone();
+        now.extend(last.pages.iter().map(|(k, v)| (k.clone(), Arc::clone(v))));
+        let pending = Pending {
+            root: self.root.clone(),
+            prepared: Arc::clone(&last.prepared),
+            pages: Arc::clone(&last.pages),
+            checked: Arc::clone(&last.checked),
+        };
+        Some((now, pending))
+    }
+
     /// The next load walks `content/` and compares every file (see
     /// `load::ParseCache`): changes may have been missed.
     pub fn walk_again(&self) {

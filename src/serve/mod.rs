@@ -166,6 +166,10 @@ impl Preview {
                                 Ok(e) => e,
                                 Err(mpsc::RecvTimeoutError::Timeout) => {
                                     finished(builder.timed_out());
+                                    let tx = tx.clone();
+                                    builder.start_completion(move |done| {
+                                        let _ = tx.send(Event::Completed(done));
+                                    });
                                     continue;
                                 }
                                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -196,17 +200,18 @@ impl Preview {
                             {
                                 report(&paths, &outcome);
                             }
-                            // The rest of the site (home, table, open data,
-                            // search index, link check) after the browsers
-                            // were told, given up if another save comes.
-                            let tx = tx.clone();
-                            builder.start_completion(move |done| {
-                                let _ = tx.send(Event::Completed(done));
-                            });
                         }
                         Event::Completed(done) => finished(builder.completed(done)),
                         Event::Stopped => break,
                     }
+                    // The rest of the site (home, table, open data, search
+                    // index, link check) after the browsers were told, given
+                    // up if another save comes; also the rest of the last
+                    // good site after a failed one.
+                    let tx = tx.clone();
+                    builder.start_completion(move |done| {
+                        let _ = tx.send(Event::Completed(done));
+                    });
                 }
                 warn(&t!("serve-stopped-watching"));
             })

@@ -202,8 +202,11 @@ pub(crate) struct Builder {
     stopping: Vec<Running>,
     next_completion: u64,
     /// The last complete site published, what a failed completion falls
-    /// back to, and its (pages, files).
-    good: Option<Arc<Map>>,
+    /// back to: its unit pages and assets, and its rest to render again
+    /// (not its rest's bytes: those would be held beside the rest being
+    /// rendered, the largest part of the preview's memory at 10,000 units).
+    good: Option<Good>,
+    /// (pages, files) of the last complete site.
     counts: (usize, usize),
     /// The changed paths of saves whose completion was given up for a
     /// newer one: the newer save's line names them too.
@@ -214,9 +217,17 @@ pub(crate) struct Builder {
 /// (at the process's own priority) takes the processor from them at once.
 pub(crate) const BACKGROUND_NICE: i32 = 10;
 
+/// A site to go back to, without its rest (see [`Builder::failed`]).
+struct Good {
+    now: Arc<Map>,
+    pending: Arc<Pending>,
+}
+
 /// A partial snapshot waiting for its rest.
 struct Completion {
     pending: Arc<Pending>,
+    /// The files served at once (kept as [`Good`] once complete).
+    now: Arc<Map>,
     rest: Arc<Rest>,
     start: Instant,
     /// Made by the latest save, which has not said yet how to report it.
@@ -479,14 +490,19 @@ impl Builder {
                     Some(f) if f.complete().is_some_and(|g| *g == files) => Arc::clone(f),
                     _ => Arc::new(Files::from(files)),
                 };
-                self.good = files.complete();
+                self.good = lock(&self.incremental).kept().map(|(now, pending)| Good {
+                    now: Arc::new(now),
+                    pending: Arc::new(pending),
+                });
                 self.counts = files.counts();
                 (Some(files), vec![], None)
             }
             Ok(Some(Rendered::Partial { now, pending })) => {
                 let rest = Arc::new(Rest::default());
+                let now = Arc::new(now);
                 self.pending = Some(Completion {
                     pending: Arc::new(pending),
+                    now: Arc::clone(&now),
                     rest: Arc::clone(&rest),
                     start,
                     fresh: true,
@@ -494,7 +510,7 @@ impl Builder {
                     running: None,
                 });
                 let files = Files {
-                    now: Arc::new(now),
+                    now,
                     rest: Some(rest),
                 };
                 (Some(Arc::new(files)), vec![], None)
@@ -631,7 +647,10 @@ impl Builder {
                 let files = Arc::new(files);
                 c.rest.fill(Arc::clone(&files));
                 self.counts = counts(&files);
-                self.good = Some(files);
+                self.good = Some(Good {
+                    now: Arc::clone(&c.now),
+                    pending: Arc::clone(&c.pending),
+                });
                 let (pages, nfiles) = self.counts;
                 let (paths, outcome, quiet) = match c.report {
                     Some((paths, o)) => (
@@ -699,17 +718,41 @@ impl Builder {
     }
 
     /// Completing `c` failed: back to the last good site, with the errors;
-    /// the kept state renders everything at the next save.
+    /// the kept state renders everything at the next save. That site's
+    /// unit pages are served at once, its rest once rendered again (a
+    /// completion that reports nothing; see [`Builder::start_completion`]).
     fn failed(&mut self, c: Completion, diags: Diagnostics) -> Finished {
         *lock(&self.incremental) = Incremental::new(&self.root, self.opts.clone());
+        // The good site's own rest failed (it cannot, as it did not
+        // before): its unit pages alone, rather than trying again for ever.
+        let again = self
+            .good
+            .as_ref()
+            .is_some_and(|g| Arc::ptr_eq(&g.pending, &c.pending));
         let good_files = self.good.as_ref().map(|g| {
+            let rest = Arc::new(Rest::default());
+            if again {
+                rest.fill(Arc::clone(&g.now));
+                return Arc::new(Files {
+                    now: Arc::clone(&g.now),
+                    rest: Some(rest),
+                });
+            }
+            self.pending = Some(Completion {
+                pending: Arc::clone(&g.pending),
+                now: Arc::clone(&g.now),
+                rest: Arc::clone(&rest),
+                start: Instant::now(),
+                fresh: false,
+                report: None,
+                running: None,
+            });
             Arc::new(Files {
-                now: Arc::clone(g),
-                rest: None,
+                now: Arc::clone(&g.now),
+                rest: Some(rest),
             })
         });
         let errors = errors_of(&diags);
-        c.rest.fill(self.good.clone().unwrap_or_default());
         let old = self.state.get();
         let outcome = self.publish(&old, good_files, errors, diags);
         Finished {

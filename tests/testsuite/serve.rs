@@ -695,7 +695,7 @@ fn a_save_does_not_wait_for_the_rest_of_the_site_of_the_save_before() {
     events.expect_reload();
     for page in ["/lavori-pubblici/", "/", "/tabella/"] {
         let body = s.get(page).body;
-        assert!(body.contains("Servizio Strade"), "{page}: {body}");
+        assert!(body.contains("Servizio Strade"), "{page}: {}", s.log());
         assert!(!body.contains("Servizio Opere pubbliche"), "{page}");
     }
     // One line, for the site that holds both saves.
@@ -706,6 +706,38 @@ fn a_save_does_not_wait_for_the_rest_of_the_site_of_the_save_before() {
         "{}",
         rebuilt[0]
     );
+}
+
+/// A save whose link check fails (found with the rest of the site, after
+/// the save's reload) puts back the last good site with the error: its
+/// unit pages at once, its rest rendered again (the preview no longer
+/// holds that rest's bytes beside the new one), never a page of the save.
+#[test]
+fn a_save_whose_links_fail_puts_back_the_last_good_site() {
+    let (site, s, mut events) = watched(&[]);
+    replace_in(
+        &site,
+        UNIT,
+        NAME,
+        "nome: Servizio Opere pubbliche\ndescrizione: \"Vedi [la pagina](../non-esiste/).\"",
+    );
+    events.expect_reload();
+    events.expect_reload();
+    s.wait_lines("Rebuild failed", 1);
+    for page in ["/lavori-pubblici/", "/tabella/", "/"] {
+        let body = s.get(page).body;
+        assert!(body.contains("Servizio Lavori pubblici"), "{page}: {body}");
+        assert!(!body.contains("Servizio Opere pubbliche"), "{page}");
+        assert!(body.contains("trasparenza-errori"), "{page}");
+    }
+    assert_eq!(s.get("/catalogo.csv").status, 200);
+    // Fixed: the site of the save.
+    replace_in(&site, UNIT, "(../non-esiste/)", "(../)");
+    events.expect_reload();
+    s.wait_lines("Rebuilt", 1);
+    let table = s.get("/tabella/").body;
+    assert!(table.contains("Servizio Opere pubbliche"), "{table}");
+    assert!(!table.contains("trasparenza-errori"));
 }
 
 #[test]
