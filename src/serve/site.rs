@@ -440,7 +440,17 @@ impl Builder {
         if self.background.is_none() {
             self.background = new_pool("serve-rest", Some(BACKGROUND_NICE)).ok();
         }
-        self.rebuild_after(&[])
+        // On the threads that complete the rest of the site: the memory
+        // this build frees stays with their heaps (the preview keeps freed
+        // memory), where each save's rest is rendered again.
+        let saves = self.pool.take();
+        self.pool = self.background.clone();
+        let outcome = self.rebuild_after(&[]);
+        self.pool = match saves {
+            Some(p) => Some(p),
+            None => new_pool("serve-rebuild", None).ok(),
+        };
+        outcome
     }
 
     /// Brings the site up to date after `changed` (paths relative to the
