@@ -861,4 +861,49 @@ mod tests {
         assert_eq!(d.code, Some("load-page-no-front-matter"));
         assert!(d.message.contains("intestazione"), "{d}");
     }
+
+    /// The preview's load after a save: told which paths changed, it looks
+    /// at those alone (an unreported change is not seen, which shows that
+    /// nothing else was walked or compared); a folder among them, or a
+    /// cache the watcher did not speak to, walks again.
+    #[test]
+    fn a_load_told_what_changed_looks_at_those_paths_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let unit = |rel: &str, nome: &str| {
+            let p = content.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, format!("nome: {nome}\nsmartizzabili:\n  - X\n")).unwrap();
+        };
+        let cache = ParseCache::default();
+        let names = |cache: &ParseCache| -> Vec<String> {
+            let mut d = Diagnostics::new();
+            let loaded = load_cached(tmp.path(), Some(cache), &mut d).unwrap();
+            loaded.units.iter().map(|u| u.unit.nome.clone()).collect()
+        };
+        unit("a.yaml", "A");
+        unit("b.yaml", "B");
+        assert_eq!(names(&cache), ["A", "B"]);
+        unit("a.yaml", "A2");
+        unit("b.yaml", "B2");
+        unit("c.yaml", "C");
+        cache.changed(&[PathBuf::from("content/a.yaml")]);
+        assert_eq!(names(&cache), ["A2", "B"]);
+        // A removal and an addition reported: in walk order.
+        std::fs::remove_file(content.join("a.yaml")).unwrap();
+        cache.changed(&[
+            PathBuf::from("content/a.yaml"),
+            PathBuf::from("content/c.yaml"),
+        ]);
+        assert_eq!(names(&cache), ["B", "C"]);
+        // A folder: walked, every file compared.
+        unit("sub/d.yaml", "D");
+        cache.changed(&[PathBuf::from("content/sub")]);
+        assert_eq!(names(&cache), ["B2", "C", "D"]);
+        unit("c.yaml", "C2");
+        cache.walk_again();
+        cache.changed(&[PathBuf::from("content/b.yaml")]);
+        assert_eq!(names(&cache), ["B2", "C2", "D"]);
+    }
 }

@@ -393,6 +393,25 @@ mod tests {
         }
     }
 
+    /// Names the watcher does not report but a walk of `content/` reads or
+    /// names: seeing one makes the next load walk.
+    #[test]
+    fn ignored_names_the_loader_sees_make_the_next_load_walk() {
+        for (path, walked) in [
+            ("content/#anagrafe.yaml#", true),
+            ("content/area/anagrafe.yaml.part", true),
+            ("content/anagrafe.yaml~", false),
+            ("content/4913", false),
+            ("content/.anagrafe.yaml.swp", false),
+            ("content/.git/x.yaml", false),
+            ("content/_archivio/2025/#a.yaml#", false),
+            ("themes/default/#a.yaml#", false),
+        ] {
+            assert!(!relevant(Path::new(path)), "{path}");
+            assert_eq!(walked_by_load(Path::new(path)), walked, "{path}");
+        }
+    }
+
     #[test]
     fn reading_a_file_is_not_a_change() {
         use notify::event::{CreateKind, DataChange, RemoveKind, RenameMode};
