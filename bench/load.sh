@@ -18,12 +18,7 @@ source bench/machine.sh
 RUNS=${RUNS:-7}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
 WORK=${BENCH_DIR:-target/bench-load}
-if [ -z "${NEW:-}" ]; then
-  cargo build --release --locked -q
-  NEW=$PWD/target/release/trasparenza
-fi
-BINS=("$NEW")
-[ -n "${OLD:-}" ] && BINS=("$OLD" "$NEW")
+bench_binaries
 
 machine_header
 echo "runs: $RUNS (median), binaries alternated"

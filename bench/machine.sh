@@ -16,3 +16,14 @@ machine_header() {
   echo "commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo ' (modified)')"
   echo "load average before: $(machine_load)"
 }
+# Sets BINS to the binaries a script measures: $NEW (else this checkout's
+# release build, made now), after $OLD when that is set (run from the
+# repository's root).
+bench_binaries() {
+  if [ -z "${NEW:-}" ]; then
+    cargo build --release --locked -q
+    NEW=$PWD/target/release/trasparenza
+  fi
+  BINS=("$NEW")
+  if [ -n "${OLD:-}" ]; then BINS=("$OLD" "$NEW"); fi
+}

@@ -59,31 +59,15 @@ start_serve() {
 # time from the end of each write to the reload event (ms): min median max.
 latency() {
   python3 - "$1" "$2" "$3" "$SERVE_LOG" <<'EOF'
-import socket, statistics, sys, time, urllib.parse
+import statistics, sys, time, urllib.parse
+sys.path.insert(0, "bench")
+from events import open_events
 url, unit, saves, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 
 def rebuilt():
     return sum(1 for l in open(log, encoding="utf-8") if l.startswith("Rebuilt"))
 u = urllib.parse.urlparse(url)
-s = socket.create_connection((u.hostname, u.port), timeout=30)
-s.sendall(f"GET /__trasparenza/events HTTP/1.1\r\nHost: {u.netloc}\r\n\r\n".encode())
-f = s.makefile("rb")
-
-def next_event():
-    name = None
-    while True:
-        line = f.readline()
-        if not line:
-            sys.exit("the event stream closed")
-        line = line.decode().rstrip("\n").rstrip("\r")
-        if line.startswith("event: "):
-            name = line[7:]
-        elif line == "" and name:
-            return name
-
-while f.readline() not in (b"\r\n", b""):
-    pass  # headers
-assert next_event() == "hello"
+next_event = open_events(u.hostname, u.port)
 original = open(unit, encoding="utf-8").read()
 lines = original.splitlines(keepends=True)
 i = next(n for n, l in enumerate(lines) if l.startswith("nome:"))

@@ -10,7 +10,10 @@
 //! open data, search index, extra pages, archive, sitemap) is rendered by
 //! the same `render::render_with` as a build, with the unit pages left as
 //! placeholders, when [`Pending::complete`] runs: after the
-//! reload event, together with the link check of the whole site. Any other
+//! reload event, together with the link check of the whole site, given up
+//! between its stages when a newer save comes ([`Pending::complete_unless`]).
+//! The load of a save looks only at the paths the watcher reported
+//! (`load::ParseCache::changed`). Any other
 //! change (`_sito.yaml`, `_index.md`, an extra page, `_archivio/`, the
 //! theme, a new day) renders everything, as `build` does.
 //!

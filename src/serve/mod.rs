@@ -255,7 +255,7 @@ mod tests {
     /// site follows: a request for the rest waits for it without holding up
     /// the other requests (it held the server's one event loop until the
     /// rest was rendered). The rest is rendered only when the test calls
-    /// `finish` (the watch loop calls it after the reload event), so the
+    /// `finish` (the builder starts it after the reload event), so the
     /// outcome does not depend on how fast or how loaded the machine is; as
     /// a test of the binary with a slow template it failed 2 runs of 4 on a
     /// loaded machine.

@@ -13,6 +13,16 @@
 //! snapshots, so a late result is simply dropped. At most
 //! [`MAX_ABANDONED`] abandoned rebuilds may still run; past that no new
 //! rebuild starts (each one holds CPU) and the error says to restart.
+//!
+//! After a save that rendered only unit pages, the rest of the site is
+//! completed on threads of its own at a lower priority
+//! ([`Builder::start_completion`], [`BACKGROUND_NICE`]); the builder hears of
+//! its end on the same channel as of the next save. A newer save never
+//! waits for it: it cancels it (checked between its stages) and its own
+//! rest renders everything. The last complete site is kept as its unit
+//! pages and its rest to render again ([`Good`]), what a failed completion
+//! falls back to; the first build runs on the completion threads, whose
+//! freed memory each rest then reuses.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
@@ -42,8 +52,8 @@ pub(crate) struct Files {
 }
 
 /// The files of a snapshot still being completed: the whole site once
-/// rendered, or (when completing it failed) the last good site, which the
-/// builder publishes again at once.
+/// rendered. A snapshot replaced before (a newer save, a failed completion)
+/// never gets it: the server asks the current snapshot again.
 #[derive(Default)]
 pub(crate) struct Rest {
     done: Mutex<Option<Arc<Map>>>,

@@ -10,6 +10,9 @@
 //! while a change may be half done (a file removed or renamed away, written
 //! but not closed yet, a folder created): a save reaches the browser
 //! without waiting for nothing, and a save by rename is still one rebuild.
+//! A [`Change`] names every relevant path that changed, which the load of
+//! the save looks at alone; when events were lost, or a name was ignored
+//! that the loader reads or names ([`walked_by_load`]), the load walks.
 //! This module reads nothing but events; rebuilding is the caller's job.
 
 use std::collections::{BTreeMap, BTreeSet};
