@@ -33,12 +33,7 @@ GAP=${GAP:-50}
 ROUNDS=${ROUNDS:-2}
 CASES=${CASES:-"10000:quiet 1000:busy"}
 WORK=${BENCH_DIR:-target/bench-preview}
-if [ -z "${NEW:-}" ]; then
-  cargo build --release --locked -q
-  NEW=$REPO/target/release/trasparenza
-fi
-BINS=("$NEW")
-[ -n "${OLD:-}" ] && BINS=("$OLD" "$NEW")
+bench_binaries
 mkdir -p "$WORK"
 for c in $CASES; do
   n=${c%%:*}
@@ -65,7 +60,9 @@ for round in $(seq 1 "$ROUNDS"); do
       if [ "$mode" = busy ]; then yes >/dev/null & BUSY=$!; fi
       log=$(mktemp)
       out=$(python3 - "$bin" "$WORK/s$n" "$SAVES" "$mode" "$GAP" "$log" <<'EOF'
-import os, signal, socket, statistics, subprocess, sys, time
+import os, signal, statistics, subprocess, sys, time
+sys.path.insert(0, "bench")
+from events import open_events
 signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
 binary, site, saves, mode, gap, log = sys.argv[1:7]
 saves, gap = int(saves), int(gap) / 1000
@@ -92,23 +89,7 @@ try:
     time.sleep(1)
     rss_start = status("VmRSS")
     host, port = url.rsplit(":", 1)
-    s = socket.create_connection((host, int(port)), timeout=120)
-    s.sendall(f"GET /__trasparenza/events HTTP/1.1\r\nHost: {url}\r\n\r\n".encode())
-    f = s.makefile("rb")
-    while f.readline() not in (b"\r\n", b""):
-        pass
-    def next_event():
-        name = None
-        while True:
-            line = f.readline()
-            if not line:
-                sys.exit("the event stream closed")
-            line = line.decode().rstrip("\r\n")
-            if line.startswith("event: "):
-                name = line[7:]
-            elif line == "" and name:
-                return name
-    assert next_event() == "hello"
+    next_event = open_events(host, int(port), timeout=120)
     unit = next(os.path.join(d, x) for d, _, fs in sorted(os.walk(os.path.join(site, "content")))
                 for x in sorted(fs) if x.startswith("unita-0") and x.endswith("500.yaml"))
     original = open(unit, encoding="utf-8").read()
@@ -119,6 +100,7 @@ try:
     times = []
     try:
         for k in range(saves):
+            before = rebuilt()
             text[at] = f'nome: "{name} {k}"\n'
             with open(unit, "w", encoding="utf-8") as out:
                 out.write("".join(text))
@@ -133,8 +115,10 @@ try:
                 while rebuilt() < k + 1 and time.time() < end:
                     time.sleep(0.02)
                 time.sleep(0.2)
+        # The last save's line (a save whose rest was given up for the
+        # next one has none of its own).
         end = time.time() + 120
-        while rebuilt() < saves and time.time() < end:
+        while rebuilt() <= before and time.time() < end:
             time.sleep(0.02)
         time.sleep(1)
         rss_after, peak = status("VmRSS"), status("VmHWM")

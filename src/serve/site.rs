@@ -587,20 +587,27 @@ impl Builder {
         }
     }
 
-    /// When the running completion's budget ends.
+    /// When the running completion's budget ends; while the next waits for
+    /// a given-up one to stop, when that one's does.
     pub(crate) fn deadline(&self) -> Option<Instant> {
-        self.pending.as_ref()?.running.as_ref().map(|r| r.deadline)
+        match &self.pending.as_ref()?.running {
+            Some(r) => Some(r.deadline),
+            None => self.stopping.iter().map(|r| r.deadline).min(),
+        }
     }
 
     /// Starts completing the published snapshot on the background threads,
     /// if it waits for its rest and is not being completed; `done` gets
-    /// what it gave, for [`Builder::completed`].
+    /// what it gave, for [`Builder::completed`]. Not while a completion
+    /// given up for a newer save still runs (until its next stage): one
+    /// rest at a time holds memory and processor; call again when that one
+    /// has ended (its [`Completed`], or its [`Builder::deadline`]).
     pub(crate) fn start_completion(&mut self, done: impl FnOnce(Completed) + Send + 'static) {
         let stuck = self.stuck();
         let Some(c) = &mut self.pending else {
             return;
         };
-        if c.running.is_some() {
+        if c.running.is_some() || !self.stopping.is_empty() {
             return;
         }
         self.next_completion += 1;
