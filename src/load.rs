@@ -457,7 +457,7 @@ fn walk(
         if entry.path_is_symlink()
             && let Err(d) = link_inside(
                 entry.path(),
-                &site_root,
+                site_root,
                 display_of(content, display, entry.path()),
             )
         {

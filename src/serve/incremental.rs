@@ -93,10 +93,9 @@ impl Pending {
     /// place and checks every link, as a build does: the whole site, or
     /// `None` with the problems in `diags`.
     pub fn complete(&self, diags: &mut Diagnostics) -> Option<Map> {
-        match self.complete_unless(&AtomicBool::new(false), diags) {
-            Ok(done) => done,
-            Err(Cancelled) => None,
-        }
+        // Never cancelled: its flag is never set.
+        self.complete_unless(&AtomicBool::new(false), diags)
+            .unwrap_or_default()
     }
 
     /// [`Pending::complete`], given up between its stages once `cancelled`
