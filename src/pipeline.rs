@@ -221,8 +221,9 @@ impl Timer {
 }
 
 /// CPU time of the process so far (every thread, user + system), in
-/// seconds; 0 where it cannot be read.
-fn cpu_seconds() -> f64 {
+/// seconds; 0 where it cannot be read. (Also the preview's measure of a
+/// completion's budget.)
+pub(crate) fn cpu_seconds() -> f64 {
     #[cfg(unix)]
     {
         // SAFETY: getrusage fills the struct it is given; zeroed is a valid value of it.

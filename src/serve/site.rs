@@ -224,8 +224,11 @@ pub(crate) struct Builder {
 }
 
 /// The nice value of the threads completing the rest of the site: a save
-/// (at the process's own priority) takes the processor from them at once.
-pub(crate) const BACKGROUND_NICE: i32 = 10;
+/// (at the process's own priority) gets three times their share of a
+/// processor; not more, so that other programs keeping the machine busy do
+/// not starve the rest (at 10 a test under three busy loops waited 15 s).
+/// Their budget is counted in CPU time ([`Running::spent`]).
+pub(crate) const BACKGROUND_NICE: i32 = 5;
 
 /// A site to go back to, without its rest (see [`Builder::failed`]).
 struct Good {
@@ -254,10 +257,31 @@ struct Running {
     id: u64,
     cancel: Arc<AtomicBool>,
     deadline: Instant,
+    /// The process's CPU time when it started.
+    cpu: f64,
     fate: Arc<AtomicU8>,
 }
 
 impl Running {
+    /// Whether it has spent its budget: wall time, and as much of the
+    /// process's CPU time. Its threads are at a low priority: on a machine
+    /// kept busy by others they may wait long without running, which is no
+    /// sign of a template that never ends. Not spent: the deadline moves
+    /// on by the budget's CPU time still left.
+    fn spent(&mut self, budget: Duration) -> bool {
+        let now = Instant::now();
+        if now < self.deadline {
+            return false;
+        }
+        let used = crate::pipeline::cpu_seconds() - self.cpu;
+        let left = budget.as_secs_f64() - used;
+        if left > 0.0 {
+            self.deadline = now + Duration::from_secs_f64(left.max(0.01));
+            return false;
+        }
+        true
+    }
+
     /// Asks the completion to stop at its next stage.
     fn cancel(&self) {
         self.cancel.store(true, Ordering::Release);
@@ -350,13 +374,13 @@ impl Builder {
     /// its budget is stuck in a template: counted as abandoned, and the
     /// next completion gets new threads.
     fn prune_stopping(&mut self) {
-        let now = Instant::now();
+        let budget = self.budget;
         let mut stuck = false;
-        self.stopping.retain(|r| {
+        self.stopping.retain_mut(|r| {
             if r.fate.load(Ordering::SeqCst) != RUNNING {
                 return false;
             }
-            if now < r.deadline {
+            if !r.spent(budget) {
                 return true;
             }
             let abandoned = r
@@ -618,6 +642,7 @@ impl Builder {
             id,
             cancel: Arc::clone(&cancel),
             deadline: Instant::now() + self.budget,
+            cpu: crate::pipeline::cpu_seconds(),
             fate: Arc::clone(&fate),
         });
         let pool = match (stuck, &self.background) {
@@ -718,10 +743,12 @@ impl Builder {
 
     /// The running completion's budget ended (see [`Builder::deadline`]):
     /// it is abandoned and the last good site published with the error.
-    /// `None` when it has just finished (its result is on its way).
+    /// `None` when it has just finished (its result is on its way), or has
+    /// not spent the budget's CPU time yet (its deadline moved on).
     pub(crate) fn timed_out(&mut self) -> Option<Finished> {
-        let r = self.pending.as_ref()?.running.as_ref()?;
-        if Instant::now() < r.deadline {
+        let budget = self.budget;
+        let r = self.pending.as_mut()?.running.as_mut()?;
+        if !r.spent(budget) {
             return None;
         }
         if r.fate
