@@ -15,8 +15,8 @@
 //! rebuild starts (each one holds CPU) and the error says to restart.
 //!
 //! After a save that rendered only unit pages, the rest of the site is
-//! completed on threads of its own at a lower priority
-//! ([`Builder::start_completion`], [`BACKGROUND_NICE`]); the builder hears of
+//! completed on threads of its own ([`Builder::start_completion`]); the
+//! builder hears of
 //! its end on the same channel as of the next save. A newer save never
 //! waits for it: it cancels it (checked between its stages) and its own
 //! rest renders everything. The last complete site is kept as its unit
@@ -194,9 +194,9 @@ pub(crate) struct Builder {
     budget: Duration,
     /// The threads rebuilds run on; replaced when a rebuild is abandoned.
     pool: Option<Arc<rayon::ThreadPool>>,
-    /// The threads that complete the rest of the site, at a lower priority
-    /// ([`BACKGROUND_NICE`]) so that a save never waits for them; replaced
-    /// when a completion is abandoned.
+    /// The threads that complete the rest of the site, beside the
+    /// rebuild's, so that a save never queues behind them; replaced when a
+    /// completion is abandoned.
     background: Option<Arc<rayon::ThreadPool>>,
     /// Abandoned rebuilds still running.
     abandoned: Arc<AtomicUsize>,
@@ -222,13 +222,6 @@ pub(crate) struct Builder {
     /// newer one: the newer save's line names them too.
     carried: Vec<PathBuf>,
 }
-
-/// The nice value of the threads completing the rest of the site: a save
-/// (at the process's own priority) gets three times their share of a
-/// processor; not more, so that other programs keeping the machine busy do
-/// not starve the rest (at 10 a test under three busy loops waited 15 s).
-/// Their budget is counted in CPU time ([`Running::spent`]).
-pub(crate) const BACKGROUND_NICE: i32 = 5;
 
 /// A site to go back to, without its rest (see [`Builder::failed`]).
 struct Good {
@@ -264,10 +257,10 @@ struct Running {
 
 impl Running {
     /// Whether it has spent its budget: wall time, and as much of the
-    /// process's CPU time. Its threads are at a low priority: on a machine
-    /// kept busy by others they may wait long without running, which is no
-    /// sign of a template that never ends. Not spent: the deadline moves
-    /// on by the budget's CPU time still left.
+    /// process's CPU time. On a machine kept busy by others its threads may
+    /// wait long without running, which is no sign of a template that never
+    /// ends. Not spent: the deadline moves on by the budget's CPU time
+    /// still left.
     fn spent(&mut self, budget: Duration) -> bool {
         let now = Instant::now();
         if now < self.deadline {
@@ -407,7 +400,7 @@ impl Builder {
         let pool = match &self.pool {
             Some(p) => Arc::clone(p),
             None => {
-                let p = new_pool("serve-rebuild", None)?;
+                let p = new_pool("serve-rebuild")?;
                 self.pool = Some(Arc::clone(&p));
                 p
             }
@@ -472,7 +465,7 @@ impl Builder {
     /// threads before the first save.
     pub(crate) fn rebuild(&mut self) -> Outcome {
         if self.background.is_none() {
-            self.background = new_pool("serve-rest", Some(BACKGROUND_NICE)).ok();
+            self.background = new_pool("serve-rest").ok();
         }
         // On the threads that complete the rest of the site: the memory
         // this build frees stays with their heaps (the preview keeps freed
@@ -482,7 +475,7 @@ impl Builder {
         let outcome = self.rebuild_after(&[]);
         self.pool = match saves {
             Some(p) => Some(p),
-            None => new_pool("serve-rebuild", None).ok(),
+            None => new_pool("serve-rebuild").ok(),
         };
         outcome
     }
@@ -648,7 +641,7 @@ impl Builder {
         let pool = match (stuck, &self.background) {
             (Some(d), _) => Err(d),
             (None, Some(p)) => Ok(Arc::clone(p)),
-            (None, None) => new_pool("serve-rest", Some(BACKGROUND_NICE)).inspect(|p| {
+            (None, None) => new_pool("serve-rest").inspect(|p| {
                 self.background = Some(Arc::clone(p));
             }),
         };
@@ -886,30 +879,13 @@ impl Builder {
     }
 }
 
-/// A thread pool for rebuilds (`nice`: lower the threads' priority).
-fn new_pool(name: &'static str, nice: Option<i32>) -> Result<Arc<rayon::ThreadPool>, Diagnostic> {
+/// A thread pool for rebuilds.
+fn new_pool(name: &'static str) -> Result<Arc<rayon::ThreadPool>, Diagnostic> {
     rayon::ThreadPoolBuilder::new()
         .thread_name(move |n| format!("{name}-{n}"))
-        .start_handler(move |_| {
-            if let Some(n) = nice {
-                lower_priority(n);
-            }
-        })
         .build()
         .map(Arc::new)
         .map_err(|e| diag!(Error, "serve-no-threads", "content", error = e.to_string()))
-}
-
-/// Raises the calling thread's nice value to `nice` (Linux: per thread).
-fn lower_priority(nice: i32) {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority on this thread's own id; only lowers priority,
-    // which needs no privilege. A failure leaves the priority as it was.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, nice);
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = nice;
 }
 
 /// (pages, files) of a complete site.
