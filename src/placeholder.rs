@@ -42,6 +42,12 @@ pub(crate) const LIST_SENTENCE: &str =
 /// The line `init --forma elenco` writes above the example lists of `_sito.yaml`.
 pub(crate) const EXAMPLE_LISTS_MARKER: &str = "# ESEMPIO creato da trasparenza init: scrivete qui sotto gli elenchi dell'atto e sopra, in altre_attivita, ciò che dice delle attività non elencate; poi cancellate questa riga.";
 
+/// What `import` puts in place of [`EXAMPLE_LISTS_MARKER`] when it has
+/// written the act's lists but the act states no rule for the activities it
+/// does not list: `altre_attivita` is still `init`'s example, which `check`
+/// reports until the line is deleted.
+pub(crate) const EXAMPLE_RULE_MARKER: &str = "# ESEMPIO creato da trasparenza init: gli elenchi qui sotto sono quelli dell'atto, ma altre_attivita (sopra) è ancora l'esempio: impostatelo come dice l'atto, o toglietelo se l'atto non dice nulla delle attività non elencate; poi cancellate questa riga.";
+
 /// Whether `bytes` are the example unit as `init` wrote it, untouched.
 pub(crate) fn is_pristine_example(bytes: &[u8]) -> bool {
     bytes == EXAMPLE_UNIT.as_bytes()
@@ -84,12 +90,17 @@ pub(crate) fn check(loaded: &Loaded, base_url_override: Option<&str>, diags: &mu
         }
     }
     if let Some(src) = &loaded.config_source
-        && let Some(n) = src
-            .text
-            .lines()
-            .position(|l| l.trim_end() == EXAMPLE_LISTS_MARKER)
+        && let Some((n, lists)) = src.text.lines().enumerate().find_map(|(n, l)| {
+            let l = l.trim_end();
+            (l == EXAMPLE_LISTS_MARKER || l == EXAMPLE_RULE_MARKER)
+                .then_some((n, l == EXAMPLE_LISTS_MARKER))
+        })
     {
-        let d = diag!(Warning, "placeholder-example-lists", &src.display);
+        let d = if lists {
+            diag!(Warning, "placeholder-example-lists", &src.display)
+        } else {
+            diag!(Warning, "placeholder-example-rule", &src.display)
+        };
         diags.push(on(
             src,
             Span {

@@ -29,3 +29,9 @@ placeholder-example-lists = the lists of `_sito.yaml` are still the example writ
     .spiegazione =
         `trasparenza init --forma elenco` writes an example of the lists for the whole body, and an example `altre_attivita`, so that the new site builds at once; published, they would look like the act's.
         Replace the activities with those of the act, set `altre_attivita` as the act says (or remove it if the act says nothing about the activities it does not list), then delete the comment line that marks the example.
+
+placeholder-example-rule = the lists of `_sito.yaml` are the act's, but `altre_attivita` is still the example written by `trasparenza init --forma elenco`
+    .hint = set `altre_attivita` as the act says for the activities it does not list (or remove it if the act says nothing of them), then delete this line
+    .spiegazione =
+        `trasparenza import` wrote the act's lists into `_sito.yaml`, but the act does not say what applies to the activities it does not list: `altre_attivita` is still the example of `trasparenza init --forma elenco`, and every page would show it as the act's rule.
+        Set `altre_attivita` as the act says (`smartizzabili` or `non_smartizzabili`), or remove it if the act says nothing about the activities it does not list; then delete the comment line that marks it.

@@ -29,3 +29,9 @@ placeholder-example-lists = gli elenchi di `_sito.yaml` sono ancora l'esempio sc
     .spiegazione =
         `trasparenza init --forma elenco` scrive un esempio degli elenchi per tutto l'ente, e un `altre_attivita` di esempio, perché il nuovo sito si possa costruire subito; pubblicati, sembrerebbero quelli dell'atto.
         Sostituire le attività con quelle dell'atto, impostare `altre_attivita` come dice l'atto (o toglierlo se l'atto non dice nulla delle attività che non elenca), poi eliminare la riga di commento che segna l'esempio.
+
+placeholder-example-rule = gli elenchi di `_sito.yaml` sono quelli dell'atto, ma `altre_attivita` è ancora l'esempio scritto da `trasparenza init --forma elenco`
+    .hint = impostare `altre_attivita` come dice l'atto per le attività che non elenca (o toglierlo se l'atto non ne dice nulla), poi eliminare questa riga
+    .spiegazione =
+        `trasparenza import` ha scritto in `_sito.yaml` gli elenchi dell'atto, ma l'atto non dice che cosa vale per le attività che non elenca: `altre_attivita` è ancora quello d'esempio di `trasparenza init --forma elenco`, e ogni pagina lo mostrerebbe come regola dell'atto.
+        Impostare `altre_attivita` come dice l'atto (`smartizzabili` o `non_smartizzabili`), o toglierlo se l'atto non dice nulla delle attività che non elenca; poi eliminare la riga di commento che lo segnala.

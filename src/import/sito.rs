@@ -224,6 +224,7 @@ pub(crate) fn plan(
         );
         refuse_raw(message);
     }
+    let text = example_marker(text, rule);
     verify(
         &path,
         &config,
@@ -245,6 +246,29 @@ pub(crate) fn plan(
         lists,
         rule,
     }))
+}
+
+/// `init --forma elenco`'s line marking its example lists, once the act's
+/// lists are written: gone when the act stated its rule (the file's
+/// `altre_attivita` is the act's), else replaced by the line saying that
+/// `altre_attivita` is still the example, so that `check` says what is left
+/// to do and not that the lists are still the example.
+fn example_marker(text: String, rule: RuleEdit) -> String {
+    use crate::placeholder::{EXAMPLE_LISTS_MARKER, EXAMPLE_RULE_MARKER};
+    if !text.lines().any(|l| l.trim_end() == EXAMPLE_LISTS_MARKER) {
+        return text;
+    }
+    let stated = matches!(rule, RuleEdit::Same | RuleEdit::Add | RuleEdit::Replace);
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() != EXAMPLE_LISTS_MARKER {
+            out.push_str(line);
+        } else if !stated {
+            out.push_str(EXAMPLE_RULE_MARKER);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Reads `text` back with the loader: the lists must be `lists`, the rule

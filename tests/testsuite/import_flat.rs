@@ -12,9 +12,15 @@ use crate::support::{Site, repo, tree};
 
 /// A site as `trasparenza init` makes it, in Italian as a clerk runs it.
 fn init_site() -> Site {
+    init_site_with(&[])
+}
+
+/// A site made by `trasparenza init` with `flags` (e.g. `--forma elenco`:
+/// the example lists in `_sito.yaml`, under the line `check` reports).
+fn init_site_with(flags: &[&str]) -> Site {
     let site = Site::empty();
     let mut cmd = crate::support::trasparenza();
-    cmd.args(["init", "--root"]).arg(site.root());
+    cmd.arg("init").args(flags).arg("--root").arg(site.root());
     let out = cmd.output().expect("run trasparenza init");
     assert!(
         out.status.success(),
@@ -434,4 +440,59 @@ fn a_rule_in_a_unit_cell_goes_into_the_unit_file() {
         "{polizia}"
     );
     assert!(site.build().ok());
+}
+
+/// The ids of the placeholder warnings `check` gives on `site`.
+fn placeholder_warnings(site: &Site) -> Vec<String> {
+    let c = site.run(&["check"]);
+    let mut ids: Vec<String> = c
+        .stdout()
+        .lines()
+        .chain(c.stderr().lines())
+        .filter_map(|l| {
+            l.rsplit_once("[placeholder-")
+                .map(|(_, id)| id.trim_end_matches(']').to_string())
+        })
+        .filter(|id| id.starts_with("example-"))
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// After an import into `init --forma elenco`'s site, `check` says what is
+/// still the example: not the lists (they are the act's), but
+/// `altre_attivita` when the act states no rule; nothing when it does.
+/// Before, it kept saying "the lists are still the example" after the act's
+/// lists had replaced them.
+#[test]
+fn after_an_import_check_says_what_is_still_init_s_example() {
+    let site = init_site_with(&["--forma", "elenco"]);
+    assert_eq!(placeholder_warnings(&site), ["example-lists"]);
+    // Melpignano's ordinance states no rule for the activities it does not list.
+    let r = site.run(&[
+        "import",
+        fixture("melpignano-ordinanza-5-2020.txt").to_str().unwrap(),
+    ]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    assert_eq!(placeholder_warnings(&site), ["example-rule"]);
+    let sito = content(&site, "content/_sito.yaml");
+    assert!(
+        !sito.contains("scrivete qui sotto gli elenchi dell'atto"),
+        "{sito}"
+    );
+
+    // An act that states its rule: the example's line is gone.
+    let site = init_site_with(&["--forma", "elenco"]);
+    let act = site.root().join("atto.txt");
+    fs::write(
+        &act,
+        "Comune di Prova\n\nLe attività indifferibili da rendere in presenza sono:\n\
+         - Servizi cimiteriali;\n- Protocollo.\n\n\
+         Tutte le altre attività sono svolte in lavoro agile.\n",
+    )
+    .unwrap();
+    let r = site.run(&["import", act.to_str().unwrap()]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    assert_eq!(placeholder_warnings(&site), Vec::<String>::new());
+    assert!(!content(&site, "content/_sito.yaml").contains("# ESEMPIO"));
 }
