@@ -205,6 +205,10 @@ fn find(paras: &[Loose]) -> Flat {
                 .split('\n')
                 .map(collapse)
                 .filter(|l| !l.is_empty())
+                .flat_map(move |l| match inline_list(&l).filter(|_| !p.chrome) {
+                    Some(split) => split,
+                    None => vec![l],
+                })
                 .map(move |l| (p, l))
         })
         .collect();
@@ -431,6 +435,32 @@ pub(crate) fn list_key(smart: bool) -> &'static str {
 /// The words of `s` as [`norm`] folds them.
 fn words(s: &str) -> Vec<String> {
     norm(s).split(' ').map(str::to_string).collect()
+}
+
+/// A lead-in and its items in one sentence, as acts and the news of them
+/// often write them (`Le attività indifferibili da rendere in presenza
+/// sono: Attività della protezione civile; Attività della polizia locale;`):
+/// the lead-in, ending with `:`, then each item as if typed on a line of its
+/// own after a dash (the dash is taken off as every list mark is; the `;`
+/// between items too). `None` unless the text before the first `: ` is a
+/// lead-in and at least two items follow it.
+fn inline_list(line: &str) -> Option<Vec<String>> {
+    let (lead, rest) = line.split_once(": ")?;
+    let lead = format!("{lead}:");
+    lead_in(&lead, false)?;
+    let items: Vec<&str> = rest
+        .split(';')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return None;
+    }
+    Some(
+        std::iter::once(lead)
+            .chain(items.iter().map(|i| format!("- {i}")))
+            .collect(),
+    )
 }
 
 /// Whether `line` is a lead-in naming a list, and which: `Some(true)` the
@@ -711,6 +741,26 @@ mod tests {
 
     fn texts(items: &[Item]) -> Vec<&str> {
         items.iter().map(|i| i.testo.as_str()).collect()
+    }
+
+    #[test]
+    fn a_list_in_one_sentence_is_split_only_after_a_lead_in() {
+        let f = find(&[para(
+            1,
+            "Le attività da rendere in presenza sono: Protocollo; Servizi cimiteriali, polizia mortuaria;",
+            false,
+        )]);
+        assert_eq!(
+            texts(&f.non_smartizzabili),
+            ["Protocollo", "Servizi cimiteriali, polizia mortuaria"]
+        );
+        // Not after a colon that names no list, nor with one item only.
+        for line in [
+            "Oggetto: misure urgenti; disposizioni interne",
+            "Le attività da rendere in presenza sono: il protocollo.",
+        ] {
+            assert_eq!(inline_list(line), None, "{line}");
+        }
     }
 
     #[test]

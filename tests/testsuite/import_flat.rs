@@ -496,3 +496,26 @@ fn after_an_import_check_says_what_is_still_init_s_example() {
     assert_eq!(placeholder_warnings(&site), Vec::<String>::new());
     assert!(!content(&site, "content/_sito.yaml").contains("# ESEMPIO"));
 }
+
+/// Issue 20: an ordinance whose list is one sentence, its items separated
+/// by semicolons (Città di Castello, as the news of it gives it): every item
+/// imported verbatim, without the separators; the paragraph after it
+/// ("Ogni altra attività, diversa da quelle dietro elencate, … in presenza")
+/// is not taken for the act's rule, and is in the report's account. Before,
+/// the import found no list at all and exited 1.
+#[test]
+fn real_act_a_list_in_one_sentence() {
+    let file = "citta-di-castello-ordinanza-228-2021.txt";
+    let site = real_act(file, "citta-di-castello-ordinanza-228-2021");
+    let y: serde_yaml::Value = serde_yaml::from_str(&content(&site, "content/_sito.yaml")).unwrap();
+    assert!(y["altre_attivita"].is_null(), "no rule: {y:?}");
+    // Re-imported in dry run: the report accounts for the two paragraphs
+    // around the list.
+    let r = site.run(&["import", "--dry-run", fixture(file).to_str().unwrap()]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    let report = format!("{}{}", r.stdout(), r.stderr());
+    assert!(
+        report.contains("2 paragraphs are not a list of activities nor the rule"),
+        "{report}"
+    );
+}
