@@ -21,11 +21,13 @@ use crate::source::SourceFile;
 pub(crate) enum RuleEdit {
     /// The act states no rule.
     None,
-    /// The file says the same already.
+    /// The file says the same already, with the act's words (or on a line
+    /// import does not edit).
     Same,
     /// Added.
     Add,
-    /// The file says the opposite: replaced (`--force`).
+    /// Replaced: the file said the opposite (`--force`), or the same
+    /// without the act's words, which are added.
     Replace,
     /// The file says the opposite: left as it is, a conflict.
     Conflict,
@@ -50,42 +52,17 @@ pub(crate) fn set_rule(
         AltreAttivita::NonSmartizzabili
     };
     match current {
-        Some(c) if c == want => Ok((text.to_string(), RuleEdit::Same)),
+        // The same rule without the act's words: they are added (the page
+        // quotes them under the rule), unless the line is not plain.
+        Some(c) if c == want => match spans.key("altre_attivita_citazione") {
+            None => match replace_rule(text, spans, rule) {
+                Ok(out) => Ok((out, RuleEdit::Replace)),
+                Err(_) => Ok((text.to_string(), RuleEdit::Same)),
+            },
+            Some(_) => Ok((text.to_string(), RuleEdit::Same)),
+        },
         Some(_) if !force => Ok((text.to_string(), RuleEdit::Conflict)),
-        Some(_) => {
-            let at = spans
-                .key("altre_attivita")
-                .map(|s| s.line.saturating_sub(1))
-                .unwrap_or(usize::MAX);
-            let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-            let Some(line) = lines.get(at).filter(|l| l.starts_with("altre_attivita:")) else {
-                return Err(t!("import-flat-rule-line-odd"));
-            };
-            let _ = line;
-            // The old citation (one line) goes with the old rule.
-            let cited = spans
-                .key("altre_attivita_citazione")
-                .map(|s| s.line.saturating_sub(1));
-            if let Some(c) = cited {
-                let whole = lines.get(c).is_some_and(|l| {
-                    l.starts_with("altre_attivita_citazione:")
-                        && !l.trim_end().ends_with(['|', '>'])
-                });
-                if !whole {
-                    return Err(t!("import-flat-rule-line-odd"));
-                }
-            }
-            let new = unit_yaml::rule_value_lines(rule);
-            lines[at] = &new;
-            if let Some(c) = cited {
-                lines[c] = "";
-            }
-            let mut out: String = lines.concat();
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            Ok((out, RuleEdit::Replace))
-        }
+        Some(_) => Ok((replace_rule(text, spans, rule)?, RuleEdit::Replace)),
         None => {
             let mut out = text.to_string();
             if !out.is_empty() && !out.ends_with('\n') {
@@ -95,6 +72,42 @@ pub(crate) fn set_rule(
             Ok((out, RuleEdit::Add))
         }
     }
+}
+
+/// `text` with its `altre_attivita` line (and the citation under it, if
+/// any, one line) replaced by `rule`'s value and the act's words.
+fn replace_rule(text: &str, spans: &Spans, rule: &Rule) -> Result<String, String> {
+    let at = spans
+        .key("altre_attivita")
+        .map(|s| s.line.saturating_sub(1))
+        .unwrap_or(usize::MAX);
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let Some(line) = lines.get(at).filter(|l| l.starts_with("altre_attivita:")) else {
+        return Err(t!("import-flat-rule-line-odd"));
+    };
+    let _ = line;
+    // The old citation (one line) goes with the old rule.
+    let cited = spans
+        .key("altre_attivita_citazione")
+        .map(|s| s.line.saturating_sub(1));
+    if let Some(c) = cited {
+        let whole = lines.get(c).is_some_and(|l| {
+            l.starts_with("altre_attivita_citazione:") && !l.trim_end().ends_with(['|', '>'])
+        });
+        if !whole {
+            return Err(t!("import-flat-rule-line-odd"));
+        }
+    }
+    let new = unit_yaml::rule_value_lines(rule);
+    lines[at] = &new;
+    if let Some(c) = cited {
+        lines[c] = "";
+    }
+    let mut out: String = lines.concat();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// A conflict's message and its hint, as the report prints them.
@@ -363,6 +376,17 @@ mod tests {
         assert_eq!((same.as_str(), edit), (text.as_str(), RuleEdit::Same));
         let (kept, edit) = set_rule(&text, &sp, cur, Some(&rule(true)), false).unwrap();
         assert_eq!((kept.as_str(), edit), (text.as_str(), RuleEdit::Conflict));
+        // The same rule written without the act's words: they are added.
+        let bare = format!("{SITE}altre_attivita: non_smartizzabili\n");
+        let (cur_bare, sp_bare) = spans(&bare);
+        let (cited, edit) = set_rule(&bare, &sp_bare, cur_bare, Some(&rule(false)), false).unwrap();
+        assert_eq!(edit, RuleEdit::Replace);
+        assert_eq!(
+            cited,
+            format!(
+                "{SITE}altre_attivita: non_smartizzabili\naltre_attivita_citazione: Le attività non elencate sono svolte in presenza.\n"
+            )
+        );
         let (forced, edit) = set_rule(&text, &sp, cur, Some(&rule(true)), true).unwrap();
         assert_eq!(edit, RuleEdit::Replace);
         assert_eq!(spans(&forced).0, Some(AltreAttivita::Smartizzabili));

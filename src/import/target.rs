@@ -316,7 +316,7 @@ pub(crate) fn plan(
                                 false,
                             )?;
                             match edit {
-                                super::sito::RuleEdit::Add => {
+                                super::sito::RuleEdit::Add | super::sito::RuleEdit::Replace => {
                                     up.text = text;
                                     up.expected.altre_attivita = u.rule.as_ref().map(|r| {
                                         if r.smart {

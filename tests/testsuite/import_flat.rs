@@ -494,7 +494,16 @@ fn after_an_import_check_says_what_is_still_init_s_example() {
     let r = site.run(&["import", act.to_str().unwrap()]);
     assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
     assert_eq!(placeholder_warnings(&site), Vec::<String>::new());
-    assert!(!content(&site, "content/_sito.yaml").contains("# ESEMPIO"));
+    let sito = content(&site, "content/_sito.yaml");
+    assert!(!sito.contains("# ESEMPIO"), "{sito}");
+    // init's example already said `smartizzabili`: the act's words are
+    // added under it, for the pages to quote.
+    assert!(
+        sito.contains(
+            "altre_attivita: smartizzabili\naltre_attivita_citazione: Tutte le altre attività sono svolte in lavoro agile.\n"
+        ),
+        "{sito}"
+    );
 }
 
 /// Issue 20: an ordinance whose list is one sentence, its items separated
