@@ -205,9 +205,14 @@ fn find(paras: &[Loose]) -> Flat {
                 .split('\n')
                 .map(collapse)
                 .filter(|l| !l.is_empty())
-                .flat_map(move |l| match inline_list(&l).filter(|_| !p.chrome) {
-                    Some(split) => split,
-                    None => vec![l],
+                // Only a paragraph of its own: an item that holds a colon
+                // and semicolons stays one item of its list.
+                .flat_map(move |l| {
+                    match inline_list(&l).filter(|_| !p.chrome && !p.listed && style(&l).is_none())
+                    {
+                        Some(split) => split,
+                        None => vec![l],
+                    }
                 })
                 .map(move |l| (p, l))
         })
@@ -754,6 +759,22 @@ mod tests {
             texts(&f.non_smartizzabili),
             ["Protocollo", "Servizi cimiteriali, polizia mortuaria"]
         );
+        // An item of a list that holds a colon and semicolons stays one
+        // item of that list (the next items too).
+        let f = find(&[para(
+            1,
+            "Attività smartizzabili:\n- Redazione di atti\n- Supporto in presenza agli uffici: archivio; protocollo\n- Gestione PEC",
+            false,
+        )]);
+        assert_eq!(
+            texts(&f.smartizzabili),
+            [
+                "Redazione di atti",
+                "Supporto in presenza agli uffici: archivio; protocollo",
+                "Gestione PEC"
+            ]
+        );
+        assert!(f.non_smartizzabili.is_empty());
         // Not after a colon that names no list, nor with one item only.
         for line in [
             "Oggetto: misure urgenti; disposizioni interne",
