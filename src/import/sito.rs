@@ -82,10 +82,12 @@ fn replace_rule(text: &str, spans: &Spans, rule: &Rule) -> Result<String, String
         .map(|s| s.line.saturating_sub(1))
         .unwrap_or(usize::MAX);
     let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let Some(line) = lines.get(at).filter(|l| l.starts_with("altre_attivita:")) else {
+    if !lines
+        .get(at)
+        .is_some_and(|l| l.starts_with("altre_attivita:"))
+    {
         return Err(t!("import-flat-rule-line-odd"));
-    };
-    let _ = line;
+    }
     // The old citation (one line) goes with the old rule.
     let cited = spans
         .key("altre_attivita_citazione")
