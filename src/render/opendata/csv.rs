@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 
 use super::rows::{Computed, Row, columns};
+use super::scan;
 use crate::model::Site;
 #[cfg(test)]
 use crate::views::{self, UnitView};
@@ -16,7 +17,7 @@ use crate::views::{self, UnitView};
 pub(crate) fn csv(site: &Site, units: &[UnitView]) -> String {
     let common = views::common_view(site);
     let rows = super::rows::rows(site, common.as_ref(), units);
-    let mut bytes = Vec::with_capacity(csv_len(site, &rows));
+    let mut bytes = Vec::with_capacity(super::measure(site, &rows).0);
     // Into memory: cannot fail.
     let _ = write_csv(site, &rows, &mut bytes);
     // Built from `&str`s only.
@@ -25,7 +26,7 @@ pub(crate) fn csv(site: &Site, units: &[UnitView]) -> String {
 
 /// [`csv`] of the rows, written to `w` in pieces of ~64 KiB: a build writes
 /// them straight into the file (at 10,000 units the CSV is 145 MB, which
-/// was held whole); in memory, `w` is a buffer sized by [`csv_len`].
+/// was held whole); in memory, `w` is a buffer sized by [`super::measure`].
 pub(super) fn write_csv(site: &Site, rows: &[Row], w: &mut dyn Write) -> io::Result<()> {
     const PIECE: usize = 64 * 1024;
     let c = &site.config;
@@ -49,35 +50,14 @@ pub(super) fn write_csv(site: &Site, rows: &[Row], w: &mut dyn Write) -> io::Res
     w.write_all(out.as_bytes())
 }
 
-/// The length of [`write_csv`]'s file, measured in a pass that writes
-/// nothing: the file is then written into one buffer of its size. A
-/// buffer grown by doubling copied the file and touched up to twice its
-/// pages (14 MB at the 1,000 units of the acceptance catalogue, whose long
-/// activities outgrew a fixed guess per row; 140 MB at 10,000), and fresh
-/// pages were a third of a build's CPU (issue 25's profile).
-pub(super) fn csv_len(site: &Site, rows: &[Row]) -> usize {
-    let c = &site.config;
-    let aggiornato = c.aggiornato_il.to_string();
-    let mut len = record_len(columns(site).iter().map(|col| col.name));
-    let partial = site.has_partial();
-    let mut computed = Computed::default();
-    for r in rows {
-        computed.fill(r, &c.base_url);
-        len += record_len(
-            r.fields(c, &aggiornato, computed.fields(), partial)
-                .into_iter(),
-        );
-    }
-    len
-}
-
 /// How many bytes [`push_record`] writes for `fields`.
-fn record_len<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
+pub(super) fn record_len<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
     let mut len = 2; // CRLF
     for (i, f) in fields.enumerate() {
         len += f.len() + usize::from(i > 0);
-        if f.contains([',', '"', '\r', '\n']) {
-            len += 2 + f.matches('"').count();
+        let bytes = f.as_bytes();
+        if scan::find::<Special>(bytes, 0) < bytes.len() {
+            len += 2 + bytes.iter().filter(|&&b| b == b'"').count();
         }
     }
     len
@@ -88,15 +68,57 @@ pub(in crate::render) fn push_record<'a>(out: &mut String, fields: impl Iterator
         if i > 0 {
             out.push(',');
         }
-        if f.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
+        let bytes = f.as_bytes();
+        // Nearly every field is written whole, found clean word by word.
+        let special = scan::find::<Special>(bytes, 0);
+        if special == bytes.len() {
             out.push_str(f);
+            continue;
         }
+        out.push('"');
+        let mut start = 0;
+        let mut at = special;
+        while at < bytes.len() {
+            if bytes[at] == b'"' {
+                out.push_str(&f[start..=at]);
+                start = at;
+            }
+            at = scan::find::<Quote>(bytes, at + 1);
+        }
+        out.push_str(&f[start..]);
+        out.push('"');
     }
     out.push_str("\r\n");
+}
+
+/// The bytes that make a field quoted: `,`, `"`, CR, LF.
+struct Special;
+
+impl scan::Set for Special {
+    #[inline(always)]
+    fn word(w: u64) -> bool {
+        scan::byte(w, b',') | scan::byte(w, b'"') | scan::byte(w, b'\r') | scan::byte(w, b'\n') != 0
+    }
+
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        matches!(b, b',' | b'"' | b'\r' | b'\n')
+    }
+}
+
+/// A quote, doubled in a quoted field.
+struct Quote;
+
+impl scan::Set for Quote {
+    #[inline(always)]
+    fn word(w: u64) -> bool {
+        scan::byte(w, b'"') != 0
+    }
+
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        b == b'"'
+    }
 }
 
 #[cfg(test)]
@@ -110,5 +132,28 @@ mod tests {
         push_record(&mut s, fields.into_iter());
         assert_eq!(s, "a,\"b,c\",\"d\"\"e\",\"f\ng\",,h;i\r\n");
         assert_eq!(record_len(fields.into_iter()), s.len());
+    }
+
+    /// Quotes anywhere in long fields (the word-wise scan's every
+    /// position), doubled, and the length told beforehand.
+    #[test]
+    fn quotes_are_doubled_wherever_they_are() {
+        for len in 0..24 {
+            for at in 0..len {
+                for second in [None, Some((at + 1) % len), Some((at + 9) % len)] {
+                    let mut text = vec![b'x'; len];
+                    text[at] = b'"';
+                    if let Some(j) = second {
+                        text[j] = b'"';
+                    }
+                    let text = String::from_utf8(text).unwrap();
+                    let mut s = String::new();
+                    push_record(&mut s, ["é", &text].into_iter());
+                    let want = format!("é,\"{}\"\r\n", text.replace('"', "\"\""));
+                    assert_eq!(s, want);
+                    assert_eq!(record_len(["é", &text].into_iter()), s.len());
+                }
+            }
+        }
     }
 }

@@ -26,6 +26,7 @@ mod csvw;
 mod dcat;
 mod json;
 mod rows;
+mod scan;
 mod xlsx;
 
 use serde::Serialize;
@@ -170,8 +171,8 @@ pub(crate) fn build_with(
     let common = views::common_view(site);
     let rows = rows::rows(site, common.as_ref(), units);
     // Held in memory, the CSV and the JSON are written into buffers sized
-    // once (`csv_len`).
-    let csv_len = csv::csv_len(site, &rows);
+    // once (`csv_len`); the workbook's head needs its columns' widths.
+    let (csv_len, layout) = measure(site, &rows);
     // The three big files do not depend on each other: one core each.
     rayon::join(
         || {
@@ -191,7 +192,7 @@ pub(crate) fn build_with(
         },
         || {
             // Only past Excel's limits (a million rows) is there no workbook.
-            if let Some(bytes) = xlsx_of(site, &rows, today) {
+            if let Some(bytes) = xlsx_of(site, &rows, layout, today) {
                 put(XLSX, bytes);
             }
         },
@@ -234,24 +235,40 @@ pub(crate) fn build_with(
         .collect()
 }
 
-/// `catalogo.xlsx`: the CSV's rows as a workbook, measured in a first pass
-/// (the sheet's head needs every column's width), then streamed into the zip,
-/// so the sheet's XML is never held whole. With dates of validity or the
-/// act's sentences for its rules ([`citations`]), a second sheet,
-/// "Informazioni", says them and whether the catalogue is in force (the
-/// CSV's rows do not carry them: a column would change every row of every
-/// catalogue; its CSVW metadata does).
-fn xlsx_of(site: &Site, rows: &[Row], today: Date) -> Option<Vec<u8>> {
+/// What the CSV and the workbook need before they are written, measured
+/// in one pass over the rows: the CSV's length in bytes (a build held in
+/// memory writes it into one buffer of that size: a buffer grown by
+/// doubling copied the file and touched up to twice its pages, and fresh
+/// pages were a third of a build's CPU in issue 25's profile) and the
+/// sheet's [`xlsx::Layout`] (its head needs every column's width).
+fn measure(site: &Site, rows: &[Row]) -> (usize, xlsx::Layout) {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
     let header: Vec<&str> = rows::columns(site).iter().map(|col| col.name).collect();
-    let partial = site.has_partial();
+    let mut csv_len = csv::record_len(header.iter().copied());
     let mut layout = xlsx::Layout::new(&header);
+    let partial = site.has_partial();
     let mut computed = Computed::default();
     for r in rows {
         computed.fill(r, &c.base_url);
-        layout.measure(&r.fields(c, &aggiornato, computed.fields(), partial));
+        let fields = r.fields(c, &aggiornato, computed.fields(), partial);
+        csv_len += csv::record_len(fields.iter().copied());
+        layout.measure(&fields);
     }
+    (csv_len, layout)
+}
+
+/// `catalogo.xlsx`: the CSV's rows as a workbook, laid out by [`measure`],
+/// streamed into the zip, so the sheet's XML is never held whole. With
+/// dates of validity or the act's sentences for its rules ([`citations`]),
+/// a second sheet, "Informazioni", says them and whether the catalogue is
+/// in force (the CSV's rows do not carry them: a column would change every
+/// row of every catalogue; its CSVW metadata does).
+fn xlsx_of(site: &Site, rows: &[Row], layout: xlsx::Layout, today: Date) -> Option<Vec<u8>> {
+    let c = &site.config;
+    let aggiornato = c.aggiornato_il.to_string();
+    let partial = site.has_partial();
+    let mut computed = Computed::default();
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
     let status = validity(c, today);
     let cited = citations(site);
@@ -371,7 +388,8 @@ fn pretty(v: &impl Serialize) -> Vec<u8> {
 fn write_pretty(v: &impl Serialize, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     use std::io::Write;
     let mut w = std::io::BufWriter::with_capacity(64 * 1024, w);
-    serde_json::to_writer_pretty(&mut w, v)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, json::Pretty::default());
+    v.serialize(&mut ser)?;
     w.write_all(b"\n")?;
     w.flush()
 }

@@ -20,6 +20,7 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
 
+use super::scan;
 use crate::model::Date;
 
 /// The widest a column gets, in characters; longer texts wrap.
@@ -406,26 +407,55 @@ fn escape(text: &str) -> String {
 fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        // Clean runs are skipped a word at a time.
+        i = scan::find::<XmlSpecial>(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
         let rep: &str = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            b'\t' | b'\n' => continue,
+            b'\t' | b'\n' => {
+                i += 1;
+                continue;
+            }
             0..=0x1f => {
                 out.push_str(&text[start..i]);
                 let _ = write!(out, "_x{b:04X}_");
-                start = i + 1;
+                i += 1;
+                start = i;
                 continue;
             }
             b'_' if is_excel_escape(&bytes[i..]) => "_x005F_",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&text[start..i]);
         out.push_str(rep);
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.push_str(&text[start..]);
+}
+
+/// The bytes [`escape_into`] looks at: `&`, `<`, `>`, `_` and the control
+/// characters.
+struct XmlSpecial;
+
+impl scan::Set for XmlSpecial {
+    #[inline(always)]
+    fn word(w: u64) -> bool {
+        scan::below(w, 0x20) | scan::byte(w, b'&') | scan::byte_or_2(w, b'<') | scan::byte(w, b'_')
+            != 0
+    }
+
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        matches!(b, 0..=0x1f | b'&' | b'<' | b'>' | b'_')
+    }
 }
 
 /// Whether `b` starts with `_xHHHH_`.
@@ -532,6 +562,40 @@ mod tests {
         assert_eq!(escape("a\rb\u{1}c"), "a_x000D_b_x0001_c");
         assert_eq!(escape("_x0041_ e _x00"), "_x005F_x0041_ e _x00");
         assert_eq!(escape("perché €"), "perché €");
+    }
+
+    /// The escaping of the word-wise scan is the byte-wise one's, with
+    /// every byte to escape at every position of texts around a word long.
+    #[test]
+    fn escaping_finds_every_byte_wherever_it_is() {
+        fn bytewise(text: &str) -> String {
+            let mut out = String::new();
+            for (i, c) in text.char_indices() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '\t' | '\n' => out.push(c),
+                    '\0'..='\u{1f}' => out.push_str(&format!("_x{:04X}_", c as u32)),
+                    '_' if is_excel_escape(&text.as_bytes()[i..]) => out.push_str("_x005F_"),
+                    _ => out.push(c),
+                }
+            }
+            out
+        }
+        for len in 0..20 {
+            for at in 0..len {
+                for special in [
+                    "&", "<", ">", "\r", "\u{1}", "\u{1f}", "\n", "_x00aF_", "_", "é",
+                ] {
+                    let mut text: String = "a".repeat(at);
+                    text.push_str(special);
+                    text.push_str(&"ò".repeat(len - at));
+                    text.push_str(special);
+                    assert_eq!(escape(&text), bytewise(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     fn props() -> Properties<'static> {
