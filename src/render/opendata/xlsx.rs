@@ -19,6 +19,7 @@
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
+use std::sync::mpsc;
 
 use super::scan;
 use crate::model::Date;
@@ -210,9 +211,10 @@ impl Layout {
             Ok(())
         })();
         started.ok()?;
+        let capacity = FLUSH_BYTES + BYTES_PER_CELL * columns;
         let mut sheet = SheetWriter {
-            zip,
-            buf: String::with_capacity(FLUSH_BYTES + BYTES_PER_CELL * columns),
+            zip: Deflater::start(zip),
+            buf: String::with_capacity(capacity),
             columns,
             rows: 0,
             letters,
@@ -231,10 +233,119 @@ impl Layout {
 /// so the sheet's XML is never held whole.
 const FLUSH_BYTES: usize = 64 * 1024;
 
+/// How many pieces of the sheet exist at once when a thread deflates them:
+/// one being written, one being deflated, one waiting between them.
+const PIECES: usize = 3;
+
+type Zip = zip::ZipWriter<Cursor<Vec<u8>>>;
+
+/// Where the sheet's pieces are deflated: on a thread of its own, beside
+/// the XML's making (the deflate was as much CPU as the XML, and the
+/// workbook is one of the longest single tasks of a build), or here when
+/// no thread could be started. The zip is handed the same pieces in the
+/// same order either way: the same bytes.
+enum Deflater {
+    Here(Zip),
+    Thread {
+        /// Full pieces, to deflate.
+        pieces: mpsc::SyncSender<String>,
+        /// Pieces deflated and emptied, to fill again.
+        spare: mpsc::Receiver<String>,
+        /// Pieces made so far, up to [`PIECES`].
+        made: usize,
+        /// Gives the zip back, and whether every write succeeded.
+        done: std::thread::JoinHandle<Option<(Zip, bool)>>,
+    },
+}
+
+impl Deflater {
+    /// A thread that deflates the pieces into `zip`; `Here` if it cannot be
+    /// started.
+    fn start(zip: Zip) -> Deflater {
+        let (pieces, full) = mpsc::sync_channel::<String>(PIECES);
+        let (emptied, spare) = mpsc::sync_channel::<String>(PIECES);
+        // The zip goes to the thread once it runs: if it cannot be
+        // started, the zip is still here.
+        let (give, take) = mpsc::sync_channel::<Zip>(1);
+        let started = std::thread::Builder::new()
+            .name("xlsx-deflate".into())
+            .spawn(move || {
+                let mut zip = take.recv().ok()?;
+                let mut ok = true;
+                for mut piece in full {
+                    ok = ok && zip.write_all(piece.as_bytes()).is_ok();
+                    piece.clear();
+                    // The writer may have stopped waiting for pieces.
+                    let _ = emptied.send(piece);
+                }
+                Some((zip, ok))
+            });
+        let Ok(done) = started else {
+            return Deflater::Here(zip);
+        };
+        match give.send(zip) {
+            Ok(()) => Deflater::Thread {
+                pieces,
+                spare,
+                made: 1,
+                done,
+            },
+            // The thread is gone before it took it: it comes back here.
+            Err(mpsc::SendError(zip)) => Deflater::Here(zip),
+        }
+    }
+
+    /// Deflates `piece` (or hands it to the thread); returns an empty
+    /// buffer to fill next and whether the zip took every piece so far.
+    fn write(&mut self, piece: &mut String) -> bool {
+        match self {
+            Deflater::Here(zip) => {
+                let ok = zip.write_all(piece.as_bytes()).is_ok();
+                piece.clear();
+                ok
+            }
+            Deflater::Thread {
+                pieces,
+                spare,
+                made,
+                ..
+            } => {
+                let next = if *made < PIECES {
+                    *made += 1;
+                    String::with_capacity(piece.capacity())
+                } else {
+                    match spare.recv() {
+                        Ok(next) => next,
+                        // The thread is gone: `finish` tells.
+                        Err(_) => return false,
+                    }
+                };
+                let full = std::mem::replace(piece, next);
+                pieces.send(full).is_ok()
+            }
+        }
+    }
+
+    /// The zip with every piece written (the thread's, when it is done);
+    /// `None` if a write failed.
+    fn finish(self) -> Option<Zip> {
+        match self {
+            Deflater::Here(zip) => Some(zip),
+            Deflater::Thread { pieces, done, .. } => {
+                drop(pieces);
+                match done.join() {
+                    Ok(Some((zip, true))) => Some(zip),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
 /// A workbook being written: [`SheetWriter::push_row`] the rows measured by
 /// its [`Layout`], in the same order, then [`SheetWriter::finish`].
 pub(crate) struct SheetWriter {
-    zip: zip::ZipWriter<Cursor<Vec<u8>>>,
+    zip: Deflater,
     /// Rows not yet deflated.
     buf: String,
     columns: usize,
@@ -267,29 +378,27 @@ impl SheetWriter {
     }
 
     fn flush(&mut self) {
-        if !self.failed && self.zip.write_all(self.buf.as_bytes()).is_err() {
+        if self.failed {
+            self.buf.clear();
+        } else if !self.zip.write(&mut self.buf) {
             self.failed = true;
+            self.buf.clear();
         }
-        self.buf.clear();
     }
 
     /// The `.xlsx` bytes; `None` if the zip could not be written.
     pub(crate) fn finish(mut self) -> Option<Vec<u8>> {
         self.buf.push_str(&self.tail);
         self.flush();
-        if let Some(info) = self.info.take()
-            && (self
-                .zip
-                .start_file("xl/worksheets/sheet2.xml", options())
-                .is_err()
-                || self.zip.write_all(info.as_bytes()).is_err())
-        {
-            self.failed = true;
-        }
+        let mut zip = self.zip.finish()?;
         if self.failed {
             return None;
         }
-        self.zip.finish().ok().map(Cursor::into_inner)
+        if let Some(info) = self.info.take() {
+            zip.start_file("xl/worksheets/sheet2.xml", options()).ok()?;
+            zip.write_all(info.as_bytes()).ok()?;
+        }
+        zip.finish().ok().map(Cursor::into_inner)
     }
 }
 
@@ -713,6 +822,35 @@ mod tests {
             assert!(data.contains(&cell), "row {r}");
         }
         assert_eq!(data.matches("<row ").count(), n + 1);
+    }
+
+    /// The thread deflates the pieces into the same bytes as the zip
+    /// written here, more pieces than it has buffers, in order.
+    #[test]
+    fn the_deflating_thread_writes_what_is_written_here() {
+        let zip = || {
+            let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            zip.start_file("a.xml", options()).expect("a part");
+            zip
+        };
+        let pieces: Vec<String> = (0..3 * PIECES + 1)
+            .map(|i| format!("<r n=\"{i}\">{}</r>", "testo è ".repeat(i * 997 % 4096)))
+            .collect();
+        let deflated = |mut to: Deflater| {
+            for p in &pieces {
+                let mut piece = String::with_capacity(64);
+                piece.push_str(p);
+                assert!(to.write(&mut piece));
+                assert!(piece.is_empty());
+            }
+            let zip = to.finish().expect("every piece");
+            zip.finish().expect("a zip").into_inner()
+        };
+        let thread = Deflater::start(zip());
+        assert!(matches!(thread, Deflater::Thread { .. }));
+        let bytes = deflated(thread);
+        assert_eq!(bytes, deflated(Deflater::Here(zip())));
+        assert_eq!(part(&bytes, "a.xml"), pieces.concat());
     }
 
     #[test]
