@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::rows::{Computed, Row, columns};
+use super::rows::{Fields, Row, columns};
 use super::scan;
 use crate::model::Site;
 #[cfg(test)]
@@ -33,15 +33,9 @@ pub(super) fn write_csv(site: &Site, rows: &[Row], w: &mut dyn Write) -> io::Res
     let aggiornato = c.aggiornato_il.to_string();
     let mut out = String::with_capacity(PIECE + PIECE / 4);
     push_record(&mut out, columns(site).iter().map(|col| col.name));
-    let partial = site.has_partial();
-    let mut computed = Computed::default();
+    let mut fields = Fields::new(c, &aggiornato, site.has_partial());
     for r in rows {
-        computed.fill(r, &c.base_url);
-        push_record(
-            &mut out,
-            r.fields(c, &aggiornato, computed.fields(), partial)
-                .into_iter(),
-        );
+        fields.with(r, |f| push_record(&mut out, f.iter().copied()));
         if out.len() >= PIECE {
             w.write_all(out.as_bytes())?;
             out.clear();

@@ -37,7 +37,7 @@ use crate::model::{Date, Site, SiteConfig};
 use crate::views::{self, UnitView};
 
 pub(super) use self::csv::push_record;
-use self::rows::{Computed, Row};
+use self::rows::{Fields, Row};
 
 /// The CSV, one row per activity.
 pub(crate) const CSV: &str = "catalogo.csv";
@@ -247,13 +247,12 @@ fn measure(site: &Site, rows: &[Row]) -> (usize, xlsx::Layout) {
     let header: Vec<&str> = rows::columns(site).iter().map(|col| col.name).collect();
     let mut csv_len = csv::record_len(header.iter().copied());
     let mut layout = xlsx::Layout::new(&header);
-    let partial = site.has_partial();
-    let mut computed = Computed::default();
+    let mut fields = Fields::new(c, &aggiornato, site.has_partial());
     for r in rows {
-        computed.fill(r, &c.base_url);
-        let fields = r.fields(c, &aggiornato, computed.fields(), partial);
-        csv_len += csv::record_len(fields.iter().copied());
-        layout.measure(&fields);
+        fields.with(r, |f| {
+            csv_len += csv::record_len(f.iter().copied());
+            layout.measure(f);
+        });
     }
     (csv_len, layout)
 }
@@ -267,8 +266,6 @@ fn measure(site: &Site, rows: &[Row]) -> (usize, xlsx::Layout) {
 fn xlsx_of(site: &Site, rows: &[Row], layout: xlsx::Layout, today: Date) -> Option<Vec<u8>> {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
-    let partial = site.has_partial();
-    let mut computed = Computed::default();
     let title = format!("{} - {}", c.titolo.trim(), c.ente.trim());
     let status = validity(c, today);
     let cited = citations(site);
@@ -304,9 +301,9 @@ fn xlsx_of(site: &Site, rows: &[Row], layout: xlsx::Layout, today: Date) -> Opti
         info: info.as_ref().map(|_| ("Informazioni", &info_rows[..])),
     };
     let mut sheet = layout.start("Catalogo", &props)?;
+    let mut fields = Fields::new(c, &aggiornato, site.has_partial());
     for r in rows {
-        computed.fill(r, &c.base_url);
-        sheet.push_row(&r.fields(c, &aggiornato, computed.fields(), partial));
+        fields.with(r, |f| sheet.push_row(f));
     }
     sheet.finish()
 }

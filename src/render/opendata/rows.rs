@@ -2,12 +2,12 @@
 //! the CSV's CSVW metadata: the columns ([`columns`]: [`COLUMNS`], the
 //! unit's text columns from its declaration; [`COLUMNS_PARTIAL`] for a
 //! catalogue with activities in part or under a condition) and the rows, one per activity in catalogue
-//! order ([`rows`]), with each row's fields in column order ([`Row::fields`]).
+//! order ([`rows`]), with each row's fields in column order ([`Fields`]).
 
 use std::sync::LazyLock;
 
 use crate::model::fields::Field;
-use crate::model::{self, Activity, ListKind, Site};
+use crate::model::{self, Activity, ListKind, Site, SiteConfig};
 use crate::views::{ActivityView, UnitView};
 
 /// `ambiti` of an activity are joined with this in the CSV.
@@ -228,14 +228,14 @@ pub(super) struct Row<'a> {
 /// The values of a row that are not plain borrows (id, ambiti joined, url),
 /// written into buffers reused from row to row.
 #[derive(Default)]
-pub(super) struct Computed {
+struct Computed {
     id: String,
     ambiti: String,
     url: String,
 }
 
 impl Computed {
-    pub(super) fn fill(&mut self, row: &Row, base: &str) {
+    fn fill(&mut self, row: &Row, base: &str) {
         let (unit, id) = (&row.unit, &row.view.id);
         self.id.clear();
         self.id.extend([unit.slug, "#", id]);
@@ -249,51 +249,100 @@ impl Computed {
             self.ambiti.push_str(a.trim());
         }
     }
-
-    pub(super) fn fields(&self) -> [&str; 3] {
-        [&self.id, &self.ambiti, &self.url]
-    }
 }
 
-impl<'a> Row<'a> {
-    /// The row's fields in the order of [`COLUMNS`] (of [`COLUMNS_PARTIAL`]
-    /// when `partial`); `computed` is what [`Computed::fill`] wrote for
-    /// this row.
-    pub(super) fn fields<'s>(
-        &'s self,
-        c: &'s crate::model::SiteConfig,
-        aggiornato: &'s str,
-        [id, ambiti, url]: [&'s str; 3],
-        partial: bool,
-    ) -> Vec<&'s str> {
-        let mut fields = Vec::with_capacity(COLUMNS.len() + 1);
-        fields.extend([
-            id,
-            c.ente.trim(),
-            opt(c.codice_ipa.as_deref()),
-            opt(c.periodo.as_deref()),
+/// The rows' fields in the order of [`columns`], one row at a time: what
+/// the site and the unit give (the same for every row of a unit) is looked
+/// up once per unit, and the row's fields go into one buffer reused from
+/// row to row (each of the CSV's, the workbook's and their measure's passes
+/// over 25,000 rows looked the unit's texts up by name and made a vector
+/// for every row).
+pub(super) struct Fields<'a> {
+    c: &'a SiteConfig,
+    aggiornato: &'a str,
+    partial: bool,
+    /// The unit whose fields are in `unit_fields`.
+    unit: Option<&'a UnitView<'a>>,
+    /// `ente` to the unit's last text column.
+    unit_fields: Vec<&'a str>,
+    /// `altre_attivita` of the unit.
+    altre: &'static str,
+    computed: Computed,
+    /// The buffer of a row's fields, empty between rows.
+    spare: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of the rows of `c`'s catalogue (`aggiornato`, its date as
+    /// text); `partial` for [`COLUMNS_PARTIAL`].
+    pub(super) fn new(c: &'a SiteConfig, aggiornato: &'a str, partial: bool) -> Fields<'a> {
+        Fields {
+            c,
             aggiornato,
-            self.unit.slug,
-            self.unit.nome,
-        ]);
-        fields.extend(unit_columns().map(|f| opt(self.unit.testi.raw(f.key))));
+            partial,
+            unit: None,
+            unit_fields: Vec::new(),
+            altre: "",
+            computed: Computed::default(),
+            spare: Vec::with_capacity(COLUMNS.len() + 1),
+        }
+    }
+
+    /// Calls `f` with `row`'s fields in column order.
+    pub(super) fn with<R>(&mut self, row: &Row<'a>, f: impl FnOnce(&[&str]) -> R) -> R {
+        if !self.unit.is_some_and(|u| std::ptr::eq(u, row.unit)) {
+            self.set_unit(row.unit);
+        }
+        self.computed.fill(row, &self.c.base_url);
+        let computed = &self.computed;
+        let mut fields = reuse(std::mem::take(&mut self.spare));
+        fields.push(computed.id.as_str());
+        fields.extend_from_slice(&self.unit_fields);
         fields.extend([
-            match self.kind {
+            match row.kind {
                 ListKind::Smart => "si",
                 ListKind::Partial => PARTIAL_VALUE,
                 ListKind::NonSmart => "no",
             },
-            si_no(self.unit.altre_attivita),
-            self.view.testo,
-            self.note().unwrap_or(""),
+            self.altre,
+            row.view.testo,
+            row.note().unwrap_or(""),
         ]);
-        if partial {
-            fields.push(self.view.condizione.unwrap_or(""));
+        if self.partial {
+            fields.push(row.view.condizione.unwrap_or(""));
         }
-        fields.extend([ambiti, url]);
-        fields
+        fields.extend([computed.ambiti.as_str(), computed.url.as_str()]);
+        let result = f(&fields);
+        self.spare = reuse(fields);
+        result
     }
 
+    fn set_unit(&mut self, unit: &'a UnitView<'a>) {
+        let c = self.c;
+        self.unit = Some(unit);
+        self.unit_fields.clear();
+        self.unit_fields.extend([
+            c.ente.trim(),
+            opt(c.codice_ipa.as_deref()),
+            opt(c.periodo.as_deref()),
+            self.aggiornato,
+            unit.slug,
+            unit.nome,
+        ]);
+        self.unit_fields
+            .extend(unit_columns().map(|f| opt(unit.testi.raw(f.key))));
+        self.altre = si_no(unit.altre_attivita);
+    }
+}
+
+/// `v` emptied, its memory kept for borrows of another lifetime (collecting
+/// a vector's own iterator into one of the same layout reuses its memory).
+fn reuse<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
+impl<'a> Row<'a> {
     pub(super) fn note(&self) -> Option<&'a str> {
         self.activity
             .note
