@@ -1,12 +1,15 @@
 //! `catalogo.json` (the whole catalogue: the body, the common activities,
-//! then unit by unit, serialized from borrowed structs, no
-//! `serde_json::Value`) and its JSON Schema, `catalogo.schema.json`.
+//! then unit by unit; the heads serialized from borrowed structs, the
+//! activities written by hand, no `serde_json::Value`), its JSON Schema,
+//! `catalogo.schema.json`, and the pretty printer of every JSON file
+//! ([`Pretty`]).
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::rows::{Row, unit_rows};
-use super::{JSON_SCHEMA, licence, write_pretty};
+use super::scan;
+use super::{JSON_SCHEMA, licence};
 use crate::model::fields::Published;
 use crate::model::{self, ListKind, Site, UnitFile};
 use crate::views::{self, UnitView};
@@ -16,13 +19,246 @@ use crate::views::{self, UnitView};
 /// memory, `opendata` reserves a little more than the CSV takes: the JSON
 /// of the catalogues measured is within 5% of it, more for a handful of
 /// rows; pages reserved and never written cost no memory).
+///
+/// Byte for byte what serde_json's pretty printer writes of the
+/// catalogue, but only the catalogue's and each unit's head (their fields
+/// before the lists) go through serde: the activities, nearly all of the
+/// file, are written here ([`Out`]), their texts escaped with a word-wise
+/// scan (serde_json looks at every byte, and its calls per field and
+/// per line were the JSON's cost in issue 25's profile).
 pub(super) fn write_json(
     site: &Site,
     common: Option<&UnitView>,
     units: &[UnitView],
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    write_pretty(&catalogue(site, common, units), w)
+    let c = &site.config;
+    let base = c.base_url.as_str();
+    let partial = site.has_partial();
+    let mut out = Out::new(w);
+    // The head's closing `}` is taken off: the lists follow in the object.
+    out.head(&head(site), 0)?;
+    let common = common.map(|u| unit_rows(u, c.lists())).unwrap_or_default();
+    out.lists(&common, partial, base, 1);
+    out.key(1, "unita");
+    if units.is_empty() {
+        out.buf.extend_from_slice(b"[]");
+    } else {
+        out.buf.push(b'[');
+        for (i, (u, m)) in units.iter().zip(&site.units).enumerate() {
+            out.line(i > 0, 2);
+            out.head(&unit_head(u, m, base), 2)?;
+            out.lists(&unit_rows(u, m.lists()), partial, base, 3);
+            out.line(false, 2);
+            out.buf.push(b'}');
+            out.spill()?;
+        }
+        out.line(false, 1);
+        out.buf.push(b']');
+    }
+    out.line(false, 0);
+    out.buf.extend_from_slice(b"}\n");
+    out.w.write_all(&out.buf)?;
+    out.w.flush()
+}
+
+/// The JSON being written: a buffer handed to `w` in pieces of about
+/// [`Out::PIECE`] bytes.
+struct Out<'w> {
+    buf: Vec<u8>,
+    w: &'w mut dyn std::io::Write,
+}
+
+impl<'w> Out<'w> {
+    const PIECE: usize = 64 * 1024;
+
+    fn new(w: &'w mut dyn std::io::Write) -> Out<'w> {
+        Out {
+            buf: Vec::with_capacity(Self::PIECE + Self::PIECE / 4),
+            w,
+        }
+    }
+
+    /// Hands a full piece to `w`.
+    fn spill(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= Self::PIECE {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// A line feed and the indentation of `depth`, after a comma when
+    /// `comma`: what [`Pretty`] writes between values.
+    fn line(&mut self, comma: bool, depth: usize) {
+        let pretty = Pretty {
+            depth,
+            has_value: false,
+        };
+        // Into a vector: cannot fail.
+        let _ = pretty.new_line(&mut self.buf, comma);
+    }
+
+    /// `,` and the line of the key `key` at `depth`, up to its value.
+    fn key(&mut self, depth: usize, key: &str) {
+        self.line(true, depth);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+    }
+
+    /// The object `head` as serde_json writes it at `depth`, without its
+    /// closing line: its fields are followed by others.
+    fn head(&mut self, head: &impl Serialize, depth: usize) -> std::io::Result<()> {
+        let start = self.buf.len();
+        let pretty = Pretty {
+            depth,
+            has_value: false,
+        };
+        head.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut self.buf,
+            pretty,
+        ))?;
+        let mut end = Vec::with_capacity(2 + 2 * depth);
+        let _ = (Pretty {
+            depth,
+            has_value: false,
+        })
+        .new_line(&mut end, false);
+        end.push(b'}');
+        if self.buf[start..].ends_with(&end) {
+            self.buf.truncate(self.buf.len() - end.len());
+            Ok(())
+        } else {
+            // An object without fields: no head has none.
+            Err(std::io::Error::other("catalogo.json: empty head"))
+        }
+    }
+
+    /// The `smartizzabili`, `parzialmente_smartizzabili` (when `partial`)
+    /// and `non_smartizzabili` fields of `rows`' object at `depth`.
+    fn lists(&mut self, rows: &[Row], partial: bool, base: &str, depth: usize) {
+        let kinds: &[(ListKind, &str)] = if partial {
+            &[
+                (ListKind::Smart, "smartizzabili"),
+                (ListKind::Partial, "parzialmente_smartizzabili"),
+                (ListKind::NonSmart, "non_smartizzabili"),
+            ]
+        } else {
+            &[
+                (ListKind::Smart, "smartizzabili"),
+                (ListKind::NonSmart, "non_smartizzabili"),
+            ]
+        };
+        for &(kind, key) in kinds {
+            self.key(depth, key);
+            let mut first = true;
+            for r in rows.iter().filter(|r| r.kind == kind) {
+                self.buf.push(if first { b'[' } else { b',' });
+                self.line(false, depth + 1);
+                first = false;
+                self.activity(r, base, depth + 2);
+            }
+            if first {
+                self.buf.extend_from_slice(b"[]");
+            } else {
+                self.line(false, depth);
+                self.buf.push(b']');
+            }
+        }
+    }
+
+    /// One activity's object, its fields at `depth`.
+    fn activity(&mut self, r: &Row, base: &str, depth: usize) {
+        let (unit, id) = (r.unit, r.view.id.as_str());
+        self.buf.push(b'{');
+        self.line(false, depth);
+        self.buf.extend_from_slice(b"\"id\": ");
+        self.string(&[unit.slug, "#", id]);
+        self.key(depth, "testo");
+        self.string(&[r.view.testo]);
+        self.key(depth, "note");
+        self.nullable(r.note());
+        self.key(depth, "ambiti");
+        if r.view.ambiti.is_empty() {
+            self.buf.extend_from_slice(b"[]");
+        } else {
+            self.buf.push(b'[');
+            for (i, a) in r.view.ambiti.iter().enumerate() {
+                self.line(i > 0, depth + 1);
+                self.string(&[a.trim()]);
+            }
+            self.line(false, depth);
+            self.buf.push(b']');
+        }
+        self.key(depth, "url");
+        self.string(&[base, unit.url.as_str(), "#", id]);
+        if r.kind == ListKind::Partial {
+            self.key(depth, "condizione");
+            self.nullable(r.view.condizione);
+        }
+        self.line(false, depth - 1);
+        self.buf.push(b'}');
+    }
+
+    fn nullable(&mut self, text: Option<&str>) {
+        match text {
+            Some(t) => self.string(&[t]),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    /// `pieces` as one JSON string, escaped as serde_json escapes.
+    fn string(&mut self, pieces: &[&str]) {
+        self.buf.push(b'"');
+        for piece in pieces {
+            escape_into(&mut self.buf, piece);
+        }
+        self.buf.push(b'"');
+    }
+}
+
+/// `text` escaped as serde_json escapes a string's contents: `"`, `\\`,
+/// and the control characters (`\n` and the like, else `\u00XX`).
+fn escape_into(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    loop {
+        let at = scan::find::<JsonSpecial>(bytes, start);
+        out.extend_from_slice(&bytes[start..at]);
+        let Some(&b) = bytes.get(at) else { break };
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
+        start = at + 1;
+    }
+}
+
+/// The bytes a JSON string escapes: `"`, `\\` and the control characters.
+struct JsonSpecial;
+
+impl scan::Set for JsonSpecial {
+    #[inline(always)]
+    fn word(w: u64) -> bool {
+        scan::below(w, 0x20) | scan::byte(w, b'"') | scan::byte(w, b'\\') != 0
+    }
+
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
 }
 
 /// serde_json's `PrettyFormatter` (two spaces), byte for byte, but a line's
@@ -122,8 +358,10 @@ impl serde_json::ser::Formatter for Pretty {
     }
 }
 
+/// The catalogue's fields before its lists (`smartizzabili`, ...,
+/// `unita`, which [`write_json`] writes after them).
 #[derive(Serialize)]
-pub(super) struct Catalogue<'a> {
+struct Head<'a> {
     ente: &'a str,
     codice_ipa: Option<&'a str>,
     titolo: &'a str,
@@ -144,14 +382,10 @@ pub(super) struct Catalogue<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     altre_attivita_citazione: Option<&'a str>,
     totali: Totali,
-    /// Activities common to every office.
-    smartizzabili: Vec<ActivityData<'a>>,
-    /// Only in a catalogue with activities in part or under a condition
-    /// ([`Site::has_partial`]), here and in every unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parzialmente_smartizzabili: Option<Vec<ActivityData<'a>>>,
-    non_smartizzabili: Vec<ActivityData<'a>>,
-    unita: Vec<UnitData<'a>>,
+    // Then the activities common to every office: `smartizzabili`,
+    // `parzialmente_smartizzabili` only in a catalogue with activities in
+    // part or under a condition ([`Site::has_partial`], here and in every
+    // unit), `non_smartizzabili`; then `unita`.
 }
 
 #[derive(Serialize)]
@@ -180,8 +414,12 @@ struct Totali {
     non_smartizzabili: usize,
 }
 
+/// A unit's fields before its lists (which [`write_json`] writes after
+/// them; an activity: `id` `<slug>#<anchor>`, `testo`, `note` as written,
+/// `ambiti` trimmed, `url` `<base><unit url>#<anchor>`, and in
+/// `parzialmente_smartizzabili` only `condizione`, or null).
 #[derive(Serialize)]
-struct UnitData<'a> {
+struct UnitHead<'a> {
     slug: &'a str,
     nome: &'a str,
     url: String,
@@ -190,10 +428,6 @@ struct UnitData<'a> {
     testi: TextsData<'a>,
     altre_attivita: Option<&'static str>,
     altre_attivita_testo: Option<&'static str>,
-    smartizzabili: Vec<ActivityData<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parzialmente_smartizzabili: Option<Vec<ActivityData<'a>>>,
-    non_smartizzabili: Vec<ActivityData<'a>>,
 }
 
 /// A unit's published text fields ([`model::UNIT`]), trimmed, Markdown as
@@ -211,104 +445,29 @@ impl Serialize for TextsData<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct ActivityData<'a> {
-    /// `<slug>#<anchor>`.
-    id: Concat<'a, 3>,
-    testo: &'a str,
-    /// Markdown, as written.
-    note: Option<&'a str>,
-    ambiti: Trimmed<'a>,
-    /// `<base><unit url>#<anchor>`.
-    url: Concat<'a, 4>,
-    /// In `parzialmente_smartizzabili` only: the condition, or null.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    condizione: Option<Option<&'a str>>,
-}
-
-/// A string made of pieces, serialized without being put together first.
-struct Concat<'a, const N: usize>([&'a str; N]);
-
-impl<const N: usize> std::fmt::Display for Concat<'_, N> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.iter().try_for_each(|p| f.write_str(p))
+fn unit_head<'a>(u: &'a UnitView, m: &'a UnitFile, base: &str) -> UnitHead<'a> {
+    UnitHead {
+        slug: u.slug,
+        nome: u.nome,
+        url: format!("{base}{}", u.url),
+        testi: TextsData(m),
+        altre_attivita: u.altre_attivita,
+        altre_attivita_testo: u.altre_attivita_testo,
     }
 }
 
-impl<const N: usize> Serialize for Concat<'_, N> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// Texts serialized trimmed.
-struct Trimmed<'a>(&'a [String]);
-
-impl Serialize for Trimmed<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|a| a.trim()))
-    }
-}
-
-pub(super) fn catalogue<'a>(
-    site: &'a Site,
-    common: Option<&'a UnitView<'a>>,
-    units: &'a [UnitView<'a>],
-) -> Catalogue<'a> {
+fn head(site: &Site) -> Head<'_> {
     let c = &site.config;
-    let base = c.base_url.as_str();
     let (id, nome, url) = licence(site);
     let totals = views::totals(site);
-    let partial = site.has_partial();
-    let lists = |rows: Vec<Row<'a>>| {
-        let (mut smart, mut part, mut non) = (Vec::new(), Vec::new(), Vec::new());
-        for r in rows {
-            let (unit, id) = (r.unit, r.view.id.as_str());
-            let data = ActivityData {
-                id: Concat([unit.slug, "#", id]),
-                testo: r.view.testo,
-                note: r.note(),
-                ambiti: Trimmed(r.view.ambiti),
-                url: Concat([base, unit.url.as_str(), "#", id]),
-                condizione: (r.kind == ListKind::Partial).then_some(r.view.condizione),
-            };
-            match r.kind {
-                ListKind::Smart => smart.push(data),
-                ListKind::Partial => part.push(data),
-                ListKind::NonSmart => non.push(data),
-            }
-        }
-        (smart, partial.then_some(part), non)
-    };
-    let (common_smart, common_partial, common_non) = common
-        .map(|u| lists(unit_rows(u, c.lists())))
-        .unwrap_or_else(|| (Vec::new(), partial.then(Vec::new), Vec::new()));
-    let unita = units
-        .iter()
-        .zip(&site.units)
-        .map(|(u, m)| {
-            let (smart, part, non) = lists(unit_rows(u, m.lists()));
-            UnitData {
-                slug: u.slug,
-                nome: u.nome,
-                url: format!("{base}{}", u.url),
-                testi: TextsData(m),
-                altre_attivita: u.altre_attivita,
-                altre_attivita_testo: u.altre_attivita_testo,
-                smartizzabili: smart,
-                parzialmente_smartizzabili: part,
-                non_smartizzabili: non,
-            }
-        })
-        .collect();
-    Catalogue {
+    Head {
         ente: c.ente.trim(),
         codice_ipa: c.codice_ipa.as_deref().map(str::trim),
         titolo: c.titolo.trim(),
         periodo: c.periodo.as_deref().map(str::trim),
         aggiornato_il: c.aggiornato_il.to_string(),
         pubblicato_il: c.pubblicato_il.map(|d| d.to_string()),
-        url: base,
+        url: c.base_url.as_str(),
         licenza: Licenza { id, nome, url },
         fonte: c.fonte.as_ref().map(|f| Fonte {
             titolo: f.titolo.as_deref(),
@@ -327,13 +486,11 @@ pub(super) fn catalogue<'a>(
             comuni: totals.comuni,
             attivita: totals.attivita,
             smartizzabili: totals.smartizzabili,
-            parzialmente_smartizzabili: partial.then_some(totals.parzialmente_smartizzabili),
+            parzialmente_smartizzabili: site
+                .has_partial()
+                .then_some(totals.parzialmente_smartizzabili),
             non_smartizzabili: totals.non_smartizzabili,
         },
-        smartizzabili: common_smart,
-        parzialmente_smartizzabili: common_partial,
-        non_smartizzabili: common_non,
-        unita,
     }
 }
 
@@ -520,6 +677,27 @@ pub(super) fn json_schema(site: &Site) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Strings are escaped as serde_json escapes them: every ASCII byte
+    /// (controls, quote, backslash, DEL) at every position of texts around
+    /// a word long, beside non-ASCII text.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for b in 0..0x80u8 {
+            for len in [0, 1, 7, 8, 9, 15, 16, 17] {
+                for at in 0..=len {
+                    let mut text = "è".repeat(len / 2) + &"a".repeat(len - len / 2);
+                    let at = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+                    text.insert(at, char::from(b));
+                    let mut sink = std::io::sink();
+                    let mut out = Out::new(&mut sink);
+                    out.string(&["x", &text, "\"\\"]);
+                    let want = serde_json::to_string(&format!("x{text}\"\\")).unwrap();
+                    assert_eq!(String::from_utf8(out.buf).unwrap(), want, "{b} {len} {at}");
+                }
+            }
+        }
+    }
 
     /// [`Pretty`] writes what serde_json's `PrettyFormatter` writes: empty
     /// and nested arrays and objects, escapes, and deeper than its line of

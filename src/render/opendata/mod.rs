@@ -412,7 +412,7 @@ fn licence(site: &Site) -> (&'static str, &'static str, &'static str) {
 
 #[cfg(test)]
 mod tests {
-    use super::json::{catalogue, json_schema};
+    use super::json::{json_schema, write_json};
     use super::*;
     use crate::model::{self, fields::Published};
     use serde_json::json;
@@ -458,7 +458,9 @@ mod tests {
         let views = views::unit_views(&site);
         let view = serde_json::to_value(&views[0]).unwrap();
         let common = views::common_view(&site);
-        let json = serde_json::to_value(catalogue(&site, common.as_ref(), &views)).unwrap();
+        let mut written = Vec::new();
+        write_json(&site, common.as_ref(), &views, &mut written).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&written).unwrap();
         let schema = json_schema(&site);
         let unit_schema = &schema["properties"]["unita"]["items"];
         let csv = csv::csv(&site, &views);
