@@ -34,8 +34,26 @@ pub(super) fn write_csv(site: &Site, rows: &[Row], w: &mut dyn Write) -> io::Res
     let mut out = String::with_capacity(PIECE + PIECE / 4);
     push_record(&mut out, columns(site).iter().map(|col| col.name));
     let mut fields = Fields::new(c, &aggiornato, site.has_partial());
+    // The unit's fields, quoted and joined once per unit.
+    let mut unit_fields = String::new();
     for r in rows {
-        fields.with(r, |f| push_record(&mut out, f.iter().copied()));
+        fields.with(r, |f, unit| {
+            let range = unit.range.clone();
+            if !unit.same {
+                unit_fields.clear();
+                push_fields(&mut unit_fields, f[range.clone()].iter().copied());
+            }
+            push_fields(&mut out, f[..range.start].iter().copied());
+            if range.start > 0 {
+                out.push(',');
+            }
+            out.push_str(&unit_fields);
+            for field in &f[range.end..] {
+                out.push(',');
+                push_field(&mut out, field);
+            }
+            out.push_str("\r\n");
+        });
         if out.len() >= PIECE {
             w.write_all(out.as_bytes())?;
             out.clear();
@@ -45,44 +63,65 @@ pub(super) fn write_csv(site: &Site, rows: &[Row], w: &mut dyn Write) -> io::Res
 }
 
 /// How many bytes [`push_record`] writes for `fields`.
-pub(super) fn record_len<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
-    let mut len = 2; // CRLF
-    for (i, f) in fields.enumerate() {
-        len += f.len() + usize::from(i > 0);
-        let bytes = f.as_bytes();
-        if scan::find::<Special>(bytes, 0) < bytes.len() {
-            len += 2 + bytes.iter().filter(|&&b| b == b'"').count();
+#[cfg(test)]
+fn record_len<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
+    let fields: Vec<&str> = fields.collect();
+    fields.len().saturating_sub(1) + 2 + fields_len(&fields)
+}
+
+/// How many bytes `fields` take in a record, separators left out.
+pub(super) fn fields_len(fields: &[&str]) -> usize {
+    fields.iter().map(|f| field_len(f)).sum()
+}
+
+/// How many bytes [`push_field`] writes for `f`.
+fn field_len(f: &str) -> usize {
+    let bytes = f.as_bytes();
+    let quoted = scan::find::<Special>(bytes, 0) < bytes.len();
+    f.len()
+        + if quoted {
+            2 + bytes.iter().filter(|&&b| b == b'"').count()
+        } else {
+            0
         }
-    }
-    len
 }
 
 pub(in crate::render) fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
-    for (i, f) in fields.enumerate() {
+    push_fields(out, fields);
+    out.push_str("\r\n");
+}
+
+/// `fields` separated by commas, without a line end.
+fn push_fields<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let bytes = f.as_bytes();
-        // Nearly every field is written whole, found clean word by word.
-        let special = scan::find::<Special>(bytes, 0);
-        if special == bytes.len() {
-            out.push_str(f);
-            continue;
-        }
-        out.push('"');
-        let mut start = 0;
-        let mut at = special;
-        while at < bytes.len() {
-            if bytes[at] == b'"' {
-                out.push_str(&f[start..=at]);
-                start = at;
-            }
-            at = scan::find::<Quote>(bytes, at + 1);
-        }
-        out.push_str(&f[start..]);
-        out.push('"');
+        push_field(out, f);
     }
-    out.push_str("\r\n");
+}
+
+/// One field, quoted when it holds a comma, a quote or a line break.
+fn push_field(out: &mut String, f: &str) {
+    let bytes = f.as_bytes();
+    // Nearly every field is written whole, found clean word by word.
+    let special = scan::find::<Special>(bytes, 0);
+    if special == bytes.len() {
+        out.push_str(f);
+        return;
+    }
+    out.push('"');
+    let mut start = 0;
+    let mut at = special;
+    while at < bytes.len() {
+        if bytes[at] == b'"' {
+            out.push_str(&f[start..=at]);
+            start = at;
+        }
+        at = scan::find::<Quote>(bytes, at + 1);
+    }
+    out.push_str(&f[start..]);
+    out.push('"');
 }
 
 /// The bytes that make a field quoted: `,`, `"`, CR, LF.

@@ -9,7 +9,8 @@
 //! and the workbook share), [`csv`], [`xlsx`] (a workbook writer that knows
 //! nothing of the catalogue; [`xlsx_of`] here lays the rows out in it),
 //! [`json`] (the catalogue and its JSON Schema), [`csvw`] (the CSV's
-//! metadata) and [`dcat`]. This file holds the file names, what the home page
+//! metadata) and [`dcat`]; [`scan`] finds the bytes the CSV, the workbook
+//! and the JSON escape. This file holds the file names, what the home page
 //! says of each file, the licence, what the metadata say beyond the rows
 //! ([`validity`], the act's sentences for its rules: [`citations`]) and
 //! [`build_with`], which builds them all and hands each to a [`Files`]
@@ -245,12 +246,23 @@ fn measure(site: &Site, rows: &[Row]) -> (usize, xlsx::Layout) {
     let c = &site.config;
     let aggiornato = c.aggiornato_il.to_string();
     let header: Vec<&str> = rows::columns(site).iter().map(|col| col.name).collect();
-    let mut csv_len = csv::record_len(header.iter().copied());
+    // Separators and line ends, then the fields.
+    let record_len = |fields: &[&str]| fields.len() - 1 + 2;
+    let mut csv_len = record_len(&header) + csv::fields_len(&header);
     let mut layout = xlsx::Layout::new(&header);
     let mut fields = Fields::new(c, &aggiornato, site.has_partial());
+    // The unit's fields are measured once per unit.
+    let mut unit_len = 0;
     for r in rows {
-        fields.with(r, |f| {
-            csv_len += csv::record_len(f.iter().copied());
+        fields.with(r, |f, unit| {
+            let range = unit.range.clone();
+            if !unit.same {
+                unit_len = csv::fields_len(&f[range.clone()]);
+            }
+            csv_len += record_len(f)
+                + csv::fields_len(&f[..range.start])
+                + unit_len
+                + csv::fields_len(&f[range.end..]);
             layout.measure(f);
         });
     }
@@ -303,7 +315,9 @@ fn xlsx_of(site: &Site, rows: &[Row], layout: xlsx::Layout, today: Date) -> Opti
     let mut sheet = layout.start("Catalogo", &props)?;
     let mut fields = Fields::new(c, &aggiornato, site.has_partial());
     for r in rows {
-        fields.with(r, |f| sheet.push_row(f));
+        fields.with(r, |f, unit| {
+            sheet.push_row(f, unit.range.clone(), unit.same)
+        });
     }
     sheet.finish()
 }
@@ -446,6 +460,67 @@ mod tests {
             units: vec![std::sync::Arc::new(unit)],
             pages: Vec::new(),
         }
+    }
+
+    /// The unit's fields are written once per unit and copied into its
+    /// other rows (CSV and workbook) and measured once per unit: every row
+    /// still has its own unit's, in the CSV as in the workbook, and the
+    /// CSV's length told beforehand is its length.
+    #[test]
+    fn every_row_has_its_own_unit_s_fields() {
+        use crate::load;
+        use crate::source::SourceFile;
+        use calamine::{Reader, Xlsx, open_workbook_from_rs};
+        let units: Vec<(&str, &str, &str)> = vec![
+            ("uno", "Ufficio \"uno\", primo", "Area a, b & <c>"),
+            ("due", "Ufficio due", " Area due"),
+            ("tre", "Ufficio tre", "Area\ntre"),
+        ];
+        let mut site = site_with_every_text_field();
+        site.config.smartizzabili = site.units[0].smartizzabili.clone();
+        site.units = units
+            .iter()
+            .map(|(slug, nome, area)| {
+                let yaml = format!(
+                    "nome: {nome:?}\narea: {area:?}\nsmartizzabili:\n  - A {slug}\n  - B, {slug}\nnon_smartizzabili:\n  - C {slug}\n"
+                );
+                let unit = load::parse_unit(&SourceFile::new("u.yaml", yaml), slug.to_string())
+                    .unwrap_or_else(|d| panic!("{d:?}"));
+                std::sync::Arc::new(unit)
+            })
+            .collect();
+        let views = views::unit_views(&site);
+        let common = views::common_view(&site);
+        let rows = rows::rows(&site, common.as_ref(), &views);
+        let (csv_len, layout) = measure(&site, &rows);
+        let csv = csv::csv(&site, &views);
+        assert_eq!(csv.len(), csv_len);
+        let records: Vec<Vec<String>> = ::csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        // The common activity, then three for each unit.
+        assert_eq!(records.len(), 1 + 3 * units.len());
+        let header: Vec<&str> = rows::columns(&site).iter().map(|c| c.name).collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        for (i, (slug, nome, area)) in units.iter().enumerate() {
+            for r in &records[1 + 3 * i..4 + 3 * i] {
+                assert_eq!(r[col("unita_slug")], *slug);
+                assert_eq!(r[col("unita_nome")], *nome);
+                assert_eq!(r[col("area")], area.trim());
+                assert!(r[col("attivita")].ends_with(slug), "{r:?}");
+            }
+        }
+        let today = site.config.aggiornato_il;
+        let xlsx = xlsx_of(&site, &rows, layout, today).unwrap();
+        let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+        let sheet = book.worksheet_range("Catalogo").unwrap();
+        let cells: Vec<Vec<String>> = sheet
+            .rows()
+            .skip(1)
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(cells, records);
     }
 
     /// Adding a text or Markdown field to the unit's declaration

@@ -272,6 +272,15 @@ pub(super) struct Fields<'a> {
     spare: Vec<&'static str>,
 }
 
+/// Where a row's unit's fields are among its fields ([`Fields::with`]):
+/// the same texts for every row of a unit, which the CSV and the workbook
+/// write once per unit and copy into its other rows.
+pub(super) struct UnitColumns {
+    pub range: std::ops::Range<usize>,
+    /// They are the previous row's.
+    pub same: bool,
+}
+
 impl<'a> Fields<'a> {
     /// The fields of the rows of `c`'s catalogue (`aggiornato`, its date as
     /// text); `partial` for [`COLUMNS_PARTIAL`].
@@ -288,9 +297,15 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Calls `f` with `row`'s fields in column order.
-    pub(super) fn with<R>(&mut self, row: &Row<'a>, f: impl FnOnce(&[&str]) -> R) -> R {
-        if !self.unit.is_some_and(|u| std::ptr::eq(u, row.unit)) {
+    /// Calls `f` with `row`'s fields in column order and where its unit's
+    /// are.
+    pub(super) fn with<R>(
+        &mut self,
+        row: &Row<'a>,
+        f: impl FnOnce(&[&str], &UnitColumns) -> R,
+    ) -> R {
+        let same = self.unit.is_some_and(|u| std::ptr::eq(u, row.unit));
+        if !same {
             self.set_unit(row.unit);
         }
         self.computed.fill(row, &self.c.base_url);
@@ -312,7 +327,11 @@ impl<'a> Fields<'a> {
             fields.push(row.view.condizione.unwrap_or(""));
         }
         fields.extend([computed.ambiti.as_str(), computed.url.as_str()]);
-        let result = f(&fields);
+        let unit = UnitColumns {
+            range: 1..1 + self.unit_fields.len(),
+            same,
+        };
+        let result = f(&fields, &unit);
         self.spare = reuse(fields);
         result
     }

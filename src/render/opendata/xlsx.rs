@@ -19,6 +19,7 @@
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
+use std::ops::Range;
 use std::sync::mpsc;
 
 use super::scan;
@@ -213,6 +214,7 @@ impl Layout {
         started.ok()?;
         let capacity = FLUSH_BYTES + BYTES_PER_CELL * columns;
         let mut sheet = SheetWriter {
+            repeated: Repeated::default(),
             zip: Deflater::start(zip),
             buf: String::with_capacity(capacity),
             columns,
@@ -345,6 +347,8 @@ impl Deflater {
 /// A workbook being written: [`SheetWriter::push_row`] the rows measured by
 /// its [`Layout`], in the same order, then [`SheetWriter::finish`].
 pub(crate) struct SheetWriter {
+    /// The cells of the columns repeated from row to row.
+    repeated: Repeated,
     zip: Deflater,
     /// Rows not yet deflated.
     buf: String,
@@ -363,15 +367,28 @@ pub(crate) struct SheetWriter {
 
 impl SheetWriter {
     /// Appends a row of texts; a missing trailing field is an empty cell, an
-    /// extra one is dropped.
-    pub(crate) fn push_row(&mut self, fields: &[&str]) {
+    /// extra one is dropped. The columns of `repeated` hold the same texts
+    /// over a run of rows (`same`: the previous row's), whose cells are
+    /// made once per run.
+    pub(crate) fn push_row(&mut self, fields: &[&str], repeated: Range<usize>, same: bool) {
+        if !same {
+            self.repeated.columns = repeated;
+            self.repeated.made = false;
+        }
         self.row(fields, false);
     }
 
     fn row(&mut self, fields: &[&str], header: bool) {
         self.rows += 1;
         let letters = &self.letters[..self.columns];
-        row_xml(&mut self.buf, self.rows, letters, fields, header);
+        row_xml(
+            &mut self.buf,
+            self.rows,
+            letters,
+            fields,
+            header,
+            &mut self.repeated,
+        );
         if self.buf.len() >= FLUSH_BYTES {
             self.flush();
         }
@@ -402,49 +419,90 @@ impl SheetWriter {
     }
 }
 
+/// The cells of columns whose texts are the same over a run of rows (the
+/// catalogue's unit's), made once per run: their XML after the cell's
+/// reference.
+#[derive(Default)]
+struct Repeated {
+    columns: Range<usize>,
+    /// Whether `cells` are made for the current run.
+    made: bool,
+    cells: Vec<String>,
+}
+
 /// `<row>` number `r` of `fields` into `data`, one cell per letter of
 /// `letters` (a missing trailing field is an empty cell, an extra one is
-/// dropped), bold for a header.
-fn row_xml(data: &mut String, r: usize, letters: &[String], fields: &[&str], header: bool) {
+/// dropped), bold for a header; the cells of `repeated`'s columns are
+/// made once per run of rows.
+fn row_xml(
+    data: &mut String,
+    r: usize,
+    letters: &[String],
+    fields: &[&str],
+    header: bool,
+    repeated: &mut Repeated,
+) {
     // Formatted once per row, not per cell: this loop is the sheet's cost.
     let r = r.to_string();
     data.push_str(r#"<row r=""#);
     data.push_str(&r);
     data.push_str(r#"">"#);
-    for (col, field) in letters.iter().zip(fields) {
-        // Characters are counted only where bytes could exceed a limit.
-        let longer_than = |limit: usize| field.len() > limit && field.chars().count() > limit;
-        let style = if header {
-            STYLE_HEADER
-        } else if longer_than(MAX_WIDTH) {
-            STYLE_WRAP
-        } else {
-            STYLE_TEXT
-        };
+    let made = repeated.made;
+    for (i, (col, field)) in letters.iter().zip(fields).enumerate() {
         data.push_str(r#"<c r=""#);
         data.push_str(col);
         data.push_str(&r);
-        data.push_str(r#"" s=""#);
-        data.push(char::from(b'0' + style));
-        if field.is_empty() {
-            data.push_str(r#""/>"#);
+        if !repeated.columns.contains(&i) {
+            cell_xml(data, field, header);
             continue;
         }
-        data.push_str(r#"" t="inlineStr"><is><t"#);
-        if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
-            data.push_str(r#" xml:space="preserve""#);
+        let k = i - repeated.columns.start;
+        if repeated.cells.len() <= k {
+            repeated.cells.resize_with(k + 1, String::new);
         }
-        data.push('>');
-        if longer_than(MAX_CELL) {
-            let cut: String = field.chars().take(MAX_CELL - 1).collect();
-            escape_into(data, &cut);
-            data.push('…');
-        } else {
-            escape_into(data, field);
+        let cell = &mut repeated.cells[k];
+        if !made {
+            cell.clear();
+            cell_xml(cell, field, header);
         }
-        data.push_str("</t></is></c>");
+        data.push_str(cell);
     }
+    repeated.made = true;
     data.push_str("</row>");
+}
+
+/// A cell's XML after its reference: its style, and its text unless empty.
+fn cell_xml(data: &mut String, field: &str, header: bool) {
+    // Characters are counted only where bytes could exceed a limit (and
+    // an ASCII text has as many as bytes).
+    let longer_than =
+        |limit: usize| field.len() > limit && (field.is_ascii() || field.chars().count() > limit);
+    let style = if header {
+        STYLE_HEADER
+    } else if longer_than(MAX_WIDTH) {
+        STYLE_WRAP
+    } else {
+        STYLE_TEXT
+    };
+    data.push_str(r#"" s=""#);
+    data.push(char::from(b'0' + style));
+    if field.is_empty() {
+        data.push_str(r#""/>"#);
+        return;
+    }
+    data.push_str(r#"" t="inlineStr"><is><t"#);
+    if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
+        data.push_str(r#" xml:space="preserve""#);
+    }
+    data.push('>');
+    if longer_than(MAX_CELL) {
+        let cut: String = field.chars().take(MAX_CELL - 1).collect();
+        escape_into(data, &cut);
+        data.push('…');
+    } else {
+        escape_into(data, field);
+    }
+    data.push_str("</t></is></c>");
 }
 
 /// The XML of a small sheet of two columns whose first row is a header,
@@ -473,7 +531,14 @@ fn info_sheet(rows: &[[&str; 2]]) -> String {
         STYLE_TEXT = STYLE_TEXT,
     );
     for (i, row) in rows.iter().enumerate() {
-        row_xml(&mut xml, i + 1, &letters, row, i == 0);
+        row_xml(
+            &mut xml,
+            i + 1,
+            &letters,
+            row,
+            i == 0,
+            &mut Repeated::default(),
+        );
     }
     xml.push_str(concat!(
         r#"</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#,
@@ -737,7 +802,7 @@ mod tests {
             ..props()
         };
         let mut sheet = layout.start("Catalogo", &props).expect("a workbook");
-        sheet.push_row(&["1"]);
+        sheet.push_row(&["1"], 0..0, false);
         let bytes = sheet.finish().expect("a workbook");
         let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
         assert_eq!(book.sheet_names(), ["Catalogo", "Informazioni"]);
@@ -777,9 +842,9 @@ mod tests {
         assert_eq!(layout.widths, [2, 70]);
         let mut sheet = layout.start("Catalogo", &props()).expect("a workbook");
         for r in rows {
-            sheet.push_row(r);
+            sheet.push_row(r, 0..0, false);
         }
-        sheet.push_row(&["1", &"y".repeat(90)]);
+        sheet.push_row(&["1", &"y".repeat(90)], 0..0, false);
         let bytes = sheet.finish().expect("a workbook");
         assert!(bytes.starts_with(b"PK"));
         let data = part(&bytes, "xl/worksheets/sheet1.xml");
@@ -807,7 +872,7 @@ mod tests {
         }
         let mut sheet = layout.start("S", &props()).expect("a workbook");
         for i in &numbers {
-            sheet.push_row(&[i, &text]);
+            sheet.push_row(&[i, &text], 0..0, false);
         }
         let data = part(
             &sheet.finish().expect("a workbook"),
