@@ -247,7 +247,7 @@ type Zip = zip::ZipWriter<Cursor<Vec<u8>>>;
 /// no thread could be started. The zip is handed the same pieces in the
 /// same order either way: the same bytes.
 enum Deflater {
-    Here(Zip),
+    Here(Box<Zip>),
     Thread {
         /// Full pieces, to deflate.
         pieces: mpsc::SyncSender<String>,
@@ -283,7 +283,7 @@ impl Deflater {
                 Some((zip, ok))
             });
         let Ok(done) = started else {
-            return Deflater::Here(zip);
+            return Deflater::Here(Box::new(zip));
         };
         match give.send(zip) {
             Ok(()) => Deflater::Thread {
@@ -293,7 +293,7 @@ impl Deflater {
                 done,
             },
             // The thread is gone before it took it: it comes back here.
-            Err(mpsc::SendError(zip)) => Deflater::Here(zip),
+            Err(mpsc::SendError(zip)) => Deflater::Here(Box::new(zip)),
         }
     }
 
@@ -332,7 +332,7 @@ impl Deflater {
     /// `None` if a write failed.
     fn finish(self) -> Option<Zip> {
         match self {
-            Deflater::Here(zip) => Some(zip),
+            Deflater::Here(zip) => Some(*zip),
             Deflater::Thread { pieces, done, .. } => {
                 drop(pieces);
                 match done.join() {
@@ -914,7 +914,7 @@ mod tests {
         let thread = Deflater::start(zip());
         assert!(matches!(thread, Deflater::Thread { .. }));
         let bytes = deflated(thread);
-        assert_eq!(bytes, deflated(Deflater::Here(zip())));
+        assert_eq!(bytes, deflated(Deflater::Here(Box::new(zip()))));
         assert_eq!(part(&bytes, "a.xml"), pieces.concat());
     }
 
