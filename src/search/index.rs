@@ -43,6 +43,7 @@
 //! Builds bytes in memory; never touches the disk.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
@@ -121,16 +122,9 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     let mut docs: Vec<Doc> = Vec::new();
     let mut ambito_docs: Vec<Vec<u32>> = Vec::new();
     // Hashed while collecting (most tokens hit an existing term), sorted once below.
-    let mut terms: HashMap<(String, bool), Postings> = HashMap::new();
-
-    let add = |text: &str, field: Field, id: u32, terms: &mut HashMap<_, Postings>| {
-        for t in analyzer::analyze(text) {
-            let list = &mut terms.entry((t.term, t.accent)).or_default()[field as usize];
-            if list.last() != Some(&id) {
-                list.push(id);
-            }
-        }
-    };
+    // The texts of each unit, first its name and area, then its documents:
+    // gathered here in catalogue order, analysed on every core below.
+    let mut unit_docs: Vec<std::ops::Range<usize>> = Vec::new();
 
     // The activities common to every office come first, as a unit with an
     // empty slug (their anchors are on the home page).
@@ -146,18 +140,14 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
                 .map(|(u, v)| (u.area.as_deref(), u.lists().map(|(_, l)| l), v)),
         );
     for (u_id, (area, [smart, partial, non], view)) in scopes.enumerate() {
-        let u_id = u_id as u32;
         let area = area.map(str::trim).filter(|a| !a.is_empty());
         let area_idx = area.map(|a| index_of(&mut areas, a) as i64).unwrap_or(-1);
-        add(view.nome, Field::Unit, u_id, &mut terms);
-        if let Some(a) = area {
-            add(a, Field::Unit, u_id, &mut terms);
-        }
         names.push((view.slug, view.nome));
         unit_area.push(area_idx);
         unit_si.push(count(view.smartizzabili.len()));
         unit_parz.push(count(view.parzialmente_smartizzabili.len()));
         unit_non.push(count(view.non_smartizzabili.len()));
+        let first = docs.len();
         let lists = [
             (smart, &view.smartizzabili),
             (partial, &view.parzialmente_smartizzabili),
@@ -166,19 +156,13 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         for (model, shown) in lists {
             for (a, v) in model.iter().zip(shown) {
                 let id = docs.len() as u32;
-                add(v.testo, Field::Testo, id, &mut terms);
                 let note = a.note.as_deref().map(plain_text).unwrap_or_default();
-                add(&note, Field::Note, id, &mut terms);
-                if let Some(c) = v.condizione {
-                    add(c, Field::Note, id, &mut terms);
-                }
                 let mut amb = Vec::new();
                 for t in &a.ambiti {
                     let t = t.trim();
                     if t.is_empty() {
                         continue;
                     }
-                    add(t, Field::Note, id, &mut terms);
                     let i = index_of(&mut ambiti, t);
                     if ambito_docs.len() <= i {
                         ambito_docs.push(Vec::new());
@@ -189,23 +173,30 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
                     }
                 }
                 docs.push(Doc(&v.id, v.testo, note, amb, v.condizione));
-                doc_unit.push(u_id as usize);
+                doc_unit.push(u_id);
             }
         }
+        unit_docs.push(first..docs.len());
     }
 
-    let mut terms: Vec<((String, bool), Postings)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let terms = analyse(&unit_docs, &names, &unit_area, &areas, &ambiti, &docs);
     let entries: Vec<Entry> = terms
         .iter()
-        .map(|((term, accent), p)| {
-            Entry(
-                term,
-                u8::from(*accent),
-                Delta(&p[0]),
-                Delta(&p[1]),
-                Delta(&p[2]),
-            )
+        .flat_map(|(term, by_accent)| {
+            [false, true]
+                .into_iter()
+                .zip(by_accent)
+                // A (term, accent) met in some text has an id in some list.
+                .filter(|(_, p)| p.iter().any(|l| !l.is_empty()))
+                .map(move |(accent, p)| {
+                    Entry(
+                        term,
+                        u8::from(accent),
+                        Delta(&p[0]),
+                        Delta(&p[1]),
+                        Delta(&p[2]),
+                    )
+                })
         })
         .collect();
     let areas = named(&areas);
@@ -278,6 +269,163 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     files.push((format!("{DIR}meta.json"), to_bytes(&meta)));
     files.sort();
     files
+}
+
+/// Each term's postings, by accent (plain, accented), sorted by term.
+type Terms = Vec<(Box<str>, [Postings; 2])>;
+
+/// The terms of every text of the index (unit `u`'s name and area, then
+/// the testo, note, condition and ambiti of its documents `unit_docs[u]`),
+/// with the documents and units they occur in.
+///
+/// The units are cut into runs analysed on every core, each into its own
+/// [`TermMap`]; the runs are merged in unit order, so each list of ids is
+/// ascending and the result is the same on any number of threads.
+fn analyse(
+    unit_docs: &[std::ops::Range<usize>],
+    names: &[(&str, &str)],
+    unit_area: &[i64],
+    areas: &[String],
+    ambiti: &[String],
+    docs: &[Doc],
+) -> Terms {
+    use rayon::prelude::*;
+    let run = |units: std::ops::Range<usize>| {
+        let mut map = TermMap::default();
+        for u in units {
+            let u_id = u as u32;
+            map.add(names[u].1, Field::Unit, u_id);
+            if let Some(a) = usize::try_from(unit_area[u])
+                .ok()
+                .and_then(|i| areas.get(i))
+            {
+                map.add(a, Field::Unit, u_id);
+            }
+            let range = unit_docs[u].clone();
+            for (id, Doc(_, testo, note, amb, condizione)) in range.clone().zip(&docs[range]) {
+                let id = id as u32;
+                map.add(testo, Field::Testo, id);
+                map.add(note, Field::Note, id);
+                if let Some(c) = condizione {
+                    map.add(c, Field::Note, id);
+                }
+                for &i in amb {
+                    map.add(&ambiti[i], Field::Note, id);
+                }
+            }
+        }
+        map
+    };
+    // A few runs per thread, so a thread with a slow run is not the last.
+    let runs = (rayon::current_num_threads() * 4).clamp(1, unit_docs.len().max(1));
+    let per = unit_docs.len().div_ceil(runs).max(1);
+    let bounds: Vec<std::ops::Range<usize>> = (0..unit_docs.len())
+        .step_by(per)
+        .map(|start| start..(start + per).min(unit_docs.len()))
+        .collect();
+    let maps: Vec<TermMap> = bounds.into_par_iter().map(run).collect();
+    let mut maps = maps.into_iter();
+    let mut all = maps.next().unwrap_or_default();
+    for map in maps {
+        all.append(map);
+    }
+    let mut postings = all.postings;
+    let mut terms: Terms = all
+        .ids
+        .into_iter()
+        .map(|(term, slot)| (term, std::mem::take(&mut postings[slot])))
+        .collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    terms
+}
+
+/// Terms and their postings while they are collected: each new term gets
+/// the next slot of `postings` (by accent, by field).
+#[derive(Default)]
+struct TermMap {
+    ids: HashMap<Box<str>, usize, BuildHasherDefault<FxHasher>>,
+    postings: Vec<[Postings; 2]>,
+}
+
+impl TermMap {
+    /// `text`'s terms, found in `field` of document (or unit) `id`, the
+    /// highest id so far.
+    fn add(&mut self, text: &str, field: Field, id: u32) {
+        analyzer::each_term(text, |term, accent, _, _| {
+            let slot = self.slot(term);
+            let list = &mut self.postings[slot][usize::from(accent)][field as usize];
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        });
+    }
+
+    fn slot(&mut self, term: &str) -> usize {
+        match self.ids.get(term) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.postings.len();
+                self.postings.push(Default::default());
+                self.ids.insert(term.into(), slot);
+                slot
+            }
+        }
+    }
+
+    /// Adds the postings of `later`, whose ids all come after this map's.
+    fn append(&mut self, later: TermMap) {
+        let mut postings = later.postings;
+        for (term, from) in later.ids {
+            let slot = self.slot(&term);
+            for (into, from) in self.postings[slot].iter_mut().zip(&mut postings[from]) {
+                for (into, from) in into.iter_mut().zip(from) {
+                    into.append(from);
+                }
+            }
+        }
+    }
+}
+
+/// The hash of rustc's FxHasher: a multiply and a rotate per 8 bytes, far
+/// cheaper than the default SipHash on the short terms of the index, and
+/// enough for keys that are not chosen to collide (a site's own words).
+/// No output depends on it: the terms are sorted before they are written.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        // hashbrown takes the bucket from the low bits and a tag from the
+        // top seven: bring the well-mixed high bits down.
+        self.0.rotate_left(26)
+    }
 }
 
 /// `meta.json`. Fields in alphabetical order: the order of the format since
@@ -530,6 +678,118 @@ mod tests {
         assert_eq!(back, ["<script>&</script>"]);
     }
 
+    /// [`analyse`] on many units gives, on any number of threads, what one
+    /// map filled text by text in catalogue order gives (the index before
+    /// it was split into runs).
+    #[test]
+    fn terms_are_the_same_on_any_number_of_threads() {
+        let words = [
+            "Fattura",
+            "fatture",
+            "attività",
+            "ATTIVITA",
+            "dell'ente",
+            "uffici",
+            "2026",
+            "verifiche",
+            "e",
+            "protocollo",
+            "città",
+            "Città",
+            "archivio",
+            "<PEC>",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut draw = |n: usize| -> String {
+            (0..n)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    words[(seed % words.len() as u64) as usize]
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let texts: Vec<String> = (0..400).map(|i| draw(1 + i % 7)).collect();
+        let areas: Vec<String> = vec!["Area tecnica".into(), "Servizi".into()];
+        let ambiti: Vec<String> = vec!["Contenzioso".into(), "Atti e fatture".into()];
+        let (mut names, mut unit_area, mut unit_docs, mut docs) = (vec![], vec![], vec![], vec![]);
+        let mut t = texts.iter();
+        for u in 0..50 {
+            names.push(("", t.next().unwrap().as_str()));
+            unit_area.push([-1, 0, 1][u % 3]);
+            let first = docs.len();
+            // Some units without documents.
+            for d in 0..(u % 4) * 2 {
+                let testo = t.next().unwrap().as_str();
+                let note = if d % 2 == 0 {
+                    t.next().unwrap().clone()
+                } else {
+                    String::new()
+                };
+                let cond = (d % 3 == 0).then(|| t.next().unwrap().as_str());
+                docs.push(Doc(
+                    "",
+                    testo,
+                    note,
+                    vec![d % 2, 1][..1 + u % 2].to_vec(),
+                    cond,
+                ));
+            }
+            unit_docs.push(first..docs.len());
+        }
+
+        let mut want: BTreeMap<(String, bool), Postings> = BTreeMap::new();
+        let mut add = |text: &str, field: Field, id: usize| {
+            for tok in analyzer::analyze(text) {
+                let list = &mut want.entry((tok.term, tok.accent)).or_default()[field as usize];
+                if list.last() != Some(&(id as u32)) {
+                    list.push(id as u32);
+                }
+            }
+        };
+        for (u, range) in unit_docs.iter().enumerate() {
+            add(names[u].1, Field::Unit, u);
+            if unit_area[u] >= 0 {
+                add(&areas[unit_area[u] as usize], Field::Unit, u);
+            }
+            for id in range.clone() {
+                let Doc(_, testo, note, amb, cond) = &docs[id];
+                add(testo, Field::Testo, id);
+                add(note, Field::Note, id);
+                if let Some(c) = cond {
+                    add(c, Field::Note, id);
+                }
+                for &i in amb {
+                    add(&ambiti[i], Field::Note, id);
+                }
+            }
+        }
+        let want: Vec<((String, bool), Postings)> = want.into_iter().collect();
+        assert!(want.len() > 10);
+
+        for threads in [1, 2, 3, 8] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let got =
+                pool.install(|| analyse(&unit_docs, &names, &unit_area, &areas, &ambiti, &docs));
+            let got: Vec<((String, bool), Postings)> = got
+                .into_iter()
+                .flat_map(|(term, [plain, accented])| {
+                    [
+                        ((term.to_string(), false), plain),
+                        ((term.to_string(), true), accented),
+                    ]
+                })
+                .filter(|(_, p)| p.iter().any(|l| !l.is_empty()))
+                .collect();
+            assert_eq!(got, want, "on {threads} threads");
+        }
+    }
+
     #[test]
     fn notes_lose_their_markup() {
         assert_eq!(
@@ -538,3 +798,4 @@ mod tests {
         );
     }
 }
+
