@@ -45,10 +45,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 
+use rayon::prelude::*;
+
 use pulldown_cmark::{Event, Parser, TagEnd};
+#[cfg(test)]
 use serde::Serialize;
 
 use super::analyzer;
+use super::json::{self, Json, Object, to_bytes};
 use crate::model::Site;
 use crate::slug;
 use crate::views::UnitView;
@@ -84,6 +88,27 @@ enum Field {
 /// A document: anchor, text, note, ambiti, and its condition if it has one.
 struct Doc<'a>(&'a str, &'a str, String, Vec<usize>, Option<&'a str>);
 
+impl Json for Doc<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        self.0.write(out);
+        out.push(b',');
+        self.1.write(out);
+        out.push(b',');
+        self.2.write(out);
+        out.push(b',');
+        self.3.write(out);
+        if let Some(c) = self.4 {
+            out.push(b',');
+            c.write(out);
+        }
+        out.push(b']');
+    }
+}
+
+// The serde forms of the index's structs (`cfg(test)` derives and impls)
+// are how it was written before `json`: the tests hold `json` to them.
+#[cfg(test)]
 impl Serialize for Doc<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeTuple;
@@ -120,6 +145,7 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     // For each document, its unit.
     let mut doc_unit: Vec<usize> = Vec::new();
     let mut docs: Vec<Doc> = Vec::new();
+    let mut note_sources: Vec<Option<&str>> = Vec::new();
     let mut ambito_docs: Vec<Vec<u32>> = Vec::new();
     // Hashed while collecting (most tokens hit an existing term), sorted once below.
     // The texts of each unit, first its name and area, then its documents:
@@ -156,7 +182,8 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
         for (model, shown) in lists {
             for (a, v) in model.iter().zip(shown) {
                 let id = docs.len() as u32;
-                let note = a.note.as_deref().map(plain_text).unwrap_or_default();
+                // Its note as plain text is filled in below, on every core.
+                note_sources.push(a.note.as_deref());
                 let mut amb = Vec::new();
                 for t in &a.ambiti {
                     let t = t.trim();
@@ -172,13 +199,16 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
                         amb.push(i);
                     }
                 }
-                docs.push(Doc(&v.id, v.testo, note, amb, v.condizione));
+                docs.push(Doc(&v.id, v.testo, String::new(), amb, v.condizione));
                 doc_unit.push(u_id);
             }
         }
         unit_docs.push(first..docs.len());
     }
 
+    docs.par_iter_mut()
+        .zip(note_sources)
+        .for_each(|(doc, source)| doc.2 = source.map(plain_text).unwrap_or_default());
     let terms = analyse(&unit_docs, &names, &unit_area, &areas, &ambiti, &docs);
     let entries: Vec<Entry> = terms
         .iter()
@@ -224,14 +254,15 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
     for e in &entries {
         shards.entry(shard_key(e.0)).or_default().push(e);
     }
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut keys = Vec::with_capacity(shards.len());
-    for (key, list) in &shards {
-        let file = file_name(key);
-        files.push((format!("{DIR}t/{file}.json"), to_bytes(list)));
-        keys.push((key.as_str(), file));
-    }
-    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+    let keys: Vec<(&str, String)> = shards.keys().map(|k| (k.as_str(), file_name(k))).collect();
+    let shards: Vec<&Vec<&Entry>> = shards.values().collect();
+    // Each file on its own, on every core, collected in order.
+    let mut files: Vec<(String, Vec<u8>)> = shards
+        .par_iter()
+        .zip(&keys)
+        .map(|(list, (_, file))| (format!("{DIR}t/{file}.json"), to_bytes(list)))
+        .collect();
+    files.par_extend(docs.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
         let first = doc_unit[n * CHUNK];
         let last = doc_unit[n * CHUNK + chunk.len() - 1];
         let units: Vec<(usize, &str, &str)> = (first..=last)
@@ -241,8 +272,8 @@ pub fn build_with(site: &Site, views: &[UnitView], split: usize) -> Vec<(String,
             docs: chunk,
             units: &units,
         };
-        files.push((format!("{DIR}d/{n}.json"), to_bytes(&file)));
-    }
+        (format!("{DIR}d/{n}.json"), to_bytes(&file))
+    }));
     files.push((format!("{DIR}unita.json"), to_bytes(&names)));
     files.push((format!("{DIR}unita_aree.json"), to_bytes(&unit_area)));
     for (i, list) in ambito_docs.iter().enumerate() {
@@ -289,7 +320,6 @@ fn analyse(
     ambiti: &[String],
     docs: &[Doc],
 ) -> Terms {
-    use rayon::prelude::*;
     let run = |units: std::ops::Range<usize>| {
         let mut map = TermMap::default();
         for u in units {
@@ -430,44 +460,105 @@ impl std::hash::Hasher for FxHasher {
 
 /// `meta.json`. Fields in alphabetical order: the order of the format since
 /// its first version (it was a sorted JSON map).
-#[derive(Serialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct Meta<'a> {
     ambiti: &'a [(&'a str, String)],
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     ambito_docs: Option<&'a [Delta<'a>]>,
     areas: &'a [(&'a str, String)],
     chunk: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     docs: Option<&'a [Doc<'a>]>,
     docs_total: usize,
     shards: &'a [(&'a str, String)],
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     terms: Option<&'a [Entry<'a>]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     unit_area: Option<&'a [i64]>,
     unit_non: Counts<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     unit_parz: Option<Counts<'a>>,
     unit_si: Counts<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     units: Option<&'a [(&'a str, &'a str)]>,
     v: u32,
 }
 
+impl Json for Meta<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        Object::new(out)
+            .field("ambiti", self.ambiti)
+            .some("ambito_docs", self.ambito_docs)
+            .field("areas", self.areas)
+            .field("chunk", &self.chunk)
+            .some("docs", self.docs)
+            .field("docs_total", &self.docs_total)
+            .field("shards", self.shards)
+            .some("terms", self.terms)
+            .some("unit_area", self.unit_area)
+            .field("unit_non", &self.unit_non)
+            .some("unit_parz", self.unit_parz.as_ref())
+            .field("unit_si", &self.unit_si)
+            .some("units", self.units)
+            .field("v", &self.v)
+            .end();
+    }
+}
+
 /// `d/<n>.json`: a chunk of documents and the units they belong to.
-#[derive(Serialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct DocFile<'a> {
     docs: &'a [Doc<'a>],
     units: &'a [(usize, &'a str, &'a str)],
 }
 
+impl Json for DocFile<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        Object::new(out)
+            .field("docs", self.docs)
+            .field("units", self.units)
+            .end();
+    }
+}
+
 /// A term entry: `[term, accent, testo, note, unit]`.
-#[derive(Serialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct Entry<'a>(&'a str, u8, Delta<'a>, Delta<'a>, Delta<'a>);
+
+impl Json for Entry<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        self.0.write(out);
+        out.push(b',');
+        self.1.write(out);
+        out.push(b',');
+        self.2.write(out);
+        out.push(b',');
+        self.3.write(out);
+        out.push(b',');
+        self.4.write(out);
+        out.push(b']');
+    }
+}
 
 /// Ascending ids written delta-encoded: `[3, 5, 9]` as `[3, 2, 4]`.
 struct Delta<'a>(&'a [u32]);
 
+impl Json for Delta<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut prev = 0;
+        json::list(
+            out,
+            self.0.iter().map(|&i| {
+                let d = i - prev;
+                prev = i;
+                d
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
 impl Serialize for Delta<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut prev = 0;
@@ -486,11 +577,19 @@ fn count(n: usize) -> u32 {
 }
 
 /// `unit_si` or `unit_non`: a JSON list in a small index, [`Vlq`] in a split one.
-#[derive(Serialize)]
-#[serde(untagged)]
+#[cfg_attr(test, derive(Serialize), serde(untagged))]
 enum Counts<'a> {
     List(&'a [u32]),
     Vlq(Vlq<'a>),
+}
+
+impl Json for Counts<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Counts::List(l) => l.write(out),
+            Counts::Vlq(v) => v.write(out),
+        }
+    }
 }
 
 /// The digits of [`Vlq`], in the order of their values (base64url's).
@@ -523,6 +622,16 @@ impl Vlq<'_> {
     }
 }
 
+impl Json for Vlq<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        // Its digits need no escape.
+        out.push(b'"');
+        out.extend_from_slice(self.encode().as_bytes());
+        out.push(b'"');
+    }
+}
+
+#[cfg(test)]
 impl Serialize for Vlq<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.encode())
@@ -570,45 +679,6 @@ fn index_of(list: &mut Vec<String>, name: &str) -> usize {
             list.push(name.to_string());
             list.len() - 1
         }
-    }
-}
-
-/// Compact JSON in which `<`, `>` and `&` are escaped (`\u003c`...): the
-/// index holds the catalogue's text verbatim, and no file the site serves
-/// should carry a live-looking `<script>`, whatever a browser sniffs.
-/// Written in one pass, straight from the borrowed structs.
-fn to_bytes<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, MarkupSafe);
-    // Serializing plain data (strings, numbers, sequences) into a Vec cannot fail.
-    let _ = v.serialize(&mut ser);
-    out
-}
-
-/// serde_json's compact format, with `<`, `>` and `&` inside strings written
-/// as `\u003c`, `\u003e`, `\u0026` (outside strings JSON has none of them).
-struct MarkupSafe;
-
-impl serde_json::ser::Formatter for MarkupSafe {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let bytes = fragment.as_bytes();
-        let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let rep: &[u8] = match b {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                _ => continue,
-            };
-            w.write_all(&bytes[start..i])?;
-            w.write_all(rep)?;
-            start = i + 1;
-        }
-        w.write_all(&bytes[start..])
     }
 }
 
@@ -669,7 +739,7 @@ mod tests {
 
     #[test]
     fn markup_characters_are_escaped_in_json() {
-        let bytes = to_bytes(&["<script>&</script>"]);
+        let bytes = to_bytes(&["<script>&</script>"][..]);
         assert_eq!(
             String::from_utf8(bytes.clone()).unwrap(),
             r#"["\u003cscript\u003e\u0026\u003c/script\u003e"]"#
@@ -790,6 +860,67 @@ mod tests {
         }
     }
 
+    /// Every file's shape, with every optional field there and absent,
+    /// written as serde_json wrote it before the hand writer.
+    #[test]
+    fn files_are_written_as_serde_json_wrote_them() {
+        use super::json::serde_bytes;
+        let docs = [
+            Doc("a-1", "Testo <b>&", "nota \"x\"\n".into(), vec![0, 2], None),
+            Doc(
+                "b",
+                "Città",
+                String::new(),
+                vec![],
+                Some("se c'è\tla <rete>"),
+            ),
+        ];
+        let named: Vec<(&str, String)> = vec![("Area <1>", "area-1".into())];
+        let units = [("", "Comuni"), ("uff", "Ufficio & co")];
+        let ids = [0, 3, 7];
+        let entries = [
+            Entry("fattur", 0, Delta(&ids), Delta(&[]), Delta(&[1])),
+            Entry("citta", 1, Delta(&[1]), Delta(&[0, 1]), Delta(&[])),
+        ];
+        let deltas = [Delta(&ids), Delta(&[])];
+        let counts = [0, 40, 1 << 20];
+        let area = [-1, 0, 12];
+        let full = Meta {
+            ambiti: &named,
+            ambito_docs: Some(&deltas),
+            areas: &named,
+            chunk: CHUNK,
+            docs: Some(&docs),
+            docs_total: 2,
+            shards: &named,
+            terms: Some(&entries),
+            unit_area: Some(&area),
+            unit_non: Counts::List(&counts),
+            unit_parz: Some(Counts::Vlq(Vlq(&counts))),
+            unit_si: Counts::Vlq(Vlq(&counts)),
+            units: Some(&units),
+            v: VERSION_PARTIAL,
+        };
+        assert_eq!(to_bytes(&full), serde_bytes(&full));
+        let bare = Meta {
+            ambito_docs: None,
+            docs: None,
+            terms: None,
+            unit_area: None,
+            unit_parz: None,
+            units: None,
+            ..full
+        };
+        assert_eq!(to_bytes(&bare), serde_bytes(&bare));
+        let file = DocFile {
+            docs: &docs,
+            units: &[(0, "", "Comuni"), (7, "uff", "<Ufficio>")],
+        };
+        assert_eq!(to_bytes(&file), serde_bytes(&file));
+        let refs: Vec<&Entry> = entries.iter().collect();
+        assert_eq!(to_bytes(&refs), serde_bytes(&refs));
+    }
+
     #[test]
     fn notes_lose_their_markup() {
         assert_eq!(
@@ -798,4 +929,3 @@ mod tests {
         );
     }
 }
-
