@@ -90,19 +90,11 @@ struct Doc<'a>(&'a str, &'a str, String, Vec<usize>, Option<&'a str>);
 
 impl Json for Doc<'_> {
     fn write(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        self.0.write(out);
-        out.push(b',');
-        self.1.write(out);
-        out.push(b',');
-        self.2.write(out);
-        out.push(b',');
-        self.3.write(out);
-        if let Some(c) = self.4 {
-            out.push(b',');
-            c.write(out);
+        let Doc(anchor, testo, note, ambiti, condizione) = self;
+        match condizione {
+            Some(c) => json::list(out, [anchor as &dyn Json, testo, note, ambiti, c]),
+            None => json::list(out, [anchor as &dyn Json, testo, note, ambiti]),
         }
-        out.push(b']');
     }
 }
 
@@ -527,17 +519,10 @@ struct Entry<'a>(&'a str, u8, Delta<'a>, Delta<'a>, Delta<'a>);
 
 impl Json for Entry<'_> {
     fn write(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        self.0.write(out);
-        out.push(b',');
-        self.1.write(out);
-        out.push(b',');
-        self.2.write(out);
-        out.push(b',');
-        self.3.write(out);
-        out.push(b',');
-        self.4.write(out);
-        out.push(b']');
+        json::list(
+            out,
+            [&self.0 as &dyn Json, &self.1, &self.2, &self.3, &self.4],
+        );
     }
 }
 

@@ -155,7 +155,7 @@ impl<T: Json> Json for Vec<T> {
     }
 }
 
-/// `[a,b,...]` of `items`.
+/// `[a,b,...]` of `items` (of different types as `&dyn Json`).
 pub(crate) fn list<T: Json>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>) {
     out.push(b'[');
     for (i, item) in items.into_iter().enumerate() {
@@ -167,25 +167,16 @@ pub(crate) fn list<T: Json>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T
     out.push(b']');
 }
 
+/// Tuples as lists, as serde writes them.
 impl<A: Json, B: Json> Json for (A, B) {
     fn write(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        self.0.write(out);
-        out.push(b',');
-        self.1.write(out);
-        out.push(b']');
+        list(out, [&self.0 as &dyn Json, &self.1]);
     }
 }
 
 impl<A: Json, B: Json, C: Json> Json for (A, B, C) {
     fn write(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        self.0.write(out);
-        out.push(b',');
-        self.1.write(out);
-        out.push(b',');
-        self.2.write(out);
-        out.push(b']');
+        list(out, [&self.0 as &dyn Json, &self.1, &self.2]);
     }
 }
 
