@@ -79,17 +79,33 @@ impl SourceFile {
 pub(crate) fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
     let cannot_read =
         |e: std::io::Error| diag!(Error, "source-cannot-read", display, error = e.to_string());
-    let meta = fs::metadata(path).map_err(cannot_read)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(diag!(
-            Error,
-            "source-too-large",
-            display,
-            size_kib = meta.len() / 1024,
-            limit_kib = MAX_FILE_BYTES / 1024
-        ));
+    let too_large = |len: u64| {
+        (len > MAX_FILE_BYTES).then(|| {
+            diag!(
+                Error,
+                "source-too-large",
+                display,
+                size_kib = len / 1024,
+                limit_kib = MAX_FILE_BYTES / 1024
+            )
+        })
+    };
+    // Opened once: the size comes from the open file, not from a second
+    // lookup of its path. A file that cannot be opened is looked up as
+    // before, so a file too large is still said to be so first.
+    let mut file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let meta = fs::metadata(path).map_err(cannot_read)?;
+            return Err(too_large(meta.len()).unwrap_or_else(|| cannot_read(e)));
+        }
+    };
+    let len = file.metadata().map_err(cannot_read)?.len();
+    if let Some(d) = too_large(len) {
+        return Err(d);
     }
-    let bytes = fs::read(path).map_err(cannot_read)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot_read)?;
     decode(bytes, display)
 }
 

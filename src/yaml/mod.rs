@@ -77,6 +77,14 @@ pub(crate) fn parse<T: DeserializeOwned>(
 /// flow nesting passes that limit, so such text is refused at once.
 fn too_deep_flow(text: &str) -> Option<(usize, usize)> {
     const LIMIT: usize = 128;
+    // Depth cannot pass the limit without that many openers: most files
+    // (a few `[...]` lists) are counted, not walked character by character.
+    let openers = text
+        .bytes()
+        .fold(0usize, |n, b| n + usize::from(b == b'[' || b == b'{'));
+    if openers <= LIMIT {
+        return None;
+    }
     let (mut depth, mut line, mut col) = (0usize, 1, 0);
     let mut prev = '\n';
     let mut chars = text.chars();
@@ -504,6 +512,12 @@ mod tests {
         );
         assert_eq!(too_deep_flow(&quoted), None);
         assert_eq!(too_deep_flow(&"[a] ".repeat(1000)), None);
+        // At the limit (counted), one past it (walked).
+        assert_eq!(too_deep_flow(&"[".repeat(128)), None);
+        assert_eq!(
+            too_deep_flow(&format!("a: {}", "{".repeat(129))),
+            Some((1, 132))
+        );
     }
 
     #[test]

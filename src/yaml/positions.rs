@@ -7,7 +7,11 @@
 //! decides whether the YAML is valid. Flow style (`[a, b]`, `{k: v}`) is not
 //! indexed inside: a path there falls back to its nearest indexed parent.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::fmt::Write;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{Span, Spans};
 
@@ -31,7 +35,9 @@ pub(crate) fn show(path: &[Seg]) -> String {
                 s.push('.');
                 s.push_str(k);
             }
-            Seg::Index(i) => s.push_str(&format!("[{i}]")),
+            Seg::Index(i) => {
+                let _ = write!(s, "[{i}]");
+            }
         }
     }
     s
@@ -49,15 +55,27 @@ pub(crate) struct Pos {
 /// Every indexed path and where it occurs (several places for a duplicate key).
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
-    map: HashMap<Path, Vec<Pos>>,
+    map: FxHashMap<Path, Places>,
     /// The first key of the document, where "missing key" problems point.
     pub first_key: Option<(usize, usize)>,
+}
+
+/// The places of one path: the first, and those of its duplicates (most
+/// paths have none, and then no allocation).
+#[derive(Debug)]
+struct Places {
+    first: Pos,
+    more: Vec<Pos>,
 }
 
 impl Positions {
     /// The `nth` (0-based) place where `path` occurs, exactly.
     pub(crate) fn exact(&self, path: &[Seg], nth: usize) -> Option<Pos> {
-        self.map.get(path).and_then(|v| v.get(nth)).copied()
+        let places = self.map.get(path)?;
+        match nth.checked_sub(1) {
+            None => Some(places.first),
+            Some(n) => places.more.get(n).copied(),
+        }
     }
 
     /// Where `path` is, or its nearest indexed parent; the first key of the
@@ -85,16 +103,15 @@ impl Positions {
 
     /// Every indexed path as [`Spans`], in one pass: the document's own
     /// (every path not inside an item of a list named in `lists`) and, for
-    /// item `i` of list `lists[l]`, the item's keyed by `(l, i)`, with paths
-    /// relative to the item (`""` is the item itself). Of duplicate keys, the
-    /// first place is kept.
-    pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, HashMap<(usize, usize), Spans>) {
-        let mut doc = Spans::default();
-        let mut items: HashMap<(usize, usize), Spans> = HashMap::new();
+    /// item `i` of list `lists[l]`, the item's at `[l][i]` (empty for an item
+    /// not indexed), with paths relative to the item (`""` is the item
+    /// itself). Of duplicate keys, the first place is kept.
+    pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, Vec<Vec<Spans>>) {
+        type Places = Vec<(String, Span, Span)>;
+        let mut doc: Places = Vec::new();
+        let mut items: Vec<Vec<Places>> = vec![Vec::new(); lists.len()];
         for (path, places) in &self.map {
-            let Some(pos) = places.first() else {
-                continue;
-            };
+            let pos = &places.first;
             let key = Span {
                 line: pos.line,
                 column: pos.column,
@@ -109,22 +126,35 @@ impl Positions {
             };
             match (list, path.get(1)) {
                 (Some(l), Some(Seg::Index(i))) => {
-                    items
-                        .entry((l, *i))
-                        .or_default()
-                        .insert(show(&path[2..]), key, value);
+                    let list = &mut items[l];
+                    if list.len() <= *i {
+                        list.resize_with(i + 1, Vec::new);
+                    }
+                    list[*i].push((show(&path[2..]), key, value));
                 }
-                _ => doc.insert(show(path), key, value),
+                _ => doc.push((show(path), key, value)),
             }
         }
-        (doc, items)
+        let items = items
+            .into_iter()
+            .map(|list| list.into_iter().map(Spans::from_places).collect())
+            .collect();
+        (Spans::from_places(doc), items)
     }
 
     fn record(&mut self, path: Path, pos: Pos) {
         if self.first_key.is_none() {
             self.first_key = Some((pos.line, pos.column));
         }
-        self.map.entry(path).or_default().push(pos);
+        match self.map.entry(path) {
+            Entry::Occupied(mut e) => e.get_mut().more.push(pos),
+            Entry::Vacant(e) => {
+                e.insert(Places {
+                    first: pos,
+                    more: Vec::new(),
+                });
+            }
+        }
     }
 }
 
@@ -144,7 +174,12 @@ struct Pending {
 
 /// Indexes the block-style structure of `text`.
 pub(crate) fn index(text: &str) -> Positions {
-    let mut out = Positions::default();
+    // About one path a line: sized once, never grown.
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut out = Positions {
+        map: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
+        first_key: None,
+    };
     let mut stack: Vec<Frame> = Vec::new();
     let mut pending: Option<Pending> = None;
     // Lines indented more than this continue a scalar or a `|` block.
@@ -180,38 +215,38 @@ pub(crate) fn index(text: &str) -> Positions {
                 } else {
                     raw.len() - content.len()
                 };
-                out.record(
-                    path.clone(),
-                    Pos {
-                        line,
-                        column: col_of(at),
-                        value_line: line,
-                        value_column: col_of(content_at),
-                    },
-                );
-                if content.is_empty() || content.starts_with('#') {
-                    pending = Some(Pending {
-                        path,
-                        owner_indent: at,
-                        owner_is_key: false,
-                    });
+                let pos = Pos {
+                    line,
+                    column: col_of(at),
+                    value_line: line,
+                    value_column: col_of(content_at),
+                };
+                let empty = content.is_empty() || content.starts_with('#');
+                // A key or a dash after the dash: the item holds a container.
+                let holds = !empty
+                    && (split_key(content).is_some()
+                        || content.starts_with("- ")
+                        || content == "-");
+                if !empty && !holds {
+                    // A scalar or flow item: later, deeper lines continue it.
+                    out.record(path, pos);
+                    skip_above = Some(at);
                     break;
                 }
-                if split_key(content).is_some() || content.starts_with("- ") || content == "-" {
-                    pending = Some(Pending {
-                        path,
-                        owner_indent: at,
-                        owner_is_key: false,
-                    });
-                    at = content_at;
-                    continue;
+                out.record(path.clone(), pos);
+                pending = Some(Pending {
+                    path,
+                    owner_indent: at,
+                    owner_is_key: false,
+                });
+                if empty {
+                    break;
                 }
-                // A scalar or flow item: later, deeper lines continue it.
-                skip_above = Some(at);
-                break;
+                at = content_at;
+                continue;
             }
             if let Some((key, value_off)) = split_key(rest) {
-                let path = key_path(&mut stack, &mut pending, at, key);
+                let path = key_path(&mut stack, &mut pending, at, key.into_owned());
                 let value = rest[value_off..].trim_start_matches([' ', '\t']);
                 let value_at = raw.len() - value.len();
                 let pos = Pos {
@@ -220,14 +255,15 @@ pub(crate) fn index(text: &str) -> Positions {
                     value_line: line,
                     value_column: col_of(value_at),
                 };
-                out.record(path.clone(), pos);
                 if is_empty_value(value) {
+                    out.record(path.clone(), pos);
                     pending = Some(Pending {
                         path,
                         owner_indent: at,
                         owner_is_key: true,
                     });
                 } else {
+                    out.record(path, pos);
                     skip_above = Some(at);
                 }
                 break;
@@ -264,9 +300,7 @@ fn item_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize) -
     if let Some(top) = stack.last_mut().filter(|f| f.indent == at && f.seq) {
         let i = top.next_index;
         top.next_index += 1;
-        let mut path = top.path.clone();
-        path.push(Seg::Index(i));
-        return path;
+        return child(&top.path, Seg::Index(i));
     }
     let parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
     open(stack, at, true, parent, Seg::Index(0))
@@ -286,18 +320,23 @@ fn key_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize, ke
         return open(stack, at, false, p.path, Seg::Key(key));
     }
     if let Some(top) = stack.last().filter(|f| f.indent == at && !f.seq) {
-        let mut path = top.path.clone();
-        path.push(Seg::Key(key));
-        return path;
+        return child(&top.path, Seg::Key(key));
     }
     let parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
     open(stack, at, false, parent, Seg::Key(key))
 }
 
+/// `parent` followed by `seg`, allocated once.
+fn child(parent: &[Seg], seg: Seg) -> Path {
+    let mut path = Vec::with_capacity(parent.len() + 1);
+    path.extend_from_slice(parent);
+    path.push(seg);
+    path
+}
+
 /// Pushes a new container at `indent` and returns the path of its first child.
 fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg) -> Path {
-    let mut child = path.clone();
-    child.push(first);
+    let child = child(&path, first);
     stack.push(Frame {
         indent,
         seq,
@@ -307,9 +346,10 @@ fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg
     child
 }
 
-/// Splits `key: value` into the key (unquoted) and the byte offset just
-/// after its colon; `None` when `s` does not start with a key.
-pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
+/// Splits `key: value` into the key (unquoted; borrowed unless it was
+/// quoted) and the byte offset just after its colon; `None` when `s` does
+/// not start with a key.
+pub(crate) fn split_key(s: &str) -> Option<(Cow<'_, str>, usize)> {
     let first = s.chars().next()?;
     if first == '"' || first == '\'' {
         // Most quoted starts are texts, not keys: their content is not built.
@@ -321,7 +361,7 @@ pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
             return None;
         }
         let (key, _) = quoted(s, first)?;
-        return Some((key, end + gap + 1));
+        return Some((Cow::Owned(key), end + gap + 1));
     }
     if matches!(
         first,
@@ -335,7 +375,7 @@ pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
             return None;
         }
         if c == ':' && colon_ends_key(&s[i..]) {
-            return Some((s[..i].trim_end().to_string(), i + 1));
+            return Some((Cow::Borrowed(s[..i].trim_end()), i + 1));
         }
         prev = c;
     }
@@ -504,14 +544,15 @@ ordine: 3
     fn spans_split_the_document_from_list_items() {
         let p = index(UNIT);
         let (doc, items) = p.spans(&["smartizzabili"]);
+        let items = |l: usize, i: usize| &items[l][i];
         let span = |line, column| Some(Span { line, column });
         assert_eq!(doc.key("nome"), span(2, 1));
         assert_eq!(doc.value("nome"), span(2, 7));
         assert_eq!(doc.value("non_smartizzabili[1]"), span(17, 3));
         assert_eq!(doc.key("smartizzabili[0]"), None);
-        assert_eq!(items[&(0, 0)].value(""), span(7, 5));
-        assert_eq!(items[&(0, 1)].value("testo"), span(9, 12));
-        assert_eq!(items[&(0, 2)].key("testo"), span(14, 5));
+        assert_eq!(items(0, 0).value(""), span(7, 5));
+        assert_eq!(items(0, 1).value("testo"), span(9, 12));
+        assert_eq!(items(0, 2).key("testo"), span(14, 5));
         assert_eq!(p.start(), Span { line: 2, column: 1 });
     }
 

@@ -112,7 +112,7 @@ pub(crate) fn scan(text: &str) -> Vec<Slip> {
             Some((key, off)) => {
                 let rest = &raw[at + off..];
                 let value_at = raw.len() - rest.trim_start_matches([' ', '\t']).len();
-                (matches!(key.as_str(), "testo" | "note"), value_at)
+                (matches!(&*key, "testo" | "note"), value_at)
             }
             None if item => (true, at),
             None => continue, // the continuation of a text, or not block YAML
