@@ -3,6 +3,8 @@
 //! positions; diagnostics, `validate`, `linkcheck` and `theme` point with
 //! them. Data only.
 
+use std::borrow::Cow;
+
 /// Where something was written in its file: 1-based line and column (in
 /// characters). `0:0` when unknown (a value not read from a file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,28 +19,29 @@ pub struct Span {
 ///
 /// A list sorted by path, one entry each: a record has a handful of keys
 /// (an activity one to four), so a lookup is a binary search and a record
-/// costs one small allocation, not a hash table.
+/// costs one small allocation, not a hash table. A path that is a key the
+/// model declares is borrowed from the declaration, not copied.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Spans(Vec<(String, Span, Span)>);
+pub struct Spans(Vec<(Cow<'static, str>, Span, Span)>);
 
 impl Spans {
     /// Adds the place of `path`, unless it already has one (the first is kept).
     pub fn insert(&mut self, path: String, key: Span, value: Span) {
         if let Err(i) = self.find(&path) {
-            self.0.insert(i, (path, key, value));
+            self.0.insert(i, (Cow::Owned(path), key, value));
         }
     }
 
     /// The places of `places` (path, key, value); of a path given twice,
     /// the one whose key comes first in the file is kept.
-    pub(crate) fn from_places(mut places: Vec<(String, Span, Span)>) -> Self {
+    pub(crate) fn from_places(mut places: Vec<(Cow<'static, str>, Span, Span)>) -> Self {
         places.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         places.dedup_by(|later, first| later.0 == first.0);
         Spans(places)
     }
 
     fn find(&self, path: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(p, ..)| p.as_str().cmp(path))
+        self.0.binary_search_by(|(p, ..)| (**p).cmp(path))
     }
 
     /// Where the key at `path` was written.

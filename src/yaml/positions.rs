@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Span, Spans};
+use crate::model::{PARTIAL_ACTIVITY, SITE, Span, Spans, UNIT};
 
 /// One step of a path into a document: a map key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -41,6 +41,21 @@ pub(crate) fn show(path: &[Seg]) -> String {
         }
     }
     s
+}
+
+/// [`show`], borrowed from the model's declarations when `path` is one of
+/// their keys (most paths of a unit: `nome`, `testo`, ...) or empty.
+fn name(path: &[Seg]) -> Cow<'static, str> {
+    let known = match path {
+        [] => Some(""),
+        [Seg::Key(k)] => [&PARTIAL_ACTIVITY, &UNIT, &SITE]
+            .iter()
+            .flat_map(|r| r.fields)
+            .map(|f| f.key)
+            .find(|key| key == k),
+        _ => None,
+    };
+    known.map_or_else(|| Cow::Owned(show(path)), Cow::Borrowed)
 }
 
 /// Where a key (or a list item's dash) and its value start; 1-based, columns in characters.
@@ -107,7 +122,7 @@ impl Positions {
     /// not indexed), with paths relative to the item (`""` is the item
     /// itself). Of duplicate keys, the first place is kept.
     pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, Vec<Vec<Spans>>) {
-        type Places = Vec<(String, Span, Span)>;
+        type Places = Vec<(Cow<'static, str>, Span, Span)>;
         let mut doc: Places = Vec::new();
         let mut items: Vec<Vec<Places>> = vec![Vec::new(); lists.len()];
         for (path, places) in &self.map {
@@ -130,9 +145,9 @@ impl Positions {
                     if list.len() <= *i {
                         list.resize_with(i + 1, Vec::new);
                     }
-                    list[*i].push((show(&path[2..]), key, value));
+                    list[*i].push((name(&path[2..]), key, value));
                 }
-                _ => doc.push((show(path), key, value)),
+                _ => doc.push((name(path), key, value)),
             }
         }
         let items = items
@@ -398,13 +413,47 @@ pub(crate) fn quoted(s: &str, q: char) -> Option<(String, usize)> {
 /// The byte offset just after the quoted scalar starting `s` (as
 /// [`quoted`], without building its content).
 pub(crate) fn quoted_end(s: &str, q: char) -> Option<usize> {
-    scan_quoted(s.char_indices().skip(1), q, |_| {})
+    let open = s.chars().next()?.len_utf8();
+    Some(open + close_of(&s[open..], q)?)
 }
 
 /// True when `inside`, read as the inside of a quoted scalar (its opening
 /// quote `q` before it), closes it.
 pub(crate) fn closes_quote(inside: &str, q: char) -> bool {
-    scan_quoted(inside.char_indices(), q, |_| {}).is_some()
+    close_of(inside, q).is_some()
+}
+
+/// The byte offset just after the quote `q` that closes the quoted
+/// scalar whose inside starts `inside`, as [`scan_quoted`] finds it, read
+/// byte by byte (the quotes and the backslash are ASCII, never part of
+/// another character's bytes).
+fn close_of(inside: &str, q: char) -> Option<usize> {
+    if !q.is_ascii() {
+        return scan_quoted(inside.char_indices(), q, |_| {});
+    }
+    let q = q as u8;
+    let b = inside.as_bytes();
+    let mut i = 0;
+    while let Some(n) = b[i..].iter().position(|&c| c == q || c == b'\\') {
+        i += n;
+        if b[i] == q {
+            if q == b'\'' && b.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i + 1);
+        }
+        if q == b'"' {
+            // An escape: the next character is text (`\"` does not close).
+            i += 2;
+            if i > b.len() {
+                return None;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// Reads a quoted scalar's inside from `chars` (byte offsets in the text
@@ -566,6 +615,14 @@ ordine: 3
             "'aperto''",
             "\"\"",
             "'è' ok",
+            "\"a\\",
+            "\"a\\\\\" x",
+            "\"\\è\" x",
+            "'a\\' b",
+            "\"è\\\"\"",
+            "'''",
+            "''''",
+            "\"",
         ] {
             let q = s.chars().next().unwrap();
             assert_eq!(quoted_end(s, q), quoted(s, q).map(|(_, end)| end), "{s}");
