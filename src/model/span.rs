@@ -37,6 +37,8 @@ impl Spans {
     pub(crate) fn from_places(mut places: Vec<(Cow<'static, str>, Span, Span)>) -> Self {
         places.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         places.dedup_by(|later, first| later.0 == first.0);
+        // Kept as long as the site: no spare room.
+        places.shrink_to_fit();
         Spans(places)
     }
 

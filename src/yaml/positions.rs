@@ -10,15 +10,17 @@
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::fmt::Write;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
 use crate::model::{PARTIAL_ACTIVITY, SITE, Span, Spans, UNIT};
 
-/// One step of a path into a document: a map key or a list index.
+/// One step of a path into a document: a map key or a list index. A key
+/// is shared by every path under it (cloning a path copies no text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Seg {
-    Key(String),
+    Key(Rc<str>),
     Index(usize),
 }
 
@@ -52,7 +54,7 @@ fn name(path: &[Seg]) -> Cow<'static, str> {
             .iter()
             .flat_map(|r| r.fields)
             .map(|f| f.key)
-            .find(|key| key == k),
+            .find(|key| **key == **k),
         _ => None,
     };
     known.map_or_else(|| Cow::Owned(show(path)), Cow::Borrowed)
@@ -122,9 +124,11 @@ impl Positions {
     /// not indexed), with paths relative to the item (`""` is the item
     /// itself). Of duplicate keys, the first place is kept.
     pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, Vec<Vec<Spans>>) {
-        type Places = Vec<(Cow<'static, str>, Span, Span)>;
-        let mut doc: Places = Vec::new();
-        let mut items: Vec<Vec<Places>> = vec![Vec::new(); lists.len()];
+        type Place = (Cow<'static, str>, Span, Span);
+        let mut doc: Vec<Place> = Vec::new();
+        // Every item's places in one list, by (list, item): each item's
+        // `Spans` (kept as long as the unit) is then built at its size.
+        let mut flat: Vec<(usize, usize, Place)> = Vec::new();
         for (path, places) in &self.map {
             let pos = &places.first;
             let key = Span {
@@ -136,24 +140,30 @@ impl Positions {
                 column: pos.value_column,
             };
             let list = match path.first() {
-                Some(Seg::Key(k)) => lists.iter().position(|l| l == k),
+                Some(Seg::Key(k)) => lists.iter().position(|l| **l == **k),
                 _ => None,
             };
             match (list, path.get(1)) {
                 (Some(l), Some(Seg::Index(i))) => {
-                    let list = &mut items[l];
-                    if list.len() <= *i {
-                        list.resize_with(i + 1, Vec::new);
-                    }
-                    list[*i].push((name(&path[2..]), key, value));
+                    flat.push((l, *i, (name(&path[2..]), key, value)))
                 }
                 _ => doc.push((name(path), key, value)),
             }
         }
-        let items = items
-            .into_iter()
-            .map(|list| list.into_iter().map(Spans::from_places).collect())
-            .collect();
+        flat.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut items: Vec<Vec<Spans>> = vec![Vec::new(); lists.len()];
+        for group in flat.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let (l, i) = (group[0].0, group[0].1);
+            let places = group
+                .iter_mut()
+                .map(|(_, _, (p, k, v))| (std::mem::take(p), *k, *v))
+                .collect();
+            let list = &mut items[l];
+            if list.len() <= i {
+                list.resize_with(i + 1, Spans::default);
+            }
+            list[i] = Spans::from_places(places);
+        }
         (Spans::from_places(doc), items)
     }
 
@@ -261,7 +271,7 @@ pub(crate) fn index(text: &str) -> Positions {
                 continue;
             }
             if let Some((key, value_off)) = split_key(rest) {
-                let path = key_path(&mut stack, &mut pending, at, key.into_owned());
+                let path = key_path(&mut stack, &mut pending, at, Rc::from(key));
                 let value = rest[value_off..].trim_start_matches([' ', '\t']);
                 let value_at = raw.len() - value.len();
                 let pos = Pos {
@@ -322,7 +332,12 @@ fn item_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize) -
 }
 
 /// The path of key `key` at byte column `at`.
-fn key_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize, key: String) -> Path {
+fn key_path(
+    stack: &mut Vec<Frame>,
+    pending: &mut Option<Pending>,
+    at: usize,
+    key: Rc<str>,
+) -> Path {
     while stack
         .last()
         .is_some_and(|f| f.indent > at || (f.indent == at && f.seq))
@@ -384,15 +399,21 @@ pub(crate) fn split_key(s: &str) -> Option<(Cow<'_, str>, usize)> {
     ) {
         return None;
     }
-    let mut prev = ' ';
-    for (i, c) in s.char_indices() {
-        if c == '#' && (prev == ' ' || prev == '\t') {
-            return None;
-        }
-        if c == ':' && colon_ends_key(&s[i..]) {
+    // Bytes: `#`, `:` and the blanks are ASCII, never part of another
+    // character (whose bytes are all above 0x7F).
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(n) = b[i..].iter().position(|&c| c == b'#' || c == b':') {
+        i += n;
+        if b[i] == b'#' {
+            // A comment after a blank (or at the start).
+            if i == 0 || matches!(b[i - 1], b' ' | b'\t') {
+                return None;
+            }
+        } else if matches!(b.get(i + 1), None | Some(b' ' | b'\t')) {
             return Some((Cow::Borrowed(s[..i].trim_end()), i + 1));
         }
-        prev = c;
+        i += 1;
     }
     None
 }
@@ -587,6 +608,12 @@ ordine: 3
         assert_eq!(split_key("\"a: b\""), None);
         assert_eq!(split_key("x # a: b"), None);
         assert_eq!(split_key("[a: b]"), None);
+        assert_eq!(split_key("città: x"), Some(("città".into(), 7)));
+        assert_eq!(split_key("è#a: b"), Some(("è#a".into(), 5)));
+        assert_eq!(split_key("a\t#b: c"), None);
+        assert_eq!(split_key("a:b: c"), Some(("a:b".into(), 4)));
+        assert_eq!(split_key("a:è: c"), Some(("a:è".into(), 5)));
+        assert_eq!(split_key("a :\tc"), Some(("a".into(), 3)));
     }
 
     #[test]

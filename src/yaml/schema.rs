@@ -81,7 +81,7 @@ impl Walk<'_> {
         let mut seen: FxHashMap<std::borrow::Cow<'_, str>, usize> = FxHashMap::default();
         for (k, v) in entries {
             let key = k.key_str();
-            path.push(Seg::Key(key.clone().into_owned()));
+            path.push(Seg::Key(std::rc::Rc::from(&*key)));
             let n = seen.entry(key.clone()).or_insert(0);
             let nth = *n;
             *n += 1;

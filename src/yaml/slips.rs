@@ -228,14 +228,12 @@ fn bullet(body: &str) -> Option<char> {
 
 /// Where ` #` (a comment) starts in a plain text, as a byte offset.
 fn comment_start(value: &str) -> Option<usize> {
-    let mut prev = 'x';
-    for (i, c) in value.char_indices() {
-        if c == '#' && (prev == ' ' || prev == '\t') {
-            return Some(i);
-        }
-        prev = c;
-    }
-    None
+    // Bytes: `#` and the blanks are ASCII, never part of another character.
+    value
+        .as_bytes()
+        .windows(2)
+        .position(|w| w[1] == b'#' && matches!(w[0], b' ' | b'\t'))
+        .map(|i| i + 1)
 }
 
 /// `text` as one YAML double-quoted text; single-quoted when it holds `"`.
@@ -426,6 +424,15 @@ mod tests {
                 (6, 5, tag("!!str")),
             ]
         );
+    }
+
+    #[test]
+    fn comments_start_after_a_blank() {
+        assert_eq!(comment_start("è #x"), Some(3));
+        assert_eq!(comment_start("a\t#"), Some(2));
+        assert_eq!(comment_start("#x"), None);
+        assert_eq!(comment_start("è#x"), None);
+        assert_eq!(comment_start(""), None);
     }
 
     #[test]
