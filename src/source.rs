@@ -49,6 +49,20 @@ impl SourceFile {
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 
+    /// The lines of the text, as `str::lines` gives them (without `\n`
+    /// or `\r\n`), from the line starts already found.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        let ends = self.line_starts.iter().skip(1).copied();
+        let ends = ends.chain(std::iter::once(self.text.len()));
+        self.line_starts.iter().zip(ends).map(|(&start, end)| {
+            let line = &self.text[start..end];
+            match line.strip_suffix('\n') {
+                Some(l) => l.strip_suffix('\r').unwrap_or(l),
+                None => line,
+            }
+        })
+    }
+
     /// How many lines the text has.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
@@ -278,6 +292,31 @@ mod tests {
         let last = SourceFile::new("a.yaml", "a\nb");
         assert_eq!((last.line_count(), last.line(2)), (2, Some("b")));
         assert_eq!(SourceFile::new("a.yaml", "").line(1), None);
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\n\nb\n",
+            "a\r\nb\r\n",
+            "a\r",
+            "a\r\r\n",
+            "\r\n",
+            " x \n\ty",
+        ] {
+            let f = SourceFile::new("a.yaml", text);
+            assert_eq!(
+                f.lines().collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

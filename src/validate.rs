@@ -527,7 +527,8 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
     for (kind, list) in u.lists() {
         let key = kind.key();
         // Each text and where it first appears.
-        let mut first: FxHashMap<&str, Span> = FxHashMap::default();
+        let mut first: FxHashMap<&str, Span> =
+            FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         for a in list {
             let text = a.testo.trim();
             if text.is_empty() {

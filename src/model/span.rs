@@ -43,6 +43,17 @@ impl Spans {
     }
 
     fn find(&self, path: &str) -> Result<usize, usize> {
+        // An activity's few paths: compared by length first, in order.
+        if self.0.len() <= 8 {
+            return match self
+                .0
+                .iter()
+                .position(|(p, ..)| p.len() == path.len() && **p == *path)
+            {
+                Some(i) => Ok(i),
+                None => Err(self.0.partition_point(|(p, ..)| **p < *path)),
+            };
+        }
         self.0.binary_search_by(|(p, ..)| (**p).cmp(path))
     }
 
@@ -90,5 +101,27 @@ mod tests {
             ("b".into(), at(2, 1), at(2, 1)),
         ]);
         assert_eq!(inserted, built);
+    }
+
+    /// Many paths (a site's `percorso`, a long block list of `ambiti`):
+    /// found by binary search, the same as a few by comparison.
+    #[test]
+    fn many_paths_are_found() {
+        let path = |i: usize| format!("ambiti[{i}]");
+        let mut s = Spans::from_places(
+            (0..20)
+                .rev()
+                .map(|i| (path(i).into(), at(i, 1), at(i, 3)))
+                .collect(),
+        );
+        for i in 0..20 {
+            assert_eq!(s.value(&path(i)), Some(at(i, 3)), "{i}");
+        }
+        assert_eq!(s.key("ambiti"), None);
+        s.insert("a".into(), at(1, 1), at(1, 1));
+        s.insert(path(3), at(99, 1), at(99, 1));
+        assert_eq!(s.key("a"), Some(at(1, 1)));
+        assert_eq!(s.key(&path(3)), Some(at(3, 1)));
+        assert_eq!(s.key(&path(19)), Some(at(19, 1)));
     }
 }

@@ -198,11 +198,17 @@ struct Pending {
 }
 
 /// Indexes the block-style structure of `text`.
+#[cfg(test)]
 pub(crate) fn index(text: &str) -> Positions {
+    index_lines(text.lines(), text.lines().count())
+}
+
+/// Indexes the block-style structure of a text given as its `count` lines
+/// (as `str::lines` gives them).
+pub(crate) fn index_lines<'a>(lines: impl Iterator<Item = &'a str>, count: usize) -> Positions {
     // About one path a line: sized once, never grown.
-    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut out = Positions {
-        map: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
+        map: FxHashMap::with_capacity_and_hasher(count, Default::default()),
         first_key: None,
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -210,7 +216,7 @@ pub(crate) fn index(text: &str) -> Positions {
     // Lines indented more than this continue a scalar or a `|` block.
     let mut skip_above: Option<usize> = None;
 
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines.enumerate() {
         let line = i + 1;
         let indent = raw.len() - raw.trim_start_matches(' ').len();
         let body = &raw[indent..];

@@ -62,10 +62,22 @@ enum Skip {
 }
 
 /// Every slip of `text`, in line order. Linear in the length of the text.
-pub(crate) fn scan(text: &str) -> Vec<Slip> {
+#[cfg(test)]
+fn scan(text: &str) -> Vec<Slip> {
+    scan_lines(text.lines())
+}
+
+/// Every slip of the text of `file`.
+fn scan_file(file: &SourceFile) -> Vec<Slip> {
+    scan_lines(file.lines())
+}
+
+/// Every slip of a text given as its lines (as `str::lines` gives them),
+/// in line order. Linear in the length of the text.
+fn scan_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Slip> {
     let mut out = Vec::new();
     let mut skip: Option<Skip> = None;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines.enumerate() {
         let line = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let indent = raw.len() - raw.trim_start_matches(' ').len();
@@ -333,7 +345,7 @@ pub(crate) fn at_syntax_error(file: &SourceFile, line: usize) -> Option<Vec<Diag
     // libyaml may point one line past the end of the file.
     let line = line.min(file.line_count());
     let near = [Some(line), previous_content(file, line)];
-    let slips = scan(&file.text);
+    let slips = scan_file(file);
     let cause = slips.iter().find(|s| {
         near.contains(&Some(s.line))
             && matches!(
@@ -359,7 +371,7 @@ pub(crate) fn at_schema_problems(
     file: &SourceFile,
     mut problems: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let slips = scan(&file.text);
+    let slips = scan_file(file);
     let owners: Vec<usize> = slips
         .iter()
         .filter(|s| matches!(s.kind, Kind::Bullet { .. }))
@@ -386,7 +398,7 @@ pub(crate) fn at_schema_problems(
 /// The slips of a file that parsed: each a warning (the text published is
 /// not the text typed). A list in a list that parsed was meant.
 pub(crate) fn warnings(file: &SourceFile) -> Vec<Diagnostic> {
-    scan(&file.text)
+    scan_file(file)
         .iter()
         .filter(|s| !matches!(s.kind, Kind::DoubleDash { .. }))
         .map(|s| diagnostic(file, s, false))
