@@ -150,7 +150,7 @@ impl Positions {
                 _ => doc.push((name(path), key, value)),
             }
         }
-        flat.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        flat.sort_unstable_by_key(|a| (a.0, a.1));
         let mut items: Vec<Vec<Spans>> = vec![Vec::new(); lists.len()];
         for group in flat.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
             let (l, i) = (group[0].0, group[0].1);
