@@ -743,17 +743,19 @@ pub fn parse_site(f: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
 }
 
 /// Gives every activity of `lists` the place it was written at (`items` is
-/// keyed by list index and item index, as `Positions::spans` returns it).
+/// indexed by list and item, as `Positions::spans` returns it).
 fn place_activities(
     lists: [(&'static str, &mut Vec<Activity>); 3],
     spans: &Spans,
-    mut items: HashMap<(usize, usize), Spans>,
+    mut items: Vec<Vec<Spans>>,
 ) {
     for (l, (key, list)) in lists.into_iter().enumerate() {
         // Items in flow style (`[a, b]`) are not indexed: their list's place.
         let list_at = spans.value(key).unwrap_or_default();
-        for (i, a) in list.iter_mut().enumerate() {
-            a.spans = items.remove(&(l, i)).unwrap_or_default();
+        let mut placed = items.get_mut(l).map(std::mem::take).unwrap_or_default();
+        placed.resize_with(placed.len().max(list.len()), Spans::default);
+        for (a, item) in list.iter_mut().zip(placed) {
+            a.spans = item;
             a.span = a
                 .spans
                 .value("testo")

@@ -49,6 +49,20 @@ impl SourceFile {
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 
+    /// The lines of the text, as `str::lines` gives them (without `\n`
+    /// or `\r\n`), from the line starts already found.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        let ends = self.line_starts.iter().skip(1).copied();
+        let ends = ends.chain(std::iter::once(self.text.len()));
+        self.line_starts.iter().zip(ends).map(|(&start, end)| {
+            let line = &self.text[start..end];
+            match line.strip_suffix('\n') {
+                Some(l) => l.strip_suffix('\r').unwrap_or(l),
+                None => line,
+            }
+        })
+    }
+
     /// How many lines the text has.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
@@ -79,17 +93,33 @@ impl SourceFile {
 pub(crate) fn read(path: &Path, display: &Path) -> Result<SourceFile, Diagnostic> {
     let cannot_read =
         |e: std::io::Error| diag!(Error, "source-cannot-read", display, error = e.to_string());
-    let meta = fs::metadata(path).map_err(cannot_read)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(diag!(
-            Error,
-            "source-too-large",
-            display,
-            size_kib = meta.len() / 1024,
-            limit_kib = MAX_FILE_BYTES / 1024
-        ));
+    let too_large = |len: u64| {
+        (len > MAX_FILE_BYTES).then(|| {
+            diag!(
+                Error,
+                "source-too-large",
+                display,
+                size_kib = len / 1024,
+                limit_kib = MAX_FILE_BYTES / 1024
+            )
+        })
+    };
+    // Opened once: the size comes from the open file, not from a second
+    // lookup of its path. A file that cannot be opened is looked up as
+    // before, so a file too large is still said to be so first.
+    let mut file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let meta = fs::metadata(path).map_err(cannot_read)?;
+            return Err(too_large(meta.len()).unwrap_or_else(|| cannot_read(e)));
+        }
+    };
+    let len = file.metadata().map_err(cannot_read)?.len();
+    if let Some(d) = too_large(len) {
+        return Err(d);
     }
-    let bytes = fs::read(path).map_err(cannot_read)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot_read)?;
     decode(bytes, display)
 }
 
@@ -262,6 +292,31 @@ mod tests {
         let last = SourceFile::new("a.yaml", "a\nb");
         assert_eq!((last.line_count(), last.line(2)), (2, Some("b")));
         assert_eq!(SourceFile::new("a.yaml", "").line(1), None);
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\n\nb\n",
+            "a\r\nb\r\n",
+            "a\r",
+            "a\r\r\n",
+            "\r\n",
+            " x \n\ty",
+        ] {
+            let f = SourceFile::new("a.yaml", text);
+            assert_eq!(
+                f.lines().collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! It reports every problem it finds; it reads no file and writes nothing.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::{LICENCES, is_web_url, licence, normalise_base_url, parse_hex};
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
@@ -44,7 +44,7 @@ pub fn validate(
         c
     });
 
-    let mut taken: HashMap<String, std::path::PathBuf> = HashMap::new();
+    let mut taken: FxHashMap<String, std::path::PathBuf> = FxHashMap::default();
     let mut claim = |slug: &str, file: &std::path::Path, diags: &mut Diagnostics| {
         if !slug::is_valid(slug) {
             let suggestion = slug::slugify(slug);
@@ -527,7 +527,8 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
     for (kind, list) in u.lists() {
         let key = kind.key();
         // Each text and where it first appears.
-        let mut first: HashMap<&str, Span> = HashMap::new();
+        let mut first: FxHashMap<&str, Span> =
+            FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         for a in list {
             let text = a.testo.trim();
             if text.is_empty() {
@@ -565,14 +566,14 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
     // The same activity in two lists cannot be true: reported at its first
     // place in the later list (`non_smartizzabili` after
     // `parzialmente_smartizzabili` after `smartizzabili`), once per pair.
-    fn texts(l: &[Activity]) -> HashSet<&str> {
+    fn texts(l: &[Activity]) -> FxHashSet<&str> {
         l.iter().map(|a| a.testo.trim()).collect()
     }
     let (smart, partial) = (
         texts(&u.smartizzabili),
         texts(&u.parzialmente_smartizzabili),
     );
-    let pairs: [(&HashSet<&str>, ListKind, ListKind); 3] = [
+    let pairs: [(&FxHashSet<&str>, ListKind, ListKind); 3] = [
         (&smart, ListKind::Smart, ListKind::Partial),
         (&smart, ListKind::Smart, ListKind::NonSmart),
         (&partial, ListKind::Partial, ListKind::NonSmart),
@@ -581,7 +582,7 @@ fn check_unit(u: &Unit, src: &SourceFile, diags: &mut Diagnostics) {
         if earlier.is_empty() {
             continue;
         }
-        let mut reported = HashSet::new();
+        let mut reported = FxHashSet::default();
         let later = u.lists()[second as usize].1;
         for a in later {
             let text = a.testo.trim();

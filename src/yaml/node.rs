@@ -40,6 +40,14 @@ impl Node {
         }
     }
 
+    /// [`Node::key_text`], borrowed when the key is text (most are).
+    pub(crate) fn key_str(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Node::Str(s) => std::borrow::Cow::Borrowed(s),
+            other => std::borrow::Cow::Owned(other.key_text()),
+        }
+    }
+
     /// What the value is, as the `$found` selector of the catalogue's
     /// messages (which put it into words): `number`, `list`, ...
     pub(crate) fn kind(&self) -> &'static str {

@@ -7,14 +7,20 @@
 //! decides whether the YAML is valid. Flow style (`[a, b]`, `{k: v}`) is not
 //! indexed inside: a path there falls back to its nearest indexed parent.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::fmt::Write;
+use std::rc::Rc;
 
-use crate::model::{Span, Spans};
+use rustc_hash::FxHashMap;
 
-/// One step of a path into a document: a map key or a list index.
+use crate::model::{PARTIAL_ACTIVITY, SITE, Span, Spans, UNIT};
+
+/// One step of a path into a document: a map key or a list index. A key
+/// is shared by every path under it (cloning a path copies no text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Seg {
-    Key(String),
+    Key(Rc<str>),
     Index(usize),
 }
 
@@ -31,10 +37,27 @@ pub(crate) fn show(path: &[Seg]) -> String {
                 s.push('.');
                 s.push_str(k);
             }
-            Seg::Index(i) => s.push_str(&format!("[{i}]")),
+            Seg::Index(i) => {
+                let _ = write!(s, "[{i}]");
+            }
         }
     }
     s
+}
+
+/// [`show`], borrowed from the model's declarations when `path` is one of
+/// their keys (most paths of a unit: `nome`, `testo`, ...) or empty.
+fn name(path: &[Seg]) -> Cow<'static, str> {
+    let known = match path {
+        [] => Some(""),
+        [Seg::Key(k)] => [&PARTIAL_ACTIVITY, &UNIT, &SITE]
+            .iter()
+            .flat_map(|r| r.fields)
+            .map(|f| f.key)
+            .find(|key| **key == **k),
+        _ => None,
+    };
+    known.map_or_else(|| Cow::Owned(show(path)), Cow::Borrowed)
 }
 
 /// Where a key (or a list item's dash) and its value start; 1-based, columns in characters.
@@ -49,15 +72,27 @@ pub(crate) struct Pos {
 /// Every indexed path and where it occurs (several places for a duplicate key).
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
-    map: HashMap<Path, Vec<Pos>>,
+    map: FxHashMap<Path, Places>,
     /// The first key of the document, where "missing key" problems point.
     pub first_key: Option<(usize, usize)>,
+}
+
+/// The places of one path: the first, and those of its duplicates (most
+/// paths have none, and then no allocation).
+#[derive(Debug)]
+struct Places {
+    first: Pos,
+    more: Vec<Pos>,
 }
 
 impl Positions {
     /// The `nth` (0-based) place where `path` occurs, exactly.
     pub(crate) fn exact(&self, path: &[Seg], nth: usize) -> Option<Pos> {
-        self.map.get(path).and_then(|v| v.get(nth)).copied()
+        let places = self.map.get(path)?;
+        match nth.checked_sub(1) {
+            None => Some(places.first),
+            Some(n) => places.more.get(n).copied(),
+        }
     }
 
     /// Where `path` is, or its nearest indexed parent; the first key of the
@@ -85,16 +120,17 @@ impl Positions {
 
     /// Every indexed path as [`Spans`], in one pass: the document's own
     /// (every path not inside an item of a list named in `lists`) and, for
-    /// item `i` of list `lists[l]`, the item's keyed by `(l, i)`, with paths
-    /// relative to the item (`""` is the item itself). Of duplicate keys, the
-    /// first place is kept.
-    pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, HashMap<(usize, usize), Spans>) {
-        let mut doc = Spans::default();
-        let mut items: HashMap<(usize, usize), Spans> = HashMap::new();
+    /// item `i` of list `lists[l]`, the item's at `[l][i]` (empty for an item
+    /// not indexed), with paths relative to the item (`""` is the item
+    /// itself). Of duplicate keys, the first place is kept.
+    pub(crate) fn spans(&self, lists: &[&str]) -> (Spans, Vec<Vec<Spans>>) {
+        type Place = (Cow<'static, str>, Span, Span);
+        let mut doc: Vec<Place> = Vec::new();
+        // Every item's places in one list, by (list, item): each item's
+        // `Spans` (kept as long as the unit) is then built at its size.
+        let mut flat: Vec<(usize, usize, Place)> = Vec::new();
         for (path, places) in &self.map {
-            let Some(pos) = places.first() else {
-                continue;
-            };
+            let pos = &places.first;
             let key = Span {
                 line: pos.line,
                 column: pos.column,
@@ -104,27 +140,46 @@ impl Positions {
                 column: pos.value_column,
             };
             let list = match path.first() {
-                Some(Seg::Key(k)) => lists.iter().position(|l| l == k),
+                Some(Seg::Key(k)) => lists.iter().position(|l| **l == **k),
                 _ => None,
             };
             match (list, path.get(1)) {
                 (Some(l), Some(Seg::Index(i))) => {
-                    items
-                        .entry((l, *i))
-                        .or_default()
-                        .insert(show(&path[2..]), key, value);
+                    flat.push((l, *i, (name(&path[2..]), key, value)))
                 }
-                _ => doc.insert(show(path), key, value),
+                _ => doc.push((name(path), key, value)),
             }
         }
-        (doc, items)
+        flat.sort_unstable_by_key(|a| (a.0, a.1));
+        let mut items: Vec<Vec<Spans>> = vec![Vec::new(); lists.len()];
+        for group in flat.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let (l, i) = (group[0].0, group[0].1);
+            let places = group
+                .iter_mut()
+                .map(|(_, _, (p, k, v))| (std::mem::take(p), *k, *v))
+                .collect();
+            let list = &mut items[l];
+            if list.len() <= i {
+                list.resize_with(i + 1, Spans::default);
+            }
+            list[i] = Spans::from_places(places);
+        }
+        (Spans::from_places(doc), items)
     }
 
     fn record(&mut self, path: Path, pos: Pos) {
         if self.first_key.is_none() {
             self.first_key = Some((pos.line, pos.column));
         }
-        self.map.entry(path).or_default().push(pos);
+        match self.map.entry(path) {
+            Entry::Occupied(mut e) => e.get_mut().more.push(pos),
+            Entry::Vacant(e) => {
+                e.insert(Places {
+                    first: pos,
+                    more: Vec::new(),
+                });
+            }
+        }
     }
 }
 
@@ -143,14 +198,25 @@ struct Pending {
 }
 
 /// Indexes the block-style structure of `text`.
+#[cfg(test)]
 pub(crate) fn index(text: &str) -> Positions {
-    let mut out = Positions::default();
+    index_lines(text.lines(), text.lines().count())
+}
+
+/// Indexes the block-style structure of a text given as its `count` lines
+/// (as `str::lines` gives them).
+pub(crate) fn index_lines<'a>(lines: impl Iterator<Item = &'a str>, count: usize) -> Positions {
+    // About one path a line: sized once, never grown.
+    let mut out = Positions {
+        map: FxHashMap::with_capacity_and_hasher(count, Default::default()),
+        first_key: None,
+    };
     let mut stack: Vec<Frame> = Vec::new();
     let mut pending: Option<Pending> = None;
     // Lines indented more than this continue a scalar or a `|` block.
     let mut skip_above: Option<usize> = None;
 
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines.enumerate() {
         let line = i + 1;
         let indent = raw.len() - raw.trim_start_matches(' ').len();
         let body = &raw[indent..];
@@ -180,38 +246,38 @@ pub(crate) fn index(text: &str) -> Positions {
                 } else {
                     raw.len() - content.len()
                 };
-                out.record(
-                    path.clone(),
-                    Pos {
-                        line,
-                        column: col_of(at),
-                        value_line: line,
-                        value_column: col_of(content_at),
-                    },
-                );
-                if content.is_empty() || content.starts_with('#') {
-                    pending = Some(Pending {
-                        path,
-                        owner_indent: at,
-                        owner_is_key: false,
-                    });
+                let pos = Pos {
+                    line,
+                    column: col_of(at),
+                    value_line: line,
+                    value_column: col_of(content_at),
+                };
+                let empty = content.is_empty() || content.starts_with('#');
+                // A key or a dash after the dash: the item holds a container.
+                let holds = !empty
+                    && (split_key(content).is_some()
+                        || content.starts_with("- ")
+                        || content == "-");
+                if !empty && !holds {
+                    // A scalar or flow item: later, deeper lines continue it.
+                    out.record(path, pos);
+                    skip_above = Some(at);
                     break;
                 }
-                if split_key(content).is_some() || content.starts_with("- ") || content == "-" {
-                    pending = Some(Pending {
-                        path,
-                        owner_indent: at,
-                        owner_is_key: false,
-                    });
-                    at = content_at;
-                    continue;
+                out.record(path.clone(), pos);
+                pending = Some(Pending {
+                    path,
+                    owner_indent: at,
+                    owner_is_key: false,
+                });
+                if empty {
+                    break;
                 }
-                // A scalar or flow item: later, deeper lines continue it.
-                skip_above = Some(at);
-                break;
+                at = content_at;
+                continue;
             }
             if let Some((key, value_off)) = split_key(rest) {
-                let path = key_path(&mut stack, &mut pending, at, key);
+                let path = key_path(&mut stack, &mut pending, at, Rc::from(key));
                 let value = rest[value_off..].trim_start_matches([' ', '\t']);
                 let value_at = raw.len() - value.len();
                 let pos = Pos {
@@ -220,14 +286,15 @@ pub(crate) fn index(text: &str) -> Positions {
                     value_line: line,
                     value_column: col_of(value_at),
                 };
-                out.record(path.clone(), pos);
                 if is_empty_value(value) {
+                    out.record(path.clone(), pos);
                     pending = Some(Pending {
                         path,
                         owner_indent: at,
                         owner_is_key: true,
                     });
                 } else {
+                    out.record(path, pos);
                     skip_above = Some(at);
                 }
                 break;
@@ -264,16 +331,19 @@ fn item_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize) -
     if let Some(top) = stack.last_mut().filter(|f| f.indent == at && f.seq) {
         let i = top.next_index;
         top.next_index += 1;
-        let mut path = top.path.clone();
-        path.push(Seg::Index(i));
-        return path;
+        return child(&top.path, Seg::Index(i));
     }
     let parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
     open(stack, at, true, parent, Seg::Index(0))
 }
 
 /// The path of key `key` at byte column `at`.
-fn key_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize, key: String) -> Path {
+fn key_path(
+    stack: &mut Vec<Frame>,
+    pending: &mut Option<Pending>,
+    at: usize,
+    key: Rc<str>,
+) -> Path {
     while stack
         .last()
         .is_some_and(|f| f.indent > at || (f.indent == at && f.seq))
@@ -286,18 +356,23 @@ fn key_path(stack: &mut Vec<Frame>, pending: &mut Option<Pending>, at: usize, ke
         return open(stack, at, false, p.path, Seg::Key(key));
     }
     if let Some(top) = stack.last().filter(|f| f.indent == at && !f.seq) {
-        let mut path = top.path.clone();
-        path.push(Seg::Key(key));
-        return path;
+        return child(&top.path, Seg::Key(key));
     }
     let parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
     open(stack, at, false, parent, Seg::Key(key))
 }
 
+/// `parent` followed by `seg`, allocated once.
+fn child(parent: &[Seg], seg: Seg) -> Path {
+    let mut path = Vec::with_capacity(parent.len() + 1);
+    path.extend_from_slice(parent);
+    path.push(seg);
+    path
+}
+
 /// Pushes a new container at `indent` and returns the path of its first child.
 fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg) -> Path {
-    let mut child = path.clone();
-    child.push(first);
+    let child = child(&path, first);
     stack.push(Frame {
         indent,
         seq,
@@ -307,9 +382,10 @@ fn open(stack: &mut Vec<Frame>, indent: usize, seq: bool, path: Path, first: Seg
     child
 }
 
-/// Splits `key: value` into the key (unquoted) and the byte offset just
-/// after its colon; `None` when `s` does not start with a key.
-pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
+/// Splits `key: value` into the key (unquoted; borrowed unless it was
+/// quoted) and the byte offset just after its colon; `None` when `s` does
+/// not start with a key.
+pub(crate) fn split_key(s: &str) -> Option<(Cow<'_, str>, usize)> {
     let first = s.chars().next()?;
     if first == '"' || first == '\'' {
         // Most quoted starts are texts, not keys: their content is not built.
@@ -321,7 +397,7 @@ pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
             return None;
         }
         let (key, _) = quoted(s, first)?;
-        return Some((key, end + gap + 1));
+        return Some((Cow::Owned(key), end + gap + 1));
     }
     if matches!(
         first,
@@ -329,15 +405,21 @@ pub(crate) fn split_key(s: &str) -> Option<(String, usize)> {
     ) {
         return None;
     }
-    let mut prev = ' ';
-    for (i, c) in s.char_indices() {
-        if c == '#' && (prev == ' ' || prev == '\t') {
-            return None;
+    // Bytes: `#`, `:` and the blanks are ASCII, never part of another
+    // character (whose bytes are all above 0x7F).
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(n) = b[i..].iter().position(|&c| c == b'#' || c == b':') {
+        i += n;
+        if b[i] == b'#' {
+            // A comment after a blank (or at the start).
+            if i == 0 || matches!(b[i - 1], b' ' | b'\t') {
+                return None;
+            }
+        } else if matches!(b.get(i + 1), None | Some(b' ' | b'\t')) {
+            return Some((Cow::Borrowed(s[..i].trim_end()), i + 1));
         }
-        if c == ':' && colon_ends_key(&s[i..]) {
-            return Some((s[..i].trim_end().to_string(), i + 1));
-        }
-        prev = c;
+        i += 1;
     }
     None
 }
@@ -358,13 +440,47 @@ pub(crate) fn quoted(s: &str, q: char) -> Option<(String, usize)> {
 /// The byte offset just after the quoted scalar starting `s` (as
 /// [`quoted`], without building its content).
 pub(crate) fn quoted_end(s: &str, q: char) -> Option<usize> {
-    scan_quoted(s.char_indices().skip(1), q, |_| {})
+    let open = s.chars().next()?.len_utf8();
+    Some(open + close_of(&s[open..], q)?)
 }
 
 /// True when `inside`, read as the inside of a quoted scalar (its opening
 /// quote `q` before it), closes it.
 pub(crate) fn closes_quote(inside: &str, q: char) -> bool {
-    scan_quoted(inside.char_indices(), q, |_| {}).is_some()
+    close_of(inside, q).is_some()
+}
+
+/// The byte offset just after the quote `q` that closes the quoted
+/// scalar whose inside starts `inside`, as [`scan_quoted`] finds it, read
+/// byte by byte (the quotes and the backslash are ASCII, never part of
+/// another character's bytes).
+fn close_of(inside: &str, q: char) -> Option<usize> {
+    if !q.is_ascii() {
+        return scan_quoted(inside.char_indices(), q, |_| {});
+    }
+    let q = q as u8;
+    let b = inside.as_bytes();
+    let mut i = 0;
+    while let Some(n) = b[i..].iter().position(|&c| c == q || c == b'\\') {
+        i += n;
+        if b[i] == q {
+            if q == b'\'' && b.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i + 1);
+        }
+        if q == b'"' {
+            // An escape: the next character is text (`\"` does not close).
+            i += 2;
+            if i > b.len() {
+                return None;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// Reads a quoted scalar's inside from `chars` (byte offsets in the text
@@ -498,20 +614,27 @@ ordine: 3
         assert_eq!(split_key("\"a: b\""), None);
         assert_eq!(split_key("x # a: b"), None);
         assert_eq!(split_key("[a: b]"), None);
+        assert_eq!(split_key("città: x"), Some(("città".into(), 7)));
+        assert_eq!(split_key("è#a: b"), Some(("è#a".into(), 5)));
+        assert_eq!(split_key("a\t#b: c"), None);
+        assert_eq!(split_key("a:b: c"), Some(("a:b".into(), 4)));
+        assert_eq!(split_key("a:è: c"), Some(("a:è".into(), 5)));
+        assert_eq!(split_key("a :\tc"), Some(("a".into(), 3)));
     }
 
     #[test]
     fn spans_split_the_document_from_list_items() {
         let p = index(UNIT);
         let (doc, items) = p.spans(&["smartizzabili"]);
+        let items = |l: usize, i: usize| &items[l][i];
         let span = |line, column| Some(Span { line, column });
         assert_eq!(doc.key("nome"), span(2, 1));
         assert_eq!(doc.value("nome"), span(2, 7));
         assert_eq!(doc.value("non_smartizzabili[1]"), span(17, 3));
         assert_eq!(doc.key("smartizzabili[0]"), None);
-        assert_eq!(items[&(0, 0)].value(""), span(7, 5));
-        assert_eq!(items[&(0, 1)].value("testo"), span(9, 12));
-        assert_eq!(items[&(0, 2)].key("testo"), span(14, 5));
+        assert_eq!(items(0, 0).value(""), span(7, 5));
+        assert_eq!(items(0, 1).value("testo"), span(9, 12));
+        assert_eq!(items(0, 2).key("testo"), span(14, 5));
         assert_eq!(p.start(), Span { line: 2, column: 1 });
     }
 
@@ -525,6 +648,14 @@ ordine: 3
             "'aperto''",
             "\"\"",
             "'è' ok",
+            "\"a\\",
+            "\"a\\\\\" x",
+            "\"\\è\" x",
+            "'a\\' b",
+            "\"è\\\"\"",
+            "'''",
+            "''''",
+            "\"",
         ] {
             let q = s.chars().next().unwrap();
             assert_eq!(quoted_end(s, q), quoted(s, q).map(|(_, end)| end), "{s}");

@@ -8,7 +8,7 @@
 //! `yaml::parse` still deserializes with serde afterwards, so a shape that is
 //! too lenient cannot let bad content through. No I/O.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::node::Node;
 use super::positions::{Pos, Positions, Seg};
@@ -78,10 +78,10 @@ impl Walk<'_> {
 
     /// Checks a group of keys at `path` (restored as it was on return).
     fn record(&mut self, entries: &[(Node, Node)], rec: &Record, path: &mut Vec<Seg>) {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: FxHashMap<std::borrow::Cow<'_, str>, usize> = FxHashMap::default();
         for (k, v) in entries {
-            let key = k.key_text();
-            path.push(Seg::Key(key.clone()));
+            let key = k.key_str();
+            path.push(Seg::Key(std::rc::Rc::from(&*key)));
             let n = seen.entry(key.clone()).or_insert(0);
             let nth = *n;
             *n += 1;
@@ -90,7 +90,7 @@ impl Walk<'_> {
                 .exact(path, nth)
                 .unwrap_or_else(|| self.pos.find(path));
             if nth > 0 {
-                let d = diag!(Error, "yaml-duplicate-key", &self.file.display, key = &key);
+                let d = diag!(Error, "yaml-duplicate-key", &self.file.display, key = &*key);
                 self.push(at.line, at.column, d);
                 path.pop();
                 continue;
@@ -257,7 +257,7 @@ impl Walk<'_> {
             (Shape::TextOrRecord(r), Node::Map(entries)) => {
                 let known = entries
                     .iter()
-                    .any(|(k, _)| r.fields.iter().any(|f| f.key == k.key_text()));
+                    .any(|(k, _)| r.fields.iter().any(|f| f.key == k.key_str()));
                 // `- Taxi e NCC: istruire gli atti` is text that YAML read as a key.
                 let colon = if known {
                     None

@@ -62,10 +62,22 @@ enum Skip {
 }
 
 /// Every slip of `text`, in line order. Linear in the length of the text.
-pub(crate) fn scan(text: &str) -> Vec<Slip> {
+#[cfg(test)]
+fn scan(text: &str) -> Vec<Slip> {
+    scan_lines(text.lines())
+}
+
+/// Every slip of the text of `file`.
+fn scan_file(file: &SourceFile) -> Vec<Slip> {
+    scan_lines(file.lines())
+}
+
+/// Every slip of a text given as its lines (as `str::lines` gives them),
+/// in line order. Linear in the length of the text.
+fn scan_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Slip> {
     let mut out = Vec::new();
     let mut skip: Option<Skip> = None;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines.enumerate() {
         let line = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let indent = raw.len() - raw.trim_start_matches(' ').len();
@@ -112,7 +124,7 @@ pub(crate) fn scan(text: &str) -> Vec<Slip> {
             Some((key, off)) => {
                 let rest = &raw[at + off..];
                 let value_at = raw.len() - rest.trim_start_matches([' ', '\t']).len();
-                (matches!(key.as_str(), "testo" | "note"), value_at)
+                (matches!(&*key, "testo" | "note"), value_at)
             }
             None if item => (true, at),
             None => continue, // the continuation of a text, or not block YAML
@@ -228,14 +240,12 @@ fn bullet(body: &str) -> Option<char> {
 
 /// Where ` #` (a comment) starts in a plain text, as a byte offset.
 fn comment_start(value: &str) -> Option<usize> {
-    let mut prev = 'x';
-    for (i, c) in value.char_indices() {
-        if c == '#' && (prev == ' ' || prev == '\t') {
-            return Some(i);
-        }
-        prev = c;
-    }
-    None
+    // Bytes: `#` and the blanks are ASCII, never part of another character.
+    value
+        .as_bytes()
+        .windows(2)
+        .position(|w| w[1] == b'#' && matches!(w[0], b' ' | b'\t'))
+        .map(|i| i + 1)
 }
 
 /// `text` as one YAML double-quoted text; single-quoted when it holds `"`.
@@ -335,7 +345,7 @@ pub(crate) fn at_syntax_error(file: &SourceFile, line: usize) -> Option<Vec<Diag
     // libyaml may point one line past the end of the file.
     let line = line.min(file.line_count());
     let near = [Some(line), previous_content(file, line)];
-    let slips = scan(&file.text);
+    let slips = scan_file(file);
     let cause = slips.iter().find(|s| {
         near.contains(&Some(s.line))
             && matches!(
@@ -361,7 +371,7 @@ pub(crate) fn at_schema_problems(
     file: &SourceFile,
     mut problems: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let slips = scan(&file.text);
+    let slips = scan_file(file);
     let owners: Vec<usize> = slips
         .iter()
         .filter(|s| matches!(s.kind, Kind::Bullet { .. }))
@@ -388,7 +398,7 @@ pub(crate) fn at_schema_problems(
 /// The slips of a file that parsed: each a warning (the text published is
 /// not the text typed). A list in a list that parsed was meant.
 pub(crate) fn warnings(file: &SourceFile) -> Vec<Diagnostic> {
-    scan(&file.text)
+    scan_file(file)
         .iter()
         .filter(|s| !matches!(s.kind, Kind::DoubleDash { .. }))
         .map(|s| diagnostic(file, s, false))
@@ -426,6 +436,15 @@ mod tests {
                 (6, 5, tag("!!str")),
             ]
         );
+    }
+
+    #[test]
+    fn comments_start_after_a_blank() {
+        assert_eq!(comment_start("è #x"), Some(3));
+        assert_eq!(comment_start("a\t#"), Some(2));
+        assert_eq!(comment_start("#x"), None);
+        assert_eq!(comment_start("è#x"), None);
+        assert_eq!(comment_start(""), None);
     }
 
     #[test]
