@@ -3,6 +3,7 @@
 //! once per build, so the model can change without breaking themes.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -174,23 +175,47 @@ pub struct TextsView<'a>(Vec<TextView<'a>>);
 
 struct TextView<'a> {
     field: &'static Field,
+    /// What templates read it by: `<key>`, or `<key>_html` for Markdown.
+    key: &'static str,
     raw: Option<&'a str>,
     html: Option<String>,
 }
+
+/// Each published field of a unit with the key templates read it by, made
+/// once: a unit's template value is then built with no key copied.
+static UNIT_TEXTS: LazyLock<Vec<(&'static Field, &'static str)>> = LazyLock::new(|| {
+    model::UNIT
+        .published()
+        .map(|field| {
+            let key: &'static str = match field.published {
+                // One string per Markdown field of the declaration, for
+                // the life of the process.
+                Published::Markdown(_) => Box::leak(format!("{}_html", field.key).into_boxed_str()),
+                _ => field.key,
+            };
+            (field, key)
+        })
+        .collect()
+});
 
 impl<'a> TextsView<'a> {
     /// The text fields of `unit`, Markdown rendered.
     pub fn of(unit: &'a UnitFile) -> TextsView<'a> {
         TextsView(
-            model::UNIT
-                .published()
-                .map(|field| {
+            UNIT_TEXTS
+                .iter()
+                .map(|&(field, key)| {
                     let raw = unit.text(field.key);
                     let html = match field.published {
                         Published::Markdown(_) => raw.map(markdown::to_html),
                         _ => None,
                     };
-                    TextView { field, raw, html }
+                    TextView {
+                        field,
+                        key,
+                        raw,
+                        html,
+                    }
                 })
                 .collect(),
         )
@@ -199,10 +224,11 @@ impl<'a> TextsView<'a> {
     /// Every text field unset (the activities common to every office).
     pub fn none() -> TextsView<'static> {
         TextsView(
-            model::UNIT
-                .published()
-                .map(|field| TextView {
+            UNIT_TEXTS
+                .iter()
+                .map(|&(field, key)| TextView {
                     field,
+                    key,
                     raw: None,
                     html: None,
                 })
@@ -222,6 +248,7 @@ impl<'a> TextsView<'a> {
                 .filter(|f| matches!(f.published, Published::Text(_)))
                 .map(|field| TextView {
                     field,
+                    key: field.key,
                     raw: text(field.key),
                     html: None,
                 })
@@ -236,31 +263,35 @@ impl<'a> TextsView<'a> {
             .find(|t| t.field.key == key)
             .and_then(|t| t.raw)
     }
+
+    /// (key, value) of each field as templates read it: the text as
+    /// written, or the Markdown as HTML.
+    fn entries(&self) -> impl Iterator<Item = (&'static str, Option<&str>)> {
+        self.0.iter().map(|t| match t.field.published {
+            Published::Markdown(_) => (t.key, t.html.as_deref()),
+            _ => (t.key, t.raw),
+        })
+    }
 }
 
 impl Serialize for TextsView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(Some(self.0.len()))?;
-        for t in &self.0 {
-            match t.field.published {
-                Published::Markdown(_) => {
-                    map.serialize_entry(&format!("{}_html", t.field.key), &t.html)?
-                }
-                _ => map.serialize_entry(t.field.key, &t.raw)?,
-            }
+        for (key, value) in self.entries() {
+            map.serialize_entry(key, &value)?;
         }
         map.end()
     }
 }
 
-#[derive(Serialize)]
+/// Serialised by hand ([`Serialize`] below), as a struct with its text
+/// fields among its own.
 pub struct UnitView<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub url: String,
     /// `area`, `responsabile`, `descrizione_html`, `criteri_html`, ...
-    #[serde(flatten)]
     pub testi: TextsView<'a>,
     pub smartizzabili: Vec<ActivityView<'a>>,
     pub parzialmente_smartizzabili: Vec<ActivityView<'a>>,
@@ -273,6 +304,48 @@ pub struct UnitView<'a> {
     pub citazione_regola: Option<&'a str>,
     pub precedente: Option<Neighbour<'a>>,
     pub successiva: Option<Neighbour<'a>>,
+}
+
+/// What `#[serde(flatten)]` of [`TextsView`] would give, as a struct (a
+/// fixed number of fields, each key a `&'static str`) rather than as a map
+/// of copied keys: a unit becomes a template value for its page and for
+/// the table, so this costs once per unit, twice; the map grew and
+/// rehashed as keys came and copied each key.
+impl Serialize for UnitView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Every field named: a new one does not compile until it is here.
+        let UnitView {
+            slug,
+            nome,
+            url,
+            testi,
+            smartizzabili,
+            parzialmente_smartizzabili,
+            non_smartizzabili,
+            altre_attivita,
+            altre_attivita_testo,
+            citazione_regola,
+            precedente,
+            successiva,
+        } = self;
+        let mut v = s.serialize_struct("UnitView", 11 + testi.0.len())?;
+        v.serialize_field("slug", slug)?;
+        v.serialize_field("nome", nome)?;
+        v.serialize_field("url", url)?;
+        for (key, value) in testi.entries() {
+            v.serialize_field(key, &value)?;
+        }
+        v.serialize_field("smartizzabili", smartizzabili)?;
+        v.serialize_field("parzialmente_smartizzabili", parzialmente_smartizzabili)?;
+        v.serialize_field("non_smartizzabili", non_smartizzabili)?;
+        v.serialize_field("altre_attivita", altre_attivita)?;
+        v.serialize_field("altre_attivita_testo", altre_attivita_testo)?;
+        v.serialize_field("citazione_regola", citazione_regola)?;
+        v.serialize_field("precedente", precedente)?;
+        v.serialize_field("successiva", successiva)?;
+        v.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -891,6 +964,60 @@ aggiornato_il: 2026-11-26
             assert_eq!(summary.get(f.key).is_some(), plain, "{}", f.key);
         }
         assert!(summary.get("descrizione_html").is_none());
+    }
+
+    /// A unit's view, serialised by hand, is what `#[serde(flatten)]` of
+    /// its texts gave: its own fields and, among them, every text field
+    /// as written and every Markdown one as `<key>_html`.
+    #[test]
+    fn a_units_view_has_its_text_fields_among_its_own() {
+        let s = site(
+            "",
+            &[
+                "nome: Tributi\nresponsabile: Rossi\ndescrizione: '*Uffici*'\nsmartizzabili: [Avvisi]\n",
+                "nome: Polizia\n",
+            ],
+        );
+        let view = json(&unit_view(&s, 0));
+        let own = [
+            "slug",
+            "nome",
+            "url",
+            "smartizzabili",
+            "parzialmente_smartizzabili",
+            "non_smartizzabili",
+            "altre_attivita",
+            "altre_attivita_testo",
+            "citazione_regola",
+            "precedente",
+            "successiva",
+        ];
+        let texts: Vec<String> = model::UNIT
+            .published()
+            .map(|f| match f.published {
+                Published::Markdown(_) => format!("{}_html", f.key),
+                _ => f.key.to_string(),
+            })
+            .collect();
+        let mut keys: Vec<&str> = view
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected: Vec<&str> = own
+            .into_iter()
+            .chain(texts.iter().map(String::as_str))
+            .collect();
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(view["responsabile"], "Rossi");
+        assert_eq!(view["descrizione_html"], "<p><em>Uffici</em></p>\n");
+        assert_eq!(view["area"], serde_json::Value::Null);
+        assert_eq!(view["smartizzabili"][0]["testo"], "Avvisi");
+        assert_eq!(view["successiva"]["url"], "u1/");
+        assert_eq!(view["precedente"], serde_json::Value::Null);
     }
 
     #[test]

@@ -119,6 +119,10 @@ pub(crate) fn unit_pages(
     let r = Renderer::new(site, theme, today, links.as_ref());
     indices
         .par_iter()
-        .map(|&i| pages::unit_page(&r, &views::unit_view(site, i)))
+        .map(|&i| {
+            let u = views::unit_view(site, i);
+            pages::unit_page(&r, &u, pages::unit_value(&u))
+                .map(|(path, html)| (path, output::fitted_text(html)))
+        })
         .collect()
 }

@@ -49,9 +49,14 @@ pub(crate) fn unit_page_path(slug: &str) -> String {
     format!("{}index.html", views::unit_url(slug))
 }
 
-/// The page of one unit: (path, HTML). The full build and the preview's
+/// The page of one unit, `value` its view `u` as a template value
+/// ([`unit_value`]): (path, HTML). The full build and the preview's
 /// incremental update both render unit pages through here.
-pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, String), Diagnostic> {
+pub(super) fn unit_page(
+    r: &Renderer,
+    u: &views::UnitView,
+    value: tera::Value,
+) -> Result<(String, String), Diagnostic> {
     let ente = &r.site.config.ente;
     let partial = u.parzialmente_smartizzabili.len();
     let descrizione = match u.altre_attivita_testo {
@@ -110,7 +115,15 @@ pub(super) fn unit_page(r: &Renderer, u: &views::UnitView) -> Result<(String, St
         titolo: u.nome.to_string(),
         descrizione,
     };
-    r.page(spec, "unit.html", with("unita", u))
+    let mut ctx = Context::new();
+    ctx.insert_value("unita", value);
+    r.page(spec, "unit.html", ctx)
+}
+
+/// A unit's view as the template value its page's `unita` and the table's
+/// rows read.
+pub(super) fn unit_value(u: &views::UnitView) -> tera::Value {
+    tera::Value::from_serializable(u)
 }
 
 /// Every file of the edition `r` renders (its site, as of the date its
@@ -134,9 +147,17 @@ pub(super) fn render(
         p.map(|(path, html)| shared.text_entry(path, html))
     };
 
+    // Each unit is made a template value once, on every core, and shared
+    // by its page and the table's two lists (tera's values are
+    // reference-counted).
+    let values: Vec<tera::Value> = units.par_iter().map(unit_value).collect();
     let unit_pages = || -> Vec<Result<Entry, Diagnostic>> {
         match units_mode {
-            Units::All => units.par_iter().map(|u| page(unit_page(r, u))).collect(),
+            Units::All => units
+                .par_iter()
+                .zip(&values)
+                .map(|(u, value)| page(unit_page(r, u, value.clone())))
+                .collect(),
             // Empty placeholders: the paths count for the sitemap, the
             // caller puts the pages it keeps in their place.
             Units::Placeholders => units
@@ -147,18 +168,16 @@ pub(super) fn render(
     };
     let table = || {
         // The table's rows: the common activities first, then every unit.
-        // Each unit is made a template value once and shared by the two
-        // lists (tera's values are reference-counted): at 10,000 units
-        // the two copies were the largest thing a build held.
-        let all: Vec<tera::Value> = units.iter().map(tera::Value::from_serializable).collect();
+        // At 10,000 units two copies of the units' values were the largest
+        // thing a build held: the lists share them.
         let rows: Vec<tera::Value> = home
             .comuni
             .iter()
-            .map(tera::Value::from_serializable)
-            .chain(all.iter().cloned())
+            .map(unit_value)
+            .chain(values.iter().cloned())
             .collect();
         let mut ctx = Context::new();
-        ctx.insert_value("unita_tutte", tera::Value::from(all));
+        ctx.insert_value("unita_tutte", tera::Value::from(values.clone()));
         ctx.insert_value("righe", tera::Value::from(rows));
         page(r.page(
             PageSpec::index(

@@ -52,13 +52,14 @@ fn phrase(theme: &Theme, id: &str, ente: Option<&str>) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn nav(sections: &[(String, String)], current: &str) -> Vec<NavItem> {
+/// The nav, the section at `current` (its URL) marked current.
+fn nav(sections: &[(String, String)], current: Option<&str>) -> Vec<NavItem> {
     sections
         .iter()
         .map(|(t, u)| NavItem {
             titolo: t.clone(),
             url: u.clone(),
-            corrente: u == current,
+            corrente: Some(u.as_str()) == current,
         })
         .collect()
 }
@@ -105,10 +106,16 @@ impl PageSpec {
 pub(super) struct Renderer<'a> {
     pub site: &'a Site,
     theme: &'a Theme,
-    sections: Vec<(String, String)>,
     pub shared: views::Shared,
     /// Links to the archive and, on an earlier edition, its notice.
     pub archive: Option<&'a Links>,
+    /// The templates' `site`, made once per build for each nav section
+    /// marked current (section URL, value), then for none: it is the same
+    /// on every page but for its `nav`, and a page's context holds a
+    /// shared copy (tera's values are reference-counted) instead of
+    /// serialising it again.
+    site_values: Vec<(String, tera::Value)>,
+    site_value_elsewhere: tera::Value,
 }
 
 impl<'a> Renderer<'a> {
@@ -118,13 +125,37 @@ impl<'a> Renderer<'a> {
         today: Date,
         archive: Option<&'a Links>,
     ) -> Self {
+        let sections = nav_sections(site, theme);
+        let shared = views::Shared::new(site, today);
+        let site_value = |current: Option<&str>| {
+            tera::Value::from_serializable(&views::site_view(
+                site,
+                &shared,
+                nav(&sections, current),
+            ))
+        };
+        let site_values = sections
+            .iter()
+            .map(|(_, url)| (url.clone(), site_value(Some(url))))
+            .collect();
+        let site_value_elsewhere = site_value(None);
         Renderer {
             site,
             theme,
-            sections: nav_sections(site, theme),
-            shared: views::Shared::new(site, today),
+            shared,
             archive,
+            site_values,
+            site_value_elsewhere,
         }
+    }
+
+    /// The templates' `site` for a page marking `current` in the nav.
+    fn site_value(&self, current: &str) -> tera::Value {
+        self.site_values
+            .iter()
+            .find(|(url, _)| url == current)
+            .map_or(&self.site_value_elsewhere, |(_, v)| v)
+            .clone()
     }
 
     /// The page phrase `id` of the theme (a title, a description), with the
@@ -159,10 +190,7 @@ impl<'a> Renderer<'a> {
             view.radice = config::base_path(base);
             view.canonical = format!("{base}{}", spec.file);
         }
-        ctx.insert(
-            "site",
-            &views::site_view(self.site, &self.shared, nav(&self.sections, &spec.current)),
-        );
+        ctx.insert_value("site", self.site_value(&spec.current));
         ctx.insert(
             "archivio",
             &self.archive.map(|a| a.view(&spec.dir, &view.radice)),
@@ -171,20 +199,8 @@ impl<'a> Renderer<'a> {
         self.theme
             .tera
             .render(template, &ctx)
-            .map(|html| (spec.file, fitted_text(html)))
+            .map(|html| (spec.file, html))
             .map_err(|e| self.theme.error(&e, template))
-    }
-}
-
-/// A page's text in a buffer of its own size: the renderer's buffer grows
-/// by doubling, and the pages are held together until they are written (at
-/// 10,000 units, 165 MiB of spare room); the allocator keeps a block that
-/// shrinks by less than half, so the text is copied.
-fn fitted_text(html: String) -> String {
-    if html.capacity() - html.len() > html.len() / 8 {
-        html.as_str().to_owned()
-    } else {
-        html
     }
 }
 

@@ -15,7 +15,7 @@
 
 mod phrases;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -267,6 +267,7 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
 
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     // `{{ "dal" | preposizione(davanti=data) }}`: "dall'" before "11 marzo",
     // "dal " before "12 marzo" (themes/default/CONTEXT.md).
     tera.register_filter(
@@ -297,10 +298,22 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
 /// (themes/default/CONTEXT.md).
 fn register_phrases(tera: &mut Tera, phrases: &Arc<Phrases>) {
     let p = Arc::clone(phrases);
+    // The phrases called with `id` alone, formatted once: the same text
+    // every time (a page calls `frase` dozens of times, the table once per
+    // cell); tera's strings are shared, so a copy is a count.
+    let plain: HashMap<String, tera::Value> = phrases
+        .without_arguments()
+        .map(|(id, text)| (id.to_string(), tera::Value::safe_string(&text)))
+        .collect();
     tera.register_function(
         "frase",
         move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
             let id: &str = kwargs.must_get("id")?;
+            if kwargs.iter().all(|(key, _)| key.as_str() == Some("id"))
+                && let Some(text) = plain.get(id)
+            {
+                return Ok(text.clone());
+            }
             let mut args = fluent_bundle::FluentArgs::new();
             for (key, value) in kwargs.iter() {
                 let Some(name) = key.as_str().filter(|k| *k != "id") else {
@@ -314,8 +327,8 @@ fn register_phrases(tera: &mut Tera, phrases: &Arc<Phrases>) {
                     let text = value
                         .as_str()
                         .map_or_else(|| value.to_string(), str::to_string);
-                    let mut escaped = Vec::new();
-                    tera::escape_html(&text, &mut escaped)
+                    let mut escaped = Vec::with_capacity(text.len());
+                    escape_html(&text, &mut escaped)
                         .map_err(|e| tera::Error::message(e.to_string()))?;
                     let escaped = String::from_utf8_lossy(&escaped).into_owned();
                     args.set(name.to_string(), fluent_bundle::FluentValue::from(escaped));
@@ -331,6 +344,28 @@ fn register_phrases(tera: &mut Tera, phrases: &Arc<Phrases>) {
         "frasi_js",
         move |_: tera::Kwargs, _: &tera::State| -> String { p.script_json() },
     );
+}
+
+/// The templates' escaping: the same bytes as Tera's own `escape_html`
+/// (`&`, `<`, `>`, `"` and `'`), written a run of plain text at a time
+/// rather than a byte at a time (Tera's took ~6% of a build's CPU).
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut plain = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[plain..i])?;
+        out.write_all(entity)?;
+        plain = i + 1;
+    }
+    out.write_all(&bytes[plain..])
 }
 
 /// The file a template came from, as the user knows it.
@@ -429,6 +464,24 @@ mod tests {
         Choice {
             tema: Some((name, None)),
             ..Choice::default()
+        }
+    }
+
+    /// The pages' escaping writes exactly what Tera's own would.
+    #[test]
+    fn escaping_gives_teras_bytes() {
+        for text in [
+            "",
+            "plain",
+            "&",
+            "<a href=\"x\">l'unità & \"più\" > 3</a>",
+            "dell'ufficio'",
+            "«città» — é'&<>\"'",
+        ] {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut teras).unwrap();
+            assert_eq!(String::from_utf8(ours), String::from_utf8(teras), "{text}");
         }
     }
 

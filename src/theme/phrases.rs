@@ -43,6 +43,8 @@ pub struct Phrases {
     builtin: Bundle,
     /// Every id of the Italian file that starts with `js-`, sorted.
     script_ids: Vec<String>,
+    /// Every id of the files of `bundles`.
+    ids: BTreeSet<String>,
 }
 
 /// True for a language code: lowercase letters, optionally a dash and more
@@ -130,6 +132,7 @@ pub(crate) fn load(
     let builtin = bundle_of(DEFAULT_LANG, builtin_it, diags)?;
     let italian_bundle = bundle_of(DEFAULT_LANG, italian, diags)?;
     let italian_ids = ids(&italian.text);
+    let mut all_ids = italian_ids.clone();
     let mut bundles = Vec::new();
     if lang != DEFAULT_LANG {
         // Present: `theme::load` says so at `lingua` before calling.
@@ -141,6 +144,7 @@ pub(crate) fn load(
             .filter(|id| !translated.contains(*id))
             .map(String::as_str)
             .collect();
+        all_ids.extend(translated.iter().cloned());
         if !missing.is_empty() {
             diags.push(diag!(
                 Warning,
@@ -161,6 +165,7 @@ pub(crate) fn load(
         bundles,
         builtin,
         script_ids,
+        ids: all_ids,
     })
 }
 
@@ -180,6 +185,15 @@ impl Phrases {
     /// Italian; `None` when neither has it.
     pub(crate) fn format(&self, id: &str, args: &FluentArgs<'_>) -> Option<String> {
         self.bundles.iter().find_map(|b| format_in(b, id, args))
+    }
+
+    /// Every phrase without arguments: (id, [`format`](Self::format) of it
+    /// with none), for each id of the language's and the Italian file.
+    pub(crate) fn without_arguments(&self) -> impl Iterator<Item = (&str, String)> {
+        let none = FluentArgs::new();
+        self.ids
+            .iter()
+            .filter_map(move |id| Some((id.as_str(), self.format(id, &none)?)))
     }
 
     /// A script phrase as the scripts read it: its text for 0, 1 and many
