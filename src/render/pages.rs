@@ -147,52 +147,53 @@ pub(super) fn render(
         p.map(|(path, html)| shared.text_entry(path, html))
     };
 
-    // Each unit is made a template value once, on every core, and shared
-    // by its page and the table's two lists (tera's values are
-    // reference-counted).
-    let values: Vec<tera::Value> = units.par_iter().map(unit_value).collect();
-    let unit_pages = || -> Vec<Result<Entry, Diagnostic>> {
-        match units_mode {
-            Units::All => units
-                .par_iter()
-                .zip(&values)
-                .map(|(u, value)| page(unit_page(r, u, value.clone())))
-                .collect(),
-            // Empty placeholders: the paths count for the sitemap, the
-            // caller puts the pages it keeps in their place.
-            Units::Placeholders => units
-                .iter()
-                .map(|u| Ok(Entry::Held(unit_page_path(u.slug), Vec::new())))
-                .collect(),
-        }
+    // Each unit is made a template value once, on a core of its own, and
+    // rendered twice with it: its page and its row of the table (the
+    // table's template prints the rows). The values are then dropped, not
+    // held for the table: at 10,000 units they were the largest thing a
+    // build held, and a third of the kernel's page zeroing. A theme with
+    // templates of its own gets them in the table's `righe` and
+    // `unita_tutte` as well, since its template may read them.
+    let keep_values = r.overrides_templates();
+    let table_spec = || {
+        PageSpec::index(
+            "tabella",
+            TABLE_DIR,
+            r.phrase("pagina-tabella-titolo"),
+            if totals.unita == 0 {
+                r.phrase("pagina-tabella-descrizione")
+            } else {
+                r.phrase("pagina-tabella-descrizione-per-unita")
+            },
+        )
     };
-    let table = || {
-        // The table's rows: the common activities first, then every unit.
-        // At 10,000 units two copies of the units' values were the largest
-        // thing a build held: the lists share them.
-        let rows: Vec<tera::Value> = home
-            .comuni
-            .iter()
-            .map(unit_value)
-            .chain(values.iter().cloned())
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert_value("unita_tutte", tera::Value::from(values.clone()));
-        ctx.insert_value("righe", tera::Value::from(rows));
-        page(r.page(
-            PageSpec::index(
-                "tabella",
-                TABLE_DIR,
-                r.phrase("pagina-tabella-titolo"),
-                if totals.unita == 0 {
-                    r.phrase("pagina-tabella-descrizione")
-                } else {
-                    r.phrase("pagina-tabella-descrizione-per-unita")
-                },
-            ),
-            "table.html",
-            ctx,
-        ))
+    let mut row_ctx = Context::new();
+    r.page_context(&table_spec(), &mut row_ctx);
+    let row = |value: tera::Value| -> Result<tera::Value, Diagnostic> {
+        let mut ctx = row_ctx.clone();
+        ctx.insert_value("u", value);
+        r.render(TABLE_ROW, &ctx)
+            .map(|html| tera::Value::safe_string(&html))
+    };
+    let unit_jobs = || -> Vec<UnitJob> {
+        units
+            .par_iter()
+            .map(|u| {
+                let value = unit_value(u);
+                let page = match units_mode {
+                    Units::All => page(unit_page(r, u, value.clone())),
+                    // An empty placeholder: the path counts for the
+                    // sitemap, the caller puts the page it keeps in its place.
+                    Units::Placeholders => Ok(Entry::Held(unit_page_path(u.slug), Vec::new())),
+                };
+                let kept = keep_values.then(|| value.clone());
+                UnitJob {
+                    page,
+                    row: row(value),
+                    value: kept,
+                }
+            })
+            .collect()
     };
     let edition_files = r.archive.map_or(&[][..], |a| &a.files);
     let data = || {
@@ -215,16 +216,40 @@ pub(super) fn render(
             .map(|(path, bytes)| shared.entry(path, bytes))
             .collect::<Vec<Entry>>()
     };
-    // The long single-threaded pieces (the table, the search index, the
-    // workbook inside the open data) start first, the unit pages (split
-    // among the threads) fill the cores around them and to the end: with
-    // the unit pages first, one core idled at the end of the render while
-    // the table or the index finished.
-    let ((table, index), (data, unit_pages)) = rayon::join(
-        || rayon::join(table, index),
-        || rayon::join(data, unit_pages),
-    );
+    // The long single-threaded pieces (the search index, the workbook
+    // inside the open data) start first, the units (split among the
+    // threads) fill the cores around them and to the end: with the unit
+    // pages first, one core idled at the end of the render while the
+    // index finished.
+    let ((index, data), jobs) = rayon::join(|| rayon::join(index, data), unit_jobs);
     let (downloads, data_files) = data;
+    let mut unit_pages = Vec::with_capacity(jobs.len());
+    let mut rows = Vec::with_capacity(jobs.len() + 1);
+    let mut values = Vec::new();
+    for job in jobs {
+        unit_pages.push(job.page);
+        rows.push(job.row);
+        values.extend(job.value);
+    }
+    // The table: the common activities first, then every unit.
+    let comuni = home.comuni.as_ref().map(unit_value);
+    let table = comuni
+        .iter()
+        .map(|c| row(c.clone()))
+        .chain(rows)
+        .collect::<Result<Vec<tera::Value>, Diagnostic>>()
+        .and_then(|rows| {
+            let mut ctx = Context::new();
+            ctx.insert_value("righe_html", tera::Value::from(rows));
+            if keep_values {
+                let righe: Vec<tera::Value> =
+                    comuni.into_iter().chain(values.iter().cloned()).collect();
+                ctx.insert_value("unita_tutte", tera::Value::from(values));
+                ctx.insert_value("righe", tera::Value::from(righe));
+            }
+            r.page(table_spec(), "table.html", ctx)
+        });
+    let table = page(table);
 
     let mut home_ctx = with("home", &home);
     home_ctx.insert("dati", &downloads);
@@ -287,6 +312,17 @@ pub(super) fn render(
 
     !diags.has_errors()
 }
+
+/// What is made of one unit: its page (or its placeholder), its row of
+/// the table, and its template value when the table's context holds them.
+struct UnitJob {
+    page: Result<Entry, Diagnostic>,
+    row: Result<tera::Value, Diagnostic>,
+    value: Option<tera::Value>,
+}
+
+/// The template of one row of the table, which `table.html` prints.
+const TABLE_ROW: &str = "table-row.html";
 
 /// The open data's files as entries of `out` (written at once when it has
 /// a sink), gathered from the threads that made them.

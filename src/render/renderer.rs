@@ -176,11 +176,18 @@ impl<'a> Renderer<'a> {
         template: &str,
         mut ctx: Context,
     ) -> Result<(String, String), Diagnostic> {
+        self.page_context(&spec, &mut ctx);
+        self.render(template, &ctx).map(|html| (spec.file, html))
+    }
+
+    /// Adds to `ctx` what every page gets (`site`, `archivio`, `page`), as
+    /// the page `spec`.
+    pub(super) fn page_context(&self, spec: &PageSpec, ctx: &mut Context) {
         let base = &self.site.config.base_url;
         let mut view = PageView {
             tipo: spec.tipo,
-            titolo: spec.titolo,
-            descrizione: spec.descrizione,
+            titolo: spec.titolo.clone(),
+            descrizione: spec.descrizione.clone(),
             radice: radice(&spec.dir),
             canonical: format!("{base}{}", spec.dir),
             percorso: Vec::<LinkView>::new(),
@@ -196,11 +203,20 @@ impl<'a> Renderer<'a> {
             &self.archive.map(|a| a.view(&spec.dir, &view.radice)),
         );
         ctx.insert("page", &view);
+    }
+
+    /// `template` rendered with `ctx` as it is: a page, or a piece of one
+    /// when `ctx` has that page's context ([`Renderer::page_context`]).
+    pub(super) fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
         self.theme
             .tera
-            .render(template, &ctx)
-            .map(|html| (spec.file, html))
+            .render(template, ctx)
             .map_err(|e| self.theme.error(&e, template))
+    }
+
+    /// Whether the site's theme has templates of its own.
+    pub(super) fn overrides_templates(&self) -> bool {
+        self.theme.overrides_templates()
     }
 }
 

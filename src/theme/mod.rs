@@ -47,6 +47,8 @@ pub struct Theme {
     sources: Sources,
     /// The pages' fixed phrases in the site's language.
     pub phrases: Arc<Phrases>,
+    /// Some template is the site's own (`themes/<tema>/templates/`).
+    site_templates: bool,
 }
 
 /// Template name -> its text, shown under the path the user knows it by
@@ -55,6 +57,13 @@ pub struct Theme {
 type Sources = BTreeMap<String, SourceFile>;
 
 impl Theme {
+    /// Whether the site's theme has a template of its own: then a template
+    /// may read anything of a page's context, even what the built-in ones
+    /// no longer do (the table's `righe`).
+    pub(crate) fn overrides_templates(&self) -> bool {
+        self.site_templates
+    }
+
     /// Where a template came from (a site file or the built-in theme).
     pub fn origin(&self, template: &str) -> PathBuf {
         origin(&self.sources, template)
@@ -136,6 +145,7 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
     let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     // `lingue/<lingua>.ftl` -> its text, the site's over the built-in ones.
     let mut languages: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut site_templates = false;
 
     for (path, bytes) in embedded::DEFAULT_THEME {
         // The theme's texts: its templates and its phrases.
@@ -219,7 +229,10 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
             let texts = match (rel.strip_prefix("templates/"), rel.strip_prefix("lingue/")) {
-                (Some(name), _) => Some((&mut sources, name)),
+                (Some(name), _) => {
+                    site_templates = true;
+                    Some((&mut sources, name))
+                }
                 (None, Some(name)) => Some((&mut languages, name)),
                 _ => None,
             };
@@ -289,6 +302,7 @@ pub fn load(root: &Path, choice: Choice<'_>, diags: &mut Diagnostics) -> Option<
         static_files,
         sources,
         phrases,
+        site_templates,
     })
 }
 
@@ -496,6 +510,7 @@ mod tests {
             "index.html",
             "unit.html",
             "table.html",
+            "table-row.html",
             "page.html",
             "404.html",
         ] {

@@ -33,4 +33,5 @@ mod robustness;
 mod search;
 mod serve;
 mod support;
+mod table;
 mod theme;
