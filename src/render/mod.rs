@@ -121,8 +121,11 @@ pub(crate) fn unit_pages(
         .par_iter()
         .map(|&i| {
             let u = views::unit_view(site, i);
-            pages::unit_page(&r, &u, pages::unit_value(&u))
-                .map(|(path, html)| (path, output::fitted_text(html)))
+            // Copied out of the renderer's buffer at its size: the
+            // preview holds the pages.
+            pages::unit_page(&r, &u, pages::unit_value(&u), |path, html| {
+                (path, html.to_owned())
+            })
         })
         .collect()
 }

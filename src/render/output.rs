@@ -162,14 +162,16 @@ impl Output {
         }
     }
 
-    /// [`Output::entry`] of a text (a page as rendered): read as it is.
-    pub(crate) fn text_entry(&self, path: String, text: String) -> Entry {
+    /// [`Output::entry`] of a text (a page as rendered, perhaps in the
+    /// renderer's buffer): read as it is; copied, at its size, only to be
+    /// held.
+    pub(crate) fn text_entry(&self, path: String, text: &str) -> Entry {
         match &self.sink {
-            None => Entry::Held(path, fitted_text(text).into_bytes()),
+            None => Entry::Held(path, text.as_bytes().to_vec()),
             Some(sink) => {
                 let scanned = path
                     .ends_with(".html")
-                    .then(|| crate::linkcheck::scan_page(&text));
+                    .then(|| crate::linkcheck::scan_page(text));
                 hand_over(sink, path, text.as_bytes(), scanned)
             }
         }
@@ -296,19 +298,6 @@ impl Output {
             .filter(|p| is_page(p))
             .map(|p| p.trim_end_matches("index.html").to_string())
             .collect()
-    }
-}
-
-/// A page's text in a buffer of its own size, to be held: the renderer's
-/// buffer grows by doubling, and held pages stay together until they are
-/// written (at 10,000 units, 165 MiB of spare room); the allocator keeps a
-/// block that shrinks by less than half, so the text is copied. A page
-/// handed to a sink is dropped at once, so it is never copied.
-pub(crate) fn fitted_text(html: String) -> String {
-    if html.capacity() - html.len() > html.len() / 8 {
-        html.as_str().to_owned()
-    } else {
-        html
     }
 }
 

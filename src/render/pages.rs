@@ -50,13 +50,15 @@ pub(crate) fn unit_page_path(slug: &str) -> String {
 }
 
 /// The page of one unit, `value` its view `u` as a template value
-/// ([`unit_value`]): (path, HTML). The full build and the preview's
-/// incremental update both render unit pages through here.
-pub(super) fn unit_page(
+/// ([`unit_value`]): what `f` makes of its path and HTML (in the renderer's
+/// buffer). The full build and the preview's incremental update both
+/// render unit pages through here.
+pub(super) fn unit_page<R>(
     r: &Renderer,
     u: &views::UnitView,
     value: tera::Value,
-) -> Result<(String, String), Diagnostic> {
+    f: impl FnOnce(String, &str) -> R,
+) -> Result<R, Diagnostic> {
     let ente = &r.site.config.ente;
     let partial = u.parzialmente_smartizzabili.len();
     let descrizione = match u.altre_attivita_testo {
@@ -117,7 +119,7 @@ pub(super) fn unit_page(
     };
     let mut ctx = Context::new();
     ctx.insert_value("unita", value);
-    r.page(spec, "unit.html", ctx)
+    r.page_with(spec, "unit.html", ctx, f)
 }
 
 /// A unit's view as the template value its page's `unita` and the table's
@@ -144,7 +146,7 @@ pub(super) fn render(
     let units = views::unit_views(site);
     let shared = &*out;
     let page = |p: Result<(String, String), Diagnostic>| -> Result<Entry, Diagnostic> {
-        p.map(|(path, html)| shared.text_entry(path, html))
+        p.map(|(path, html)| shared.text_entry(path, &html))
     };
 
     // Each unit is made a template value once, on a core of its own, and
@@ -172,8 +174,7 @@ pub(super) fn render(
     let row = |value: tera::Value| -> Result<tera::Value, Diagnostic> {
         let mut ctx = row_ctx.clone();
         ctx.insert_value("u", value);
-        r.render(TABLE_ROW, &ctx)
-            .map(|html| tera::Value::safe_string(&html))
+        r.render_with(TABLE_ROW, &ctx, tera::Value::safe_string)
     };
     let unit_jobs = || -> Vec<UnitJob> {
         units
@@ -181,7 +182,9 @@ pub(super) fn render(
             .map(|u| {
                 let value = unit_value(u);
                 let page = match units_mode {
-                    Units::All => page(unit_page(r, u, value.clone())),
+                    Units::All => unit_page(r, u, value.clone(), |path, html| {
+                        shared.text_entry(path, html)
+                    }),
                     // An empty placeholder: the path counts for the
                     // sitemap, the caller puts the page it keeps in its place.
                     Units::Placeholders => Ok(Entry::Held(unit_page_path(u.slug), Vec::new())),

@@ -205,13 +205,52 @@ impl<'a> Renderer<'a> {
         ctx.insert("page", &view);
     }
 
+    /// [`Renderer::page`] into this thread's buffer: what `f` makes of
+    /// the page's path and HTML.
+    pub(super) fn page_with<R>(
+        &self,
+        spec: PageSpec,
+        template: &str,
+        mut ctx: Context,
+        f: impl FnOnce(String, &str) -> R,
+    ) -> Result<R, Diagnostic> {
+        self.page_context(&spec, &mut ctx);
+        self.render_with(template, &ctx, |html| f(spec.file, html))
+    }
+
     /// `template` rendered with `ctx` as it is: a page, or a piece of one
     /// when `ctx` has that page's context ([`Renderer::page_context`]).
-    pub(super) fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+    fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
         self.theme
             .tera
             .render(template, ctx)
             .map_err(|e| self.theme.error(&e, template))
+    }
+
+    /// [`Renderer::render`] into this thread's buffer, which keeps its
+    /// room from one page to the next (a fresh buffer for each page grew
+    /// by doubling, in memory the kernel zeroed): what `f` makes of the
+    /// text.
+    pub(super) fn render_with<R>(
+        &self,
+        template: &str,
+        ctx: &Context,
+        f: impl FnOnce(&str) -> R,
+    ) -> Result<R, Diagnostic> {
+        let mut buffer = BUFFER.take();
+        buffer.clear();
+        let result = match self.theme.tera.render_to(template, ctx, &mut buffer) {
+            Ok(()) => match std::str::from_utf8(&buffer) {
+                Ok(text) => Ok(f(text)),
+                // Never (a template writes text): Tera's own render says why.
+                Err(_) => self.render(template, ctx).map(|text| f(&text)),
+            },
+            Err(e) => Err(self.theme.error(&e, template)),
+        };
+        if buffer.capacity() <= BUFFER_KEPT {
+            BUFFER.set(buffer);
+        }
+        result
     }
 
     /// Whether the site's theme has templates of its own.
@@ -219,6 +258,15 @@ impl<'a> Renderer<'a> {
         self.theme.overrides_templates()
     }
 }
+
+thread_local! {
+    /// Each thread's buffer for [`Renderer::render_with`].
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most room a thread's buffer keeps between pages (a unit's page is
+/// tens of kB; the table, rendered once, is not kept).
+const BUFFER_KEPT: usize = 1 << 20;
 
 /// A context holding one view under `key`.
 pub(super) fn with<T: Serialize + ?Sized>(key: &'static str, view: &T) -> Context {
