@@ -291,7 +291,8 @@ fn scan<'h>(html: &'h str, mut found: impl FnMut(&'static str, Cow<'h, str>)) {
             continue;
         }
         let name_len = rest
-            .find(|c: char| !c.is_ascii_alphanumeric())
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
         if name_len == 0 {
             continue;
@@ -331,34 +332,29 @@ fn tag_attributes<'a>(
     found: &mut impl FnMut(&'static str, Cow<'a, str>),
 ) -> &'a str {
     loop {
-        s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        s = skip_space(s, b"/");
         if s.is_empty() {
             return s;
         }
         if let Some(after) = s.strip_prefix('>') {
             return after;
         }
-        let end = s
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
-            .unwrap_or(s.len())
-            .max(1);
+        let end = until_space(s, |b| matches!(b, b'=' | b'>' | b'/')).max(1);
         let name = ["id", "href", "src"]
             .into_iter()
             .find(|n| s[..end].eq_ignore_ascii_case(n));
-        s = s[end..].trim_start();
+        s = skip_space(&s[end..], b"");
         let Some(after_eq) = s.strip_prefix('=') else {
             continue;
         };
-        let v = after_eq.trim_start();
-        let (value, next) = match v.chars().next() {
-            Some(q @ ('"' | '\'')) => match v[1..].find(q) {
+        let v = skip_space(after_eq, b"");
+        let (value, next) = match v.as_bytes().first() {
+            Some(&q @ (b'"' | b'\'')) => match v.as_bytes()[1..].iter().position(|&b| b == q) {
                 Some(e) => (&v[1..1 + e], &v[e + 2..]),
                 None => (&v[1..], ""),
             },
             _ => {
-                let e = v
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(v.len());
+                let e = until_space(v, |b| b == b'>');
                 (&v[..e], &v[e..])
             }
         };
@@ -367,6 +363,56 @@ fn tag_attributes<'a>(
         }
         s = next;
     }
+}
+
+/// `s` without the whitespace (`char::is_whitespace`, as `str::trim`
+/// reads it) and the bytes of `also` at its start: the scan reads every
+/// tag of every page, so ASCII is looked at a byte at a time and only
+/// other characters are decoded.
+fn skip_space<'a>(s: &'a str, also: &[u8]) -> &'a str {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !also.contains(&b) && !ascii_space(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &s[i..]
+}
+
+/// Where the first whitespace character of `s`, or its first ASCII byte
+/// that `stop` accepts, starts; `s.len()` when there is none.
+fn until_space(s: &str, stop: impl Fn(u8) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if stop(b) || ascii_space(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
+}
+
+/// `char::is_whitespace` of an ASCII byte (it counts the vertical tab,
+/// which `u8::is_ascii_whitespace` does not).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 fn decode_entities(s: &str) -> Cow<'_, str> {
@@ -690,6 +736,26 @@ mod tests {
                 ("href".to_string(), "a&b".to_string()),
                 ("id".into(), "top".into()),
                 ("src".into(), "i.png".into())
+            ]
+        );
+    }
+
+    /// Attributes are parted by whitespace as `str::trim` reads it, the
+    /// vertical tab and non-ASCII spaces among it (the scan reads ASCII a
+    /// byte at a time); names and values keep every other character.
+    #[test]
+    fn attributes_are_parted_by_any_whitespace() {
+        let a = attributes(
+            "<a\u{a0}href=x\u{2003}id=\u{e8}y\x0bsrc =\u{85}'z'><p data-\u{e8}=\"q\" id=\u{2028}w/><b id=v>",
+        );
+        assert_eq!(
+            a,
+            [
+                ("href".to_string(), "x".to_string()),
+                ("id".into(), "\u{e8}y".into()),
+                ("src".into(), "z".into()),
+                ("id".into(), "w/".into()),
+                ("id".into(), "v".into())
             ]
         );
     }
