@@ -285,8 +285,7 @@ impl Serialize for TextsView<'_> {
     }
 }
 
-/// Serialised by hand ([`Serialize`] below), as a struct with its text
-/// fields among its own.
+/// Serialised by `serialize_with_texts!`, its text fields among its own.
 pub struct UnitView<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
@@ -306,56 +305,63 @@ pub struct UnitView<'a> {
     pub successiva: Option<Neighbour<'a>>,
 }
 
-/// What `#[serde(flatten)]` of [`TextsView`] would give, as a struct (a
-/// fixed number of fields, each key a `&'static str`) rather than as a map
-/// of copied keys: a unit becomes a template value for its page and for
-/// the table, so this costs once per unit, twice; the map grew and
-/// rehashed as keys came and copied each key.
-impl Serialize for UnitView<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // Every field named: a new one does not compile until it is here.
-        let UnitView {
-            slug,
-            nome,
-            url,
-            testi,
-            smartizzabili,
-            parzialmente_smartizzabili,
-            non_smartizzabili,
-            altre_attivita,
-            altre_attivita_testo,
-            citazione_regola,
-            precedente,
-            successiva,
-        } = self;
-        let mut v = s.serialize_struct("UnitView", 11 + testi.0.len())?;
-        v.serialize_field("slug", slug)?;
-        v.serialize_field("nome", nome)?;
-        v.serialize_field("url", url)?;
-        for (key, value) in testi.entries() {
-            v.serialize_field(key, &value)?;
+/// Serialises the view `$ty` as a struct holding its fields and, among
+/// them, the fields of its `testi` ([`TextsView`]): what
+/// `#[serde(flatten)]` gave, but with each key a `&'static str` and the
+/// number of fields known, where flatten made a map that grew and rehashed
+/// as keys came and copied each key (a unit becomes a template value for
+/// its page and its row of the table, a summary for the home page). Every
+/// field is named: a field added to the view does not compile until it is
+/// here.
+macro_rules! serialize_with_texts {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl Serialize for $ty<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let $ty { testi, $($field),* } = self;
+                let own = [$(stringify!($field)),*].len();
+                let mut v = s.serialize_struct(stringify!($ty), own + testi.0.len())?;
+                $(v.serialize_field(stringify!($field), $field)?;)*
+                for (key, value) in testi.entries() {
+                    v.serialize_field(key, &value)?;
+                }
+                v.end()
+            }
         }
-        v.serialize_field("smartizzabili", smartizzabili)?;
-        v.serialize_field("parzialmente_smartizzabili", parzialmente_smartizzabili)?;
-        v.serialize_field("non_smartizzabili", non_smartizzabili)?;
-        v.serialize_field("altre_attivita", altre_attivita)?;
-        v.serialize_field("altre_attivita_testo", altre_attivita_testo)?;
-        v.serialize_field("citazione_regola", citazione_regola)?;
-        v.serialize_field("precedente", precedente)?;
-        v.serialize_field("successiva", successiva)?;
-        v.end()
-    }
+    };
 }
 
-#[derive(Serialize)]
+serialize_with_texts!(UnitView {
+    slug,
+    nome,
+    url,
+    smartizzabili,
+    parzialmente_smartizzabili,
+    non_smartizzabili,
+    altre_attivita,
+    altre_attivita_testo,
+    citazione_regola,
+    precedente,
+    successiva,
+});
+
+serialize_with_texts!(UnitSummary {
+    slug,
+    nome,
+    url,
+    smartizzabili,
+    parzialmente_smartizzabili,
+    non_smartizzabili,
+    altre_attivita,
+});
+
+/// Serialised by `serialize_with_texts!`, its text fields among its own.
 pub(crate) struct UnitSummary<'a> {
     pub slug: &'a str,
     pub nome: &'a str,
     pub url: String,
     /// `area`, `responsabile`, ...: the unit's plain text fields
     /// ([`TextsView::plain`]); its Markdown is on its own page only.
-    #[serde(flatten)]
     pub testi: TextsView<'a>,
     pub smartizzabili: usize,
     pub parzialmente_smartizzabili: usize,

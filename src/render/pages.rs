@@ -242,6 +242,13 @@ pub(super) fn render(
         .chain(rows)
         .collect::<Result<Vec<tera::Value>, Diagnostic>>()
         .and_then(|rows| {
+            // The rows and the rest of the page (the intro, the criteria,
+            // the header and footer).
+            let room = rows
+                .iter()
+                .map(|row| row.as_str().map_or(0, str::len) + 16)
+                .sum::<usize>()
+                + (64 << 10);
             let mut ctx = Context::new();
             ctx.insert_value("righe_html", tera::Value::from(rows));
             if keep_values {
@@ -250,7 +257,7 @@ pub(super) fn render(
                 ctx.insert_value("unita_tutte", tera::Value::from(values));
                 ctx.insert_value("righe", tera::Value::from(righe));
             }
-            r.page(table_spec(), "table.html", ctx)
+            r.page_sized(table_spec(), "table.html", ctx, room)
         });
     let table = page(table);
 

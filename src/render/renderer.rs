@@ -218,6 +218,29 @@ impl<'a> Renderer<'a> {
         self.render_with(template, &ctx, |html| f(spec.file, html))
     }
 
+    /// [`Renderer::page`] into a buffer of `room` bytes made for it: for a
+    /// page whose size is known beforehand (the table, about the sum of its
+    /// rows), which then never grows by doubling and copying.
+    pub(super) fn page_sized(
+        &self,
+        spec: PageSpec,
+        template: &str,
+        mut ctx: Context,
+        room: usize,
+    ) -> Result<(String, String), Diagnostic> {
+        self.page_context(&spec, &mut ctx);
+        let mut buffer = Vec::with_capacity(room);
+        self.theme
+            .tera
+            .render_to(template, &ctx, &mut buffer)
+            .map_err(|e| self.theme.error(&e, template))?;
+        match String::from_utf8(buffer) {
+            Ok(html) => Ok((spec.file, html)),
+            // Never (a template writes text): Tera's own render says why.
+            Err(_) => self.render(template, &ctx).map(|html| (spec.file, html)),
+        }
+    }
+
     /// `template` rendered with `ctx` as it is: a page, or a piece of one
     /// when `ctx` has that page's context ([`Renderer::page_context`]).
     fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
