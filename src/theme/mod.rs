@@ -15,6 +15,7 @@
 
 mod phrases;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -328,24 +329,23 @@ fn register_phrases(tera: &mut Tera, phrases: &Arc<Phrases>) {
             {
                 return Ok(text.clone());
             }
+            // Names and texts borrowed from the call: most calls pass a
+            // count or a text with nothing to escape.
             let mut args = fluent_bundle::FluentArgs::new();
             for (key, value) in kwargs.iter() {
                 let Some(name) = key.as_str().filter(|k| *k != "id") else {
                     continue;
                 };
                 if let Some(n) = value.as_i64() {
-                    args.set(name.to_string(), fluent_bundle::FluentValue::from(n));
+                    args.set(name, fluent_bundle::FluentValue::from(n));
                 } else if let Some(x) = value.as_f64() {
-                    args.set(name.to_string(), fluent_bundle::FluentValue::from(x));
+                    args.set(name, fluent_bundle::FluentValue::from(x));
                 } else {
                     let text = value
                         .as_str()
-                        .map_or_else(|| value.to_string(), str::to_string);
-                    let mut escaped = Vec::with_capacity(text.len());
-                    escape_html(&text, &mut escaped)
-                        .map_err(|e| tera::Error::message(e.to_string()))?;
-                    let escaped = String::from_utf8_lossy(&escaped).into_owned();
-                    args.set(name.to_string(), fluent_bundle::FluentValue::from(escaped));
+                        .map_or_else(|| Cow::Owned(value.to_string()), Cow::Borrowed);
+                    let text = escaped(text).map_err(|e| tera::Error::message(e.to_string()))?;
+                    args.set(name, fluent_bundle::FluentValue::from(text));
                 }
             }
             p.format(id, &args)
@@ -358,6 +358,20 @@ fn register_phrases(tera: &mut Tera, phrases: &Arc<Phrases>) {
         "frasi_js",
         move |_: tera::Kwargs, _: &tera::State| -> String { p.script_json() },
     );
+}
+
+/// `text` escaped as the templates escape it, borrowed when it has
+/// nothing to escape.
+fn escaped(text: Cow<'_, str>) -> std::io::Result<Cow<'_, str>> {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return Ok(text);
+    }
+    let mut out = Vec::with_capacity(text.len() + 16);
+    escape_html(&text, &mut out)?;
+    Ok(Cow::Owned(String::from_utf8_lossy(&out).into_owned()))
 }
 
 /// The templates' escaping: the same bytes as Tera's own `escape_html`
