@@ -4,9 +4,11 @@
 //! edition also gets the site-wide 404 page (`sitemap::not_found`). An
 //! earlier edition is rendered by the same code under its own `base_url`.
 //!
-//! The unit pages, the table, the open data and the search index do not
-//! depend on each other: they are built in parallel, and gathered in an
-//! ordered map, so the result does not depend on the threads.
+//! The unit pages, the open data and the search index do not depend on
+//! each other: they are built in parallel, and gathered in an ordered map,
+//! so the result does not depend on the threads. The table's rows are
+//! rendered with the unit pages (`table-row.html`, one per unit, from the
+//! same template value), and the table from them once they are all made.
 
 use std::sync::Mutex;
 

@@ -1,6 +1,9 @@
 //! One page of the site: a template of the theme rendered with the context
 //! every page gets (`site`, its navigation, `page`, and `archivio`: the links
-//! to the earlier editions and, on an earlier edition, its notice).
+//! to the earlier editions and, on an earlier edition, its notice), or a
+//! piece of a page with that page's context (a row of the table). `site` is
+//! made a template value once per nav section; pages are rendered into each
+//! thread's buffer, which keeps its room from one page to the next.
 //! [`Renderer`] is shared by every thread of a render; what a page says is
 //! decided by its caller (`pages`, `editions`, `changes`, `sitemap`).
 
