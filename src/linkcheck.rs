@@ -193,7 +193,7 @@ fn resolve(
                 format!("{dir}/{target}")
             }
         };
-        let Some(mut path) = normalise(&percent_decode(&joined)) else {
+        let Some(mut path) = normalise(&decoded(&joined)) else {
             return Err(Reason::AboveRoot);
         };
         if path.is_empty() || path.ends_with('/') {
@@ -214,15 +214,12 @@ fn resolve(
             .to_string(),
         ));
     }
-    match fragment.map(percent_decode) {
+    match fragment.map(decoded) {
         Some(f) if !f.is_empty() && file.ends_with(".html") => {
-            if ids
-                .get(file.as_str())
-                .is_some_and(|s| s.contains(f.as_str()))
-            {
+            if ids.get(file.as_str()).is_some_and(|s| s.contains(&*f)) {
                 Ok(())
             } else {
-                Err(Reason::NoAnchor(file, f))
+                Err(Reason::NoAnchor(file, f.into_owned()))
             }
         }
         _ => Ok(()),
@@ -251,7 +248,14 @@ fn normalise(path: &str) -> Option<String> {
             s => parts.push(s),
         }
     }
-    let mut s = parts.join("/");
+    // With room for the `index.html` the caller may add.
+    let mut s = String::with_capacity(path.len() + "index.html".len());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push('/');
+        }
+        s.push_str(part);
+    }
     if trailing && !s.is_empty() {
         s.push('/');
     }
@@ -259,6 +263,15 @@ fn normalise(path: &str) -> Option<String> {
 }
 
 fn percent_decode(s: &str) -> String {
+    decoded(s).into_owned()
+}
+
+/// `s` with its percent escapes decoded, borrowed when it has none (most
+/// links of a page).
+fn decoded(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -275,7 +288,7 @@ fn percent_decode(s: &str) -> String {
         out.push(b[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Every attribute (lowercased name, decoded value) of every tag of `html`,
