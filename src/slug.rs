@@ -87,16 +87,41 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
 
 /// `Servizio Lavori pubblici` -> `servizio-lavori-pubblici`.
 pub(crate) fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    slugify_upto(s, usize::MAX)
+}
+
+/// The start of [`slugify`]`(s)`: all of it when it has at most `limit`
+/// bytes, else its first `limit + 1` bytes or more (a slug is ASCII). Every
+/// page's anchors are cut from the first words of long texts, so the rest is
+/// never read; ASCII is read a byte at a time, only other characters are
+/// decoded.
+fn slugify_upto(s: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(limit.saturating_add(1)));
     let mut dash = false;
-    for c in s.chars() {
-        match fold_char(c) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let folded = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_alphanumeric()
+                .then(|| char::from(b.to_ascii_lowercase()))
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            fold_char(c)
+        };
+        match folded {
             Some(a) => {
                 if dash && !out.is_empty() {
                     out.push('-');
                 }
                 dash = false;
                 out.push(a);
+                if out.len() > limit {
+                    break;
+                }
             }
             None => dash = true,
         }
@@ -107,7 +132,7 @@ pub(crate) fn slugify(s: &str) -> String {
 /// A short anchor for an activity: the first words of its text, at most
 /// `max` bytes, cut at a word boundary.
 pub(crate) fn anchor(text: &str, max: usize) -> String {
-    let full = slugify(text);
+    let mut full = slugify_upto(text, max);
     if full.len() <= max {
         return if full.is_empty() {
             "attivita".into()
@@ -116,7 +141,8 @@ pub(crate) fn anchor(text: &str, max: usize) -> String {
         };
     }
     let cut = full[..=max].rfind('-').unwrap_or(max);
-    full[..cut].to_string()
+    full.truncate(cut);
+    full
 }
 
 #[cfg(test)]
@@ -168,6 +194,102 @@ mod tests {
         );
         // Not folded: a separator, as before.
         assert_eq!(slugify("Ødegaard ß İ"), "degaard");
+    }
+
+    /// The slugify and anchor before the ASCII fast path and the early stop:
+    /// every char decoded, the whole text slugified.
+    fn slugify_char_by_char(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut dash = false;
+        for c in s.chars() {
+            match fold_char(c) {
+                Some(a) => {
+                    if dash && !out.is_empty() {
+                        out.push('-');
+                    }
+                    dash = false;
+                    out.push(a);
+                }
+                None => dash = true,
+            }
+        }
+        out
+    }
+
+    fn anchor_of_whole_slug(text: &str, max: usize) -> String {
+        let full = slugify_char_by_char(text);
+        if full.len() <= max {
+            return if full.is_empty() {
+                "attivita".into()
+            } else {
+                full
+            };
+        }
+        let cut = full[..=max].rfind('-').unwrap_or(max);
+        full[..cut].to_string()
+    }
+
+    #[test]
+    fn slugs_and_anchors_are_those_of_the_char_by_char_slugify() {
+        // Random texts of ASCII, accented letters (either case), letters
+        // that are not folded, multi-char lowercases, spaces and
+        // punctuation; a fixed seed, so a failure repeats.
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "7",
+            "q",
+            " ",
+            "  ",
+            "-",
+            "--",
+            ",",
+            "'",
+            "_",
+            ".",
+            "\t",
+            "\n",
+            "à",
+            "È",
+            "é",
+            "Ì",
+            "ò",
+            "Ù",
+            "ç",
+            "Ñ",
+            "ß",
+            "İ",
+            "Ø",
+            "ø",
+            "€",
+            "日本",
+            "\u{a0}",
+            "Ä",
+            "lavoro",
+            "AGILE",
+            "Dell'ente",
+            "perché",
+            "ATTIVITÀ",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        };
+        for _ in 0..20_000 {
+            let len = next(40);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            assert_eq!(slugify(&text), slugify_char_by_char(&text), "{text:?}");
+            for max in [0, 1, 2, 5, 17, 30, 48, 60, 200] {
+                assert_eq!(
+                    anchor(&text, max),
+                    anchor_of_whole_slug(&text, max),
+                    "{text:?} {max}"
+                );
+            }
+        }
     }
 
     #[test]
