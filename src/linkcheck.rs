@@ -337,10 +337,12 @@ pub(crate) fn attributes(html: &str) -> Vec<(String, String)> {
 /// only for those values: this runs over every byte of the site.
 fn scan<'h>(html: &'h str, mut found: impl FnMut(&'static str, Cow<'h, str>)) {
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         rest = &rest[lt + 1..];
-        if let Some(after) = rest.strip_prefix("!--") {
-            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+        // Byte by byte, not `strip_prefix`: a call to `memcmp` per tag.
+        if let [b'!', b'-', b'-', ..] = rest.as_bytes() {
+            let after = &rest[3..];
+            rest = memchr::memmem::find(after.as_bytes(), b"-->").map_or("", |e| &after[e + 3..]);
             continue;
         }
         let name_len = rest
@@ -366,7 +368,7 @@ fn scan<'h>(html: &'h str, mut found: impl FnMut(&'static str, Cow<'h, str>)) {
 fn find_close(s: &str, tag: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = b[from..].iter().position(|&c| c == b'<') {
+    while let Some(i) = memchr::memchr(b'<', &b[from..]) {
         let at = from + i;
         let name = b.get(at + 2..at + 2 + tag.len());
         if b.get(at + 1) == Some(&b'/')
@@ -402,7 +404,7 @@ fn tag_attributes<'a>(
         };
         let v = skip_space(after_eq, b"");
         let (value, next) = match v.as_bytes().first() {
-            Some(&q @ (b'"' | b'\'')) => match v.as_bytes()[1..].iter().position(|&b| b == q) {
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &v.as_bytes()[1..]) {
                 Some(e) => (&v[1..1 + e], &v[e + 2..]),
                 None => (&v[1..], ""),
             },
