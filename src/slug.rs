@@ -132,7 +132,12 @@ fn slugify_upto(s: &str, limit: usize) -> String {
 /// A short anchor for an activity: the first words of its text, at most
 /// `max` bytes, cut at a word boundary.
 pub(crate) fn anchor(text: &str, max: usize) -> String {
-    let mut full = slugify_upto(text, max);
+    anchor_of(slugify_upto(text, max), max)
+}
+
+/// The anchor cut from `full`, a slug or a start of one longer than `max`
+/// ([`slugify_upto`]).
+fn anchor_of(mut full: String, max: usize) -> String {
     if full.len() <= max {
         return if full.is_empty() {
             "attivita".into()
@@ -216,17 +221,9 @@ mod tests {
         out
     }
 
+    /// The anchor cut from the whole slug, as it was.
     fn anchor_of_whole_slug(text: &str, max: usize) -> String {
-        let full = slugify_char_by_char(text);
-        if full.len() <= max {
-            return if full.is_empty() {
-                "attivita".into()
-            } else {
-                full
-            };
-        }
-        let cut = full[..=max].rfind('-').unwrap_or(max);
-        full[..cut].to_string()
+        anchor_of(slugify_char_by_char(text), max)
     }
 
     #[test]
