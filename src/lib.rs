@@ -30,6 +30,7 @@ mod model;
 mod pipeline;
 mod placeholder;
 mod render;
+mod scan;
 mod search;
 mod serve;
 mod slug;

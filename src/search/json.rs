@@ -8,6 +8,8 @@
 //! scan for markup took two), no `Result` to thread through: writing into a
 //! `Vec` cannot fail. Pure: no I/O.
 
+use crate::scan;
+
 /// A value written as compact JSON.
 pub(crate) trait Json {
     fn write(&self, out: &mut Vec<u8>);
@@ -20,80 +22,29 @@ pub(crate) fn to_bytes<T: Json + ?Sized>(v: &T) -> Vec<u8> {
     out
 }
 
-/// What each byte of a string is written as: 0 as itself, `u` as
-/// `\u00XX`, any other as a backslash and that byte (`\n`, `\"`...).
-/// serde_json's table plus `<`, `>`, `&`.
-const ESCAPE: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = b'u';
-        b += 1;
+/// The bytes the index's strings escape: serde_json's, and `<`, `>`, `&`
+/// (as `\u00XX`), so that no index file can be read as markup.
+struct Special;
+
+impl scan::Set for Special {
+    #[inline(always)]
+    fn word(w: u64) -> bool {
+        scan::JsonSpecial::word(w) || scan::byte(w, b'&') | scan::byte_or_2(w, b'<') != 0
     }
-    t[0x08] = b'b';
-    t[0x09] = b't';
-    t[0x0a] = b'n';
-    t[0x0c] = b'f';
-    t[0x0d] = b'r';
-    t[b'"' as usize] = b'"';
-    t[b'\\' as usize] = b'\\';
-    t[b'<' as usize] = b'u';
-    t[b'>' as usize] = b'u';
-    t[b'&' as usize] = b'u';
-    t
-};
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-impl Json for str {
-    fn write(&self, out: &mut Vec<u8>) {
-        let bytes = self.as_bytes();
-        out.reserve(bytes.len() + 2);
-        out.push(b'"');
-        let mut start = 0;
-        // Eight bytes at a time while none needs an escape (most of the
-        // catalogue's text); the first word that has one, byte by byte.
-        let mut at = 0;
-        while at + 8 <= bytes.len() && !needs_escape(&bytes[at..at + 8]) {
-            at += 8;
-        }
-        for (i, &b) in bytes.iter().enumerate().skip(at) {
-            let escape = ESCAPE[usize::from(b)];
-            if escape == 0 {
-                continue;
-            }
-            out.extend_from_slice(&bytes[start..i]);
-            if escape == b'u' {
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 15)]);
-            } else {
-                out.push(b'\\');
-                out.push(escape);
-            }
-            start = i + 1;
-        }
-        out.extend_from_slice(&bytes[start..]);
-        out.push(b'"');
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        scan::JsonSpecial::byte(b) || matches!(b, b'<' | b'>' | b'&')
     }
 }
 
-/// Whether one of eight bytes is in [`ESCAPE`]: below 0x20, `"`, `\\`,
-/// `<`, `>` or `&` (bytes of non-ASCII chars, 0x80 and up, never are).
-fn needs_escape(eight: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut word = [0; 8];
-    word.copy_from_slice(eight);
-    let w = u64::from_ne_bytes(word);
-    // A byte below `n` (n <= 0x80) leaves its high bit set in `w - n` where
-    // `w` had it clear: exact as to whether any byte is.
-    let below = |n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    let equal = |c: u8| {
-        let x = w ^ (ONES * u64::from(c));
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
-    (below(0x20) | equal(b'"') | equal(b'\\') | equal(b'<') | equal(b'>') | equal(b'&')) != 0
+impl Json for str {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.reserve(self.len() + 2);
+        out.push(b'"');
+        scan::json_string_into::<Special>(out, self);
+        out.push(b'"');
+    }
 }
 
 impl Json for String {

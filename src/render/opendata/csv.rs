@@ -6,8 +6,8 @@
 use std::io::{self, Write};
 
 use super::rows::{Fields, Row, columns};
-use super::scan;
 use crate::model::Site;
+use crate::scan;
 #[cfg(test)]
 use crate::views::{self, UnitView};
 

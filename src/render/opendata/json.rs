@@ -8,10 +8,10 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::rows::{Row, unit_rows};
-use super::scan;
 use super::{JSON_SCHEMA, licence};
 use crate::model::fields::Published;
 use crate::model::{self, ListKind, Site, UnitFile};
+use crate::scan;
 use crate::views::{self, UnitView};
 
 /// `catalogo.json`, pretty, with a newline at the end, written to `w` (a
@@ -212,52 +212,9 @@ impl<'w> Out<'w> {
     fn string(&mut self, pieces: &[&str]) {
         self.buf.push(b'"');
         for piece in pieces {
-            escape_into(&mut self.buf, piece);
+            scan::json_string_into::<scan::JsonSpecial>(&mut self.buf, piece);
         }
         self.buf.push(b'"');
-    }
-}
-
-/// `text` escaped as serde_json escapes a string's contents: `"`, `\\`,
-/// and the control characters (`\n` and the like, else `\u00XX`).
-fn escape_into(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    loop {
-        let at = scan::find::<JsonSpecial>(bytes, start);
-        out.extend_from_slice(&bytes[start..at]);
-        let Some(&b) = bytes.get(at) else { break };
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            0x08 => out.extend_from_slice(b"\\b"),
-            0x0c => out.extend_from_slice(b"\\f"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0xf)]);
-            }
-        }
-        start = at + 1;
-    }
-}
-
-/// The bytes a JSON string escapes: `"`, `\\` and the control characters.
-struct JsonSpecial;
-
-impl scan::Set for JsonSpecial {
-    #[inline(always)]
-    fn word(w: u64) -> bool {
-        scan::below(w, 0x20) | scan::byte(w, b'"') | scan::byte(w, b'\\') != 0
-    }
-
-    #[inline(always)]
-    fn byte(b: u8) -> bool {
-        b < 0x20 || b == b'"' || b == b'\\'
     }
 }
 

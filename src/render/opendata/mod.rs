@@ -27,7 +27,6 @@ mod csvw;
 mod dcat;
 mod json;
 mod rows;
-mod scan;
 mod xlsx;
 
 use serde::Serialize;

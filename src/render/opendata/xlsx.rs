@@ -22,8 +22,8 @@ use std::io::{Cursor, Write as _};
 use std::ops::Range;
 use std::sync::mpsc;
 
-use super::scan;
 use crate::model::Date;
+use crate::scan;
 
 /// The widest a column gets, in characters; longer texts wrap.
 pub(crate) const MAX_WIDTH: usize = 60;

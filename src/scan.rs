@@ -1,13 +1,14 @@
-//! A fast scan for the few bytes a format must escape, shared by the CSV,
-//! the workbook and the JSON: clean runs of text (nearly all of it) are
-//! skipped eight bytes at a time and copied whole, instead of being looked
-//! at byte by byte (issue 25's profile: the workbook's escaping alone was
-//! 3.4% of a build).
+//! A fast scan for the few bytes a format must escape, shared by the open
+//! data (CSV, workbook, JSON) and the search index's JSON: clean runs of
+//! text (nearly all of it) are skipped eight bytes at a time and copied
+//! whole, instead of being looked at byte by byte (issue 25's profile: the
+//! workbook's escaping alone was 3.4% of a build). [`json_string_into`] is
+//! the one JSON string escaper of both.
 
 /// A set of bytes to find: [`Set::word`] says whether any of the eight
 /// bytes of a little-endian word may be in the set (a false positive only
 /// costs a look at each of them), [`Set::byte`] whether one byte is.
-pub(super) trait Set {
+pub(crate) trait Set {
     fn word(w: u64) -> bool;
     fn byte(b: u8) -> bool;
 }
@@ -25,27 +26,27 @@ const fn zeros(w: u64) -> u64 {
 /// Non-zero when a byte of `w` is `b` (or-ed with others, one test for a
 /// whole [`Set`]).
 #[inline(always)]
-pub(super) const fn byte(w: u64, b: u8) -> u64 {
+pub(crate) const fn byte(w: u64, b: u8) -> u64 {
     zeros(w ^ (ONES * b as u64))
 }
 
 /// Non-zero when a byte of `w` is below `n` (`n` at most 128).
 #[inline(always)]
-pub(super) const fn below(w: u64, n: u8) -> u64 {
+pub(crate) const fn below(w: u64, n: u8) -> u64 {
     w.wrapping_sub(ONES * n as u64) & !w & HIGHS
 }
 
 /// Non-zero when a byte of `w` is `a` or `a | 2` (`a` with bit 1 set):
 /// `<` and `>`, one test.
 #[inline(always)]
-pub(super) const fn byte_or_2(w: u64, a: u8) -> u64 {
+pub(crate) const fn byte_or_2(w: u64, a: u8) -> u64 {
     byte(w | (ONES * 2), a | 2)
 }
 
 /// The index of the first byte of `bytes` at or after `from` that is in
 /// `set`, or `bytes.len()`.
 #[inline(always)]
-pub(super) fn find<S: Set>(bytes: &[u8], from: usize) -> usize {
+pub(crate) fn find<S: Set>(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0; 8];
@@ -62,6 +63,53 @@ pub(super) fn find<S: Set>(bytes: &[u8], from: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// `text` escaped as serde_json escapes a string's contents, the bytes of
+/// `S` escaped: `"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f` as serde_json writes
+/// them, any other byte of `S` (the other control characters; `<`, `>`, `&`
+/// for the search index) as `\u00XX`. `S` holds at least the bytes
+/// serde_json escapes.
+pub(crate) fn json_string_into<S: Set>(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    loop {
+        let at = find::<S>(bytes, start);
+        out.extend_from_slice(&bytes[start..at]);
+        let Some(&b) = bytes.get(at) else { break };
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
+        start = at + 1;
+    }
+}
+
+/// The bytes serde_json escapes in a string: `"`, `\\` and the control
+/// characters.
+pub(crate) struct JsonSpecial;
+
+impl Set for JsonSpecial {
+    #[inline(always)]
+    fn word(w: u64) -> bool {
+        below(w, 0x20) | byte(w, b'"') | byte(w, b'\\') != 0
+    }
+
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
 }
 
 #[cfg(test)]
