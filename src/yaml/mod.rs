@@ -353,7 +353,19 @@ pub(crate) fn colon_in_text(file: &SourceFile, line: usize) -> Option<Diagnostic
     let trimmed = text.trim_start();
     let indent = text.len() - trimmed.len();
     let (prefix, value) = if let Some(rest) = trimmed.strip_prefix("- ") {
-        (format!("{}- ", &text[..indent]), rest)
+        // `- testo: Rilascio certificati: online`: an activity's long form,
+        // whose text (after its key) is what has the colon.
+        let key = rest.split_once(": ").map(|(k, _)| k).filter(|k| {
+            crate::model::PARTIAL_ACTIVITY
+                .fields
+                .iter()
+                .any(|f| f.key == *k)
+        });
+        let key_len = key.map_or(0, |k| k.len() + 2);
+        (
+            format!("{}- {}", &text[..indent], &rest[..key_len]),
+            &rest[key_len..],
+        )
     } else if let Some(i) = trimmed.find(": ") {
         let key_end = indent + i + 2;
         (text[..key_end].to_string(), &text[key_end..])
@@ -482,6 +494,43 @@ mod tests {
         assert_eq!(
             d.hint.as_deref(),
             Some("put the whole text in double quotes: - \"Taxi e NCC: istruire gli atti\"")
+        );
+    }
+
+    /// `- testo: Rilascio certificati: online` is an activity in its long
+    /// form whose text has a colon: the text after `testo: ` is what needs
+    /// quotes, not the key with it (which would make `testo:` part of the
+    /// text).
+    #[test]
+    fn colon_inside_a_long_form_text_quotes_the_text_not_the_key() {
+        for (key, list) in [
+            ("testo", "smartizzabili"),
+            ("note", "non_smartizzabili"),
+            ("condizione", "parzialmente_smartizzabili"),
+        ] {
+            let d = err(&format!(
+                "nome: A\n{list}:\n  - {key}: Rilascio certificati: online\n"
+            ));
+            let col = "  - ".len() + key.len() + ": Rilascio certificati".len() + 1;
+            assert_eq!((d.line, d.column), (3, col), "{d}");
+            assert_eq!(d.code, Some("yaml-colon-in-text"), "{d}");
+            assert_eq!(
+                d.hint.as_deref(),
+                Some(
+                    format!(
+                        "put the whole text in double quotes: - {key}: \"Rilascio certificati: online\""
+                    )
+                    .as_str()
+                ),
+                "{d}"
+            );
+        }
+        // A text that merely begins with a word like a key is still text.
+        let d = err("nome: A\nsmartizzabili:\n  - Testo: unico: atto\n");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("put the whole text in double quotes: - \"Testo: unico: atto\""),
+            "{d}"
         );
     }
 
