@@ -534,6 +534,43 @@ mod tests {
         );
     }
 
+    /// `responsabile: "Dott.ssa Rossi" tel. 0541 123456`: the value of any
+    /// key, not only an activity's text, ends where its quotes close.
+    #[test]
+    fn text_after_the_closing_quote_of_a_value_is_named() {
+        let d = err(
+            "nome: A\nresponsabile: \"Dott.ssa Rossi\" tel. 0541 123456\nsmartizzabili:\n  - x\n",
+        );
+        assert_eq!((d.line, d.column), (2, 15), "{d}");
+        assert_eq!(d.code, Some("yaml-slip-quoted-start"), "{d}");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "put the whole text in single quotes (writing each `'` inside it twice): responsabile: '\"Dott.ssa Rossi\" tel. 0541 123456'"
+            ),
+            "{d}"
+        );
+        let d = err("nome: 'Ufficio' anagrafe\nsmartizzabili:\n  - x\n");
+        assert_eq!(
+            (d.line, d.column, d.code),
+            (1, 7, Some("yaml-slip-quoted-start")),
+            "{d}"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("put the whole text in double quotes: nome: \"'Ufficio' anagrafe\""),
+            "{d}"
+        );
+        // A comment after the quotes is not text.
+        assert!(
+            parse::<UnitFile>(
+                &SourceFile::new("u.yaml", "nome: \"A\" # nota\nsmartizzabili:\n  - x\n"),
+                &schema::UNIT
+            )
+            .is_ok()
+        );
+    }
+
     #[test]
     fn tab_indentation_is_named() {
         let d = err("nome: A\nsmartizzabili:\n\t- x\n");

@@ -6,8 +6,9 @@
 //!   or cannot read the list at all, and libyaml reports the *next* line;
 //! - ` #` after an unquoted item's text (or `testo:` / `note:` value): YAML
 //!   cuts the rest off as a comment;
-//! - a text starting with a quote and going on after it
-//!   (`- 'attività' di portierato`), and one starting with `* ` (an alias mark);
+//! - a value starting with a quote and going on after it
+//!   (`- 'attività' di portierato`, `responsabile: "Dott.ssa Rossi" tel. ...`),
+//!   and a text starting with `* ` (an alias mark);
 //! - an anchor (`&nome`) or an alias (`*nome`): YAML copies a value from
 //!   one place to another, which whoever edits the file next may not see;
 //!   a standard tag (`!!binary`, `!!str`), which the reader drops.
@@ -152,8 +153,10 @@ fn scan_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Slip> {
             '"' | '\'' => match quoted_end(value, first) {
                 None => skip = Some(Skip::Quoted(first)),
                 Some(end) => {
+                    // Any key's value (`responsabile: "Dott.ssa Rossi" tel.
+                    // 0541 ...`), not only a text's, ends at its quotes.
                     let after = value[end..].trim_start_matches([' ', '\t']);
-                    if text_value && !after.is_empty() && !after.starts_with('#') {
+                    if !after.is_empty() && !after.starts_with('#') {
                         out.push(Slip {
                             line,
                             column: col(value_at),
