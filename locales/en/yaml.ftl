@@ -171,7 +171,10 @@ yaml-only-invisible = { $item ->
         Write the text, or delete the line.
 
 yaml-invalid-date = `{ $value }` is not a valid date
-    .hint = write it as YYYY-MM-DD, for example 2026-11-26
+    .hint = { $meant ->
+        [none] write it as YYYY-MM-DD, for example 2026-11-26
+       *[other] write it as YYYY-MM-DD: { $meant }
+    }
     .spiegazione =
         Dates are written year-month-day with digits and dashes, the way the pages and the open data read them.
         Write for example `aggiornato_il: 2026-11-26`, not `26/11/2026`.

@@ -171,7 +171,10 @@ yaml-only-invisible = { $item ->
         Scrivere il testo, oppure eliminare la riga.
 
 yaml-invalid-date = `{ $value }` non è una data valida
-    .hint = scriverla nella forma AAAA-MM-GG, per esempio 2026-11-26
+    .hint = { $meant ->
+        [none] scriverla nella forma AAAA-MM-GG, per esempio 2026-11-26
+       *[other] scriverla nella forma AAAA-MM-GG: { $meant }
+    }
     .spiegazione =
         Le date si scrivono anno-mese-giorno, con cifre e trattini, perché così le leggono le pagine e i dati aperti.
         Scrivere per esempio `aggiornato_il: 2026-11-26`, non `26/11/2026`.

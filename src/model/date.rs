@@ -68,6 +68,29 @@ impl Date {
         })
     }
 
+    /// The date a clerk meant by a date written another way: Italian
+    /// order with `/`, `.` or `-` (`12/01/2026`, `1.2.2026`), or ISO order
+    /// without its zeros (`2026-1-12`). Never guesses a two-digit year or
+    /// a month first. Only for a hint: the contract's form is [`Date::parse`]'s.
+    pub fn meant(s: &str) -> Option<Date> {
+        let parts: Vec<&str> = s.trim().split(['/', '.', '-']).collect();
+        let [a, b, c] = parts[..] else {
+            return None;
+        };
+        let digits = |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+        if !(digits(a) && digits(b) && digits(c)) {
+            return None;
+        }
+        let (year, month, day) = match (a.len(), c.len()) {
+            (4, 1..=2) if b.len() <= 2 => (a, b, c),
+            (1..=2, 4) if b.len() <= 2 => (c, b, a),
+            _ => return None,
+        };
+        let month: u8 = month.parse().ok()?;
+        let day: u8 = day.parse().ok()?;
+        Date::parse(&format!("{year}-{month:02}-{day:02}"))
+    }
+
     /// The calendar date `days` days after 1970-01-01 (the civil-from-days
     /// algorithm of H. Hinnant), clamped to the years a [`Date`] holds.
     pub fn from_days(days: i64) -> Date {
@@ -148,6 +171,29 @@ mod tests {
         assert!(Date::parse("2026-13-01").is_none());
         assert!(Date::parse("26/11/2026").is_none());
         assert!(Date::parse("2026-1-01").is_none());
+    }
+
+    #[test]
+    fn dates_written_another_way_are_understood_for_the_hint() {
+        let meant = |s: &str| Date::meant(s).map(|d| d.to_string());
+        assert_eq!(meant("12/01/2026").as_deref(), Some("2026-01-12"));
+        assert_eq!(meant(" 1.2.2026").as_deref(), Some("2026-02-01"));
+        assert_eq!(meant("29-01-2026").as_deref(), Some("2026-01-29"));
+        assert_eq!(meant("2026-1-2").as_deref(), Some("2026-01-02"));
+        assert_eq!(meant("2026/11/26").as_deref(), Some("2026-11-26"));
+        // Not a day: no guess.
+        for s in [
+            "31/02/2026",
+            "13/13/2026",
+            "12/01/26",
+            "01/2026",
+            "1/2/3/2026",
+            "gen 2026",
+            "",
+            "12//2026",
+        ] {
+            assert_eq!(meant(s), None, "{s}");
+        }
     }
 
     #[test]

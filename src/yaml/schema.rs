@@ -206,7 +206,16 @@ impl Walk<'_> {
             (Shape::Date, Node::Null) => {}
             (Shape::Date, Node::Str(s)) => {
                 if Date::parse(s.trim()).is_none() {
-                    let d = diag!(Error, "yaml-invalid-date", &self.file.display, value = s);
+                    // `12/01/2026`: the hint writes the date it means.
+                    let meant =
+                        Date::meant(s).map_or_else(|| "none".to_string(), |d| d.to_string());
+                    let d = diag!(
+                        Error,
+                        "yaml-invalid-date",
+                        &self.file.display,
+                        value = s,
+                        meant = meant
+                    );
                     self.push(line, col, d);
                 }
             }
