@@ -193,6 +193,10 @@ pub(crate) enum Format {
 /// Where the new site goes and what it starts with.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
+    /// `trasparenza init nuovo-sito`, as `zola init` and `mdbook init`
+    /// take it: the same as `--root nuovo-sito`.
+    #[arg(value_name = t!("cli-value-dir"), conflicts_with = "root", help = t!("cli-init-dir"))]
+    pub(crate) dir: Option<PathBuf>,
     #[arg(long, value_name = t!("cli-value-dir"), default_value = ".", help = t!("cli-init-root"))]
     pub(crate) root: PathBuf,
     #[arg(long, value_name = t!("cli-value-name"), help = t!("cli-init-ente"))]
@@ -201,6 +205,13 @@ pub struct InitArgs {
     pub(crate) base_url: Option<String>,
     #[arg(long, visible_alias = "shape", value_enum, value_name = t!("cli-value-shape"), help = t!("cli-init-forma"))]
     pub(crate) forma: Option<Forma>,
+}
+
+impl InitArgs {
+    /// The folder of the new site: the one named after `init`, else `--root`.
+    pub(crate) fn root(&self) -> &PathBuf {
+        self.dir.as_ref().unwrap_or(&self.root)
+    }
 }
 
 /// The shape of the act `init` starts from.

@@ -35,6 +35,7 @@ cli-build-strict = Treat warnings as errors: exit 1 and write nothing when there
 cli-check-strict = Treat warnings as errors (exit 1 when there is any)
 cli-check-format = How to print problems: for people (stderr), as a JSON array (stdout), as GitHub Actions annotations (stdout), or as a GitLab Code Quality report (stdout)
 cli-check-base-url = Check as if published under this address instead of base_url
+cli-init-dir = The folder of the new site, as with --root (created if missing)
 cli-init-root = The folder of the new site (created if missing). Existing files are kept
 cli-init-ente = The body's name, as in its acts ("Comune di ..."). Without it a placeholder is written, which `check` reports until replaced
 cli-init-base-url = The address the site will be published at. Without it a placeholder is written, which `check` reports until replaced

@@ -35,6 +35,7 @@ cli-build-strict = Tratta gli avvisi come errori: esce con 1 e non scrive nulla 
 cli-check-strict = Tratta gli avvisi come errori (esce con 1 se ce n'è almeno uno)
 cli-check-format = Come stampare i problemi: per le persone (stderr), come array JSON (stdout), come annotazioni di GitHub Actions (stdout) o come rapporto Code Quality di GitLab (stdout)
 cli-check-base-url = Controlla come se il sito fosse pubblicato a questo indirizzo invece che al base_url
+cli-init-dir = La cartella del nuovo sito, come con --root (creata se manca)
 cli-init-root = La cartella del nuovo sito (creata se manca). I file già presenti restano
 cli-init-ente = Il nome dell'ente, come nei suoi atti ("Comune di ..."). Senza, viene scritto un segnaposto, che `check` segnala finché non lo si sostituisce
 cli-init-base-url = L'indirizzo a cui sarà pubblicato il sito. Senza, viene scritto un segnaposto, che `check` segnala finché non lo si sostituisce

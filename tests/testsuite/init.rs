@@ -460,3 +460,33 @@ fn init_in_a_site_with_content_adds_no_example_unit() {
     init(&empty, &[]);
     assert!(empty.root().join("content/ufficio-esempio.yaml").is_file());
 }
+
+/// `trasparenza init nuovo-sito`, the way `zola init` and `mdbook init`
+/// are typed, makes the site in that folder; with `--root` too it is
+/// refused before anything is written.
+#[test]
+fn init_takes_the_new_site_folder_after_the_command() {
+    let site = Site::empty();
+    let run = |args: &[&str]| {
+        Run(crate::support::trasparenza()
+            .args(args)
+            .current_dir(site.root())
+            .output()
+            .unwrap())
+    };
+    let r = run(&["init", "nuovo-sito", "--ente", "Comune di Prova"]);
+    assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
+    let new = site.root().join("nuovo-sito");
+    assert!(new.join("content/_sito.yaml").is_file());
+    assert!(new.join("content/ufficio-esempio.yaml").is_file());
+    assert!(!site.root().join("content").exists());
+    let b = run(&["build", "--root", "nuovo-sito"]);
+    assert!(b.ok(), "{}", b.stderr());
+    assert!(new.join("public/ufficio-esempio/index.html").is_file());
+
+    let both = run(&["init", "altro", "--root", "terzo"]);
+    assert_eq!(both.code(), Some(2), "{}", both.stderr());
+    assert!(both.stderr().contains("--root"), "{}", both.stderr());
+    assert!(!site.root().join("altro").exists());
+    assert!(!site.root().join("terzo").exists());
+}

@@ -57,7 +57,7 @@ struct Values {
 /// to do next.
 pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     let values = values(args).map_err(Failure::usage)?;
-    let root = &args.root;
+    let root = args.root();
     fs::create_dir_all(root).map_err(|e| {
         Failure::usage(Message::CannotCreateSiteFolder {
             root: root.clone(),
