@@ -266,6 +266,24 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, EnvironmentE
     load_cached(root, None, diags)
 }
 
+/// The nearest folder above `root` (at most four levels) that is a site
+/// (its `content/` has `_sito.yaml`), as `--root` would take it: `..`,
+/// `../..` from `.`, else the folder's own path.
+fn site_above(root: &Path) -> Option<PathBuf> {
+    let absolute = root.canonicalize().ok()?;
+    let (levels, site) = absolute
+        .ancestors()
+        .enumerate()
+        .skip(1)
+        .take(4)
+        .find(|(_, a)| a.join("content").join("_sito.yaml").is_file())?;
+    if root == Path::new(".") {
+        Some(std::iter::repeat_n("..", levels).collect())
+    } else {
+        Some(site.to_path_buf())
+    }
+}
+
 /// [`load`], reusing (and then updating) `cache` when given.
 pub(crate) fn load_cached(
     root: &Path,
@@ -274,7 +292,15 @@ pub(crate) fn load_cached(
 ) -> Result<Loaded, EnvironmentError> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(EnvironmentError(t!("load-no-content-folder", root = root)));
+        return Err(EnvironmentError(match site_above(root) {
+            // Run from inside `content/`: name the site folder to pass.
+            Some(site) => t!(
+                "load-no-content-folder-site-above",
+                root = root,
+                site = site.as_path()
+            ),
+            None => t!("load-no-content-folder", root = root),
+        }));
     }
     Ok(load_content_with(
         root,

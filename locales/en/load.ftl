@@ -5,6 +5,11 @@ load-no-content-folder = there is no content/ folder in { $root } (use --root to
         The program looks for the catalogue in the `content/` folder of the site folder, and there is none here.
         Run the command from the site folder, or name it with `--root`; a new site is created with `trasparenza init`.
 
+load-no-content-folder-site-above = there is no content/ folder in { $root }: the site seems to be { $site } (use --root { $site }, or run the command from there)
+    .spiegazione =
+        The command was run inside the `content/` folder of a site (or a folder in it), while it is meant to be run from the site folder, the one that holds `content/`.
+        Name it with `--root`, as the message says, or go there (`cd ..`) and run the command again.
+
 load-site-settings-missing = the site settings file is missing
     .hint = create content/_sito.yaml with at least `ente`, `titolo`, `base_url` and `aggiornato_il`
     .spiegazione =

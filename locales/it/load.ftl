@@ -5,6 +5,11 @@ load-no-content-folder = in { $root } non c'è la cartella content/ (usare --roo
         Il programma cerca il catalogo nella cartella `content/` della cartella del sito, e qui non c'è.
         Eseguire il comando dalla cartella del sito, oppure indicarla con `--root`; un nuovo sito si crea con `trasparenza init`.
 
+load-no-content-folder-site-above = in { $root } non c'è la cartella content/: il sito sembra essere { $site } (usare --root { $site }, o eseguire il comando da lì)
+    .spiegazione =
+        Il comando è stato eseguito dentro la cartella `content/` di un sito (o in una sua sottocartella), mentre va eseguito dalla cartella del sito, quella che contiene `content/`.
+        Indicarla con `--root`, come dice il messaggio, oppure spostarsi lì (`cd ..`) e ripetere il comando.
+
 load-site-settings-missing = manca il file delle impostazioni del sito
     .hint = creare content/_sito.yaml con almeno `ente`, `titolo`, `base_url` e `aggiornato_il`
     .spiegazione =

@@ -179,3 +179,31 @@ fn warnings_of_one_kind_are_capped_for_people_and_all_kept_for_programs() {
     );
     assert!(github.ends_with(&notice), "{github}");
 }
+
+/// Run from inside `content/` (or deeper, `content/_archivio/2025/`), the
+/// commands name the site folder above, to pass with `--root`, and touch
+/// nothing.
+#[test]
+fn a_command_run_inside_content_names_the_site_folder_above() {
+    let site = Site::fixture("basic");
+    let deeper = site.root().join("content/_archivio/2025");
+    std::fs::create_dir_all(&deeper).unwrap();
+    for (dir, up) in [(site.root().join("content"), ".."), (deeper, "../../..")] {
+        for cmd in ["check", "build"] {
+            let r = crate::support::trasparenza()
+                .arg(cmd)
+                .current_dir(&dir)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&r.stderr);
+            assert_eq!(r.status.code(), Some(2), "{err}");
+            assert!(
+                err.contains(&format!("the site seems to be {up} (use --root {up}")),
+                "{cmd} in {}: {err}",
+                dir.display()
+            );
+            assert!(!dir.join("public").exists());
+        }
+    }
+    assert!(!site.root().join("public").exists());
+}
