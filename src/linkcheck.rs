@@ -5,8 +5,9 @@
 //! It reads the in-memory output only, plus (when a link is broken) the
 //! lines of the content file that hold it, found from the stored spans. Links that leave
 //! the site (other schemes, other hosts, absolute paths outside `base_url`)
-//! are not followed; an image on another site in a content text is a
-//! warning at it (the page shows it as a link: `markdown::to_html`).
+//! are not followed. What a content text's page will not show as written
+//! (`markdown::slips`: an image on another site, HTML, a link to a file on
+//! the writer's computer or with another scheme) is a warning at it.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -16,7 +17,9 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::i18n::t;
-use crate::model::{Site, Span};
+use crate::markdown::{self, Slip};
+use crate::model::fields::Published;
+use crate::model::{Activity, ListKind, Site, Span, UNIT};
 use crate::render::Output;
 use crate::source::SourceFile;
 
@@ -501,28 +504,32 @@ struct Field<'a> {
     lines: usize,
 }
 
-/// Every Markdown text of the site with its stored span.
+/// Every Markdown text of the site with its stored span: a unit's
+/// Markdown fields (`descrizione`, `criteri`) and notes, `_sito.yaml`'s
+/// `criteri` and notes, the pages and `_index.md`.
 fn fields(site: &Site) -> Vec<Field<'_>> {
     let mut out = Vec::new();
+    let settings = Path::new(SETTINGS);
+    let criteri = site.config.spans.value("criteri");
+    push(
+        &mut out,
+        "index.html",
+        settings,
+        site.config.criteri.as_deref(),
+        criteri,
+    );
+    for (text, start) in notes(site.config.lists()) {
+        push(&mut out, "index.html", settings, text, start);
+    }
     for u in &site.units {
         let page = format!("{}/index.html", u.slug);
-        let notes = u
-            .lists()
-            .into_iter()
-            .flat_map(|(_, list)| list.iter().map(|a| (&a.note, a.spans.value("note"))));
-        for (text, start) in
-            std::iter::once((&u.descrizione, u.spans.value("descrizione"))).chain(notes)
-        {
-            if let (Some(text), Some(start)) = (text, start) {
-                out.push(Field {
-                    page: page.clone(),
-                    file: &u.file,
-                    text,
-                    start,
-                    raw: false,
-                    lines: text.lines().count(),
-                });
-            }
+        let markdown = UNIT
+            .fields
+            .iter()
+            .filter(|f| matches!(f.published, Published::Markdown(_)))
+            .map(|f| (u.text(f.key), u.spans.value(f.key)));
+        for (text, start) in markdown.chain(notes(u.lists())) {
+            push(&mut out, &page, &u.file, text, start);
         }
     }
     let whole = |page: String, file, text, line| Field {
@@ -547,6 +554,37 @@ fn fields(site: &Site) -> Vec<Field<'_>> {
     out
 }
 
+const SETTINGS: &str = "content/_sito.yaml";
+
+/// Adds the YAML value `text` written at `start` to `out`, when both are set.
+fn push<'a>(
+    out: &mut Vec<Field<'a>>,
+    page: &str,
+    file: &'a Path,
+    text: Option<&'a str>,
+    start: Option<Span>,
+) {
+    if let (Some(text), Some(start)) = (text, start) {
+        out.push(Field {
+            page: page.to_string(),
+            file,
+            text,
+            start,
+            raw: false,
+            lines: text.lines().count(),
+        });
+    }
+}
+
+/// Each activity's `note` in `lists`, with where its value starts.
+fn notes(
+    lists: [(ListKind, &[Activity]); 3],
+) -> impl Iterator<Item = (Option<&str>, Option<Span>)> {
+    lists.into_iter().flat_map(|(_, list)| {
+        list.iter()
+            .map(|a| (a.note.as_deref(), a.spans.value("note")))
+    })
+}
 const INTRO: &str = "content/_index.md";
 
 /// Checks `out` and reports each broken link as an error, pointing at the
@@ -564,10 +602,33 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
     let fields = fields(site);
     let mut files: BTreeMap<PathBuf, Option<SourceFile>> = BTreeMap::new();
     for (i, f) in fields.iter().enumerate() {
-        for (url, offset) in crate::markdown::off_site_images(f.text) {
-            let f = &fields[i];
-            let d = diag!(Warning, "linkcheck-offsite-image", f.file, url = &url);
-            diags.push(placed(&fields, i, offset, &url, d, root, &mut files));
+        for (slip, offset) in markdown::slips(f.text) {
+            let (d, at) = match &slip {
+                Slip::OffSiteImage { url } => (
+                    diag!(Warning, "linkcheck-offsite-image", f.file, url = url),
+                    url,
+                ),
+                Slip::Html { tag, more } => (
+                    diag!(
+                        Warning,
+                        "linkcheck-html-as-text",
+                        f.file,
+                        tag = tag,
+                        more = *more,
+                        kind = html_kind(tag)
+                    ),
+                    tag,
+                ),
+                Slip::LocalFile { url } => (
+                    diag!(Warning, "linkcheck-link-to-local-file", f.file, url = url),
+                    url,
+                ),
+                Slip::Dropped { url } => (
+                    diag!(Warning, "linkcheck-link-dropped", f.file, url = url),
+                    url,
+                ),
+            };
+            diags.push(placed(&fields, i, offset, at, d, root, &mut files));
         }
     }
     if broken.is_empty() {
@@ -626,6 +687,29 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
                 broken(Path::new(&pages[0])).with_hint(t!("linkcheck-broken-link.hint-template"))
             }
         });
+    }
+}
+
+/// What an HTML tag is, as the `$kind` of `linkcheck-html-as-text`'s hint
+/// names the Markdown to write instead.
+fn html_kind(tag: &str) -> &'static str {
+    if tag == "<!--" {
+        return "comment";
+    }
+    let name: String = tag
+        .trim_start_matches(['<', '/'])
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match name.as_str() {
+        "br" => "br",
+        "b" | "strong" => "bold",
+        "i" | "em" => "italic",
+        "a" => "link",
+        "p" | "div" => "paragraph",
+        "ul" | "ol" | "li" => "list",
+        _ => "other",
     }
 }
 

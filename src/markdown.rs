@@ -1,11 +1,14 @@
-//! Markdown (descrizione, note, `_index.md`, extra pages) to HTML through
-//! pulldown-cmark. Content is not trusted to inject markup: raw HTML in the
-//! source comes out as escaped text, and only http(s), mailto, relative and
+//! Markdown (descrizione, note, criteri, `_index.md`, extra pages) to HTML
+//! through pulldown-cmark. Content is not trusted to inject markup: raw HTML
+//! in the source comes out as escaped text, and only http(s), relative and
 //! fragment links are kept as links, and so are `mailto:` and `tel:`
-//! (a note's phone number). An image on another site is published as a
-//! link to it, never as an `<img>` that would make a third-party request.
+//! (a note's phone number); any other link (a file on the writer's
+//! computer, `javascript:`) is published as its text alone. An image on
+//! another site is published as a link to it, never as an `<img>` that
+//! would make a third-party request. [`slips`] lists what a text's page
+//! will not show as written, for the link check's warnings.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 fn options() -> Options {
     let mut opts = Options::empty();
@@ -36,88 +39,120 @@ pub(crate) fn is_off_site(url: &str) -> bool {
     lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
 
-/// Every image of `src` whose address is on another site ([`is_off_site`]):
-/// its address and the byte offset where the image starts.
-pub(crate) fn off_site_images(src: &str) -> Vec<(String, usize)> {
-    if !src.contains("![") {
-        return Vec::new();
-    }
-    Parser::new_ext(src, options())
-        .into_offset_iter()
-        .filter_map(|(ev, range)| match ev {
-            Event::Start(Tag::Image { dest_url, .. }) if is_off_site(&dest_url) => {
-                Some((dest_url.into_string(), range.start))
-            }
-            _ => None,
-        })
-        .collect()
+/// What the page of a Markdown text will not show as it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Slip {
+    /// An image on another site ([`is_off_site`]): shown as a link to it.
+    OffSiteImage { url: String },
+    /// HTML: shown as text, tags and all. `tag` is the first one, `more`
+    /// how many others the text has.
+    Html { tag: String, more: usize },
+    /// A link or image to a file on the writer's computer or office
+    /// network (`file:`, `C:\`, `\\server\`): shown as its text alone.
+    LocalFile { url: String },
+    /// A link or image with another scheme (`javascript:`, `ftp:`): shown
+    /// as its text alone.
+    Dropped { url: String },
 }
 
-/// Renders Markdown to HTML with raw HTML escaped; an image on another
-/// site becomes a link to it, its description the link's text, so a page
-/// makes no request to a third party (the link check warns about it).
-pub(crate) fn to_html(src: &str) -> String {
-    // For each image open: whether it was made a link.
-    let mut images: Vec<bool> = Vec::new();
-    let events = Parser::new_ext(src, options()).map(|ev| match ev {
-        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if is_off_site(&dest_url) => {
-            images.push(true);
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
-        Event::End(TagEnd::Image) => {
-            if images.pop() == Some(true) {
-                Event::End(TagEnd::Link)
-            } else {
-                Event::End(TagEnd::Image)
+/// Every [`Slip`] of `src` with the byte offset where it starts, in text
+/// order (the HTML one at its first tag).
+pub(crate) fn slips(src: &str) -> Vec<(Slip, usize)> {
+    // Most texts have no link, image or tag: no parse.
+    if !src.contains(['<', ']']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut html: Option<(String, usize, usize)> = None;
+    for (ev, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        match ev {
+            Event::Html(s) | Event::InlineHtml(s) => {
+                for (i, tag) in tags(&s) {
+                    match &mut html {
+                        Some((_, _, more)) => *more += 1,
+                        None => html = Some((tag.to_string(), range.start + i, 0)),
+                    }
+                }
             }
+            Event::Start(Tag::Image { dest_url, .. }) if is_off_site(&dest_url) => out.push((
+                Slip::OffSiteImage {
+                    url: dest_url.into_string(),
+                },
+                range.start,
+            )),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let url = dest_url.into_string();
+                match kept(&url) {
+                    Kept::Yes => {}
+                    Kept::LocalFile => out.push((Slip::LocalFile { url }, range.start)),
+                    Kept::No => out.push((Slip::Dropped { url }, range.start)),
+                }
+            }
+            _ => {}
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            images.push(false);
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url: safe_url(dest_url),
-                title,
-                id,
-            })
-        }
-        other => other,
-    });
-    let mut out = String::with_capacity(src.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    }
+    if let Some((tag, at, more)) = html {
+        out.push((Slip::Html { tag, more }, at));
+        out.sort_by_key(|(_, at)| *at);
+    }
     out
 }
 
-/// Drops `javascript:`, `data:` and other schemes that could run code;
-/// keeps web, e-mail and telephone links.
-fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+/// The tags of a piece of raw HTML with their byte offsets: `<br>`,
+/// `</b>`, `<a href="...">`, `<!--`; a tag longer than 40 characters is
+/// cut after its name.
+fn tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
+    html.match_indices('<').filter_map(move |(i, _)| {
+        let rest = &html[i..];
+        let next = rest[1..].chars().next()?;
+        if rest.starts_with("<!--") {
+            return Some((i, "<!--"));
+        }
+        if !(next.is_ascii_alphabetic() || next == '/' || next == '!' || next == '?') {
+            return None;
+        }
+        let end = rest.find('>').map(|j| j + 1).filter(|&j| j <= 40);
+        Some((
+            i,
+            match end {
+                Some(j) => &rest[..j],
+                None => {
+                    let name = rest[1..]
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '!'))
+                        .map_or(rest.len(), |j| j + 1);
+                    &rest[..name]
+                }
+            },
+        ))
+    })
+}
+
+/// Whether a page keeps a link's address.
+enum Kept {
+    Yes,
+    /// A file on the writer's computer or office network.
+    LocalFile,
+    /// Another scheme: `javascript:`, `data:`, `ftp:`.
+    No,
+}
+
+/// Web, e-mail, telephone, relative and fragment addresses are kept;
+/// `javascript:`, `data:` and other schemes that could run code or that
+/// no visitor can open are not.
+fn kept(url: &str) -> Kept {
     let lower = url.trim_start().to_ascii_lowercase();
+    let drive = lower.as_bytes();
+    // `C:\Users\...`, `C:/...`, `\\server\share` (written `\\\\server`
+    // in Markdown, one backslash being an escape), `file:///`.
+    if lower.starts_with("file:")
+        || lower.starts_with('\\')
+        || (drive.len() > 2
+            && drive[0].is_ascii_alphabetic()
+            && drive[1] == b':'
+            && matches!(drive[2], b'\\' | b'/'))
+    {
+        return Kept::LocalFile;
+    }
     let scheme_end = lower.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
     let has_scheme = scheme_end.is_some_and(|i| i > 0 && lower[i..].starts_with(':'));
     if !has_scheme
@@ -126,10 +161,64 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
         || lower.starts_with("mailto:")
         || lower.starts_with("tel:")
     {
-        url
+        Kept::Yes
     } else {
-        CowStr::Borrowed("#")
+        Kept::No
     }
+}
+
+/// Renders Markdown to HTML with raw HTML escaped; an image on another
+/// site becomes a link to it, its description the link's text, so a page
+/// makes no request to a third party; a link or image whose address is not
+/// kept ([`kept`]) becomes its text alone. The link check warns about each.
+pub(crate) fn to_html(src: &str) -> String {
+    // For each link or image open: what its end becomes.
+    let mut open: Vec<Open> = Vec::new();
+    let events = Parser::new_ext(src, options()).filter_map(|ev| match ev {
+        Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_off_site(&dest_url) => {
+            open.push(Open::ImageAsLink);
+            Some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+            if !matches!(kept(dest_url), Kept::Yes) =>
+        {
+            open.push(Open::Dropped);
+            None
+        }
+        Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+            open.push(Open::Kept);
+            Some(ev)
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => match open.pop() {
+            Some(Open::ImageAsLink) => Some(Event::End(TagEnd::Link)),
+            Some(Open::Dropped) => None,
+            _ => Some(ev),
+        },
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+/// What the end of an open link or image becomes in [`to_html`].
+enum Open {
+    Kept,
+    /// An image on another site, published as a link.
+    ImageAsLink,
+    /// An address not kept: its text alone.
+    Dropped,
 }
 
 #[cfg(test)]
@@ -184,14 +273,93 @@ mod tests {
             html.contains("<img src=\"../assets/a.png\" alt=\"qui\" />"),
             "{html}"
         );
+        let image = |url: &str, at| {
+            (
+                Slip::OffSiteImage {
+                    url: url.to_string(),
+                },
+                at,
+            )
+        };
         assert_eq!(
-            off_site_images(src),
+            slips(src),
             [
-                ("https://cdn.example.com/l.png".to_string(), 0),
-                ("//x.it/q.png".to_string(), 51)
+                image("https://cdn.example.com/l.png", 0),
+                image("//x.it/q.png", 51)
             ]
         );
-        assert!(off_site_images("[a](https://x.it/)").is_empty());
+        assert!(slips("[a](https://x.it/)").is_empty());
+    }
+
+    /// What a clerk pastes from a web page or writes for a file on the
+    /// office's computers: each a slip at its place, and on the page the
+    /// text alone, never a link to `#` or to the writer's computer.
+    #[test]
+    fn html_and_links_a_page_cannot_keep_are_slips_and_text() {
+        let src = "Orari:<br>lunedì <b>9-12</b>\n\nVedi [il regolamento](file:///C:/Users/m/r.pdf), \
+                   [modulo](\\\\server\\cartella\\m.docx), [x](javascript:alert(1)), \
+                   [y](C:\\Documenti\\a.pdf) e [sito](https://www.comune.it/).\n";
+        let html = to_html(src);
+        for gone in ["file:", "server", "javascript", "Documenti", "href=\"#\""] {
+            assert!(!html.contains(gone), "{gone}: {html}");
+        }
+        assert!(
+            html.contains(
+                "Vedi il regolamento, modulo, x, y e <a href=\"https://www.comune.it/\">sito</a>."
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("Orari:&lt;br&gt;lunedì &lt;b&gt;9-12&lt;/b&gt;"),
+            "{html}"
+        );
+        let local = |url: &str| Slip::LocalFile {
+            url: url.to_string(),
+        };
+        let found: Vec<Slip> = slips(src).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(
+            found,
+            [
+                Slip::Html {
+                    tag: "<br>".into(),
+                    more: 2
+                },
+                local("file:///C:/Users/m/r.pdf"),
+                local("\\server\\cartella\\m.docx"),
+                Slip::Dropped {
+                    url: "javascript:alert(1)".into()
+                },
+                local("C:\\Documenti\\a.pdf"),
+            ]
+        );
+        assert_eq!(slips(src)[0].1, src.find("<br>").unwrap());
+        // An HTML block, a comment, and what is not a tag.
+        let block = "Testo\n\n<div class=\"x\">\n<p>uno</p>\n</div>\n";
+        assert_eq!(
+            slips(block),
+            [(
+                Slip::Html {
+                    tag: "<div class=\"x\">".into(),
+                    more: 3
+                },
+                7
+            )]
+        );
+        assert_eq!(
+            slips("nota <!-- interna --> fine")[0].0,
+            Slip::Html {
+                tag: "<!--".into(),
+                more: 0
+            }
+        );
+        for plain in [
+            "meno di 5 giorni: a < b, b > c",
+            "<https://www.comune.it/>",
+            "<urp@comune.it>",
+            "[a](../tabella/) [b](#x) [c](mailto:a@b.it) [d](tel:+39)",
+        ] {
+            assert!(slips(plain).is_empty(), "{plain}: {:?}", slips(plain));
+        }
     }
 
     #[test]

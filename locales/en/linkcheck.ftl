@@ -6,6 +6,37 @@ linkcheck-offsite-image = the image `{ $url }` is on another site: a published p
         For the privacy of visitors, the published pages load nothing from other sites; an image taken from another site is shown as a link instead.
         Copy the image into the theme's `static/` folder and use its address on the site.
 
+linkcheck-html-as-text = the text contains HTML (`{ $tag }`{ $more ->
+        [0] {""}
+        [one] {" "}and one more tag
+       *[other] {" "}and { $more } more tags
+    }), which the published page shows as it is, `<` and `>` included
+    .hint = { $kind ->
+        [br] to start a new line, leave an empty line between the two lines (a new paragraph)
+        [bold] for bold, write **text**
+        [italic] for italics, write *text*
+        [link] for a link, write [text](https://address)
+        [paragraph] to separate paragraphs, leave an empty line
+        [list] for a list, leave an empty line and write each item on a line starting with `- `
+        [comment] an HTML comment is published: remove it; a note for whoever edits a YAML file goes on a line of its own starting with `#`, outside the text
+       *[other] write the text without HTML: formatting is written in Markdown (**bold**, *italics*, lists with `- `)
+    }
+    .spiegazione =
+        Markdown texts (descriptions, notes, criteria, pages) cannot contain HTML: for safety the published page shows HTML tags as text, so readers see for example `<br>` or `<b>` among the words.
+        It happens when pasting a text from another web page or an office system. Write the same formatting in Markdown, as the hint says.
+
+linkcheck-link-to-local-file = the link `{ $url }` leads to a file on one's own computer or the office network, which visitors of the site cannot open: the page shows its text alone
+    .hint = publish the file on the body's website and write its address here: [text](https://...)
+    .spiegazione =
+        An address like `file:///C:/...`, `C:\...` or `\\server\folder\...` is a file on the computer of whoever wrote the text or in a shared folder of the office: nobody can open it from the published site, so the page shows the link's text without the link.
+        Publish the document on the body's website (for example among the acts or in the documents section) and use its `https://` address.
+
+linkcheck-link-dropped = the link `{ $url }` does not lead to a web page, an e-mail address or a telephone: the page shows its text alone
+    .hint = links can lead to web pages (https://...), e-mail addresses (mailto:...) and telephone numbers (tel:...)
+    .spiegazione =
+        For safety the published pages keep only links to web pages (`https://`, `http://` or an address of the site), to e-mail addresses (`mailto:`) and to telephone numbers (`tel:`); any other address (`javascript:`, `ftp:`, `data:`) is removed and its text stays.
+        Write the full address of the page to link to.
+
 linkcheck-broken-link = the link `{ $url }` on { $pages } leads nowhere: { $reason }
     .hint = links between pages of the site are relative, like `../tabella/` or `../nome-unita/#ancora`; check the address
     .hint-template = the link is in no content file: it comes from a template of the theme

@@ -6,6 +6,37 @@ linkcheck-offsite-image = l'immagine `{ $url }` si trova su un altro sito: una p
         Per la riservatezza dei visitatori le pagine pubblicate non caricano nulla da altri siti; un'immagine presa da un altro sito viene quindi mostrata come collegamento.
         Copiare l'immagine nella cartella `static/` del tema e usarne l'indirizzo sul sito.
 
+linkcheck-html-as-text = il testo contiene HTML (`{ $tag }`{ $more ->
+        [0] {""}
+        [one] {" "}e un altro segno
+       *[other] {" "}e altri { $more } segni
+    }), che la pagina pubblicata mostra così com'è, con i segni `<` e `>`
+    .hint = { $kind ->
+        [br] per andare a capo, lasciare una riga vuota tra le due righe (un nuovo paragrafo)
+        [bold] per il grassetto, scrivere **testo**
+        [italic] per il corsivo, scrivere *testo*
+        [link] per un collegamento, scrivere [testo](https://indirizzo)
+        [paragraph] per separare i paragrafi, lasciare una riga vuota
+        [list] per un elenco, lasciare una riga vuota e scrivere ogni voce su una riga che inizia con `- `
+        [comment] un commento HTML viene pubblicato: toglierlo; una nota per chi modifica un file YAML va su una riga a sé che inizia con `#`, fuori dal testo
+       *[other] scrivere il testo senza HTML: la formattazione si scrive in Markdown (**grassetto**, *corsivo*, elenchi con `- `)
+    }
+    .spiegazione =
+        I testi in Markdown (descrizione, note, criteri, pagine) non possono contenere HTML: per sicurezza la pagina pubblicata mostra i segni HTML come testo, quindi chi legge vede per esempio `<br>` o `<b>` in mezzo alle parole.
+        Capita incollando un testo da un'altra pagina web o da un gestionale. Scrivere la stessa formattazione in Markdown, come dice il suggerimento.
+
+linkcheck-link-to-local-file = il collegamento `{ $url }` porta a un file del proprio computer o della rete dell'ufficio, che chi visita il sito non può aprire: la pagina mostra solo il suo testo
+    .hint = pubblicare il file sul sito dell'ente e scrivere qui il suo indirizzo: [testo](https://...)
+    .spiegazione =
+        Un indirizzo come `file:///C:/...`, `C:\...` o `\\server\cartella\...` indica un file sul computer di chi ha scritto il testo o su una cartella condivisa dell'ufficio: dal sito pubblicato nessuno può aprirlo, quindi la pagina mostra il testo del collegamento senza collegamento.
+        Pubblicare il documento sul sito dell'ente (per esempio tra gli atti o nella sezione dei documenti) e usare il suo indirizzo `https://`.
+
+linkcheck-link-dropped = il collegamento `{ $url }` non porta a una pagina web, a un indirizzo e-mail o a un telefono: la pagina mostra solo il suo testo
+    .hint = i collegamenti possono portare a pagine web (https://...), a indirizzi e-mail (mailto:...) e a numeri di telefono (tel:...)
+    .spiegazione =
+        Per sicurezza le pagine pubblicate tengono solo i collegamenti a pagine web (`https://`, `http://` o un indirizzo del sito), a indirizzi e-mail (`mailto:`) e a numeri di telefono (`tel:`); un altro indirizzo (`javascript:`, `ftp:`, `data:`) viene tolto e resta il testo.
+        Scrivere l'indirizzo completo della pagina a cui si vuole portare.
+
 linkcheck-broken-link = il collegamento `{ $url }` non porta da nessuna parte: { $reason } (si trova in: { $pages })
     .hint = i collegamenti tra le pagine del sito sono relativi, come `../tabella/` o `../nome-unita/#ancora`; verificare l'indirizzo
     .hint-template = il collegamento non è in nessun file di contenuto: viene da un modello del tema

@@ -227,6 +227,7 @@ mistakes! {
     an_archive_beside_a_broken_current_edition_adds_no_phantom_error: "archive-with-broken-current", 1;
     // Issue 21: `<img src="https://...">` was published without a word.
     an_image_on_another_site_is_a_warning_at_it: "off-site-image", 0;
+    pasted_html_and_links_to_local_files_are_warnings_at_them: "pasted-html-and-local-links", 0;
     // Issue 21: each was accepted without a word: `!!binary` published its
     // base64 text, an alias, a text of zero-width characters (an empty
     // activity), a bidi override (reversed text), a password in base_url.

@@ -146,3 +146,35 @@ fn an_image_on_another_site_is_published_as_a_link() {
         "<a href=\"https://cdn.example.com/orari.png\" title=\"Orari\">Tabella degli orari</a>"
     ));
 }
+
+/// A link to a file on the clerk's computer or the office network, or with
+/// a scheme a page does not keep, was published as a link to `#` (the top
+/// of the page) without a word; now it is its text alone, and a warning at
+/// it (`errors::pasted_html_and_links_to_local_files_are_warnings_at_them`).
+#[test]
+fn links_a_page_cannot_keep_are_published_as_their_text() {
+    let site = Site::fixture("errors/pasted-html-and-local-links");
+    site.build();
+    for page in [
+        "index.html",
+        "tributi/index.html",
+        "orari/index.html",
+        "tabella/index.html",
+    ] {
+        let html = site.read(page);
+        for gone in ["href=\"#\"", "file:", "javascript:", "server", "Delibere"] {
+            assert!(!html.contains(gone), "{page} has {gone}");
+        }
+    }
+    let unit = site.read("tributi/index.html");
+    assert!(
+        unit.contains("Modulo: modulo di rimborso, vedi anche\nla guida e <a href=\"https://www.comune.prova.it/tributi/\">il sito</a>."),
+        "{unit}"
+    );
+    assert!(unit.contains("Vedi delibera."), "{unit}");
+    assert!(site.read("index.html").contains("(testo)."));
+    assert!(
+        site.read("orari/index.html")
+            .contains("Il modulo è in segreteria.")
+    );
+}
