@@ -425,8 +425,14 @@ fn kind_value(s: &str, x_style: bool) -> Option<ListKind> {
 /// `Some(true)` smartizzabile, `Some(false)` not, `None` unreadable (`n`
 /// is `s` as [`norm`] folds it).
 fn kind_yes_no(n: &str, s: &str, x_style: bool) -> Option<bool> {
-    if n.is_empty() {
+    let signs: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if signs.is_empty() {
         return x_style.then_some(false);
+    }
+    // A check mark is a yes, whatever else the column holds (it folds to
+    // nothing, as an empty cell does).
+    if signs.iter().all(|c| "✓✔☑".contains(*c)) {
+        return Some(true);
     }
     let words: Vec<&str> = n.split(' ').collect();
     let has = |w: &str| words.contains(&w);
@@ -443,8 +449,12 @@ fn kind_yes_no(n: &str, s: &str, x_style: bool) -> Option<bool> {
     {
         return Some(true);
     }
-    if x_style && s.trim().chars().all(|c| "✓✔☑✗✘*•".contains(c)) {
+    if x_style && signs.iter().all(|c| "✗✘*•".contains(*c)) {
         return Some(true);
+    }
+    // Any other sign alone (`-`, `/`) in a column of marks: not marked.
+    if n.is_empty() {
+        return x_style.then_some(false);
     }
     None
 }
@@ -672,6 +682,17 @@ impl Builder {
                 self.note(false, t.place(row, None), t!("import-header-repeated"));
                 continue;
             }
+            // `Totale | 12 | 30` under the units: a sum, not a unit; the
+            // rows below it continue no unit.
+            if is_total(row) {
+                self.note(
+                    true,
+                    t.place(row, None),
+                    t!("import-total-row", row = quoted(row)),
+                );
+                self.current = None;
+                continue;
+            }
             match h.shape {
                 Shape::Wide => self.wide_row(t, &h, row),
                 Shape::Long => self.long_row(t, &h, row, x_style),
@@ -841,11 +862,12 @@ impl Builder {
         }
         let raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
         let Some(smart) = kind_value(&raw, x_style) else {
-            self.note(
-                true,
-                t.place(row, Some(k)),
-                t!("import-kind-unclear", value = &raw),
-            );
+            let message = if raw.is_empty() {
+                t!("import-kind-empty", activity = clip(&text, 60))
+            } else {
+                t!("import-kind-unclear", value = &raw)
+            };
+            self.note(true, t.place(row, Some(k)), message);
             return;
         };
         let Some((unit, _)) = self.row_unit(t, h, row) else {
@@ -960,6 +982,19 @@ fn is_blank(row: &Row) -> bool {
     row.cells.iter().all(Cell::is_blank)
 }
 
+/// A row of totals: its first cell with text says `Totale` (`Totali`,
+/// `Tot.`, `TOTALE: 7 attività`), and its other cells hold no words
+/// (counts, or nothing).
+fn is_total(row: &Row) -> bool {
+    let mut cells = row.cells.iter().map(Cell::flat).filter(|c| !c.is_empty());
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    let head = norm(&first);
+    matches!(head.split(' ').next(), Some("totale" | "totali" | "tot"))
+        && cells.all(|c| !c.chars().any(char::is_alphabetic))
+}
+
 /// The row's non-empty cells, quoted: `"Catalogo" | "2026"`.
 fn quoted(row: &Row) -> String {
     row.cells
@@ -1071,6 +1106,13 @@ mod tests {
             assert_eq!(kind_value(part, false), Some(ListKind::Partial), "{part}");
         }
         assert_eq!(kind_value("", true), Some(ListKind::NonSmart));
+        // A check mark folds to nothing, as an empty cell does: it is a yes.
+        for mark in ["✓", "✔", " ☑ ", "✓✓"] {
+            assert_eq!(kind_value(mark, true), Some(ListKind::Smart), "{mark}");
+            assert_eq!(kind_value(mark, false), Some(ListKind::Smart), "{mark}");
+        }
+        assert_eq!(kind_value("-", true), Some(ListKind::NonSmart));
+        assert_eq!(kind_value("\u{a0}", true), Some(ListKind::NonSmart));
         assert_eq!(kind_value("", false), None);
         assert_eq!(kind_value("forse", false), None);
     }

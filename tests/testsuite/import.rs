@@ -570,6 +570,56 @@ fn windows_1252_semicolon_csv() {
     assert_eq!(got[0].non, all(&["Biglietteria €"]));
 }
 
+/// An HR office's sheet saved as CSV: the marks are check marks (an empty
+/// cell is a no), and a row of totals closes the table. A check mark is a
+/// yes (it once folded to nothing and read as no), and the totals are no
+/// unit (they once made a unit `TOTALE` with the activity `4`).
+#[test]
+fn check_marks_and_totals_of_a_hand_kept_sheet() {
+    let site = new_site();
+    let text = "\u{feff}Unità organizzativa;Attività;Smartizzabile (SI/NO)\r\n\
+                Ufficio Anagrafe;Rilascio CIE;\r\n\
+                ;Certificati online;✓\r\n\
+                ;Statistiche;✔\r\n\
+                Ufficio Tributi;Gestione IMU;✓\r\n\
+                TOTALE;4;3\r\n\
+                ;Elenchi;✓\r\n";
+    let file = source(&site, "foglio.csv", text.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    let names: Vec<&str> = got.iter().map(|u| u.nome.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ufficio Anagrafe", "Ufficio Tributi"],
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(got[0].smart, all(&["Certificati online", "Statistiche"]));
+    assert_eq!(got[0].non, all(&["Rilascio CIE"]));
+    assert_eq!(got[1].smart, all(&["Gestione IMU"]));
+    assert!(got[1].non.is_empty());
+    let err = r.stderr();
+    assert!(
+        err.contains(
+            "warning: foglio.csv, line 6: skipped: a row of totals, not a unit or an activity: \"TOTALE\" | \"4\" | \"3\""
+        ),
+        "{err}"
+    );
+    // Below the totals an empty unit cell continues no unit.
+    assert!(
+        err.contains(
+            "warning: foglio.csv, line 7, column 1: skipped: activities with no unit named in this row or above it"
+        ),
+        "{err}"
+    );
+    assert!(
+        r.stdout().contains("2 units, 4 activities"),
+        "{}",
+        r.stdout()
+    );
+}
+
 #[test]
 fn csv_encoding_and_separator_can_be_forced() {
     let site = new_site();
