@@ -805,6 +805,13 @@ impl Builder {
         let Some((unit, continued)) = self.row_unit(t, h, row) else {
             return;
         };
+        // Under a unit cell merged with the one above, the row is a row of
+        // its own: its first item starts anew, it ends no broken sentence.
+        let continued = continued
+            && !h
+                .unit
+                .and_then(|c| row.cells.get(c))
+                .is_some_and(|c| c.merged);
         self.details(unit, h, row);
         for (col, smart) in [
             (h.smart, ListKind::Smart),
@@ -1165,6 +1172,7 @@ mod tests {
                     listed: *l,
                 })
                 .collect(),
+            merged: false,
         }
     }
 

@@ -128,6 +128,10 @@ pub(crate) struct Row {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Cell {
     pub paras: Vec<Para>,
+    /// Covered by a cell above that spans rows (`rowspan`, Word's
+    /// `w:vMerge`, LibreOffice's covered cell): the row is one of its own,
+    /// not the rest of a row broken at the page end.
+    pub merged: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,6 +152,7 @@ impl Cell {
                     listed: false,
                 })
                 .collect(),
+            merged: false,
         }
     }
 

@@ -123,6 +123,19 @@ impl Builder {
         }
     }
 
+    /// Adds an empty cell covered by a cell above that spans rows.
+    pub(super) fn covered(&mut self) {
+        self.pad(1);
+        self.merge_last();
+    }
+
+    /// Marks the last cell as covered by a cell above that spans rows.
+    pub(super) fn merge_last(&mut self) {
+        if let Some(c) = self.last_row().and_then(|r| r.cells.last_mut()) {
+            c.merged = true;
+        }
+    }
+
     /// Adds `n` copies of the last row's last cell (a repeated cell).
     pub(super) fn repeat(&mut self, n: usize) {
         if let Some(r) = self.last_row()

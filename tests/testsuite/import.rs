@@ -272,6 +272,73 @@ fn word_table_split_over_two_pages() {
 
 // ---- LibreOffice Writer ---------------------------------------------------
 
+/// A unit cell merged over two rows (Word's `w:vMerge`, LibreOffice's
+/// covered cell, a page's `rowspan`): the second row's item is an activity of its own, not the end
+/// of a sentence broken at the page end (it was once joined to the item
+/// above, `Elettorale Certificati online`), and in a page the cells after
+/// the merged one stay in their columns (`Certificati online` was once a
+/// unit).
+#[test]
+fn a_unit_cell_merged_over_rows_starts_each_row_anew() {
+    let want = (
+        all(&["Statistiche", "Elettorale", "Certificati online"]),
+        all(&["Sportello", "Rilascio CIE"]),
+    );
+    let head = w_row(&[
+        w_p("Ufficio"),
+        w_p("Attività smartizzabili"),
+        w_p("Attività non smartizzabili"),
+    ]);
+    let body = w_table(&[
+        head,
+        w_row(&[
+            format!(
+                "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>{}",
+                w_p("Ufficio Anagrafe")
+            ),
+            [w_li("Statistiche"), w_li("Elettorale")].concat(),
+            w_p("Sportello"),
+        ]),
+        w_row(&[
+            "<w:tcPr><w:vMerge/></w:tcPr><w:p/>".to_string(),
+            w_p("Certificati online"),
+            w_p("Rilascio CIE"),
+        ]),
+    ]);
+    let html = "<table><tr><th>Ufficio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr>\
+        <tr><td rowspan=\"2\">Ufficio Anagrafe</td><td><ul><li>Statistiche</li><li>Elettorale</li></ul></td><td>Sportello</td></tr>\
+        <tr><td>Certificati online</td><td>Rilascio CIE</td></tr></table>";
+    let odt_body = format!(
+        "<table:table>{}<table:table-row><table:table-cell table:number-rows-spanned=\"2\">{}</table:table-cell><table:table-cell>{}</table:table-cell><table:table-cell>{}</table:table-cell></table:table-row>\
+         <table:table-row><table:covered-table-cell/>{}</table:table-row></table:table>",
+        o_row(&[
+            o_p("Ufficio"),
+            o_p("Attività smartizzabili"),
+            o_p("Attività non smartizzabili")
+        ]),
+        o_p("Ufficio Anagrafe"),
+        o_list(&["Statistiche", "Elettorale"]),
+        o_p("Sportello"),
+        ["Certificati online", "Rilascio CIE"]
+            .map(|t| format!("<table:table-cell>{}</table:table-cell>", o_p(t)))
+            .concat(),
+    );
+    for (name, bytes) in [
+        ("atto.docx", docx(&body)),
+        ("atto.odt", odt(&odt_body)),
+        ("atto.html", html.as_bytes().to_vec()),
+    ] {
+        let site = new_site();
+        let file = source(&site, name, &bytes);
+        let r = site.run(&["import", &file]);
+        assert!(r.ok(), "{name}: {}", r.stderr());
+        let got = units(&site);
+        assert_eq!(got.len(), 1, "{name}: {}", r.stderr());
+        assert_eq!((got[0].smart.clone(), got[0].non.clone()), want, "{name}");
+        assert!(!r.stderr().contains("joined"), "{name}: {}", r.stderr());
+    }
+}
+
 fn odt(body: &str) -> Vec<u8> {
     zip(&[
         ("mimetype", "application/vnd.oasis.opendocument.text".into()),
