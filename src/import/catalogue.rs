@@ -684,6 +684,24 @@ impl Builder {
             }
             // `Totale | 12 | 30` under the units: a sum, not a unit; the
             // rows below it continue no unit.
+            // `#RIF!` where a formula failed: not the act's text.
+            if let Some(col) = h
+                .used()
+                .into_iter()
+                .find(|&c| row.cells.get(c).is_some_and(|c| formula_error(&c.flat())))
+            {
+                let shown = row.cells[col].flat();
+                self.note(
+                    true,
+                    t.place(row, Some(col)),
+                    t!("import-formula-error", error = shown, row = quoted(row)),
+                );
+                // The rows below it continue no unit.
+                if Some(col) == h.unit {
+                    self.current = None;
+                }
+                continue;
+            }
             if is_total(row) {
                 self.note(
                     true,
@@ -987,6 +1005,31 @@ impl Builder {
 
 fn is_blank(row: &Row) -> bool {
     row.cells.iter().all(Cell::is_blank)
+}
+
+/// What a spreadsheet shows where a formula failed (Italian and English
+/// Excel, LibreOffice), also in a CSV it saved.
+fn formula_error(text: &str) -> bool {
+    matches!(
+        text,
+        "#N/D"
+            | "#N/A"
+            | "#RIF!"
+            | "#REF!"
+            | "#VALORE!"
+            | "#VALUE!"
+            | "#DIV/0!"
+            | "#NOME?"
+            | "#NAME?"
+            | "#NUM!"
+            | "#NULLO!"
+            | "#NULL!"
+            | "#DATA!"
+            | "Err:502"
+            | "Err:504"
+            | "Err:508"
+            | "Err:522"
+    )
 }
 
 /// A row of totals: its first cell with text says `Totale` (`Totali`,

@@ -434,8 +434,23 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
         for (r, row) in rows.iter().enumerate() {
             data.push_str(&format!("<row r=\"{}\">", r + 1));
             for (c, v) in row.iter().enumerate() {
-                if !v.is_empty() {
-                    let col = (b'A' + c as u8) as char;
+                let col = (b'A' + c as u8) as char;
+                // Typed cells as Excel saves them: `=date:46082` (a number
+                // in a date format), `=num:1.5`, `=err:#REF!`.
+                if let Some(serial) = v.strip_prefix("=date:") {
+                    data.push_str(&format!(
+                        "<c r=\"{col}{}\" s=\"1\"><v>{serial}</v></c>",
+                        r + 1
+                    ));
+                } else if let Some(n) = v.strip_prefix("=num:") {
+                    data.push_str(&format!("<c r=\"{col}{}\"><v>{n}</v></c>", r + 1));
+                } else if let Some(e) = v.strip_prefix("=err:") {
+                    data.push_str(&format!(
+                        "<c r=\"{col}{}\" t=\"e\"><v>{}</v></c>",
+                        r + 1,
+                        esc(e)
+                    ));
+                } else if !v.is_empty() {
                     data.push_str(&format!("<c r=\"{col}{}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", r + 1, esc(v)));
                 }
             }
@@ -446,6 +461,10 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
             format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"),
         ));
     }
+    files.push((
+        "xl/styles.xml".into(),
+        "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>".into(),
+    ));
     files.push((
         "xl/workbook.xml".into(),
         format!("<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{book}</sheets></workbook>"),
@@ -547,6 +566,56 @@ fn xlsx_long_shape_below_a_title_row() {
         "{}",
         r.stderr()
     );
+}
+
+/// Values Excel keeps as numbers are read as the sheet shows them: a date
+/// typed in a note was once published as its serial number (`46082`), a
+/// decimal with its binary noise and a dot.
+#[test]
+fn dates_and_numbers_typed_in_cells_read_as_the_sheet_shows_them() {
+    let site = new_site();
+    let sheet = vec![
+        vec!["Settore", "Processo", "Lavoro agile", "Note"],
+        vec!["Ragioneria", "Mandati", "sì", "=date:46082"],
+        vec!["", "Modelli F24", "sì", "=num:0.30000000000000004"],
+        vec!["", "=num:730", "no", ""],
+        vec!["", "=err:#REF!", "sì", ""],
+        vec!["", "Bilancio", "=err:#N/A", ""],
+        vec!["=err:#VALUE!", "Cassa", "sì", ""],
+        vec!["", "Economato", "sì", ""],
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&[("Foglio1", sheet)]));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let y = fs::read_to_string(site.root().join("content/ragioneria.yaml")).unwrap();
+    assert!(
+        y.contains("  - testo: Mandati\n    note: \"01/03/2026\"\n"),
+        "{y}"
+    );
+    assert!(y.contains("note: \"0,3\""), "{y}");
+    assert!(y.contains("- \"730\""), "{y}");
+    // A formula's error is no text of the act: each row is named, none
+    // imported (the unit `#VALUE!` would take `Cassa`), and the row below
+    // it continues no unit.
+    assert!(
+        !["#REF!", "Bilancio", "Cassa", "Economato"]
+            .iter()
+            .any(|t| y.contains(t)),
+        "{y}"
+    );
+    for (cell, shown) in [("B5", "#REF!"), ("C6", "#N/A"), ("A7", "#VALUE!")] {
+        let want = format!(
+            "warning: catalogo.xlsx, sheet Foglio1, cell {cell}: skipped: the cell shows `{shown}`, the error of a formula"
+        );
+        assert!(r.stderr().contains(&want), "{want}\n{}", r.stderr());
+    }
+    assert!(
+        r.stderr()
+            .contains("cell A8: skipped: activities with no unit"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(units(&site).len(), 1, "{}", r.stderr());
 }
 
 #[test]
