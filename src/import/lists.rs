@@ -117,7 +117,8 @@ impl Flat {
 }
 
 /// How an item is marked: items of one list are marked alike, so a `2.`
-/// after `a)` `b)` ends the lettered list.
+/// after `a)` `b)` ends the lettered list. Bullets and dashes are one
+/// way ([`Style::alike`]): a list pasted from several places mixes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     /// A list paragraph of the document, no typed mark.
@@ -126,6 +127,20 @@ enum Style {
     Dash,
     Number,
     Letter,
+}
+
+impl Style {
+    /// Items marked `a` and `b` may be of one list: the same mark, or a
+    /// bullet and a dash (`•` then `–` or `-`).
+    fn alike(a: Option<Style>, b: Option<Style>) -> bool {
+        let unordered = |s| matches!(s, Some(Style::Bullet | Style::Dash));
+        a == b || (unordered(a) && unordered(b))
+    }
+
+    /// A list with no order (bullets, dashes, the document's own list).
+    fn unordered(self) -> bool {
+        matches!(self, Style::Bullet | Style::Dash | Style::Listed)
+    }
 }
 
 fn style(line: &str) -> Option<Style> {
@@ -179,6 +194,9 @@ struct Open {
     lead: String,
     place: String,
     style: Option<Style>,
+    /// How the lead-in itself is marked (`1. di individuare...:`): an item
+    /// marked so after the list is the act's next point.
+    lead_style: Option<Style>,
     items: usize,
     /// A list of criteria or conditions, not of activities: counted only.
     criteria: bool,
@@ -235,8 +253,8 @@ fn find(paras: &[Loose]) -> Flat {
         let body = body.to_string();
         if let Some(list) = open.as_mut() {
             // A new list of the page (another `<ul>`) is not this one.
-            let same_style =
-                (list.style.is_none() || list.style == mark) && !(p.starts_list && list.items > 0);
+            let same_style = (list.style.is_none() || Style::alike(list.style, mark))
+                && !(p.starts_list && list.items > 0);
             if mark.is_some() && same_style && lead_in(line, true).is_none() {
                 list.style = mark;
                 list.items += 1;
@@ -262,7 +280,8 @@ fn find(paras: &[Loose]) -> Flat {
             // PDF): it starts lowercase, or the item is unfinished and the
             // list goes on after it.
             let next_is_item = lines.get(i).is_some_and(|(q, l)| {
-                !q.chrome && (style(l).or(q.listed.then_some(Style::Listed)) == list.style)
+                !q.chrome
+                    && Style::alike(style(l).or(q.listed.then_some(Style::Listed)), list.style)
             });
             let last = out.list(list).last_mut();
             if mark.is_none()
@@ -286,6 +305,26 @@ fn find(paras: &[Loose]) -> Flat {
                 });
                 continue;
             }
+            // Numbered items after a list of bullets: another list, or the
+            // same one marked otherwise; in doubt, said where.
+            if let (Some(was), Some(now)) = (list.style, mark)
+                && was.unordered()
+                && !now.unordered()
+                && list.lead_style != Some(now)
+                && !list.criteria
+                && list.items > 0
+                && lead_in(line, true).is_none()
+            {
+                out.notes.push(Note {
+                    warning: true,
+                    place: p.place.clone(),
+                    message: t!(
+                        "import-flat-list-ends",
+                        lead = clip(&list.lead, 80),
+                        item = clip(line, 80)
+                    ),
+                });
+            }
             close(&mut out, open.take());
         }
         if let Some(smart) = lead_in(line, mark.is_some()) {
@@ -299,6 +338,7 @@ fn find(paras: &[Loose]) -> Flat {
                 lead: line.to_string(),
                 place: p.place.clone(),
                 style: None,
+                lead_style: mark,
                 items: 0,
                 criteria,
             });
@@ -879,6 +919,55 @@ mod tests {
         ] {
             assert_eq!(rule_kind(s, list), want, "{s}");
         }
+    }
+
+    /// A list pasted from several places: bullets and dashes are one list
+    /// (a dash once ended it, and the items from there on were only
+    /// counted in a note); numbered items after bullets end it with a
+    /// warning at the first one.
+    #[test]
+    fn bullets_and_dashes_are_one_list_numbers_after_them_are_said() {
+        let paras = [
+            para(
+                1,
+                "Attività che possono essere svolte in lavoro agile:",
+                false,
+            ),
+            para(2, "• Redazione di atti: delibere e determine", false),
+            para(3, "– Gestione del protocollo informatico", false),
+            para(4, "- Rapporti con l'utenza / tel. 0123-456789", false),
+            para(5, "• Catalogazione", false),
+            para(6, "1) Istruttoria delle pratiche \"SUAP\"", false),
+            para(7, "2) Riunioni da remoto", false),
+            // The act's next point after a numbered lead-in's list: no doubt.
+            para(
+                8,
+                "2. di individuare le attività da rendere in presenza:",
+                false,
+            ),
+            para(9, "• Sportello", false),
+            para(10, "3. di trasmettere la presente.", false),
+        ];
+        let f = find(&paras);
+        assert_eq!(
+            texts(&f.smartizzabili),
+            [
+                "Redazione di atti: delibere e determine",
+                "Gestione del protocollo informatico",
+                "Rapporti con l'utenza / tel. 0123-456789",
+                "Catalogazione",
+            ]
+        );
+        let warnings: Vec<(&str, &str)> = f
+            .notes
+            .iter()
+            .filter(|n| n.warning)
+            .map(|n| (n.place.as_str(), n.message.as_str()))
+            .collect();
+        assert_eq!(texts(&f.non_smartizzabili), ["Sportello"]);
+        assert_eq!(warnings.len(), 1, "{:?}", f.notes);
+        assert_eq!(warnings[0].0, "paragraph 6");
+        assert!(warnings[0].1.contains("Istruttoria"), "{}", warnings[0].1);
     }
 
     #[test]
