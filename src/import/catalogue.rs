@@ -581,6 +581,9 @@ struct Builder {
     tables_only: bool,
     /// A table has a column for `altre_attivita`: items are not rules.
     states_rule: bool,
+    /// For each unit named in a sheet, the sheet (table label) where it
+    /// was named first, and the other sheets already reported.
+    sheets: HashMap<usize, (String, Vec<String>)>,
 }
 
 impl Builder {
@@ -609,6 +612,27 @@ impl Builder {
         let i = self.out.units.len() - 1;
         self.by_name.insert(key, i);
         i
+    }
+
+    /// Warns once for each other sheet that names unit `u` again: two
+    /// sheets with the same units are often two versions of the catalogue
+    /// (`2025`, `2026`), and their activities would be merged.
+    fn same_unit_in_sheets(&mut self, u: usize, t: &Table, place: String) {
+        let (first, seen) = self
+            .sheets
+            .entry(u)
+            .or_insert_with(|| (t.label.clone(), Vec::new()));
+        if *first == t.label || seen.contains(&t.label) {
+            return;
+        }
+        seen.push(t.label.clone());
+        let (unit, first) = (&self.out.units[u].nome, &self.out.units[u].place);
+        let message = t!(
+            "import-unit-in-two-sheets",
+            unit = unit.as_str(),
+            first = first.as_str()
+        );
+        self.note(true, place, message);
     }
 
     fn list(&mut self, unit: usize, kind: ListKind) -> &mut Vec<Item> {
@@ -815,6 +839,9 @@ impl Builder {
         } else {
             let u = self.unit(name, t.place(row, Some(h_unit)));
             self.current = Some(u);
+            if t.places == super::Places::Cells {
+                self.same_unit_in_sheets(u, t, t.place(row, Some(h_unit)));
+            }
             Some((u, false))
         }
     }

@@ -618,6 +618,54 @@ fn dates_and_numbers_typed_in_cells_read_as_the_sheet_shows_them() {
     assert_eq!(units(&site).len(), 1, "{}", r.stderr());
 }
 
+/// A workbook kept year after year: last year's sheet beside this year's.
+/// Both are read (a workbook may hold a sheet per office), but a unit named
+/// in two sheets is a warning naming both places and `--sheet`: its
+/// activities of both years were once merged in silence, last year's
+/// `Gestione ICI` published as this year's.
+#[test]
+fn the_same_unit_in_two_sheets_is_a_warning() {
+    let site = new_site();
+    let head = vec!["Settore", "Attività", "Lavoro agile"];
+    let sheets = vec![
+        (
+            "2025",
+            vec![
+                head.clone(),
+                vec!["Settore Tributi", "Gestione ICI", "SI"],
+                vec!["Settore Cultura", "Biblioteca", "NO"],
+            ],
+        ),
+        (
+            "2026",
+            vec![
+                head.clone(),
+                vec!["Settore Tributi", "Gestione IMU", "SI"],
+                vec!["", "Sportello", "NO"],
+                vec!["settore tributi", "Accertamenti", "SI"],
+            ],
+        ),
+        (
+            "Personale",
+            vec![head, vec!["Settore Personale", "Paghe", "SI"]],
+        ),
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&sheets));
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    let err = r.stderr();
+    let warning = "warning: catalogo.xlsx, sheet 2026, cell A2: \"Settore Tributi\" is also in another sheet (sheet 2025, cell A2): the activities of both sheets are imported together, as one unit; if a sheet is an earlier version of the catalogue, import only the right one with --sheet NAME";
+    assert!(err.contains(warning), "{err}");
+    // Once per unit and sheet; a unit in one sheet only is no warning.
+    assert_eq!(err.matches("another sheet").count(), 1, "{err}");
+    let r = site.run(&["import", &file, "--sheet", "2026"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!r.stderr().contains("another sheet"), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].smart, all(&["Gestione IMU", "Accertamenti"]));
+}
+
 #[test]
 fn ods_long_shape_below_a_title_row() {
     let site = new_site();
