@@ -511,6 +511,31 @@ pub(crate) fn strip_marker(s: &str) -> (&str, bool) {
 }
 
 /// The items of a list cell: one per paragraph, line or typed bullet.
+/// A cell's text that says there is nothing: `Nessuna`, `Nessuna
+/// attività`, `Non previste`, `N.D.`, or marks only (`-`, `/`, `—`).
+pub(crate) fn means_none(text: &str) -> bool {
+    let n = norm(text);
+    if !text.is_empty() && n.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    let first = words.first().copied().unwrap_or_default();
+    (first.starts_with("nessun") && words.len() <= 4)
+        || matches!(
+            n.as_str(),
+            "nd" | "n d"
+                | "na"
+                | "n a"
+                | "nulla"
+                | "niente"
+                | "non previste"
+                | "non previsto"
+                | "non presenti"
+                | "non ricorre"
+                | "non applicabile"
+        )
+}
+
 fn items_of(cell: &Cell) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for p in &cell.paras {
@@ -524,12 +549,52 @@ fn items_of(cell: &Cell) -> Vec<(String, bool)> {
                     out.push((t, marked || bullet || p.listed));
                 }
             };
-            push(head, false);
+            for (i, item) in numbered(head).into_iter().enumerate() {
+                push(item, i > 0);
+            }
             for piece in pieces {
-                push(piece, true);
+                for item in numbered(piece) {
+                    push(item, true);
+                }
             }
         }
     }
+    out
+}
+
+/// A numbered list written on one line, `1) Notifiche; 2) Albo`: split
+/// before each next number (`2)`, `3)`... or `b)`, `c)`...) that follows a
+/// `;` or `,`, the `;` or `,` dropped as a list mark is. A line that does
+/// not start with `1)` or `a)` is one item.
+fn numbered(line: &str) -> Vec<&str> {
+    let t = line.trim_start();
+    let first = t.chars().next();
+    let mut next = match first {
+        Some('1') => '2',
+        Some('a') => 'b',
+        _ => return vec![line],
+    };
+    if !t[1..].starts_with(") ") {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let mut rest = t;
+    let mut from = 2;
+    while let Some(at) = rest[from..].find(&format!("{next}) ")).map(|i| i + from) {
+        let before = rest[..at].trim_end();
+        if rest[..at].ends_with(char::is_whitespace) && before.ends_with([';', ',']) {
+            out.push(&before[..before.len() - 1]);
+            rest = &rest[at..];
+            from = 2;
+            next = char::from_u32(next as u32 + 1).unwrap_or(next);
+        } else {
+            from = at + 1;
+        }
+    }
+    if out.is_empty() {
+        return vec![line];
+    }
+    out.push(rest);
     out
 }
 
@@ -869,6 +934,17 @@ impl Builder {
             };
             let items = items_of(cell);
             let place = t.place(row, Some(col));
+            // `Nessuna`, `-`, `/`: the act says the list is empty.
+            if let [(only, _)] = items.as_slice()
+                && means_none(only)
+            {
+                self.note(
+                    false,
+                    place,
+                    t!("import-list-none", text = only.as_str(), list = smart.key()),
+                );
+                continue;
+            }
             let others_marked = items.iter().skip(1).any(|(_, m)| *m);
             let mut items = items.into_iter().peekable();
             if continued
@@ -908,7 +984,7 @@ impl Builder {
         let text = row.cells.get(a).map(Cell::flat).unwrap_or_default();
         let (text, marked) = strip_marker(&text);
         let text = text.to_string();
-        if text.is_empty() {
+        if text.is_empty() || means_none(&text) {
             self.note(true, t.place(row, Some(a)), t!("import-no-activity"));
             return;
         }
@@ -1192,6 +1268,49 @@ mod tests {
         assert_eq!(kind_value("\u{a0}", true), Some(ListKind::NonSmart));
         assert_eq!(kind_value("", false), None);
         assert_eq!(kind_value("forse", false), None);
+    }
+
+    /// A list cell saying there is nothing was once published as the
+    /// activity `Nessuna` (or `-`); a numbered list on one line as one
+    /// activity `Notifiche; 2) Albo`.
+    #[test]
+    fn cells_saying_none_and_numbered_lists_on_one_line() {
+        for none in [
+            "Nessuna",
+            "NESSUNA ATTIVITÀ",
+            "nessuna attività smartizzabile",
+            "-",
+            "/",
+            "—",
+            "N.D.",
+            "n.a.",
+            "Non previste",
+        ] {
+            assert!(means_none(none), "{none}");
+        }
+        for some in [
+            "Nessun accesso del pubblico: pratiche interne all'ufficio",
+            "0",
+            "Notifiche",
+            "",
+        ] {
+            assert!(!means_none(some), "{some}");
+        }
+        let cell = |t: &str| Cell::from_text(t);
+        let texts = |c: &Cell| -> Vec<String> { items_of(c).into_iter().map(|i| i.0).collect() };
+        assert_eq!(
+            texts(&cell("1) Notifiche; 2) Albo pretorio, 3) Protocollo")),
+            ["Notifiche", "Albo pretorio", "Protocollo"]
+        );
+        assert_eq!(texts(&cell("a) Uno; b) Due")), ["Uno", "Due"]);
+        // A number that does not follow `;` or `,`, or out of sequence.
+        for one in [
+            "1) Rilascio (art. 2) del regolamento",
+            "1) Uno; 3) Tre",
+            "Art. 1) Uno; 2) Due",
+        ] {
+            assert_eq!(texts(&cell(one)).len(), 1, "{one}");
+        }
     }
 
     #[test]

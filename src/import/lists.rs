@@ -200,6 +200,8 @@ struct Open {
     items: usize,
     /// A list of criteria or conditions, not of activities: counted only.
     criteria: bool,
+    /// Its only item says it is empty (`- Nessuna`), as noted.
+    none: bool,
 }
 
 /// Reads the lists under a lead-in in `paras`.
@@ -263,6 +265,22 @@ fn find(paras: &[Loose]) -> Flat {
                 }
                 if let Some(smart) = rule_kind(&body, (!list.partial).then_some(list.smart)) {
                     set_rule(&mut out, smart, &body, &p.place);
+                    continue;
+                }
+                // `- Nessuna`: the act says the list is empty.
+                if list.items == 1 && super::catalogue::means_none(&body) {
+                    list.items = 0;
+                    list.none = true;
+                    let key = if list.partial {
+                        crate::model::ListKind::Partial.key()
+                    } else {
+                        list_key(list.smart)
+                    };
+                    out.notes.push(Note {
+                        warning: false,
+                        place: p.place.clone(),
+                        message: t!("import-list-none", text = body.as_str(), list = key),
+                    });
                     continue;
                 }
                 let item = Item {
@@ -341,6 +359,7 @@ fn find(paras: &[Loose]) -> Flat {
                 lead_style: mark,
                 items: 0,
                 criteria,
+                none: false,
             });
             continue;
         }
@@ -395,6 +414,9 @@ fn close(out: &mut Flat, open: Option<Open>) {
                 ),
             });
         }
+        return;
+    }
+    if list.items == 0 && list.none {
         return;
     }
     if list.items == 0 {
@@ -968,6 +990,24 @@ mod tests {
         assert_eq!(warnings.len(), 1, "{:?}", f.notes);
         assert_eq!(warnings[0].0, "paragraph 6");
         assert!(warnings[0].1.contains("Istruttoria"), "{}", warnings[0].1);
+    }
+
+    /// `- Nessuna` under a lead-in: the list is empty (it was once the
+    /// activity `Nessuna`), said in one note.
+    #[test]
+    fn a_list_saying_none_is_empty() {
+        let paras = [
+            para(1, "Attività da svolgere in presenza:", false),
+            para(2, "- Nessuna", false),
+            para(3, "Attività smartizzabili:", false),
+            para(4, "- Protocollo", false),
+        ];
+        let f = find(&paras);
+        assert!(f.non_smartizzabili.is_empty());
+        assert_eq!(texts(&f.smartizzabili), ["Protocollo"]);
+        let places: Vec<&str> = f.notes.iter().map(|n| n.place.as_str()).collect();
+        assert_eq!(places, ["paragraph 2", "paragraph 3"], "{:?}", f.notes);
+        assert!(f.notes[0].message.contains("Nessuna"));
     }
 
     #[test]

@@ -804,6 +804,53 @@ fn check_marks_and_totals_of_a_hand_kept_sheet() {
     );
 }
 
+/// A list cell saying the list is empty (`Nessuna`, `-`, `/`) was once
+/// published as an activity (`1 non smartizzabile: Nessuna`); a numbered
+/// list typed on one line was one activity `Notifiche; 2) Albo`.
+#[test]
+fn cells_saying_none_are_empty_lists() {
+    let site = new_site();
+    let text = "Ufficio;Attività smartizzabili;Attività non smartizzabili\r\n\
+                Ufficio Tributi;\"• Gestione IMU\n• Accertamenti\";Nessuna\r\n\
+                Ufficio Anagrafe;-;\"Sportello\nNotifiche\"\r\n\
+                Ufficio Messi;\"1) Notifiche; 2) Albo\";N.D.\r\n";
+    let file = source(&site, "piao.csv", text.as_bytes());
+    let r = site.run(&["import", &file, "--delimiter", ";"]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    let lists: Vec<(&str, Vec<String>, Vec<String>)> = got
+        .iter()
+        .map(|u| (u.nome.as_str(), u.smart.clone(), u.non.clone()))
+        .collect();
+    assert_eq!(
+        lists,
+        [
+            (
+                "Ufficio Tributi",
+                all(&["Gestione IMU", "Accertamenti"]),
+                vec![]
+            ),
+            ("Ufficio Anagrafe", vec![], all(&["Sportello", "Notifiche"])),
+            ("Ufficio Messi", all(&["Notifiche", "Albo"]), vec![]),
+        ]
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains("note: piao.csv, line 2, column 3: \"Nessuna\": the act says the list non_smartizzabili is empty; it is not an activity and was not imported"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("is empty; it is not an activity").count(),
+        3,
+        "{err}"
+    );
+    assert!(
+        r.stdout().contains("3 units, 6 activities"),
+        "{}",
+        r.stdout()
+    );
+}
+
 #[test]
 fn csv_encoding_and_separator_can_be_forced() {
     let site = new_site();
