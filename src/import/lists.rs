@@ -719,6 +719,33 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// `Tutte`, `Tutte le attività`, `Tutte le attività dell'ufficio`: a
+/// list of a unit that names no activity but all of them.
+fn all_of_them(text: &str) -> bool {
+    let w = words(text);
+    matches!(
+        w.first().map(String::as_str),
+        Some("tutte" | "tutti" | "tutto")
+    ) && w[1..].iter().all(|x| {
+        matches!(
+            x.as_str(),
+            "le" | "i"
+                | "attivita"
+                | "processi"
+                | "dell"
+                | "del"
+                | "della"
+                | "ufficio"
+                | "servizio"
+                | "settore"
+                | "struttura"
+                | "area"
+                | "unita"
+                | "organizzativa"
+        )
+    })
+}
+
 /// Takes the items of `u` that state the rule out of its lists into its
 /// `rule`, noting each.
 pub(crate) fn take_rules(u: &mut Unit, notes: &mut Vec<Note>) {
@@ -729,8 +756,12 @@ pub(crate) fn take_rules(u: &mut Unit, notes: &mut Vec<Note>) {
             &mut u.non_smartizzabili
         };
         let mut kept = Vec::with_capacity(list.len());
+        let alone = list.len() == 1;
         for it in list.drain(..) {
-            match rule_kind(&it.testo, Some(smart)) {
+            // `Tutte` alone in a unit's list: every activity the other
+            // list does not name.
+            let every = (alone && all_of_them(&it.testo)).then_some(smart);
+            match every.or_else(|| rule_kind(&it.testo, Some(smart))) {
                 Some(k) => {
                     let rule = Rule {
                         smart: k,

@@ -851,6 +851,36 @@ fn cells_saying_none_are_empty_lists() {
     );
 }
 
+/// `Tutte` alone in a unit's list cell names no activity: it says what
+/// the unit's other activities are (`altre_attivita`), as `Tutte le altre
+/// attività` does; it was once published as the activity `Tutte`. Beside
+/// other items it stays an item.
+#[test]
+fn a_list_cell_saying_all_is_the_units_rule() {
+    let site = new_site();
+    let text = "Ufficio;Attività smartizzabili;Attività non smartizzabili\r\n\
+                Ufficio Sport;Tutte;Sportello\r\n\
+                Ufficio Cultura;Eventi;Tutte le attività dell'ufficio\r\n\
+                Ufficio Messi;\"Notifiche\nTutte\";Albo\r\n";
+    let file = source(&site, "piao.csv", text.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert!(got[0].smart.is_empty(), "{:?}", got[0]);
+    assert_eq!(got[1].non, Vec::<String>::new());
+    assert_eq!(got[2].smart, all(&["Notifiche", "Tutte"]));
+    let rule = |file: &str| {
+        let y: serde_yaml::Value = serde_yaml::from_str(
+            &fs::read_to_string(site.root().join("content").join(file)).unwrap(),
+        )
+        .unwrap();
+        y["altre_attivita"].as_str().map(str::to_string)
+    };
+    assert_eq!(rule("sport.yaml").as_deref(), Some("smartizzabili"));
+    assert_eq!(rule("cultura.yaml").as_deref(), Some("non_smartizzabili"));
+    assert_eq!(rule("messi.yaml"), None);
+}
+
 #[test]
 fn csv_encoding_and_separator_can_be_forced() {
     let site = new_site();
