@@ -273,13 +273,16 @@ pub(crate) enum Format {
     Docx,
     Odt,
     Xlsx,
+    /// Excel 97-2003 (`.xls`).
+    Xls,
     Ods,
     Csv,
     Html,
     Text,
 }
 
-pub(crate) const SUPPORTED: &str = ".docx, .odt, .xlsx, .xlsm, .ods, .csv, .tsv, .html, .htm, .txt";
+pub(crate) const SUPPORTED: &str =
+    ".docx, .odt, .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .html, .htm, .txt";
 
 impl Format {
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
@@ -288,6 +291,7 @@ impl Format {
             "docx" | "docm" => Format::Docx,
             "odt" => Format::Odt,
             "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" => Format::Xls,
             "ods" => Format::Ods,
             "csv" | "tsv" => Format::Csv,
             "html" | "htm" => Format::Html,
@@ -297,11 +301,46 @@ impl Format {
     }
 
     pub(crate) fn is_spreadsheet(self) -> bool {
-        matches!(self, Format::Xlsx | Format::Ods)
+        matches!(self, Format::Xlsx | Format::Xls | Format::Ods)
     }
 
     pub(crate) fn is_delimited(self) -> bool {
         matches!(self, Format::Csv | Format::Text)
+    }
+}
+
+/// What a spreadsheet's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    /// A zip: `.xlsx` or `.ods`.
+    Zip,
+    /// An OLE compound file: Excel 97-2003.
+    Ole,
+    /// An HTML page (after a BOM and blanks, `<`).
+    Html,
+    /// Text with no NUL byte: a CSV or TSV.
+    Text,
+    Other,
+}
+
+impl Sniffed {
+    fn of(bytes: &[u8]) -> Sniffed {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Sniffed::Zip;
+        }
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return Sniffed::Ole;
+        }
+        let head = &bytes[..bytes.len().min(4096)];
+        let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        if text.is_empty() || text.contains(&0) {
+            return Sniffed::Other;
+        }
+        match text.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'<') => Sniffed::Html,
+            Some(_) => Sniffed::Text,
+            None => Sniffed::Other,
+        }
     }
 }
 
@@ -328,7 +367,20 @@ pub(crate) fn read(
     match format {
         Format::Docx => docx::read(&bytes),
         Format::Odt => odt::read(&bytes),
-        Format::Xlsx | Format::Ods => sheet::read(&bytes, format, opts.sheet.as_deref()),
+        Format::Xlsx | Format::Xls | Format::Ods => match Sniffed::of(&bytes) {
+            // What the name says, or another spreadsheet under its name
+            // (an `.xlsx` saved as `.xls`).
+            Sniffed::Zip if format == Format::Ods => {
+                sheet::read(&bytes, format, opts.sheet.as_deref())
+            }
+            Sniffed::Zip => sheet::read(&bytes, Format::Xlsx, opts.sheet.as_deref()),
+            Sniffed::Ole => sheet::read(&bytes, Format::Xls, opts.sheet.as_deref()),
+            // What many programs' "export to Excel" give: a page or a CSV
+            // named `.xls`.
+            Sniffed::Html => html::read(&delimited::decode(&bytes, opts.encoding).0),
+            Sniffed::Text => delimited::read(&bytes, opts.encoding, opts.delimiter),
+            Sniffed::Other => sheet::read(&bytes, format, opts.sheet.as_deref()),
+        },
         Format::Csv => {
             let tsv = path
                 .extension()
@@ -404,6 +456,23 @@ mod tests {
     }
 
     #[test]
+    fn spreadsheets_are_what_their_bytes_say() {
+        for (bytes, want) in [
+            (&b"PK\x03\x04rest"[..], Sniffed::Zip),
+            (
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0][..],
+                Sniffed::Ole,
+            ),
+            (&b"\xEF\xBB\xBF\r\n <html><table>"[..], Sniffed::Html),
+            (&b"Ufficio;Attivit\xE0\r\n"[..], Sniffed::Text),
+            (&b""[..], Sniffed::Other),
+            (&b"\x00\x01junk"[..], Sniffed::Other),
+        ] {
+            assert_eq!(Sniffed::of(bytes), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
     fn formats_from_extensions() {
         assert_eq!(
             Format::from_path(Path::new("PIAO.DOCX")),
@@ -411,6 +480,10 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("a.htm")), Some(Format::Html));
         assert_eq!(Format::from_path(Path::new("a.pdf")), None);
+        assert_eq!(
+            Format::from_path(Path::new("Foglio.XLS")),
+            Some(Format::Xls)
+        );
         assert_eq!(Format::from_path(Path::new("senza")), None);
     }
 }

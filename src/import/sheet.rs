@@ -1,4 +1,4 @@
-//! Spreadsheets (`.xlsx`, `.ods`) through calamine: every sheet (or only
+//! Spreadsheets (`.xlsx`, `.xls`, `.ods`) through calamine: every sheet (or only
 //! `--sheet NAME`) is a table, every cell a cell, each line of a cell a
 //! paragraph; rows and columns keep their spreadsheet names (`B5`). A
 //! cell's value is written as an Italian sheet shows it ([`cell_text`]):
@@ -6,7 +6,7 @@
 
 use std::io::{Read, Seek};
 
-use calamine::{Data, Ods, Range, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Ods, Range, Reader, Xls, Xlsx, open_workbook_from_rs};
 
 use super::{Cell, Format, Places, ReadError, Row, Table};
 use crate::i18n::t;
@@ -19,6 +19,9 @@ pub(super) fn read(
     let cursor = std::io::Cursor::new(bytes);
     if format == Format::Ods {
         let book = open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| damaged(".ods", &e))?;
+        sheets(book, only)
+    } else if format == Format::Xls {
+        let book = open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| damaged(".xls", &e))?;
         sheets(book, only)
     } else {
         let book = open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| damaged(".xlsx", &e))?;

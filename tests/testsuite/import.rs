@@ -666,6 +666,44 @@ fn the_same_unit_in_two_sheets_is_a_warning() {
     assert_eq!(got[0].smart, all(&["Gestione IMU", "Accertamenti"]));
 }
 
+/// `.xls` files as offices have them: a workbook saved under the old
+/// name, and what many programs' "export to Excel" give, a web page or a
+/// CSV named `.xls`. They were refused ("the name does not tell the
+/// format"); each is now read as what its bytes are.
+#[test]
+fn xls_files_are_read_as_what_they_are() {
+    let page = "<html><body><table><tr><th>Settore</th><th>Processo</th><th>Lavoro agile</th></tr>\
+        <tr><td>Ragioneria</td><td>Mandati</td><td>SI</td></tr>\
+        <tr><td></td><td>Cassa</td><td>NO</td></tr></table></body></html>";
+    let csv = "Settore;Processo;Lavoro agile\r\nRagioneria;Mandati;SI\r\n;Cassa;NO\r\n";
+    let (csv, _, _) = encoding_rs::WINDOWS_1252.encode(csv);
+    let book = xlsx(&[(
+        "Foglio1",
+        vec![
+            vec!["Settore", "Processo", "Lavoro agile"],
+            vec!["Ragioneria", "Mandati", "SI"],
+            vec!["", "Cassa", "NO"],
+        ],
+    )]);
+    for (name, bytes) in [
+        ("export.xls", page.as_bytes().to_vec()),
+        ("estrazione.XLS", csv.to_vec()),
+        ("vecchio.xls", book),
+    ] {
+        let site = new_site();
+        let file = source(&site, name, &bytes);
+        let r = site.run(&["import", &file]);
+        assert!(r.ok(), "{name}: {}", r.stderr());
+        let got = units(&site);
+        assert_eq!(got.len(), 1, "{name}");
+        assert_eq!(
+            (got[0].smart.clone(), got[0].non.clone()),
+            (all(&["Mandati"]), all(&["Cassa"])),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn ods_long_shape_below_a_title_row() {
     let site = new_site();
