@@ -98,6 +98,7 @@ import-renamed-page = { $unit } would publish at { $base }/, but the extra page 
 import-renamed-reserved = { $unit } would publish at { $base }/, but the generator makes a page of that name: it is written as { $file }
 import-renamed-taken = { $unit } would publish at { $base }/, but another file of the site has that name: it is written as { $file }
 import-removal-not-imported = not in the imported file
+import-kept-renamed = { $path } ("{ $old }") shares at least half its activities (and more than one) with the new unit "{ $new }": if the act renamed it, both would be published with the same activities: then delete { $path }
 import-removal-example = the example unit made by `trasparenza init`
 import-backup-is-link = { $path } is a symbolic link
 # Why a unit's file cannot be updated in place; $key: smartizzabili | non_smartizzabili

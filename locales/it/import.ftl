@@ -99,6 +99,7 @@ import-renamed-page = { $unit } sarebbe pubblicata in { $base }/, ma quell'indir
 import-renamed-reserved = { $unit } sarebbe pubblicata in { $base }/, ma il programma crea già una pagina con quel nome: viene scritta in { $file }
 import-renamed-taken = { $unit } sarebbe pubblicata in { $base }/, ma quel nome è di un altro file del sito: viene scritta in { $file }
 import-removal-not-imported = non presente nel file importato
+import-kept-renamed = { $path } ("{ $old }") ha almeno metà delle sue attività (e più di una) in comune con la nuova unità "{ $new }": se l'atto l'ha rinominata, entrambe sarebbero pubblicate con le stesse attività: in tal caso eliminare { $path }
 import-removal-example = l'unità di esempio creata da `trasparenza init`
 import-backup-is-link = { $path } è un collegamento simbolico
 # Perché il file di un'unità non può essere aggiornato sul posto; $key: smartizzabili | non_smartizzabili

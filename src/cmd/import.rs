@@ -306,6 +306,9 @@ fn report(
                 nome: nome.clone(),
             });
         }
+        for why in &plan.kept_renamed {
+            say(Message::Renamed(why.clone()));
+        }
     }
 }
 

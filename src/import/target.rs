@@ -129,6 +129,9 @@ pub(crate) struct Plan {
     pub removals: Vec<Removal>,
     /// Units of the site the file does not have, kept: (path, nome).
     pub kept: Vec<(PathBuf, String)>,
+    /// For kept units that share most of their activities with a new unit
+    /// of the file (the act renamed it?): what to do, one line each.
+    pub kept_renamed: Vec<String>,
     /// Units given another file name than their own, and why.
     pub renamed: Vec<String>,
     /// Why the plan cannot be carried out without `--force` (or at all):
@@ -154,6 +157,41 @@ impl Plan {
             )
             .collect()
     }
+}
+
+/// The new unit of the file (not matched to a unit of the site) holding at
+/// least half the activities of the site's unit `lu`, two at least, by
+/// text: the act may have renamed it, and both would be published.
+fn renamed_as(lu: &LoadedUnit, imported: &Imported, match_of: &[Option<usize>]) -> Option<usize> {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let old: HashSet<String> = lu
+        .unit
+        .lists()
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|a| key(&a.testo)))
+        .collect();
+    if old.is_empty() {
+        return None;
+    }
+    (0..imported.units.len())
+        .filter(|&n| match_of[n].is_none())
+        .map(|n| {
+            let shared = imported.units[n]
+                .lists()
+                .iter()
+                .flat_map(|(_, l)| l.iter())
+                .filter(|it| old.contains(&key(&it.testo)))
+                .count();
+            (n, shared)
+        })
+        .filter(|&(_, shared)| shared >= 2 && shared * 2 >= old.len())
+        .max_by_key(|&(n, shared)| (shared, std::cmp::Reverse(n)))
+        .map(|(n, _)| n)
 }
 
 /// Whether `path` (shown as `content/...`, under `root`) is a symbolic link
@@ -465,6 +503,14 @@ pub(crate) fn plan(
             });
         } else {
             plan.kept.push((lu.unit.file.clone(), lu.unit.nome.clone()));
+            if let Some(n) = renamed_as(lu, imported, &match_of) {
+                plan.kept_renamed.push(t!(
+                    "import-kept-renamed",
+                    path = lu.unit.file.as_path(),
+                    old = lu.unit.nome.as_str(),
+                    new = imported.units[n].nome.as_str()
+                ));
+            }
         }
     }
     for e in &existing.examples {

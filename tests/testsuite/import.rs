@@ -1196,6 +1196,30 @@ fn units_the_file_lacks_are_kept_unless_force() {
 /// A unit file that is a symbolic link is not written through without
 /// `--force`; a unit in a linked folder is the same unit (it was not seen,
 /// and a second file of the same name broke the build).
+/// The act renamed a unit: the old file is kept (as any unit the file
+/// lacks) and the new one written, so both would be published with the
+/// same activities; the report says so, naming both (it once only listed
+/// the old one as kept).
+#[test]
+fn a_renamed_unit_is_named_beside_the_kept_one() {
+    let site = new_site();
+    let first = "Ufficio;Attività;Smartizzabile\nUfficio Anagrafe;Statistiche;SI\n;Rilascio CIE;NO\nUfficio Tributi;IMU;SI\n";
+    let file = source(&site, "a.csv", first.as_bytes());
+    assert!(site.run(&["import", &file]).ok());
+    let second = "Ufficio;Attività;Smartizzabile\nServizio Demografico;Statistiche;SI\n;Rilascio CIE;NO\n;Elettorale;SI\nUfficio Cultura;IMU;NO\n";
+    let file = source(&site, "b.csv", second.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let out = r.stdout();
+    assert!(
+        out.contains("note: content/anagrafe.yaml (\"Ufficio Anagrafe\") shares at least half its activities (and more than one) with the new unit \"Servizio Demografico\": if the act renamed it, both would be published with the same activities: then delete content/anagrafe.yaml"),
+        "{out}"
+    );
+    // One shared activity of one is not a rename.
+    assert_eq!(out.matches("shares at least half").count(), 1, "{out}");
+    assert!(site.root().join("content/anagrafe.yaml").exists());
+}
+
 #[test]
 fn linked_unit_files_and_folders() {
     let site = new_site();
