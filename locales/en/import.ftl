@@ -130,3 +130,4 @@ import-change-moved = > moved to { $list ->
        *[non_smartizzabili] non smartizzabili
     }: { $text }
 import-change-changed = ~ changed: { $before } -> { $after }
+import-change-note-dropped = the note written in the file for "{ $text }" goes with the activity (the backup copy keeps it): "{ $note }"

@@ -131,3 +131,4 @@ import-change-moved = > spostata in { $list ->
        *[non_smartizzabili] non smartizzabili
     }: { $text }
 import-change-changed = ~ modificata: { $before } -> { $after }
+import-change-note-dropped = la nota scritta nel file per "{ $text }" va via con l'attività (ne resta la copia di backup): "{ $note }"

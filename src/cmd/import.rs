@@ -293,7 +293,7 @@ fn report(
         let target::Action::Update(up) = &p.action else {
             continue;
         };
-        changes(args, &p.path, &up.changes, up.details);
+        changes(args, &p.path, &up.changes, up.details, &up.dropped_notes);
     }
     if !plan.kept.is_empty() {
         say(Message::KeptHeader {
@@ -313,12 +313,14 @@ fn report(
 }
 
 /// The changes import makes to the lists of the file at `path`, counted,
-/// then one line each.
+/// then one line each, a removed activity's note written in the file
+/// under its line.
 fn changes(
     args: &ImportArgs,
     path: &Path,
     changes: &[crate::changes::ActivityChange],
     details: usize,
+    dropped_notes: &[(String, String)],
 ) {
     let of = |kind| changes.iter().filter(|c| c.tipo == kind).count();
     say(Message::UnitChanges {
@@ -332,6 +334,20 @@ fn changes(
     });
     for c in changes {
         say(Message::Change(target::describe(c).to_string()));
+        // A note written in the file, under its activity's `- removed` line.
+        let removed = c.prima.as_ref().filter(|_| c.tipo == Kind::Rimossa);
+        for (text, note) in removed.iter().flat_map(|p| {
+            dropped_notes
+                .iter()
+                .filter(move |(t, _)| t.trim() == p.testo.trim())
+        }) {
+            let why = crate::i18n::t!(
+                "import-change-note-dropped",
+                text = text.as_str(),
+                note = note.as_str()
+            );
+            say(Message::Change(format!("  {why}")));
+        }
     }
 }
 
@@ -365,7 +381,13 @@ fn site_changes(args: &ImportArgs, site: &import::catalogue::Unit, p: &import::s
     use import::sito::RuleEdit;
     let lists_changed = !p.lists.changes.is_empty() || p.lists.details > 0;
     if !p.new_lists && lists_changed {
-        changes(args, &p.path, &p.lists.changes, p.lists.details);
+        changes(
+            args,
+            &p.path,
+            &p.lists.changes,
+            p.lists.details,
+            &p.lists.dropped_notes,
+        );
     }
     if let Some(r) = &site.rule {
         let value = import::lists::list_key(r.smart);

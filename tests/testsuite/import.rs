@@ -1220,6 +1220,35 @@ fn a_renamed_unit_is_named_beside_the_kept_one() {
     assert!(site.root().join("content/anagrafe.yaml").exists());
 }
 
+/// A note written by hand in a unit file goes when the act drops (or
+/// rewrites beyond recognition) its activity: the report says so under the
+/// activity's line, quoting the note (it once said only `- removed`).
+#[test]
+fn a_removed_activitys_own_note_is_in_the_report() {
+    let site = new_site();
+    let first = "Ufficio;Attività;Smartizzabile\nUfficio Tributi;Gestione IMU;SI\n;Sportello;NO\n;Cassa;SI\n";
+    let file = source(&site, "a.csv", first.as_bytes());
+    assert!(site.run(&["import", &file]).ok());
+    let path = site.root().join("content/tributi.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "  - Gestione IMU\n",
+        "  - testo: Gestione IMU\n    note: Con accesso VPN\n",
+    );
+    fs::write(&path, text).unwrap();
+    let second =
+        "Ufficio;Attività;Smartizzabile\nUfficio Tributi;Riscossione coattiva;SI\n;Sportello;NO\n";
+    let file = source(&site, "b.csv", second.as_bytes());
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    let out = r.stdout();
+    assert!(
+        out.contains("    - removed from smartizzabili: Gestione IMU\n      the note written in the file for \"Gestione IMU\" goes with the activity (the backup copy keeps it): \"Con accesso VPN\"\n"),
+        "{out}"
+    );
+    // `Cassa` had no note: nothing more under its line.
+    assert_eq!(out.matches("the note written").count(), 1, "{out}");
+}
+
 #[test]
 fn linked_unit_files_and_folders() {
     let site = new_site();
