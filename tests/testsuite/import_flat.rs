@@ -475,6 +475,14 @@ fn after_an_import_check_says_what_is_still_init_s_example() {
     ]);
     assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
     assert_eq!(placeholder_warnings(&site), ["example-rule"]);
+    // The example's note is no one's: removed without a word on it.
+    assert!(
+        r.stdout()
+            .contains("- removed from non smartizzabili: Protocollo")
+            && !r.stdout().contains("the note written in the file"),
+        "{}",
+        r.stdout()
+    );
     let sito = content(&site, "content/_sito.yaml");
     assert!(
         !sito.contains("scrivete qui sotto gli elenchi dell'atto"),
