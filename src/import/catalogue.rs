@@ -165,6 +165,9 @@ struct Header {
     /// The header's cells as [`row_texts`] gives them: a later row is the
     /// header repeated (on a new page) only when its texts are these.
     texts: Vec<String>,
+    /// The texts of the row above it, when the header is two rows (see
+    /// [`two_rows`]): repeated, it is the header too.
+    above: Option<Vec<String>>,
     shape: Shape,
     /// `None`: a table for the whole body (no unit column).
     unit: Option<usize>,
@@ -352,6 +355,7 @@ fn header(row: &Row) -> Option<Header> {
     };
     Some(Header {
         texts: row_texts(row),
+        above: None,
         shape,
         unit,
         fields,
@@ -372,6 +376,47 @@ fn header(row: &Row) -> Option<Header> {
 
 /// The texts of a row's cells, folded as [`norm`] does (case, accents,
 /// punctuation), without the empty cells at its end.
+/// A header in two rows: `Unità organizzativa | Attività` over `| Smartizzabili
+/// | Non smartizzabili` (a cell spanning the two lists). The lower row `at`
+/// was found without a unit column; with the cells of the row above where
+/// its own are empty, and the upper text before its own elsewhere
+/// (`Attività Smartizzabili`), it has one: that is the header, from the row
+/// above. Otherwise `h` as found.
+fn two_rows(rows: &[Row], at: usize, h: Header) -> (usize, Header) {
+    let Some(upper) = at.checked_sub(1).map(|i| &rows[i]) else {
+        return (at, h);
+    };
+    if h.unit.is_some() || is_blank(upper) {
+        return (at, h);
+    }
+    let lower = &rows[at];
+    let width = upper.cells.len().max(lower.cells.len());
+    let text = |r: &Row, c: usize| r.cells.get(c).map(Cell::flat).unwrap_or_default();
+    let cells = (0..width)
+        .map(|c| {
+            let (up, low) = (text(upper, c), text(lower, c));
+            Cell::from_text(&match (up.is_empty(), low.is_empty()) {
+                (false, false) => format!("{up} {low}"),
+                (false, true) => up,
+                _ => low,
+            })
+        })
+        .collect();
+    let joined = Row {
+        number: lower.number,
+        cells,
+    };
+    match header(&joined) {
+        // The unit's name only above: its column is empty below.
+        Some(mut two) if two.unit.is_some_and(|u| text(lower, u).is_empty()) => {
+            two.texts = row_texts(lower);
+            two.above = Some(row_texts(upper));
+            (at - 1, two)
+        }
+        _ => (at, h),
+    }
+}
+
 fn row_texts(row: &Row) -> Vec<String> {
     let mut texts: Vec<String> = row.cells.iter().map(|c| norm(&c.flat())).collect();
     while texts.last().is_some_and(String::is_empty) {
@@ -742,9 +787,10 @@ impl Builder {
             }
             return;
         };
+        let (top, h) = two_rows(&t.rows, at, h);
         self.out.tables_used += 1;
         self.states_rule |= h.states_rule;
-        for row in t.rows[..at].iter().filter(|r| !is_blank(r)) {
+        for row in t.rows[..top].iter().filter(|r| !is_blank(r)) {
             self.note(
                 false,
                 t.place(row, None),
@@ -767,12 +813,11 @@ impl Builder {
             // Only the same texts are the header again: a row whose cells
             // merely look like headers (`Servizio Tributi | Attività di
             // formazione | Lavoro agile`) is data.
-            if row_texts(row) == h.texts {
+            let texts = row_texts(row);
+            if texts == h.texts || h.above.as_ref() == Some(&texts) {
                 self.note(false, t.place(row, None), t!("import-header-repeated"));
                 continue;
             }
-            // `Totale | 12 | 30` under the units: a sum, not a unit; the
-            // rows below it continue no unit.
             // `#RIF!` where a formula failed: not the act's text.
             if let Some(col) = h
                 .used()
@@ -791,6 +836,8 @@ impl Builder {
                 }
                 continue;
             }
+            // `Totale | 12 | 30` under the units: a sum, not a unit; the
+            // rows below it continue no unit.
             if is_total(row) {
                 self.note(
                     true,

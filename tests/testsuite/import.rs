@@ -339,6 +339,80 @@ fn a_unit_cell_merged_over_rows_starts_each_row_anew() {
     }
 }
 
+/// The header in two rows, as Word tables often have it: `Unità
+/// organizzativa | Attività` (spanning two columns) over `| Smartizzabili |
+/// Non smartizzabili`, repeated on the next page. The lower row alone has
+/// no unit column: the table was once read as lists for the whole body,
+/// the units' names dropped with one warning.
+#[test]
+fn a_header_in_two_rows() {
+    let site = new_site();
+    let span2 = format!(
+        "<w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}",
+        w_p("Attività")
+    );
+    let head = [
+        w_row(&[w_p("Unità organizzativa"), span2]),
+        w_row(&[w_p(""), w_p("Smartizzabili"), w_p("Non smartizzabili")]),
+    ];
+    let body = [
+        w_table(&[
+            head[0].clone(),
+            head[1].clone(),
+            w_row(&[
+                w_p("Ufficio Tributi"),
+                w_p("Gestione IMU"),
+                w_p("Sportello"),
+            ]),
+        ]),
+        w_table(&[
+            head[0].clone(),
+            head[1].clone(),
+            w_row(&[
+                w_p("Ufficio Anagrafe"),
+                w_p("Statistiche"),
+                w_p("Rilascio CIE"),
+            ]),
+            head[0].clone(),
+            w_row(&[w_p("Ufficio Messi"), w_p("Albo"), w_p("Notifiche")]),
+        ]),
+    ]
+    .concat();
+    let file = source(&site, "piao.docx", &docx(&body));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got: Vec<(String, Vec<String>, Vec<String>)> = units(&site)
+        .into_iter()
+        .map(|u| (u.nome, u.smart, u.non))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Ufficio Tributi".to_string(),
+                all(&["Gestione IMU"]),
+                all(&["Sportello"])
+            ),
+            (
+                "Ufficio Anagrafe".to_string(),
+                all(&["Statistiche"]),
+                all(&["Rilascio CIE"])
+            ),
+            (
+                "Ufficio Messi".to_string(),
+                all(&["Albo"]),
+                all(&["Notifiche"])
+            ),
+        ]
+    );
+    let err = r.stderr();
+    assert!(!err.contains("warning"), "{err}");
+    assert!(
+        err.contains("note: piao.docx, table 2, row 4: skipped: the header row repeated"),
+        "{err}"
+    );
+}
+
 fn odt(body: &str) -> Vec<u8> {
     zip(&[
         ("mimetype", "application/vnd.oasis.opendocument.text".into()),
