@@ -556,6 +556,24 @@ pub(crate) fn strip_marker(s: &str) -> (&str, bool) {
 }
 
 /// The items of a list cell: one per paragraph, line or typed bullet.
+/// The lines of a paragraph that start an item each: in a list item
+/// (`<li>`, a Word list paragraph) a line break (`<br>`, Shift+Enter) goes
+/// on with the same item, unless the line starts with its own bullet or
+/// number.
+pub(crate) fn item_lines(text: &str, listed: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        match out.last_mut() {
+            Some(last) if listed && !line.trim().is_empty() && !strip_marker(line).1 => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out
+}
+
 /// A cell's text that says there is nothing: `Nessuna`, `Nessuna
 /// attività`, `Non previste`, `N.D.`, or marks only (`-`, `/`, `—`).
 pub(crate) fn means_none(text: &str) -> bool {
@@ -584,7 +602,8 @@ pub(crate) fn means_none(text: &str) -> bool {
 fn items_of(cell: &Cell) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for p in &cell.paras {
-        for line in p.text.split('\n') {
+        for line in item_lines(&p.text, p.listed) {
+            let line = line.as_str();
             let mut pieces = line.split('•');
             let head = pieces.next().unwrap_or_default();
             let mut push = |text: &str, marked: bool| {

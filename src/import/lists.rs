@@ -221,9 +221,10 @@ fn find(paras: &[Loose]) -> Flat {
     let lines: Vec<(&Loose, String)> = paras
         .iter()
         .flat_map(|p| {
-            p.text
-                .split('\n')
-                .map(collapse)
+            // A line break in a list item goes on with the item.
+            super::catalogue::item_lines(&p.text, p.listed)
+                .into_iter()
+                .map(|l| collapse(&l))
                 .filter(|l| !l.is_empty())
                 // Only a paragraph of its own: an item that holds a colon
                 // and semicolons stays one item of its list.

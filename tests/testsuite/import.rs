@@ -1044,6 +1044,52 @@ fn html_tables_with_lists_and_line_breaks() {
     );
 }
 
+/// A line break inside a list item (`<li>A<br>B</li>`, Shift+Enter in a
+/// Word list paragraph) goes on with the item: it was once split into two
+/// activities. A line with its own bullet is still an item of its own, and
+/// a line break in a plain cell still separates activities.
+#[test]
+fn a_line_break_in_a_list_item_is_one_item() {
+    let site = new_site();
+    let html = "<table><tr><th>Servizio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr>\
+        <tr><td>Servizio Tributi</td><td><ul><li>Accertamenti<br>TARI e TASI</li><li>Rimborsi<br>• Sgravi</li></ul></td>\
+        <td>Sportello<br>Notifiche</td></tr></table>\
+        <p>Attività da svolgere in presenza:</p><ul><li>Servizi cimiteriali<br>e di polizia mortuaria</li><li>Stato civile<br>Elettorale</li></ul>";
+    let file = source(&site, "piao.html", html.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(
+        got[0].smart,
+        all(&["Accertamenti TARI e TASI", "Rimborsi", "Sgravi"])
+    );
+    assert_eq!(got[0].non, all(&["Sportello", "Notifiche"]));
+    let sito: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap())
+            .unwrap();
+    assert_eq!(
+        texts(&sito["non_smartizzabili"]),
+        all(&[
+            "Servizi cimiteriali e di polizia mortuaria",
+            "Stato civile Elettorale"
+        ])
+    );
+    // In Word: a list paragraph with a line break.
+    let site = new_site();
+    let li_br = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Accertamenti</w:t><w:br/><w:t>TARI e TASI</w:t></w:r></w:p>";
+    let body = w_table(&[
+        w_row(&[w_p("Servizio"), w_p("Attività smartizzabili")]),
+        w_row(&[w_p("Servizio Tributi"), [li_br, &w_li("Rimborsi")].concat()]),
+    ]);
+    let file = source(&site, "piao.docx", &docx(&body));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        units(&site)[0].smart,
+        all(&["Accertamenti TARI e TASI", "Rimborsi"])
+    );
+}
+
 // ---- The example catalogue ------------------------------------------------
 
 /// The seed text of the PIAO gives the example's catalogue: same units in
