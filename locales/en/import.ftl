@@ -45,6 +45,10 @@ import-no-activity = skipped: no activity in this row
 import-kind-unclear = skipped: `{ $value }` does not say whether the activity is smartizzabile (write sì or no)
 import-kind-empty = skipped: "{ $activity }": the cell is empty and does not say whether the activity is smartizzabile (write sì or no)
 import-total-row = skipped: a row of totals, not a unit or an activity: { $row }
+import-sheet-hidden = { $rows ->
+        [one] skipped 1 row
+       *[other] skipped { $rows } rows
+    }: the sheet is hidden in the workbook; to read it, choose it with --sheet
 import-list-none = "{ $text }": the act says the list { $list } is empty; it is not an activity and was not imported
 import-unit-in-two-sheets = "{ $unit }" is also in another sheet ({ $first }): the activities of both sheets are imported together, as one unit; if a sheet is an earlier version of the catalogue, import only the right one with --sheet NAME
 import-formula-error = skipped: the cell shows `{ $error }`, the error of a formula of the sheet, not a text of the act; fix the formula (or type the text) and import again: { $row }

@@ -46,6 +46,10 @@ import-no-activity = ignorata: in questa riga non c'è un'attività
 import-kind-unclear = ignorata: `{ $value }` non dice se l'attività è smartizzabile (scrivere sì o no)
 import-kind-empty = ignorata: "{ $activity }": la cella è vuota e non dice se l'attività è smartizzabile (scrivere sì o no)
 import-total-row = ignorata: è una riga di totali, non un'unità né un'attività: { $row }
+import-sheet-hidden = { $rows ->
+        [one] ignorata 1 riga
+       *[other] ignorate { $rows } righe
+    }: il foglio è nascosto nella cartella di lavoro; per leggerlo, sceglierlo con --sheet
 import-list-none = "{ $text }": per l'atto l'elenco { $list } è vuoto; non è un'attività e non è stata importata
 import-unit-in-two-sheets = "{ $unit }" compare anche in un altro foglio ({ $first }): le attività dei due fogli sono importate insieme, in un'unica unità; se un foglio è una versione precedente del catalogo, importare solo quello giusto con --sheet NOME
 import-formula-error = ignorata: la cella mostra `{ $error }`, l'errore di una formula del foglio, non un testo dell'atto; correggere la formula (o scrivere il testo) e importare di nuovo: { $row }

@@ -788,6 +788,14 @@ impl Builder {
     }
 
     fn table(&mut self, t: &Table) {
+        if t.hidden {
+            let rows = t.rows.iter().filter(|r| !is_blank(r)).count();
+            if rows > 0 {
+                let name = t.label.clone();
+                self.note(false, name, t!("import-sheet-hidden", rows = rows));
+            }
+            return;
+        }
         self.unread(t);
         let found = t
             .rows

@@ -43,6 +43,9 @@ pub(crate) struct Table {
     /// The paragraphs of a document outside its tables, for the report
     /// (on the document's first table).
     pub outside: Outside,
+    /// A sheet hidden in the workbook, not asked for by `--sheet`: not
+    /// read, only named in the report.
+    pub hidden: bool,
 }
 
 /// Paragraphs of a document outside its tables, in order: how many, the

@@ -35,5 +35,6 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
         rows,
         unread,
         outside: Default::default(),
+        hidden: false,
     }])
 }

@@ -1,8 +1,9 @@
-//! Spreadsheets (`.xlsx`, `.xls`, `.ods`) through calamine: every sheet (or only
-//! `--sheet NAME`) is a table, every cell a cell, each line of a cell a
-//! paragraph; rows and columns keep their spreadsheet names (`B5`). A
-//! cell's value is written as an Italian sheet shows it ([`cell_text`]):
-//! a date `01/03/2026`, not the serial number Excel keeps.
+//! Spreadsheets (`.xlsx`, `.xls`, `.ods`) through calamine: every sheet
+//! (or only `--sheet NAME`) is a table, a hidden one only named in the
+//! report; every cell a cell, each line of a cell a paragraph; rows and
+//! columns keep their spreadsheet names (`B5`). A cell's value is written
+//! as an Italian sheet shows it ([`cell_text`]): a date `01/03/2026`, not
+//! the serial number Excel keeps.
 
 use std::io::{Read, Seek};
 
@@ -46,6 +47,14 @@ where
     B::Error: std::fmt::Display,
 {
     let names = book.sheet_names();
+    // A hidden sheet (lists for a drop-down, last year's copy) is not what
+    // the clerk sees: named in the report, read only with `--sheet`.
+    let hidden: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     let chosen: Vec<String> = match only {
         None => names.clone(),
         Some(want) => {
@@ -73,7 +82,9 @@ where
                 error = e.to_string()
             ))
         })?;
-        tables.push(table(&name, &range));
+        let mut t = table(&name, &range);
+        t.hidden = only.is_none() && hidden.contains(&name);
+        tables.push(t);
     }
     Ok(tables)
 }
@@ -178,6 +189,7 @@ fn table(name: &str, range: &Range<Data>) -> Table {
         rows,
         unread: Vec::new(),
         outside: Default::default(),
+        hidden: false,
     }
 }
 

@@ -64,6 +64,7 @@ impl Builder {
             rows: Vec::new(),
             unread: Vec::new(),
             outside: Outside::default(),
+            hidden: false,
         });
     }
 
@@ -196,6 +197,7 @@ impl Builder {
                 rows: Vec::new(),
                 unread: Vec::new(),
                 outside: self.outside,
+                hidden: false,
             }),
             None => {}
         }

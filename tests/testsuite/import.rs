@@ -499,8 +499,13 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     let mut rels = String::new();
     for (i, (name, rows)) in sheets.iter().enumerate() {
         let n = i + 1;
+        // `=hidden:NAME`: a sheet hidden in the workbook.
+        let (name, state) = match name.strip_prefix("=hidden:") {
+            Some(name) => (name, " state=\"hidden\""),
+            None => (*name, ""),
+        };
         book.push_str(&format!(
-            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            "<sheet name=\"{}\" sheetId=\"{n}\"{state} r:id=\"rId{n}\"/>",
             esc(name)
         ));
         rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
@@ -738,6 +743,41 @@ fn the_same_unit_in_two_sheets_is_a_warning() {
     let got = units(&site);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].smart, all(&["Gestione IMU", "Accertamenti"]));
+}
+
+/// A hidden sheet is not what the clerk sees in Excel (last year's copy,
+/// the lists of a drop-down): it was once read with the others, its
+/// activities published. It is named in a note and read only with
+/// `--sheet`.
+#[test]
+fn a_hidden_sheet_is_named_not_read() {
+    let site = new_site();
+    let head = vec!["Settore", "Attività", "Lavoro agile"];
+    let sheets = vec![
+        (
+            "=hidden:2025",
+            vec![head.clone(), vec!["Settore Tributi", "Gestione ICI", "SI"]],
+        ),
+        (
+            "2026",
+            vec![head.clone(), vec!["Settore Tributi", "Gestione IMU", "SI"]],
+        ),
+        ("=hidden:Elenchi", vec![vec![], vec![]]),
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&sheets));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(units(&site)[0].smart, all(&["Gestione IMU"]));
+    let err = r.stderr();
+    assert!(
+        err.contains("note: catalogo.xlsx, sheet 2025: skipped 2 rows: the sheet is hidden in the workbook; to read it, choose it with --sheet"),
+        "{err}"
+    );
+    // An empty hidden sheet is no news.
+    assert!(!err.contains("Elenchi"), "{err}");
+    let r = site.run(&["import", &file, "--sheet", "2025"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(units(&site)[0].smart, all(&["Gestione ICI"]));
 }
 
 /// `.xls` files as offices have them: a workbook saved under the old
