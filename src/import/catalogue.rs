@@ -713,6 +713,9 @@ struct Builder {
     /// For each unit named in a sheet, the sheet (table label) where it
     /// was named first, and the other sheets already reported.
     sheets: HashMap<usize, (String, Vec<String>)>,
+    /// The kind and the note of the last row of the long shape: a cell
+    /// merged with the one above says the same.
+    above: (String, Option<String>),
 }
 
 impl Builder {
@@ -1062,7 +1065,15 @@ impl Builder {
             self.note(true, t.place(row, Some(a)), t!("import-no-activity"));
             return;
         }
-        let raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
+        let merged = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c))
+                .is_some_and(|c| c.merged && c.is_blank())
+        };
+        let mut raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
+        if merged(Some(k)) {
+            raw = self.above.0.clone();
+        }
+        self.above.0 = raw.clone();
         let Some(smart) = kind_value(&raw, x_style) else {
             let message = if raw.is_empty() {
                 t!("import-kind-empty", activity = clip(&text, 60))
@@ -1089,6 +1100,12 @@ impl Builder {
                     .to_string()
             })
             .filter(|s| !s.is_empty());
+        let note = if merged(h.note) {
+            self.above.1.clone()
+        } else {
+            note
+        };
+        self.above.1 = note.clone();
         let ambiti = h
             .ambiti
             .and_then(|c| row.cells.get(c))

@@ -1,9 +1,10 @@
 //! Spreadsheets (`.xlsx`, `.xls`, `.ods`) through calamine: every sheet
 //! (or only `--sheet NAME`) is a table, a hidden one only named in the
 //! report; every cell a cell, each line of a cell a paragraph; rows and
-//! columns keep their spreadsheet names (`B5`). A cell's value is written
-//! as an Italian sheet shows it ([`cell_text`]): a date `01/03/2026`, not
-//! the serial number Excel keeps.
+//! columns keep their spreadsheet names (`B5`); the cells an `.xlsx`
+//! merged cell covers are marked `merged`. A cell's value is written as an
+//! Italian sheet shows it ([`cell_text`]): a date `01/03/2026`, not the
+//! serial number Excel keeps.
 
 use std::io::{Read, Seek};
 
@@ -18,15 +19,56 @@ pub(super) fn read(
     only: Option<&str>,
 ) -> Result<Vec<Table>, ReadError> {
     let cursor = std::io::Cursor::new(bytes);
-    if format == Format::Ods {
-        let book = open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| damaged(".ods", &e))?;
-        sheets(book, only)
+    let tables = if format == Format::Ods {
+        let mut book =
+            open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| damaged(".ods", &e))?;
+        sheets(&mut book, only)?
     } else if format == Format::Xls {
-        let book = open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| damaged(".xls", &e))?;
-        sheets(book, only)
+        let mut book =
+            open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| damaged(".xls", &e))?;
+        sheets(&mut book, only)?
     } else {
-        let book = open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| damaged(".xlsx", &e))?;
-        sheets(book, only)
+        let mut book =
+            open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| damaged(".xlsx", &e))?;
+        let mut tables = sheets(&mut book, only)?;
+        for (name, t) in &mut tables {
+            if let Some(Ok(merges)) = book.worksheet_merge_cells(name) {
+                mark_merged(t, &merges);
+            }
+        }
+        tables
+    };
+    Ok(tables.into_iter().map(|(_, t)| t).collect())
+}
+
+/// Marks the cells that merged cells cover (all but the first of each
+/// merge), as Word's merged cells are: a row under a merged unit or kind
+/// cell is a row of its own, of the same unit, of the same kind.
+fn mark_merged(t: &mut Table, merges: &[calamine::Dimensions]) {
+    let first = t.rows.first().map_or(1, |r| r.number);
+    // Cells past the widest row hold nothing: a merge reaching column XFD
+    // adds no cells.
+    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) as u32;
+    let last_row = (first + t.rows.len()) as u32;
+    for m in merges {
+        for r in m.start.0..=m.end.0.min(last_row) {
+            let Some(row) = (r as usize + 1)
+                .checked_sub(first)
+                .and_then(|i| t.rows.get_mut(i))
+            else {
+                continue;
+            };
+            for c in m.start.1..=m.end.1.min(width.saturating_sub(1)) {
+                if (r, c) == m.start {
+                    continue;
+                }
+                let c = c as usize;
+                if row.cells.len() <= c {
+                    row.cells.resize(c + 1, Cell::default());
+                }
+                row.cells[c].merged = true;
+            }
+        }
     }
 }
 
@@ -39,10 +81,11 @@ fn damaged(kind: &str, e: &dyn std::fmt::Display) -> ReadError {
     .hint(t!("import-sheet-damaged-hint", kind = kind))
 }
 
+/// The sheets read, each with its name.
 fn sheets<RS: Read + Seek, B: Reader<RS>>(
-    mut book: B,
+    book: &mut B,
     only: Option<&str>,
-) -> Result<Vec<Table>, ReadError>
+) -> Result<Vec<(String, Table)>, ReadError>
 where
     B::Error: std::fmt::Display,
 {
@@ -84,7 +127,7 @@ where
         })?;
         let mut t = table(&name, &range);
         t.hidden = only.is_none() && hidden.contains(&name);
-        tables.push(t);
+        tables.push((name, t));
     }
     Ok(tables)
 }

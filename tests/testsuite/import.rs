@@ -529,15 +529,33 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
                         r + 1,
                         esc(e)
                     ));
+                } else if *v == "=merged" {
+                    // Covered by the merged cell above (no cell written).
                 } else if !v.is_empty() {
                     data.push_str(&format!("<c r=\"{col}{}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", r + 1, esc(v)));
                 }
             }
             data.push_str("</row>");
         }
+        // `=merged` below a cell: that cell merged down over them.
+        let mut merges = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let covered = |r: usize| rows.get(r).and_then(|x| x.get(c)) == Some(&"=merged");
+                if *v == "=merged" || !covered(r + 1) {
+                    continue;
+                }
+                let end = (r + 1..).find(|&e| !covered(e)).unwrap_or(r + 1);
+                let col = (b'A' + c as u8) as char;
+                merges.push_str(&format!("<mergeCell ref=\"{col}{}:{col}{end}\"/>", r + 1));
+            }
+        }
+        if !merges.is_empty() {
+            merges = format!("<mergeCells>{merges}</mergeCells>");
+        }
         files.push((
             format!("xl/worksheets/sheet{n}.xml"),
-            format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"),
+            format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData>{merges}</worksheet>"),
         ));
     }
     files.push((
@@ -743,6 +761,32 @@ fn the_same_unit_in_two_sheets_is_a_warning() {
     let got = units(&site);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].smart, all(&["Gestione IMU", "Accertamenti"]));
+}
+
+/// Cells merged down over several rows, as a clerk formats a sheet: the
+/// unit, the kind and the note said once for a group of activities. The
+/// rows under a merged kind were once skipped with a warning each (the cell
+/// read empty), and the note was only the first row's.
+#[test]
+fn merged_cells_of_a_sheet_say_the_same_for_every_row() {
+    let site = new_site();
+    let sheet = vec![
+        vec!["Settore", "Attività", "Lavoro agile", "Note"],
+        vec!["Settore Personale", "Buste paga", "SI", "Con VPN"],
+        vec!["=merged", "Concorsi", "=merged", "=merged"],
+        vec!["=merged", "Protocollo", "=merged", ""],
+        vec!["=merged", "Sportello", "NO", ""],
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&[("Foglio1", sheet)]));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!r.stderr().contains("warning"), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].smart, all(&["Buste paga", "Concorsi", "Protocollo"]));
+    assert_eq!(got[0].non, all(&["Sportello"]));
+    let y = fs::read_to_string(site.root().join("content/personale.yaml")).unwrap();
+    assert_eq!(y.matches("note: Con VPN").count(), 2, "{y}");
 }
 
 /// A hidden sheet is not what the clerk sees in Excel (last year's copy,
