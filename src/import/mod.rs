@@ -392,7 +392,14 @@ pub(crate) fn read(
             delimited::read(&bytes, opts.encoding, delimiter)
         }
         Format::Html => html::read(&delimited::decode(&bytes, opts.encoding).0),
-        Format::Text => piao::read(&delimited::decode(&bytes, opts.encoding).0),
+        Format::Text => {
+            let text = delimited::decode(&bytes, opts.encoding).0;
+            if piao::is_excel_text(&text) {
+                delimited::read(&bytes, opts.encoding, Some(b'\t'))
+            } else {
+                piao::read(&text)
+            }
+        }
     }
 }
 

@@ -2090,6 +2090,45 @@ fn utf16_files_with_and_without_bom() {
     }
 }
 
+/// Excel's "Unicode text" (`.txt`, UTF-16, tabs): a cell with a line
+/// break or a quote is in quotes. It was read as the PIAO text (a line a
+/// row, cells as HTML): `Accertamenti ""TARI"""` became a unit, `"Gestione
+/// IMU` an activity with its quote, and `<front office>` was taken for a
+/// tag and lost. It is read as a TSV.
+#[test]
+fn excel_unicode_text_is_read_as_a_tsv() {
+    let text = "Unità organizzativa\tAttività smartizzabili\tAttività non smartizzabili\r\n\
+                Ufficio Tributi\t\"Gestione IMU\nAccertamenti \"\"TARI\"\"\"\tSportello <front office>\r\n\
+                Ufficio Anagrafe\tStatistiche & censimenti\t\"Rilascio CIE\nNotifiche\"\r\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let site = new_site();
+    let file = source(&site, "catalogo.txt", &bytes);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got: Vec<(String, Vec<String>, Vec<String>)> = units(&site)
+        .into_iter()
+        .map(|u| (u.nome, u.smart, u.non))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Ufficio Tributi".to_string(),
+                all(&["Gestione IMU", "Accertamenti \"TARI\""]),
+                all(&["Sportello <front office>"])
+            ),
+            (
+                "Ufficio Anagrafe".to_string(),
+                all(&["Statistiche & censimenti"]),
+                all(&["Rilascio CIE", "Notifiche"])
+            ),
+        ]
+    );
+}
+
 /// Issue 21: a 250 KB .docx took 407 MB. A zip of blanks (17 MiB of them
 /// in one stretch) and a table of merged cells (3,200 cells spanning 64
 /// columns each, 204,800 in all) are refused, not held in memory.
