@@ -39,6 +39,10 @@ import-column-not-read = column "{ $name }" is not part of the catalogue: its te
         [one] row
        *[other] rows
     } was not imported
+import-column-not-read-no-unit = column "{ $name }" was not read ({ $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }), and the table has no unit column: its activities are imported for the whole body; if the column names the offices, title it "Ufficio" and import again
 import-no-unit = skipped: activities with no unit named in this row or above it
 import-joined = joined to the item before it, as a sentence broken across a page: "…{ $before }" + "{ $after }…"
 import-no-activity = skipped: no activity in this row
@@ -65,7 +69,7 @@ import-csv-unreadable = line { $line }: this CSV cannot be read: { $error }
 import-csv-unreadable-hint = a quote `"` opened in a cell is never closed; or choose the separator with --delimiter
 import-html-too-deep = { $place }: the HTML is nested more than { $max } levels deep (elements inside elements); no act's table is, and browsers stop there too: not read
 import-html-too-deep-hint = save the page again from the program that made it, or copy the table into a .docx or .txt file
-# $kind: .xlsx or .ods
+# $kind: .xlsx, .xls or .ods
 import-sheet-damaged = cannot read this { $kind } spreadsheet: { $error }
 import-sheet-damaged-hint = open it in Excel or LibreOffice Calc and save it again as { $kind }
 import-no-such-sheet = there is no sheet named `{ $name }`

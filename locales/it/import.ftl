@@ -40,6 +40,10 @@ import-column-not-read = la colonna "{ $name }" non fa parte del catalogo: il su
         [one] 1 riga
        *[other] { $rows } righe
     }) non è stato importato
+import-column-not-read-no-unit = la colonna "{ $name }" non è stata letta ({ $rows ->
+        [one] 1 riga
+       *[other] { $rows } righe
+    }), e la tabella non ha una colonna dell'unità: le sue attività sono importate per tutto l'ente; se la colonna nomina gli uffici, intitolarla "Ufficio" e importare di nuovo
 import-no-unit = ignorata: attività senza un'unità organizzativa indicata in questa riga o in quelle sopra
 import-joined = ricongiunta alla voce precedente, come una frase spezzata a fine pagina: "…{ $before }" + "{ $after }…"
 import-no-activity = ignorata: in questa riga non c'è un'attività
@@ -66,7 +70,7 @@ import-csv-unreadable = riga { $line }: questo file CSV non si può leggere: { $
 import-csv-unreadable-hint = una virgoletta `"` aperta in una cella non viene mai chiusa; oppure scegliere il separatore con --delimiter
 import-html-too-deep = { $place }: l'HTML ha più di { $max } livelli di elementi uno dentro l'altro; nessuna tabella di un atto ne ha tanti, e anche i browser si fermano lì: non letto
 import-html-too-deep-hint = salvare di nuovo la pagina dal programma che l'ha creata, oppure copiare la tabella in un file .docx o .txt
-# $kind: .xlsx o .ods
+# $kind: .xlsx, .xls o .ods
 import-sheet-damaged = impossibile leggere questo foglio di calcolo { $kind }: { $error }
 import-sheet-damaged-hint = aprirlo in Excel o LibreOffice Calc e salvarlo di nuovo come { $kind }
 import-no-such-sheet = non c'è un foglio di nome `{ $name }`

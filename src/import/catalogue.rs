@@ -218,7 +218,6 @@ fn classify(header: &str) -> Option<Role> {
             "id",
             "url",
             "codice",
-            "n",
             "numero",
             "totale",
             "totali",
@@ -231,6 +230,8 @@ fn classify(header: &str) -> Option<Role> {
         ]
         .iter()
         .any(|w| has(w))
+        // `N.`, `N. progressivo`: a number; `S/N` is a yes or no.
+        || words[0] == "n"
     {
         return None;
     }
@@ -238,15 +239,19 @@ fn classify(header: &str) -> Option<Role> {
         .iter()
         .filter(|w| w.starts_with("smartizzabil"))
         .count();
-    let smartish =
-        smart_words > 0 || has("agile") || has("remoto") || starts("telelavor") || has("smart");
+    let smartish = smart_words > 0
+        || has("agile")
+        || has("remoto")
+        || starts("telelavor")
+        || has("smart")
+        || has("sw");
     let activityish = starts("attivit")
         || starts("process")
         || has("descrizione")
         || starts("procediment")
         || has("mansioni");
     let neg = has("non");
-    if smart_words >= 2 || (has("si") && has("no")) {
+    if smart_words >= 2 || (has("si") && has("no")) || (smartish && has("s") && has("n")) {
         return Some(Role::Kind);
     }
     // "In parte", "Parzialmente smartizzabili", "A rotazione": a list of
@@ -281,6 +286,16 @@ fn classify(header: &str) -> Option<Role> {
         || starts("settor")
         || starts("struttur")
         || has("uo")
+        || (!starts("responsabil")
+            && (["uoc", "uos", "cdr", "reparto", "divisione"]
+                .iter()
+                .any(|w| has(w))
+                || starts("direzion")
+                || starts("dipartiment")
+                || starts("ripartizion")))
+        // `U.O.`, `U.O.C.`, `Centro di responsabilità`.
+        || matches!(words.as_slice(), ["u", "o"] | ["u", "o", "c" | "s"])
+        || n.starts_with("centro di responsabilit")
     {
         return Some(Role::Unit);
     }
@@ -930,6 +945,18 @@ impl Builder {
                     t.place(head, Some(col)),
                     t!("import-column-no-header", rows = filled),
                 );
+            } else if h.unit.is_none() {
+                // Lists for the whole body: a column it does not read may
+                // name the offices under a header it does not know.
+                self.note(
+                    true,
+                    t.place(head, Some(col)),
+                    t!(
+                        "import-column-not-read-no-unit",
+                        name = clip(&name, 60),
+                        rows = filled
+                    ),
+                );
             } else {
                 self.note(
                     false,
@@ -1292,6 +1319,25 @@ mod tests {
         let cases = [
             ("Unità organizzativa", Some(Role::Unit)),
             ("Settore/Servizio", Some(Role::Unit)),
+            // Other names of a unit's column (they once left the table
+            // read as lists for the whole body).
+            ("U.O.", Some(Role::Unit)),
+            ("UOC", Some(Role::Unit)),
+            ("Direzione", Some(Role::Unit)),
+            ("Dipartimento", Some(Role::Unit)),
+            ("Ripartizione", Some(Role::Unit)),
+            ("Centro di responsabilità", Some(Role::Unit)),
+            (
+                "Responsabile della direzione",
+                Some(Role::Text("responsabile")),
+            ),
+            ("Attività di direzione", Some(Role::Activity)),
+            // `S/N` is a yes or no, `N.` a number.
+            ("Smart working (S/N)", Some(Role::Kind)),
+            ("Agile S/N", Some(Role::Kind)),
+            ("SW", Some(Role::Kind)),
+            ("N.", None),
+            ("N. progressivo", None),
             ("unita_nome", Some(Role::Unit)),
             ("unita_slug", None),
             ("Area", Some(Role::Text("area"))),
