@@ -678,9 +678,9 @@ fn numbered(line: &str) -> Vec<&str> {
 }
 
 /// Several sentences or activities written as one item (the seed's
-/// Servizio Sociale row): two sentence ends followed by a capital, or three
+/// Servizio Sociale row): two sentence ends followed by a capital, three
 /// places where a capitalised word follows a lowercase one with no
-/// punctuation between.
+/// punctuation between, or two `; ` before a word (a list typed in a cell).
 pub(crate) fn run_together(s: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "al", "alla", "alle", "agli", "ai", "con", "da", "dal", "dalla", "dei", "del",
@@ -710,7 +710,21 @@ pub(crate) fn run_together(s: &str) -> bool {
             joins += 1;
         }
     }
-    sentences >= 2 || joins >= 3
+    // `Gestione IMU; accertamenti TARI; rimborsi`: a list typed in a cell
+    // (not `(art. 5; comma 2)`).
+    let mut depth = 0usize;
+    let mut semicolons = 0;
+    for (at, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 && s[at + 1..].starts_with(' ') => {
+                semicolons += usize::from(s[at + 2..].starts_with(char::is_alphabetic));
+            }
+            _ => {}
+        }
+    }
+    sentences >= 2 || joins >= 3 || semicolons >= 2
 }
 
 #[derive(Default)]
@@ -1479,7 +1493,11 @@ mod tests {
         assert!(run_together(
             "Sopralluoghi presso strutture comunali Sovrintendenza agli eventi Colloqui con soggetti fragili Visite domiciliari all'utenza"
         ));
+        // A list typed in one cell, once imported as one activity in silence.
+        assert!(run_together("Gestione IMU; accertamenti TARI; rimborsi"));
         for one in [
+            "Verifiche; controlli",
+            "Istruttoria (art. 5; comma 2; lettera a)",
             "Rilascio pareri, in sostituzione del dirigente dell'Area Risorse, Servizi e Territorio",
             "Gestione gare relative al Servizio Lavori Pubblici (redazione atti)",
             "Attività di reportistica richieste da enti sovraordinati (ISTAT, SOSE, Agenzia delle Entrate, ecc.).",
