@@ -108,6 +108,11 @@ import-renamed-taken = { $unit } would publish at { $base }/, but another file o
 import-removal-not-imported = not in the imported file
 import-kept-renamed = { $path } ("{ $old }") shares at least half its activities (and more than one) with the new unit "{ $new }": if the act renamed it, both would be published with the same activities: then delete { $path }
 import-removal-example = the example unit made by `trasparenza init`
+import-write-nothing = cannot write { $path }: { $error }; nothing was written
+import-write-partly = cannot write { $path }: { $error } ({ $written } of { $total } { $total ->
+        [one] file
+       *[other] files
+    } written; no existing file had been replaced)
 import-backup-is-link = { $path } is a symbolic link
 # Why a unit's file cannot be updated in place; $key: smartizzabili | non_smartizzabili
 import-list-moved = its list `{ $key }` is not where it was read

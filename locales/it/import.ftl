@@ -109,6 +109,11 @@ import-renamed-taken = { $unit } sarebbe pubblicata in { $base }/, ma quel nome 
 import-removal-not-imported = non presente nel file importato
 import-kept-renamed = { $path } ("{ $old }") ha almeno metà delle sue attività (e più di una) in comune con la nuova unità "{ $new }": se l'atto l'ha rinominata, entrambe sarebbero pubblicate con le stesse attività: in tal caso eliminare { $path }
 import-removal-example = l'unità di esempio creata da `trasparenza init`
+import-write-nothing = impossibile scrivere { $path }: { $error }; non è stato scritto nulla
+import-write-partly = impossibile scrivere { $path }: { $error } ({ $written ->
+        [one] 1 file scritto
+       *[other] { $written } file scritti
+    } su { $total }; nessun file esistente era stato sostituito)
 import-backup-is-link = { $path } è un collegamento simbolico
 # Perché il file di un'unità non può essere aggiornato sul posto; $key: smartizzabili | non_smartizzabili
 import-list-moved = il suo elenco `{ $key }` non è dove era stato letto

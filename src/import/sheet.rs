@@ -32,7 +32,7 @@ pub(super) fn read(
             open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| damaged(".xlsx", &e))?;
         let mut tables = sheets(&mut book, only)?;
         for (name, t) in &mut tables {
-            if let Some(Ok(merges)) = book.worksheet_merge_cells(name) {
+            if let Ok(merges) = book.merge_cells_by_sheet_name(name) {
                 mark_merged(t, &merges);
             }
         }

@@ -712,16 +712,45 @@ pub(crate) fn backup(dir: &Path, files: &[(PathBuf, PathBuf)]) -> io::Result<()>
     Ok(())
 }
 
-/// Writes one file: a temporary sibling, then a rename over the target.
-pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
+/// The temporary sibling a file is written to before it is renamed over
+/// `path`.
+fn staging(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.import-tmp"));
-    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    path.with_file_name(format!(".{name}.import-tmp"))
+}
+
+/// Writes every file's text to its temporary sibling, before any file is
+/// replaced: `Err` with the index of the file that could not be written
+/// (then no temporary file is left, and nothing else was touched).
+pub(crate) fn stage(files: &[(&Path, &str)]) -> Result<Vec<PathBuf>, (usize, io::Error)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (i, (path, text)) in files.iter().enumerate() {
+        let tmp = staging(path);
+        if let Err(e) = std::fs::write(&tmp, text) {
+            let _ = std::fs::remove_file(&tmp);
+            unstage(&staged);
+            return Err((i, e));
+        }
+        staged.push(tmp);
+    }
+    Ok(staged)
+}
+
+/// Removes the temporary files of [`stage`] (nothing will be written).
+pub(crate) fn unstage(staged: &[PathBuf]) {
+    for tmp in staged {
+        let _ = std::fs::remove_file(tmp);
+    }
+}
+
+/// Renames a staged file over `path`.
+pub(crate) fn commit(tmp: &Path, path: &Path) -> io::Result<()> {
+    let result = std::fs::rename(tmp, path);
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(tmp);
     }
     result
 }

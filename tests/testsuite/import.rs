@@ -1710,6 +1710,37 @@ fn simple_csv(site: &Site) -> String {
     )
 }
 
+/// A file that cannot be written (here: a folder where its temporary copy
+/// goes; a read-only or full disk alike) stops the import before any file
+/// is replaced or created: the first units were once written and the rest
+/// not, and the message said copies were kept when none had been made.
+#[test]
+fn a_file_that_cannot_be_written_stops_before_anything_is_touched() {
+    let site = new_site();
+    let csv = "Ufficio;Attività smartizzabili\nUfficio Tributi;Calcolo IMU\nUfficio Anagrafe;Statistiche\n";
+    let file = source(&site, "a.csv", csv.as_bytes());
+    fs::create_dir(site.root().join("content/.anagrafe.yaml.import-tmp")).unwrap();
+    let before = tree(&site.root().join("content"));
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("error: cannot write content/anagrafe.yaml: ")
+            && r.stderr().contains("; nothing was written"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!r.stderr().contains("copies"), "{}", r.stderr());
+    assert_eq!(tree(&site.root().join("content")), before);
+    assert!(!site.root().join("content/tributi.yaml").exists());
+    assert!(
+        !site
+            .root()
+            .join("content/.tributi.yaml.import-tmp")
+            .exists()
+    );
+}
+
 /// A file at the new unit's name that import cannot update (it does not
 /// read as a unit) is refused, and nothing is written; with `--force` it is
 /// replaced and a copy kept, listed by `--dry-run --force` too.
