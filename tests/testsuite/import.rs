@@ -102,6 +102,24 @@ fn units(site: &Site) -> Vec<Imported> {
     units_in(&site.root().join("content"))
 }
 
+/// Each unit of the site as (nome, smartizzabili, non_smartizzabili).
+type Lists = Vec<(String, Vec<String>, Vec<String>)>;
+
+fn lists(site: &Site) -> Lists {
+    units(site)
+        .into_iter()
+        .map(|u| (u.nome, u.smart, u.non))
+        .collect()
+}
+
+/// `lists` as a test writes what it wants.
+fn want(units: &[(&str, &[&str], &[&str])]) -> Lists {
+    units
+        .iter()
+        .map(|(n, s, o)| (n.to_string(), all(s), all(o)))
+        .collect()
+}
+
 fn zip(files: &[(&str, String)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in files {
@@ -381,29 +399,13 @@ fn a_header_in_two_rows() {
     let file = source(&site, "piao.docx", &docx(&body));
     let r = site.run(&["import", &file]);
     assert!(r.ok(), "{}", r.stderr());
-    let got: Vec<(String, Vec<String>, Vec<String>)> = units(&site)
-        .into_iter()
-        .map(|u| (u.nome, u.smart, u.non))
-        .collect();
     assert_eq!(
-        got,
-        [
-            (
-                "Ufficio Tributi".to_string(),
-                all(&["Gestione IMU"]),
-                all(&["Sportello"])
-            ),
-            (
-                "Ufficio Anagrafe".to_string(),
-                all(&["Statistiche"]),
-                all(&["Rilascio CIE"])
-            ),
-            (
-                "Ufficio Messi".to_string(),
-                all(&["Albo"]),
-                all(&["Notifiche"])
-            ),
-        ]
+        lists(&site),
+        want(&[
+            ("Ufficio Tributi", &["Gestione IMU"], &["Sportello"]),
+            ("Ufficio Anagrafe", &["Statistiche"], &["Rilascio CIE"]),
+            ("Ufficio Messi", &["Albo"], &["Notifiche"]),
+        ])
     );
     let err = r.stderr();
     assert!(!err.contains("warning"), "{err}");
@@ -1013,22 +1015,13 @@ fn cells_saying_none_are_empty_lists() {
     let file = source(&site, "piao.csv", text.as_bytes());
     let r = site.run(&["import", &file, "--delimiter", ";"]);
     assert!(r.ok(), "{}", r.stderr());
-    let got = units(&site);
-    let lists: Vec<(&str, Vec<String>, Vec<String>)> = got
-        .iter()
-        .map(|u| (u.nome.as_str(), u.smart.clone(), u.non.clone()))
-        .collect();
     assert_eq!(
-        lists,
-        [
-            (
-                "Ufficio Tributi",
-                all(&["Gestione IMU", "Accertamenti"]),
-                vec![]
-            ),
-            ("Ufficio Anagrafe", vec![], all(&["Sportello", "Notifiche"])),
-            ("Ufficio Messi", all(&["Notifiche", "Albo"]), vec![]),
-        ]
+        lists(&site),
+        want(&[
+            ("Ufficio Tributi", &["Gestione IMU", "Accertamenti"], &[]),
+            ("Ufficio Anagrafe", &[], &["Sportello", "Notifiche"]),
+            ("Ufficio Messi", &["Notifiche", "Albo"], &[]),
+        ])
     );
     let err = r.stderr();
     assert!(
@@ -2139,24 +2132,20 @@ fn excel_unicode_text_is_read_as_a_tsv() {
     let file = source(&site, "catalogo.txt", &bytes);
     let r = site.run(&["import", &file]);
     assert!(r.ok(), "{}", r.stderr());
-    let got: Vec<(String, Vec<String>, Vec<String>)> = units(&site)
-        .into_iter()
-        .map(|u| (u.nome, u.smart, u.non))
-        .collect();
     assert_eq!(
-        got,
-        [
+        lists(&site),
+        want(&[
             (
-                "Ufficio Tributi".to_string(),
-                all(&["Gestione IMU", "Accertamenti \"TARI\""]),
-                all(&["Sportello <front office>"])
+                "Ufficio Tributi",
+                &["Gestione IMU", "Accertamenti \"TARI\""],
+                &["Sportello <front office>"]
             ),
             (
-                "Ufficio Anagrafe".to_string(),
-                all(&["Statistiche & censimenti"]),
-                all(&["Rilascio CIE", "Notifiche"])
+                "Ufficio Anagrafe",
+                &["Statistiche & censimenti"],
+                &["Rilascio CIE", "Notifiche"]
             ),
-        ]
+        ])
     );
 }
 
