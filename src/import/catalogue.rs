@@ -959,28 +959,16 @@ impl Builder {
                     t.place(head, Some(col)),
                     t!("import-column-no-header", rows = filled),
                 );
-            } else if h.unit.is_none() {
+            } else {
                 // Lists for the whole body: a column it does not read may
                 // name the offices under a header it does not know.
-                self.note(
-                    true,
-                    t.place(head, Some(col)),
-                    t!(
-                        "import-column-not-read-no-unit",
-                        name = clip(&name, 60),
-                        rows = filled
-                    ),
-                );
-            } else {
-                self.note(
-                    false,
-                    t.place(head, Some(col)),
-                    t!(
-                        "import-column-not-read",
-                        name = clip(&name, 60),
-                        rows = filled
-                    ),
-                );
+                let (no_unit, name) = (h.unit.is_none(), clip(&name, 60));
+                let message = if no_unit {
+                    t!("import-column-not-read-no-unit", name = name, rows = filled)
+                } else {
+                    t!("import-column-not-read", name = name, rows = filled)
+                };
+                self.note(no_unit, t.place(head, Some(col)), message);
             }
         }
     }
