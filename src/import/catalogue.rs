@@ -391,6 +391,16 @@ fn header(row: &Row) -> Option<Header> {
 
 /// The texts of a row's cells, folded as [`norm`] does (case, accents,
 /// punctuation), without the empty cells at its end.
+/// Whether one of the first rows of `t` is a header (the table may be the
+/// catalogue): for `html`, which reads the tables inside a page's layout
+/// table when that one has none.
+pub(crate) fn has_header(t: &Table) -> bool {
+    t.rows
+        .iter()
+        .take(HEADER_SEARCH)
+        .any(|r| header(r).is_some())
+}
+
 /// A header in two rows: `Unità organizzativa | Attività` over `| Smartizzabili
 /// | Non smartizzabili` (a cell spanning the two lists). The lower row `at`
 /// was found without a unit column; with the cells of the row above where

@@ -1,5 +1,6 @@
 //! HTML: the `<table>`s of a page (`.html`, `.htm`, what Word's "save as
-//! web page" and many intranets give), and the HTML fragment of one cell,
+//! web page" and many intranets give; those inside a page's layout table
+//! too), and the HTML fragment of one cell,
 //! used also for the cells of a PIAO text. `<li>` is a list item; `<p>`,
 //! `<div>` and the other blocks start a paragraph; `<br>` a new line;
 //! `colspan` and `rowspan` leave empty cells where the cell spreads.
@@ -26,12 +27,11 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     };
     // The page is already whole in memory: no cap on its cells.
     let mut tables = Builder::with_limit(usize::MAX);
-    for t in doc.select(&tables_selector).filter(|t| {
-        !t.ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| a.value().name() == "table")
-    }) {
-        table(&mut tables, t);
+    for t in doc
+        .select(&tables_selector)
+        .filter(|t| nearest_table(*t).is_none())
+    {
+        table_or_layout(&mut tables, t, &tables_selector);
     }
     // The page's text outside its tables: for `lists` (a page with no
     // table may be the act as a list) and the report.
@@ -45,6 +45,32 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
         tables.outside_para(p, chrome, first);
     }
     tables.finish()
+}
+
+/// Adds the table `t`; when it has no header row and holds tables of its
+/// own (a page laid out with a table: menus in one cell, the act's table in
+/// another), those tables too, after it, by the same rule.
+fn table_or_layout(tables: &mut Builder, t: ElementRef<'_>, select: &Selector) {
+    table(tables, t);
+    let inner: Vec<ElementRef<'_>> = t
+        .select(select)
+        .filter(|i| nearest_table(*i) == Some(t.id()))
+        .collect();
+    if inner.is_empty() {
+        return;
+    }
+    let mut alone = Builder::with_limit(usize::MAX);
+    table(&mut alone, t);
+    let laid_out = alone
+        .finish()
+        .ok()
+        .and_then(|t| t.into_iter().next())
+        .is_some_and(|t| !super::catalogue::has_header(&t));
+    if laid_out {
+        for i in inner {
+            table_or_layout(tables, i, select);
+        }
+    }
 }
 
 /// Adds the table `t` (its own rows, not those of tables nested in it).
@@ -543,11 +569,29 @@ mod tests {
 
     #[test]
     fn nested_tables_belong_to_their_cell() {
-        let t = read("<table><tr><td>A<table><tr><td>dentro</td></tr></table></td></tr></table>")
-            .unwrap();
+        let t = read(
+            "<table><tr><th>Ufficio</th><th>Attività smartizzabili</th></tr>\
+             <tr><td>A<table><tr><td>dentro</td></tr></table></td></tr></table>",
+        )
+        .unwrap();
         assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(t[0].rows[1].cells[0].flat(), "A dentro");
+    }
+
+    /// A table with no header around tables (a page's layout): they are
+    /// read too, after it; it keeps their text in its cell.
+    #[test]
+    fn tables_inside_a_layout_table_are_read_after_it() {
+        let t = read(
+            "<table><tr><td>Menu</td><td><table><tr><th>Ufficio</th><th>Attività smartizzabili</th></tr>\
+             <tr><td>Tributi</td><td>IMU</td></tr></table></td></tr></table>",
+        )
+        .unwrap();
+        assert_eq!(t.len(), 2);
         assert_eq!(t[0].rows.len(), 1);
-        assert_eq!(t[0].rows[0].cells[0].flat(), "A dentro");
+        assert_eq!(t[1].rows.len(), 2);
+        assert_eq!(t[1].rows[1].cells[1].flat(), "IMU");
     }
 
     #[test]

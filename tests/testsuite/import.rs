@@ -1121,6 +1121,33 @@ fn html_tables_with_lists_and_line_breaks() {
     );
 }
 
+/// A page laid out with a table, as older sites of public bodies are (the
+/// menu in one cell, the act's table nested in another): the nested table
+/// was only part of the layout cell's text, and the import found no
+/// catalogue. A table nested in a cell of the catalogue stays in its cell.
+#[test]
+fn a_table_inside_a_page_layout_table() {
+    let site = new_site();
+    let html = "<table width=\"100%\"><tr><td>Home<br>Uffici</td><td><h2>Lavoro agile</h2>\
+        <table border=1><tr><th>Ufficio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr>\
+        <tr><td>Ufficio Tributi</td><td>Gestione IMU<table><tr><td>Attività</td><td>Modalità</td></tr><tr><td>IMU</td><td>agile</td></tr></table></td><td>Sportello</td></tr>\
+        </table></td></tr></table>";
+    let file = source(&site, "pagina.html", html.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].smart[0], "Gestione IMU");
+    assert_eq!(got[0].non, all(&["Sportello"]));
+    // The table inside the catalogue's cell is no list for the whole body.
+    assert!(!r.stdout().contains("whole body"), "{}", r.stdout());
+    assert!(
+        r.stderr().contains("pagina.html, table 1: skipped (1 row)"),
+        "{}",
+        r.stderr()
+    );
+}
+
 /// A line break inside a list item (`<li>A<br>B</li>`, Shift+Enter in a
 /// Word list paragraph) goes on with the item: it was once split into two
 /// activities. A line with its own bullet is still an item of its own, and
