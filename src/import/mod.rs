@@ -222,8 +222,24 @@ pub(crate) fn column_letters(mut c: usize) -> String {
     String::from_utf8_lossy(&s).into_owned()
 }
 
-/// Whitespace (including non-breaking spaces) collapsed to single spaces, trimmed.
+/// Whitespace (including non-breaking spaces) collapsed to single spaces,
+/// trimmed; the invisible characters a text copied from a page or a PDF
+/// carries (zero-width spaces and joiners, a BOM, soft hyphens) dropped, so
+/// that `Ufficio\u{200b} Tributi` is `Ufficio Tributi`, one unit.
 pub(crate) fn collapse(s: &str) -> String {
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        )
+    };
+    let visible: String;
+    let s = if s.contains(invisible) {
+        visible = s.chars().filter(|&c| !invisible(c)).collect();
+        &visible
+    } else {
+        s
+    };
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -406,6 +422,18 @@ pub(crate) fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Invisible characters copied with a text once made two units of one
+    /// office (`Ufficio\u{200b} Tributi` beside `Ufficio Tributi`).
+    #[test]
+    fn collapse_drops_invisible_characters() {
+        assert_eq!(
+            collapse(" Ufficio\u{200b}  Tributi\u{a0}"),
+            "Ufficio Tributi"
+        );
+        assert_eq!(collapse("\u{feff}Gestione\u{ad}IMU\u{200d}"), "GestioneIMU");
+        assert_eq!(collapse("\u{200b}"), "");
+    }
 
     #[test]
     fn column_letters_count_like_spreadsheets() {

@@ -1070,6 +1070,30 @@ fn a_list_cell_saying_all_is_the_units_rule() {
     assert_eq!(rule("messi.yaml"), None);
 }
 
+/// Invisible characters copied from a page or a PDF (a zero-width space,
+/// a soft hyphen) once made `Ufficio\u{200b} Tributi` and `Ufficio
+/// Tributi` two units, `tributi.yaml` and `tributi-2.yaml`, and stayed in
+/// the published texts.
+#[test]
+fn invisible_characters_make_no_second_unit() {
+    let site = new_site();
+    let text = "Ufficio;Attività;Smartizzabile\r\n\
+                Ufficio\u{200b} Tributi;Gestione\u{ad}IMU;SI\r\n\
+                ;\u{200b}Sportello\u{200b};NO\r\n\
+                Ufficio Tributi;Rimborsi;SI\r\n";
+    let file = source(&site, "copiato.csv", text.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        lists(&site),
+        want(&[(
+            "Ufficio Tributi",
+            &["GestioneIMU", "Rimborsi"],
+            &["Sportello"]
+        )])
+    );
+}
+
 #[test]
 fn csv_encoding_and_separator_can_be_forced() {
     let site = new_site();
