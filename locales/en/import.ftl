@@ -89,6 +89,7 @@ import-text-too-long = more than { $mib } MiB of text without markup; no act's t
 
 ## The plan (import/target.rs, import/update.rs)
 
+import-root-not-a-folder = --root { $root }: is a file, not a folder: give the site folder (the one holding content/)
 import-conflict-link = { $path } is a symbolic link, or in a linked folder: import does not write through links
 # $backup: content/.trasparenza-backup
 import-conflict-link-hint = --force writes to the file it leads to (a copy is kept in { $backup }/)

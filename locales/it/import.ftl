@@ -90,6 +90,7 @@ import-text-too-long = più di { $mib } MiB di testo senza marcatori; nessuna ta
 
 ## Il piano (import/target.rs, import/update.rs)
 
+import-root-not-a-folder = --root { $root }: è un file, non una cartella: indicare la cartella del sito (quella che contiene content/)
 import-conflict-link = { $path } è un collegamento simbolico, o si trova in una cartella collegata: import non scrive attraverso i collegamenti
 # $backup: content/.trasparenza-backup
 import-conflict-link-hint = --force scrive nel file a cui porta il collegamento (una copia viene conservata in { $backup }/)

@@ -79,6 +79,12 @@ fn check_paths(args: &ImportArgs) -> Result<Format, Failure> {
         return Err(Failure::usage(Message::UnknownFormat(file.clone())));
     };
     let root = &args.root;
+    if root.exists() && !root.is_dir() {
+        return Err(Failure::usage(Message::ImportFlat(crate::i18n::t!(
+            "import-root-not-a-folder",
+            root = root.as_path()
+        ))));
+    }
     if !root.is_dir() {
         return Err(Failure::usage(Message::NoSuchRoot(root.clone())));
     }

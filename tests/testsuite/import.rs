@@ -1923,6 +1923,21 @@ fn paths_and_flags_are_checked_before_anything_is_touched() {
     let r = crate::support::Run(out);
     assert_eq!(r.code(), Some(2));
     assert!(r.stderr().contains("no such folder"), "{}", r.stderr());
+    // A file given as the site folder is a file, not a missing folder (it
+    // was "no such folder").
+    let out = crate::support::trasparenza()
+        .args(["import", &file, "--root", &file])
+        .output()
+        .unwrap();
+    let r = crate::support::Run(out);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr().contains(&format!(
+            "error: --root {file}: is a file, not a folder: give the site folder"
+        )),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]
