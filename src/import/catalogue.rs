@@ -867,13 +867,13 @@ impl Builder {
             );
         }
         self.unused_columns(t, &h, at);
+        // A column of marks (`x`, `✓`): an empty cell is a no. Not when
+        // the column also says no in words (`SI`, `NO`, a stray `X`): there
+        // an empty cell is one not filled in.
         let x_style = h.kind.is_some_and(|k| {
-            t.rows[at + 1..].iter().any(|r| {
-                r.cells
-                    .get(k)
-                    .is_some_and(|c| matches!(norm(&c.flat()).as_str(), "x" | ""))
-                    && r.cells.get(k).is_some_and(|c| !c.is_blank())
-            })
+            let kinds = || t.rows[at + 1..].iter().filter_map(|r| r.cells.get(k));
+            kinds().any(|c| matches!(norm(&c.flat()).as_str(), "x" | "") && !c.is_blank())
+                && !kinds().any(|c| kind_value(&c.flat(), false) == Some(ListKind::NonSmart))
         });
         for row in &t.rows[at + 1..] {
             if is_blank(row) {

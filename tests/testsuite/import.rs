@@ -1002,6 +1002,37 @@ fn check_marks_and_totals_of_a_hand_kept_sheet() {
     );
 }
 
+/// A column that says `SI` and `NO`, with one stray `X`: its empty cells
+/// are not filled in, not a no. The `X` once made it a column of marks, and
+/// the two activities left empty were published as non smartizzabili.
+#[test]
+fn empty_kinds_beside_yes_and_no_are_not_a_no() {
+    let site = new_site();
+    let text = "Ufficio;Attività;Smartizzabile (SI/NO)\r\n\
+                Ufficio Tributi;Gestione IMU;SI\r\n\
+                ;Sportello;NO\r\n\
+                ;Accertamenti;X\r\n\
+                ;Rimborsi;\r\n";
+    let file = source(&site, "foglio.csv", text.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        lists(&site),
+        want(&[(
+            "Ufficio Tributi",
+            &["Gestione IMU", "Accertamenti"],
+            &["Sportello"]
+        )])
+    );
+    assert!(
+        r.stderr().contains(
+            "warning: foglio.csv, line 5, column 3: skipped: \"Rimborsi\": the cell is empty"
+        ),
+        "{}",
+        r.stderr()
+    );
+}
+
 /// A list cell saying the list is empty (`Nessuna`, `-`, `/`) was once
 /// published as an activity (`1 non smartizzabile: Nessuna`); a numbered
 /// list typed on one line was one activity `Notifiche; 2) Albo`.
