@@ -102,6 +102,18 @@ fn units(site: &Site) -> Vec<Imported> {
     units_in(&site.root().join("content"))
 }
 
+/// A site as `init` leaves it, with `text` imported from a file `name`
+/// beside it (and `args`): the import must succeed.
+fn imported(name: &str, text: &str, args: &[&str]) -> (Site, crate::support::Run) {
+    let site = new_site();
+    let file = source(&site, name, text.as_bytes());
+    let mut all_args = vec!["import", file.as_str()];
+    all_args.extend_from_slice(args);
+    let r = site.run(&all_args);
+    assert!(r.ok(), "{}", r.stderr());
+    (site, r)
+}
+
 /// Each unit of the site as (nome, smartizzabili, non_smartizzabili).
 type Lists = Vec<(String, Vec<String>, Vec<String>)>;
 
@@ -958,7 +970,6 @@ fn windows_1252_semicolon_csv() {
 /// unit (they once made a unit `TOTALE` with the activity `4`).
 #[test]
 fn check_marks_and_totals_of_a_hand_kept_sheet() {
-    let site = new_site();
     let text = "\u{feff}Unità organizzativa;Attività;Smartizzabile (SI/NO)\r\n\
                 Ufficio Anagrafe;Rilascio CIE;\r\n\
                 ;Certificati online;✓\r\n\
@@ -966,9 +977,7 @@ fn check_marks_and_totals_of_a_hand_kept_sheet() {
                 Ufficio Tributi;Gestione IMU;✓\r\n\
                 TOTALE;4;3\r\n\
                 ;Elenchi;✓\r\n";
-    let file = source(&site, "foglio.csv", text.as_bytes());
-    let r = site.run(&["import", &file]);
-    assert!(r.ok(), "{}", r.stderr());
+    let (site, r) = imported("foglio.csv", text, &[]);
     let got = units(&site);
     let names: Vec<&str> = got.iter().map(|u| u.nome.as_str()).collect();
     assert_eq!(
@@ -1007,15 +1016,12 @@ fn check_marks_and_totals_of_a_hand_kept_sheet() {
 /// the two activities left empty were published as non smartizzabili.
 #[test]
 fn empty_kinds_beside_yes_and_no_are_not_a_no() {
-    let site = new_site();
     let text = "Ufficio;Attività;Smartizzabile (SI/NO)\r\n\
                 Ufficio Tributi;Gestione IMU;SI\r\n\
                 ;Sportello;NO\r\n\
                 ;Accertamenti;X\r\n\
                 ;Rimborsi;\r\n";
-    let file = source(&site, "foglio.csv", text.as_bytes());
-    let r = site.run(&["import", &file]);
-    assert!(r.ok(), "{}", r.stderr());
+    let (site, r) = imported("foglio.csv", text, &[]);
     assert_eq!(
         lists(&site),
         want(&[(
@@ -1038,14 +1044,11 @@ fn empty_kinds_beside_yes_and_no_are_not_a_no() {
 /// list typed on one line was one activity `Notifiche; 2) Albo`.
 #[test]
 fn cells_saying_none_are_empty_lists() {
-    let site = new_site();
     let text = "Ufficio;Attività smartizzabili;Attività non smartizzabili\r\n\
                 Ufficio Tributi;\"• Gestione IMU\n• Accertamenti\";Nessuna\r\n\
                 Ufficio Anagrafe;-;\"Sportello\nNotifiche\"\r\n\
                 Ufficio Messi;\"1) Notifiche; 2) Albo\";N.D.\r\n";
-    let file = source(&site, "piao.csv", text.as_bytes());
-    let r = site.run(&["import", &file, "--delimiter", ";"]);
-    assert!(r.ok(), "{}", r.stderr());
+    let (site, r) = imported("piao.csv", text, &["--delimiter", ";"]);
     assert_eq!(
         lists(&site),
         want(&[
@@ -1077,14 +1080,11 @@ fn cells_saying_none_are_empty_lists() {
 /// other items it stays an item.
 #[test]
 fn a_list_cell_saying_all_is_the_units_rule() {
-    let site = new_site();
     let text = "Ufficio;Attività smartizzabili;Attività non smartizzabili\r\n\
                 Ufficio Sport;Tutte;Sportello\r\n\
                 Ufficio Cultura;Eventi;Tutte le attività dell'ufficio\r\n\
                 Ufficio Messi;\"Notifiche\nTutte\";Albo\r\n";
-    let file = source(&site, "piao.csv", text.as_bytes());
-    let r = site.run(&["import", &file]);
-    assert!(r.ok(), "{}", r.stderr());
+    let (site, _) = imported("piao.csv", text, &[]);
     let got = units(&site);
     assert!(got[0].smart.is_empty(), "{:?}", got[0]);
     assert_eq!(got[1].non, Vec::<String>::new());
@@ -1107,14 +1107,11 @@ fn a_list_cell_saying_all_is_the_units_rule() {
 /// the published texts.
 #[test]
 fn invisible_characters_make_no_second_unit() {
-    let site = new_site();
     let text = "Ufficio;Attività;Smartizzabile\r\n\
                 Ufficio\u{200b} Tributi;Gestione\u{ad}IMU;SI\r\n\
                 ;\u{200b}Sportello\u{200b};NO\r\n\
                 Ufficio Tributi;Rimborsi;SI\r\n";
-    let file = source(&site, "copiato.csv", text.as_bytes());
-    let r = site.run(&["import", &file]);
-    assert!(r.ok(), "{}", r.stderr());
+    let (site, _) = imported("copiato.csv", text, &[]);
     assert_eq!(
         lists(&site),
         want(&[(
