@@ -189,7 +189,8 @@ struct Header {
 /// Longer cells are never headers.
 const HEADER_MAX_CHARS: usize = 60;
 
-/// How many rows from the top of a table may be titles before the header.
+/// How many rows from the top of a table may be titles before the header
+/// (more when they are all of one cell: a preamble).
 const HEADER_SEARCH: usize = 12;
 
 /// Lowercase, accents folded, anything else a space: `Unità org.` -> `unita org`.
@@ -839,10 +840,17 @@ impl Builder {
             return;
         }
         self.unread(t);
+        // Below the first rows, a header only under a preamble: rows of one
+        // cell each (a sheet's title and paragraphs), never under data.
+        let preamble = t
+            .rows
+            .iter()
+            .position(|r| r.cells.iter().filter(|c| !c.is_blank()).count() > 1)
+            .unwrap_or(t.rows.len());
         let found = t
             .rows
             .iter()
-            .take(HEADER_SEARCH)
+            .take(HEADER_SEARCH.max(preamble + 1))
             .enumerate()
             .find_map(|(i, r)| header(r).map(|h| (i, h)));
         let Some((at, h)) = found else {

@@ -1011,6 +1011,24 @@ fn check_marks_and_totals_of_a_hand_kept_sheet() {
     );
 }
 
+/// A sheet with a long preamble (title, premises, one cell a row) above
+/// the header: the header was looked for in the first 12 rows only, and
+/// the report said there was none. A header under data rows is still not
+/// looked for past them.
+#[test]
+fn a_header_below_a_long_preamble() {
+    let preamble: String = (1..=14).map(|i| format!("Premessa {i}\r\n")).collect();
+    let text = format!("{preamble}Ufficio;Attività;Smartizzabile\r\nUfficio Tributi;IMU;SI\r\n");
+    let (site, r) = imported("foglio.csv", &text, &[]);
+    assert_eq!(lists(&site), want(&[("Ufficio Tributi", &["IMU"], &[])]));
+    assert_eq!(r.stderr().matches("a title above the header").count(), 14);
+    let data: String = (1..=14).map(|i| format!("Riga {i};{i}\r\n")).collect();
+    let text = format!("{data}Ufficio;Attività;Smartizzabile\r\nUfficio Tributi;IMU;SI\r\n");
+    let site = new_site();
+    let file = source(&site, "dati.csv", text.as_bytes());
+    assert_eq!(site.run(&["import", &file]).code(), Some(1));
+}
+
 /// A column that says `SI` and `NO`, with one stray `X`: its empty cells
 /// are not filled in, not a no. The `X` once made it a column of marks, and
 /// the two activities left empty were published as non smartizzabili.
