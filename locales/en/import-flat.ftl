@@ -40,6 +40,7 @@ import-flat-prose = { $count } { $count ->
        *[other] the first: "{ $first }"
     }
 import-flat-joined = joined to the item before it, as a line of the same item: "…{ $before }" + "{ $after }…"
+import-flat-list-ends = the list after "{ $lead }" ends here: "{ $item }" is numbered, the items above have bullets, and the numbered items from here were not imported; if they belong to the list, give them the same mark as the others
 # $value: smartizzabili | non_smartizzabili
 import-flat-rule = the act's rule for the activities it does not list: altre_attivita: { $value } (not imported as an activity): "{ $text }"
 import-flat-rule-again = the rule for the activities not listed, said again: "{ $text }"

@@ -39,10 +39,23 @@ import-column-not-read = column "{ $name }" is not part of the catalogue: its te
         [one] row
        *[other] rows
     } was not imported
+import-column-not-read-no-unit = column "{ $name }" was not read ({ $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }), and the table has no unit column: its activities are imported for the whole body; if the column names the offices, title it "Ufficio" and import again
 import-no-unit = skipped: activities with no unit named in this row or above it
 import-joined = joined to the item before it, as a sentence broken across a page: "…{ $before }" + "{ $after }…"
 import-no-activity = skipped: no activity in this row
 import-kind-unclear = skipped: `{ $value }` does not say whether the activity is smartizzabile (write sì or no)
+import-kind-empty = skipped: "{ $activity }": the cell is empty and does not say whether the activity is smartizzabile (write sì or no)
+import-total-row = skipped: a row of totals, not a unit or an activity: { $row }
+import-sheet-hidden = { $rows ->
+        [one] skipped 1 row
+       *[other] skipped { $rows } rows
+    }: the sheet is hidden in the workbook; to read it, choose it with --sheet
+import-list-none = "{ $text }": the act says the list { $list } is empty; it is not an activity and was not imported
+import-unit-in-two-sheets = "{ $unit }" is also in another sheet ({ $first }): the activities of both sheets are imported together, as one unit; if a sheet is an earlier version of the catalogue, import only the right one with --sheet NAME
+import-formula-error = skipped: the cell shows `{ $error }`, the error of a formula of the sheet, not a text of the act; fix the formula (or type the text) and import again: { $row }
 import-condition-not-partial = condition not imported: "{ $condition }" goes with an activity the act does not say is done only in part (a condition belongs to activities parzialmente smartizzabili only)
 import-run-together = this item of "{ $unit }" looks like several activities run together: "{ $start }…"; check it and split it in the unit file
 import-no-activities = "{ $unit }" has no activities: no file is written for it
@@ -56,7 +69,7 @@ import-csv-unreadable = line { $line }: this CSV cannot be read: { $error }
 import-csv-unreadable-hint = a quote `"` opened in a cell is never closed; or choose the separator with --delimiter
 import-html-too-deep = { $place }: the HTML is nested more than { $max } levels deep (elements inside elements); no act's table is, and browsers stop there too: not read
 import-html-too-deep-hint = save the page again from the program that made it, or copy the table into a .docx or .txt file
-# $kind: .xlsx or .ods
+# $kind: .xlsx, .xls or .ods
 import-sheet-damaged = cannot read this { $kind } spreadsheet: { $error }
 import-sheet-damaged-hint = open it in Excel or LibreOffice Calc and save it again as { $kind }
 import-no-such-sheet = there is no sheet named `{ $name }`
@@ -76,6 +89,7 @@ import-text-too-long = more than { $mib } MiB of text without markup; no act's t
 
 ## The plan (import/target.rs, import/update.rs)
 
+import-root-not-a-folder = --root { $root }: is a file, not a folder: give the site folder (the one holding content/)
 import-conflict-link = { $path } is a symbolic link, or in a linked folder: import does not write through links
 # $backup: content/.trasparenza-backup
 import-conflict-link-hint = --force writes to the file it leads to (a copy is kept in { $backup }/)
@@ -93,7 +107,13 @@ import-renamed-page = { $unit } would publish at { $base }/, but the extra page 
 import-renamed-reserved = { $unit } would publish at { $base }/, but the generator makes a page of that name: it is written as { $file }
 import-renamed-taken = { $unit } would publish at { $base }/, but another file of the site has that name: it is written as { $file }
 import-removal-not-imported = not in the imported file
+import-kept-renamed = { $path } ("{ $old }") shares at least half its activities (and more than one) with the new unit "{ $new }": if the act renamed it, both would be published with the same activities: then delete { $path }
 import-removal-example = the example unit made by `trasparenza init`
+import-write-nothing = cannot write { $path }: { $error }; nothing was written
+import-write-partly = cannot write { $path }: { $error } ({ $written } of { $total } { $total ->
+        [one] file
+       *[other] files
+    } written; no existing file had been replaced)
 import-backup-is-link = { $path } is a symbolic link
 # Why a unit's file cannot be updated in place; $key: smartizzabili | non_smartizzabili
 import-list-moved = its list `{ $key }` is not where it was read
@@ -124,3 +144,4 @@ import-change-moved = > moved to { $list ->
        *[non_smartizzabili] non smartizzabili
     }: { $text }
 import-change-changed = ~ changed: { $before } -> { $after }
+import-change-note-dropped = the note written in the file for "{ $text }" goes with the activity (the backup copy keeps it): "{ $note }"

@@ -46,6 +46,7 @@ import-flat-prose = { $count ->
        *[other] il primo è "{ $first }"
     }
 import-flat-joined = unito alla voce precedente, come riga della stessa voce: "…{ $before }" + "{ $after }…"
+import-flat-list-ends = l'elenco dopo "{ $lead }" finisce qui: "{ $item }" è numerato, le voci sopra hanno un punto elenco, e le voci numerate da qui non sono state importate; se fanno parte dell'elenco, date loro lo stesso segno delle altre
 # $value: smartizzabili | non_smartizzabili
 import-flat-rule = la regola dell'atto per le attività non elencate: altre_attivita: { $value } (non importata come attività): "{ $text }"
 import-flat-rule-again = la regola per le attività non elencate, ripetuta: "{ $text }"

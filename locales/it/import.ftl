@@ -40,10 +40,23 @@ import-column-not-read = la colonna "{ $name }" non fa parte del catalogo: il su
         [one] 1 riga
        *[other] { $rows } righe
     }) non è stato importato
+import-column-not-read-no-unit = la colonna "{ $name }" non è stata letta ({ $rows ->
+        [one] 1 riga
+       *[other] { $rows } righe
+    }), e la tabella non ha una colonna dell'unità: le sue attività sono importate per tutto l'ente; se la colonna nomina gli uffici, intitolarla "Ufficio" e importare di nuovo
 import-no-unit = ignorata: attività senza un'unità organizzativa indicata in questa riga o in quelle sopra
 import-joined = ricongiunta alla voce precedente, come una frase spezzata a fine pagina: "…{ $before }" + "{ $after }…"
 import-no-activity = ignorata: in questa riga non c'è un'attività
 import-kind-unclear = ignorata: `{ $value }` non dice se l'attività è smartizzabile (scrivere sì o no)
+import-kind-empty = ignorata: "{ $activity }": la cella è vuota e non dice se l'attività è smartizzabile (scrivere sì o no)
+import-total-row = ignorata: è una riga di totali, non un'unità né un'attività: { $row }
+import-sheet-hidden = { $rows ->
+        [one] ignorata 1 riga
+       *[other] ignorate { $rows } righe
+    }: il foglio è nascosto nella cartella di lavoro; per leggerlo, sceglierlo con --sheet
+import-list-none = "{ $text }": per l'atto l'elenco { $list } è vuoto; non è un'attività e non è stata importata
+import-unit-in-two-sheets = "{ $unit }" compare anche in un altro foglio ({ $first }): le attività dei due fogli sono importate insieme, in un'unica unità; se un foglio è una versione precedente del catalogo, importare solo quello giusto con --sheet NOME
+import-formula-error = ignorata: la cella mostra `{ $error }`, l'errore di una formula del foglio, non un testo dell'atto; correggere la formula (o scrivere il testo) e importare di nuovo: { $row }
 import-condition-not-partial = condizione non importata: "{ $condition }" accompagna un'attività che l'atto non dice svolta solo in parte (una condizione è solo delle attività parzialmente smartizzabili)
 import-run-together = questa voce di "{ $unit }" sembra contenere più attività scritte di seguito: "{ $start }…"; controllarla e dividerla nel file dell'unità
 import-no-activities = "{ $unit }" non ha attività: per questa unità non viene scritto alcun file
@@ -57,7 +70,7 @@ import-csv-unreadable = riga { $line }: questo file CSV non si può leggere: { $
 import-csv-unreadable-hint = una virgoletta `"` aperta in una cella non viene mai chiusa; oppure scegliere il separatore con --delimiter
 import-html-too-deep = { $place }: l'HTML ha più di { $max } livelli di elementi uno dentro l'altro; nessuna tabella di un atto ne ha tanti, e anche i browser si fermano lì: non letto
 import-html-too-deep-hint = salvare di nuovo la pagina dal programma che l'ha creata, oppure copiare la tabella in un file .docx o .txt
-# $kind: .xlsx o .ods
+# $kind: .xlsx, .xls o .ods
 import-sheet-damaged = impossibile leggere questo foglio di calcolo { $kind }: { $error }
 import-sheet-damaged-hint = aprirlo in Excel o LibreOffice Calc e salvarlo di nuovo come { $kind }
 import-no-such-sheet = non c'è un foglio di nome `{ $name }`
@@ -77,6 +90,7 @@ import-text-too-long = più di { $mib } MiB di testo senza marcatori; nessuna ta
 
 ## Il piano (import/target.rs, import/update.rs)
 
+import-root-not-a-folder = --root { $root }: è un file, non una cartella: indicare la cartella del sito (quella che contiene content/)
 import-conflict-link = { $path } è un collegamento simbolico, o si trova in una cartella collegata: import non scrive attraverso i collegamenti
 # $backup: content/.trasparenza-backup
 import-conflict-link-hint = --force scrive nel file a cui porta il collegamento (una copia viene conservata in { $backup }/)
@@ -94,7 +108,13 @@ import-renamed-page = { $unit } sarebbe pubblicata in { $base }/, ma quell'indir
 import-renamed-reserved = { $unit } sarebbe pubblicata in { $base }/, ma il programma crea già una pagina con quel nome: viene scritta in { $file }
 import-renamed-taken = { $unit } sarebbe pubblicata in { $base }/, ma quel nome è di un altro file del sito: viene scritta in { $file }
 import-removal-not-imported = non presente nel file importato
+import-kept-renamed = { $path } ("{ $old }") ha almeno metà delle sue attività (e più di una) in comune con la nuova unità "{ $new }": se l'atto l'ha rinominata, entrambe sarebbero pubblicate con le stesse attività: in tal caso eliminare { $path }
 import-removal-example = l'unità di esempio creata da `trasparenza init`
+import-write-nothing = impossibile scrivere { $path }: { $error }; non è stato scritto nulla
+import-write-partly = impossibile scrivere { $path }: { $error } ({ $written ->
+        [one] 1 file scritto
+       *[other] { $written } file scritti
+    } su { $total }; nessun file esistente era stato sostituito)
 import-backup-is-link = { $path } è un collegamento simbolico
 # Perché il file di un'unità non può essere aggiornato sul posto; $key: smartizzabili | non_smartizzabili
 import-list-moved = il suo elenco `{ $key }` non è dove era stato letto
@@ -125,3 +145,4 @@ import-change-moved = > spostata in { $list ->
        *[non_smartizzabili] non smartizzabili
     }: { $text }
 import-change-changed = ~ modificata: { $before } -> { $after }
+import-change-note-dropped = la nota scritta nel file per "{ $text }" va via con l'attività (ne resta la copia di backup): "{ $note }"

@@ -2,10 +2,12 @@
 //! file (`import::read`), finds the catalogue (`import::catalogue`), plans
 //! every file (`import::target`: units the site has are updated in place,
 //! new ones get a file), prints the report with every change, and unless
-//! `--dry-run` copies each file it replaces or removes into
-//! `content/.trasparenza-backup/import-N/`, then writes. A plan with a
-//! conflict (a link, a file import cannot update) is refused whole without
-//! `--force`: then nothing at all is written.
+//! `--dry-run` writes every file beside its place (a file that cannot be
+//! written stops it there, nothing touched), copies each file it replaces
+//! or removes into `content/.trasparenza-backup/import-N/`, then renames the
+//! new files into place. A plan with a conflict (a link, a file import
+//! cannot update) is refused whole without `--force`: then nothing at all
+//! is written.
 
 use std::path::Path;
 
@@ -77,6 +79,12 @@ fn check_paths(args: &ImportArgs) -> Result<Format, Failure> {
         return Err(Failure::usage(Message::UnknownFormat(file.clone())));
     };
     let root = &args.root;
+    if root.exists() && !root.is_dir() {
+        return Err(Failure::usage(Message::ImportFlat(crate::i18n::t!(
+            "import-root-not-a-folder",
+            root = root.as_path()
+        ))));
+    }
     if !root.is_dir() {
         return Err(Failure::usage(Message::NoSuchRoot(root.clone())));
     }
@@ -167,40 +175,59 @@ pub(super) fn run(args: &ImportArgs) -> Result<Done, Failure> {
         }
         return Ok(Done::Report(vec![Message::DryRun]));
     }
-    if !backed.is_empty()
-        && let Err(err) = target::backup(&dir, &backed)
-    {
-        return Err(Failure::usage(Message::CannotBackUp {
-            dir: rel(root, &dir),
-            error: err.to_string(),
-        }));
-    }
     let writes: Vec<&target::Planned> = plan
         .files
         .iter()
         .filter(|p| !matches!(p.action, target::Action::Unchanged))
         .collect();
-    for (i, p) in writes.iter().enumerate() {
-        if let Err(err) = target::write_file(&p.write_to, &p.text) {
-            return Err(Failure::usage(Message::CannotWriteUnit {
-                path: p.path.clone(),
-                error: err.to_string(),
-                written: i,
-                total: writes.len(),
-                dir: rel(root, &dir),
+    let site_write = site.as_ref().filter(|p| p.changed);
+    // Every file written beside its place first: a folder that refuses a
+    // file (read-only, full) stops the import before anything is replaced.
+    let files: Vec<(&Path, &Path, &str)> = writes
+        .iter()
+        .map(|p| (p.path.as_path(), p.write_to.as_path(), p.text.as_str()))
+        .chain(site_write.map(|p| (p.path.as_path(), p.write_to.as_path(), p.text.as_str())))
+        .collect();
+    let texts: Vec<(&Path, &str)> = files.iter().map(|f| (f.1, f.2)).collect();
+    let staged = target::stage(&texts).map_err(|(i, err)| {
+        Failure::usage(Message::ImportFlat(crate::i18n::t!(
+            "import-write-nothing",
+            path = files[i].0,
+            error = err.to_string()
+        )))
+    })?;
+    if !backed.is_empty()
+        && let Err(err) = target::backup(&dir, &backed)
+    {
+        target::unstage(&staged);
+        return Err(Failure::usage(Message::CannotBackUp {
+            dir: rel(root, &dir),
+            error: err.to_string(),
+        }));
+    }
+    for (i, (tmp, (shown, write_to, _))) in staged.iter().zip(&files).enumerate() {
+        if let Err(err) = target::commit(tmp, write_to) {
+            target::unstage(&staged[i + 1..]);
+            return Err(Failure::usage(if backed.is_empty() {
+                Message::ImportFlat(crate::i18n::t!(
+                    "import-write-partly",
+                    path = *shown,
+                    error = err.to_string(),
+                    written = i,
+                    total = files.len()
+                ))
+            } else {
+                Message::CannotWriteUnit {
+                    path: shown.to_path_buf(),
+                    error: err.to_string(),
+                    written: i,
+                    total: files.len(),
+                    dir: rel(root, &dir),
+                }
             }));
         }
     }
-    if let Some(p) = site.as_ref().filter(|p| p.changed) {
-        if let Err(err) = target::write_file(&p.write_to, &p.text) {
-            return Err(Failure::usage(Message::CannotWriteUnit {
-                path: p.path.clone(),
-                error: err.to_string(),
-                written: writes.len(),
-                total: writes.len() + 1,
-                dir: rel(root, &dir),
-            }));
-        }
+    if let Some(p) = site_write {
         say(Message::ImportFlat(crate::i18n::t!(
             "import-flat-site-written",
             path = p.path.as_path()
@@ -293,7 +320,7 @@ fn report(
         let target::Action::Update(up) = &p.action else {
             continue;
         };
-        changes(args, &p.path, &up.changes, up.details);
+        changes(args, &p.path, &up.changes, up.details, &up.dropped_notes);
     }
     if !plan.kept.is_empty() {
         say(Message::KeptHeader {
@@ -306,16 +333,21 @@ fn report(
                 nome: nome.clone(),
             });
         }
+        for why in &plan.kept_renamed {
+            say(Message::Renamed(why.clone()));
+        }
     }
 }
 
 /// The changes import makes to the lists of the file at `path`, counted,
-/// then one line each.
+/// then one line each, a removed activity's note written in the file
+/// under its line.
 fn changes(
     args: &ImportArgs,
     path: &Path,
     changes: &[crate::changes::ActivityChange],
     details: usize,
+    dropped_notes: &[(String, String)],
 ) {
     let of = |kind| changes.iter().filter(|c| c.tipo == kind).count();
     say(Message::UnitChanges {
@@ -329,6 +361,20 @@ fn changes(
     });
     for c in changes {
         say(Message::Change(target::describe(c).to_string()));
+        // A note written in the file, under its activity's `- removed` line.
+        let removed = c.prima.as_ref().filter(|_| c.tipo == Kind::Rimossa);
+        for (text, note) in removed.iter().flat_map(|p| {
+            dropped_notes
+                .iter()
+                .filter(move |(t, _)| t.trim() == p.testo.trim())
+        }) {
+            let why = crate::i18n::t!(
+                "import-change-note-dropped",
+                text = text.as_str(),
+                note = note.as_str()
+            );
+            say(Message::Change(format!("  {why}")));
+        }
     }
 }
 
@@ -362,7 +408,13 @@ fn site_changes(args: &ImportArgs, site: &import::catalogue::Unit, p: &import::s
     use import::sito::RuleEdit;
     let lists_changed = !p.lists.changes.is_empty() || p.lists.details > 0;
     if !p.new_lists && lists_changed {
-        changes(args, &p.path, &p.lists.changes, p.lists.details);
+        changes(
+            args,
+            &p.path,
+            &p.lists.changes,
+            p.lists.details,
+            &p.lists.dropped_notes,
+        );
     }
     if let Some(r) = &site.rule {
         let value = import::lists::list_key(r.smart);

@@ -165,6 +165,9 @@ struct Header {
     /// The header's cells as [`row_texts`] gives them: a later row is the
     /// header repeated (on a new page) only when its texts are these.
     texts: Vec<String>,
+    /// The texts of the row above it, when the header is two rows (see
+    /// [`two_rows`]): repeated, it is the header too.
+    above: Option<Vec<String>>,
     shape: Shape,
     /// `None`: a table for the whole body (no unit column).
     unit: Option<usize>,
@@ -186,7 +189,8 @@ struct Header {
 /// Longer cells are never headers.
 const HEADER_MAX_CHARS: usize = 60;
 
-/// How many rows from the top of a table may be titles before the header.
+/// How many rows from the top of a table may be titles before the header
+/// (more when they are all of one cell: a preamble).
 const HEADER_SEARCH: usize = 12;
 
 /// Lowercase, accents folded, anything else a space: `Unità org.` -> `unita org`.
@@ -215,7 +219,6 @@ fn classify(header: &str) -> Option<Role> {
             "id",
             "url",
             "codice",
-            "n",
             "numero",
             "totale",
             "totali",
@@ -228,6 +231,8 @@ fn classify(header: &str) -> Option<Role> {
         ]
         .iter()
         .any(|w| has(w))
+        // `N.`, `N. progressivo`: a number; `S/N` is a yes or no.
+        || words[0] == "n"
     {
         return None;
     }
@@ -235,15 +240,19 @@ fn classify(header: &str) -> Option<Role> {
         .iter()
         .filter(|w| w.starts_with("smartizzabil"))
         .count();
-    let smartish =
-        smart_words > 0 || has("agile") || has("remoto") || starts("telelavor") || has("smart");
+    let smartish = smart_words > 0
+        || has("agile")
+        || has("remoto")
+        || starts("telelavor")
+        || has("smart")
+        || has("sw");
     let activityish = starts("attivit")
         || starts("process")
         || has("descrizione")
         || starts("procediment")
         || has("mansioni");
     let neg = has("non");
-    if smart_words >= 2 || (has("si") && has("no")) {
+    if smart_words >= 2 || (has("si") && has("no")) || (smartish && has("s") && has("n")) {
         return Some(Role::Kind);
     }
     // "In parte", "Parzialmente smartizzabili", "A rotazione": a list of
@@ -278,6 +287,16 @@ fn classify(header: &str) -> Option<Role> {
         || starts("settor")
         || starts("struttur")
         || has("uo")
+        || (!starts("responsabil")
+            && (["uoc", "uos", "cdr", "reparto", "divisione"]
+                .iter()
+                .any(|w| has(w))
+                || starts("direzion")
+                || starts("dipartiment")
+                || starts("ripartizion")))
+        // `U.O.`, `U.O.C.`, `Centro di responsabilità`.
+        || matches!(words.as_slice(), ["u", "o"] | ["u", "o", "c" | "s"])
+        || n.starts_with("centro di responsabilit")
     {
         return Some(Role::Unit);
     }
@@ -352,6 +371,7 @@ fn header(row: &Row) -> Option<Header> {
     };
     Some(Header {
         texts: row_texts(row),
+        above: None,
         shape,
         unit,
         fields,
@@ -372,6 +392,57 @@ fn header(row: &Row) -> Option<Header> {
 
 /// The texts of a row's cells, folded as [`norm`] does (case, accents,
 /// punctuation), without the empty cells at its end.
+/// Whether one of the first rows of `t` is a header (the table may be the
+/// catalogue): for `html`, which reads the tables inside a page's layout
+/// table when that one has none.
+pub(crate) fn has_header(t: &Table) -> bool {
+    t.rows
+        .iter()
+        .take(HEADER_SEARCH)
+        .any(|r| header(r).is_some())
+}
+
+/// A header in two rows: `Unità organizzativa | Attività` over `| Smartizzabili
+/// | Non smartizzabili` (a cell spanning the two lists). The lower row `at`
+/// was found without a unit column; with the cells of the row above where
+/// its own are empty, and the upper text before its own elsewhere
+/// (`Attività Smartizzabili`), it has one: that is the header, from the row
+/// above. Otherwise `h` as found.
+fn two_rows(rows: &[Row], at: usize, h: Header) -> (usize, Header) {
+    let Some(upper) = at.checked_sub(1).map(|i| &rows[i]) else {
+        return (at, h);
+    };
+    if h.unit.is_some() || is_blank(upper) {
+        return (at, h);
+    }
+    let lower = &rows[at];
+    let width = upper.cells.len().max(lower.cells.len());
+    let text = |r: &Row, c: usize| r.cells.get(c).map(Cell::flat).unwrap_or_default();
+    let cells = (0..width)
+        .map(|c| {
+            let (up, low) = (text(upper, c), text(lower, c));
+            Cell::from_text(&match (up.is_empty(), low.is_empty()) {
+                (false, false) => format!("{up} {low}"),
+                (false, true) => up,
+                _ => low,
+            })
+        })
+        .collect();
+    let joined = Row {
+        number: lower.number,
+        cells,
+    };
+    match header(&joined) {
+        // The unit's name only above: its column is empty below.
+        Some(mut two) if two.unit.is_some_and(|u| text(lower, u).is_empty()) => {
+            two.texts = row_texts(lower);
+            two.above = Some(row_texts(upper));
+            (at - 1, two)
+        }
+        _ => (at, h),
+    }
+}
+
 fn row_texts(row: &Row) -> Vec<String> {
     let mut texts: Vec<String> = row.cells.iter().map(|c| norm(&c.flat())).collect();
     while texts.last().is_some_and(String::is_empty) {
@@ -425,8 +496,14 @@ fn kind_value(s: &str, x_style: bool) -> Option<ListKind> {
 /// `Some(true)` smartizzabile, `Some(false)` not, `None` unreadable (`n`
 /// is `s` as [`norm`] folds it).
 fn kind_yes_no(n: &str, s: &str, x_style: bool) -> Option<bool> {
-    if n.is_empty() {
+    let signs: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if signs.is_empty() {
         return x_style.then_some(false);
+    }
+    // A check mark is a yes, whatever else the column holds (it folds to
+    // nothing, as an empty cell does).
+    if signs.iter().all(|c| "✓✔☑".contains(*c)) {
+        return Some(true);
     }
     let words: Vec<&str> = n.split(' ').collect();
     let has = |w: &str| words.contains(&w);
@@ -443,8 +520,12 @@ fn kind_yes_no(n: &str, s: &str, x_style: bool) -> Option<bool> {
     {
         return Some(true);
     }
-    if x_style && s.trim().chars().all(|c| "✓✔☑✗✘*•".contains(c)) {
+    if x_style && signs.iter().all(|c| "✗✘*•".contains(*c)) {
         return Some(true);
+    }
+    // Any other sign alone (`-`, `/`) in a column of marks: not marked.
+    if n.is_empty() {
+        return x_style.then_some(false);
     }
     None
 }
@@ -501,10 +582,54 @@ pub(crate) fn strip_marker(s: &str) -> (&str, bool) {
 }
 
 /// The items of a list cell: one per paragraph, line or typed bullet.
+/// The lines of a paragraph that start an item each: in a list item
+/// (`<li>`, a Word list paragraph) a line break (`<br>`, Shift+Enter) goes
+/// on with the same item, unless the line starts with its own bullet or
+/// number.
+pub(crate) fn item_lines(text: &str, listed: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        match out.last_mut() {
+            Some(last) if listed && !line.trim().is_empty() && !strip_marker(line).1 => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out
+}
+
+/// A cell's text that says there is nothing: `Nessuna`, `Nessuna
+/// attività`, `Non previste`, `N.D.`, or marks only (`-`, `/`, `—`).
+pub(crate) fn means_none(text: &str) -> bool {
+    let n = norm(text);
+    if !text.is_empty() && n.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    let first = words.first().copied().unwrap_or_default();
+    (first.starts_with("nessun") && words.len() <= 4)
+        || matches!(
+            n.as_str(),
+            "nd" | "n d"
+                | "na"
+                | "n a"
+                | "nulla"
+                | "niente"
+                | "non previste"
+                | "non previsto"
+                | "non presenti"
+                | "non ricorre"
+                | "non applicabile"
+        )
+}
+
 fn items_of(cell: &Cell) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for p in &cell.paras {
-        for line in p.text.split('\n') {
+        for line in item_lines(&p.text, p.listed) {
+            let line = line.as_str();
             let mut pieces = line.split('•');
             let head = pieces.next().unwrap_or_default();
             let mut push = |text: &str, marked: bool| {
@@ -514,19 +639,59 @@ fn items_of(cell: &Cell) -> Vec<(String, bool)> {
                     out.push((t, marked || bullet || p.listed));
                 }
             };
-            push(head, false);
+            for (i, item) in numbered(head).into_iter().enumerate() {
+                push(item, i > 0);
+            }
             for piece in pieces {
-                push(piece, true);
+                for item in numbered(piece) {
+                    push(item, true);
+                }
             }
         }
     }
     out
 }
 
+/// A numbered list written on one line, `1) Notifiche; 2) Albo`: split
+/// before each next number (`2)`, `3)`... or `b)`, `c)`...) that follows a
+/// `;` or `,`, the `;` or `,` dropped as a list mark is. A line that does
+/// not start with `1)` or `a)` is one item.
+fn numbered(line: &str) -> Vec<&str> {
+    let t = line.trim_start();
+    let first = t.chars().next();
+    let mut next = match first {
+        Some('1') => '2',
+        Some('a') => 'b',
+        _ => return vec![line],
+    };
+    if !t[1..].starts_with(") ") {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let mut rest = t;
+    let mut from = 2;
+    while let Some(at) = rest[from..].find(&format!("{next}) ")).map(|i| i + from) {
+        let before = rest[..at].trim_end();
+        if rest[..at].ends_with(char::is_whitespace) && before.ends_with([';', ',']) {
+            out.push(&before[..before.len() - 1]);
+            rest = &rest[at..];
+            from = 2;
+            next = char::from_u32(next as u32 + 1).unwrap_or(next);
+        } else {
+            from = at + 1;
+        }
+    }
+    if out.is_empty() {
+        return vec![line];
+    }
+    out.push(rest);
+    out
+}
+
 /// Several sentences or activities written as one item (the seed's
-/// Servizio Sociale row): two sentence ends followed by a capital, or three
+/// Servizio Sociale row): two sentence ends followed by a capital, three
 /// places where a capitalised word follows a lowercase one with no
-/// punctuation between.
+/// punctuation between, or two `; ` before a word (a list typed in a cell).
 pub(crate) fn run_together(s: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "al", "alla", "alle", "agli", "ai", "con", "da", "dal", "dalla", "dei", "del",
@@ -556,7 +721,21 @@ pub(crate) fn run_together(s: &str) -> bool {
             joins += 1;
         }
     }
-    sentences >= 2 || joins >= 3
+    // `Gestione IMU; accertamenti TARI; rimborsi`: a list typed in a cell
+    // (not `(art. 5; comma 2)`).
+    let mut depth = 0usize;
+    let mut semicolons = 0;
+    for (at, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 && s[at + 1..].starts_with(' ') => {
+                semicolons += usize::from(s[at + 2..].starts_with(char::is_alphabetic));
+            }
+            _ => {}
+        }
+    }
+    sentences >= 2 || joins >= 3 || semicolons >= 2
 }
 
 #[derive(Default)]
@@ -571,6 +750,12 @@ struct Builder {
     tables_only: bool,
     /// A table has a column for `altre_attivita`: items are not rules.
     states_rule: bool,
+    /// For each unit named in a sheet, the sheet (table label) where it
+    /// was named first, and the other sheets already reported.
+    sheets: HashMap<usize, (String, Vec<String>)>,
+    /// The kind and the note of the last row of the long shape: a cell
+    /// merged with the one above says the same.
+    above: (String, Option<String>),
 }
 
 impl Builder {
@@ -601,6 +786,27 @@ impl Builder {
         i
     }
 
+    /// Warns once for each other sheet that names unit `u` again: two
+    /// sheets with the same units are often two versions of the catalogue
+    /// (`2025`, `2026`), and their activities would be merged.
+    fn same_unit_in_sheets(&mut self, u: usize, t: &Table, place: String) {
+        let (first, seen) = self
+            .sheets
+            .entry(u)
+            .or_insert_with(|| (t.label.clone(), Vec::new()));
+        if *first == t.label || seen.contains(&t.label) {
+            return;
+        }
+        seen.push(t.label.clone());
+        let (unit, first) = (&self.out.units[u].nome, &self.out.units[u].place);
+        let message = t!(
+            "import-unit-in-two-sheets",
+            unit = unit.as_str(),
+            first = first.as_str()
+        );
+        self.note(true, place, message);
+    }
+
     fn list(&mut self, unit: usize, kind: ListKind) -> &mut Vec<Item> {
         let u = &mut self.out.units[unit];
         match kind {
@@ -625,11 +831,26 @@ impl Builder {
     }
 
     fn table(&mut self, t: &Table) {
+        if t.hidden {
+            let rows = t.rows.iter().filter(|r| !is_blank(r)).count();
+            if rows > 0 {
+                let name = t.label.clone();
+                self.note(false, name, t!("import-sheet-hidden", rows = rows));
+            }
+            return;
+        }
         self.unread(t);
+        // Below the first rows, a header only under a preamble: rows of one
+        // cell each (a sheet's title and paragraphs), never under data.
+        let preamble = t
+            .rows
+            .iter()
+            .position(|r| r.cells.iter().filter(|c| !c.is_blank()).count() > 1)
+            .unwrap_or(t.rows.len());
         let found = t
             .rows
             .iter()
-            .take(HEADER_SEARCH)
+            .take(HEADER_SEARCH.max(preamble + 1))
             .enumerate()
             .find_map(|(i, r)| header(r).map(|h| (i, h)));
         let Some((at, h)) = found else {
@@ -643,9 +864,10 @@ impl Builder {
             }
             return;
         };
+        let (top, h) = two_rows(&t.rows, at, h);
         self.out.tables_used += 1;
         self.states_rule |= h.states_rule;
-        for row in t.rows[..at].iter().filter(|r| !is_blank(r)) {
+        for row in t.rows[..top].iter().filter(|r| !is_blank(r)) {
             self.note(
                 false,
                 t.place(row, None),
@@ -653,13 +875,13 @@ impl Builder {
             );
         }
         self.unused_columns(t, &h, at);
+        // A column of marks (`x`, `✓`): an empty cell is a no. Not when
+        // the column also says no in words (`SI`, `NO`, a stray `X`): there
+        // an empty cell is one not filled in.
         let x_style = h.kind.is_some_and(|k| {
-            t.rows[at + 1..].iter().any(|r| {
-                r.cells
-                    .get(k)
-                    .is_some_and(|c| matches!(norm(&c.flat()).as_str(), "x" | ""))
-                    && r.cells.get(k).is_some_and(|c| !c.is_blank())
-            })
+            let kinds = || t.rows[at + 1..].iter().filter_map(|r| r.cells.get(k));
+            kinds().any(|c| matches!(norm(&c.flat()).as_str(), "x" | "") && !c.is_blank())
+                && !kinds().any(|c| kind_value(&c.flat(), false) == Some(ListKind::NonSmart))
         });
         for row in &t.rows[at + 1..] {
             if is_blank(row) {
@@ -668,8 +890,38 @@ impl Builder {
             // Only the same texts are the header again: a row whose cells
             // merely look like headers (`Servizio Tributi | Attività di
             // formazione | Lavoro agile`) is data.
-            if row_texts(row) == h.texts {
+            let texts = row_texts(row);
+            if texts == h.texts || h.above.as_ref() == Some(&texts) {
                 self.note(false, t.place(row, None), t!("import-header-repeated"));
+                continue;
+            }
+            // `#RIF!` where a formula failed: not the act's text.
+            if let Some(col) = h
+                .used()
+                .into_iter()
+                .find(|&c| row.cells.get(c).is_some_and(|c| formula_error(&c.flat())))
+            {
+                let shown = row.cells[col].flat();
+                self.note(
+                    true,
+                    t.place(row, Some(col)),
+                    t!("import-formula-error", error = shown, row = quoted(row)),
+                );
+                // The rows below it continue no unit.
+                if Some(col) == h.unit {
+                    self.current = None;
+                }
+                continue;
+            }
+            // `Totale | 12 | 30` under the units: a sum, not a unit; the
+            // rows below it continue no unit.
+            if is_total(row) {
+                self.note(
+                    true,
+                    t.place(row, None),
+                    t!("import-total-row", row = quoted(row)),
+                );
+                self.current = None;
                 continue;
             }
             match h.shape {
@@ -726,15 +978,15 @@ impl Builder {
                     t!("import-column-no-header", rows = filled),
                 );
             } else {
-                self.note(
-                    false,
-                    t.place(head, Some(col)),
-                    t!(
-                        "import-column-not-read",
-                        name = clip(&name, 60),
-                        rows = filled
-                    ),
-                );
+                // Lists for the whole body: a column it does not read may
+                // name the offices under a header it does not know.
+                let (no_unit, name) = (h.unit.is_none(), clip(&name, 60));
+                let message = if no_unit {
+                    t!("import-column-not-read-no-unit", name = name, rows = filled)
+                } else {
+                    t!("import-column-not-read", name = name, rows = filled)
+                };
+                self.note(no_unit, t.place(head, Some(col)), message);
             }
         }
     }
@@ -776,6 +1028,9 @@ impl Builder {
         } else {
             let u = self.unit(name, t.place(row, Some(h_unit)));
             self.current = Some(u);
+            if t.places == super::Places::Cells {
+                self.same_unit_in_sheets(u, t, t.place(row, Some(h_unit)));
+            }
             Some((u, false))
         }
     }
@@ -784,6 +1039,13 @@ impl Builder {
         let Some((unit, continued)) = self.row_unit(t, h, row) else {
             return;
         };
+        // Under a unit cell merged with the one above, the row is a row of
+        // its own: its first item starts anew, it ends no broken sentence.
+        let continued = continued
+            && !h
+                .unit
+                .and_then(|c| row.cells.get(c))
+                .is_some_and(|c| c.merged);
         self.details(unit, h, row);
         for (col, smart) in [
             (h.smart, ListKind::Smart),
@@ -796,6 +1058,17 @@ impl Builder {
             };
             let items = items_of(cell);
             let place = t.place(row, Some(col));
+            // `Nessuna`, `-`, `/`: the act says the list is empty.
+            if let [(only, _)] = items.as_slice()
+                && means_none(only)
+            {
+                self.note(
+                    false,
+                    place,
+                    t!("import-list-none", text = only.as_str(), list = smart.key()),
+                );
+                continue;
+            }
             let others_marked = items.iter().skip(1).any(|(_, m)| *m);
             let mut items = items.into_iter().peekable();
             if continued
@@ -835,17 +1108,26 @@ impl Builder {
         let text = row.cells.get(a).map(Cell::flat).unwrap_or_default();
         let (text, marked) = strip_marker(&text);
         let text = text.to_string();
-        if text.is_empty() {
+        if text.is_empty() || means_none(&text) {
             self.note(true, t.place(row, Some(a)), t!("import-no-activity"));
             return;
         }
-        let raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
+        let merged = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c))
+                .is_some_and(|c| c.merged && c.is_blank())
+        };
+        let mut raw = row.cells.get(k).map(Cell::flat).unwrap_or_default();
+        if merged(Some(k)) {
+            raw = self.above.0.clone();
+        }
+        self.above.0 = raw.clone();
         let Some(smart) = kind_value(&raw, x_style) else {
-            self.note(
-                true,
-                t.place(row, Some(k)),
-                t!("import-kind-unclear", value = &raw),
-            );
+            let message = if raw.is_empty() {
+                t!("import-kind-empty", activity = clip(&text, 60))
+            } else {
+                t!("import-kind-unclear", value = &raw)
+            };
+            self.note(true, t.place(row, Some(k)), message);
             return;
         };
         let Some((unit, _)) = self.row_unit(t, h, row) else {
@@ -865,6 +1147,12 @@ impl Builder {
                     .to_string()
             })
             .filter(|s| !s.is_empty());
+        let note = if merged(h.note) {
+            self.above.1.clone()
+        } else {
+            note
+        };
+        self.above.1 = note.clone();
         let ambiti = h
             .ambiti
             .and_then(|c| row.cells.get(c))
@@ -960,6 +1248,44 @@ fn is_blank(row: &Row) -> bool {
     row.cells.iter().all(Cell::is_blank)
 }
 
+/// What a spreadsheet shows where a formula failed (Italian and English
+/// Excel, LibreOffice), also in a CSV it saved.
+fn formula_error(text: &str) -> bool {
+    matches!(
+        text,
+        "#N/D"
+            | "#N/A"
+            | "#RIF!"
+            | "#REF!"
+            | "#VALORE!"
+            | "#VALUE!"
+            | "#DIV/0!"
+            | "#NOME?"
+            | "#NAME?"
+            | "#NUM!"
+            | "#NULLO!"
+            | "#NULL!"
+            | "#DATA!"
+            | "Err:502"
+            | "Err:504"
+            | "Err:508"
+            | "Err:522"
+    )
+}
+
+/// A row of totals: its first cell with text says `Totale` (`Totali`,
+/// `Tot.`, `TOTALE: 7 attività`), and its other cells hold no words
+/// (counts, or nothing).
+fn is_total(row: &Row) -> bool {
+    let mut cells = row.cells.iter().map(Cell::flat).filter(|c| !c.is_empty());
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    let head = norm(&first);
+    matches!(head.split(' ').next(), Some("totale" | "totali" | "tot"))
+        && cells.all(|c| !c.chars().any(char::is_alphabetic))
+}
+
 /// The row's non-empty cells, quoted: `"Catalogo" | "2026"`.
 fn quoted(row: &Row) -> String {
     row.cells
@@ -1013,6 +1339,25 @@ mod tests {
         let cases = [
             ("Unità organizzativa", Some(Role::Unit)),
             ("Settore/Servizio", Some(Role::Unit)),
+            // Other names of a unit's column (they once left the table
+            // read as lists for the whole body).
+            ("U.O.", Some(Role::Unit)),
+            ("UOC", Some(Role::Unit)),
+            ("Direzione", Some(Role::Unit)),
+            ("Dipartimento", Some(Role::Unit)),
+            ("Ripartizione", Some(Role::Unit)),
+            ("Centro di responsabilità", Some(Role::Unit)),
+            (
+                "Responsabile della direzione",
+                Some(Role::Text("responsabile")),
+            ),
+            ("Attività di direzione", Some(Role::Activity)),
+            // `S/N` is a yes or no, `N.` a number.
+            ("Smart working (S/N)", Some(Role::Kind)),
+            ("Agile S/N", Some(Role::Kind)),
+            ("SW", Some(Role::Kind)),
+            ("N.", None),
+            ("N. progressivo", None),
             ("unita_nome", Some(Role::Unit)),
             ("unita_slug", None),
             ("Area", Some(Role::Text("area"))),
@@ -1071,8 +1416,58 @@ mod tests {
             assert_eq!(kind_value(part, false), Some(ListKind::Partial), "{part}");
         }
         assert_eq!(kind_value("", true), Some(ListKind::NonSmart));
+        // A check mark folds to nothing, as an empty cell does: it is a yes.
+        for mark in ["✓", "✔", " ☑ ", "✓✓"] {
+            assert_eq!(kind_value(mark, true), Some(ListKind::Smart), "{mark}");
+            assert_eq!(kind_value(mark, false), Some(ListKind::Smart), "{mark}");
+        }
+        assert_eq!(kind_value("-", true), Some(ListKind::NonSmart));
+        assert_eq!(kind_value("\u{a0}", true), Some(ListKind::NonSmart));
         assert_eq!(kind_value("", false), None);
         assert_eq!(kind_value("forse", false), None);
+    }
+
+    /// A list cell saying there is nothing was once published as the
+    /// activity `Nessuna` (or `-`); a numbered list on one line as one
+    /// activity `Notifiche; 2) Albo`.
+    #[test]
+    fn cells_saying_none_and_numbered_lists_on_one_line() {
+        for none in [
+            "Nessuna",
+            "NESSUNA ATTIVITÀ",
+            "nessuna attività smartizzabile",
+            "-",
+            "/",
+            "—",
+            "N.D.",
+            "n.a.",
+            "Non previste",
+        ] {
+            assert!(means_none(none), "{none}");
+        }
+        for some in [
+            "Nessun accesso del pubblico: pratiche interne all'ufficio",
+            "0",
+            "Notifiche",
+            "",
+        ] {
+            assert!(!means_none(some), "{some}");
+        }
+        let cell = |t: &str| Cell::from_text(t);
+        let texts = |c: &Cell| -> Vec<String> { items_of(c).into_iter().map(|i| i.0).collect() };
+        assert_eq!(
+            texts(&cell("1) Notifiche; 2) Albo pretorio, 3) Protocollo")),
+            ["Notifiche", "Albo pretorio", "Protocollo"]
+        );
+        assert_eq!(texts(&cell("a) Uno; b) Due")), ["Uno", "Due"]);
+        // A number that does not follow `;` or `,`, or out of sequence.
+        for one in [
+            "1) Rilascio (art. 2) del regolamento",
+            "1) Uno; 3) Tre",
+            "Art. 1) Uno; 2) Due",
+        ] {
+            assert_eq!(texts(&cell(one)).len(), 1, "{one}");
+        }
     }
 
     #[test]
@@ -1104,7 +1499,11 @@ mod tests {
         assert!(run_together(
             "Sopralluoghi presso strutture comunali Sovrintendenza agli eventi Colloqui con soggetti fragili Visite domiciliari all'utenza"
         ));
+        // A list typed in one cell, once imported as one activity in silence.
+        assert!(run_together("Gestione IMU; accertamenti TARI; rimborsi"));
         for one in [
+            "Verifiche; controlli",
+            "Istruttoria (art. 5; comma 2; lettera a)",
             "Rilascio pareri, in sostituzione del dirigente dell'Area Risorse, Servizi e Territorio",
             "Gestione gare relative al Servizio Lavori Pubblici (redazione atti)",
             "Attività di reportistica richieste da enti sovraordinati (ISTAT, SOSE, Agenzia delle Entrate, ecc.).",
@@ -1123,6 +1522,7 @@ mod tests {
                     listed: *l,
                 })
                 .collect(),
+            merged: false,
         }
     }
 

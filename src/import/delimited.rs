@@ -123,6 +123,7 @@ pub(super) fn read(
         rows,
         unread: Vec::new(),
         outside: Default::default(),
+        hidden: false,
     }])
 }
 

@@ -36,6 +36,10 @@ impl Reading for State {
                     .and_then(|v| v.parse::<usize>().ok())
                     .map_or(0, |n| n.saturating_sub(1).min(64));
             }
+            // A cell merged with the one above (`w:val` absent or `continue`).
+            "vMerge" if tables.depth() == 1 && attr(e, "val").is_none_or(|v| v == "continue") => {
+                tables.merge_last();
+            }
             "p" if !empty => s.para = Some(Para::default()),
             "numPr" => set_listed(s),
             "pStyle" => {

@@ -1,7 +1,9 @@
 //! HTML: the `<table>`s of a page (`.html`, `.htm`, what Word's "save as
-//! web page" and many intranets give), and the HTML fragment of one cell,
+//! web page" and many intranets give; those inside a page's layout table
+//! too), and the HTML fragment of one cell,
 //! used also for the cells of a PIAO text. `<li>` is a list item; `<p>`,
-//! `<div>` and the other blocks start a paragraph; `<br>` a new line.
+//! `<div>` and the other blocks start a paragraph; `<br>` a new line;
+//! `colspan` and `rowspan` leave empty cells where the cell spreads.
 //! A page nested deeper than browsers go ([`MAX_DEPTH`]) is refused before
 //! it is parsed, at the line where it goes too deep; the text outside the
 //! tables is kept for the report. Tables are built with `table::Builder`,
@@ -25,12 +27,11 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     };
     // The page is already whole in memory: no cap on its cells.
     let mut tables = Builder::with_limit(usize::MAX);
-    for t in doc.select(&tables_selector).filter(|t| {
-        !t.ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| a.value().name() == "table")
-    }) {
-        table(&mut tables, t);
+    for t in doc
+        .select(&tables_selector)
+        .filter(|t| nearest_table(*t).is_none())
+    {
+        table_or_layout(&mut tables, t, &tables_selector);
     }
     // The page's text outside its tables: for `lists` (a page with no
     // table may be the act as a list) and the report.
@@ -46,29 +47,92 @@ pub(super) fn read(text: &str) -> Result<Vec<Table>, ReadError> {
     tables.finish()
 }
 
+/// Adds the table `t`; when it has no header row and holds tables of its
+/// own (a page laid out with a table: menus in one cell, the act's table in
+/// another), those tables too, after it, by the same rule.
+fn table_or_layout(tables: &mut Builder, t: ElementRef<'_>, select: &Selector) {
+    table(tables, t);
+    let inner: Vec<ElementRef<'_>> = t
+        .select(select)
+        .filter(|i| nearest_table(*i) == Some(t.id()))
+        .collect();
+    if inner.is_empty() {
+        return;
+    }
+    let mut alone = Builder::with_limit(usize::MAX);
+    table(&mut alone, t);
+    let laid_out = alone
+        .finish()
+        .ok()
+        .and_then(|t| t.into_iter().next())
+        .is_some_and(|t| !super::catalogue::has_header(&t));
+    if laid_out {
+        for i in inner {
+            table_or_layout(tables, i, select);
+        }
+    }
+}
+
 /// Adds the table `t` (its own rows, not those of tables nested in it).
+/// A cell spanning columns (`colspan`) or rows (`rowspan`) leaves empty
+/// cells where it spreads, as a merged cell of Word does, so the cells
+/// after it stay in their columns.
 fn table(tables: &mut Builder, t: ElementRef<'_>) {
     tables.table(None);
+    // For each column, how many more rows a cell above still covers.
+    let mut covered: Vec<usize> = Vec::new();
     for tr in t.descendants().filter_map(ElementRef::wrap) {
         if tr.value().name() != "tr" || nearest_table(tr) != Some(t.id()) {
             continue;
         }
         tables.row();
+        let mut col = 0;
         for td in tr.children().filter_map(ElementRef::wrap) {
             if !matches!(td.value().name(), "td" | "th") {
                 continue;
             }
+            while covered.get(col).is_some_and(|&n| n > 0) {
+                covered[col] -= 1;
+                tables.covered();
+                col += 1;
+            }
             tables.cell(cell(td));
-            let span = td
-                .value()
-                .attr("colspan")
-                .and_then(|s| s.trim().parse::<usize>().ok())
-                .unwrap_or(1)
-                .clamp(1, 64);
-            tables.pad(span - 1);
+            let span = |name: &str| {
+                td.value()
+                    .attr(name)
+                    .and_then(|s| s.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+            };
+            let cols = span("colspan").clamp(1, 64);
+            // `rowspan="0"`: to the end of the table.
+            let rows = match span("rowspan") {
+                0 => MAX_ROWSPAN,
+                n => n.min(MAX_ROWSPAN),
+            };
+            tables.pad(cols - 1);
+            if covered.len() < col + cols {
+                covered.resize(col + cols, 0);
+            }
+            covered[col..col + cols].fill(rows - 1);
+            col += cols;
+        }
+        // Cells covered after the row's last cell.
+        if let Some(last) = covered.iter().rposition(|&n| n > 0) {
+            while col <= last {
+                if covered[col] > 0 {
+                    covered[col] -= 1;
+                    tables.covered();
+                } else {
+                    tables.pad(1);
+                }
+                col += 1;
+            }
         }
     }
 }
+
+/// The most rows one cell may span (as browsers, which stop at 65534).
+const MAX_ROWSPAN: usize = 65_534;
 
 fn nearest_table(e: ElementRef<'_>) -> Option<ego_tree::NodeId> {
     e.ancestors()
@@ -87,7 +151,10 @@ pub(super) fn fragment_cell(html: &str) -> Result<Cell, usize> {
     let mut out = Paras::default();
     walk(*frag.root_element(), &mut out);
     out.flush();
-    Ok(Cell { paras: out.done })
+    Ok(Cell {
+        paras: out.done,
+        merged: false,
+    })
 }
 
 fn cell(td: ElementRef<'_>) -> Cell {
@@ -96,7 +163,10 @@ fn cell(td: ElementRef<'_>) -> Cell {
         walk(child, &mut out);
     }
     out.flush();
-    Cell { paras: out.done }
+    Cell {
+        paras: out.done,
+        merged: false,
+    }
 }
 
 #[derive(Default)]
@@ -464,13 +534,64 @@ mod tests {
         );
     }
 
+    /// A cell spanning rows leaves empty cells below it: the cells of the
+    /// next rows stay in their columns (they once moved left, making an
+    /// activity a unit).
+    #[test]
+    fn cells_spanning_rows_keep_the_next_rows_in_their_columns() {
+        let t = read(
+            "<table><tr><th>Ufficio</th><th>Sì</th><th>No</th></tr>\
+             <tr><td rowspan=\"2\">Anagrafe</td><td>Statistiche</td><td rowspan=3>Sportello</td></tr>\
+             <tr><td>Certificati</td></tr>\
+             <tr><td>Tributi</td><td colspan=\"1\" rowspan=0>IMU</td></tr>\
+             <tr><td>Personale</td><td rowspan=x>Paghe</td></tr>\
+             <tr><td>Cultura</td></tr></table>",
+        )
+        .unwrap();
+        let rows: Vec<Vec<String>> = t[0]
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::flat).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["Ufficio", "Sì", "No"],
+                vec!["Anagrafe", "Statistiche", "Sportello"],
+                vec!["", "Certificati", ""],
+                vec!["Tributi", "IMU", ""],
+                // `rowspan=0` reaches the end of the table.
+                vec!["Personale", "", "Paghe"],
+                vec!["Cultura", ""],
+            ]
+        );
+    }
+
     #[test]
     fn nested_tables_belong_to_their_cell() {
-        let t = read("<table><tr><td>A<table><tr><td>dentro</td></tr></table></td></tr></table>")
-            .unwrap();
+        let t = read(
+            "<table><tr><th>Ufficio</th><th>Attività smartizzabili</th></tr>\
+             <tr><td>A<table><tr><td>dentro</td></tr></table></td></tr></table>",
+        )
+        .unwrap();
         assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(t[0].rows[1].cells[0].flat(), "A dentro");
+    }
+
+    /// A table with no header around tables (a page's layout): they are
+    /// read too, after it; it keeps their text in its cell.
+    #[test]
+    fn tables_inside_a_layout_table_are_read_after_it() {
+        let t = read(
+            "<table><tr><td>Menu</td><td><table><tr><th>Ufficio</th><th>Attività smartizzabili</th></tr>\
+             <tr><td>Tributi</td><td>IMU</td></tr></table></td></tr></table>",
+        )
+        .unwrap();
+        assert_eq!(t.len(), 2);
         assert_eq!(t[0].rows.len(), 1);
-        assert_eq!(t[0].rows[0].cells[0].flat(), "A dentro");
+        assert_eq!(t[1].rows.len(), 2);
+        assert_eq!(t[1].rows[1].cells[1].flat(), "IMU");
     }
 
     #[test]

@@ -117,7 +117,8 @@ impl Flat {
 }
 
 /// How an item is marked: items of one list are marked alike, so a `2.`
-/// after `a)` `b)` ends the lettered list.
+/// after `a)` `b)` ends the lettered list. Bullets and dashes are one
+/// way ([`Style::alike`]): a list pasted from several places mixes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     /// A list paragraph of the document, no typed mark.
@@ -126,6 +127,20 @@ enum Style {
     Dash,
     Number,
     Letter,
+}
+
+impl Style {
+    /// Items marked `a` and `b` may be of one list: the same mark, or a
+    /// bullet and a dash (`•` then `–` or `-`).
+    fn alike(a: Option<Style>, b: Option<Style>) -> bool {
+        let unordered = |s| matches!(s, Some(Style::Bullet | Style::Dash));
+        a == b || (unordered(a) && unordered(b))
+    }
+
+    /// A list with no order (bullets, dashes, the document's own list).
+    fn unordered(self) -> bool {
+        matches!(self, Style::Bullet | Style::Dash | Style::Listed)
+    }
 }
 
 fn style(line: &str) -> Option<Style> {
@@ -179,9 +194,14 @@ struct Open {
     lead: String,
     place: String,
     style: Option<Style>,
+    /// How the lead-in itself is marked (`1. di individuare...:`): an item
+    /// marked so after the list is the act's next point.
+    lead_style: Option<Style>,
     items: usize,
     /// A list of criteria or conditions, not of activities: counted only.
     criteria: bool,
+    /// Its only item says it is empty (`- Nessuna`), as noted.
+    none: bool,
 }
 
 /// Reads the lists under a lead-in in `paras`.
@@ -201,9 +221,10 @@ fn find(paras: &[Loose]) -> Flat {
     let lines: Vec<(&Loose, String)> = paras
         .iter()
         .flat_map(|p| {
-            p.text
-                .split('\n')
-                .map(collapse)
+            // A line break in a list item goes on with the item.
+            super::catalogue::item_lines(&p.text, p.listed)
+                .into_iter()
+                .map(|l| collapse(&l))
                 .filter(|l| !l.is_empty())
                 // Only a paragraph of its own: an item that holds a colon
                 // and semicolons stays one item of its list.
@@ -235,8 +256,8 @@ fn find(paras: &[Loose]) -> Flat {
         let body = body.to_string();
         if let Some(list) = open.as_mut() {
             // A new list of the page (another `<ul>`) is not this one.
-            let same_style =
-                (list.style.is_none() || list.style == mark) && !(p.starts_list && list.items > 0);
+            let same_style = (list.style.is_none() || Style::alike(list.style, mark))
+                && !(p.starts_list && list.items > 0);
             if mark.is_some() && same_style && lead_in(line, true).is_none() {
                 list.style = mark;
                 list.items += 1;
@@ -245,6 +266,22 @@ fn find(paras: &[Loose]) -> Flat {
                 }
                 if let Some(smart) = rule_kind(&body, (!list.partial).then_some(list.smart)) {
                     set_rule(&mut out, smart, &body, &p.place);
+                    continue;
+                }
+                // `- Nessuna`: the act says the list is empty.
+                if list.items == 1 && super::catalogue::means_none(&body) {
+                    list.items = 0;
+                    list.none = true;
+                    let key = if list.partial {
+                        crate::model::ListKind::Partial.key()
+                    } else {
+                        list_key(list.smart)
+                    };
+                    out.notes.push(Note {
+                        warning: false,
+                        place: p.place.clone(),
+                        message: t!("import-list-none", text = body.as_str(), list = key),
+                    });
                     continue;
                 }
                 let item = Item {
@@ -262,7 +299,8 @@ fn find(paras: &[Loose]) -> Flat {
             // PDF): it starts lowercase, or the item is unfinished and the
             // list goes on after it.
             let next_is_item = lines.get(i).is_some_and(|(q, l)| {
-                !q.chrome && (style(l).or(q.listed.then_some(Style::Listed)) == list.style)
+                !q.chrome
+                    && Style::alike(style(l).or(q.listed.then_some(Style::Listed)), list.style)
             });
             let last = out.list(list).last_mut();
             if mark.is_none()
@@ -286,6 +324,26 @@ fn find(paras: &[Loose]) -> Flat {
                 });
                 continue;
             }
+            // Numbered items after a list of bullets: another list, or the
+            // same one marked otherwise; in doubt, said where.
+            if let (Some(was), Some(now)) = (list.style, mark)
+                && was.unordered()
+                && !now.unordered()
+                && list.lead_style != Some(now)
+                && !list.criteria
+                && list.items > 0
+                && lead_in(line, true).is_none()
+            {
+                out.notes.push(Note {
+                    warning: true,
+                    place: p.place.clone(),
+                    message: t!(
+                        "import-flat-list-ends",
+                        lead = clip(&list.lead, 80),
+                        item = clip(line, 80)
+                    ),
+                });
+            }
             close(&mut out, open.take());
         }
         if let Some(smart) = lead_in(line, mark.is_some()) {
@@ -299,8 +357,10 @@ fn find(paras: &[Loose]) -> Flat {
                 lead: line.to_string(),
                 place: p.place.clone(),
                 style: None,
+                lead_style: mark,
                 items: 0,
                 criteria,
+                none: false,
             });
             continue;
         }
@@ -355,6 +415,9 @@ fn close(out: &mut Flat, open: Option<Open>) {
                 ),
             });
         }
+        return;
+    }
+    if list.items == 0 && list.none {
         return;
     }
     if list.items == 0 {
@@ -657,6 +720,33 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// `Tutte`, `Tutte le attività`, `Tutte le attività dell'ufficio`: a
+/// list of a unit that names no activity but all of them.
+fn all_of_them(text: &str) -> bool {
+    let w = words(text);
+    matches!(
+        w.first().map(String::as_str),
+        Some("tutte" | "tutti" | "tutto")
+    ) && w[1..].iter().all(|x| {
+        matches!(
+            x.as_str(),
+            "le" | "i"
+                | "attivita"
+                | "processi"
+                | "dell"
+                | "del"
+                | "della"
+                | "ufficio"
+                | "servizio"
+                | "settore"
+                | "struttura"
+                | "area"
+                | "unita"
+                | "organizzativa"
+        )
+    })
+}
+
 /// Takes the items of `u` that state the rule out of its lists into its
 /// `rule`, noting each.
 pub(crate) fn take_rules(u: &mut Unit, notes: &mut Vec<Note>) {
@@ -667,8 +757,12 @@ pub(crate) fn take_rules(u: &mut Unit, notes: &mut Vec<Note>) {
             &mut u.non_smartizzabili
         };
         let mut kept = Vec::with_capacity(list.len());
+        let alone = list.len() == 1;
         for it in list.drain(..) {
-            match rule_kind(&it.testo, Some(smart)) {
+            // `Tutte` alone in a unit's list: every activity the other
+            // list does not name.
+            let every = (alone && all_of_them(&it.testo)).then_some(smart);
+            match every.or_else(|| rule_kind(&it.testo, Some(smart))) {
                 Some(k) => {
                     let rule = Rule {
                         smart: k,
@@ -879,6 +973,73 @@ mod tests {
         ] {
             assert_eq!(rule_kind(s, list), want, "{s}");
         }
+    }
+
+    /// A list pasted from several places: bullets and dashes are one list
+    /// (a dash once ended it, and the items from there on were only
+    /// counted in a note); numbered items after bullets end it with a
+    /// warning at the first one.
+    #[test]
+    fn bullets_and_dashes_are_one_list_numbers_after_them_are_said() {
+        let paras = [
+            para(
+                1,
+                "Attività che possono essere svolte in lavoro agile:",
+                false,
+            ),
+            para(2, "• Redazione di atti: delibere e determine", false),
+            para(3, "– Gestione del protocollo informatico", false),
+            para(4, "- Rapporti con l'utenza / tel. 0123-456789", false),
+            para(5, "• Catalogazione", false),
+            para(6, "1) Istruttoria delle pratiche \"SUAP\"", false),
+            para(7, "2) Riunioni da remoto", false),
+            // The act's next point after a numbered lead-in's list: no doubt.
+            para(
+                8,
+                "2. di individuare le attività da rendere in presenza:",
+                false,
+            ),
+            para(9, "• Sportello", false),
+            para(10, "3. di trasmettere la presente.", false),
+        ];
+        let f = find(&paras);
+        assert_eq!(
+            texts(&f.smartizzabili),
+            [
+                "Redazione di atti: delibere e determine",
+                "Gestione del protocollo informatico",
+                "Rapporti con l'utenza / tel. 0123-456789",
+                "Catalogazione",
+            ]
+        );
+        let warnings: Vec<(&str, &str)> = f
+            .notes
+            .iter()
+            .filter(|n| n.warning)
+            .map(|n| (n.place.as_str(), n.message.as_str()))
+            .collect();
+        assert_eq!(texts(&f.non_smartizzabili), ["Sportello"]);
+        assert_eq!(warnings.len(), 1, "{:?}", f.notes);
+        assert_eq!(warnings[0].0, "paragraph 6");
+        assert!(warnings[0].1.contains("Istruttoria"), "{}", warnings[0].1);
+    }
+
+    /// `- Nessuna` under a lead-in: the list is empty (it was once the
+    /// activity `Nessuna`), said in one note.
+    #[test]
+    fn a_list_saying_none_is_empty() {
+        let paras = [
+            para(1, "Attività da svolgere in presenza:", false),
+            para(2, "- Nessuna", false),
+            para(3, "Attività smartizzabili:", false),
+            para(4, "- Protocollo", false),
+        ];
+        let f = find(&paras);
+        assert!(f.non_smartizzabili.is_empty());
+        assert_eq!(texts(&f.smartizzabili), ["Protocollo"]);
+        let places: Vec<&str> = f.notes.iter().map(|n| n.place.as_str()).collect();
+        assert_eq!(places, ["paragraph 2", "paragraph 3"], "{:?}", f.notes);
+        assert!(f.notes[0].message.contains("Nessuna"));
     }
 
     #[test]

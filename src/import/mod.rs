@@ -43,6 +43,9 @@ pub(crate) struct Table {
     /// The paragraphs of a document outside its tables, for the report
     /// (on the document's first table).
     pub outside: Outside,
+    /// A sheet hidden in the workbook, not asked for by `--sheet`: not
+    /// read, only named in the report.
+    pub hidden: bool,
 }
 
 /// Paragraphs of a document outside its tables, in order: how many, the
@@ -128,6 +131,10 @@ pub(crate) struct Row {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Cell {
     pub paras: Vec<Para>,
+    /// Covered by a cell above that spans rows (`rowspan`, Word's
+    /// `w:vMerge`, LibreOffice's covered cell): the row is one of its own,
+    /// not the rest of a row broken at the page end.
+    pub merged: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,6 +155,7 @@ impl Cell {
                     listed: false,
                 })
                 .collect(),
+            merged: false,
         }
     }
 
@@ -214,8 +222,24 @@ pub(crate) fn column_letters(mut c: usize) -> String {
     String::from_utf8_lossy(&s).into_owned()
 }
 
-/// Whitespace (including non-breaking spaces) collapsed to single spaces, trimmed.
+/// Whitespace (including non-breaking spaces) collapsed to single spaces,
+/// trimmed; the invisible characters a text copied from a page or a PDF
+/// carries (zero-width spaces and joiners, a BOM, soft hyphens) dropped, so
+/// that `Ufficio\u{200b} Tributi` is `Ufficio Tributi`, one unit.
 pub(crate) fn collapse(s: &str) -> String {
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        )
+    };
+    let visible: String;
+    let s = if s.contains(invisible) {
+        visible = s.chars().filter(|&c| !invisible(c)).collect();
+        &visible
+    } else {
+        s
+    };
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -268,13 +292,16 @@ pub(crate) enum Format {
     Docx,
     Odt,
     Xlsx,
+    /// Excel 97-2003 (`.xls`).
+    Xls,
     Ods,
     Csv,
     Html,
     Text,
 }
 
-pub(crate) const SUPPORTED: &str = ".docx, .odt, .xlsx, .xlsm, .ods, .csv, .tsv, .html, .htm, .txt";
+pub(crate) const SUPPORTED: &str =
+    ".docx, .odt, .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .html, .htm, .txt";
 
 impl Format {
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
@@ -283,6 +310,7 @@ impl Format {
             "docx" | "docm" => Format::Docx,
             "odt" => Format::Odt,
             "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" => Format::Xls,
             "ods" => Format::Ods,
             "csv" | "tsv" => Format::Csv,
             "html" | "htm" => Format::Html,
@@ -292,11 +320,46 @@ impl Format {
     }
 
     pub(crate) fn is_spreadsheet(self) -> bool {
-        matches!(self, Format::Xlsx | Format::Ods)
+        matches!(self, Format::Xlsx | Format::Xls | Format::Ods)
     }
 
     pub(crate) fn is_delimited(self) -> bool {
         matches!(self, Format::Csv | Format::Text)
+    }
+}
+
+/// What a spreadsheet's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    /// A zip: `.xlsx` or `.ods`.
+    Zip,
+    /// An OLE compound file: Excel 97-2003.
+    Ole,
+    /// An HTML page (after a BOM and blanks, `<`).
+    Html,
+    /// Text with no NUL byte: a CSV or TSV.
+    Text,
+    Other,
+}
+
+impl Sniffed {
+    fn of(bytes: &[u8]) -> Sniffed {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Sniffed::Zip;
+        }
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return Sniffed::Ole;
+        }
+        let head = &bytes[..bytes.len().min(4096)];
+        let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        if text.is_empty() || text.contains(&0) {
+            return Sniffed::Other;
+        }
+        match text.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'<') => Sniffed::Html,
+            Some(_) => Sniffed::Text,
+            None => Sniffed::Other,
+        }
     }
 }
 
@@ -323,7 +386,20 @@ pub(crate) fn read(
     match format {
         Format::Docx => docx::read(&bytes),
         Format::Odt => odt::read(&bytes),
-        Format::Xlsx | Format::Ods => sheet::read(&bytes, format, opts.sheet.as_deref()),
+        Format::Xlsx | Format::Xls | Format::Ods => match Sniffed::of(&bytes) {
+            // What the name says, or another spreadsheet under its name
+            // (an `.xlsx` saved as `.xls`).
+            Sniffed::Zip if format == Format::Ods => {
+                sheet::read(&bytes, format, opts.sheet.as_deref())
+            }
+            Sniffed::Zip => sheet::read(&bytes, Format::Xlsx, opts.sheet.as_deref()),
+            Sniffed::Ole => sheet::read(&bytes, Format::Xls, opts.sheet.as_deref()),
+            // What many programs' "export to Excel" give: a page or a CSV
+            // named `.xls`.
+            Sniffed::Html => html::read(&delimited::decode(&bytes, opts.encoding).0),
+            Sniffed::Text => delimited::read(&bytes, opts.encoding, opts.delimiter),
+            Sniffed::Other => sheet::read(&bytes, format, opts.sheet.as_deref()),
+        },
         Format::Csv => {
             let tsv = path
                 .extension()
@@ -332,13 +408,32 @@ pub(crate) fn read(
             delimited::read(&bytes, opts.encoding, delimiter)
         }
         Format::Html => html::read(&delimited::decode(&bytes, opts.encoding).0),
-        Format::Text => piao::read(&delimited::decode(&bytes, opts.encoding).0),
+        Format::Text => {
+            let text = delimited::decode(&bytes, opts.encoding).0;
+            if piao::is_excel_text(&text) {
+                delimited::read(&bytes, opts.encoding, Some(b'\t'))
+            } else {
+                piao::read(&text)
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Invisible characters copied with a text once made two units of one
+    /// office (`Ufficio\u{200b} Tributi` beside `Ufficio Tributi`).
+    #[test]
+    fn collapse_drops_invisible_characters() {
+        assert_eq!(
+            collapse(" Ufficio\u{200b}  Tributi\u{a0}"),
+            "Ufficio Tributi"
+        );
+        assert_eq!(collapse("\u{feff}Gestione\u{ad}IMU\u{200d}"), "GestioneIMU");
+        assert_eq!(collapse("\u{200b}"), "");
+    }
 
     #[test]
     fn column_letters_count_like_spreadsheets() {
@@ -399,6 +494,23 @@ mod tests {
     }
 
     #[test]
+    fn spreadsheets_are_what_their_bytes_say() {
+        for (bytes, want) in [
+            (&b"PK\x03\x04rest"[..], Sniffed::Zip),
+            (
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0][..],
+                Sniffed::Ole,
+            ),
+            (&b"\xEF\xBB\xBF\r\n <html><table>"[..], Sniffed::Html),
+            (&b"Ufficio;Attivit\xE0\r\n"[..], Sniffed::Text),
+            (&b""[..], Sniffed::Other),
+            (&b"\x00\x01junk"[..], Sniffed::Other),
+        ] {
+            assert_eq!(Sniffed::of(bytes), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
     fn formats_from_extensions() {
         assert_eq!(
             Format::from_path(Path::new("PIAO.DOCX")),
@@ -406,6 +518,10 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("a.htm")), Some(Format::Html));
         assert_eq!(Format::from_path(Path::new("a.pdf")), None);
+        assert_eq!(
+            Format::from_path(Path::new("Foglio.XLS")),
+            Some(Format::Xls)
+        );
         assert_eq!(Format::from_path(Path::new("senza")), None);
     }
 }

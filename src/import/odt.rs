@@ -40,6 +40,9 @@ impl Reading for State {
         let s = self;
         match name {
             "table-cell" | "covered-table-cell" if tables.depth() == 1 => {
+                if name == "covered-table-cell" {
+                    tables.merge_last();
+                }
                 s.repeat = repeat(e, "number-columns-repeated") - 1;
             }
             "list-item" | "list-header" => s.lists += 1,

@@ -189,13 +189,20 @@ pub(crate) fn plan(
         lists: config.lists().map(|(_, l)| l),
         spans: &config.spans,
     };
-    let lists = match update::update_lists(&old, &read, site.lists().map(|(_, l)| l)) {
+    let mut lists = match update::update_lists(&old, &read, site.lists().map(|(_, l)| l)) {
         Ok(l) => l,
         Err(why) => {
             refuse(why);
             return Ok(None);
         }
     };
+    // The notes of `init`'s example lists are no one's.
+    if read
+        .lines()
+        .any(|l| l.trim_end() == crate::placeholder::EXAMPLE_LISTS_MARKER)
+    {
+        lists.dropped_notes.clear();
+    }
     // The rule goes after the lists: reread the spans of the new text.
     let edited = match crate::load::parse_site(&SourceFile::new(&path, lists.text.clone())) {
         Ok(c) => c,

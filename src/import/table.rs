@@ -64,6 +64,7 @@ impl Builder {
             rows: Vec::new(),
             unread: Vec::new(),
             outside: Outside::default(),
+            hidden: false,
         });
     }
 
@@ -120,6 +121,19 @@ impl Builder {
                 r.cells.push(Cell::default());
             }
             self.cells += n;
+        }
+    }
+
+    /// Adds an empty cell covered by a cell above that spans rows.
+    pub(super) fn covered(&mut self) {
+        self.pad(1);
+        self.merge_last();
+    }
+
+    /// Marks the last cell as covered by a cell above that spans rows.
+    pub(super) fn merge_last(&mut self) {
+        if let Some(c) = self.last_row().and_then(|r| r.cells.last_mut()) {
+            c.merged = true;
         }
     }
 
@@ -183,6 +197,7 @@ impl Builder {
                 rows: Vec::new(),
                 unread: Vec::new(),
                 outside: self.outside,
+                hidden: false,
             }),
             None => {}
         }

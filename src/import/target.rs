@@ -129,6 +129,9 @@ pub(crate) struct Plan {
     pub removals: Vec<Removal>,
     /// Units of the site the file does not have, kept: (path, nome).
     pub kept: Vec<(PathBuf, String)>,
+    /// For kept units that share most of their activities with a new unit
+    /// of the file (the act renamed it?): what to do, one line each.
+    pub kept_renamed: Vec<String>,
     /// Units given another file name than their own, and why.
     pub renamed: Vec<String>,
     /// Why the plan cannot be carried out without `--force` (or at all):
@@ -154,6 +157,41 @@ impl Plan {
             )
             .collect()
     }
+}
+
+/// The new unit of the file (not matched to a unit of the site) holding at
+/// least half the activities of the site's unit `lu`, two at least, by
+/// text: the act may have renamed it, and both would be published.
+fn renamed_as(lu: &LoadedUnit, imported: &Imported, match_of: &[Option<usize>]) -> Option<usize> {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let old: HashSet<String> = lu
+        .unit
+        .lists()
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|a| key(&a.testo)))
+        .collect();
+    if old.is_empty() {
+        return None;
+    }
+    (0..imported.units.len())
+        .filter(|&n| match_of[n].is_none())
+        .map(|n| {
+            let shared = imported.units[n]
+                .lists()
+                .iter()
+                .flat_map(|(_, l)| l.iter())
+                .filter(|it| old.contains(&key(&it.testo)))
+                .count();
+            (n, shared)
+        })
+        .filter(|&(_, shared)| shared >= 2 && shared * 2 >= old.len())
+        .max_by_key(|&(n, shared)| (shared, std::cmp::Reverse(n)))
+        .map(|(n, _)| n)
 }
 
 /// Whether `path` (shown as `content/...`, under `root`) is a symbolic link
@@ -465,6 +503,14 @@ pub(crate) fn plan(
             });
         } else {
             plan.kept.push((lu.unit.file.clone(), lu.unit.nome.clone()));
+            if let Some(n) = renamed_as(lu, imported, &match_of) {
+                plan.kept_renamed.push(t!(
+                    "import-kept-renamed",
+                    path = lu.unit.file.as_path(),
+                    old = lu.unit.nome.as_str(),
+                    new = imported.units[n].nome.as_str()
+                ));
+            }
         }
     }
     for e in &existing.examples {
@@ -666,16 +712,45 @@ pub(crate) fn backup(dir: &Path, files: &[(PathBuf, PathBuf)]) -> io::Result<()>
     Ok(())
 }
 
-/// Writes one file: a temporary sibling, then a rename over the target.
-pub(crate) fn write_file(path: &Path, text: &str) -> io::Result<()> {
+/// The temporary sibling a file is written to before it is renamed over
+/// `path`.
+fn staging(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.import-tmp"));
-    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    path.with_file_name(format!(".{name}.import-tmp"))
+}
+
+/// Writes every file's text to its temporary sibling, before any file is
+/// replaced: `Err` with the index of the file that could not be written
+/// (then no temporary file is left, and nothing else was touched).
+pub(crate) fn stage(files: &[(&Path, &str)]) -> Result<Vec<PathBuf>, (usize, io::Error)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (i, (path, text)) in files.iter().enumerate() {
+        let tmp = staging(path);
+        if let Err(e) = std::fs::write(&tmp, text) {
+            let _ = std::fs::remove_file(&tmp);
+            unstage(&staged);
+            return Err((i, e));
+        }
+        staged.push(tmp);
+    }
+    Ok(staged)
+}
+
+/// Removes the temporary files of [`stage`] (nothing will be written).
+pub(crate) fn unstage(staged: &[PathBuf]) {
+    for tmp in staged {
+        let _ = std::fs::remove_file(tmp);
+    }
+}
+
+/// Renames a staged file over `path`.
+pub(crate) fn commit(tmp: &Path, path: &Path) -> io::Result<()> {
+    let result = std::fs::rename(tmp, path);
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(tmp);
     }
     result
 }

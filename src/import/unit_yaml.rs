@@ -20,31 +20,48 @@ const SMALL: &[&str] = &[
 const MAX_WORDS: usize = 5;
 
 /// `Settore Polizia locale e mobilità` -> `polizia-locale-mobilita`;
-/// `Segretario comunale - Dirigente Area ...` -> `segretario-comunale`.
+/// `Segretario comunale - Dirigente Area ...` -> `segretario-comunale`;
+/// `1 - Settore Affari generali`, `SETTORE II - SERVIZI SOCIALI` ->
+/// `affari-generali`, `sociali` (a part that is only a number names no
+/// unit: the next one does).
 pub(crate) fn file_slug(nome: &str) -> String {
-    let head = nome
-        .split([':', '(', '–', '—'])
-        .next()
-        .unwrap_or(nome)
-        .split(" - ")
-        .next()
-        .unwrap_or(nome);
-    let full = slug::slugify(head);
-    let words: Vec<&str> = full.split('-').filter(|w| !w.is_empty()).collect();
-    let lead = words.iter().take_while(|w| LEADING.contains(w)).count();
-    let kept: Vec<&str> = words[lead..]
-        .iter()
-        .copied()
-        .filter(|w| !SMALL.contains(w))
-        .take(MAX_WORDS)
-        .collect();
+    let first = nome.split([':', '(', '–', '—']).next().unwrap_or(nome);
+    let mut parts = first.split(" - ").map(|head| {
+        let full = slug::slugify(head);
+        let words: Vec<String> = full
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let lead = words
+            .iter()
+            .take_while(|w| LEADING.contains(&w.as_str()))
+            .count();
+        let numbers = words[lead..].iter().take_while(|w| numeral(w)).count();
+        let kept: Vec<&str> = words[lead + numbers..]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !SMALL.contains(w))
+            .take(MAX_WORDS)
+            .collect();
+        (kept.join("-"), full)
+    });
+    let (kept, full) = parts.next().unwrap_or_default();
     if !kept.is_empty() {
-        kept.join("-")
+        kept
+    } else if let Some((next, _)) = parts.find(|(k, _)| !k.is_empty()) {
+        next
     } else if !full.is_empty() {
         full
     } else {
         "unita".into()
     }
+}
+
+/// `1`, `12`, `ii`, `iv`: a unit's number, not its name.
+fn numeral(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit())
+        || (w.len() <= 4 && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
 }
 
 /// One slug per unit, unique, never a path the generator writes itself
@@ -442,6 +459,13 @@ mod tests {
             ),
             ("Servizio", "servizio"),
             ("???", "unita"),
+            // A number before ` - ` names no unit: the part after it does
+            // (the files were once `1.yaml`, `ii.yaml`).
+            ("1 - Settore Affari Generali", "affari-generali"),
+            ("SETTORE II - SERVIZI SOCIALI", "sociali"),
+            ("Area 3 - Tributi e tasse", "tributi-tasse"),
+            ("Settore 1", "settore-1"),
+            ("Settore IV - ", "settore-iv"),
         ] {
             assert_eq!(file_slug(nome), want, "{nome}");
         }

@@ -26,6 +26,8 @@ pub(crate) struct Update {
     pub changes: Vec<ActivityChange>,
     /// Activities whose note or `ambiti` were taken from the imported file.
     pub details: usize,
+    /// Removed activities that had a note in the file: (text, note).
+    pub dropped_notes: Vec<(String, String)>,
     /// What the file must read back as.
     pub expected: UnitFile,
 }
@@ -99,6 +101,7 @@ pub(crate) fn update(old: &Unit, read: &str, new: &Imported) -> Result<Update, S
         text: up.text,
         changes: up.changes,
         details: up.details,
+        dropped_notes: up.dropped_notes,
         expected,
     })
 }
@@ -123,6 +126,8 @@ pub(crate) struct Lists {
     pub changes: Vec<ActivityChange>,
     /// Activities whose note or `ambiti` were taken from the imported file.
     pub details: usize,
+    /// Removed activities that had a note in the file: (text, note).
+    pub dropped_notes: Vec<(String, String)>,
     /// What the lists must read back as, in `model::ACTIVITY_LISTS` order.
     pub lists: [Vec<Activity>; 3],
 }
@@ -220,6 +225,16 @@ pub(crate) fn update_lists(old: &Old<'_>, read: &str, new: [&[Item]; 3]) -> Resu
     for (ol, oi) in merged.iter().flatten().filter_map(|m| m.from) {
         taken[ol][oi] = true;
     }
+    // A note written in the file goes with its activity: said in the report.
+    let dropped_notes = (0..3)
+        .flat_map(|l| {
+            old_lists[l]
+                .iter()
+                .zip(&taken[l])
+                .filter(|(_, taken)| !**taken)
+                .filter_map(|(a, _)| Some((a.testo.clone(), a.note.clone()?)))
+        })
+        .collect();
     let mut out_lists: [Option<String>; 3] = [None, None, None];
     for l in 0..3 {
         let unchanged = merged[l].len() == old_lists[l].len()
@@ -236,6 +251,7 @@ pub(crate) fn update_lists(old: &Old<'_>, read: &str, new: [&[Item]; 3]) -> Resu
             text: read.to_string(),
             changes,
             details,
+            dropped_notes,
             lists: expected,
         });
     }
@@ -269,6 +285,7 @@ pub(crate) fn update_lists(old: &Old<'_>, read: &str, new: [&[Item]; 3]) -> Resu
         text: out,
         changes,
         details,
+        dropped_notes,
         lists: expected,
     })
 }

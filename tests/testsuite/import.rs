@@ -102,6 +102,36 @@ fn units(site: &Site) -> Vec<Imported> {
     units_in(&site.root().join("content"))
 }
 
+/// A site as `init` leaves it, with `text` imported from a file `name`
+/// beside it (and `args`): the import must succeed.
+fn imported(name: &str, text: &str, args: &[&str]) -> (Site, crate::support::Run) {
+    let site = new_site();
+    let file = source(&site, name, text.as_bytes());
+    let mut all_args = vec!["import", file.as_str()];
+    all_args.extend_from_slice(args);
+    let r = site.run(&all_args);
+    assert!(r.ok(), "{}", r.stderr());
+    (site, r)
+}
+
+/// Each unit of the site as (nome, smartizzabili, non_smartizzabili).
+type Lists = Vec<(String, Vec<String>, Vec<String>)>;
+
+fn lists(site: &Site) -> Lists {
+    units(site)
+        .into_iter()
+        .map(|u| (u.nome, u.smart, u.non))
+        .collect()
+}
+
+/// `lists` as a test writes what it wants.
+fn want(units: &[(&str, &[&str], &[&str])]) -> Lists {
+    units
+        .iter()
+        .map(|(n, s, o)| (n.to_string(), all(s), all(o)))
+        .collect()
+}
+
 fn zip(files: &[(&str, String)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in files {
@@ -272,6 +302,131 @@ fn word_table_split_over_two_pages() {
 
 // ---- LibreOffice Writer ---------------------------------------------------
 
+/// A unit cell merged over two rows (Word's `w:vMerge`, LibreOffice's
+/// covered cell, a page's `rowspan`): the second row's item is an activity of its own, not the end
+/// of a sentence broken at the page end (it was once joined to the item
+/// above, `Elettorale Certificati online`), and in a page the cells after
+/// the merged one stay in their columns (`Certificati online` was once a
+/// unit).
+#[test]
+fn a_unit_cell_merged_over_rows_starts_each_row_anew() {
+    let want = (
+        all(&["Statistiche", "Elettorale", "Certificati online"]),
+        all(&["Sportello", "Rilascio CIE"]),
+    );
+    let head = w_row(&[
+        w_p("Ufficio"),
+        w_p("Attività smartizzabili"),
+        w_p("Attività non smartizzabili"),
+    ]);
+    let body = w_table(&[
+        head,
+        w_row(&[
+            format!(
+                "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>{}",
+                w_p("Ufficio Anagrafe")
+            ),
+            [w_li("Statistiche"), w_li("Elettorale")].concat(),
+            w_p("Sportello"),
+        ]),
+        w_row(&[
+            "<w:tcPr><w:vMerge/></w:tcPr><w:p/>".to_string(),
+            w_p("Certificati online"),
+            w_p("Rilascio CIE"),
+        ]),
+    ]);
+    let html = "<table><tr><th>Ufficio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr>\
+        <tr><td rowspan=\"2\">Ufficio Anagrafe</td><td><ul><li>Statistiche</li><li>Elettorale</li></ul></td><td>Sportello</td></tr>\
+        <tr><td>Certificati online</td><td>Rilascio CIE</td></tr></table>";
+    let odt_body = format!(
+        "<table:table>{}<table:table-row><table:table-cell table:number-rows-spanned=\"2\">{}</table:table-cell><table:table-cell>{}</table:table-cell><table:table-cell>{}</table:table-cell></table:table-row>\
+         <table:table-row><table:covered-table-cell/>{}</table:table-row></table:table>",
+        o_row(&[
+            o_p("Ufficio"),
+            o_p("Attività smartizzabili"),
+            o_p("Attività non smartizzabili")
+        ]),
+        o_p("Ufficio Anagrafe"),
+        o_list(&["Statistiche", "Elettorale"]),
+        o_p("Sportello"),
+        ["Certificati online", "Rilascio CIE"]
+            .map(|t| format!("<table:table-cell>{}</table:table-cell>", o_p(t)))
+            .concat(),
+    );
+    for (name, bytes) in [
+        ("atto.docx", docx(&body)),
+        ("atto.odt", odt(&odt_body)),
+        ("atto.html", html.as_bytes().to_vec()),
+    ] {
+        let site = new_site();
+        let file = source(&site, name, &bytes);
+        let r = site.run(&["import", &file]);
+        assert!(r.ok(), "{name}: {}", r.stderr());
+        let got = units(&site);
+        assert_eq!(got.len(), 1, "{name}: {}", r.stderr());
+        assert_eq!((got[0].smart.clone(), got[0].non.clone()), want, "{name}");
+        assert!(!r.stderr().contains("joined"), "{name}: {}", r.stderr());
+    }
+}
+
+/// The header in two rows, as Word tables often have it: `Unità
+/// organizzativa | Attività` (spanning two columns) over `| Smartizzabili |
+/// Non smartizzabili`, repeated on the next page. The lower row alone has
+/// no unit column: the table was once read as lists for the whole body,
+/// the units' names dropped with one warning.
+#[test]
+fn a_header_in_two_rows() {
+    let site = new_site();
+    let span2 = format!(
+        "<w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}",
+        w_p("Attività")
+    );
+    let head = [
+        w_row(&[w_p("Unità organizzativa"), span2]),
+        w_row(&[w_p(""), w_p("Smartizzabili"), w_p("Non smartizzabili")]),
+    ];
+    let body = [
+        w_table(&[
+            head[0].clone(),
+            head[1].clone(),
+            w_row(&[
+                w_p("Ufficio Tributi"),
+                w_p("Gestione IMU"),
+                w_p("Sportello"),
+            ]),
+        ]),
+        w_table(&[
+            head[0].clone(),
+            head[1].clone(),
+            w_row(&[
+                w_p("Ufficio Anagrafe"),
+                w_p("Statistiche"),
+                w_p("Rilascio CIE"),
+            ]),
+            head[0].clone(),
+            w_row(&[w_p("Ufficio Messi"), w_p("Albo"), w_p("Notifiche")]),
+        ]),
+    ]
+    .concat();
+    let file = source(&site, "piao.docx", &docx(&body));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        lists(&site),
+        want(&[
+            ("Ufficio Tributi", &["Gestione IMU"], &["Sportello"]),
+            ("Ufficio Anagrafe", &["Statistiche"], &["Rilascio CIE"]),
+            ("Ufficio Messi", &["Albo"], &["Notifiche"]),
+        ])
+    );
+    let err = r.stderr();
+    assert!(!err.contains("warning"), "{err}");
+    assert!(
+        err.contains("note: piao.docx, table 2, row 4: skipped: the header row repeated"),
+        "{err}"
+    );
+}
+
 fn odt(body: &str) -> Vec<u8> {
     zip(&[
         ("mimetype", "application/vnd.oasis.opendocument.text".into()),
@@ -358,8 +513,13 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     let mut rels = String::new();
     for (i, (name, rows)) in sheets.iter().enumerate() {
         let n = i + 1;
+        // `=hidden:NAME`: a sheet hidden in the workbook.
+        let (name, state) = match name.strip_prefix("=hidden:") {
+            Some(name) => (name, " state=\"hidden\""),
+            None => (*name, ""),
+        };
         book.push_str(&format!(
-            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            "<sheet name=\"{}\" sheetId=\"{n}\"{state} r:id=\"rId{n}\"/>",
             esc(name)
         ));
         rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
@@ -367,18 +527,55 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
         for (r, row) in rows.iter().enumerate() {
             data.push_str(&format!("<row r=\"{}\">", r + 1));
             for (c, v) in row.iter().enumerate() {
-                if !v.is_empty() {
-                    let col = (b'A' + c as u8) as char;
+                let col = (b'A' + c as u8) as char;
+                // Typed cells as Excel saves them: `=date:46082` (a number
+                // in a date format), `=num:1.5`, `=err:#REF!`.
+                if let Some(serial) = v.strip_prefix("=date:") {
+                    data.push_str(&format!(
+                        "<c r=\"{col}{}\" s=\"1\"><v>{serial}</v></c>",
+                        r + 1
+                    ));
+                } else if let Some(n) = v.strip_prefix("=num:") {
+                    data.push_str(&format!("<c r=\"{col}{}\"><v>{n}</v></c>", r + 1));
+                } else if let Some(e) = v.strip_prefix("=err:") {
+                    data.push_str(&format!(
+                        "<c r=\"{col}{}\" t=\"e\"><v>{}</v></c>",
+                        r + 1,
+                        esc(e)
+                    ));
+                } else if *v == "=merged" {
+                    // Covered by the merged cell above (no cell written).
+                } else if !v.is_empty() {
                     data.push_str(&format!("<c r=\"{col}{}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", r + 1, esc(v)));
                 }
             }
             data.push_str("</row>");
         }
+        // `=merged` below a cell: that cell merged down over them.
+        let mut merges = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let covered = |r: usize| rows.get(r).and_then(|x| x.get(c)) == Some(&"=merged");
+                if *v == "=merged" || !covered(r + 1) {
+                    continue;
+                }
+                let end = (r + 1..).find(|&e| !covered(e)).unwrap_or(r + 1);
+                let col = (b'A' + c as u8) as char;
+                merges.push_str(&format!("<mergeCell ref=\"{col}{}:{col}{end}\"/>", r + 1));
+            }
+        }
+        if !merges.is_empty() {
+            merges = format!("<mergeCells>{merges}</mergeCells>");
+        }
         files.push((
             format!("xl/worksheets/sheet{n}.xml"),
-            format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"),
+            format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData>{merges}</worksheet>"),
         ));
     }
+    files.push((
+        "xl/styles.xml".into(),
+        "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>".into(),
+    ));
     files.push((
         "xl/workbook.xml".into(),
         format!("<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{book}</sheets></workbook>"),
@@ -482,6 +679,203 @@ fn xlsx_long_shape_below_a_title_row() {
     );
 }
 
+/// Values Excel keeps as numbers are read as the sheet shows them: a date
+/// typed in a note was once published as its serial number (`46082`), a
+/// decimal with its binary noise and a dot.
+#[test]
+fn dates_and_numbers_typed_in_cells_read_as_the_sheet_shows_them() {
+    let site = new_site();
+    let sheet = vec![
+        vec!["Settore", "Processo", "Lavoro agile", "Note"],
+        vec!["Ragioneria", "Mandati", "sì", "=date:46082"],
+        vec!["", "Modelli F24", "sì", "=num:0.30000000000000004"],
+        vec!["", "=num:730", "no", ""],
+        vec!["", "=err:#REF!", "sì", ""],
+        vec!["", "Bilancio", "=err:#N/A", ""],
+        vec!["=err:#VALUE!", "Cassa", "sì", ""],
+        vec!["", "Economato", "sì", ""],
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&[("Foglio1", sheet)]));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let y = fs::read_to_string(site.root().join("content/ragioneria.yaml")).unwrap();
+    assert!(
+        y.contains("  - testo: Mandati\n    note: \"01/03/2026\"\n"),
+        "{y}"
+    );
+    assert!(y.contains("note: \"0,3\""), "{y}");
+    assert!(y.contains("- \"730\""), "{y}");
+    // A formula's error is no text of the act: each row is named, none
+    // imported (the unit `#VALUE!` would take `Cassa`), and the row below
+    // it continues no unit.
+    assert!(
+        !["#REF!", "Bilancio", "Cassa", "Economato"]
+            .iter()
+            .any(|t| y.contains(t)),
+        "{y}"
+    );
+    for (cell, shown) in [("B5", "#REF!"), ("C6", "#N/A"), ("A7", "#VALUE!")] {
+        let want = format!(
+            "warning: catalogo.xlsx, sheet Foglio1, cell {cell}: skipped: the cell shows `{shown}`, the error of a formula"
+        );
+        assert!(r.stderr().contains(&want), "{want}\n{}", r.stderr());
+    }
+    assert!(
+        r.stderr()
+            .contains("cell A8: skipped: activities with no unit"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(units(&site).len(), 1, "{}", r.stderr());
+}
+
+/// A workbook kept year after year: last year's sheet beside this year's.
+/// Both are read (a workbook may hold a sheet per office), but a unit named
+/// in two sheets is a warning naming both places and `--sheet`: its
+/// activities of both years were once merged in silence, last year's
+/// `Gestione ICI` published as this year's.
+#[test]
+fn the_same_unit_in_two_sheets_is_a_warning() {
+    let site = new_site();
+    let head = vec!["Settore", "Attività", "Lavoro agile"];
+    let sheets = vec![
+        (
+            "2025",
+            vec![
+                head.clone(),
+                vec!["Settore Tributi", "Gestione ICI", "SI"],
+                vec!["Settore Cultura", "Biblioteca", "NO"],
+            ],
+        ),
+        (
+            "2026",
+            vec![
+                head.clone(),
+                vec!["Settore Tributi", "Gestione IMU", "SI"],
+                vec!["", "Sportello", "NO"],
+                vec!["settore tributi", "Accertamenti", "SI"],
+            ],
+        ),
+        (
+            "Personale",
+            vec![head, vec!["Settore Personale", "Paghe", "SI"]],
+        ),
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&sheets));
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    let err = r.stderr();
+    let warning = "warning: catalogo.xlsx, sheet 2026, cell A2: \"Settore Tributi\" is also in another sheet (sheet 2025, cell A2): the activities of both sheets are imported together, as one unit; if a sheet is an earlier version of the catalogue, import only the right one with --sheet NAME";
+    assert!(err.contains(warning), "{err}");
+    // Once per unit and sheet; a unit in one sheet only is no warning.
+    assert_eq!(err.matches("another sheet").count(), 1, "{err}");
+    let r = site.run(&["import", &file, "--sheet", "2026"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!r.stderr().contains("another sheet"), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].smart, all(&["Gestione IMU", "Accertamenti"]));
+}
+
+/// Cells merged down over several rows, as a clerk formats a sheet: the
+/// unit, the kind and the note said once for a group of activities. The
+/// rows under a merged kind were once skipped with a warning each (the cell
+/// read empty), and the note was only the first row's.
+#[test]
+fn merged_cells_of_a_sheet_say_the_same_for_every_row() {
+    let site = new_site();
+    let sheet = vec![
+        vec!["Settore", "Attività", "Lavoro agile", "Note"],
+        vec!["Settore Personale", "Buste paga", "SI", "Con VPN"],
+        vec!["=merged", "Concorsi", "=merged", "=merged"],
+        vec!["=merged", "Protocollo", "=merged", ""],
+        vec!["=merged", "Sportello", "NO", ""],
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&[("Foglio1", sheet)]));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(!r.stderr().contains("warning"), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].smart, all(&["Buste paga", "Concorsi", "Protocollo"]));
+    assert_eq!(got[0].non, all(&["Sportello"]));
+    let y = fs::read_to_string(site.root().join("content/personale.yaml")).unwrap();
+    assert_eq!(y.matches("note: Con VPN").count(), 2, "{y}");
+}
+
+/// A hidden sheet is not what the clerk sees in Excel (last year's copy,
+/// the lists of a drop-down): it was once read with the others, its
+/// activities published. It is named in a note and read only with
+/// `--sheet`.
+#[test]
+fn a_hidden_sheet_is_named_not_read() {
+    let site = new_site();
+    let head = vec!["Settore", "Attività", "Lavoro agile"];
+    let sheets = vec![
+        (
+            "=hidden:2025",
+            vec![head.clone(), vec!["Settore Tributi", "Gestione ICI", "SI"]],
+        ),
+        (
+            "2026",
+            vec![head.clone(), vec!["Settore Tributi", "Gestione IMU", "SI"]],
+        ),
+        ("=hidden:Elenchi", vec![vec![], vec![]]),
+    ];
+    let file = source(&site, "catalogo.xlsx", &xlsx(&sheets));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(units(&site)[0].smart, all(&["Gestione IMU"]));
+    let err = r.stderr();
+    assert!(
+        err.contains("note: catalogo.xlsx, sheet 2025: skipped 2 rows: the sheet is hidden in the workbook; to read it, choose it with --sheet"),
+        "{err}"
+    );
+    // An empty hidden sheet is no news.
+    assert!(!err.contains("Elenchi"), "{err}");
+    let r = site.run(&["import", &file, "--sheet", "2025"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(units(&site)[0].smart, all(&["Gestione ICI"]));
+}
+
+/// `.xls` files as offices have them: a workbook saved under the old
+/// name, and what many programs' "export to Excel" give, a web page or a
+/// CSV named `.xls`. They were refused ("the name does not tell the
+/// format"); each is now read as what its bytes are.
+#[test]
+fn xls_files_are_read_as_what_they_are() {
+    let page = "<html><body><table><tr><th>Settore</th><th>Processo</th><th>Lavoro agile</th></tr>\
+        <tr><td>Ragioneria</td><td>Mandati</td><td>SI</td></tr>\
+        <tr><td></td><td>Cassa</td><td>NO</td></tr></table></body></html>";
+    let csv = "Settore;Processo;Lavoro agile\r\nRagioneria;Mandati;SI\r\n;Cassa;NO\r\n";
+    let (csv, _, _) = encoding_rs::WINDOWS_1252.encode(csv);
+    let book = xlsx(&[(
+        "Foglio1",
+        vec![
+            vec!["Settore", "Processo", "Lavoro agile"],
+            vec!["Ragioneria", "Mandati", "SI"],
+            vec!["", "Cassa", "NO"],
+        ],
+    )]);
+    for (name, bytes) in [
+        ("export.xls", page.as_bytes().to_vec()),
+        ("estrazione.XLS", csv.to_vec()),
+        ("vecchio.xls", book),
+    ] {
+        let site = new_site();
+        let file = source(&site, name, &bytes);
+        let r = site.run(&["import", &file]);
+        assert!(r.ok(), "{name}: {}", r.stderr());
+        let got = units(&site);
+        assert_eq!(got.len(), 1, "{name}");
+        assert_eq!(
+            (got[0].smart.clone(), got[0].non.clone()),
+            (all(&["Mandati"]), all(&["Cassa"])),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn ods_long_shape_below_a_title_row() {
     let site = new_site();
@@ -570,6 +964,182 @@ fn windows_1252_semicolon_csv() {
     assert_eq!(got[0].non, all(&["Biglietteria €"]));
 }
 
+/// An HR office's sheet saved as CSV: the marks are check marks (an empty
+/// cell is a no), and a row of totals closes the table. A check mark is a
+/// yes (it once folded to nothing and read as no), and the totals are no
+/// unit (they once made a unit `TOTALE` with the activity `4`).
+#[test]
+fn check_marks_and_totals_of_a_hand_kept_sheet() {
+    let text = "\u{feff}Unità organizzativa;Attività;Smartizzabile (SI/NO)\r\n\
+                Ufficio Anagrafe;Rilascio CIE;\r\n\
+                ;Certificati online;✓\r\n\
+                ;Statistiche;✔\r\n\
+                Ufficio Tributi;Gestione IMU;✓\r\n\
+                TOTALE;4;3\r\n\
+                ;Elenchi;✓\r\n";
+    let (site, r) = imported("foglio.csv", text, &[]);
+    let got = units(&site);
+    let names: Vec<&str> = got.iter().map(|u| u.nome.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ufficio Anagrafe", "Ufficio Tributi"],
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(got[0].smart, all(&["Certificati online", "Statistiche"]));
+    assert_eq!(got[0].non, all(&["Rilascio CIE"]));
+    assert_eq!(got[1].smart, all(&["Gestione IMU"]));
+    assert!(got[1].non.is_empty());
+    let err = r.stderr();
+    assert!(
+        err.contains(
+            "warning: foglio.csv, line 6: skipped: a row of totals, not a unit or an activity: \"TOTALE\" | \"4\" | \"3\""
+        ),
+        "{err}"
+    );
+    // Below the totals an empty unit cell continues no unit.
+    assert!(
+        err.contains(
+            "warning: foglio.csv, line 7, column 1: skipped: activities with no unit named in this row or above it"
+        ),
+        "{err}"
+    );
+    assert!(
+        r.stdout().contains("2 units, 4 activities"),
+        "{}",
+        r.stdout()
+    );
+}
+
+/// A sheet with a long preamble (title, premises, one cell a row) above
+/// the header: the header was looked for in the first 12 rows only, and
+/// the report said there was none. A header under data rows is still not
+/// looked for past them.
+#[test]
+fn a_header_below_a_long_preamble() {
+    let preamble: String = (1..=14).map(|i| format!("Premessa {i}\r\n")).collect();
+    let text = format!("{preamble}Ufficio;Attività;Smartizzabile\r\nUfficio Tributi;IMU;SI\r\n");
+    let (site, r) = imported("foglio.csv", &text, &[]);
+    assert_eq!(lists(&site), want(&[("Ufficio Tributi", &["IMU"], &[])]));
+    assert_eq!(r.stderr().matches("a title above the header").count(), 14);
+    let data: String = (1..=14).map(|i| format!("Riga {i};{i}\r\n")).collect();
+    let text = format!("{data}Ufficio;Attività;Smartizzabile\r\nUfficio Tributi;IMU;SI\r\n");
+    let site = new_site();
+    let file = source(&site, "dati.csv", text.as_bytes());
+    assert_eq!(site.run(&["import", &file]).code(), Some(1));
+}
+
+/// A column that says `SI` and `NO`, with one stray `X`: its empty cells
+/// are not filled in, not a no. The `X` once made it a column of marks, and
+/// the two activities left empty were published as non smartizzabili.
+#[test]
+fn empty_kinds_beside_yes_and_no_are_not_a_no() {
+    let text = "Ufficio;Attività;Smartizzabile (SI/NO)\r\n\
+                Ufficio Tributi;Gestione IMU;SI\r\n\
+                ;Sportello;NO\r\n\
+                ;Accertamenti;X\r\n\
+                ;Rimborsi;\r\n";
+    let (site, r) = imported("foglio.csv", text, &[]);
+    assert_eq!(
+        lists(&site),
+        want(&[(
+            "Ufficio Tributi",
+            &["Gestione IMU", "Accertamenti"],
+            &["Sportello"]
+        )])
+    );
+    assert!(
+        r.stderr().contains(
+            "warning: foglio.csv, line 5, column 3: skipped: \"Rimborsi\": the cell is empty"
+        ),
+        "{}",
+        r.stderr()
+    );
+}
+
+/// A list cell saying the list is empty (`Nessuna`, `-`, `/`) was once
+/// published as an activity (`1 non smartizzabile: Nessuna`); a numbered
+/// list typed on one line was one activity `Notifiche; 2) Albo`.
+#[test]
+fn cells_saying_none_are_empty_lists() {
+    let text = "Ufficio;Attività smartizzabili;Attività non smartizzabili\r\n\
+                Ufficio Tributi;\"• Gestione IMU\n• Accertamenti\";Nessuna\r\n\
+                Ufficio Anagrafe;-;\"Sportello\nNotifiche\"\r\n\
+                Ufficio Messi;\"1) Notifiche; 2) Albo\";N.D.\r\n";
+    let (site, r) = imported("piao.csv", text, &["--delimiter", ";"]);
+    assert_eq!(
+        lists(&site),
+        want(&[
+            ("Ufficio Tributi", &["Gestione IMU", "Accertamenti"], &[]),
+            ("Ufficio Anagrafe", &[], &["Sportello", "Notifiche"]),
+            ("Ufficio Messi", &["Notifiche", "Albo"], &[]),
+        ])
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains("note: piao.csv, line 2, column 3: \"Nessuna\": the act says the list non_smartizzabili is empty; it is not an activity and was not imported"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("is empty; it is not an activity").count(),
+        3,
+        "{err}"
+    );
+    assert!(
+        r.stdout().contains("3 units, 6 activities"),
+        "{}",
+        r.stdout()
+    );
+}
+
+/// `Tutte` alone in a unit's list cell names no activity: it says what
+/// the unit's other activities are (`altre_attivita`), as `Tutte le altre
+/// attività` does; it was once published as the activity `Tutte`. Beside
+/// other items it stays an item.
+#[test]
+fn a_list_cell_saying_all_is_the_units_rule() {
+    let text = "Ufficio;Attività smartizzabili;Attività non smartizzabili\r\n\
+                Ufficio Sport;Tutte;Sportello\r\n\
+                Ufficio Cultura;Eventi;Tutte le attività dell'ufficio\r\n\
+                Ufficio Messi;\"Notifiche\nTutte\";Albo\r\n";
+    let (site, _) = imported("piao.csv", text, &[]);
+    let got = units(&site);
+    assert!(got[0].smart.is_empty(), "{:?}", got[0]);
+    assert_eq!(got[1].non, Vec::<String>::new());
+    assert_eq!(got[2].smart, all(&["Notifiche", "Tutte"]));
+    let rule = |file: &str| {
+        let y: serde_yaml::Value = serde_yaml::from_str(
+            &fs::read_to_string(site.root().join("content").join(file)).unwrap(),
+        )
+        .unwrap();
+        y["altre_attivita"].as_str().map(str::to_string)
+    };
+    assert_eq!(rule("sport.yaml").as_deref(), Some("smartizzabili"));
+    assert_eq!(rule("cultura.yaml").as_deref(), Some("non_smartizzabili"));
+    assert_eq!(rule("messi.yaml"), None);
+}
+
+/// Invisible characters copied from a page or a PDF (a zero-width space,
+/// a soft hyphen) once made `Ufficio\u{200b} Tributi` and `Ufficio
+/// Tributi` two units, `tributi.yaml` and `tributi-2.yaml`, and stayed in
+/// the published texts.
+#[test]
+fn invisible_characters_make_no_second_unit() {
+    let text = "Ufficio;Attività;Smartizzabile\r\n\
+                Ufficio\u{200b} Tributi;Gestione\u{ad}IMU;SI\r\n\
+                ;\u{200b}Sportello\u{200b};NO\r\n\
+                Ufficio Tributi;Rimborsi;SI\r\n";
+    let (site, _) = imported("copiato.csv", text, &[]);
+    assert_eq!(
+        lists(&site),
+        want(&[(
+            "Ufficio Tributi",
+            &["GestioneIMU", "Rimborsi"],
+            &["Sportello"]
+        )])
+    );
+}
+
 #[test]
 fn csv_encoding_and_separator_can_be_forced() {
     let site = new_site();
@@ -618,6 +1188,79 @@ fn html_tables_with_lists_and_line_breaks() {
         r.stderr().contains("piao.htm, table 1: skipped"),
         "{}",
         r.stderr()
+    );
+}
+
+/// A page laid out with a table, as older sites of public bodies are (the
+/// menu in one cell, the act's table nested in another): the nested table
+/// was only part of the layout cell's text, and the import found no
+/// catalogue. A table nested in a cell of the catalogue stays in its cell.
+#[test]
+fn a_table_inside_a_page_layout_table() {
+    let site = new_site();
+    let html = "<table width=\"100%\"><tr><td>Home<br>Uffici</td><td><h2>Lavoro agile</h2>\
+        <table border=1><tr><th>Ufficio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr>\
+        <tr><td>Ufficio Tributi</td><td>Gestione IMU<table><tr><td>Attività</td><td>Modalità</td></tr><tr><td>IMU</td><td>agile</td></tr></table></td><td>Sportello</td></tr>\
+        </table></td></tr></table>";
+    let file = source(&site, "pagina.html", html.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].smart[0], "Gestione IMU");
+    assert_eq!(got[0].non, all(&["Sportello"]));
+    // The table inside the catalogue's cell is no list for the whole body.
+    assert!(!r.stdout().contains("whole body"), "{}", r.stdout());
+    assert!(
+        r.stderr().contains("pagina.html, table 1: skipped (1 row)"),
+        "{}",
+        r.stderr()
+    );
+}
+
+/// A line break inside a list item (`<li>A<br>B</li>`, Shift+Enter in a
+/// Word list paragraph) goes on with the item: it was once split into two
+/// activities. A line with its own bullet is still an item of its own, and
+/// a line break in a plain cell still separates activities.
+#[test]
+fn a_line_break_in_a_list_item_is_one_item() {
+    let site = new_site();
+    let html = "<table><tr><th>Servizio</th><th>Attività smartizzabili</th><th>Attività non smartizzabili</th></tr>\
+        <tr><td>Servizio Tributi</td><td><ul><li>Accertamenti<br>TARI e TASI</li><li>Rimborsi<br>• Sgravi</li></ul></td>\
+        <td>Sportello<br>Notifiche</td></tr></table>\
+        <p>Attività da svolgere in presenza:</p><ul><li>Servizi cimiteriali<br>e di polizia mortuaria</li><li>Stato civile<br>Elettorale</li></ul>";
+    let file = source(&site, "piao.html", html.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let got = units(&site);
+    assert_eq!(
+        got[0].smart,
+        all(&["Accertamenti TARI e TASI", "Rimborsi", "Sgravi"])
+    );
+    assert_eq!(got[0].non, all(&["Sportello", "Notifiche"]));
+    let sito: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(site.root().join("content/_sito.yaml")).unwrap())
+            .unwrap();
+    assert_eq!(
+        texts(&sito["non_smartizzabili"]),
+        all(&[
+            "Servizi cimiteriali e di polizia mortuaria",
+            "Stato civile Elettorale"
+        ])
+    );
+    // In Word: a list paragraph with a line break.
+    let site = new_site();
+    let li_br = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Accertamenti</w:t><w:br/><w:t>TARI e TASI</w:t></w:r></w:p>";
+    let body = w_table(&[
+        w_row(&[w_p("Servizio"), w_p("Attività smartizzabili")]),
+        w_row(&[w_p("Servizio Tributi"), [li_br, &w_li("Rimborsi")].concat()]),
+    ]);
+    let file = source(&site, "piao.docx", &docx(&body));
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        units(&site)[0].smart,
+        all(&["Accertamenti TARI e TASI", "Rimborsi"])
     );
 }
 
@@ -847,6 +1490,59 @@ fn units_the_file_lacks_are_kept_unless_force() {
 /// A unit file that is a symbolic link is not written through without
 /// `--force`; a unit in a linked folder is the same unit (it was not seen,
 /// and a second file of the same name broke the build).
+/// The act renamed a unit: the old file is kept (as any unit the file
+/// lacks) and the new one written, so both would be published with the
+/// same activities; the report says so, naming both (it once only listed
+/// the old one as kept).
+#[test]
+fn a_renamed_unit_is_named_beside_the_kept_one() {
+    let site = new_site();
+    let first = "Ufficio;Attività;Smartizzabile\nUfficio Anagrafe;Statistiche;SI\n;Rilascio CIE;NO\nUfficio Tributi;IMU;SI\n";
+    let file = source(&site, "a.csv", first.as_bytes());
+    assert!(site.run(&["import", &file]).ok());
+    let second = "Ufficio;Attività;Smartizzabile\nServizio Demografico;Statistiche;SI\n;Rilascio CIE;NO\n;Elettorale;SI\nUfficio Cultura;IMU;NO\n";
+    let file = source(&site, "b.csv", second.as_bytes());
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    let out = r.stdout();
+    assert!(
+        out.contains("note: content/anagrafe.yaml (\"Ufficio Anagrafe\") shares at least half its activities (and more than one) with the new unit \"Servizio Demografico\": if the act renamed it, both would be published with the same activities: then delete content/anagrafe.yaml"),
+        "{out}"
+    );
+    // One shared activity of one is not a rename.
+    assert_eq!(out.matches("shares at least half").count(), 1, "{out}");
+    assert!(site.root().join("content/anagrafe.yaml").exists());
+}
+
+/// A note written by hand in a unit file goes when the act drops (or
+/// rewrites beyond recognition) its activity: the report says so under the
+/// activity's line, quoting the note (it once said only `- removed`).
+#[test]
+fn a_removed_activitys_own_note_is_in_the_report() {
+    let site = new_site();
+    let first = "Ufficio;Attività;Smartizzabile\nUfficio Tributi;Gestione IMU;SI\n;Sportello;NO\n;Cassa;SI\n";
+    let file = source(&site, "a.csv", first.as_bytes());
+    assert!(site.run(&["import", &file]).ok());
+    let path = site.root().join("content/tributi.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "  - Gestione IMU\n",
+        "  - testo: Gestione IMU\n    note: Con accesso VPN\n",
+    );
+    fs::write(&path, text).unwrap();
+    let second =
+        "Ufficio;Attività;Smartizzabile\nUfficio Tributi;Riscossione coattiva;SI\n;Sportello;NO\n";
+    let file = source(&site, "b.csv", second.as_bytes());
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    let out = r.stdout();
+    assert!(
+        out.contains("    - removed from smartizzabili: Gestione IMU\n      the note written in the file for \"Gestione IMU\" goes with the activity (the backup copy keeps it): \"Con accesso VPN\"\n"),
+        "{out}"
+    );
+    // `Cassa` had no note: nothing more under its line.
+    assert_eq!(out.matches("the note written").count(), 1, "{out}");
+}
+
 #[test]
 fn linked_unit_files_and_folders() {
     let site = new_site();
@@ -1104,6 +1800,37 @@ fn simple_csv(site: &Site) -> String {
     )
 }
 
+/// A file that cannot be written (here: a folder where its temporary copy
+/// goes; a read-only or full disk alike) stops the import before any file
+/// is replaced or created: the first units were once written and the rest
+/// not, and the message said copies were kept when none had been made.
+#[test]
+fn a_file_that_cannot_be_written_stops_before_anything_is_touched() {
+    let site = new_site();
+    let csv = "Ufficio;Attività smartizzabili\nUfficio Tributi;Calcolo IMU\nUfficio Anagrafe;Statistiche\n";
+    let file = source(&site, "a.csv", csv.as_bytes());
+    fs::create_dir(site.root().join("content/.anagrafe.yaml.import-tmp")).unwrap();
+    let before = tree(&site.root().join("content"));
+    let r = site.run(&["import", &file]);
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("error: cannot write content/anagrafe.yaml: ")
+            && r.stderr().contains("; nothing was written"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!r.stderr().contains("copies"), "{}", r.stderr());
+    assert_eq!(tree(&site.root().join("content")), before);
+    assert!(!site.root().join("content/tributi.yaml").exists());
+    assert!(
+        !site
+            .root()
+            .join("content/.tributi.yaml.import-tmp")
+            .exists()
+    );
+}
+
 /// A file at the new unit's name that import cannot update (it does not
 /// read as a unit) is refused, and nothing is written; with `--force` it is
 /// replaced and a copy kept, listed by `--dry-run --force` too.
@@ -1242,6 +1969,21 @@ fn paths_and_flags_are_checked_before_anything_is_touched() {
     let r = crate::support::Run(out);
     assert_eq!(r.code(), Some(2));
     assert!(r.stderr().contains("no such folder"), "{}", r.stderr());
+    // A file given as the site folder is a file, not a missing folder (it
+    // was "no such folder").
+    let out = crate::support::trasparenza()
+        .args(["import", &file, "--root", &file])
+        .output()
+        .unwrap();
+    let r = crate::support::Run(out);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr().contains(&format!(
+            "error: --root {file}: is a file, not a folder: give the site folder"
+        )),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]
@@ -1482,6 +2224,41 @@ fn utf16_files_with_and_without_bom() {
         assert_eq!(got[0].nome, "Ufficio Città", "{name}");
         assert_eq!(got[0].smart, all(&["Verifica €"]), "{name}");
     }
+}
+
+/// Excel's "Unicode text" (`.txt`, UTF-16, tabs): a cell with a line
+/// break or a quote is in quotes. It was read as the PIAO text (a line a
+/// row, cells as HTML): `Accertamenti ""TARI"""` became a unit, `"Gestione
+/// IMU` an activity with its quote, and `<front office>` was taken for a
+/// tag and lost. It is read as a TSV.
+#[test]
+fn excel_unicode_text_is_read_as_a_tsv() {
+    let text = "Unità organizzativa\tAttività smartizzabili\tAttività non smartizzabili\r\n\
+                Ufficio Tributi\t\"Gestione IMU\nAccertamenti \"\"TARI\"\"\"\tSportello <front office>\r\n\
+                Ufficio Anagrafe\tStatistiche & censimenti\t\"Rilascio CIE\nNotifiche\"\r\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let site = new_site();
+    let file = source(&site, "catalogo.txt", &bytes);
+    let r = site.run(&["import", &file]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert_eq!(
+        lists(&site),
+        want(&[
+            (
+                "Ufficio Tributi",
+                &["Gestione IMU", "Accertamenti \"TARI\""],
+                &["Sportello <front office>"]
+            ),
+            (
+                "Ufficio Anagrafe",
+                &["Statistiche & censimenti"],
+                &["Rilascio CIE", "Notifiche"]
+            ),
+        ])
+    );
 }
 
 /// Issue 21: a 250 KB .docx took 407 MB. A zip of blanks (17 MiB of them

@@ -195,6 +195,40 @@ const TWO_COLUMNS: &str = "Attività smartizzabili;Attività non smartizzabili\n
 /// Issue 20: a two-column table with no unit column imported into the
 /// site's lists (it ended in exit 1, or with a fake unit); the item "Tutte le
 /// altre attività" in the presence column is the rule.
+/// A unit column headed as many acts do (`U.O.`, `Direzione`,
+/// `Centro di responsabilità`) was not known: the table was read as lists
+/// for the whole body, the offices' names dropped with a note. They are
+/// units now; a column still unknown beside lists for the whole body is a
+/// warning that says what happened and what to do.
+#[test]
+fn a_unit_column_under_another_name_is_not_the_whole_body() {
+    for head in ["U.O.", "Direzione", "Centro di responsabilità"] {
+        let site = init_site();
+        let csv = format!(
+            "{head};Attività;Smart working (S/N)\nUfficio Tributi;Gestione IMU;S\n;Sportello;N\n"
+        );
+        let file = source(&site, "atto.csv", csv.as_bytes());
+        let r = site.run(&["import", &file]);
+        assert!(r.ok(), "{head}: {}", r.stderr());
+        assert_eq!(
+            unit_files(&site),
+            ["tributi.yaml"],
+            "{head}: {}",
+            r.stderr()
+        );
+    }
+    let site = init_site();
+    let csv = "Comparto;Attività;Smartizzabile\nUfficio Tributi;Gestione IMU;SI\n;Sportello;NO\n";
+    let file = source(&site, "atto.csv", csv.as_bytes());
+    let r = site.run(&["import", &file, "--dry-run"]);
+    assert!(r.ok(), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("warning: atto.csv, line 1, column 1: column \"Comparto\" was not read (1 row), and the table has no unit column: its activities are imported for the whole body; if the column names the offices, title it \"Ufficio\" and import again"),
+        "{}",
+        r.stderr()
+    );
+}
+
 #[test]
 fn two_column_table_with_no_unit() {
     let site = init_site();
@@ -475,6 +509,14 @@ fn after_an_import_check_says_what_is_still_init_s_example() {
     ]);
     assert!(r.ok(), "{}{}", r.stdout(), r.stderr());
     assert_eq!(placeholder_warnings(&site), ["example-rule"]);
+    // The example's note is no one's: removed without a word on it.
+    assert!(
+        r.stdout()
+            .contains("- removed from non smartizzabili: Protocollo")
+            && !r.stdout().contains("the note written in the file"),
+        "{}",
+        r.stdout()
+    );
     let sito = content(&site, "content/_sito.yaml");
     assert!(
         !sito.contains("scrivete qui sotto gli elenchi dell'atto"),
