@@ -160,7 +160,11 @@ cmd-import-bad-delimiter = --delimiter `{ $delimiter }`: use `,`, `;`, `tab` or 
 cmd-import-no-such-file = { $file }: no such file
 cmd-import-not-a-file = { $file } is not a file
 cmd-import-unknown-format = { $file }: I cannot tell the format from its name; import reads { $formats }
-cmd-import-unknown-format-hint = a PDF cannot be read: open it, copy the table into a .txt file or save it as .docx
+cmd-import-unknown-format-hint = { $kind ->
+        [pdf] a PDF cannot be read: open it and copy the table into a .txt file, or save it as .docx
+        [word] open it in Word or LibreOffice and save it as .docx ("Save as", "Word Document"), then import the .docx
+       *[other] save it in one of the formats read (.docx for a document, .xlsx or .csv for a spreadsheet), or copy the table into a .txt file
+    }
 cmd-import-no-such-root = --root { $root }: no such folder
 # $flag: " --root FOLDER", or nothing for the current folder.
 cmd-import-no-site = { $root } has no site yet (no { $settings })
@@ -248,6 +252,7 @@ cmd-import-kept = Kept, not in { $name } ({ $count } { $count ->
 
 cmd-init-empty-ente = --ente is empty: give the body's name, e.g. --ente "Comune di Esempio"
 cmd-init-bad-epoch = SOURCE_DATE_EPOCH `{ $value }` is not a number of seconds since 1970-01-01
+cmd-init-folder-is-a-file = { $root } is a file, not a folder: name the folder of the new site (a new one, or that of an existing site)
 cmd-init-cannot-create = cannot create the site folder { $root }: { $error }
 cmd-init-cannot-write = cannot write { $path }: { $error }
 cmd-init-created = Created in { $root }:

@@ -163,7 +163,11 @@ cmd-import-bad-delimiter = --delimiter `{ $delimiter }`: usare `,`, `;`, `tab` o
 cmd-import-no-such-file = { $file }: il file non esiste
 cmd-import-not-a-file = { $file } non è un file
 cmd-import-unknown-format = { $file }: dal nome non si capisce il formato; import legge { $formats }
-cmd-import-unknown-format-hint = un PDF non può essere letto: aprirlo e copiare la tabella in un file .txt, oppure salvarlo come .docx
+cmd-import-unknown-format-hint = { $kind ->
+        [pdf] un PDF non può essere letto: aprirlo e copiare la tabella in un file .txt, oppure salvarlo come .docx
+        [word] aprirlo in Word o LibreOffice e salvarlo come .docx ("Salva con nome", "Documento di Word"), poi importare il .docx
+       *[other] salvarlo in uno dei formati letti (per un documento .docx, per un foglio di calcolo .xlsx o .csv), oppure copiare la tabella in un file .txt
+    }
 cmd-import-no-such-root = --root { $root }: la cartella non esiste
 # $flag: " --root CARTELLA", oppure nulla per la cartella corrente.
 cmd-import-no-site = { $root } non contiene ancora un sito (manca { $settings })
@@ -272,6 +276,7 @@ cmd-import-kept = { $count ->
 
 cmd-init-empty-ente = --ente è vuoto: indicare il nome dell'ente, per esempio --ente "Comune di Esempio"
 cmd-init-bad-epoch = SOURCE_DATE_EPOCH `{ $value }` non è un numero di secondi dal 1970-01-01
+cmd-init-folder-is-a-file = { $root } è un file, non una cartella: indicare la cartella del nuovo sito (nuova, o quella di un sito esistente)
 cmd-init-cannot-create = impossibile creare la cartella del sito { $root }: { $error }
 cmd-init-cannot-write = impossibile scrivere { $path }: { $error }
 cmd-init-created = Creati in { $root }:

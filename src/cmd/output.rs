@@ -593,6 +593,8 @@ pub(crate) enum Message {
         root: PathBuf,
         error: String,
     },
+    /// `init`'s folder is the name of a file.
+    SiteFolderIsAFile(PathBuf),
     CannotWrite {
         path: PathBuf,
         error: String,
@@ -856,7 +858,10 @@ impl fmt::Display for Message {
                         file = file.as_path(),
                         formats = crate::import::SUPPORTED
                     ),
-                    t!("cmd-import-unknown-format-hint"),
+                    t!(
+                        "cmd-import-unknown-format-hint",
+                        kind = unreadable_kind(file)
+                    ),
                 );
             }
             M::NoSuchRoot(root) => t!("cmd-import-no-such-root", root = root.as_path()),
@@ -1018,6 +1023,7 @@ impl fmt::Display for Message {
 
             M::EmptyEnte => t!("cmd-init-empty-ente"),
             M::BadSourceDateEpoch(value) => t!("cmd-init-bad-epoch", value = value),
+            M::SiteFolderIsAFile(root) => t!("cmd-init-folder-is-a-file", root = root.as_path()),
             M::CannotCreateSiteFolder { root, error } => t!(
                 "cmd-init-cannot-create",
                 root = root.as_path(),
@@ -1046,6 +1052,21 @@ impl fmt::Display for Message {
             M::PreviewAndBuild(root) => t!("cmd-init-preview-and-build", flag = root_flag(root)),
         };
         f.write_str(&text)
+    }
+}
+
+/// What a file import cannot read is, for the hint that says how to make
+/// it readable: `pdf`, `word` (Word 97-2003, RTF, Works, Pages: saved as
+/// .docx) or `other`.
+fn unreadable_kind(file: &Path) -> &'static str {
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("pdf") => "pdf",
+        Some("doc" | "dot" | "rtf" | "wps" | "wpd" | "pages") => "word",
+        _ => "other",
     }
 }
 

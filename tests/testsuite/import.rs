@@ -2296,3 +2296,27 @@ fn zipped_blanks_and_merged_cells_are_refused() {
         r.stderr()
     );
 }
+
+/// A Word 97-2003 `.doc` got the hint meant for a PDF ("a PDF cannot be
+/// read"); each kind of file import cannot read now gets its own way out.
+#[test]
+fn a_file_import_cannot_read_gets_the_hint_for_its_kind() {
+    let site = Site::fixture("basic");
+    for (name, hint) in [
+        ("piao.pdf", "a PDF cannot be read"),
+        ("PIAO 2026.DOC", "save it as .docx"),
+        ("piao.rtf", "save it as .docx"),
+        ("piao.zip", "save it in one of the formats read"),
+    ] {
+        let r = site.run(&["import", &source(&site, name, b"x")]);
+        assert_eq!(r.code(), Some(2), "{name}: {}", r.stderr());
+        assert!(
+            r.stderr().contains("cannot tell the format"),
+            "{name}: {}",
+            r.stderr()
+        );
+        assert!(r.stderr().contains(hint), "{name}: {}", r.stderr());
+        let pdf = name.ends_with(".pdf");
+        assert_eq!(r.stderr().contains("PDF"), pdf, "{name}: {}", r.stderr());
+    }
+}

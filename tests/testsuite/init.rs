@@ -490,3 +490,27 @@ fn init_takes_the_new_site_folder_after_the_command() {
     assert!(!site.root().join("altro").exists());
     assert!(!site.root().join("terzo").exists());
 }
+
+/// `init` naming a file said "cannot create the site folder: File exists
+/// (os error 17)"; it now says the name is a file's, and writes nothing.
+#[test]
+fn init_naming_a_file_says_so_and_writes_nothing() {
+    let site = Site::empty();
+    site.write("sito", "un file");
+    let r = Run(crate::support::trasparenza()
+        .args(["init", "sito"])
+        .current_dir(site.root())
+        .output()
+        .unwrap());
+    assert_eq!(r.code(), Some(2), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("sito is a file, not a folder"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(
+        fs::read_to_string(site.root().join("sito")).unwrap(),
+        "un file"
+    );
+    assert!(!site.root().join("content").exists());
+}

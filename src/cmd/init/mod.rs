@@ -58,6 +58,9 @@ struct Values {
 pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     let values = values(args).map_err(Failure::usage)?;
     let root = args.root();
+    if root.exists() && !root.is_dir() {
+        return Err(Failure::usage(Message::SiteFolderIsAFile(root.clone())));
+    }
     fs::create_dir_all(root).map_err(|e| {
         Failure::usage(Message::CannotCreateSiteFolder {
             root: root.clone(),
