@@ -414,13 +414,43 @@ pub(crate) fn unknown_key(
     }
 }
 
+/// `word` as a key would be written: lowercase, accents and apostrophes
+/// off (`ATTIVITA'`, `attività`), spaces and dashes as `_`.
+fn fold_key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.trim().chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' => out.push('a'),
+            'è' | 'é' => out.push('e'),
+            'ì' | 'í' => out.push('i'),
+            'ò' | 'ó' => out.push('o'),
+            'ù' | 'ú' => out.push('u'),
+            '\'' | '’' => {}
+            ' ' | '-' | '\t' => {
+                if !out.ends_with('_') {
+                    out.push('_');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A character as Rust and the messages write its code: `\u{1b}`.
 pub(crate) fn escaped(c: char) -> String {
     format!("\\u{{{:x}}}", u32::from(c))
 }
 
-/// The valid key closest to a misspelt one, if any is close enough.
+/// The valid key closest to a misspelt one, if any is close enough. The
+/// act's own heading written as a key (`Attività non smartizzabili`) is
+/// its key: case, accents, spaces and a leading "attività" aside.
 pub(crate) fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let folded = fold_key(word);
+    let bare = folded.strip_prefix("attivita_").unwrap_or(&folded);
+    if let Some(c) = candidates.iter().find(|c| **c == folded || **c == bare) {
+        return Some(c);
+    }
     candidates
         .iter()
         .map(|c| (strsim::levenshtein(word, c), *c))
@@ -569,6 +599,26 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    /// A clerk writes the act's own heading as the key: `Attività
+    /// smartizzabili:`, `attività non smartizzabili:`.
+    #[test]
+    fn the_acts_heading_as_a_key_suggests_the_key() {
+        for (key, want) in [
+            ("attività smartizzabili", "smartizzabili"),
+            ("Attività non smartizzabili", "non_smartizzabili"),
+            ("ATTIVITA' PARZIALMENTE SMARTIZZABILI", "parzialmente_smartizzabili"),
+            ("Altre attività", "altre_attivita"),
+        ] {
+            let d = err(&format!("nome: A\n{key}:\n  - x\n"));
+            assert_eq!(d.code, Some("yaml-unknown-key"), "{d}");
+            assert_eq!(
+                d.hint.as_deref(),
+                Some(format!("did you mean `{want}`?").as_str()),
+                "{key}"
+            );
+        }
     }
 
     #[test]
