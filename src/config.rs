@@ -47,10 +47,10 @@ pub(crate) fn is_web_url(u: &str) -> bool {
 }
 
 /// Checks and normalises a base URL: absolute http(s), no query or
-/// fragment, ending with `/`.
+/// fragment, not a page's address ([`page_of_base_url`]), ending with `/`.
 pub(crate) fn normalise_base_url(u: &str) -> Option<String> {
     let u = u.trim();
-    if !is_web_url(u) || u.contains('?') || u.contains('#') {
+    if !is_web_url(u) || u.contains('?') || u.contains('#') || page_of_base_url(u).is_some() {
         return None;
     }
     Some(if u.ends_with('/') {
@@ -58,6 +58,26 @@ pub(crate) fn normalise_base_url(u: &str) -> Option<String> {
     } else {
         format!("{u}/")
     })
+}
+
+/// The address of a page copied from the browser as `base_url`
+/// (`https://host/lavoro-agile/index.html`, `.../trasparenza.php`): the
+/// folder it is in, which the base URL should be. Every address of the
+/// site would otherwise be under `index.html/`.
+pub(crate) fn page_of_base_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))?;
+    let (_, path) = rest.split_once('/')?;
+    let last = path.rsplit('/').next()?;
+    let (_, ext) = last.rsplit_once('.')?;
+    const PAGES: &[&str] = &[
+        "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cfm",
+    ];
+    PAGES
+        .contains(&ext.to_ascii_lowercase().as_str())
+        .then(|| u[..u.len() - last.len()].to_string())
 }
 
 /// The path part of a base URL (`/amministrazione-trasparente/lavoro-agile/`).
@@ -107,6 +127,26 @@ mod tests {
         assert_eq!(normalise_base_url("x.it/a"), None);
         assert_eq!(normalise_base_url("https:///a"), None);
         assert_eq!(normalise_base_url("https://x.it/a b"), None);
+        // A page copied from the address bar: its folder is meant.
+        for (page, folder) in [
+            (
+                "https://x.it/lavoro-agile/index.html",
+                "https://x.it/lavoro-agile/",
+            ),
+            ("https://x.it/Trasparenza.PHP", "https://x.it/"),
+            ("http://x.it/a/b/pagina.aspx", "http://x.it/a/b/"),
+        ] {
+            assert_eq!(normalise_base_url(page), None, "{page}");
+            assert_eq!(page_of_base_url(page).as_deref(), Some(folder), "{page}");
+        }
+        for folder in [
+            "https://x.it/a.b/",
+            "https://x.it/v1.2",
+            "https://x.it",
+            "https://comune.it/",
+        ] {
+            assert_eq!(page_of_base_url(folder), None, "{folder}");
+        }
         assert_eq!(base_path("https://x.it/a/b/"), "/a/b/");
         assert_eq!(base_path("https://x.it"), "/");
     }

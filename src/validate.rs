@@ -6,7 +6,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::config::{LICENCES, is_web_url, licence, normalise_base_url, parse_hex};
+use crate::config::{
+    LICENCES, is_web_url, licence, normalise_base_url, page_of_base_url, parse_hex,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics, diag};
 use crate::load::Loaded;
 use crate::model::{
@@ -186,15 +188,28 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
         // current one and is no address when the current one is broken
         // (already reported at `_sito.yaml`; nothing is rendered then).
         None if overridden => {}
-        None => {
-            let d = diag!(
-                Error,
-                "validate-invalid-base-url",
-                &src.display,
-                url = &c.base_url
-            );
-            diags.push(on(src, key_at("base_url"), d));
-        }
+        None => match page_of_base_url(&c.base_url) {
+            // `.../lavoro-agile/index.html`, copied from the address bar.
+            Some(folder) => {
+                let d = diag!(
+                    Error,
+                    "validate-base-url-is-a-page",
+                    &src.display,
+                    url = c.base_url.trim(),
+                    folder = &folder
+                );
+                diags.push(on(src, value_at("base_url"), d));
+            }
+            None => {
+                let d = diag!(
+                    Error,
+                    "validate-invalid-base-url",
+                    &src.display,
+                    url = &c.base_url
+                );
+                diags.push(on(src, key_at("base_url"), d));
+            }
+        },
     }
     if let Some(colour) = &c.colore_primario {
         let at = key_at("colore_primario");

@@ -39,6 +39,12 @@ validate-base-url-credentials = the base_url holds a user name or a password (`.
         The address in `base_url` contains a user name or a password, which would be printed in every link, in the sitemap and in the open data.
         Remove the part before `@`; if the password was real, ask for it to be changed, since it may already be in the history of the files.
 
+validate-base-url-is-a-page = `{ $url }` is the address of a page, not of the site's folder: every address of the site would be below it (`{ $url }/unit-name/`), in the pages, the sitemap and the open data
+    .hint = write the folder's address: `base_url: { $folder }`
+    .spiegazione =
+        `base_url` is the address of the folder the site is published in, not of one of its pages: copied from the browser's address bar it may end with `index.html` or `.php`, and wrong addresses would be made from it.
+        Remove the page's name and keep the folder, ending with `/`.
+
 validate-invalid-base-url = `{ $url }` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` is the full address at which the site will be published; the links, the sitemap and the open data are built from it.

@@ -39,6 +39,12 @@ validate-base-url-credentials = il base_url contiene un nome utente o una passwo
         L'indirizzo in `base_url` contiene un nome utente o una password, che comparirebbero in ogni collegamento, nella mappa del sito e nei dati aperti.
         Rimuovere la parte prima di `@`; se la password era vera, chiederne la modifica, perché potrebbe già trovarsi nella cronologia dei file.
 
+validate-base-url-is-a-page = `{ $url }` è l'indirizzo di una pagina, non della cartella del sito: ogni indirizzo del sito starebbe sotto di essa (`{ $url }/nome-unita/`), nelle pagine, nella mappa del sito e nei dati aperti
+    .hint = scrivere l'indirizzo della cartella: `base_url: { $folder }`
+    .spiegazione =
+        `base_url` è l'indirizzo della cartella in cui sarà pubblicato il sito, non di una sua pagina: copiato dalla barra del browser può terminare con `index.html` o con `.php`, e da esso si costruirebbero indirizzi sbagliati.
+        Togliere il nome della pagina e lasciare la cartella, che termina con `/`.
+
 validate-invalid-base-url = `{ $url }` non è un base_url valido: deve essere un indirizzo http(s) completo, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` è l'indirizzo completo a cui sarà pubblicato il sito; da esso si costruiscono i collegamenti, la mappa del sito e i dati aperti.

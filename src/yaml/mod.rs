@@ -608,7 +608,10 @@ mod tests {
         for (key, want) in [
             ("attività smartizzabili", "smartizzabili"),
             ("Attività non smartizzabili", "non_smartizzabili"),
-            ("ATTIVITA' PARZIALMENTE SMARTIZZABILI", "parzialmente_smartizzabili"),
+            (
+                "ATTIVITA' PARZIALMENTE SMARTIZZABILI",
+                "parzialmente_smartizzabili",
+            ),
             ("Altre attività", "altre_attivita"),
         ] {
             let d = err(&format!("nome: A\n{key}:\n  - x\n"));

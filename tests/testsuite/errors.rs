@@ -166,6 +166,7 @@ mistakes! {
     settings_with_a_date_written_the_italian_way: "sito-date-written-italian", 1;
     an_update_in_the_future_and_a_catalogue_in_force_for_years: "sito-dates-against-today", 0;
     settings_with_a_bad_base_url: "sito-bad-base-url", 1;
+    settings_with_a_page_as_base_url: "sito-base-url-a-page", 1;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
