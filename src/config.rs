@@ -92,12 +92,17 @@ pub(crate) fn base_path(base_url: &str) -> String {
     }
 }
 
-/// The (id, name, URL) of a known licence.
+/// The (id, name, URL) of a known licence, by its id written with any
+/// case, spaces or dashes (`CC BY 4.0`, `cc-by-4.0`).
 pub(crate) fn licence(id: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    LICENCES
-        .iter()
-        .copied()
-        .find(|l| l.0.eq_ignore_ascii_case(id))
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    let id = bare(id);
+    LICENCES.iter().copied().find(|l| bare(l.0) == id)
 }
 
 /// `#rrggbb` -> (r, g, b).
@@ -172,5 +177,15 @@ mod tests {
     fn licences_by_id_ignore_case() {
         assert_eq!(licence("cc0-1.0").map(|l| l.0), Some("CC0-1.0"));
         assert_eq!(licence("MIT"), None);
+        // As a clerk writes them.
+        for (written, id) in [
+            ("CC BY 4.0", "CC-BY-4.0"),
+            ("cc by-sa 4.0", "CC-BY-SA-4.0"),
+            ("IODL 2.0", "IODL-2.0"),
+            ("CC0 1.0", "CC0-1.0"),
+        ] {
+            assert_eq!(licence(written).map(|l| l.0), Some(id), "{written}");
+        }
+        assert_eq!(licence("CC BY 3.0"), None);
     }
 }

@@ -283,6 +283,25 @@ fn check_config(c: &mut SiteConfig, src: &SourceFile, overridden: bool, diags: &
             diags.push(on(src, value_at(&path), d));
         }
     }
+    // `codice_ipa: Comune di Prova`: a name is published as the body's
+    // identifier in the DCAT-AP_IT metadata. IPA codes are short, with no
+    // spaces (`c_h501`, `agid`, `r_lazio`).
+    if let Some(code) = &c.codice_ipa {
+        let code = code.trim();
+        let unlikely = code.chars().count() > 20
+            || !code
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-' | '.'));
+        if unlikely {
+            let d = diag!(
+                Warning,
+                "validate-ipa-code-unlikely",
+                &src.display,
+                code = code
+            );
+            diags.push(on(src, value_at("codice_ipa"), d));
+        }
+    }
     if let Some(l) = &c.licenza
         && licence(l).is_none()
     {

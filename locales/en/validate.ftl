@@ -45,6 +45,12 @@ validate-base-url-is-a-page = `{ $url }` is the address of a page, not of the si
         `base_url` is the address of the folder the site is published in, not of one of its pages: copied from the browser's address bar it may end with `index.html` or `.php`, and wrong addresses would be made from it.
         Remove the page's name and keep the folder, ending with `/`.
 
+validate-ipa-code-unlikely = `{ $code }` does not look like an IPA code: the codes of the Index of the public administrations' digital addresses are short, with no spaces (for example `c_h501` for a Comune), and it is published as the body's identifier in the open data
+    .hint = the body's code is on www.indicepa.gov.it; if it is not known, remove the `codice_ipa` line
+    .spiegazione =
+        `codice_ipa` is the body's code in the Index of the public administrations' digital addresses (IPA): it is published in the DCAT-AP_IT metadata, where it identifies who publishes the data for dati.gov.it.
+        It is short, made of letters, digits and underscores (a Comune has `c_` followed by its land-registry code, for example `c_h501`); a name or a sentence there would publish a false identifier.
+
 validate-invalid-base-url = `{ $url }` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` is the full address at which the site will be published; the links, the sitemap and the open data are built from it.

@@ -45,6 +45,12 @@ validate-base-url-is-a-page = `{ $url }` è l'indirizzo di una pagina, non della
         `base_url` è l'indirizzo della cartella in cui sarà pubblicato il sito, non di una sua pagina: copiato dalla barra del browser può terminare con `index.html` o con `.php`, e da esso si costruirebbero indirizzi sbagliati.
         Togliere il nome della pagina e lasciare la cartella, che termina con `/`.
 
+validate-ipa-code-unlikely = `{ $code }` non sembra un codice IPA: i codici dell'Indice dei domicili digitali della PA sono brevi e senza spazi (per esempio `c_h501` per un Comune), e viene pubblicato come identificativo dell'ente nei dati aperti
+    .hint = il codice dell'ente si legge su www.indicepa.gov.it; se non lo si conosce, togliere la riga `codice_ipa`
+    .spiegazione =
+        `codice_ipa` è il codice dell'ente nell'Indice dei domicili digitali della Pubblica Amministrazione (IPA): viene pubblicato nei metadati DCAT-AP_IT, dove identifica chi pubblica i dati per dati.gov.it.
+        È breve, fatto di lettere, cifre e trattini bassi (i Comuni hanno `c_` seguito dal codice catastale, per esempio `c_h501`); un nome o una frase lì pubblicherebbe un identificativo falso.
+
 validate-invalid-base-url = `{ $url }` non è un base_url valido: deve essere un indirizzo http(s) completo, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` è l'indirizzo completo a cui sarà pubblicato il sito; da esso si costruiscono i collegamenti, la mappa del sito e i dati aperti.

@@ -167,6 +167,8 @@ mistakes! {
     an_update_in_the_future_and_a_catalogue_in_force_for_years: "sito-dates-against-today", 0;
     settings_with_a_bad_base_url: "sito-bad-base-url", 1;
     settings_with_a_page_as_base_url: "sito-base-url-a-page", 1;
+    // The licence as a clerk writes it is the licence; a name as the IPA code is a warning.
+    settings_with_an_ipa_code_and_a_licence_as_written: "sito-ipa-and-licence-as-written", 0;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
