@@ -116,6 +116,7 @@ pub fn validate(
         if today.is_some() {
             check_one_sided(&config, &units, &sources, src, diags);
             check_unit_is_the_body(&config, &units, &sources, diags);
+            check_area_spellings(&units, &sources, diags);
         }
     }
     model::sort_units(&mut units);
@@ -542,6 +543,41 @@ fn check_unit_is_the_body(
         name = u.nome.trim()
     );
     diags.push(on(usrc, at, d));
+}
+
+/// One area written two ways (`Area Finanziaria`, `Area finanziaria`,
+/// `Area  finanziaria`) in different unit files: the home page groups units
+/// by the text as written, so it would show the area twice. A warning at
+/// the first unit of each other spelling, naming the first spelling and its
+/// file. Linear in the number of units.
+fn check_area_spellings(
+    units: &[std::sync::Arc<Unit>],
+    sources: &[std::sync::Arc<SourceFile>],
+    diags: &mut Diagnostics,
+) {
+    // By the area's slug (what its heading's anchor is made of): the first
+    // spelling and its file; then the spellings already reported.
+    let mut first: FxHashMap<String, (&str, &SourceFile)> = FxHashMap::default();
+    let mut reported: FxHashSet<&str> = FxHashSet::default();
+    for (u, src) in units.iter().zip(sources) {
+        let Some(area) = u.area.as_deref().map(str::trim).filter(|a| !a.is_empty()) else {
+            continue;
+        };
+        let (seen, seen_in) = *first.entry(slug::slugify(area)).or_insert((area, src));
+        if seen == area || !reported.insert(area) {
+            continue;
+        }
+        let at = u.spans.value("area").unwrap_or(u.span);
+        let d = diag!(
+            Warning,
+            "validate-area-spelt-two-ways",
+            &src.display,
+            area = area,
+            other = seen,
+            file = crate::diagnostic::display_path(&seen_in.display)
+        );
+        diags.push(on(src, at, d));
+    }
 }
 
 /// The checks of one unit across its lists; every problem is placed at the

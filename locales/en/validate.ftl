@@ -51,6 +51,12 @@ validate-ipa-code-unlikely = `{ $code }` does not look like an IPA code: the cod
         `codice_ipa` is the body's code in the Index of the public administrations' digital addresses (IPA): it is published in the DCAT-AP_IT metadata, where it identifies who publishes the data for dati.gov.it.
         It is short, made of letters, digits and underscores (a Comune has `c_` followed by its land-registry code, for example `c_h501`); a name or a sentence there would publish a false identifier.
 
+validate-area-spelt-two-ways = the area `{ $area }` is written `{ $other }` in { $file }: the home page would show two areas instead of one
+    .hint = write the area's name the same way in every file (capitals and spaces included), as in the act
+    .spiegazione =
+        The home page groups the units by area using the text of `area` as it is written: `Area Finanziaria` and `Area finanziaria` (or with one more space) become two separate areas, each with its own units.
+        Write the area the same way in every unit file.
+
 validate-invalid-base-url = `{ $url }` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` is the full address at which the site will be published; the links, the sitemap and the open data are built from it.

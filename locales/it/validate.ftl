@@ -51,6 +51,12 @@ validate-ipa-code-unlikely = `{ $code }` non sembra un codice IPA: i codici dell
         `codice_ipa` è il codice dell'ente nell'Indice dei domicili digitali della Pubblica Amministrazione (IPA): viene pubblicato nei metadati DCAT-AP_IT, dove identifica chi pubblica i dati per dati.gov.it.
         È breve, fatto di lettere, cifre e trattini bassi (i Comuni hanno `c_` seguito dal codice catastale, per esempio `c_h501`); un nome o una frase lì pubblicherebbe un identificativo falso.
 
+validate-area-spelt-two-ways = l'area `{ $area }` è scritta `{ $other }` in { $file }: la pagina principale mostrerebbe due aree al posto di una
+    .hint = scrivere il nome dell'area allo stesso modo in tutti i file (maiuscole e spazi compresi), come nell'atto
+    .spiegazione =
+        La pagina principale raggruppa le unità per area usando il testo di `area` così come è scritto: `Area Finanziaria` e `Area finanziaria` (o con uno spazio in più) diventano due aree distinte, ciascuna con le sue unità.
+        Scrivere l'area in modo identico in ogni file di unità.
+
 validate-invalid-base-url = `{ $url }` non è un base_url valido: deve essere un indirizzo http(s) completo, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` è l'indirizzo completo a cui sarà pubblicato il sito; da esso si costruiscono i collegamenti, la mappa del sito e i dati aperti.

@@ -169,6 +169,8 @@ mistakes! {
     settings_with_a_page_as_base_url: "sito-base-url-a-page", 1;
     // The licence as a clerk writes it is the licence; a name as the IPA code is a warning.
     settings_with_an_ipa_code_and_a_licence_as_written: "sito-ipa-and-licence-as-written", 0;
+    // One area written three ways: the home page would show three areas.
+    one_area_spelt_three_ways_is_a_warning_at_each_other_spelling: "areas-spelt-two-ways", 0;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
