@@ -117,6 +117,7 @@ pub fn validate(
             check_one_sided(&config, &units, &sources, src, diags);
             check_unit_is_the_body(&config, &units, &sources, diags);
             check_area_spellings(&units, &sources, diags);
+            check_same_names(&units, &sources, diags);
         }
     }
     model::sort_units(&mut units);
@@ -574,6 +575,39 @@ fn check_area_spellings(
             &src.display,
             area = area,
             other = seen,
+            file = crate::diagnostic::display_path(&seen_in.display)
+        );
+        diags.push(on(src, at, d));
+    }
+}
+
+/// Two unit files with the same `nome` in the same area (`Ufficio Tributi`
+/// and `Ufficio tributi`, a file copied in a web editor or imported twice):
+/// two units of one name would be published where the act has one. The
+/// same name in two areas (a `Segreteria` in each) is two units. A warning
+/// at each later file, naming the first. Linear in the number of units.
+fn check_same_names(
+    units: &[std::sync::Arc<Unit>],
+    sources: &[std::sync::Arc<SourceFile>],
+    diags: &mut Diagnostics,
+) {
+    let mut first: FxHashMap<(String, String), &SourceFile> = FxHashMap::default();
+    for (u, src) in units.iter().zip(sources) {
+        let area = u.area.as_deref().map(slug::slugify).unwrap_or_default();
+        let key = (slug::slugify(&u.nome), area);
+        if key.0.is_empty() {
+            continue;
+        }
+        let seen_in = *first.entry(key).or_insert(src);
+        if std::ptr::eq(seen_in, src.as_ref()) {
+            continue;
+        }
+        let at = u.spans.value("nome").unwrap_or(u.span);
+        let d = diag!(
+            Warning,
+            "validate-unit-name-twice",
+            &src.display,
+            name = u.nome.trim(),
             file = crate::diagnostic::display_path(&seen_in.display)
         );
         diags.push(on(src, at, d));

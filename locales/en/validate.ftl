@@ -57,6 +57,12 @@ validate-area-spelt-two-ways = the area `{ $area }` is written `{ $other }` in {
         The home page groups the units by area using the text of `area` as it is written: `Area Finanziaria` and `Area finanziaria` (or with one more space) become two separate areas, each with its own units.
         Write the area the same way in every unit file.
 
+validate-unit-name-twice = the unit `{ $name }` has the same name as the unit of { $file }: two units with one name would be published where the act has one
+    .hint = if it is the same unit, gather its activities into one file and delete the other; if they are two units, write each name as the act does, which tells them apart (for example with the office's seat)
+    .spiegazione =
+        Each file in `content/` is an organizational unit with its own page. Two files with the same `nome` in the same area (for example a copy of a file made in the web editor, or a second import) publish two units of one name, counted twice.
+        Gather the activities into one file, or give each unit the name it has in the act. The same name in two different areas (a `Segreteria` in each) is allowed.
+
 validate-invalid-base-url = `{ $url }` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` is the full address at which the site will be published; the links, the sitemap and the open data are built from it.

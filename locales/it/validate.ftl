@@ -57,6 +57,12 @@ validate-area-spelt-two-ways = l'area `{ $area }` è scritta `{ $other }` in { $
         La pagina principale raggruppa le unità per area usando il testo di `area` così come è scritto: `Area Finanziaria` e `Area finanziaria` (o con uno spazio in più) diventano due aree distinte, ciascuna con le sue unità.
         Scrivere l'area in modo identico in ogni file di unità.
 
+validate-unit-name-twice = l'unità `{ $name }` ha lo stesso nome dell'unità di { $file }: sarebbero pubblicate due unità con lo stesso nome dove l'atto ne ha una
+    .hint = se è la stessa unità, riunire le sue attività in un solo file e cancellare l'altro; se sono due unità diverse, scriverne il nome come nell'atto, che le distingue (per esempio con la sede)
+    .spiegazione =
+        Ogni file di `content/` è un'unità organizzativa con la sua pagina. Due file con lo stesso `nome` nella stessa area (per esempio la copia di un file fatta nell'editor web, o un secondo import) pubblicano due unità omonime, contate due volte.
+        Riunire le attività in un file solo, oppure dare a ciascuna unità il nome che ha nell'atto. Lo stesso nome in due aree diverse (una `Segreteria` per area) è ammesso.
+
 validate-invalid-base-url = `{ $url }` non è un base_url valido: deve essere un indirizzo http(s) completo, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` è l'indirizzo completo a cui sarà pubblicato il sito; da esso si costruiscono i collegamenti, la mappa del sito e i dati aperti.

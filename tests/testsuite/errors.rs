@@ -171,6 +171,8 @@ mistakes! {
     settings_with_an_ipa_code_and_a_licence_as_written: "sito-ipa-and-licence-as-written", 0;
     // One area written three ways: the home page would show three areas.
     one_area_spelt_three_ways_is_a_warning_at_each_other_spelling: "areas-spelt-two-ways", 0;
+    // A unit file copied: two units of one name; one name in two areas is two units.
+    the_same_unit_name_twice_in_one_area_is_a_warning: "unit-name-twice", 0;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
