@@ -61,6 +61,9 @@ struct ChangesView<'a> {
 #[derive(Serialize)]
 struct UnitChangeView {
     stato: UnitState,
+    /// The activities common to every office (`_sito.yaml`'s lists), not a
+    /// unit: shown first, its links on the home pages.
+    comuni: bool,
     nome: String,
     nome_prima: Option<String>,
     url_prima: Option<String>,
@@ -120,6 +123,31 @@ fn refs<'a>(units: &'a [views::UnitView<'a>]) -> Vec<UnitRef<'a>> {
         .collect()
 }
 
+/// The changes of the activities common to every office (`_sito.yaml`'s
+/// lists, the whole catalogue when there are no unit files), compared as
+/// one unit with the empty slug that both editions have, even with no such
+/// activity: its changes are activities', never a unit added or removed.
+fn compare_common(old: Option<&views::UnitView>, new: Option<&views::UnitView>) -> Changes {
+    changes::compare(&[common_ref(old)], &[common_ref(new)])
+}
+
+/// The common activities as a unit named alike in both editions, so that
+/// only their activities are compared.
+fn common_ref<'a>(v: Option<&'a views::UnitView<'a>>) -> UnitRef<'a> {
+    let mut r = v.map_or_else(
+        || UnitRef {
+            slug: "",
+            nome: "",
+            smartizzabili: Vec::new(),
+            parzialmente_smartizzabili: Vec::new(),
+            non_smartizzabili: Vec::new(),
+        },
+        |v| refs(std::slice::from_ref(v)).remove(0),
+    );
+    r.nome = "";
+    r
+}
+
 /// A list's name after "tra le", "dalle", "alle".
 fn list_name(l: ListKind) -> &'static str {
     match l {
@@ -129,12 +157,15 @@ fn list_name(l: ListKind) -> &'static str {
     }
 }
 
-fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
+fn changes_view<'a>(c: &'a Compared, found: &Changes, common_name: &str) -> ChangesView<'a> {
     let (tp, td) = (views::totals(&c.old.site), views::totals(c.new));
+    // The common activities have the empty slug: their page is the home.
     let link = |prefix: &str, slug: &Option<String>, id: Option<&str>| {
-        slug.as_ref().map(|s| match id {
-            Some(id) => format!("{prefix}{s}/#{id}"),
-            None => format!("{prefix}{s}/"),
+        slug.as_ref().map(|s| match (s.is_empty(), id) {
+            (true, Some(id)) => format!("{prefix}#{id}"),
+            (true, None) => prefix.to_string(),
+            (false, Some(id)) => format!("{prefix}{s}/#{id}"),
+            (false, None) => format!("{prefix}{s}/"),
         })
     };
     let unita = found
@@ -142,11 +173,15 @@ fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
         .iter()
         .map(|u| UnitChangeView {
             stato: u.stato,
-            nome: u
-                .nome_dopo
-                .clone()
-                .or_else(|| u.nome_prima.clone())
-                .unwrap_or_default(),
+            comuni: u.slug_dopo.as_deref() == Some(""),
+            nome: if u.slug_dopo.as_deref() == Some("") {
+                common_name.to_string()
+            } else {
+                u.nome_dopo
+                    .clone()
+                    .or_else(|| u.nome_prima.clone())
+                    .unwrap_or_default()
+            },
             nome_prima: u
                 .nome_prima
                 .clone()
@@ -211,8 +246,20 @@ fn changes_view<'a>(c: &'a Compared, found: &Changes) -> ChangesView<'a> {
 /// later edition's output `out`. False when the template failed.
 pub(super) fn add(r: &Renderer, c: &Compared, out: &mut Output, diags: &mut Diagnostics) -> bool {
     let (old_units, new_units) = (views::unit_views(&c.old.site), views::unit_views(c.new));
-    let found = changes::compare(&refs(&old_units), &refs(&new_units));
-    let view = changes_view(c, &found);
+    let mut found = changes::compare(&refs(&old_units), &refs(&new_units));
+    let (old_common, new_common) = (views::common_view(&c.old.site), views::common_view(c.new));
+    let common = compare_common(old_common.as_ref(), new_common.as_ref());
+    let common_name = new_common
+        .as_ref()
+        .or(old_common.as_ref())
+        .map_or("", |v| v.nome);
+    if let Some(u) = common.unita.into_iter().next() {
+        let (n, k) = (&mut found.conteggi, common.conteggi);
+        (n.aggiunte, n.rimosse) = (n.aggiunte + k.aggiunte, n.rimosse + k.rimosse);
+        (n.spostate, n.modificate) = (n.spostate + k.spostate, n.modificate + k.modificate);
+        found.unita.insert(0, u);
+    }
+    let view = changes_view(c, &found, common_name);
     let page = r.page(
         PageSpec {
             tipo: "modifiche",
@@ -275,6 +322,7 @@ fn changes_csv(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) ->
         UnitState::Modificata => "modificata",
     };
     for u in &v.unita {
+        let unit_state = if u.comuni { "" } else { state(u.stato) };
         for a in &u.attivita {
             let (up, ud) = (
                 absolute(old_base, &c.old_prefix, &a.url_prima),
@@ -283,7 +331,7 @@ fn changes_csv(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) ->
             let fields = [
                 kind(a.tipo),
                 &u.nome,
-                state(u.stato),
+                unit_state,
                 a.elenco_prima.unwrap_or(""),
                 a.elenco_dopo.unwrap_or(""),
                 a.testo_prima.as_deref().unwrap_or(""),
@@ -332,7 +380,7 @@ fn changes_json(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) -
             json!({
                 "nome": u.nome,
                 "nome_prima": u.nome_prima,
-                "stato": u.stato,
+                "stato": if u.comuni { Value::Null } else { json!(u.stato) },
                 "url_prima": u.url_prima.as_ref().map(|_| absolute(old_base, &c.old_prefix, &u.url_prima)),
                 "url_dopo": u.url_dopo.as_ref().map(|_| absolute(new_base, "", &u.url_dopo)),
                 "attivita": attivita,

@@ -494,3 +494,113 @@ fn an_edition_linked_from_outside_the_site_is_refused() {
         r.stderr()
     );
 }
+
+/// The activities of `_sito.yaml` (common to every office, or the whole
+/// catalogue of an act without unit files) were not compared: an edition
+/// that dropped one read "Nessuna differenza tra le due edizioni" and its
+/// data listed nothing, while the totals beside it changed.
+#[test]
+fn the_common_activities_are_compared_too() {
+    let site = Site::fixture("archive");
+    let add = |path: &str, lists: &str| {
+        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+        site.write(path, &format!("{text}{lists}"));
+    };
+    add(
+        "content/_archivio/2025/_sito.yaml",
+        "smartizzabili:\n  - Formazione tramite webinar\nnon_smartizzabili:\n  - Ricevimento del pubblico allo sportello\n",
+    );
+    add(
+        "content/_sito.yaml",
+        "smartizzabili:\n  - Ricevimento del pubblico allo sportello\n",
+    );
+    site.build();
+    let page = site.html("modifiche/index.html");
+    let headings = texts(&page, ".modifiche-unita h2");
+    assert_eq!(headings[0], "Tutti gli uffici", "{headings:?}");
+    let common = texts(&page, ".modifiche-unita:first-of-type .modifica");
+    assert_eq!(
+        common,
+        [
+            "Spostata dalle non smartizzabili alle smartizzabili: Ricevimento del pubblico allo sportello (nell'edizione precedente: Ricevimento del pubblico allo sportello)",
+            "Rimossa dalle smartizzabili: Formazione tramite webinar"
+        ],
+        "{common:?}"
+    );
+    // Not a unit: no "Unità presente in entrambe le edizioni" of its own.
+    assert_eq!(texts(&page, ".modifiche-stato").len(), headings.len() - 1);
+    let links = hrefs(&site, "modifiche/index.html");
+    assert!(
+        links.contains(&"../archivio/2025/#formazione-tramite-webinar".to_string())
+            && links.contains(&"../#ricevimento-del-pubblico-allo-sportello".to_string()),
+        "{links:?}"
+    );
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    assert_eq!(json["conteggi"]["spostate"], 2);
+    assert_eq!(json["conteggi"]["unita_aggiunte"], 1);
+    assert_eq!(json["unita"][0]["stato"], Value::Null);
+    assert_eq!(json["unita"][0]["nome"], "Tutti gli uffici");
+    let csv = site.read("modifiche.csv");
+    assert!(
+        csv.lines().any(|l| l
+            == "rimossa,Tutti gli uffici,,smartizzabili,,Formazione tramite webinar,,https://www.comune.prova.it/lavoro-agile/archivio/2025/#formazione-tramite-webinar,"),
+        "{csv}"
+    );
+}
+
+/// A catalogue of one list in `_sito.yaml` (no unit files) that drops an
+/// activity: its only changes are there.
+#[test]
+fn a_catalogue_without_units_lists_its_changes() {
+    let site = Site::fixture("archive");
+    for f in [
+        "tributi.yaml",
+        "protocollo.yaml",
+        "_archivio/2025/tributi.yaml",
+        "_archivio/2025/messi.yaml",
+    ] {
+        std::fs::remove_file(site.root().join("content").join(f)).unwrap();
+    }
+    let add = |path: &str, lists: &str| {
+        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+        site.write(
+            path,
+            &format!("{text}altre_attivita: smartizzabili\n{lists}"),
+        );
+    };
+    add(
+        "content/_archivio/2025/_sito.yaml",
+        "non_smartizzabili:\n  - Sportello anagrafe\n  - Celebrazione dei matrimoni civili\n",
+    );
+    add(
+        "content/_sito.yaml",
+        "non_smartizzabili:\n  - Sportello anagrafe\n",
+    );
+    site.build();
+    let page = site.html("modifiche/index.html");
+    let body = texts(&page, "main").join(" ");
+    assert!(!body.contains("Nessuna differenza"), "{body}");
+    assert_eq!(
+        texts(&page, ".modifica"),
+        ["Rimossa dalle non smartizzabili: Celebrazione dei matrimoni civili"]
+    );
+    assert_eq!(texts(&page, ".modifiche-unita h2"), ["Comune di Prova"]);
+}
+
+/// A removed unit read "Unità rimossa, prima chiamata «Ufficio messi»":
+/// as if it had been renamed.
+#[test]
+fn a_removed_unit_is_not_said_to_be_renamed() {
+    let site = built();
+    let page = site.html("modifiche/index.html");
+    let states = texts(&page, ".modifiche-stato");
+    let removed: Vec<&String> = states
+        .iter()
+        .filter(|s| s.starts_with("Unità rimossa"))
+        .collect();
+    assert!(!removed.is_empty(), "{states:?}");
+    assert!(
+        removed.iter().all(|s| !s.contains("prima chiamata")),
+        "{removed:?}"
+    );
+}
