@@ -82,11 +82,16 @@ impl Shared {
         Shared {
             totals: totals(site),
             today,
-            elenco_parziale: site.config.altre_attivita.is_some()
-                || site.units.iter().any(|u| u.altre_attivita.is_some()),
+            elenco_parziale: lists_part(site),
             criteri_html: site.config.criteri.as_deref().map(markdown::to_html),
         }
     }
+}
+
+/// Some rule (the site's or a unit's) covers activities the act does not
+/// list: the counts are of listed activities and no share of them is true.
+pub(crate) fn lists_part(site: &Site) -> bool {
+    site.config.altre_attivita.is_some() || site.units.iter().any(|u| u.altre_attivita.is_some())
 }
 
 /// The rule for activities the act does not list, in words.

@@ -34,6 +34,8 @@ struct EditionLink<'a> {
     /// Root-relative.
     url: String,
     totali: Totals,
+    /// A rule covers the activities not listed: no share is true.
+    elenco_parziale: bool,
 }
 
 /// Differences of the totals, signed (`+3`, `−2`, `0`).
@@ -215,12 +217,14 @@ fn changes_view<'a>(c: &'a Compared, found: &Changes, common_name: &str) -> Chan
             periodo: c.old.site.config.periodo.as_deref(),
             url: c.old_prefix.clone(),
             totali: tp,
+            elenco_parziale: views::lists_part(&c.old.site),
         },
         dopo: EditionLink {
             nome: c.new_label.clone(),
             periodo: c.new.config.periodo.as_deref(),
             url: String::new(),
             totali: td,
+            elenco_parziale: views::lists_part(c.new),
         },
         differenza: Difference {
             unita: diff(tp.unita, td.unita),
@@ -352,9 +356,17 @@ fn changes_json(v: &ChangesView, c: &Compared, old_base: &str, new_base: &str) -
         || v.dopo.totali.parzialmente_smartizzabili > 0;
     let edition = |e: &EditionLink, base: &str| {
         let mut totali = json!(e.totali);
-        if !partial && let Some(t) = totali.as_object_mut() {
-            t.remove("parzialmente_smartizzabili");
-            t.remove("percentuale_parzialmente_smartizzabili");
+        if let Some(t) = totali.as_object_mut() {
+            if !partial {
+                t.remove("parzialmente_smartizzabili");
+                t.remove("percentuale_parzialmente_smartizzabili");
+            }
+            // A rule covers what is not listed: a share of the listed
+            // activities would say "0%" of a catalogue all in lavoro agile.
+            if e.elenco_parziale {
+                t.remove("percentuale_smartizzabili");
+                t.remove("percentuale_parzialmente_smartizzabili");
+            }
         }
         json!({"nome": e.nome, "periodo": e.periodo, "url": base, "totali": totali})
     };

@@ -207,6 +207,8 @@ struct EditionSummary<'a> {
     url: String,
     modifiche_url: Option<String>,
     totali: Totals,
+    /// A rule covers the activities not listed: no share is shown.
+    elenco_parziale: bool,
 }
 
 fn summary<'a>(site: &'a Site, nome: String, url: String, changes: bool) -> EditionSummary<'a> {
@@ -226,6 +228,7 @@ fn summary<'a>(site: &'a Site, nome: String, url: String, changes: bool) -> Edit
         modifiche_url: changes.then(|| format!("{url}{CHANGES_DIR}")),
         url,
         totali: views::totals(site),
+        elenco_parziale: views::lists_part(site),
     }
 }
 

@@ -604,3 +604,47 @@ fn a_removed_unit_is_not_said_to_be_renamed() {
         "{removed:?}"
     );
 }
+
+/// An edition whose act says what applies to the activities it does not
+/// list (`altre_attivita`) has no share of "smartizzabili": the home page
+/// gives none, but the list of editions read "di cui 0 smartizzabili (0%)"
+/// of a catalogue where every activity but those listed is remote, and "Cosa
+/// è cambiato" compared "Quota smartizzabili" (page and JSON).
+#[test]
+fn an_edition_with_a_rule_for_the_rest_shows_no_share() {
+    let site = Site::fixture("archive");
+    for path in ["content/_sito.yaml", "content/_archivio/2025/_sito.yaml"] {
+        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+        site.write(path, &format!("{text}altre_attivita: smartizzabili\n"));
+    }
+    site.build();
+    let list = site.html("archivio/index.html");
+    let editions = texts(&list, ".edizione");
+    assert_eq!(editions.len(), 3, "{editions:?}");
+    for e in &editions[..2] {
+        assert!(!e.contains('%') && e.contains("attività elencate"), "{e}");
+    }
+    assert!(
+        editions[2].contains("smartizzabile (50%)"),
+        "{}",
+        editions[2]
+    );
+    let page = site.html("modifiche/index.html");
+    let rows = texts(&page, ".tabella-totali tbody th");
+    assert!(!rows.iter().any(|r| r.contains("Quota")), "{rows:?}");
+    assert!(rows.contains(&"Attività elencate".to_string()), "{rows:?}");
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    for side in ["prima", "dopo"] {
+        assert!(
+            json[side]["totali"]
+                .get("percentuale_smartizzabili")
+                .is_none(),
+            "{json}"
+        );
+        assert!(json[side]["totali"]["attivita"].is_number());
+    }
+    // The 2025 edition against 2024 (no rule then): no share either, since
+    // one side has none.
+    let older = site.html("archivio/2025/modifiche/index.html");
+    assert!(!texts(&older, ".tabella-totali").join(" ").contains('%'));
+}
