@@ -57,6 +57,9 @@ pub(crate) struct SiteView<'a> {
     /// Some rule (the site's or a unit's) covers activities that are not
     /// listed: counts are of listed activities, no percentage is meaningful.
     pub elenco_parziale: bool,
+    /// Every unit has a rule for what it does not list (its own or the
+    /// site's); false without units.
+    pub regola_ogni_unita: bool,
     pub criteri_html: Option<String>,
 }
 
@@ -74,6 +77,9 @@ pub(crate) struct Shared {
     pub totals: Totals,
     pub today: Date,
     pub elenco_parziale: bool,
+    /// Every unit has a rule for what it does not list (its own or the
+    /// site's); false without units.
+    pub regola_ogni_unita: bool,
     pub criteri_html: Option<String>,
 }
 
@@ -83,6 +89,8 @@ impl Shared {
             totals: totals(site),
             today,
             elenco_parziale: lists_part(site),
+            regola_ogni_unita: !site.units.is_empty()
+                && site.units.iter().all(|u| rule_of(site, u).is_some()),
             criteri_html: site.config.criteri.as_deref().map(markdown::to_html),
         }
     }
@@ -508,6 +516,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
         altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
         citazione_regola: citation_of(c.altre_attivita, &c.altre_attivita_citazione),
         elenco_parziale: shared.elenco_parziale,
+        regola_ogni_unita: shared.regola_ogni_unita,
         criteri_html: shared.criteri_html.clone(),
     }
 }

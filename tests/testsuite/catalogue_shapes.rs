@@ -515,3 +515,55 @@ fn without_areas_there_is_no_altre_unita_heading_nor_area_filter() {
         ["Area uno", "Altre unità"]
     );
 }
+
+/// Without a site rule, one unit with its own (the polizia locale) made the
+/// home and the search say "per le attività non elencate vale la regola
+/// indicata nella pagina di ciascuna unità organizzativa", of units whose
+/// page states none; said only when every unit has one.
+#[test]
+fn a_rule_of_some_units_is_not_said_of_each() {
+    let some = site_with(
+        "",
+        &[
+            (
+                "polizia",
+                "nome: Polizia locale\naltre_attivita: non_smartizzabili\nsmartizzabili:\n  - Gestione dei verbali\n",
+            ),
+            (
+                "ragioneria",
+                "nome: Ragioneria\nsmartizzabili:\n  - Mandati\nnon_smartizzabili:\n  - Economato\n",
+            ),
+        ],
+    );
+    build_strict(&some);
+    let each = "pagina di ciascuna unità";
+    for page in ["index.html", "cerca/index.html"] {
+        let text = page_text(&some, page);
+        assert!(!text.contains(each), "{page}: {text}");
+        assert!(
+            text.contains("Alcune unità organizzative indicano")
+                || text.contains("alcune unità organizzative indicano"),
+            "{page}: {text}"
+        );
+    }
+    let search = some.read("cerca/index.html");
+    assert!(!search.contains(each), "{search}");
+    // Every unit with a rule of its own: the sentence is true.
+    let all = site_with(
+        "",
+        &[
+            (
+                "polizia",
+                "nome: Polizia locale\naltre_attivita: non_smartizzabili\nsmartizzabili:\n  - Gestione dei verbali\n",
+            ),
+            (
+                "ragioneria",
+                "nome: Ragioneria\naltre_attivita: smartizzabili\nnon_smartizzabili:\n  - Economato\n",
+            ),
+        ],
+    );
+    build_strict(&all);
+    for page in ["index.html", "cerca/index.html"] {
+        assert!(page_text(&all, page).contains(each), "{page}");
+    }
+}

@@ -128,6 +128,8 @@ indice-per = per
 indice-in = in
 indice-vale-per-ogni-unita = Vale per ogni unità organizzativa, salvo quanto indicato nella sua pagina.
 indice-regola-di-ciascuna-unita = Per le attività non elencate vale la regola indicata nella pagina di ciascuna unità organizzativa.
+# Quando solo alcune unità (non tutte) hanno una regola propria.
+indice-regola-di-alcune-unita = Alcune unità organizzative indicano nella loro pagina una regola per le attività che non elencano.
 indice-legenda-si = Smartizzabili
 indice-legenda-parz = Parzialmente smartizzabili
 indice-legenda-no = Non smartizzabili
@@ -238,6 +240,7 @@ cerca-tutti-gli-ambiti = Tutti gli ambiti
 cerca-trova-elencate = La ricerca trova le attività elencate nel catalogo.
 cerca-regola-diversa = Alcune unità organizzative possono avere una regola diversa: è indicata nella loro pagina.
 cerca-trova-elencate-regola-unita = La ricerca trova le attività elencate nel catalogo; per quelle non elencate vale la regola indicata nella pagina di ciascuna unità organizzativa.
+cerca-trova-elencate-regola-alcune-unita = La ricerca trova le attività elencate nel catalogo; alcune unità organizzative indicano nella loro pagina una regola per quelle non elencate.
 cerca-risultati = Risultati
 cerca-mostra-altri = Mostra altri risultati
 
