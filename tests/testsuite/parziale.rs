@@ -336,9 +336,13 @@ fn a_move_to_or_from_the_list_is_a_move() {
         .iter()
         .map(|r| (r[0].as_str(), r[3].as_str(), r[4].as_str()))
         .collect();
+    // First the three activities common to every office, new in 2026.
     assert_eq!(
         moves,
         [
+            ("aggiunta", "", "smartizzabili"),
+            ("aggiunta", "", "parzialmente smartizzabili"),
+            ("aggiunta", "", "non smartizzabili"),
             (
                 "spostata",
                 "non smartizzabili",
