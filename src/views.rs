@@ -60,7 +60,18 @@ pub(crate) struct SiteView<'a> {
     /// Every unit has a rule for what it does not list (its own or the
     /// site's); false without units.
     pub regola_ogni_unita: bool,
+    /// How many activities common to every office each list of
+    /// `_sito.yaml` has: a unit's empty list is then not "Nessuna attività".
+    pub comuni_elenchi: CommonCounts,
     pub criteri_html: Option<String>,
+}
+
+/// The lengths of `_sito.yaml`'s three lists.
+#[derive(Serialize, Clone, Copy)]
+pub(crate) struct CommonCounts {
+    pub smartizzabili: usize,
+    pub parzialmente_smartizzabili: usize,
+    pub non_smartizzabili: usize,
 }
 
 #[derive(Serialize)]
@@ -517,6 +528,11 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
         citazione_regola: citation_of(c.altre_attivita, &c.altre_attivita_citazione),
         elenco_parziale: shared.elenco_parziale,
         regola_ogni_unita: shared.regola_ogni_unita,
+        comuni_elenchi: CommonCounts {
+            smartizzabili: c.smartizzabili.len(),
+            parzialmente_smartizzabili: c.parzialmente_smartizzabili.len(),
+            non_smartizzabili: c.non_smartizzabili.len(),
+        },
         criteri_html: shared.criteri_html.clone(),
     }
 }

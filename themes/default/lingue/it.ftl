@@ -176,6 +176,11 @@ unita-voce-no = non smartizzabile
 # Per chi usa un lettore di schermo: il collegamento a un'attività.
 unita-link-attivita = Link all'attività { $voce } n. { $numero }
 unita-nessuna-attivita = Nessuna attività.
+# Un elenco vuoto dell'unità quando _sito.yaml ha attività comuni dello
+# stesso tipo: nel conteggio, nei collegamenti e sotto il titolo, seguito
+# dal collegamento "attività comuni a tutti gli uffici" e da un punto.
+unita-solo-comuni = solo le comuni a tutti gli uffici
+unita-nessuna-propria = Nessuna attività propria dell'unità: valgono le
 unita-oltre-a-quelle-elencate = Oltre a quelle elencate:
 unita-altre-unita = Altre unità organizzative
 unita-precedente = Unità precedente
