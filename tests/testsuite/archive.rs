@@ -648,3 +648,59 @@ fn an_edition_with_a_rule_for_the_rest_shows_no_share() {
     let older = site.html("archivio/2025/modifiche/index.html");
     assert!(!texts(&older, ".tabella-totali").join(" ").contains('%'));
 }
+
+/// An act that turns "every activity not listed is remote" into "... in
+/// presence" (the site's `altre_attivita`, or a unit's) changed more than
+/// any list, and "Cosa è cambiato" read "Nessuna differenza tra le due
+/// edizioni".
+#[test]
+fn a_changed_rule_for_the_activities_not_listed_is_a_change() {
+    let site = crate::support::Site::empty();
+    let sito = "ente: Comune di Prova\ntitolo: Catalogo\nbase_url: https://www.comune.prova.it/lavoro-agile/\n";
+    let polizia = "nome: Polizia locale\nnon_smartizzabili:\n  - Pattugliamento\n";
+    site.write(
+        "content/_archivio/2025/_sito.yaml",
+        &format!("{sito}aggiornato_il: 2025-03-01\naltre_attivita: smartizzabili\n"),
+    );
+    site.write("content/_archivio/2025/polizia.yaml", polizia);
+    site.write(
+        "content/_archivio/2025/tributi.yaml",
+        "nome: Tributi\nsmartizzabili:\n  - IMU\naltre_attivita: non_smartizzabili\n",
+    );
+    site.write(
+        "content/_sito.yaml",
+        &format!("{sito}aggiornato_il: 2026-03-01\naltre_attivita: non_smartizzabili\n"),
+    );
+    site.write("content/polizia.yaml", polizia);
+    site.write(
+        "content/tributi.yaml",
+        "nome: Tributi\nsmartizzabili:\n  - IMU\n",
+    );
+    site.build();
+    let page = site.html("modifiche/index.html");
+    let body = texts(&page, "main").join(" ");
+    assert!(!body.contains("Nessuna differenza"), "{body}");
+    assert_eq!(
+        texts(&page, ".modifiche-unita h2"),
+        ["Tutti gli uffici", "Tributi"]
+    );
+    assert_eq!(
+        texts(&page, ".modifiche-regola-cambiata"),
+        [
+            "Cambiata la regola per le attività non elencate: «Tutte le attività non elencate non sono smartizzabili: si svolgono in presenza.» (prima: «Tutte le attività non elencate sono smartizzabili: si possono svolgere in lavoro agile.»)",
+            "Cambiata la regola per le attività non elencate: nessuna regola (prima: «Tutte le attività non elencate non sono smartizzabili: si svolgono in presenza.»)",
+        ]
+    );
+    let csv = site.read("modifiche.csv");
+    let rules: Vec<&str> = csv.lines().filter(|l| l.starts_with("regola,")).collect();
+    assert_eq!(rules.len(), 2, "{csv}");
+    assert!(
+        rules[1].starts_with("regola,Tributi,modificata,non smartizzabili,,"),
+        "{csv}"
+    );
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    assert_eq!(json["unita"][0]["altre_attivita_prima"], "smartizzabili");
+    assert_eq!(json["unita"][0]["altre_attivita_dopo"], "non_smartizzabili");
+    assert_eq!(json["unita"][1]["altre_attivita_dopo"], Value::Null);
+    assert!(json["unita"][1].get("altre_attivita_dopo").is_some());
+}

@@ -280,6 +280,11 @@ modifiche-dalle-alle = dalle { $prima } alle { $dopo }
 modifiche-modificata = Modificata
 modifiche-prima = prima:
 modifiche-nell-edizione-precedente = nell'edizione precedente
+# La regola per le attività non elencate (altre_attivita) cambiata tra le
+# due edizioni: segue la frase della regola nuova, poi tra parentesi
+# "prima:" e quella di prima; "nessuna regola" dove non c'era o non c'è più.
+modifiche-regola-cambiata = Cambiata la regola per le attività non elencate
+modifiche-nessuna-regola = nessuna regola
 modifiche-come-confrontate = Come sono confrontate le due edizioni
 modifiche-regola = Le unità organizzative sono abbinate per nome del file, poi per nome. Dentro ogni unità, un'attività è la stessa nelle due edizioni se il testo coincide a meno di maiuscole, accenti e punteggiatura; tra le attività rimaste, se almeno il { $soglia }% dei caratteri coincide. Un'attività passata all'altro elenco è «spostata»; una con il testo cambiato è «modificata»; le altre sono aggiunte o rimosse.
 modifiche-scaricabili = Gli stessi dati sono scaricabili in
