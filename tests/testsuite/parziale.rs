@@ -354,6 +354,8 @@ fn a_move_to_or_from_the_list_is_a_move() {
                 "non smartizzabili",
                 "parzialmente smartizzabili"
             ),
+            // The 2025 polizia said "all else in presence"; 2026 says nothing.
+            ("regola", "non smartizzabili", ""),
         ]
     );
     let j = json(&site, "modifiche.json");
