@@ -29,6 +29,9 @@ pub(super) struct Earlier<'a> {
     rendered: Vec<(&'a Edition, Output)>,
     /// False when a template failed on one of them.
     ok: bool,
+    /// The day of the build: an edition whose `valido_al` is not past yet
+    /// is still in force (the new act starts later).
+    today: Date,
 }
 
 /// What the current edition's pages link to when there are earlier
@@ -60,6 +63,7 @@ pub(super) fn render_earlier<'a>(
     let mut earlier = Earlier {
         rendered: Vec::new(),
         ok: true,
+        today,
     };
     if editions.is_empty() {
         return earlier;
@@ -170,6 +174,14 @@ fn edition_files(earlier: &Earlier) -> Vec<opendata::EditionFile> {
             .as_deref()
             .map(|p| format!(", periodo {}", p.trim()))
             .unwrap_or_default();
+        // "non più in vigore", unless its own dates say it still is.
+        let state = match c.valido_al.filter(|al| *al >= earlier.today) {
+            Some(al) => {
+                let al = al.italian();
+                format!("in vigore fino {}{al}", crate::italian::before("al", &al))
+            }
+            None => "non più in vigore".to_string(),
+        };
         for (file, schema, what) in [
             (opendata::CSV, opendata::CSV_SCHEMA, "CSV"),
             (opendata::JSON, opendata::JSON_SCHEMA, "JSON"),
@@ -177,11 +189,11 @@ fn edition_files(earlier: &Earlier) -> Vec<opendata::EditionFile> {
             files.push(opendata::EditionFile {
                 path: format!("{dir}{file}"),
                 schema: format!("{dir}{schema}"),
-                title: format!("Edizione {}{period}: catalogo in {what} (non più in vigore)", e.name),
+                title: format!("Edizione {}{period}: catalogo in {what} ({state})", e.name),
                 description: {
                     let date = c.aggiornato_il.italian();
                     format!(
-                        "Edizione precedente del catalogo{period}, aggiornata {}{date}: non più in vigore, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
+                        "Edizione precedente del catalogo{period}, aggiornata {}{date}: {state}, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
                         crate::italian::before("al", &date)
                     )
                 },

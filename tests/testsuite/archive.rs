@@ -704,3 +704,65 @@ fn a_changed_rule_for_the_activities_not_listed_is_a_change() {
     assert_eq!(json["unita"][1]["altre_attivita_dopo"], Value::Null);
     assert!(json["unita"][1].get("altre_attivita_dopo").is_some());
 }
+
+/// A new act adopted before the old one ends (the old `valido_al` not yet
+/// past on the day of the build): the old edition's pages said "Edizione
+/// precedente, non più in vigore" and the DCAT file "(non più in vigore)"
+/// while its own dates, printed beside, say it still is.
+#[test]
+fn an_earlier_edition_still_within_its_dates_is_not_said_expired() {
+    let site = Site::fixture("archive");
+    let sito = "content/_archivio/2025/_sito.yaml";
+    let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
+    site.write(
+        sito,
+        &format!("{text}valido_dal: 2025-04-01\nvalido_al: 2026-03-31\n"),
+    );
+    build_on_march_15(&site);
+    let unit = site.html("archivio/2025/tributi/index.html");
+    assert_eq!(
+        texts(&unit, ".avviso-edizione-titolo"),
+        ["Edizione precedente, in vigore fino al 31 marzo 2026"]
+    );
+    let dcat = site.read("dcat-ap_it.jsonld");
+    assert!(
+        dcat.contains(
+            "Edizione 2025, periodo 2025-2027: catalogo in CSV (in vigore fino al 31 marzo 2026)"
+        ),
+        "{dcat}"
+    );
+    assert!(!dcat.contains("2025-2027: catalogo in CSV (non più in vigore)"));
+    // The 2024 edition, without dates, is still "non più in vigore".
+    let older = site.html("archivio/2024/index.html");
+    assert_eq!(
+        texts(&older, ".avviso-edizione-titolo"),
+        ["Edizione precedente, non più in vigore"]
+    );
+    // Once its valido_al is past, so is the 2025 one.
+    site.write(
+        sito,
+        &format!("{text}valido_dal: 2025-04-01\nvalido_al: 2026-03-14\n"),
+    );
+    build_on_march_15(&site);
+    let unit = site.html("archivio/2025/tributi/index.html");
+    assert_eq!(
+        texts(&unit, ".avviso-edizione-titolo"),
+        ["Edizione precedente, non più in vigore"]
+    );
+}
+
+/// `build` on 2026-03-15 (`SOURCE_DATE_EPOCH`).
+fn build_on_march_15(site: &Site) {
+    let out = crate::support::trasparenza()
+        .arg("build")
+        .arg("--root")
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", "1773532800")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

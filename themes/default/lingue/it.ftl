@@ -84,6 +84,9 @@ base-vai-al-contenuto = Vai al contenuto
 base-amministrazione-trasparente = Amministrazione trasparente
 base-navigazione-principale = Navigazione principale
 base-edizione-precedente = Edizione precedente, non più in vigore
+# Un'edizione precedente il cui valido_al non è ancora passato (la nuova
+# entra in vigore dopo): segue "al" e la data.
+base-edizione-precedente-fino = Edizione precedente, in vigore fino
 base-stai-consultando = Stai consultando l'edizione { $nome } del catalogo
 base-periodo-tra-parentesi = (periodo { $periodo })
 base-pubblicata = pubblicata
