@@ -65,7 +65,9 @@ fn a_unit_page_has_the_list_with_its_label_colour_and_conditions() {
         Some("istruttoria-delle-pratiche-di-residenza")
     );
     let cond = text_of(items[0].select(&sel(".condizione")).next().unwrap());
-    assert_eq!(cond, "Condizionea rotazione, un giorno a settimana");
+    // Read as one sentence, not "Condizionea rotazione" (the label is a
+    // box only to the eye).
+    assert_eq!(cond, "Condizione: a rotazione, un giorno a settimana");
     assert!(items[1].select(&sel(".condizione")).next().is_none());
     // Between the two other lists, and in the jump links, singular and plural.
     let order: Vec<_> = doc
@@ -545,4 +547,17 @@ fn import_reads_the_condition_column() {
     let expected = conditions(built.root());
     assert!(!expected.is_empty());
     assert_eq!(conditions(again.root()), expected);
+}
+
+/// The condition's label is a box to the eye only: read aloud or copied,
+/// the home's common activity said "Condizioneassicurati anche con ...".
+#[test]
+fn a_condition_reads_as_a_sentence_on_the_home_too() {
+    let site = built();
+    let home = site.html("index.html");
+    let cond = text_of(home.select(&sel(".comuni .condizione")).next().unwrap());
+    assert_eq!(
+        cond,
+        "Condizione: assicurati anche con turnazione del personale"
+    );
 }
