@@ -47,6 +47,25 @@ pub(super) fn current_links(editions: &[Edition], earlier: Option<&Earlier>) -> 
     })
 }
 
+/// Whether the current edition is in force on `today` by its own dates
+/// (`valido_dal`, `valido_al`; without them, it is).
+fn in_force(site: &Site, today: Date) -> bool {
+    let c = &site.config;
+    !c.valido_al.is_some_and(|al| al < today) && !c.valido_dal.is_some_and(|dal| dal > today)
+}
+
+/// The current edition's name beside the earlier ones: "Edizione in
+/// vigore", or "Edizione corrente" on a day outside its own dates (expired,
+/// or not begun yet), when calling it in force would be false.
+fn current_label(site: &Site, today: Date) -> String {
+    if in_force(site, today) {
+        "Edizione in vigore"
+    } else {
+        "Edizione corrente"
+    }
+    .to_string()
+}
+
 /// Renders every earlier edition of `site` (newest first), each with its
 /// notice and, when an edition precedes it, its changes page; each into an
 /// output like `current` (the current edition's, still empty: held, or
@@ -88,6 +107,7 @@ pub(super) fn render_earlier<'a>(
                 aggiornato_il: c.aggiornato_il,
                 pubblicato_il: c.pubblicato_il,
                 current_dirs: current_dirs.clone(),
+                corrente_in_vigore: in_force(site, today),
             }),
             files: Vec::new(),
         };
@@ -132,15 +152,15 @@ pub(super) fn add(
         old: newest,
         old_prefix: newest.dir(),
         new: site,
-        new_label: "Edizione in vigore".to_string(),
+        new_label: current_label(site, earlier.today),
     };
     let mut ok = earlier.ok;
+    let list = list_view(site, editions, earlier.today);
     ok &= changes::add(r, &compared, out, diags);
     for (e, eout) in earlier.rendered {
         out.absorb(&e.dir(), eout);
     }
 
-    let list = list_view(site, editions);
     let page = r.page(
         PageSpec {
             tipo: "archivio",
@@ -245,10 +265,10 @@ fn summary<'a>(site: &'a Site, nome: String, url: String, changes: bool) -> Edit
 }
 
 /// The current edition, then every earlier one, newest first.
-fn list_view<'a>(site: &'a Site, editions: &'a [Edition]) -> Vec<EditionSummary<'a>> {
+fn list_view<'a>(site: &'a Site, editions: &'a [Edition], today: Date) -> Vec<EditionSummary<'a>> {
     let mut v = vec![summary(
         site,
-        "Edizione in vigore".to_string(),
+        current_label(site, today),
         String::new(),
         true,
     )];

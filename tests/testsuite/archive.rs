@@ -766,3 +766,35 @@ fn build_on_march_15(site: &Site) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The current edition past its own `valido_al` (every page opens with
+/// "Questo catalogo non è più in vigore"): the list of editions, "Cosa è
+/// cambiato" and the earlier editions' notices still called it "Edizione
+/// in vigore" / "Questa pagina nell'edizione in vigore".
+#[test]
+fn an_expired_current_edition_is_not_called_in_force() {
+    let site = Site::fixture("archive");
+    let sito = "content/_sito.yaml";
+    let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
+    site.write(
+        sito,
+        &format!("{text}valido_dal: 2026-01-01\nvalido_al: 2026-03-01\n"),
+    );
+    build_on_march_15(&site);
+    let list = site.html("archivio/index.html");
+    let titles = texts(&list, ".edizione-titolo");
+    assert!(titles[0].starts_with("Edizione corrente"), "{titles:?}");
+    let changes = texts(&site.html("modifiche/index.html"), "main").join(" ");
+    assert!(!changes.contains("Edizione in vigore"), "{changes}");
+    let unit = site.html("archivio/2025/tributi/index.html");
+    let links = texts(&unit, ".avviso-edizione-collegamenti a");
+    assert_eq!(links[0], "Questa pagina nell'edizione corrente");
+    // In force again: as before.
+    site.write(sito, &format!("{text}valido_dal: 2026-01-01\n"));
+    build_on_march_15(&site);
+    let titles = texts(&site.html("archivio/index.html"), ".edizione-titolo");
+    assert!(titles[0].starts_with("Edizione in vigore"), "{titles:?}");
+    let unit = site.html("archivio/2025/tributi/index.html");
+    let links = texts(&unit, ".avviso-edizione-collegamenti a");
+    assert_eq!(links[0], "Questa pagina nell'edizione in vigore");
+}

@@ -95,6 +95,10 @@ base-in-vigore-minuscolo = in vigore
 base-resta-pubblicata = Resta pubblicata per cinque anni come previsto dal D.Lgs. 33/2013, art. 8.
 base-questa-pagina-in-vigore = Questa pagina nell'edizione in vigore
 base-vai-edizione-in-vigore = Vai all'edizione in vigore
+# Le stesse due quando l'edizione corrente, per le sue date, non è in
+# vigore il giorno della costruzione (scaduta o non ancora iniziata).
+base-questa-pagina-corrente = Questa pagina nell'edizione corrente
+base-vai-edizione-corrente = Vai all'edizione corrente
 base-tutte-le-edizioni = Tutte le edizioni
 base-percorso-di-navigazione = Percorso di navigazione
 base-non-piu-in-vigore = Questo catalogo non è più in vigore
