@@ -502,10 +502,7 @@ fn an_edition_linked_from_outside_the_site_is_refused() {
 #[test]
 fn the_common_activities_are_compared_too() {
     let site = Site::fixture("archive");
-    let add = |path: &str, lists: &str| {
-        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-        site.write(path, &format!("{text}{lists}"));
-    };
+    let add = |path: &str, lists: &str| append(&site, path, lists);
     add(
         "content/_archivio/2025/_sito.yaml",
         "smartizzabili:\n  - Formazione tramite webinar\nnon_smartizzabili:\n  - Ricevimento del pubblico allo sportello\n",
@@ -562,11 +559,11 @@ fn a_catalogue_without_units_lists_its_changes() {
         std::fs::remove_file(site.root().join("content").join(f)).unwrap();
     }
     let add = |path: &str, lists: &str| {
-        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-        site.write(
+        append(
+            &site,
             path,
-            &format!("{text}altre_attivita: smartizzabili\n{lists}"),
-        );
+            &format!("altre_attivita: smartizzabili\n{lists}"),
+        )
     };
     add(
         "content/_archivio/2025/_sito.yaml",
@@ -576,10 +573,7 @@ fn a_catalogue_without_units_lists_its_changes() {
         "content/_sito.yaml",
         "non_smartizzabili:\n  - Sportello anagrafe\n",
     );
-    site.build();
-    let page = site.html("modifiche/index.html");
-    let body = texts(&page, "main").join(" ");
-    assert!(!body.contains("Nessuna differenza"), "{body}");
+    let page = built_changes(&site);
     assert_eq!(
         texts(&page, ".modifica"),
         ["Rimossa dalle non smartizzabili: Celebrazione dei matrimoni civili"]
@@ -614,8 +608,7 @@ fn a_removed_unit_is_not_said_to_be_renamed() {
 fn an_edition_with_a_rule_for_the_rest_shows_no_share() {
     let site = Site::fixture("archive");
     for path in ["content/_sito.yaml", "content/_archivio/2025/_sito.yaml"] {
-        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-        site.write(path, &format!("{text}altre_attivita: smartizzabili\n"));
+        append(&site, path, "altre_attivita: smartizzabili\n");
     }
     site.build();
     let list = site.html("archivio/index.html");
@@ -676,10 +669,7 @@ fn a_changed_rule_for_the_activities_not_listed_is_a_change() {
         "content/tributi.yaml",
         "nome: Tributi\nsmartizzabili:\n  - IMU\n",
     );
-    site.build();
-    let page = site.html("modifiche/index.html");
-    let body = texts(&page, "main").join(" ");
-    assert!(!body.contains("Nessuna differenza"), "{body}");
+    let page = built_changes(&site);
     assert_eq!(
         texts(&page, ".modifiche-unita h2"),
         ["Tutti gli uffici", "Tributi"]
@@ -714,11 +704,12 @@ fn an_earlier_edition_still_within_its_dates_is_not_said_expired() {
     let site = Site::fixture("archive");
     let sito = "content/_archivio/2025/_sito.yaml";
     let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
-    site.write(
+    build_with(
+        &site,
         sito,
-        &format!("{text}valido_dal: 2025-04-01\nvalido_al: 2026-03-31\n"),
+        &text,
+        "valido_dal: 2025-04-01\nvalido_al: 2026-03-31\n",
     );
-    build_on_march_15(&site);
     let unit = site.html("archivio/2025/tributi/index.html");
     assert_eq!(
         texts(&unit, ".avviso-edizione-titolo"),
@@ -739,11 +730,12 @@ fn an_earlier_edition_still_within_its_dates_is_not_said_expired() {
         ["Edizione precedente, non più in vigore"]
     );
     // Once its valido_al is past, so is the 2025 one.
-    site.write(
+    build_with(
+        &site,
         sito,
-        &format!("{text}valido_dal: 2025-04-01\nvalido_al: 2026-03-14\n"),
+        &text,
+        "valido_dal: 2025-04-01\nvalido_al: 2026-03-14\n",
     );
-    build_on_march_15(&site);
     let unit = site.html("archivio/2025/tributi/index.html");
     assert_eq!(
         texts(&unit, ".avviso-edizione-titolo"),
@@ -776,11 +768,12 @@ fn an_expired_current_edition_is_not_called_in_force() {
     let site = Site::fixture("archive");
     let sito = "content/_sito.yaml";
     let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
-    site.write(
+    build_with(
+        &site,
         sito,
-        &format!("{text}valido_dal: 2026-01-01\nvalido_al: 2026-03-01\n"),
+        &text,
+        "valido_dal: 2026-01-01\nvalido_al: 2026-03-01\n",
     );
-    build_on_march_15(&site);
     let list = site.html("archivio/index.html");
     let titles = texts(&list, ".edizione-titolo");
     assert!(titles[0].starts_with("Edizione corrente"), "{titles:?}");
@@ -790,11 +783,33 @@ fn an_expired_current_edition_is_not_called_in_force() {
     let links = texts(&unit, ".avviso-edizione-collegamenti a");
     assert_eq!(links[0], "Questa pagina nell'edizione corrente");
     // In force again: as before.
-    site.write(sito, &format!("{text}valido_dal: 2026-01-01\n"));
-    build_on_march_15(&site);
+    build_with(&site, sito, &text, "valido_dal: 2026-01-01\n");
     let titles = texts(&site.html("archivio/index.html"), ".edizione-titolo");
     assert!(titles[0].starts_with("Edizione in vigore"), "{titles:?}");
     let unit = site.html("archivio/2025/tributi/index.html");
     let links = texts(&unit, ".avviso-edizione-collegamenti a");
     assert_eq!(links[0], "Questa pagina nell'edizione in vigore");
+}
+
+/// Adds `extra` at the end of the site's file `path`.
+fn append(site: &Site, path: &str, extra: &str) {
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(path, &format!("{text}{extra}"));
+}
+
+/// Writes `text` and `extra` to the site's file `path`, then builds on
+/// 2026-03-15.
+fn build_with(site: &Site, path: &str, text: &str, extra: &str) {
+    site.write(path, &format!("{text}{extra}"));
+    build_on_march_15(site);
+}
+
+/// Builds `site` and returns its "Cosa è cambiato" page, which must list
+/// some difference.
+fn built_changes(site: &Site) -> scraper::Html {
+    site.build();
+    let page = site.html("modifiche/index.html");
+    let body = texts(&page, "main").join(" ");
+    assert!(!body.contains("Nessuna differenza"), "{body}");
+    page
 }
