@@ -51,7 +51,7 @@ pub(super) fn current_links(editions: &[Edition], earlier: Option<&Earlier>) -> 
 /// (`valido_dal`, `valido_al`; without them, it is).
 fn in_force(site: &Site, today: Date) -> bool {
     let c = &site.config;
-    !c.valido_al.is_some_and(|al| al < today) && !c.valido_dal.is_some_and(|dal| dal > today)
+    c.valido_al.is_none_or(|al| al >= today) && c.valido_dal.is_none_or(|dal| dal <= today)
 }
 
 /// The current edition's name beside the earlier ones: "Edizione in
