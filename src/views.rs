@@ -57,7 +57,21 @@ pub(crate) struct SiteView<'a> {
     /// Some rule (the site's or a unit's) covers activities that are not
     /// listed: counts are of listed activities, no percentage is meaningful.
     pub elenco_parziale: bool,
+    /// Every unit has a rule for what it does not list (its own or the
+    /// site's); false without units.
+    pub regola_ogni_unita: bool,
+    /// How many activities common to every office each list of
+    /// `_sito.yaml` has: a unit's empty list is then not "Nessuna attività".
+    pub comuni_elenchi: CommonCounts,
     pub criteri_html: Option<String>,
+}
+
+/// The lengths of `_sito.yaml`'s three lists.
+#[derive(Serialize, Clone, Copy)]
+pub(crate) struct CommonCounts {
+    pub smartizzabili: usize,
+    pub parzialmente_smartizzabili: usize,
+    pub non_smartizzabili: usize,
 }
 
 #[derive(Serialize)]
@@ -74,6 +88,9 @@ pub(crate) struct Shared {
     pub totals: Totals,
     pub today: Date,
     pub elenco_parziale: bool,
+    /// Every unit has a rule for what it does not list (its own or the
+    /// site's); false without units.
+    pub regola_ogni_unita: bool,
     pub criteri_html: Option<String>,
 }
 
@@ -82,11 +99,18 @@ impl Shared {
         Shared {
             totals: totals(site),
             today,
-            elenco_parziale: site.config.altre_attivita.is_some()
-                || site.units.iter().any(|u| u.altre_attivita.is_some()),
+            elenco_parziale: lists_part(site),
+            regola_ogni_unita: !site.units.is_empty()
+                && site.units.iter().all(|u| rule_of(site, u).is_some()),
             criteri_html: site.config.criteri.as_deref().map(markdown::to_html),
         }
     }
+}
+
+/// Some rule (the site's or a unit's) covers activities the act does not
+/// list: the counts are of listed activities and no share of them is true.
+pub(crate) fn lists_part(site: &Site) -> bool {
+    site.config.altre_attivita.is_some() || site.units.iter().any(|u| u.altre_attivita.is_some())
 }
 
 /// The rule for activities the act does not list, in words.
@@ -503,6 +527,12 @@ pub(crate) fn site_view<'a>(site: &'a Site, shared: &Shared, nav: Vec<NavItem>) 
         altre_attivita_testo: c.altre_attivita.map(altre_attivita_testo),
         citazione_regola: citation_of(c.altre_attivita, &c.altre_attivita_citazione),
         elenco_parziale: shared.elenco_parziale,
+        regola_ogni_unita: shared.regola_ogni_unita,
+        comuni_elenchi: CommonCounts {
+            smartizzabili: c.smartizzabili.len(),
+            parzialmente_smartizzabili: c.parzialmente_smartizzabili.len(),
+            non_smartizzabili: c.non_smartizzabili.len(),
+        },
         criteri_html: shared.criteri_html.clone(),
     }
 }

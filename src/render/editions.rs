@@ -29,6 +29,9 @@ pub(super) struct Earlier<'a> {
     rendered: Vec<(&'a Edition, Output)>,
     /// False when a template failed on one of them.
     ok: bool,
+    /// The day of the build: an edition whose `valido_al` is not past yet
+    /// is still in force (the new act starts later).
+    today: Date,
 }
 
 /// What the current edition's pages link to when there are earlier
@@ -42,6 +45,25 @@ pub(super) fn current_links(editions: &[Edition], earlier: Option<&Earlier>) -> 
         notice: None,
         files: earlier.map(edition_files).unwrap_or_default(),
     })
+}
+
+/// Whether the current edition is in force on `today` by its own dates
+/// (`valido_dal`, `valido_al`; without them, it is).
+fn in_force(site: &Site, today: Date) -> bool {
+    let c = &site.config;
+    c.valido_al.is_none_or(|al| al >= today) && c.valido_dal.is_none_or(|dal| dal <= today)
+}
+
+/// The current edition's name beside the earlier ones: "Edizione in
+/// vigore", or "Edizione corrente" on a day outside its own dates (expired,
+/// or not begun yet), when calling it in force would be false.
+fn current_label(site: &Site, today: Date) -> String {
+    if in_force(site, today) {
+        "Edizione in vigore"
+    } else {
+        "Edizione corrente"
+    }
+    .to_string()
 }
 
 /// Renders every earlier edition of `site` (newest first), each with its
@@ -60,6 +82,7 @@ pub(super) fn render_earlier<'a>(
     let mut earlier = Earlier {
         rendered: Vec::new(),
         ok: true,
+        today,
     };
     if editions.is_empty() {
         return earlier;
@@ -84,6 +107,7 @@ pub(super) fn render_earlier<'a>(
                 aggiornato_il: c.aggiornato_il,
                 pubblicato_il: c.pubblicato_il,
                 current_dirs: current_dirs.clone(),
+                corrente_in_vigore: in_force(site, today),
             }),
             files: Vec::new(),
         };
@@ -128,15 +152,15 @@ pub(super) fn add(
         old: newest,
         old_prefix: newest.dir(),
         new: site,
-        new_label: "Edizione in vigore".to_string(),
+        new_label: current_label(site, earlier.today),
     };
     let mut ok = earlier.ok;
+    let list = list_view(site, editions, earlier.today);
     ok &= changes::add(r, &compared, out, diags);
     for (e, eout) in earlier.rendered {
         out.absorb(&e.dir(), eout);
     }
 
-    let list = list_view(site, editions);
     let page = r.page(
         PageSpec {
             tipo: "archivio",
@@ -170,6 +194,14 @@ fn edition_files(earlier: &Earlier) -> Vec<opendata::EditionFile> {
             .as_deref()
             .map(|p| format!(", periodo {}", p.trim()))
             .unwrap_or_default();
+        // "non più in vigore", unless its own dates say it still is.
+        let state = match c.valido_al.filter(|al| *al >= earlier.today) {
+            Some(al) => {
+                let al = al.italian();
+                format!("in vigore fino {}{al}", crate::italian::before("al", &al))
+            }
+            None => "non più in vigore".to_string(),
+        };
         for (file, schema, what) in [
             (opendata::CSV, opendata::CSV_SCHEMA, "CSV"),
             (opendata::JSON, opendata::JSON_SCHEMA, "JSON"),
@@ -177,11 +209,11 @@ fn edition_files(earlier: &Earlier) -> Vec<opendata::EditionFile> {
             files.push(opendata::EditionFile {
                 path: format!("{dir}{file}"),
                 schema: format!("{dir}{schema}"),
-                title: format!("Edizione {}{period}: catalogo in {what} (non più in vigore)", e.name),
+                title: format!("Edizione {}{period}: catalogo in {what} ({state})", e.name),
                 description: {
                     let date = c.aggiornato_il.italian();
                     format!(
-                        "Edizione precedente del catalogo{period}, aggiornata {}{date}: non più in vigore, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
+                        "Edizione precedente del catalogo{period}, aggiornata {}{date}: {state}, pubblicata per cinque anni (D.Lgs. 33/2013, art. 8).",
                         crate::italian::before("al", &date)
                     )
                 },
@@ -207,6 +239,8 @@ struct EditionSummary<'a> {
     url: String,
     modifiche_url: Option<String>,
     totali: Totals,
+    /// A rule covers the activities not listed: no share is shown.
+    elenco_parziale: bool,
 }
 
 fn summary<'a>(site: &'a Site, nome: String, url: String, changes: bool) -> EditionSummary<'a> {
@@ -226,14 +260,15 @@ fn summary<'a>(site: &'a Site, nome: String, url: String, changes: bool) -> Edit
         modifiche_url: changes.then(|| format!("{url}{CHANGES_DIR}")),
         url,
         totali: views::totals(site),
+        elenco_parziale: views::lists_part(site),
     }
 }
 
 /// The current edition, then every earlier one, newest first.
-fn list_view<'a>(site: &'a Site, editions: &'a [Edition]) -> Vec<EditionSummary<'a>> {
+fn list_view<'a>(site: &'a Site, editions: &'a [Edition], today: Date) -> Vec<EditionSummary<'a>> {
     let mut v = vec![summary(
         site,
-        "Edizione in vigore".to_string(),
+        current_label(site, today),
         String::new(),
         true,
     )];

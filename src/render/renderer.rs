@@ -320,6 +320,9 @@ pub(super) struct Notice {
     pub pubblicato_il: Option<Date>,
     /// Page folders of the current edition (`""`, `tabella/`, `<slug>/`).
     pub current_dirs: HashSet<String>,
+    /// The current edition is in force on the day of the build (by its
+    /// own dates): the links say "in vigore" only then.
+    pub corrente_in_vigore: bool,
 }
 
 /// The template's `archivio` (documented in `themes/default/CONTEXT.md`).
@@ -344,6 +347,8 @@ pub(super) struct NoticeView<'a> {
     pub corrente_url: String,
     /// True when `corrente_url` is the same page.
     pub stessa_pagina: bool,
+    /// The current edition is in force today (else it is "corrente").
+    pub corrente_in_vigore: bool,
 }
 
 impl Links {
@@ -364,6 +369,7 @@ impl Links {
                     pubblicato_il_testo: n.pubblicato_il.map(|d| d.italian()),
                     corrente_url: format!("{radice}../../{target}"),
                     stessa_pagina,
+                    corrente_in_vigore: n.corrente_in_vigore,
                 }
             }),
         }
@@ -392,6 +398,7 @@ mod tests {
                 aggiornato_il: Date::parse("2025-11-20").unwrap(),
                 pubblicato_il: None,
                 current_dirs: ["".to_string(), "tributi/".to_string()].into(),
+                corrente_in_vigore: true,
             }),
             files: Vec::new(),
         };

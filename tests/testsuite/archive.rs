@@ -494,3 +494,322 @@ fn an_edition_linked_from_outside_the_site_is_refused() {
         r.stderr()
     );
 }
+
+/// The activities of `_sito.yaml` (common to every office, or the whole
+/// catalogue of an act without unit files) were not compared: an edition
+/// that dropped one read "Nessuna differenza tra le due edizioni" and its
+/// data listed nothing, while the totals beside it changed.
+#[test]
+fn the_common_activities_are_compared_too() {
+    let site = Site::fixture("archive");
+    let add = |path: &str, lists: &str| append(&site, path, lists);
+    add(
+        "content/_archivio/2025/_sito.yaml",
+        "smartizzabili:\n  - Formazione tramite webinar\nnon_smartizzabili:\n  - Ricevimento del pubblico allo sportello\n",
+    );
+    add(
+        "content/_sito.yaml",
+        "smartizzabili:\n  - Ricevimento del pubblico allo sportello\n",
+    );
+    site.build();
+    let page = site.html("modifiche/index.html");
+    let headings = texts(&page, ".modifiche-unita h2");
+    assert_eq!(headings[0], "Tutti gli uffici", "{headings:?}");
+    let common = texts(&page, ".modifiche-unita:first-of-type .modifica");
+    assert_eq!(
+        common,
+        [
+            "Spostata dalle non smartizzabili alle smartizzabili: Ricevimento del pubblico allo sportello (nell'edizione precedente: Ricevimento del pubblico allo sportello)",
+            "Rimossa dalle smartizzabili: Formazione tramite webinar"
+        ],
+        "{common:?}"
+    );
+    // Not a unit: no "Unità presente in entrambe le edizioni" of its own.
+    assert_eq!(texts(&page, ".modifiche-stato").len(), headings.len() - 1);
+    let links = hrefs(&site, "modifiche/index.html");
+    assert!(
+        links.contains(&"../archivio/2025/#formazione-tramite-webinar".to_string())
+            && links.contains(&"../#ricevimento-del-pubblico-allo-sportello".to_string()),
+        "{links:?}"
+    );
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    assert_eq!(json["conteggi"]["spostate"], 2);
+    assert_eq!(json["conteggi"]["unita_aggiunte"], 1);
+    assert_eq!(json["unita"][0]["stato"], Value::Null);
+    assert_eq!(json["unita"][0]["nome"], "Tutti gli uffici");
+    let csv = site.read("modifiche.csv");
+    assert!(
+        csv.lines().any(|l| l
+            == "rimossa,Tutti gli uffici,,smartizzabili,,Formazione tramite webinar,,https://www.comune.prova.it/lavoro-agile/archivio/2025/#formazione-tramite-webinar,"),
+        "{csv}"
+    );
+}
+
+/// A catalogue of one list in `_sito.yaml` (no unit files) that drops an
+/// activity: its only changes are there.
+#[test]
+fn a_catalogue_without_units_lists_its_changes() {
+    let site = Site::fixture("archive");
+    for f in [
+        "tributi.yaml",
+        "protocollo.yaml",
+        "_archivio/2025/tributi.yaml",
+        "_archivio/2025/messi.yaml",
+    ] {
+        std::fs::remove_file(site.root().join("content").join(f)).unwrap();
+    }
+    let add = |path: &str, lists: &str| {
+        append(
+            &site,
+            path,
+            &format!("altre_attivita: smartizzabili\n{lists}"),
+        )
+    };
+    add(
+        "content/_archivio/2025/_sito.yaml",
+        "non_smartizzabili:\n  - Sportello anagrafe\n  - Celebrazione dei matrimoni civili\n",
+    );
+    add(
+        "content/_sito.yaml",
+        "non_smartizzabili:\n  - Sportello anagrafe\n",
+    );
+    let page = built_changes(&site);
+    assert_eq!(
+        texts(&page, ".modifica"),
+        ["Rimossa dalle non smartizzabili: Celebrazione dei matrimoni civili"]
+    );
+    assert_eq!(texts(&page, ".modifiche-unita h2"), ["Comune di Prova"]);
+}
+
+/// A removed unit read "Unità rimossa, prima chiamata «Ufficio messi»":
+/// as if it had been renamed.
+#[test]
+fn a_removed_unit_is_not_said_to_be_renamed() {
+    let site = built();
+    let page = site.html("modifiche/index.html");
+    let states = texts(&page, ".modifiche-stato");
+    let removed: Vec<&String> = states
+        .iter()
+        .filter(|s| s.starts_with("Unità rimossa"))
+        .collect();
+    assert!(!removed.is_empty(), "{states:?}");
+    assert!(
+        removed.iter().all(|s| !s.contains("prima chiamata")),
+        "{removed:?}"
+    );
+}
+
+/// An edition whose act says what applies to the activities it does not
+/// list (`altre_attivita`) has no share of "smartizzabili": the home page
+/// gives none, but the list of editions read "di cui 0 smartizzabili (0%)"
+/// of a catalogue where every activity but those listed is remote, and "Cosa
+/// è cambiato" compared "Quota smartizzabili" (page and JSON).
+#[test]
+fn an_edition_with_a_rule_for_the_rest_shows_no_share() {
+    let site = Site::fixture("archive");
+    for path in ["content/_sito.yaml", "content/_archivio/2025/_sito.yaml"] {
+        append(&site, path, "altre_attivita: smartizzabili\n");
+    }
+    site.build();
+    let list = site.html("archivio/index.html");
+    let editions = texts(&list, ".edizione");
+    assert_eq!(editions.len(), 3, "{editions:?}");
+    for e in &editions[..2] {
+        assert!(!e.contains('%') && e.contains("attività elencate"), "{e}");
+    }
+    assert!(
+        editions[2].contains("smartizzabile (50%)"),
+        "{}",
+        editions[2]
+    );
+    let page = site.html("modifiche/index.html");
+    let rows = texts(&page, ".tabella-totali tbody th");
+    assert!(!rows.iter().any(|r| r.contains("Quota")), "{rows:?}");
+    assert!(rows.contains(&"Attività elencate".to_string()), "{rows:?}");
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    for side in ["prima", "dopo"] {
+        assert!(
+            json[side]["totali"]
+                .get("percentuale_smartizzabili")
+                .is_none(),
+            "{json}"
+        );
+        assert!(json[side]["totali"]["attivita"].is_number());
+    }
+    // The 2025 edition against 2024 (no rule then): no share either, since
+    // one side has none.
+    let older = site.html("archivio/2025/modifiche/index.html");
+    assert!(!texts(&older, ".tabella-totali").join(" ").contains('%'));
+}
+
+/// An act that turns "every activity not listed is remote" into "... in
+/// presence" (the site's `altre_attivita`, or a unit's) changed more than
+/// any list, and "Cosa è cambiato" read "Nessuna differenza tra le due
+/// edizioni".
+#[test]
+fn a_changed_rule_for_the_activities_not_listed_is_a_change() {
+    let site = crate::support::Site::empty();
+    let sito = "ente: Comune di Prova\ntitolo: Catalogo\nbase_url: https://www.comune.prova.it/lavoro-agile/\n";
+    let polizia = "nome: Polizia locale\nnon_smartizzabili:\n  - Pattugliamento\n";
+    site.write(
+        "content/_archivio/2025/_sito.yaml",
+        &format!("{sito}aggiornato_il: 2025-03-01\naltre_attivita: smartizzabili\n"),
+    );
+    site.write("content/_archivio/2025/polizia.yaml", polizia);
+    site.write(
+        "content/_archivio/2025/tributi.yaml",
+        "nome: Tributi\nsmartizzabili:\n  - IMU\naltre_attivita: non_smartizzabili\n",
+    );
+    site.write(
+        "content/_sito.yaml",
+        &format!("{sito}aggiornato_il: 2026-03-01\naltre_attivita: non_smartizzabili\n"),
+    );
+    site.write("content/polizia.yaml", polizia);
+    site.write(
+        "content/tributi.yaml",
+        "nome: Tributi\nsmartizzabili:\n  - IMU\n",
+    );
+    let page = built_changes(&site);
+    assert_eq!(
+        texts(&page, ".modifiche-unita h2"),
+        ["Tutti gli uffici", "Tributi"]
+    );
+    assert_eq!(
+        texts(&page, ".modifiche-regola-cambiata"),
+        [
+            "Cambiata la regola per le attività non elencate: «Tutte le attività non elencate non sono smartizzabili: si svolgono in presenza.» (prima: «Tutte le attività non elencate sono smartizzabili: si possono svolgere in lavoro agile.»)",
+            "Cambiata la regola per le attività non elencate: nessuna regola (prima: «Tutte le attività non elencate non sono smartizzabili: si svolgono in presenza.»)",
+        ]
+    );
+    let csv = site.read("modifiche.csv");
+    let rules: Vec<&str> = csv.lines().filter(|l| l.starts_with("regola,")).collect();
+    assert_eq!(rules.len(), 2, "{csv}");
+    assert!(
+        rules[1].starts_with("regola,Tributi,modificata,non smartizzabili,,"),
+        "{csv}"
+    );
+    let json: Value = serde_json::from_str(&site.read("modifiche.json")).unwrap();
+    assert_eq!(json["unita"][0]["altre_attivita_prima"], "smartizzabili");
+    assert_eq!(json["unita"][0]["altre_attivita_dopo"], "non_smartizzabili");
+    assert_eq!(json["unita"][1]["altre_attivita_dopo"], Value::Null);
+    assert!(json["unita"][1].get("altre_attivita_dopo").is_some());
+}
+
+/// A new act adopted before the old one ends (the old `valido_al` not yet
+/// past on the day of the build): the old edition's pages said "Edizione
+/// precedente, non più in vigore" and the DCAT file "(non più in vigore)"
+/// while its own dates, printed beside, say it still is.
+#[test]
+fn an_earlier_edition_still_within_its_dates_is_not_said_expired() {
+    let site = Site::fixture("archive");
+    let sito = "content/_archivio/2025/_sito.yaml";
+    let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
+    build_with(
+        &site,
+        sito,
+        &text,
+        "valido_dal: 2025-04-01\nvalido_al: 2026-03-31\n",
+    );
+    let unit = site.html("archivio/2025/tributi/index.html");
+    assert_eq!(
+        texts(&unit, ".avviso-edizione-titolo"),
+        ["Edizione precedente, in vigore fino al 31 marzo 2026"]
+    );
+    let dcat = site.read("dcat-ap_it.jsonld");
+    assert!(
+        dcat.contains(
+            "Edizione 2025, periodo 2025-2027: catalogo in CSV (in vigore fino al 31 marzo 2026)"
+        ),
+        "{dcat}"
+    );
+    assert!(!dcat.contains("2025-2027: catalogo in CSV (non più in vigore)"));
+    // The 2024 edition, without dates, is still "non più in vigore".
+    let older = site.html("archivio/2024/index.html");
+    assert_eq!(
+        texts(&older, ".avviso-edizione-titolo"),
+        ["Edizione precedente, non più in vigore"]
+    );
+    // Once its valido_al is past, so is the 2025 one.
+    build_with(
+        &site,
+        sito,
+        &text,
+        "valido_dal: 2025-04-01\nvalido_al: 2026-03-14\n",
+    );
+    let unit = site.html("archivio/2025/tributi/index.html");
+    assert_eq!(
+        texts(&unit, ".avviso-edizione-titolo"),
+        ["Edizione precedente, non più in vigore"]
+    );
+}
+
+/// `build` on 2026-03-15 (`SOURCE_DATE_EPOCH`).
+fn build_on_march_15(site: &Site) {
+    let out = crate::support::trasparenza()
+        .arg("build")
+        .arg("--root")
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", "1773532800")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The current edition past its own `valido_al` (every page opens with
+/// "Questo catalogo non è più in vigore"): the list of editions, "Cosa è
+/// cambiato" and the earlier editions' notices still called it "Edizione
+/// in vigore" / "Questa pagina nell'edizione in vigore".
+#[test]
+fn an_expired_current_edition_is_not_called_in_force() {
+    let site = Site::fixture("archive");
+    let sito = "content/_sito.yaml";
+    let text = std::fs::read_to_string(site.root().join(sito)).unwrap();
+    build_with(
+        &site,
+        sito,
+        &text,
+        "valido_dal: 2026-01-01\nvalido_al: 2026-03-01\n",
+    );
+    let list = site.html("archivio/index.html");
+    let titles = texts(&list, ".edizione-titolo");
+    assert!(titles[0].starts_with("Edizione corrente"), "{titles:?}");
+    let changes = texts(&site.html("modifiche/index.html"), "main").join(" ");
+    assert!(!changes.contains("Edizione in vigore"), "{changes}");
+    let unit = site.html("archivio/2025/tributi/index.html");
+    let links = texts(&unit, ".avviso-edizione-collegamenti a");
+    assert_eq!(links[0], "Questa pagina nell'edizione corrente");
+    // In force again: as before.
+    build_with(&site, sito, &text, "valido_dal: 2026-01-01\n");
+    let titles = texts(&site.html("archivio/index.html"), ".edizione-titolo");
+    assert!(titles[0].starts_with("Edizione in vigore"), "{titles:?}");
+    let unit = site.html("archivio/2025/tributi/index.html");
+    let links = texts(&unit, ".avviso-edizione-collegamenti a");
+    assert_eq!(links[0], "Questa pagina nell'edizione in vigore");
+}
+
+/// Adds `extra` at the end of the site's file `path`.
+fn append(site: &Site, path: &str, extra: &str) {
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(path, &format!("{text}{extra}"));
+}
+
+/// Writes `text` and `extra` to the site's file `path`, then builds on
+/// 2026-03-15.
+fn build_with(site: &Site, path: &str, text: &str, extra: &str) {
+    site.write(path, &format!("{text}{extra}"));
+    build_on_march_15(site);
+}
+
+/// Builds `site` and returns its "Cosa è cambiato" page, which must list
+/// some difference.
+fn built_changes(site: &Site) -> scraper::Html {
+    site.build();
+    let page = site.html("modifiche/index.html");
+    let body = texts(&page, "main").join(" ");
+    assert!(!body.contains("Nessuna differenza"), "{body}");
+    page
+}

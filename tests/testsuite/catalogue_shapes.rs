@@ -515,3 +515,132 @@ fn without_areas_there_is_no_altre_unita_heading_nor_area_filter() {
         ["Area uno", "Altre unità"]
     );
 }
+
+/// Without a site rule, one unit with its own (the polizia locale) made the
+/// home and the search say "per le attività non elencate vale la regola
+/// indicata nella pagina di ciascuna unità organizzativa", of units whose
+/// page states none; said only when every unit has one.
+#[test]
+fn a_rule_of_some_units_is_not_said_of_each() {
+    let some = site_with(
+        "",
+        &[
+            (
+                "polizia",
+                "nome: Polizia locale\naltre_attivita: non_smartizzabili\nsmartizzabili:\n  - Gestione dei verbali\n",
+            ),
+            (
+                "ragioneria",
+                "nome: Ragioneria\nsmartizzabili:\n  - Mandati\nnon_smartizzabili:\n  - Economato\n",
+            ),
+        ],
+    );
+    build_strict(&some);
+    let each = "pagina di ciascuna unità";
+    for page in ["index.html", "cerca/index.html"] {
+        let text = page_text(&some, page);
+        assert!(!text.contains(each), "{page}: {text}");
+        assert!(
+            text.contains("Alcune unità organizzative indicano")
+                || text.contains("alcune unità organizzative indicano"),
+            "{page}: {text}"
+        );
+    }
+    let search = some.read("cerca/index.html");
+    assert!(!search.contains(each), "{search}");
+    // Every unit with a rule of its own: the sentence is true.
+    let all = site_with(
+        "",
+        &[
+            (
+                "polizia",
+                "nome: Polizia locale\naltre_attivita: non_smartizzabili\nsmartizzabili:\n  - Gestione dei verbali\n",
+            ),
+            (
+                "ragioneria",
+                "nome: Ragioneria\naltre_attivita: smartizzabili\nnon_smartizzabili:\n  - Economato\n",
+            ),
+        ],
+    );
+    build_strict(&all);
+    for page in ["index.html", "cerca/index.html"] {
+        assert!(page_text(&all, page).contains(each), "{page}");
+    }
+}
+
+/// A unit that lists activities on one side only, in a catalogue whose
+/// `_sito.yaml` lists common ones on the other (which `check` rightly does
+/// not warn about), read "Attività non smartizzabili (0)", "Nessuna
+/// attività." and a card "0 non smartizzabili": the common ones apply to it.
+#[test]
+fn a_units_empty_side_with_common_activities_is_not_none() {
+    let site = site_with(
+        "smartizzabili:\n  - Formazione tramite webinar\nnon_smartizzabili:\n  - Ricevimento del pubblico\n",
+        &[
+            (
+                "tributi",
+                "nome: Tributi\nsmartizzabili:\n  - Accertamenti IMU\n",
+            ),
+            (
+                "anagrafe",
+                "nome: Anagrafe\nsmartizzabili: []\nnon_smartizzabili:\n  - Sportello\n",
+            ),
+            (
+                "polizia",
+                "nome: Polizia\naltre_attivita: non_smartizzabili\nsmartizzabili:\n  - Verbali\n",
+            ),
+        ],
+    );
+    build_strict(&site);
+    // A unit's own rule for the side says it, and nothing else.
+    let polizia = page_text(&site, "polizia/index.html");
+    assert!(!polizia.contains("Nessuna attività propria"), "{polizia}");
+    let tributi = site.html("tributi/index.html");
+    let text = page_text(&site, "tributi/index.html");
+    assert!(!text.contains("Nessuna attività."), "{text}");
+    assert!(!text.contains("0 attività non smartizzabili"), "{text}");
+    assert_eq!(
+        texts(&tributi, "#non-smartizzabili"),
+        ["Attività non smartizzabili (solo le comuni a tutti gli uffici)"]
+    );
+    assert_eq!(
+        texts(&tributi, "#smartizzabili"),
+        ["Attività smartizzabili (1)"]
+    );
+    let none = tributi
+        .select(&sel(".blocco-no .nessuna a"))
+        .next()
+        .unwrap();
+    assert_eq!(
+        none.value().attr("href"),
+        Some("../#comuni-non-smartizzabili")
+    );
+    let anagrafe = page_text(&site, "anagrafe/index.html");
+    assert!(
+        anagrafe.contains("Attività smartizzabili: solo le comuni a tutti gli uffici")
+            && !anagrafe.contains("0 attività smartizzabili"),
+        "{anagrafe}"
+    );
+    let chips = texts(&site.html("index.html"), ".card .chip");
+    assert_eq!(
+        chips,
+        [
+            "✓smartizzabili: solo le comuni a tutti gli uffici",
+            "⌂1 non smartizzabile",
+            "✓1 smartizzabile",
+            "⌂tutte le altre non smartizzabili",
+            "✓1 smartizzabile",
+            "⌂non smartizzabili: solo le comuni a tutti gli uffici",
+        ]
+    );
+    // Without common activities an empty side is still "Nessuna attività".
+    let plain = site_with(
+        "",
+        &[(
+            "tributi",
+            "nome: Tributi\nsmartizzabili:\n  - Accertamenti IMU\n",
+        )],
+    );
+    run_at(&plain, MARCH_15, &["build"]);
+    assert!(page_text(&plain, "tributi/index.html").contains("Nessuna attività."));
+}

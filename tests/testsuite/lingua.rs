@@ -138,7 +138,8 @@ fn italian_counts_of_one_agree() {
         ("anagrafe/index.html", "(1 elencata e tutte le altre)"),
         (
             "archivio/index.html",
-            "<dd>2, di cui 1 smartizzabile (50%)</dd>",
+            // The current edition has a rule for the rest: no share.
+            "<dd>1, di cui 1 smartizzabile (100%)</dd>",
         ),
         (
             "archivio/2025/index.html",

@@ -65,7 +65,9 @@ fn a_unit_page_has_the_list_with_its_label_colour_and_conditions() {
         Some("istruttoria-delle-pratiche-di-residenza")
     );
     let cond = text_of(items[0].select(&sel(".condizione")).next().unwrap());
-    assert_eq!(cond, "Condizionea rotazione, un giorno a settimana");
+    // Read as one sentence, not "Condizionea rotazione" (the label is a
+    // box only to the eye).
+    assert_eq!(cond, "Condizione: a rotazione, un giorno a settimana");
     assert!(items[1].select(&sel(".condizione")).next().is_none());
     // Between the two other lists, and in the jump links, singular and plural.
     let order: Vec<_> = doc
@@ -336,9 +338,13 @@ fn a_move_to_or_from_the_list_is_a_move() {
         .iter()
         .map(|r| (r[0].as_str(), r[3].as_str(), r[4].as_str()))
         .collect();
+    // First the three activities common to every office, new in 2026.
     assert_eq!(
         moves,
         [
+            ("aggiunta", "", "smartizzabili"),
+            ("aggiunta", "", "parzialmente smartizzabili"),
+            ("aggiunta", "", "non smartizzabili"),
             (
                 "spostata",
                 "non smartizzabili",
@@ -350,6 +356,8 @@ fn a_move_to_or_from_the_list_is_a_move() {
                 "non smartizzabili",
                 "parzialmente smartizzabili"
             ),
+            // The 2025 polizia said "all else in presence"; 2026 says nothing.
+            ("regola", "non smartizzabili", ""),
         ]
     );
     let j = json(&site, "modifiche.json");
@@ -539,4 +547,17 @@ fn import_reads_the_condition_column() {
     let expected = conditions(built.root());
     assert!(!expected.is_empty());
     assert_eq!(conditions(again.root()), expected);
+}
+
+/// The condition's label is a box to the eye only: read aloud or copied,
+/// the home's common activity said "Condizioneassicurati anche con ...".
+#[test]
+fn a_condition_reads_as_a_sentence_on_the_home_too() {
+    let site = built();
+    let home = site.html("index.html");
+    let cond = text_of(home.select(&sel(".comuni .condizione")).next().unwrap());
+    assert_eq!(
+        cond,
+        "Condizione: assicurati anche con turnazione del personale"
+    );
 }

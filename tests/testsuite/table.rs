@@ -3,7 +3,7 @@
 //! templates of its own still gets every unit in `righe` and `unita_tutte`
 //! (themes/default/CONTEXT.md), with the same bytes out.
 
-use crate::support::{Site, repo, sel, tree};
+use crate::support::{Site, repo, sel, texts, tree};
 
 /// A template of the site's own, even a copy of the built-in one, gives
 /// the table's context every unit as a value: the site's pages are the
@@ -59,4 +59,46 @@ fn a_table_template_of_its_own_reads_every_unit() {
     assert_eq!(table.select(&sel("li.unita")).count(), units);
     let first_unit = table.select(&sel("li.unita")).next().expect("a unit");
     assert!(first_unit.text().collect::<String>().ends_with('/'));
+}
+
+/// With a rule for the activities not listed, the table counted "2
+/// attività in 1 unità organizzativa" of a catalogue that covers every
+/// activity; the home says "attività elencate", and so does the table now.
+#[test]
+fn the_tables_count_is_of_listed_activities_when_a_rule_covers_the_rest() {
+    let site = Site::empty();
+    let sito = "ente: Comune di Prova\ntitolo: Catalogo\nbase_url: https://www.comune.prova.it/lavoro-agile/\naggiornato_il: 2026-03-01\n";
+    site.write(
+        "content/_sito.yaml",
+        &format!("{sito}altre_attivita: non_smartizzabili\n"),
+    );
+    site.write(
+        "content/polizia.yaml",
+        "nome: Polizia locale\nsmartizzabili:\n  - Verbali\n",
+    );
+    site.build();
+    let intro = texts(&site.html("tabella/index.html"), "main .testo").join(" ");
+    assert!(
+        intro.ends_with("1 attività elencata in 1 unità organizzativa. Il nome dell'unità porta alla sua pagina."),
+        "{intro}"
+    );
+    // One list for the whole body, the same.
+    let one = Site::empty();
+    one.write(
+        "content/_sito.yaml",
+        &format!(
+            "{sito}altre_attivita: smartizzabili\nnon_smartizzabili:\n  - Sportello\n  - Mensa\n"
+        ),
+    );
+    one.build();
+    let intro = texts(&one.html("tabella/index.html"), "main .testo").join(" ");
+    assert!(intro.ends_with(": 2 attività elencate."), "{intro}");
+    // Without a rule, "attività" as before.
+    one.write(
+        "content/_sito.yaml",
+        &format!("{sito}non_smartizzabili:\n  - Sportello\n  - Mensa\n"),
+    );
+    one.build();
+    let intro = texts(&one.html("tabella/index.html"), "main .testo").join(" ");
+    assert!(intro.ends_with(": 2 attività."), "{intro}");
 }

@@ -84,6 +84,9 @@ base-vai-al-contenuto = Vai al contenuto
 base-amministrazione-trasparente = Amministrazione trasparente
 base-navigazione-principale = Navigazione principale
 base-edizione-precedente = Edizione precedente, non più in vigore
+# Un'edizione precedente il cui valido_al non è ancora passato (la nuova
+# entra in vigore dopo): segue "al" e la data.
+base-edizione-precedente-fino = Edizione precedente, in vigore fino
 base-stai-consultando = Stai consultando l'edizione { $nome } del catalogo
 base-periodo-tra-parentesi = (periodo { $periodo })
 base-pubblicata = pubblicata
@@ -92,6 +95,10 @@ base-in-vigore-minuscolo = in vigore
 base-resta-pubblicata = Resta pubblicata per cinque anni come previsto dal D.Lgs. 33/2013, art. 8.
 base-questa-pagina-in-vigore = Questa pagina nell'edizione in vigore
 base-vai-edizione-in-vigore = Vai all'edizione in vigore
+# Le stesse due quando l'edizione corrente, per le sue date, non è in
+# vigore il giorno della costruzione (scaduta o non ancora iniziata).
+base-questa-pagina-corrente = Questa pagina nell'edizione corrente
+base-vai-edizione-corrente = Vai all'edizione corrente
 base-tutte-le-edizioni = Tutte le edizioni
 base-percorso-di-navigazione = Percorso di navigazione
 base-non-piu-in-vigore = Questo catalogo non è più in vigore
@@ -128,6 +135,8 @@ indice-per = per
 indice-in = in
 indice-vale-per-ogni-unita = Vale per ogni unità organizzativa, salvo quanto indicato nella sua pagina.
 indice-regola-di-ciascuna-unita = Per le attività non elencate vale la regola indicata nella pagina di ciascuna unità organizzativa.
+# Quando solo alcune unità (non tutte) hanno una regola propria.
+indice-regola-di-alcune-unita = Alcune unità organizzative indicano nella loro pagina una regola per le attività che non elencano.
 indice-legenda-si = Smartizzabili
 indice-legenda-parz = Parzialmente smartizzabili
 indice-legenda-no = Non smartizzabili
@@ -174,6 +183,11 @@ unita-voce-no = non smartizzabile
 # Per chi usa un lettore di schermo: il collegamento a un'attività.
 unita-link-attivita = Link all'attività { $voce } n. { $numero }
 unita-nessuna-attivita = Nessuna attività.
+# Un elenco vuoto dell'unità quando _sito.yaml ha attività comuni dello
+# stesso tipo: nel conteggio, nei collegamenti e sotto il titolo, seguito
+# dal collegamento "attività comuni a tutti gli uffici" e da un punto.
+unita-solo-comuni = solo le comuni a tutti gli uffici
+unita-nessuna-propria = Nessuna attività propria dell'unità: valgono le
 unita-oltre-a-quelle-elencate = Oltre a quelle elencate:
 unita-altre-unita = Altre unità organizzative
 unita-precedente = Unità precedente
@@ -238,6 +252,7 @@ cerca-tutti-gli-ambiti = Tutti gli ambiti
 cerca-trova-elencate = La ricerca trova le attività elencate nel catalogo.
 cerca-regola-diversa = Alcune unità organizzative possono avere una regola diversa: è indicata nella loro pagina.
 cerca-trova-elencate-regola-unita = La ricerca trova le attività elencate nel catalogo; per quelle non elencate vale la regola indicata nella pagina di ciascuna unità organizzativa.
+cerca-trova-elencate-regola-alcune-unita = La ricerca trova le attività elencate nel catalogo; alcune unità organizzative indicano nella loro pagina una regola per quelle non elencate.
 cerca-risultati = Risultati
 cerca-mostra-altri = Mostra altri risultati
 
@@ -272,6 +287,11 @@ modifiche-dalle-alle = dalle { $prima } alle { $dopo }
 modifiche-modificata = Modificata
 modifiche-prima = prima:
 modifiche-nell-edizione-precedente = nell'edizione precedente
+# La regola per le attività non elencate (altre_attivita) cambiata tra le
+# due edizioni: segue la frase della regola nuova, poi tra parentesi
+# "prima:" e quella di prima; "nessuna regola" dove non c'era o non c'è più.
+modifiche-regola-cambiata = Cambiata la regola per le attività non elencate
+modifiche-nessuna-regola = nessuna regola
 modifiche-come-confrontate = Come sono confrontate le due edizioni
 modifiche-regola = Le unità organizzative sono abbinate per nome del file, poi per nome. Dentro ogni unità, un'attività è la stessa nelle due edizioni se il testo coincide a meno di maiuscole, accenti e punteggiatura; tra le attività rimaste, se almeno il { $soglia }% dei caratteri coincide. Un'attività passata all'altro elenco è «spostata»; una con il testo cambiato è «modificata»; le altre sono aggiunte o rimosse.
 modifiche-scaricabili = Gli stessi dati sono scaricabili in
