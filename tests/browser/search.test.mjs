@@ -266,7 +266,7 @@ test('the filter of the activities in part: their label, colour and condition, W
   assert.deepEqual(part.map(row), ['Ricevimento dei contribuenti su appuntamento | Ufficio tributi | Parzialmente smartizzabile']);
   assert.equal(new URL(page.url()).search, '?q=ricevimento&tipo=parz');
   const item = page.locator('#ricerca-risultati > li.risultato-parz');
-  assert.equal(await item.locator('.condizione').textContent(), 'Condizionein parte, con appuntamento in videochiamata');
+  assert.equal(await item.locator('.condizione').textContent(), 'Condizione: in parte, con appuntamento in videochiamata');
   assert.deepEqual(await axeViolations(page), [], 'WCAG 2.1 AA with a result in part shown');
   // The unit page it links to, and the home with its bar and cards.
   for (const path of ['tributi/', '', 'tabella/']) {

@@ -114,12 +114,15 @@
     if (doc[4]) {
       var cond = el('p', 'condizione');
       cond.appendChild(el('span', 'condizione-etichetta', S.frase('js-condizione')));
+      // Read aloud and copied as "Condizione: a rotazione", as on the unit page.
+      cond.appendChild(el('span', 'visually-hidden', ': '));
       cond.appendChild(highlighted(doc[4], words, fixes));
       li.appendChild(cond);
     }
     if (doc[2]) {
       var nota = el('p', 'risultato-nota');
       nota.appendChild(el('span', 'nota-etichetta', S.frase('js-nota')));
+      nota.appendChild(el('span', 'visually-hidden', ': '));
       nota.appendChild(highlighted(doc[2], words, fixes));
       li.appendChild(nota);
     }
