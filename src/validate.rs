@@ -118,6 +118,7 @@ pub fn validate(
             check_unit_is_the_body(&config, &units, &sources, diags);
             check_area_spellings(&units, &sources, diags);
             check_same_names(&units, &sources, diags);
+            check_repeated_common(&config, &units, &sources, diags);
         }
     }
     model::sort_units(&mut units);
@@ -611,6 +612,44 @@ fn check_same_names(
             file = crate::diagnostic::display_path(&seen_in.display)
         );
         diags.push(on(src, at, d));
+    }
+}
+
+/// A unit listing again an activity of `_sito.yaml`'s common lists (those
+/// of every office): its page and counts would have it twice. A warning at
+/// each such activity, naming the common list. Linear in the number of
+/// activities.
+fn check_repeated_common(
+    c: &SiteConfig,
+    units: &[std::sync::Arc<Unit>],
+    sources: &[std::sync::Arc<SourceFile>],
+    diags: &mut Diagnostics,
+) {
+    let common: FxHashMap<&str, ListKind> = c
+        .lists()
+        .into_iter()
+        .flat_map(|(kind, l)| l.iter().map(move |a| (a.testo.trim(), kind)))
+        .collect();
+    if common.is_empty() {
+        return;
+    }
+    for (u, src) in units.iter().zip(sources) {
+        for (kind, list) in u.lists() {
+            for a in list {
+                let Some(in_common) = common.get(a.testo.trim()) else {
+                    continue;
+                };
+                let d = diag!(
+                    Warning,
+                    "validate-common-activity-repeated",
+                    &src.display,
+                    text = short(a.testo.trim()),
+                    common = in_common.key(),
+                    list = kind.key()
+                );
+                diags.push(on(src, a.span, d));
+            }
+        }
     }
 }
 

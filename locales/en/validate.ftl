@@ -63,6 +63,12 @@ validate-unit-name-twice = the unit `{ $name }` has the same name as the unit of
         Each file in `content/` is an organizational unit with its own page. Two files with the same `nome` in the same area (for example a copy of a file made in the web editor, or a second import) publish two units of one name, counted twice.
         Gather the activities into one file, or give each unit the name it has in the act. The same name in two different areas (a `Segreteria` in each) is allowed.
 
+validate-common-activity-repeated = the activity "{ $text }" is already among those common to every office (`{ $common }` of `_sito.yaml`): here, in `{ $list }`, it would be published and counted a second time for this unit
+    .hint = remove it from this file, since it already applies to every office; or remove it from `_sito.yaml`, if it is not common to all
+    .spiegazione =
+        The activities listed in `_sito.yaml` apply to every unit and appear on each unit's page. When a unit repeats them in its own file, its page and the counts have them twice.
+        Keep each activity in one place: in `_sito.yaml` if it belongs to every office, in the unit's file if it is its own.
+
 validate-invalid-base-url = `{ $url }` is not a valid base_url: it must be an absolute http(s) address, such as https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` is the full address at which the site will be published; the links, the sitemap and the open data are built from it.

@@ -63,6 +63,12 @@ validate-unit-name-twice = l'unità `{ $name }` ha lo stesso nome dell'unità di
         Ogni file di `content/` è un'unità organizzativa con la sua pagina. Due file con lo stesso `nome` nella stessa area (per esempio la copia di un file fatta nell'editor web, o un secondo import) pubblicano due unità omonime, contate due volte.
         Riunire le attività in un file solo, oppure dare a ciascuna unità il nome che ha nell'atto. Lo stesso nome in due aree diverse (una `Segreteria` per area) è ammesso.
 
+validate-common-activity-repeated = l'attività "{ $text }" è già tra quelle comuni a tutti gli uffici (`{ $common }` di `_sito.yaml`): qui, in `{ $list }`, sarebbe pubblicata e contata una seconda volta per questa unità
+    .hint = toglierla da questo file, perché vale già per tutti gli uffici; oppure toglierla da `_sito.yaml`, se non è comune a tutti
+    .spiegazione =
+        Le attività elencate in `_sito.yaml` valgono per ogni unità e compaiono nella pagina di ciascuna. Se un'unità le ripete nel proprio file, la sua pagina e i conteggi le riportano due volte.
+        Tenere ogni attività in un solo posto: in `_sito.yaml` se è di tutti gli uffici, nel file dell'unità se è solo sua.
+
 validate-invalid-base-url = `{ $url }` non è un base_url valido: deve essere un indirizzo http(s) completo, come https://www.comune.esempio.it/amministrazione-trasparente/lavoro-agile/
     .spiegazione =
         `base_url` è l'indirizzo completo a cui sarà pubblicato il sito; da esso si costruiscono i collegamenti, la mappa del sito e i dati aperti.

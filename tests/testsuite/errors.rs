@@ -173,6 +173,8 @@ mistakes! {
     one_area_spelt_three_ways_is_a_warning_at_each_other_spelling: "areas-spelt-two-ways", 0;
     // A unit file copied: two units of one name; one name in two areas is two units.
     the_same_unit_name_twice_in_one_area_is_a_warning: "unit-name-twice", 0;
+    // A unit repeating an activity common to every office: counted twice.
+    a_common_activity_repeated_in_a_unit_is_a_warning: "common-activity-repeated", 0;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
