@@ -627,6 +627,21 @@ pub fn report(out: &Output, site: &Site, root: &Path, diags: &mut Diagnostics) {
                     diag!(Warning, "linkcheck-link-dropped", f.file, url = url),
                     url,
                 ),
+                Slip::Heading { level, after } => {
+                    let marks = "#".repeat(usize::from(*level));
+                    let d = diag!(
+                        Warning,
+                        "linkcheck-heading-outline",
+                        f.file,
+                        level = *level,
+                        after = *after,
+                        marks = &marks
+                    );
+                    // Found in its file by its own line (`### Orari`).
+                    let line = f.text[offset..].lines().next().unwrap_or("").trim_end();
+                    diags.push(placed(&fields, i, offset, line, d, root, &mut files));
+                    continue;
+                }
             };
             diags.push(placed(&fields, i, offset, at, d, root, &mut files));
         }

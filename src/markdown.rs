@@ -53,19 +53,39 @@ pub(crate) enum Slip {
     /// A link or image with another scheme (`javascript:`, `ftp:`): shown
     /// as its text alone.
     Dropped { url: String },
+    /// A heading of `level` (1 to 6) that breaks the page's outline:
+    /// `# ` is a second main heading (the page has its own), and a level
+    /// deeper than the one before it plus one skips a level (`after`: that
+    /// level, 1 for the page's own heading).
+    Heading { level: u8, after: u8 },
 }
 
 /// Every [`Slip`] of `src` with the byte offset where it starts, in text
 /// order (the HTML one at its first tag).
 pub(crate) fn slips(src: &str) -> Vec<(Slip, usize)> {
-    // Most texts have no link, image or tag: no parse.
-    if !src.contains(['<', ']']) {
+    // Most texts have no link, image, tag or heading: no parse.
+    if !src.contains(['<', ']']) && !may_have_heading(src) {
         return Vec::new();
     }
     let mut out = Vec::new();
     let mut html: Option<(String, usize, usize)> = None;
+    // The level of the heading before: the page's own is 1.
+    let mut outline = 1u8;
     for (ev, range) in Parser::new_ext(src, options()).into_offset_iter() {
         match ev {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = level as u8;
+                if level == 1 || level > outline + 1 {
+                    out.push((
+                        Slip::Heading {
+                            level,
+                            after: outline,
+                        },
+                        range.start,
+                    ));
+                }
+                outline = level;
+            }
             Event::Html(s) | Event::InlineHtml(s) => {
                 for (i, tag) in tags(&s) {
                     match &mut html {
@@ -96,6 +116,16 @@ pub(crate) fn slips(src: &str) -> Vec<(Slip, usize)> {
         out.sort_by_key(|(_, at)| *at);
     }
     out
+}
+
+/// Whether a line of `src` could make a heading: `# ...`, or a line of
+/// `=` or `-` alone under a text (a setext heading).
+fn may_have_heading(src: &str) -> bool {
+    src.lines().any(|l| {
+        let l = l.trim();
+        l.starts_with('#')
+            || (!l.is_empty() && (l.bytes().all(|b| b == b'=') || l.bytes().all(|b| b == b'-')))
+    })
 }
 
 /// The tags of a piece of raw HTML with their byte offsets: `<br>`,
@@ -289,6 +319,27 @@ mod tests {
             ]
         );
         assert!(slips("[a](https://x.it/)").is_empty());
+    }
+
+    /// A second main heading, or a level skipped, in a text shown under
+    /// its page's own heading.
+    #[test]
+    fn headings_that_break_the_outline_are_slips() {
+        let heading = |level, after, at| (Slip::Heading { level, after }, at);
+        let src = "# Premessa\n\n## Uffici\n\n#### Orari\n\nTesto\n=====\n";
+        assert_eq!(
+            slips(src),
+            [
+                heading(1, 1, 0),
+                heading(4, 2, src.find("####").unwrap()),
+                heading(1, 4, src.find("Testo").unwrap()),
+            ]
+        );
+        assert!(slips("## Uno\n\n### Due\n\n## Tre\n\nUn - trattino, #12\n").is_empty());
+        assert_eq!(
+            slips("### Orari\n")[0].0,
+            Slip::Heading { level: 3, after: 1 }
+        );
     }
 
     /// What a clerk pastes from a web page or writes for a file on the

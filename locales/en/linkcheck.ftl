@@ -37,6 +37,18 @@ linkcheck-link-dropped = the link `{ $url }` does not lead to a web page, an e-m
         For safety the published pages keep only links to web pages (`https://`, `http://` or an address of the site), to e-mail addresses (`mailto:`) and to telephone numbers (`tel:`); any other address (`javascript:`, `ftp:`, `data:`) is removed and its text stays.
         Write the full address of the page to link to.
 
+linkcheck-heading-outline = { $level ->
+        [1] the heading `#` would be a second main heading of the page, which has its own
+       *[other] the heading `{ $marks }` (level { $level }) comes after one of level { $after }: the levels between are missing
+    }
+    .hint = { $level ->
+        [1] start the text's headings with `##`
+       *[other] use a heading only one level deeper than the one before (after the page's `#`, `##`; after `##`, `###`)
+    }
+    .spiegazione =
+        Screen reader users move through a page by its headings: each page has one main heading (the unit's or page's name) and the text's headings go down one level at a time.
+        In Markdown texts the first level is therefore `##`, then `###`, without skipping. A line of `=` or `-` alone under a line of text also makes it a heading.
+
 linkcheck-broken-link = the link `{ $url }` on { $pages } leads nowhere: { $reason }
     .hint = links between pages of the site are relative, like `../tabella/` or `../nome-unita/#ancora`; check the address
     .hint-template = the link is in no content file: it comes from a template of the theme

@@ -37,6 +37,18 @@ linkcheck-link-dropped = il collegamento `{ $url }` non porta a una pagina web, 
         Per sicurezza le pagine pubblicate tengono solo i collegamenti a pagine web (`https://`, `http://` o un indirizzo del sito), a indirizzi e-mail (`mailto:`) e a numeri di telefono (`tel:`); un altro indirizzo (`javascript:`, `ftp:`, `data:`) viene tolto e resta il testo.
         Scrivere l'indirizzo completo della pagina a cui si vuole portare.
 
+linkcheck-heading-outline = { $level ->
+        [1] il titolo `#` sarebbe un secondo titolo principale della pagina, che ha già il suo
+       *[other] il titolo `{ $marks }` (livello { $level }) viene dopo uno di livello { $after }: i livelli intermedi mancano
+    }
+    .hint = { $level ->
+        [1] iniziare i titoli del testo con `##`
+       *[other] usare un titolo di un livello solo più profondo del precedente (dopo `#` della pagina, `##`; dopo `##`, `###`)
+    }
+    .spiegazione =
+        Chi usa un lettore di schermo scorre la pagina per titoli: ogni pagina ha un solo titolo principale (il nome dell'unità o della pagina) e i titoli del testo scendono di un livello alla volta.
+        Nei testi in Markdown il primo livello è quindi `##`, poi `###`, senza saltarne. Anche una riga di soli `=` o `-` sotto una riga di testo la trasforma in un titolo.
+
 linkcheck-broken-link = il collegamento `{ $url }` non porta da nessuna parte: { $reason } (si trova in: { $pages })
     .hint = i collegamenti tra le pagine del sito sono relativi, come `../tabella/` o `../nome-unita/#ancora`; verificare l'indirizzo
     .hint-template = il collegamento non è in nessun file di contenuto: viene da un modello del tema

@@ -175,6 +175,8 @@ mistakes! {
     the_same_unit_name_twice_in_one_area_is_a_warning: "unit-name-twice", 0;
     // A unit repeating an activity common to every office: counted twice.
     a_common_activity_repeated_in_a_unit_is_a_warning: "common-activity-repeated", 0;
+    // Markdown headings: a second main heading, a skipped level.
+    markdown_headings_that_break_the_outline_are_warnings: "markdown-headings", 0;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
