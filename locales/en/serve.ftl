@@ -50,6 +50,7 @@ serve-method-not-allowed = 405 Method Not Allowed: the preview answers GET and H
 serve-request-head-too-large = the request line and headers are larger than { $max } bytes
 serve-request-not-a-path = the request target must be a path starting with /
 serve-request-encoded-slash = encoded slashes are not allowed
+serve-request-bad-percent = invalid `%` escape: `%` must be followed by two hexadecimal digits
 serve-request-path-not-utf8 = the path is not UTF-8
 serve-request-control-character = control characters are not allowed
 serve-request-backslash = backslashes are not allowed

@@ -50,6 +50,7 @@ serve-method-not-allowed = 405 Method Not Allowed: l'anteprima risponde solo a G
 serve-request-head-too-large = la riga della richiesta e le intestazioni superano { $max } byte
 serve-request-not-a-path = la destinazione della richiesta deve essere un percorso che comincia con /
 serve-request-encoded-slash = le barre codificate non sono ammesse
+serve-request-bad-percent = la sequenza `%` non è valida: dopo `%` servono due cifre esadecimali
 serve-request-path-not-utf8 = il percorso non è UTF-8
 serve-request-control-character = i caratteri di controllo non sono ammessi
 serve-request-backslash = le barre rovesciate non sono ammesse
