@@ -37,6 +37,8 @@ serve-rebuild-timeout = la ricostruzione ha superato { $budget } ed è stata fer
 ## a un browser o a un altro programma (src/serve/mod.rs, watch.rs, http.rs, net.rs)
 
 serve-cannot-listen = impossibile mettersi in ascolto su { $addr }: { $error }
+serve-port-reserved = impossibile mettersi in ascolto su { $addr }: le porte sotto 1024 sono riservate all'amministratore del computer; scegliere una porta da 1024 in su, per esempio: trasparenza serve --port 1111
+serve-address-not-here = impossibile mettersi in ascolto su { $addr }: { $ip } non è un indirizzo di questo computer; indicare con --bind uno dei suoi indirizzi, oppure 127.0.0.1 (solo questo computer) o 0.0.0.0 (anche gli altri della rete)
 serve-cannot-watch = impossibile tenere d'occhio { $folder }: { $error }
 serve-stopped-watching = le modifiche non vengono più seguite: riavviare `trasparenza serve` per vedere i nuovi salvataggi
 # $host: il nome usato dalla richiesta, tra virgolette.
