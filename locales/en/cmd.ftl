@@ -94,6 +94,7 @@ cmd-archivia-done =
     Archived content/ as content/_archivio/{ $name }/ ({ $files } files).
     Next: edit content/ for the new edition (_sito.yaml: periodo, pubblicato_il, aggiornato_il, fonte; then the units), and build.
 cmd-archivia-nothing = Nothing was archived: fix _sito.yaml, or name the edition with --edizione.
+cmd-archivia-has-errors = Nothing was archived: the current edition has the errors listed above, which the copy in content/_archivio/ would keep (and the site would not build until they were corrected there too); correct them, then run archivia again.
 cmd-archivia-no-content = there is no content/ folder in { $root } (use --root to point at the site folder)
 cmd-archivia-bad-name = `{ $name }` is not a valid edition name: use lowercase letters, digits and single dashes
 cmd-archivia-bad-name-suggestion = `{ $name }` is not a valid edition name: use lowercase letters, digits and single dashes (for example `{ $suggestion }`)

@@ -85,6 +85,7 @@ cmd-archivia-done =
     Archiviato content/ come content/_archivio/{ $name }/ ({ $files } file).
     Prossimo passo: modificare content/ per la nuova edizione (_sito.yaml: periodo, pubblicato_il, aggiornato_il, fonte; poi le unità) e costruire il sito.
 cmd-archivia-nothing = Non è stato archiviato nulla: correggere _sito.yaml, oppure indicare il nome dell'edizione con --edizione.
+cmd-archivia-has-errors = Non è stato archiviato nulla: l'edizione corrente ha gli errori elencati sopra, che la copia in content/_archivio/ conserverebbe (e il sito non si costruirebbe finché non fossero corretti anche lì); correggerli, poi eseguire di nuovo archivia.
 cmd-archivia-no-content = non c'è una cartella content/ in { $root } (usare --root per indicare la cartella del sito)
 cmd-archivia-bad-name = `{ $name }` non è un nome di edizione valido: usare lettere minuscole, cifre e trattini singoli
 cmd-archivia-bad-name-suggestion = `{ $name }` non è un nome di edizione valido: usare lettere minuscole, cifre e trattini singoli (per esempio `{ $suggestion }`)

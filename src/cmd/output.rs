@@ -413,6 +413,8 @@ pub(crate) enum Message {
         files: usize,
     },
     NothingArchived,
+    /// The current edition has errors: nothing archived.
+    EditionHasErrors,
     NoContentFolder(PathBuf),
     BadEditionName {
         name: String,
@@ -735,6 +737,7 @@ impl fmt::Display for Message {
 
             M::Archived { name, files } => t!("cmd-archivia-done", name = name, files = *files),
             M::NothingArchived => t!("cmd-archivia-nothing"),
+            M::EditionHasErrors => t!("cmd-archivia-has-errors"),
             M::NoContentFolder(root) => t!("cmd-archivia-no-content", root = root.as_path()),
             M::BadEditionName { name, suggestion } if suggestion.is_empty() => {
                 t!("cmd-archivia-bad-name", name = name)
