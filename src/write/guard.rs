@@ -11,7 +11,7 @@
 //! one inside, an output whose parent this user cannot write, and a
 //! non-empty folder that is not an earlier output of trasparenza (recognised
 //! by its [`MANIFEST`]), unless `--force` says to replace that last one
-//! anyway. [`same_folder`] and
+//! anyway (never a folder directly under `/`, such as `/etc`). [`same_folder`] and
 //! [`is_inside`] give the same identity test to other commands. It only
 //! reads the disk, never writes.
 
@@ -89,6 +89,10 @@ pub(crate) enum Reason {
     /// The folder that would hold the new site beside it (named) cannot be
     /// written, and why.
     ParentNotWritable(PathBuf, String),
+    /// A folder directly under the filesystem's root (`/etc`, `/usr`,
+    /// `/srv`...) holding files trasparenza did not write, refused even with
+    /// `--force`; the folder inside it to suggest.
+    TopLevel(PathBuf),
 }
 
 impl fmt::Display for Refusal {
@@ -168,6 +172,11 @@ impl fmt::Display for Refusal {
                 output = output,
                 path = p.as_path(),
                 error = e
+            ),
+            TopLevel(inside) => t!(
+                "write-refused-top-level",
+                output = output,
+                inside = inside.as_path()
             ),
         };
         f.write_str(&text)
@@ -258,10 +267,16 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
         );
     }
     if out.exists()
-        && !force
         && let Err(reason) = earlier_output_or_empty(r)
     {
-        return refuse(&shown, reason);
+        // `--force` on a system's folder (`--output /etc --force`, a slip
+        // for `/etc/sito`) would have replaced it whole.
+        if r.parent().is_some_and(|p| same_folder(p, Path::new("/"))) {
+            return refuse(&shown, Reason::TopLevel(r.join("sito")));
+        }
+        if !force {
+            return refuse(&shown, reason);
+        }
     }
     Ok(Target {
         given: output.to_path_buf(),
@@ -678,6 +693,26 @@ mod tests {
         );
     }
 
+    /// `--force` never replaces a folder directly under `/` that
+    /// trasparenza did not write: `--output /etc --force` was accepted, and
+    /// the build would have replaced `/etc` whole. (Only read here: the
+    /// guard never writes.)
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_system_folder_is_refused_even_with_force() {
+        let d = site();
+        let root = d.path().join("site");
+        for dir in ["/etc", "/usr"] {
+            let dir = Path::new(dir);
+            assert_eq!(
+                reason(&root, dir, true),
+                Some(Reason::TopLevel(dir.join("sito"))),
+                "{}",
+                dir.display()
+            );
+        }
+    }
+
     #[test]
     fn a_file_in_the_way_is_named() {
         let d = site();
@@ -775,6 +810,7 @@ mod tests {
             MountPoint("www/sito".into()),
             MountInside("www/dati".into()),
             ParentNotWritable("/srv".into(), "Permission denied".into()),
+            TopLevel("/srv/sito".into()),
         ] {
             let refusal = Refusal {
                 shown: "x".into(),
