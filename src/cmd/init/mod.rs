@@ -263,6 +263,32 @@ fn create_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
 mod tests {
     use super::*;
 
+    /// The comments of the files `init` writes are read by the body's
+    /// clerks and IT supplier: Italian, like the rest of them (a comment
+    /// of `ci/pubblica.sh` was English). A comment line with an English
+    /// function word fails, with its file and line.
+    #[test]
+    fn the_comments_of_the_written_files_are_italian() {
+        const ENGLISH: &[&str] = &[
+            "the", "is", "are", "with", "its", "still", "within", "of", "when", "this",
+        ];
+        let mut english = Vec::new();
+        for (path, text) in FILES {
+            for (n, line) in text.lines().enumerate() {
+                let Some((_, comment)) = line.split_once('#') else {
+                    continue;
+                };
+                let words = comment
+                    .split(|c: char| !c.is_alphabetic())
+                    .map(str::to_lowercase);
+                if let Some(w) = words.into_iter().find(|w| ENGLISH.contains(&w.as_str())) {
+                    english.push(format!("{path}:{}: `{w}` in {line}", n + 1));
+                }
+            }
+        }
+        assert!(english.is_empty(), "{}", english.join("\n"));
+    }
+
     #[test]
     fn source_date_epoch_sets_the_day() {
         assert_eq!(today(Some("1795910400")).unwrap().to_string(), "2026-11-29");
