@@ -207,3 +207,22 @@ fn a_command_run_inside_content_names_the_site_folder_above() {
     }
     assert!(!site.root().join("public").exists());
 }
+
+/// `--strict` failing on warnings alone says why on stderr in every format:
+/// with `--format github`, `gitlab` or `json` the report showed only
+/// warnings and the job failed with no reason given. stdout stays the
+/// report alone.
+#[test]
+fn strict_says_why_it_failed_in_every_format() {
+    let site = Site::fixture("basic");
+    for format in ["human", "github", "gitlab", "json"] {
+        let r = site.run(&["check", "--strict", "--format", format]);
+        assert_eq!(r.code(), Some(1), "{format}: {}", r.stderr());
+        assert!(
+            r.stderr().contains("--strict: warnings count as errors"),
+            "{format}: {}",
+            r.stderr()
+        );
+        assert!(!r.stdout().contains("--strict"), "{format}: {}", r.stdout());
+    }
+}
