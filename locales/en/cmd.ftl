@@ -264,15 +264,17 @@ cmd-init-replace = Next: replace { $count ->
         [one] { $first }
        *[other] { $first } and { $second }
     } in content/_sito.yaml (`trasparenza check` lists what is left),
-# $step: example | lists | units
+# $step: example | lists | switch | units
 cmd-init-then = then { $step ->
         [example] import the catalogue or edit content/ufficio-esempio.yaml
         [lists] write the act's lists and its rule (altre_attivita) in content/_sito.yaml
+        [switch] for one list for the whole body, write the act's lists and its rule (altre_attivita) in content/_sito.yaml (already there, not changed), as in the commented examples at its end, and delete content/ufficio-esempio.yaml
        *[units] import the catalogue or add a file per unit to content/
     }.
 cmd-init-next = Next: { $step ->
         [example] import the catalogue or edit content/ufficio-esempio.yaml
         [lists] write the act's lists and its rule (altre_attivita) in content/_sito.yaml
+        [switch] for one list for the whole body, write the act's lists and its rule (altre_attivita) in content/_sito.yaml (already there, not changed), as in the commented examples at its end, and delete content/ufficio-esempio.yaml
        *[units] import the catalogue or add a file per unit to content/
     }.
 cmd-init-ask-shape = How does the act list the activities? 1) uffici: a list for each office, one file per unit; 2) elenco: one list for the whole body, in _sito.yaml. [uffici]

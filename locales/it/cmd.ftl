@@ -288,15 +288,17 @@ cmd-init-replace = Prossimo passo: sostituire { $count ->
         [one] { $first }
        *[other] { $first } e { $second }
     } in content/_sito.yaml (`trasparenza check` elenca che cosa resta),
-# $step: example | lists | units
+# $step: example | lists | switch | units
 cmd-init-then = poi { $step ->
         [example] importare il catalogo o modificare content/ufficio-esempio.yaml
         [lists] scrivere in content/_sito.yaml gli elenchi dell'atto e la sua regola (altre_attivita)
+        [switch] per un solo elenco per tutto l'ente, scrivere in content/_sito.yaml (già presente, non modificato) gli elenchi dell'atto e la sua regola (altre_attivita), come negli esempi commentati in fondo al file, e cancellare content/ufficio-esempio.yaml
        *[units] importare il catalogo o aggiungere a content/ un file per unità
     }.
 cmd-init-next = Prossimo passo: { $step ->
         [example] importare il catalogo o modificare content/ufficio-esempio.yaml
         [lists] scrivere in content/_sito.yaml gli elenchi dell'atto e la sua regola (altre_attivita)
+        [switch] per un solo elenco per tutto l'ente, scrivere in content/_sito.yaml (già presente, non modificato) gli elenchi dell'atto e la sua regola (altre_attivita), come negli esempi commentati in fondo al file, e cancellare content/ufficio-esempio.yaml
        *[units] importare il catalogo o aggiungere a content/ un file per unità
     }.
 cmd-init-ask-shape = Come elenca le attività l'atto? 1) uffici: un elenco per ciascun ufficio, un file per unità; 2) elenco: un solo elenco per tutto l'ente, in _sito.yaml. [uffici]

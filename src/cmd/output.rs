@@ -348,6 +348,8 @@ pub(crate) enum NextStep {
     EditTheExample,
     AddUnits,
     EditTheLists,
+    /// The lists shape asked of a site made with the example unit.
+    SwitchToLists,
 }
 
 /// Every sentence the command layer says, with what it names. Texts
@@ -628,6 +630,7 @@ impl NextStep {
             NextStep::EditTheExample => "example",
             NextStep::AddUnits => "units",
             NextStep::EditTheLists => "lists",
+            NextStep::SwitchToLists => "switch",
         }
     }
 }

@@ -514,3 +514,37 @@ fn init_naming_a_file_says_so_and_writes_nothing() {
     );
     assert!(!site.root().join("content").exists());
 }
+
+/// `init` again on a site it made keeps the example unit and says so (it
+/// was listed as "Not added, since content/ already holds files" though it
+/// was there); `--forma elenco` on a site of the offices shape says that
+/// the kept `_sito.yaml` needs the lists by hand and the example unit goes.
+#[test]
+fn init_again_keeps_the_example_unit_and_names_it_kept() {
+    let site = Site::empty();
+    init(&site, &["--forma", "uffici"]);
+    let example = read(&site, "content/ufficio-esempio.yaml");
+    let r = init(&site, &["--forma", "uffici"]);
+    let out = r.stdout();
+    assert!(!out.contains("Not added"), "{out}");
+    assert!(out.contains("\n  content/ufficio-esempio.yaml\n"), "{out}");
+    assert!(
+        out.contains("Next: import the catalogue or edit content/ufficio-esempio.yaml."),
+        "{out}"
+    );
+
+    let r = init(&site, &["--forma", "elenco"]);
+    let out = r.stdout();
+    assert!(!out.contains("Not added"), "{out}");
+    let kept = out
+        .split("Kept, already there (not overwritten):\n")
+        .nth(1)
+        .unwrap_or("");
+    assert!(kept.contains("  content/ufficio-esempio.yaml\n"), "{out}");
+    assert!(
+        out.contains("(already there, not changed)")
+            && out.contains("delete content/ufficio-esempio.yaml"),
+        "{out}"
+    );
+    assert_eq!(read(&site, "content/ufficio-esempio.yaml"), example);
+}

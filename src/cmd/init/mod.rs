@@ -68,8 +68,10 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
         })
     })?;
     // An existing content/ gets no example unit: `build` would publish it
-    // beside the site's own units.
-    let skipped = has_content(&root.join("content")).then_some(EXAMPLE);
+    // beside the site's own units. One already there (an earlier `init`)
+    // is kept, and said to be.
+    let example_there = root.join(EXAMPLE).symlink_metadata().is_ok();
+    let skipped = (!example_there && has_content(&root.join("content"))).then_some(EXAMPLE);
     let forma = match args.forma {
         Some(f) => f,
         None if io::stdin().is_terminal() => super::output::ask_shape(),
@@ -77,7 +79,7 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     };
     let (mut created, mut kept) = (Vec::new(), Vec::new());
     for (rel, template) in FILES {
-        if skipped == Some(*rel) || (forma == Forma::Elenco && *rel == EXAMPLE) {
+        if skipped == Some(*rel) || (forma == Forma::Elenco && *rel == EXAMPLE && !example_there) {
             continue;
         }
         let text = fill(&shaped(rel, template, forma), &values);
@@ -105,7 +107,12 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     if let Some(f) = skipped {
         lines.push(Message::ExampleNotAdded(f));
     }
-    let next = if forma == Forma::Elenco {
+    // `--forma elenco` on a site with the example unit (an earlier `init` of
+    // the offices shape): its `_sito.yaml` was kept, so the lists go there
+    // by hand and the example unit goes.
+    let next = if forma == Forma::Elenco && example_there && kept.contains(&"content/_sito.yaml") {
+        NextStep::SwitchToLists
+    } else if forma == Forma::Elenco {
         NextStep::EditTheLists
     } else if created.contains(&EXAMPLE) || kept.contains(&EXAMPLE) {
         NextStep::EditTheExample
