@@ -599,6 +599,22 @@ pub(crate) enum Message {
     },
     /// `init`'s folder is the name of a file.
     SiteFolderIsAFile(PathBuf),
+    /// `init` in `/`; a folder inside it to suggest.
+    InitInRoot {
+        root: PathBuf,
+        inside: PathBuf,
+    },
+    /// `init` in the home folder; a folder inside it to suggest.
+    InitInHome {
+        root: PathBuf,
+        inside: PathBuf,
+    },
+    /// `init` inside `content/` or `themes/` (named) of the site `site`.
+    InitInsideSite {
+        root: PathBuf,
+        folder: &'static str,
+        site: PathBuf,
+    },
     CannotWrite {
         path: PathBuf,
         error: String,
@@ -1030,6 +1046,22 @@ impl fmt::Display for Message {
             M::EmptyEnte => t!("cmd-init-empty-ente"),
             M::BadSourceDateEpoch(value) => t!("cmd-init-bad-epoch", value = value),
             M::SiteFolderIsAFile(root) => t!("cmd-init-folder-is-a-file", root = root.as_path()),
+            M::InitInRoot { root, inside } => t!(
+                "cmd-init-in-root",
+                root = root.as_path(),
+                inside = inside.as_path()
+            ),
+            M::InitInHome { root, inside } => t!(
+                "cmd-init-in-home",
+                root = root.as_path(),
+                inside = inside.as_path()
+            ),
+            M::InitInsideSite { root, folder, site } => t!(
+                "cmd-init-inside-site",
+                root = root.as_path(),
+                folder = *folder,
+                site = site.as_path()
+            ),
             M::CannotCreateSiteFolder { root, error } => t!(
                 "cmd-init-cannot-create",
                 root = root.as_path(),

@@ -11,8 +11,8 @@
 //! one inside, an output whose parent this user cannot write, and a
 //! non-empty folder that is not an earlier output of trasparenza (recognised
 //! by its [`MANIFEST`]), unless `--force` says to replace that last one
-//! anyway (never a folder directly under `/`, such as `/etc`). [`same_folder`] and
-//! [`is_inside`] give the same identity test to other commands. It only
+//! anyway (never a folder directly under `/`, such as `/etc`). [`same_folder`],
+//! [`is_inside`] and [`real_path`] give the same tests to other commands. It only
 //! reads the disk, never writes.
 
 use std::collections::BTreeSet;
@@ -301,6 +301,14 @@ pub(crate) fn is_inside(inner: &Path, outer: &Path) -> bool {
     let cwd = std::env::current_dir().unwrap_or_default();
     let (inner, outer) = (Place::of(&cwd, inner), Place::of(&cwd, outer));
     inner.is(&outer) || inner.is_below(&outer)
+}
+
+/// `path` as the system will use it: absolute, `..` and existing symlinks
+/// resolved, the part that does not exist yet as written; `None` when a
+/// folder of it cannot be read or is a file.
+pub(crate) fn real_path(path: &Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    resolve(&cwd, path).ok().map(|r| r.real)
 }
 
 /// Where a path leads: `path` resolved (absolute, existing symlinks

@@ -61,6 +61,7 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     if root.exists() && !root.is_dir() {
         return Err(Failure::usage(Message::SiteFolderIsAFile(root.clone())));
     }
+    refuse_unfit_folder(root).map_err(Failure::usage)?;
     fs::create_dir_all(root).map_err(|e| {
         Failure::usage(Message::CannotCreateSiteFolder {
             root: root.clone(),
@@ -134,6 +135,49 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     }
     lines.push(Message::PreviewAndBuild(root.clone()));
     Ok(Done::lines(lines))
+}
+
+/// Refuses, before anything is written, a folder where a new site does
+/// not belong, judged by what it is (device and inode), not by its
+/// spelling: the filesystem's root, the home folder (a terminal opens
+/// there: `trasparenza init` with no folder spread the site's files among
+/// the user's own), and a folder inside `content/` or `themes/` of a site
+/// (its files would be published as part of that site).
+fn refuse_unfit_folder(root: &Path) -> Result<(), Message> {
+    use crate::write::guard::{is_inside, real_path, same_folder};
+    let Some(real) = real_path(root) else {
+        return Ok(());
+    };
+    let inside = real.join("sito");
+    if real.parent().is_none() || same_folder(&real, Path::new("/")) {
+        return Err(Message::InitInRoot {
+            root: root.to_path_buf(),
+            inside,
+        });
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && same_folder(&real, Path::new(&home))
+    {
+        return Err(Message::InitInHome {
+            root: root.to_path_buf(),
+            inside,
+        });
+    }
+    for site in real.ancestors().skip(1) {
+        if !site.join("content/_sito.yaml").is_file() {
+            continue;
+        }
+        for folder in ["content", "themes"] {
+            if is_inside(&real, &site.join(folder)) {
+                return Err(Message::InitInsideSite {
+                    root: root.to_path_buf(),
+                    folder,
+                    site: site.to_path_buf(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn values(args: &InitArgs) -> Result<Values, Message> {
@@ -294,6 +338,23 @@ mod tests {
             }
         }
         assert!(english.is_empty(), "{}", english.join("\n"));
+    }
+
+    /// The filesystem's root, however spelled, is no place for a site
+    /// (`init /` as root wrote `/content/`, `/ci/`...). Only read here.
+    #[cfg(unix)]
+    #[test]
+    fn the_filesystem_root_is_refused() {
+        for root in ["/", "/tmp/..", "/./"] {
+            assert!(
+                matches!(
+                    refuse_unfit_folder(Path::new(root)),
+                    Err(Message::InitInRoot { .. })
+                ),
+                "{root}"
+            );
+        }
+        assert!(refuse_unfit_folder(&std::env::temp_dir().join("nuovo-sito")).is_ok());
     }
 
     #[test]
