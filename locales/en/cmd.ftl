@@ -16,10 +16,10 @@ cmd-hint = hint: { $hint }
 
 # $problem: not-a-folder | missing | unreadable
 cmd-site-folder = the site folder { $root } { $problem ->
-        [not-a-folder] is not a folder
-        [missing] does not exist
-       *[unreadable] cannot be read
-    } (use --root to point at the site folder, or create a site with `trasparenza init --root { $root }`)
+        [not-a-folder] is not a folder but a file (use --root to point at the site folder, the one holding content/)
+        [missing] does not exist (use --root to point at the site folder, or create a site with `trasparenza init --root { $root }`)
+       *[unreadable] cannot be read (give this user permission to read it, or use --root to point at the site folder)
+    }
 # After the shown diagnostics: the ones of a kind left out. $severity: error | warning | note.
 cmd-more-like = { $file }: { $more } more { $severity ->
         [error] { $more ->

@@ -16,10 +16,10 @@ cmd-hint = suggerimento: { $hint }
 
 # $problem: not-a-folder | missing | unreadable
 cmd-site-folder = la cartella del sito { $root } { $problem ->
-        [not-a-folder] non è una cartella
-        [missing] non esiste
-       *[unreadable] non può essere letta
-    } (usare --root per indicare la cartella del sito, oppure creare un sito con `trasparenza init --root { $root }`)
+        [not-a-folder] non è una cartella ma un file (usare --root per indicare la cartella del sito, quella che contiene content/)
+        [missing] non esiste (usare --root per indicare la cartella del sito, oppure creare un sito con `trasparenza init --root { $root }`)
+       *[unreadable] non può essere letta (dare a questo utente il permesso di leggerla, oppure usare --root per indicare la cartella del sito)
+    }
 # Dopo la diagnostica mostrata: quelle di uno stesso tipo lasciate fuori. $severity: error | warning | note.
 cmd-more-like = { $file }: { $severity ->
         [error] { $more ->

@@ -202,7 +202,11 @@ fn a_missing_site_folder_is_named() {
         .output()
         .unwrap();
     assert_eq!(r.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("non è una cartella"));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("non è una cartella"), "{err}");
+    // Creating a site on the file is no way out (it was suggested).
+    assert!(!err.contains("trasparenza init"), "{err}");
+    assert!(err.contains("quella che contiene content/"), "{err}");
 }
 
 /// Completion scripts and manual pages come from the command definitions,
