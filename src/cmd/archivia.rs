@@ -47,7 +47,13 @@ pub(super) fn name_from(config: &SiteConfig) -> String {
 fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failure> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Failure::usage(Message::NoContentFolder(root.to_path_buf())));
+        // As `build` says it: run from inside `content/`, the site to pass.
+        return Err(Failure::usage(
+            match load::load(root, &mut Diagnostics::new()) {
+                Err(e) => Message::Environment(e.0),
+                Ok(_) => Message::NoContentFolder(root.to_path_buf()),
+            },
+        ));
     }
     // `_sito.yaml` cannot name the edition.
     let unnamed = |diags: Diagnostics| Failure::problems(diags, vec![Message::NothingArchived]);

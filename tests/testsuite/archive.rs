@@ -851,3 +851,20 @@ fn an_edition_with_errors_is_not_archived() {
     let next = site.run(&["archivia", "--edizione", "prossima"]);
     assert!(next.ok(), "{}", next.stderr());
 }
+
+/// `archivia` run from inside `content/` names the site folder to pass, as
+/// `build` does (it said only to use --root).
+#[test]
+fn archivia_from_inside_content_names_the_site() {
+    let site = Site::fixture("archive");
+    let content = site.root().join("content");
+    let r = crate::support::trasparenza()
+        .arg("archivia")
+        .current_dir(&content)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(2), "{err}");
+    assert!(err.contains("the site seems to be .."), "{err}");
+    assert!(!content.join("_archivio/2026-2028").exists());
+}
