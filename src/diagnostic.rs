@@ -206,8 +206,20 @@ impl Diagnostic {
     /// The file named from the repository's root: `site` is the site folder
     /// as given on the command line (CI runs from the repository's root).
     fn repo_path(&self, site: &Path) -> String {
-        let file = if site.is_absolute() || site == Path::new(".") {
+        let file = if site == Path::new(".") {
             self.file.clone()
+        } else if site.is_absolute() {
+            // `--root ${{ github.workspace }}/sito`: named from the current
+            // folder when the site lies in it (it was `content/...`, a file
+            // the pull request does not have).
+            let cwd = std::env::current_dir().and_then(|c| c.canonicalize());
+            match (cwd, site.canonicalize()) {
+                (Ok(cwd), Ok(site)) => match site.strip_prefix(&cwd) {
+                    Ok(rel) => rel.join(&self.file),
+                    Err(_) => self.file.clone(),
+                },
+                _ => self.file.clone(),
+            }
         } else {
             site.join(&self.file)
         };
