@@ -445,6 +445,11 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// Keeps only the problems `keep` accepts.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// How many problems so far: a mark for [`Diagnostics::since`].
     pub(crate) fn mark(&self) -> usize {
         self.items.len()
