@@ -366,12 +366,17 @@ fn archivia_copies_the_current_edition_and_refuses_to_overwrite() {
         "{}",
         named.stderr()
     );
-    let leftovers: Vec<_> = std::fs::read_dir(site.root().join("content/_archivio"))
+    let leftovers = hidden_in_archive(&site);
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The hidden entries of `content/_archivio/` (partial copies of `archivia`).
+fn hidden_in_archive(site: &Site) -> Vec<String> {
+    std::fs::read_dir(site.root().join("content/_archivio"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+        .collect()
 }
 
 /// The 404 page, the sitemap and `robots.txt` belong to the whole site:
@@ -836,11 +841,7 @@ fn an_edition_with_errors_is_not_archived() {
         r.stderr()
     );
     assert!(!site.root().join("content/_archivio/2026-2028").exists());
-    let hidden: Vec<_> = std::fs::read_dir(site.root().join("content/_archivio"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
+    let hidden = hidden_in_archive(&site);
     assert!(hidden.is_empty(), "{hidden:?}");
 
     // Corrected, it is archived; an error then made in that archived copy
