@@ -7,7 +7,8 @@
 //! case-insensitive disks, bind mounts and aliases are seen). It refuses the
 //! site folder, `content/`, `themes/`, any folder holding them or inside
 //! `content/`/`themes/`, the filesystem's root, the home folder, the current
-//! folder, a file, a folder holding `.git`, a mount point or a folder with
+//! folder, a file, a folder holding `.git`, a repository's own folder
+//! (`.git`) or one inside it, a mount point or a folder with
 //! one inside, an output whose parent this user cannot write, and a
 //! non-empty folder that is not an earlier output of trasparenza (recognised
 //! by its [`MANIFEST`]), unless `--force` says to replace that last one
@@ -82,6 +83,9 @@ pub(crate) enum Reason {
     Unreadable(PathBuf, String),
     /// It holds `.git`: a repository or a git work tree.
     GitRepository,
+    /// It is a repository's own folder (`.git`, a bare repository) or lies
+    /// inside one.
+    GitStore,
     /// A filesystem is mounted on it; the folder inside it to suggest.
     MountPoint(PathBuf),
     /// A filesystem is mounted on a folder inside it (named).
@@ -155,6 +159,7 @@ impl fmt::Display for Refusal {
                 error = e
             ),
             GitRepository => t!("write-refused-git-repository", output = output),
+            GitStore => t!("write-refused-git-store", output = output),
             MountPoint(inside) => {
                 t!(
                     "write-refused-mount-point",
@@ -238,6 +243,10 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
     if is_inside(&cwd, r) {
         return refuse(&shown, Reason::CurrentFolder);
     }
+    // `--output .git --force` replaced the repository, history and all.
+    if r.ancestors().any(is_git_store) {
+        return refuse(&shown, Reason::GitStore);
+    }
     if out.exists() {
         match fs::metadata(r) {
             Ok(m) if !m.is_dir() => return refuse(&shown, Reason::NotAFolder(r.clone())),
@@ -283,6 +292,12 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
         dir: out.path,
         via_link,
     })
+}
+
+/// Whether `dir` is a git repository's own folder (`.git`, or a bare
+/// repository): `HEAD`, `objects/` and `refs/` in it.
+fn is_git_store(dir: &Path) -> bool {
+    dir.join("HEAD").is_file() && dir.join("objects").is_dir() && dir.join("refs").is_dir()
 }
 
 /// Whether `a` and `b` are the same folder: the same device and inode,
@@ -721,6 +736,29 @@ mod tests {
         }
     }
 
+    /// A repository's own folder, and any folder inside it, is refused even
+    /// with `--force`: `--output .git --force` replaced the repository
+    /// with the site, its whole history lost.
+    #[test]
+    fn a_git_store_and_what_lies_inside_it_are_refused_even_with_force() {
+        let d = site();
+        let root = d.path().join("site");
+        let git = root.join(".git");
+        fs::create_dir_all(git.join("objects")).unwrap();
+        fs::create_dir_all(git.join("refs/heads")).unwrap();
+        fs::write(git.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+        for out in [git.clone(), git.join("sito"), git.join("refs/heads")] {
+            assert_eq!(
+                reason(&root, &out, true),
+                Some(Reason::GitStore),
+                "{}",
+                out.display()
+            );
+        }
+        // A folder beside it is fine.
+        assert_eq!(reason(&root, &root.join("public"), true), None);
+    }
+
     #[test]
     fn a_file_in_the_way_is_named() {
         let d = site();
@@ -815,6 +853,7 @@ mod tests {
             Home,
             CurrentFolder,
             GitRepository,
+            GitStore,
             MountPoint("www/sito".into()),
             MountInside("www/dati".into()),
             ParentNotWritable("/srv".into(), "Permission denied".into()),
