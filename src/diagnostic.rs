@@ -206,8 +206,20 @@ impl Diagnostic {
     /// The file named from the repository's root: `site` is the site folder
     /// as given on the command line (CI runs from the repository's root).
     fn repo_path(&self, site: &Path) -> String {
-        let file = if site.is_absolute() || site == Path::new(".") {
+        let file = if site == Path::new(".") {
             self.file.clone()
+        } else if site.is_absolute() {
+            // `--root ${{ github.workspace }}/sito`: named from the current
+            // folder when the site lies in it (it was `content/...`, a file
+            // the pull request does not have).
+            let cwd = std::env::current_dir().and_then(|c| c.canonicalize());
+            match (cwd, site.canonicalize()) {
+                (Ok(cwd), Ok(site)) => match site.strip_prefix(&cwd) {
+                    Ok(rel) => rel.join(&self.file),
+                    Err(_) => self.file.clone(),
+                },
+                _ => self.file.clone(),
+            }
         } else {
             site.join(&self.file)
         };
@@ -315,6 +327,40 @@ pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// The longest source line shown whole, in characters (real activities and
+/// Markdown paragraphs run to several hundred); a longer one is shown as
+/// this many characters around the column.
+const SHOWN_CHARS: usize = 1_000;
+
+/// The part of `src` shown under a problem and the 1-based column in it (0:
+/// none): the whole line when it is short, else [`SHOWN_CHARS`] characters
+/// around `column` with `…` where the line was cut. A minified file, or a
+/// whole text pasted on one line, printed all of its line (hundreds of
+/// kilobytes on the terminal and in the preview's overlay).
+pub(crate) fn excerpt(src: &str, column: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    let len = src.chars().count();
+    if len <= SHOWN_CHARS {
+        return (src.into(), column);
+    }
+    let at = column.saturating_sub(1).min(len);
+    let start = at.saturating_sub(SHOWN_CHARS / 2).min(len - SHOWN_CHARS);
+    let end = start + SHOWN_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(src.chars().skip(start).take(SHOWN_CHARS));
+    if end < len {
+        shown.push('…');
+    }
+    let column = if column == 0 {
+        0
+    } else {
+        at - start + 1 + usize::from(start > 0)
+    };
+    (shown.into(), column)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let code = self.code.map(|c| format!(" [{c}]")).unwrap_or_default();
@@ -328,13 +374,14 @@ impl fmt::Display for Diagnostic {
         // The gutter is as wide as the line number; `|` and `=` line up.
         let gutter = self.line.to_string();
         let pad = " ".repeat(gutter.len());
-        if let Some(src) = &self.source_line {
+        if let Some(line) = &self.source_line {
+            let (src, column) = excerpt(line, self.column);
             let shown = |s: &str| printable(&s.replace('\t', "→")).into_owned();
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {}", shown(src))?;
-            if self.column > 0 {
+            writeln!(f, "{gutter} | {}", shown(&src))?;
+            if column > 0 {
                 // Under the character, however wide the escapes before it are.
-                let before: String = src.chars().take(self.column - 1).collect();
+                let before: String = src.chars().take(column - 1).collect();
                 let width = shown(&before).chars().count();
                 writeln!(f, "{pad} | {}^", " ".repeat(width))?;
             }
@@ -396,6 +443,11 @@ impl Diagnostics {
     /// Adds every problem of `ds`.
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(ds);
+    }
+
+    /// Keeps only the problems `keep` accepts.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
     }
 
     /// How many problems so far: a mark for [`Diagnostics::since`].
@@ -462,6 +514,33 @@ mod tests {
                 d.to_string(),
                 "content/x.yaml:11:1: error: bad\n   |\n11 | a\n   | ^\n   = hint: h\n"
             );
+        })
+    }
+
+    /// A line of 200,000 characters (a minified or pasted text) is shown
+    /// as 1,000 around the column, the caret under the same character; it was
+    /// printed whole.
+    #[test]
+    fn a_very_long_line_is_shown_around_the_column() {
+        with_lang(Lang::En, || {
+            let line = format!("{}X{}", "a".repeat(100_000), "b".repeat(100_000));
+            let d = Diagnostic::error("content/x.yaml", "bad").at(&line, 1, 100_001);
+            let shown = d.to_string();
+            assert!(shown.len() < 4_000, "{} bytes", shown.len());
+            let lines: Vec<&str> = shown.lines().collect();
+            let src = lines[2].strip_prefix("1 | ").unwrap();
+            let caret = lines[3].strip_prefix("  | ").unwrap();
+            assert!(src.starts_with('…') && src.ends_with('…'), "{src}");
+            let at = caret.chars().count() - 1;
+            assert_eq!(src.chars().nth(at), Some('X'), "{src}\n{caret}");
+            // At the start and the end of the line, the caret still points.
+            for (col, want) in [(1, 'a'), (200_001, 'b')] {
+                let (src, c) = excerpt(&line, col);
+                assert_eq!(src.chars().nth(c - 1), Some(want), "{col}");
+                assert!(src.chars().count() <= SHOWN_CHARS + 2);
+            }
+            // A short line is shown whole.
+            assert_eq!(excerpt("abc", 2), ("abc".into(), 2));
         })
     }
 

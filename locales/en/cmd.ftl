@@ -16,10 +16,10 @@ cmd-hint = hint: { $hint }
 
 # $problem: not-a-folder | missing | unreadable
 cmd-site-folder = the site folder { $root } { $problem ->
-        [not-a-folder] is not a folder
-        [missing] does not exist
-       *[unreadable] cannot be read
-    } (use --root to point at the site folder, or create a site with `trasparenza init --root { $root }`)
+        [not-a-folder] is not a folder but a file (use --root to point at the site folder, the one holding content/)
+        [missing] does not exist (use --root to point at the site folder, or create a site with `trasparenza init --root { $root }`)
+       *[unreadable] cannot be read (give this user permission to read it, or use --root to point at the site folder)
+    }
 # After the shown diagnostics: the ones of a kind left out. $severity: error | warning | note.
 cmd-more-like = { $file }: { $more } more { $severity ->
         [error] { $more ->
@@ -94,6 +94,7 @@ cmd-archivia-done =
     Archived content/ as content/_archivio/{ $name }/ ({ $files } files).
     Next: edit content/ for the new edition (_sito.yaml: periodo, pubblicato_il, aggiornato_il, fonte; then the units), and build.
 cmd-archivia-nothing = Nothing was archived: fix _sito.yaml, or name the edition with --edizione.
+cmd-archivia-has-errors = Nothing was archived: the current edition has the errors listed above, which the copy in content/_archivio/ would keep (and the site would not build until they were corrected there too); correct them, then run archivia again.
 cmd-archivia-no-content = there is no content/ folder in { $root } (use --root to point at the site folder)
 cmd-archivia-bad-name = `{ $name }` is not a valid edition name: use lowercase letters, digits and single dashes
 cmd-archivia-bad-name-suggestion = `{ $name }` is not a valid edition name: use lowercase letters, digits and single dashes (for example `{ $suggestion }`)
@@ -253,6 +254,9 @@ cmd-import-kept = Kept, not in { $name } ({ $count } { $count ->
 cmd-init-empty-ente = --ente is empty: give the body's name, e.g. --ente "Comune di Esempio"
 cmd-init-bad-epoch = SOURCE_DATE_EPOCH `{ $value }` is not a number of seconds since 1970-01-01
 cmd-init-folder-is-a-file = { $root } is a file, not a folder: name the folder of the new site (a new one, or that of an existing site)
+cmd-init-in-root = the site is not created in { $root }: it is the filesystem's root; give a new folder, for example: trasparenza init { $inside }
+cmd-init-in-home = the site is not created in { $root }: it is your home folder, and the site's files would land among your own; give a new folder inside it, for example: trasparenza init { $inside }
+cmd-init-inside-site = the site is not created in { $root }: it is inside the { $folder }/ folder of the site { $site }, and its files would be published as part of that site; that site needs no init (trasparenza build --root { $site }), for a new site give a folder outside { $site }
 cmd-init-cannot-create = cannot create the site folder { $root }: { $error }
 cmd-init-cannot-write = cannot write { $path }: { $error }
 cmd-init-created = Created in { $root }:
@@ -263,15 +267,17 @@ cmd-init-replace = Next: replace { $count ->
         [one] { $first }
        *[other] { $first } and { $second }
     } in content/_sito.yaml (`trasparenza check` lists what is left),
-# $step: example | lists | units
+# $step: example | lists | switch | units
 cmd-init-then = then { $step ->
         [example] import the catalogue or edit content/ufficio-esempio.yaml
         [lists] write the act's lists and its rule (altre_attivita) in content/_sito.yaml
+        [switch] for one list for the whole body, write the act's lists and its rule (altre_attivita) in content/_sito.yaml (already there, not changed), as in the commented examples at its end, and delete content/ufficio-esempio.yaml
        *[units] import the catalogue or add a file per unit to content/
     }.
 cmd-init-next = Next: { $step ->
         [example] import the catalogue or edit content/ufficio-esempio.yaml
         [lists] write the act's lists and its rule (altre_attivita) in content/_sito.yaml
+        [switch] for one list for the whole body, write the act's lists and its rule (altre_attivita) in content/_sito.yaml (already there, not changed), as in the commented examples at its end, and delete content/ufficio-esempio.yaml
        *[units] import the catalogue or add a file per unit to content/
     }.
 cmd-init-ask-shape = How does the act list the activities? 1) uffici: a list for each office, one file per unit; 2) elenco: one list for the whole body, in _sito.yaml. [uffici]

@@ -37,6 +37,8 @@ serve-rebuild-timeout = the rebuild took longer than { $budget } and was stopped
 ## another program (src/serve/mod.rs, watch.rs, http.rs, net.rs)
 
 serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-port-reserved = cannot listen on { $addr }: ports below 1024 are reserved to the computer's administrator; choose a port from 1024 up, for example: trasparenza serve --port 1111
+serve-address-not-here = cannot listen on { $addr }: { $ip } is not an address of this computer; give one of its addresses with --bind, or 127.0.0.1 (this computer only) or 0.0.0.0 (the rest of the network too)
 serve-cannot-watch = cannot watch { $folder }: { $error }
 serve-stopped-watching = stopped watching for changes: restart `trasparenza serve` to see new saves
 # $host: the name the request used, quoted.
@@ -50,6 +52,7 @@ serve-method-not-allowed = 405 Method Not Allowed: the preview answers GET and H
 serve-request-head-too-large = the request line and headers are larger than { $max } bytes
 serve-request-not-a-path = the request target must be a path starting with /
 serve-request-encoded-slash = encoded slashes are not allowed
+serve-request-bad-percent = invalid `%` escape: `%` must be followed by two hexadecimal digits
 serve-request-path-not-utf8 = the path is not UTF-8
 serve-request-control-character = control characters are not allowed
 serve-request-backslash = backslashes are not allowed

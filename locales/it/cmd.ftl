@@ -16,10 +16,10 @@ cmd-hint = suggerimento: { $hint }
 
 # $problem: not-a-folder | missing | unreadable
 cmd-site-folder = la cartella del sito { $root } { $problem ->
-        [not-a-folder] non è una cartella
-        [missing] non esiste
-       *[unreadable] non può essere letta
-    } (usare --root per indicare la cartella del sito, oppure creare un sito con `trasparenza init --root { $root }`)
+        [not-a-folder] non è una cartella ma un file (usare --root per indicare la cartella del sito, quella che contiene content/)
+        [missing] non esiste (usare --root per indicare la cartella del sito, oppure creare un sito con `trasparenza init --root { $root }`)
+       *[unreadable] non può essere letta (dare a questo utente il permesso di leggerla, oppure usare --root per indicare la cartella del sito)
+    }
 # Dopo la diagnostica mostrata: quelle di uno stesso tipo lasciate fuori. $severity: error | warning | note.
 cmd-more-like = { $file }: { $severity ->
         [error] { $more ->
@@ -85,6 +85,7 @@ cmd-archivia-done =
     Archiviato content/ come content/_archivio/{ $name }/ ({ $files } file).
     Prossimo passo: modificare content/ per la nuova edizione (_sito.yaml: periodo, pubblicato_il, aggiornato_il, fonte; poi le unità) e costruire il sito.
 cmd-archivia-nothing = Non è stato archiviato nulla: correggere _sito.yaml, oppure indicare il nome dell'edizione con --edizione.
+cmd-archivia-has-errors = Non è stato archiviato nulla: l'edizione corrente ha gli errori elencati sopra, che la copia in content/_archivio/ conserverebbe (e il sito non si costruirebbe finché non fossero corretti anche lì); correggerli, poi eseguire di nuovo archivia.
 cmd-archivia-no-content = non c'è una cartella content/ in { $root } (usare --root per indicare la cartella del sito)
 cmd-archivia-bad-name = `{ $name }` non è un nome di edizione valido: usare lettere minuscole, cifre e trattini singoli
 cmd-archivia-bad-name-suggestion = `{ $name }` non è un nome di edizione valido: usare lettere minuscole, cifre e trattini singoli (per esempio `{ $suggestion }`)
@@ -277,6 +278,9 @@ cmd-import-kept = { $count ->
 cmd-init-empty-ente = --ente è vuoto: indicare il nome dell'ente, per esempio --ente "Comune di Esempio"
 cmd-init-bad-epoch = SOURCE_DATE_EPOCH `{ $value }` non è un numero di secondi dal 1970-01-01
 cmd-init-folder-is-a-file = { $root } è un file, non una cartella: indicare la cartella del nuovo sito (nuova, o quella di un sito esistente)
+cmd-init-in-root = il sito non viene creato in { $root }: è la radice del file system; indicare una cartella nuova, per esempio: trasparenza init { $inside }
+cmd-init-in-home = il sito non viene creato in { $root }: è la cartella personale, e i file del sito finirebbero tra i propri; indicare una cartella nuova al suo interno, per esempio: trasparenza init { $inside }
+cmd-init-inside-site = il sito non viene creato in { $root }: è dentro la cartella { $folder }/ del sito { $site }, e i suoi file sarebbero pubblicati come parte di quel sito; per quel sito init non serve (trasparenza build --root { $site }), per un sito nuovo indicare una cartella fuori da { $site }
 cmd-init-cannot-create = impossibile creare la cartella del sito { $root }: { $error }
 cmd-init-cannot-write = impossibile scrivere { $path }: { $error }
 cmd-init-created = Creati in { $root }:
@@ -287,15 +291,17 @@ cmd-init-replace = Prossimo passo: sostituire { $count ->
         [one] { $first }
        *[other] { $first } e { $second }
     } in content/_sito.yaml (`trasparenza check` elenca che cosa resta),
-# $step: example | lists | units
+# $step: example | lists | switch | units
 cmd-init-then = poi { $step ->
         [example] importare il catalogo o modificare content/ufficio-esempio.yaml
         [lists] scrivere in content/_sito.yaml gli elenchi dell'atto e la sua regola (altre_attivita)
+        [switch] per un solo elenco per tutto l'ente, scrivere in content/_sito.yaml (già presente, non modificato) gli elenchi dell'atto e la sua regola (altre_attivita), come negli esempi commentati in fondo al file, e cancellare content/ufficio-esempio.yaml
        *[units] importare il catalogo o aggiungere a content/ un file per unità
     }.
 cmd-init-next = Prossimo passo: { $step ->
         [example] importare il catalogo o modificare content/ufficio-esempio.yaml
         [lists] scrivere in content/_sito.yaml gli elenchi dell'atto e la sua regola (altre_attivita)
+        [switch] per un solo elenco per tutto l'ente, scrivere in content/_sito.yaml (già presente, non modificato) gli elenchi dell'atto e la sua regola (altre_attivita), come negli esempi commentati in fondo al file, e cancellare content/ufficio-esempio.yaml
        *[units] importare il catalogo o aggiungere a content/ un file per unità
     }.
 cmd-init-ask-shape = Come elenca le attività l'atto? 1) uffici: un elenco per ciascun ufficio, un file per unità; 2) elenco: un solo elenco per tutto l'ente, in _sito.yaml. [uffici]

@@ -37,6 +37,8 @@ serve-rebuild-timeout = la ricostruzione ha superato { $budget } ed è stata fer
 ## a un browser o a un altro programma (src/serve/mod.rs, watch.rs, http.rs, net.rs)
 
 serve-cannot-listen = impossibile mettersi in ascolto su { $addr }: { $error }
+serve-port-reserved = impossibile mettersi in ascolto su { $addr }: le porte sotto 1024 sono riservate all'amministratore del computer; scegliere una porta da 1024 in su, per esempio: trasparenza serve --port 1111
+serve-address-not-here = impossibile mettersi in ascolto su { $addr }: { $ip } non è un indirizzo di questo computer; indicare con --bind uno dei suoi indirizzi, oppure 127.0.0.1 (solo questo computer) o 0.0.0.0 (anche gli altri della rete)
 serve-cannot-watch = impossibile tenere d'occhio { $folder }: { $error }
 serve-stopped-watching = le modifiche non vengono più seguite: riavviare `trasparenza serve` per vedere i nuovi salvataggi
 # $host: il nome usato dalla richiesta, tra virgolette.
@@ -50,6 +52,7 @@ serve-method-not-allowed = 405 Method Not Allowed: l'anteprima risponde solo a G
 serve-request-head-too-large = la riga della richiesta e le intestazioni superano { $max } byte
 serve-request-not-a-path = la destinazione della richiesta deve essere un percorso che comincia con /
 serve-request-encoded-slash = le barre codificate non sono ammesse
+serve-request-bad-percent = la sequenza `%` non è valida: dopo `%` servono due cifre esadecimali
 serve-request-path-not-utf8 = il percorso non è UTF-8
 serve-request-control-character = i caratteri di controllo non sono ammessi
 serve-request-backslash = le barre rovesciate non sono ammesse

@@ -4,7 +4,8 @@
 //! `--edizione`, else `periodo` of `_sito.yaml`, else the year of
 //! `pubblicato_il` or `aggiornato_il`.
 //!
-//! Every path is checked before anything is written; the copy is made in a
+//! An edition with errors is not archived (they are listed). Every path is
+//! checked before anything is written; the copy is made in a
 //! hidden sibling folder and renamed into place, so it is whole or absent;
 //! the hidden copies a killed run left are removed by the next one. An
 //! existing edition is never overwritten.
@@ -46,7 +47,13 @@ pub(super) fn name_from(config: &SiteConfig) -> String {
 fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failure> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Failure::usage(Message::NoContentFolder(root.to_path_buf())));
+        // As `build` says it: run from inside `content/`, the site to pass.
+        return Err(Failure::usage(
+            match load::load(root, &mut Diagnostics::new()) {
+                Err(e) => Message::Environment(e.0),
+                Ok(_) => Message::NoContentFolder(root.to_path_buf()),
+            },
+        ));
     }
     // `_sito.yaml` cannot name the edition.
     let unnamed = |diags: Diagnostics| Failure::problems(diags, vec![Message::NothingArchived]);
@@ -76,6 +83,7 @@ fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failu
     if dest.exists() {
         return Err(Failure::usage(Message::EditionExists(name)));
     }
+    current_edition_builds(root)?;
     let files = plan(&content)?;
 
     // Everything checked: copy into a hidden sibling, then rename into place.
@@ -107,6 +115,29 @@ fn archive(root: &Path, edizione: Option<&str>) -> Result<(String, usize), Failu
         let _ = fs::remove_dir_all(&tmp);
     }
     copied.map(|()| (name, files.len()))
+}
+
+/// Fails, listing them, on the errors of the edition about to be archived
+/// (`content/` outside `_archivio/`): the copy would keep them, and the
+/// site would not build until each was corrected twice. It was archived
+/// without a word.
+fn current_edition_builds(root: &Path) -> Result<(), Failure> {
+    let (_, diags) = super::run_pipeline(root, None)?;
+    let archive = Path::new("content").join(CONTENT_DIR);
+    let mut current = Diagnostics::new();
+    current.extend(
+        diags
+            .sorted()
+            .into_iter()
+            .filter(|d| {
+                d.is_error() && d.file.starts_with("content") && !d.file.starts_with(&archive)
+            })
+            .cloned(),
+    );
+    if current.has_errors() {
+        return Err(Failure::problems(current, vec![Message::EditionHasErrors]));
+    }
+    Ok(())
 }
 
 /// Removes the partial copies that an interrupted `archivia` left in

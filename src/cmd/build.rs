@@ -33,8 +33,15 @@ pub(super) fn run(args: &BuildArgs) -> Result<Done, Failure> {
     super::site_folder(&args.root)?;
     let on_wait = || output::tell(&Message::WaitingForAnotherBuild(output.clone()));
     let staged = write::stage(&args.root, &output, args.force, on_wait).map_err(refused)?;
-    let (built, diags) =
+    let (built, mut diags) =
         super::run_pipeline_into(&args.root, args.base_url.as_deref(), Some(staged.sink()))?;
+    if let Some(e) = staged.write_failed() {
+        // A full disk: the pages it could not write are what the link
+        // check found missing; those "broken links" are not the user's.
+        diags.retain(|d| !d.code.is_some_and(|c| c.starts_with("linkcheck-")));
+        output::problems(&diags);
+        return Err(Failure::usage(Message::PublishFailed(e.to_string())));
+    }
     output::problems(&diags);
     let strict_fail = args.strict && diags.warning_count() > 0;
     let Some(built) = built.filter(|_| !strict_fail) else {

@@ -18,7 +18,9 @@ pub(super) fn run(args: &CheckArgs) -> Result<Done, Failure> {
             Vec::new()
         })),
         _ => Err(Failure::content_lines(
-            if strict_fail && !diags.has_errors() && human {
+            // On stderr in every format: the reports on stdout show only
+            // warnings, and the exit code 1 had no reason given.
+            if strict_fail && !diags.has_errors() {
                 vec![Message::StrictWarnings]
             } else {
                 Vec::new()

@@ -348,6 +348,8 @@ pub(crate) enum NextStep {
     EditTheExample,
     AddUnits,
     EditTheLists,
+    /// The lists shape asked of a site made with the example unit.
+    SwitchToLists,
 }
 
 /// Every sentence the command layer says, with what it names. Texts
@@ -413,6 +415,8 @@ pub(crate) enum Message {
         files: usize,
     },
     NothingArchived,
+    /// The current edition has errors: nothing archived.
+    EditionHasErrors,
     NoContentFolder(PathBuf),
     BadEditionName {
         name: String,
@@ -595,6 +599,22 @@ pub(crate) enum Message {
     },
     /// `init`'s folder is the name of a file.
     SiteFolderIsAFile(PathBuf),
+    /// `init` in `/`; a folder inside it to suggest.
+    InitInRoot {
+        root: PathBuf,
+        inside: PathBuf,
+    },
+    /// `init` in the home folder; a folder inside it to suggest.
+    InitInHome {
+        root: PathBuf,
+        inside: PathBuf,
+    },
+    /// `init` inside `content/` or `themes/` (named) of the site `site`.
+    InitInsideSite {
+        root: PathBuf,
+        folder: &'static str,
+        site: PathBuf,
+    },
     CannotWrite {
         path: PathBuf,
         error: String,
@@ -626,6 +646,7 @@ impl NextStep {
             NextStep::EditTheExample => "example",
             NextStep::AddUnits => "units",
             NextStep::EditTheLists => "lists",
+            NextStep::SwitchToLists => "switch",
         }
     }
 }
@@ -735,6 +756,7 @@ impl fmt::Display for Message {
 
             M::Archived { name, files } => t!("cmd-archivia-done", name = name, files = *files),
             M::NothingArchived => t!("cmd-archivia-nothing"),
+            M::EditionHasErrors => t!("cmd-archivia-has-errors"),
             M::NoContentFolder(root) => t!("cmd-archivia-no-content", root = root.as_path()),
             M::BadEditionName { name, suggestion } if suggestion.is_empty() => {
                 t!("cmd-archivia-bad-name", name = name)
@@ -1024,6 +1046,22 @@ impl fmt::Display for Message {
             M::EmptyEnte => t!("cmd-init-empty-ente"),
             M::BadSourceDateEpoch(value) => t!("cmd-init-bad-epoch", value = value),
             M::SiteFolderIsAFile(root) => t!("cmd-init-folder-is-a-file", root = root.as_path()),
+            M::InitInRoot { root, inside } => t!(
+                "cmd-init-in-root",
+                root = root.as_path(),
+                inside = inside.as_path()
+            ),
+            M::InitInHome { root, inside } => t!(
+                "cmd-init-in-home",
+                root = root.as_path(),
+                inside = inside.as_path()
+            ),
+            M::InitInsideSite { root, folder, site } => t!(
+                "cmd-init-inside-site",
+                root = root.as_path(),
+                folder = *folder,
+                site = site.as_path()
+            ),
             M::CannotCreateSiteFolder { root, error } => t!(
                 "cmd-init-cannot-create",
                 root = root.as_path(),

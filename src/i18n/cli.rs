@@ -42,9 +42,29 @@ pub(crate) fn chosen(args: &[OsString]) -> Lang {
 pub(crate) fn localise(cmd: Command) -> Command {
     let mut cmd = texts(cmd.disable_version_flag(true));
     cmd.build();
+    // `help`'s commands say what each command does, as the main list does;
+    // and `help help` gets the headings the other commands got from
+    // `texts` (it printed "Usage:" and "Commands:" in English).
+    let abouts: Vec<(String, String)> = cmd
+        .get_subcommands()
+        .filter_map(|c| Some((c.get_name().to_string(), c.get_about()?.to_string())))
+        .collect();
     let cmd = cmd.mut_subcommand("help", |help| {
-        help.about(t!("cli-help-command"))
-            .mut_subcommands(|c| c.about(t!("cli-help-command-command")))
+        let help = help.about(t!("cli-help-command")).mut_subcommands(|c| {
+            let about = match abouts.iter().find(|(name, _)| name == c.get_name()) {
+                _ if c.get_name() == "help" => t!("cli-help-command"),
+                Some((_, about)) => about.clone(),
+                None => t!("cli-help-command-command"),
+            };
+            c.about(about)
+        });
+        if clap_speaks_it() {
+            help
+        } else {
+            help.help_template(template())
+                .subcommand_help_heading(t!("cli-heading-commands"))
+                .subcommand_value_name(t!("cli-value-command"))
+        }
     });
     usage(cmd)
 }

@@ -267,7 +267,7 @@ pub(crate) fn clean_path(raw: &str) -> Result<String, String> {
                     .get(i + 1..i + 3)
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or("malformed percent-encoding")?;
+                    .ok_or_else(|| t!("serve-request-bad-percent"))?;
                 if matches!(hex, b'/' | b'\\') {
                     return Err(t!("serve-request-encoded-slash"));
                 }
@@ -615,6 +615,20 @@ mod tests {
                 "{target} gave {}",
                 r.status()
             );
+        }
+    }
+
+    /// Every reason for a 400 is the catalogue's, in the user's language: a
+    /// broken `%` escape was answered in English whatever the language.
+    #[test]
+    fn bad_requests_say_why_in_the_users_language() {
+        for target in ["/%zz", "/%", "/a%4", "/%2e%2e/x", "//x", "/%00"] {
+            let why = match crate::i18n::with_lang(crate::i18n::Lang::It, || clean_path(target)) {
+                Err(why) => why,
+                Ok(p) => panic!("{target} gave {p}"),
+            };
+            let english = crate::i18n::with_lang(crate::i18n::Lang::En, || clean_path(target));
+            assert_ne!(Err(why.clone()), english, "{target}: {why} is not Italian");
         }
     }
 

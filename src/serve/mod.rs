@@ -52,13 +52,29 @@ pub(crate) struct Preview {
 /// Binds the address first, so a port in use is reported before any work.
 pub(crate) fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, StartError> {
     let addr = SocketAddr::new(ip, port);
-    net::bind(addr).map_err(|e| match e.kind() {
-        io::ErrorKind::AddrInUse => StartError::AddrInUse(addr),
-        _ => StartError::Io(t!(
+    net::bind(addr).map_err(|e| listen_error(addr, &e))
+}
+
+/// Why binding `addr` failed, in the user's terms: a port below 1024 needs
+/// the administrator, an address that is not this computer's cannot be
+/// listened on (the system's own words said neither).
+fn listen_error(addr: SocketAddr, e: &io::Error) -> StartError {
+    let addr_text = addr.to_string();
+    StartError::Io(match e.kind() {
+        io::ErrorKind::AddrInUse => return StartError::AddrInUse(addr),
+        io::ErrorKind::PermissionDenied if addr.port() < 1024 => {
+            t!("serve-port-reserved", addr = addr_text)
+        }
+        io::ErrorKind::AddrNotAvailable => t!(
+            "serve-address-not-here",
+            addr = addr_text,
+            ip = addr.ip().to_string()
+        ),
+        _ => t!(
             "serve-cannot-listen",
-            addr = addr.to_string(),
+            addr = addr_text,
             error = e.to_string()
-        )),
+        ),
     })
 }
 
@@ -236,6 +252,26 @@ mod tests {
     use std::io::{Read, Write};
     use std::net::{Ipv4Addr, TcpStream};
     use std::sync::mpsc;
+
+    /// A port below 1024 refused to a user who is not the administrator
+    /// says so and names a port that works (it said only "Permission
+    /// denied (os error 13)").
+    #[test]
+    fn a_reserved_port_is_explained() {
+        let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 80);
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        let StartError::Io(m) = listen_error(addr, &denied) else {
+            panic!("not an Io error");
+        };
+        assert!(m.contains("1024") && m.contains("--port 1111"), "{m}");
+        assert!(!m.contains("os error"), "{m}");
+        // Above 1024 the refusal is not about the port: the system's reason.
+        let high = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8080);
+        let StartError::Io(m) = listen_error(high, &denied) else {
+            panic!("not an Io error");
+        };
+        assert!(!m.contains("1024"), "{m}");
+    }
 
     /// `GET target` on a connection of its own: the whole answer.
     fn get(addr: SocketAddr, target: &str) -> String {

@@ -122,11 +122,12 @@ pub(crate) fn overlay(snap: &Snapshot) -> String {
                 .map(|c| format!(" <code class=\"codice\">[{}]</code>", esc(c)))
                 .unwrap_or_default()
         ));
-        if let Some(src) = &d.source_line {
+        if let Some(line) = &d.source_line {
+            let (src, column) = crate::diagnostic::excerpt(line, d.column);
             let mut block = format!("{} | {}", d.line, src.replace('\t', "→"));
-            if d.column > 0 {
+            if column > 0 {
                 let pad = " ".repeat(d.line.to_string().len());
-                block.push_str(&format!("\n{pad} | {}^", " ".repeat(d.column - 1)));
+                block.push_str(&format!("\n{pad} | {}^", " ".repeat(column - 1)));
             }
             s.push_str(&format!("<pre>{}</pre>", esc(&block)));
         }
@@ -277,6 +278,27 @@ mod tests {
         assert!(en.contains(" lang=\"en\">"), "{en}");
         assert!(en.contains("The site was not updated: 1 error<"), "{en}");
         assert!(en.contains("<button type=\"button\">Close</button>"));
+    }
+
+    /// A line of 200,000 characters puts 1,000 of them in the overlay, the
+    /// caret under the column (every page carried the whole line).
+    #[test]
+    fn a_very_long_line_is_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(100_000), "b".repeat(100_000));
+        let html = overlay(&snap(vec![
+            Diagnostic::error("content/a.yaml", "m").at(&line, 1, 100_001),
+        ]));
+        assert!(html.len() < 8_000, "{} bytes", html.len());
+        let pre = html
+            .split("<pre>")
+            .nth(1)
+            .unwrap()
+            .split("</pre>")
+            .next()
+            .unwrap();
+        let (src, caret) = pre.split_once('\n').unwrap();
+        let at = caret.chars().count() - 1;
+        assert_eq!(src.chars().nth(at), Some('X'), "{pre}");
     }
 
     #[test]

@@ -7,12 +7,13 @@
 //! case-insensitive disks, bind mounts and aliases are seen). It refuses the
 //! site folder, `content/`, `themes/`, any folder holding them or inside
 //! `content/`/`themes/`, the filesystem's root, the home folder, the current
-//! folder, a file, a folder holding `.git`, a mount point or a folder with
+//! folder, a file, a folder holding `.git`, a repository's own folder
+//! (`.git`) or one inside it, a mount point or a folder with
 //! one inside, an output whose parent this user cannot write, and a
 //! non-empty folder that is not an earlier output of trasparenza (recognised
 //! by its [`MANIFEST`]), unless `--force` says to replace that last one
-//! anyway. [`same_folder`] and
-//! [`is_inside`] give the same identity test to other commands. It only
+//! anyway (never a folder directly under `/`, such as `/etc`). [`same_folder`],
+//! [`is_inside`] and [`real_path`] give the same tests to other commands. It only
 //! reads the disk, never writes.
 
 use std::collections::BTreeSet;
@@ -82,6 +83,9 @@ pub(crate) enum Reason {
     Unreadable(PathBuf, String),
     /// It holds `.git`: a repository or a git work tree.
     GitRepository,
+    /// It is a repository's own folder (`.git`, a bare repository) or lies
+    /// inside one.
+    GitStore,
     /// A filesystem is mounted on it; the folder inside it to suggest.
     MountPoint(PathBuf),
     /// A filesystem is mounted on a folder inside it (named).
@@ -89,6 +93,10 @@ pub(crate) enum Reason {
     /// The folder that would hold the new site beside it (named) cannot be
     /// written, and why.
     ParentNotWritable(PathBuf, String),
+    /// A folder directly under the filesystem's root (`/etc`, `/usr`,
+    /// `/srv`...) holding files trasparenza did not write, refused even with
+    /// `--force`; the folder inside it to suggest.
+    TopLevel(PathBuf),
 }
 
 impl fmt::Display for Refusal {
@@ -151,6 +159,7 @@ impl fmt::Display for Refusal {
                 error = e
             ),
             GitRepository => t!("write-refused-git-repository", output = output),
+            GitStore => t!("write-refused-git-store", output = output),
             MountPoint(inside) => {
                 t!(
                     "write-refused-mount-point",
@@ -168,6 +177,11 @@ impl fmt::Display for Refusal {
                 output = output,
                 path = p.as_path(),
                 error = e
+            ),
+            TopLevel(inside) => t!(
+                "write-refused-top-level",
+                output = output,
+                inside = inside.as_path()
             ),
         };
         f.write_str(&text)
@@ -229,6 +243,10 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
     if is_inside(&cwd, r) {
         return refuse(&shown, Reason::CurrentFolder);
     }
+    // `--output .git --force` replaced the repository, history and all.
+    if r.ancestors().any(is_git_store) {
+        return refuse(&shown, Reason::GitStore);
+    }
     if out.exists() {
         match fs::metadata(r) {
             Ok(m) if !m.is_dir() => return refuse(&shown, Reason::NotAFolder(r.clone())),
@@ -258,16 +276,28 @@ pub(crate) fn check(root: &Path, output: &Path, force: bool) -> Result<Target, R
         );
     }
     if out.exists()
-        && !force
         && let Err(reason) = earlier_output_or_empty(r)
     {
-        return refuse(&shown, reason);
+        // `--force` on a system's folder (`--output /etc --force`, a slip
+        // for `/etc/sito`) would have replaced it whole.
+        if r.parent().is_some_and(|p| same_folder(p, Path::new("/"))) {
+            return refuse(&shown, Reason::TopLevel(r.join("sito")));
+        }
+        if !force {
+            return refuse(&shown, reason);
+        }
     }
     Ok(Target {
         given: output.to_path_buf(),
         dir: out.path,
         via_link,
     })
+}
+
+/// Whether `dir` is a git repository's own folder (`.git`, or a bare
+/// repository): `HEAD`, `objects/` and `refs/` in it.
+fn is_git_store(dir: &Path) -> bool {
+    dir.join("HEAD").is_file() && dir.join("objects").is_dir() && dir.join("refs").is_dir()
 }
 
 /// Whether `a` and `b` are the same folder: the same device and inode,
@@ -286,6 +316,14 @@ pub(crate) fn is_inside(inner: &Path, outer: &Path) -> bool {
     let cwd = std::env::current_dir().unwrap_or_default();
     let (inner, outer) = (Place::of(&cwd, inner), Place::of(&cwd, outer));
     inner.is(&outer) || inner.is_below(&outer)
+}
+
+/// `path` as the system will use it: absolute, `..` and existing symlinks
+/// resolved, the part that does not exist yet as written; `None` when a
+/// folder of it cannot be read or is a file.
+pub(crate) fn real_path(path: &Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    resolve(&cwd, path).ok().map(|r| r.real)
 }
 
 /// Where a path leads: `path` resolved (absolute, existing symlinks
@@ -678,6 +716,49 @@ mod tests {
         );
     }
 
+    /// `--force` never replaces a folder directly under `/` that
+    /// trasparenza did not write: `--output /etc --force` was accepted, and
+    /// the build would have replaced `/etc` whole. (Only read here: the
+    /// guard never writes.)
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_system_folder_is_refused_even_with_force() {
+        let d = site();
+        let root = d.path().join("site");
+        for dir in ["/etc", "/usr"] {
+            let dir = Path::new(dir);
+            assert_eq!(
+                reason(&root, dir, true),
+                Some(Reason::TopLevel(dir.join("sito"))),
+                "{}",
+                dir.display()
+            );
+        }
+    }
+
+    /// A repository's own folder, and any folder inside it, is refused even
+    /// with `--force`: `--output .git --force` replaced the repository
+    /// with the site, its whole history lost.
+    #[test]
+    fn a_git_store_and_what_lies_inside_it_are_refused_even_with_force() {
+        let d = site();
+        let root = d.path().join("site");
+        let git = root.join(".git");
+        fs::create_dir_all(git.join("objects")).unwrap();
+        fs::create_dir_all(git.join("refs/heads")).unwrap();
+        fs::write(git.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+        for out in [git.clone(), git.join("sito"), git.join("refs/heads")] {
+            assert_eq!(
+                reason(&root, &out, true),
+                Some(Reason::GitStore),
+                "{}",
+                out.display()
+            );
+        }
+        // A folder beside it is fine.
+        assert_eq!(reason(&root, &root.join("public"), true), None);
+    }
+
     #[test]
     fn a_file_in_the_way_is_named() {
         let d = site();
@@ -772,9 +853,11 @@ mod tests {
             Home,
             CurrentFolder,
             GitRepository,
+            GitStore,
             MountPoint("www/sito".into()),
             MountInside("www/dati".into()),
             ParentNotWritable("/srv".into(), "Permission denied".into()),
+            TopLevel("/srv/sito".into()),
         ] {
             let refusal = Refusal {
                 shown: "x".into(),

@@ -144,6 +144,7 @@ pub(crate) fn stage(
     Ok(Staged {
         sink: Arc::new(Staging {
             dir: staging.clone(),
+            failed: std::sync::Mutex::new(None),
         }),
         target,
         staging,
@@ -157,6 +158,18 @@ impl Staged {
     /// Where the render writes each file as it is made.
     pub(crate) fn sink(&self) -> Arc<dyn Sink> {
         self.sink.clone()
+    }
+
+    /// The first file the render could not write into the staging folder
+    /// (a full disk), as the error `publish` would give: the cause of the
+    /// missing pages the link check then reports.
+    pub(crate) fn write_failed(&self) -> Option<PublishError> {
+        let failed = self.sink.failed.lock().ok()?;
+        let (path, e) = failed.as_ref()?;
+        Some(PublishError::Io(
+            self.target.dir.join(path),
+            io::Error::new(e.kind(), e.to_string()),
+        ))
     }
 
     /// Writes the files of `out` still held in memory and the manifest,
@@ -191,9 +204,22 @@ impl Drop for Staged {
 /// The staging folder as a render's [`Sink`].
 struct Staging {
     dir: PathBuf,
+    /// The first file that could not be written, and why.
+    failed: std::sync::Mutex<Option<(String, io::Error)>>,
 }
 
 impl Staging {
+    /// Notes the first failure to write `path`; gives `r` back.
+    fn noted<T>(&self, path: &str, r: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &r
+            && let Ok(mut failed) = self.failed.lock()
+            && failed.is_none()
+        {
+            *failed = Some((path.to_string(), io::Error::new(e.kind(), e.to_string())));
+        }
+        r
+    }
+
     /// `make` on the file `path`, making its folder when it is missing
     /// (most files are the first of their folder).
     fn at<T>(&self, path: &str, make: impl Fn(&Path) -> io::Result<T>) -> io::Result<T> {
@@ -212,33 +238,41 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.at(path, |file| write_file(file, bytes))
+        self.noted(path, self.at(path, |file| write_file(file, bytes)))
     }
 
     fn open(&self, path: &str) -> io::Result<Box<dyn Write + '_>> {
-        let file = self.at(path, |f| File::create(f))?;
-        Ok(Box::new(StagedFile(io::BufWriter::with_capacity(
-            64 * 1024,
-            file,
-        ))))
+        let file = self.noted(path, self.at(path, |f| File::create(f)))?;
+        Ok(Box::new(StagedFile {
+            file: io::BufWriter::with_capacity(64 * 1024, file),
+            path: path.to_string(),
+            staging: self,
+        }))
     }
 }
 
 /// A file of the staging folder written in pieces; flushing it finishes it
-/// as [`write_file`] does.
-struct StagedFile(io::BufWriter<File>);
+/// as [`write_file`] does. A failure is noted in the staging folder.
+struct StagedFile<'a> {
+    file: io::BufWriter<File>,
+    path: String,
+    staging: &'a Staging,
+}
 
-impl Write for StagedFile {
+impl Write for StagedFile<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
+        let r = self.file.write(buf);
+        self.staging.noted(&self.path, r)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()?;
-        if !cfg!(target_os = "linux") {
-            self.0.get_ref().sync_all()?;
-        }
-        Ok(())
+        let r = self.file.flush().and_then(|()| {
+            if !cfg!(target_os = "linux") {
+                self.file.get_ref().sync_all()?;
+            }
+            Ok(())
+        });
+        self.staging.noted(&self.path, r)
     }
 }
 
@@ -706,6 +740,26 @@ mod tests {
         assert!(staged.publish(&out).is_err());
         assert_eq!(names(&root), ["content", "public"]);
         assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "a");
+    }
+
+    /// A file the sink could not write is known before the publish: `build`
+    /// names the disk's failure instead of the "broken links" to the pages
+    /// that are missing because of it (a full disk was reported as links
+    /// of the theme and of `content/` leading nowhere).
+    #[test]
+    fn a_failed_write_is_known_before_the_publish() {
+        let (_dir, root, public) = built_site();
+        let staged = stage(&root, &public, false, || {}).unwrap();
+        assert!(staged.write_failed().is_none());
+        let mut out = Output::to_sink(staged.sink(), String::new());
+        out.add("a", b"x".to_vec());
+        let entry = out.stream("a/b.csv".into(), 0, &mut |w| w.write_all(b"1"));
+        out.insert(entry);
+        out.add("c/d", b"y".to_vec());
+        let Some(PublishError::Io(path, _)) = staged.write_failed() else {
+            panic!("no failure noted");
+        };
+        assert_eq!(path, public.join("a/b.csv"));
     }
 
     /// A build whose content fails drops its staging folder unpublished.

@@ -366,12 +366,17 @@ fn archivia_copies_the_current_edition_and_refuses_to_overwrite() {
         "{}",
         named.stderr()
     );
-    let leftovers: Vec<_> = std::fs::read_dir(site.root().join("content/_archivio"))
+    let leftovers = hidden_in_archive(&site);
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The hidden entries of `content/_archivio/` (partial copies of `archivia`).
+fn hidden_in_archive(site: &Site) -> Vec<String> {
+    std::fs::read_dir(site.root().join("content/_archivio"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+        .collect()
 }
 
 /// The 404 page, the sitemap and `robots.txt` belong to the whole site:
@@ -812,4 +817,55 @@ fn built_changes(site: &Site) -> scraper::Html {
     let body = texts(&page, "main").join(" ");
     assert!(!body.contains("Nessuna differenza"), "{body}");
     page
+}
+
+/// An edition with errors is not archived: the copy would keep them and
+/// the site would not build until each was corrected twice (it was copied
+/// without a word). The errors are listed, nothing is written; an error in
+/// an edition archived earlier does not stop the next one.
+#[test]
+fn an_edition_with_errors_is_not_archived() {
+    let site = Site::fixture("archive");
+    let tributi = std::fs::read_to_string(site.root().join("content/tributi.yaml")).unwrap();
+    site.write("content/tributi.yaml", &format!("{tributi}  rotto: [\n"));
+    let r = site.run(&["archivia"]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("content/tributi.yaml:"),
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr().contains("Nothing was archived"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!site.root().join("content/_archivio/2026-2028").exists());
+    let hidden = hidden_in_archive(&site);
+    assert!(hidden.is_empty(), "{hidden:?}");
+
+    // Corrected, it is archived; an error then made in that archived copy
+    // does not stop archiving the next edition.
+    site.write("content/tributi.yaml", &tributi);
+    assert!(site.run(&["archivia"]).ok());
+    site.write("content/_archivio/2026-2028/tributi.yaml", "nome: [\n");
+    let next = site.run(&["archivia", "--edizione", "prossima"]);
+    assert!(next.ok(), "{}", next.stderr());
+}
+
+/// `archivia` run from inside `content/` names the site folder to pass, as
+/// `build` does (it said only to use --root).
+#[test]
+fn archivia_from_inside_content_names_the_site() {
+    let site = Site::fixture("archive");
+    let content = site.root().join("content");
+    let r = crate::support::trasparenza()
+        .arg("archivia")
+        .current_dir(&content)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(2), "{err}");
+    assert!(err.contains("the site seems to be .."), "{err}");
+    assert!(!content.join("_archivio/2026-2028").exists());
 }

@@ -207,3 +207,47 @@ fn a_command_run_inside_content_names_the_site_folder_above() {
     }
     assert!(!site.root().join("public").exists());
 }
+
+/// `--strict` failing on warnings alone says why on stderr in every format:
+/// with `--format github`, `gitlab` or `json` the report showed only
+/// warnings and the job failed with no reason given. stdout stays the
+/// report alone.
+#[test]
+fn strict_says_why_it_failed_in_every_format() {
+    let site = Site::fixture("basic");
+    for format in ["human", "github", "gitlab", "json"] {
+        let r = site.run(&["check", "--strict", "--format", format]);
+        assert_eq!(r.code(), Some(1), "{format}: {}", r.stderr());
+        assert!(
+            r.stderr().contains("--strict: warnings count as errors"),
+            "{format}: {}",
+            r.stderr()
+        );
+        assert!(!r.stdout().contains("--strict"), "{format}: {}", r.stdout());
+    }
+}
+
+/// `--root` given as an absolute path (`--root ${{ github.workspace }}/sito`)
+/// names the files from the current folder in the GitHub annotations and
+/// the GitLab report, as a relative one does: they said `content/...`, a
+/// file the repository does not have, so no annotation reached its line.
+#[test]
+fn an_absolute_root_names_files_from_the_current_folder() {
+    let site = Site::fixture("basic");
+    let root = site.root().canonicalize().unwrap();
+    let (repo, name) = (
+        root.parent().unwrap(),
+        root.file_name().unwrap().to_string_lossy(),
+    );
+    let want = format!("{name}/content/anagrafe.yaml");
+    for format in ["github", "gitlab"] {
+        let out = crate::support::trasparenza()
+            .args(["check", "--format", format, "--root"])
+            .arg(&root)
+            .current_dir(repo)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(&want), "{format}: {stdout}");
+    }
+}

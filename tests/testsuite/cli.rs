@@ -202,7 +202,11 @@ fn a_missing_site_folder_is_named() {
         .output()
         .unwrap();
     assert_eq!(r.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("non è una cartella"));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("non è una cartella"), "{err}");
+    // Creating a site on the file is no way out (it was suggested).
+    assert!(!err.contains("trasparenza init"), "{err}");
+    assert!(err.contains("quella che contiene content/"), "{err}");
 }
 
 /// Completion scripts and manual pages come from the command definitions,
@@ -282,4 +286,27 @@ fn completions_and_manual_pages_name_every_command() {
     );
     let bad = bin().args(["man", "nessuno"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
+}
+
+/// `trasparenza help help` in Italian has Italian headings and usage, and
+/// lists each command with what it does, as `--help` does (it printed
+/// "Usage:", "Commands:", "[COMMAND]" in English and "The command whose
+/// help to print" on every line).
+#[test]
+fn help_of_help_is_italian_and_says_what_each_command_does() {
+    let out = bin().args(["help", "help"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    for english in ["Usage", "Commands", "COMMAND"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+    assert!(text.contains("Uso: trasparenza help [COMANDO]"), "{text}");
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("build").contains("Costruisce il sito"), "{text}");
+    assert!(line("help").contains("Stampa questo messaggio"), "{text}");
 }

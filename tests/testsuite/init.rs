@@ -514,3 +514,105 @@ fn init_naming_a_file_says_so_and_writes_nothing() {
     );
     assert!(!site.root().join("content").exists());
 }
+
+/// `init` again on a site it made keeps the example unit and says so (it
+/// was listed as "Not added, since content/ already holds files" though it
+/// was there); `--forma elenco` on a site of the offices shape says that
+/// the kept `_sito.yaml` needs the lists by hand and the example unit goes.
+#[test]
+fn init_again_keeps_the_example_unit_and_names_it_kept() {
+    let site = Site::empty();
+    init(&site, &["--forma", "uffici"]);
+    let example = read(&site, "content/ufficio-esempio.yaml");
+    let r = init(&site, &["--forma", "uffici"]);
+    let out = r.stdout();
+    assert!(!out.contains("Not added"), "{out}");
+    assert!(out.contains("\n  content/ufficio-esempio.yaml\n"), "{out}");
+    assert!(
+        out.contains("Next: import the catalogue or edit content/ufficio-esempio.yaml."),
+        "{out}"
+    );
+
+    let r = init(&site, &["--forma", "elenco"]);
+    let out = r.stdout();
+    assert!(!out.contains("Not added"), "{out}");
+    let kept = out
+        .split("Kept, already there (not overwritten):\n")
+        .nth(1)
+        .unwrap_or("");
+    assert!(kept.contains("  content/ufficio-esempio.yaml\n"), "{out}");
+    assert!(
+        out.contains("(already there, not changed)")
+            && out.contains("delete content/ufficio-esempio.yaml"),
+        "{out}"
+    );
+    assert_eq!(read(&site, "content/ufficio-esempio.yaml"), example);
+}
+
+/// Files `init` would write, for the tests that check nothing was.
+const WRITTEN: [&str; 4] = [
+    "content/_sito.yaml",
+    ".gitignore",
+    "ci/pubblica.sh",
+    ".gitlab-ci.yml",
+];
+
+/// `init` in a folder inside `content/` or `themes/` of a site (a terminal
+/// left in `content/`) is refused and writes nothing: it made a second site
+/// there, whose example unit the first site then published, whatever the
+/// spelling of the folder.
+#[test]
+fn init_inside_a_sites_content_is_refused() {
+    let site = Site::fixture("basic");
+    fs::create_dir_all(site.root().join("themes")).unwrap();
+    let content = site.root().join("content");
+    for dir in [
+        content.clone(),
+        content.join("nuovo"),
+        site.root().join("themes/../content/./"),
+        site.root().join("themes/tema"),
+    ] {
+        let r = crate::support::trasparenza()
+            .arg("init")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let r = Run(r);
+        assert_eq!(r.code(), Some(2), "{}: {}", dir.display(), r.stdout());
+        assert!(
+            r.stderr().contains("/ folder of the site"),
+            "{}",
+            r.stderr()
+        );
+        for f in WRITTEN {
+            assert!(!dir.join(f).exists(), "{}: {f} written", dir.display());
+        }
+        assert!(!content.join("nuovo").exists());
+        assert!(!site.root().join("themes/tema").exists());
+    }
+}
+
+/// `init` in the home folder (where a terminal opens) is refused, with a
+/// folder inside it to use instead: the site's files landed among the
+/// user's own.
+#[test]
+fn init_in_the_home_folder_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    fs::write(home.path().join(".bashrc"), "# mio\n").unwrap();
+    let r = Run(crate::support::trasparenza()
+        .arg("init")
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .output()
+        .unwrap());
+    assert_eq!(r.code(), Some(2), "{}", r.stdout());
+    assert!(r.stderr().contains("home folder"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("for example: trasparenza init /") && r.stderr().contains("/sito"),
+        "{}",
+        r.stderr()
+    );
+    for f in WRITTEN {
+        assert!(!home.path().join(f).exists(), "{f} written");
+    }
+}

@@ -1798,3 +1798,20 @@ mod incremental {
         assert_eq!(from_archive, 1, "the earlier edition's warning");
     }
 }
+
+/// `--bind` with an address this computer does not have says so and what
+/// to give instead (it said only "Cannot assign requested address (os
+/// error 99)"). 192.0.2.1 is reserved for documentation (RFC 5737).
+#[test]
+fn an_address_not_of_this_computer_is_explained() {
+    let site = example();
+    let r = site.run(&["serve", "--bind", "192.0.2.1", "--port", "0"]);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr().contains("not an address of this computer"),
+        "{}",
+        r.stderr()
+    );
+    assert!(r.stderr().contains("--bind"), "{}", r.stderr());
+    assert!(!r.stderr().contains("os error"), "{}", r.stderr());
+}

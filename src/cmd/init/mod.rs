@@ -61,6 +61,7 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     if root.exists() && !root.is_dir() {
         return Err(Failure::usage(Message::SiteFolderIsAFile(root.clone())));
     }
+    refuse_unfit_folder(root).map_err(Failure::usage)?;
     fs::create_dir_all(root).map_err(|e| {
         Failure::usage(Message::CannotCreateSiteFolder {
             root: root.clone(),
@@ -68,8 +69,10 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
         })
     })?;
     // An existing content/ gets no example unit: `build` would publish it
-    // beside the site's own units.
-    let skipped = has_content(&root.join("content")).then_some(EXAMPLE);
+    // beside the site's own units. One already there (an earlier `init`)
+    // is kept, and said to be.
+    let example_there = root.join(EXAMPLE).symlink_metadata().is_ok();
+    let skipped = (!example_there && has_content(&root.join("content"))).then_some(EXAMPLE);
     let forma = match args.forma {
         Some(f) => f,
         None if io::stdin().is_terminal() => super::output::ask_shape(),
@@ -77,7 +80,7 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     };
     let (mut created, mut kept) = (Vec::new(), Vec::new());
     for (rel, template) in FILES {
-        if skipped == Some(*rel) || (forma == Forma::Elenco && *rel == EXAMPLE) {
+        if skipped == Some(*rel) || (forma == Forma::Elenco && *rel == EXAMPLE && !example_there) {
             continue;
         }
         let text = fill(&shaped(rel, template, forma), &values);
@@ -105,7 +108,12 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     if let Some(f) = skipped {
         lines.push(Message::ExampleNotAdded(f));
     }
-    let next = if forma == Forma::Elenco {
+    // `--forma elenco` on a site with the example unit (an earlier `init` of
+    // the offices shape): its `_sito.yaml` was kept, so the lists go there
+    // by hand and the example unit goes.
+    let next = if forma == Forma::Elenco && example_there && kept.contains(&"content/_sito.yaml") {
+        NextStep::SwitchToLists
+    } else if forma == Forma::Elenco {
         NextStep::EditTheLists
     } else if created.contains(&EXAMPLE) || kept.contains(&EXAMPLE) {
         NextStep::EditTheExample
@@ -127,6 +135,49 @@ pub(super) fn run(args: &InitArgs) -> Result<Done, Failure> {
     }
     lines.push(Message::PreviewAndBuild(root.clone()));
     Ok(Done::lines(lines))
+}
+
+/// Refuses, before anything is written, a folder where a new site does
+/// not belong, judged by what it is (device and inode), not by its
+/// spelling: the filesystem's root, the home folder (a terminal opens
+/// there: `trasparenza init` with no folder spread the site's files among
+/// the user's own), and a folder inside `content/` or `themes/` of a site
+/// (its files would be published as part of that site).
+fn refuse_unfit_folder(root: &Path) -> Result<(), Message> {
+    use crate::write::guard::{is_inside, real_path, same_folder};
+    let Some(real) = real_path(root) else {
+        return Ok(());
+    };
+    let inside = real.join("sito");
+    if real.parent().is_none() || same_folder(&real, Path::new("/")) {
+        return Err(Message::InitInRoot {
+            root: root.to_path_buf(),
+            inside,
+        });
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && same_folder(&real, Path::new(&home))
+    {
+        return Err(Message::InitInHome {
+            root: root.to_path_buf(),
+            inside,
+        });
+    }
+    for site in real.ancestors().skip(1) {
+        if !site.join("content/_sito.yaml").is_file() {
+            continue;
+        }
+        for folder in ["content", "themes"] {
+            if is_inside(&real, &site.join(folder)) {
+                return Err(Message::InitInsideSite {
+                    root: root.to_path_buf(),
+                    folder,
+                    site: site.to_path_buf(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn values(args: &InitArgs) -> Result<Values, Message> {
@@ -262,6 +313,49 @@ fn create_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The comments of the files `init` writes are read by the body's
+    /// clerks and IT supplier: Italian, like the rest of them (a comment
+    /// of `ci/pubblica.sh` was English). A comment line with an English
+    /// function word fails, with its file and line.
+    #[test]
+    fn the_comments_of_the_written_files_are_italian() {
+        const ENGLISH: &[&str] = &[
+            "the", "is", "are", "with", "its", "still", "within", "of", "when", "this",
+        ];
+        let mut english = Vec::new();
+        for (path, text) in FILES {
+            for (n, line) in text.lines().enumerate() {
+                let Some((_, comment)) = line.split_once('#') else {
+                    continue;
+                };
+                let words = comment
+                    .split(|c: char| !c.is_alphabetic())
+                    .map(str::to_lowercase);
+                if let Some(w) = words.into_iter().find(|w| ENGLISH.contains(&w.as_str())) {
+                    english.push(format!("{path}:{}: `{w}` in {line}", n + 1));
+                }
+            }
+        }
+        assert!(english.is_empty(), "{}", english.join("\n"));
+    }
+
+    /// The filesystem's root, however spelled, is no place for a site
+    /// (`init /` as root wrote `/content/`, `/ci/`...). Only read here.
+    #[cfg(unix)]
+    #[test]
+    fn the_filesystem_root_is_refused() {
+        for root in ["/", "/tmp/..", "/./"] {
+            assert!(
+                matches!(
+                    refuse_unfit_folder(Path::new(root)),
+                    Err(Message::InitInRoot { .. })
+                ),
+                "{root}"
+            );
+        }
+        assert!(refuse_unfit_folder(&std::env::temp_dir().join("nuovo-sito")).is_ok());
+    }
 
     #[test]
     fn source_date_epoch_sets_the_day() {

@@ -93,8 +93,8 @@ CONTROLLO
   # shellcheck disable=SC2086
   ssh $ssh_opzioni "$remoto" mkdir -p "$(per_il_server "$cartella")"
   # --delay-updates: i file nuovi compaiono tutti insieme alla fine.
-  # --checksum: a file rewritten within the same second with the same size
-  # is still compared by its content.
+  # --checksum: un file riscritto nello stesso secondo e con la stessa
+  # dimensione viene comunque confrontato per contenuto.
   rsync -rlz --checksum --delete --delay-updates --chmod=D755,F644 \
     -e "ssh $ssh_opzioni" "$sito/" "$remoto:$cartella/"
   printf 'Pubblicato con rsync in %s:%s\n' "$PUBBLICA_HOST" "$cartella"
