@@ -97,6 +97,18 @@ yaml-invalid = the file is not valid YAML here: { $detail }
         The YAML reader stopped at this point; the detail after the colon is its own description of the problem (in English).
         Compare the line, and the one before it, with a correct file: the cause is usually indentation, a quotation mark or a missing `- `.
 
+yaml-list-line-without-dash = this line is indented like the list's items, but does not start with `- `
+    .hint = if it is an item of the list, start it with `- `; if it is a new key (like `non_smartizzabili:`), remove its indentation, so that it starts in the same column as the list's key
+    .spiegazione =
+        In a list every item starts with `- `, all with the same indentation. A line with that indentation but no dash is neither an item nor a key: it happens when an activity's dash is lost, or when a key like `non_smartizzabili:` is indented like the activities above it.
+        Add `- ` at the start of the activity, or move the key to the start of the line.
+
+yaml-line-without-key = this line is neither a key (`key: value`) nor an item of a list (`- text`)
+    .hint = if it is an activity, write it as `- text` under its list, with the same indentation as the others; if it continues the text of the line above, indent it more than that line
+    .spiegazione =
+        Each line of a content file is a key followed by `:` and its value, an item of a list starting with `- `, or the continuation, indented more, of the text of the line above. A line of plain text at the start of the line is none of these.
+        Make it an activity (`- text`) in the right list, or indent it if it continues the text above.
+
 yaml-colon-in-text = this text contains `: ` (colon and space), which YAML reads as a key followed by a value
     .hint = put the whole text in double quotes: { $quoted }
     .spiegazione =

@@ -97,6 +97,18 @@ yaml-invalid = qui il file non è YAML valido: { $detail }
         La lettura del YAML si è fermata in questo punto; il dettaglio dopo i due punti è la descrizione del problema data dal lettore YAML (in inglese).
         Confrontare la riga, e quella precedente, con un file corretto: di solito la causa è il rientro, una virgoletta o un `- ` mancante.
 
+yaml-list-line-without-dash = questa riga ha il rientro degli elementi dell'elenco, ma non inizia con `- `
+    .hint = se è un elemento dell'elenco, farla iniziare con `- `; se è una nuova chiave (come `non_smartizzabili:`), toglierle il rientro, così che inizi nella stessa colonna della chiave dell'elenco
+    .spiegazione =
+        In un elenco ogni elemento inizia con `- `, tutti con lo stesso rientro. Una riga con quel rientro ma senza trattino non è né un elemento né una chiave: capita quando si perde il trattino di un'attività, o quando una chiave come `non_smartizzabili:` viene rientrata come le attività sopra di lei.
+        Aggiungere `- ` all'inizio dell'attività, oppure portare la chiave all'inizio della riga.
+
+yaml-line-without-key = questa riga non è né una chiave (`chiave: valore`) né un elemento di un elenco (`- testo`)
+    .hint = se è un'attività, scriverla come `- testo` sotto il suo elenco, con lo stesso rientro delle altre; se continua il testo della riga sopra, rientrarla più di quella riga
+    .spiegazione =
+        Ogni riga di un file di contenuto è una chiave seguita da `:` e dal suo valore, un elemento di un elenco che inizia con `- `, o la continuazione, più rientrata, del testo della riga sopra. Una riga di solo testo all'inizio della riga non è nessuna di queste.
+        Trasformarla in un'attività (`- testo`) nell'elenco giusto, oppure rientrarla se continua il testo sopra.
+
 yaml-colon-in-text = questo testo contiene `: ` (due punti e spazio), che YAML legge come una chiave seguita da un valore
     .hint = racchiudere l'intero testo tra virgolette doppie: { $quoted }
     .spiegazione =

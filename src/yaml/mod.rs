@@ -282,6 +282,23 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             file.line(line),
         );
     }
+    // A line among a list's items without `- ` (a key indented like the
+    // items, an item whose dash was lost), or a line that is neither a key
+    // nor an item: libyaml's words name its parser's state, in English.
+    if msg.contains("did not find expected '-' indicator") {
+        let d = diag!(Error, "yaml-list-line-without-dash", &file.display);
+        return d.at_line(line, column, file.line(line));
+    }
+    if msg.contains("could not find expected ':'")
+        && let Some((culprit, indent, in_list)) = line_without_key(file, line)
+    {
+        let d = if in_list {
+            diag!(Error, "yaml-list-line-without-dash", &file.display)
+        } else {
+            diag!(Error, "yaml-line-without-key", &file.display)
+        };
+        return d.at_line(culprit, indent + 1, file.line(culprit));
+    }
     // "..., while scanning a quoted scalar at line 1 column 7": the opener.
     let opener = raw.split_once(", while ").and_then(|(_, ctx)| {
         let (what, at) = ctx.split_once(" at line ")?;
@@ -337,6 +354,31 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
             file.line(line),
         ),
     }
+}
+
+/// libyaml's "could not find expected ':'" is reported on the line after
+/// the one that has no `: ` (it looked for the colon of a key there): that
+/// line (1-based), its indentation, and whether it sits among the items of
+/// a list (the nearest line above at its indentation or less starts with
+/// `- ` at the same indentation).
+fn line_without_key(file: &SourceFile, reported: usize) -> Option<(usize, usize, bool)> {
+    let content = |n: usize| {
+        file.line(n)
+            .map(|t| t.trim_end_matches('\r'))
+            .filter(|t| !t.trim().is_empty() && !t.trim_start().starts_with('#'))
+    };
+    let indent_of = |t: &str| t.len() - t.trim_start_matches(' ').len();
+    let culprit = (1..reported.min(file.line_count() + 1))
+        .rev()
+        .find(|&n| content(n).is_some())?;
+    let text = content(culprit)?;
+    let indent = indent_of(text);
+    let in_list = (1..culprit)
+        .rev()
+        .filter_map(|n| content(n))
+        .find(|t| indent_of(t) <= indent)
+        .is_some_and(|t| indent_of(t) == indent && t.trim_start().starts_with("- "));
+    Some((culprit, indent, in_list))
 }
 
 /// The text between `start` and the next `end` in `s`.
@@ -621,6 +663,48 @@ mod tests {
                 Some(format!("did you mean `{want}`?").as_str()),
                 "{key}"
             );
+        }
+    }
+
+    /// libyaml's "did not find expected '-' indicator" and "could not find
+    /// expected ':'" reached the clerk in English; each is now named at the
+    /// line that causes it.
+    #[test]
+    fn a_line_without_a_dash_or_a_key_is_named_at_its_line() {
+        for (text, at, code) in [
+            // A key indented like the items above it.
+            (
+                "nome: A\nsmartizzabili:\n  - Una\n  non_smartizzabili:\n  - Due\n",
+                (4, 3),
+                "yaml-list-line-without-dash",
+            ),
+            // An item whose dash was lost: reported on the line after.
+            (
+                "nome: A\nsmartizzabili:\n  - Una\n  Due\n",
+                (4, 3),
+                "yaml-list-line-without-dash",
+            ),
+            (
+                "nome: A\nsmartizzabili:\n  - Una\n  - Due: tre\n  quattro\n\n# fine\n",
+                (5, 3),
+                "yaml-list-line-without-dash",
+            ),
+            // Neither a key nor an item.
+            (
+                "nome: A\nUna riga senza chiave\nsmartizzabili:\n  - x\n",
+                (2, 1),
+                "yaml-line-without-key",
+            ),
+            (
+                "nome: A\nsmartizzabili:\n  - Una\nDue\n",
+                (4, 1),
+                "yaml-line-without-key",
+            ),
+        ] {
+            let d = err(text);
+            assert_eq!((d.line, d.column), at, "{text:?}: {d}");
+            assert_eq!(d.code, Some(code), "{text:?}: {d}");
+            assert!(!d.message.contains("expected"), "{d}");
         }
     }
 

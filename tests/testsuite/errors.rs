@@ -177,6 +177,8 @@ mistakes! {
     a_common_activity_repeated_in_a_unit_is_a_warning: "common-activity-repeated", 0;
     // Markdown headings: a second main heading, a skipped level.
     markdown_headings_that_break_the_outline_are_warnings: "markdown-headings", 0;
+    // libyaml said these in English: a key indented like the items, a line with no key and no dash.
+    a_line_without_its_dash_or_key_is_named: "list-line-without-dash", 1;
     settings_missing: "sito-missing", 1;
     unknown_theme: "unknown-tema", 1;
     // `tema: ../condivisi` published files from outside `themes/`.
