@@ -375,7 +375,7 @@ fn line_without_key(file: &SourceFile, reported: usize) -> Option<(usize, usize,
     let indent = indent_of(text);
     let in_list = (1..culprit)
         .rev()
-        .filter_map(|n| content(n))
+        .filter_map(content)
         .find(|t| indent_of(t) <= indent)
         .is_some_and(|t| indent_of(t) == indent && t.trim_start().starts_with("- "));
     Some((culprit, indent, in_list))
