@@ -290,7 +290,7 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
         return d.at_line(line, column, file.line(line));
     }
     if msg.contains("could not find expected ':'")
-        && let Some((culprit, indent, in_list)) = line_without_key(file, line)
+        && let Some((culprit, indent, in_list)) = line_without_key(file, line, column)
     {
         let d = if in_list {
             diag!(Error, "yaml-list-line-without-dash", &file.display)
@@ -356,21 +356,30 @@ fn explain(file: &SourceFile, e: &serde_yaml::Error, keys: &[&str]) -> Diagnosti
     }
 }
 
-/// libyaml's "could not find expected ':'" is reported on the line after
-/// the one that has no `: ` (it looked for the colon of a key there): that
+/// libyaml's "could not find expected ':'" is reported at the start of the
+/// line after the one that has no `: ` (it looked for the colon of a key
+/// there), or at the end of that line when the file ends with it: that
 /// line (1-based), its indentation, and whether it sits among the items of
 /// a list (the nearest line above at its indentation or less starts with
 /// `- ` at the same indentation).
-fn line_without_key(file: &SourceFile, reported: usize) -> Option<(usize, usize, bool)> {
+fn line_without_key(
+    file: &SourceFile,
+    reported: usize,
+    column: usize,
+) -> Option<(usize, usize, bool)> {
     let content = |n: usize| {
         file.line(n)
             .map(|t| t.trim_end_matches('\r'))
             .filter(|t| !t.trim().is_empty() && !t.trim_start().starts_with('#'))
     };
     let indent_of = |t: &str| t.len() - t.trim_start_matches(' ').len();
-    let culprit = (1..reported.min(file.line_count() + 1))
-        .rev()
-        .find(|&n| content(n).is_some())?;
+    let culprit = if column > 1 && content(reported).is_some() {
+        reported
+    } else {
+        (1..reported.min(file.line_count() + 1))
+            .rev()
+            .find(|&n| content(n).is_some())?
+    };
     let text = content(culprit)?;
     let indent = indent_of(text);
     let in_list = (1..culprit)
@@ -699,6 +708,17 @@ mod tests {
                 "nome: A\nsmartizzabili:\n  - Una\nDue\n",
                 (4, 1),
                 "yaml-line-without-key",
+            ),
+            // The file ends with it: libyaml points at its end.
+            (
+                "nome: A\nsmartizzabili:\n  - Uno\nnon_smartizzabil",
+                (4, 1),
+                "yaml-line-without-key",
+            ),
+            (
+                "nome: A\nsmartizzabili:\n  - Uno\n  Due",
+                (4, 3),
+                "yaml-list-line-without-dash",
             ),
         ] {
             let d = err(text);
