@@ -171,7 +171,20 @@ pub(super) fn add(
             descrizione: r.phrase("pagina-archivio-descrizione"),
         },
         "archive.html",
-        with("edizioni", &list),
+        {
+            // An earlier edition whose `valido_al` is not past yet (a new
+            // act adopted before the old one ends): the intro must not say
+            // that every earlier one is no longer in force.
+            let mut ctx = with("edizioni", &list);
+            let still = editions.iter().any(|e| {
+                e.site
+                    .config
+                    .valido_al
+                    .is_some_and(|al| al >= earlier.today)
+            });
+            ctx.insert("precedenti_in_vigore", &still);
+            ctx
+        },
     );
     match page {
         Ok((path, html)) => out.add(path, html),

@@ -728,6 +728,13 @@ fn an_earlier_edition_still_within_its_dates_is_not_said_expired() {
         "{dcat}"
     );
     assert!(!dcat.contains("2025-2027: catalogo in CSV (non più in vigore)"));
+    // The list of editions does not call every earlier one expired.
+    let list = site.read("archivio/index.html");
+    assert!(
+        !list.contains("Le edizioni precedenti, non più in vigore"),
+        "{list}"
+    );
+    assert!(list.contains("una di esse è ancora in vigore"), "{list}");
     // The 2024 edition, without dates, is still "non più in vigore".
     let older = site.html("archivio/2024/index.html");
     assert_eq!(
@@ -745,6 +752,10 @@ fn an_earlier_edition_still_within_its_dates_is_not_said_expired() {
     assert_eq!(
         texts(&unit, ".avviso-edizione-titolo"),
         ["Edizione precedente, non più in vigore"]
+    );
+    assert!(
+        site.read("archivio/index.html")
+            .contains("Le edizioni precedenti, non più in vigore")
     );
 }
 

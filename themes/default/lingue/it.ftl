@@ -223,6 +223,7 @@ errore404-tabella = Tabella completa delle attività
 ## archive.html: l'elenco delle edizioni
 
 archivio-testo = Il catalogo delle attività smartizzabili è aggiornato ogni anno con il PIAO. Le edizioni precedenti, non più in vigore, restano consultabili per cinque anni dal 1º gennaio dell'anno successivo alla pubblicazione (D.Lgs. 33/2013, art. 8, comma 3). Sono elencate dalla più recente.
+archivio-testo-ancora-in-vigore = Il catalogo delle attività smartizzabili è aggiornato ogni anno con il PIAO. Le edizioni precedenti restano consultabili per cinque anni dal 1º gennaio dell'anno successivo alla pubblicazione (D.Lgs. 33/2013, art. 8, comma 3); una di esse è ancora in vigore fino alla data indicata nelle sue pagine. Sono elencate dalla più recente.
 archivio-periodo = periodo { $periodo }
 archivio-pubblicata-il = Pubblicata il
 archivio-aggiornata-al = Aggiornata al
