@@ -615,6 +615,24 @@ fn a_units_empty_side_with_common_activities_is_not_none() {
         none.value().attr("href"),
         Some("../#comuni-non-smartizzabili")
     );
+    // The table: the unit's empty column under the "Tutti gli uffici" row
+    // is not "Nessuna attività" either; the common row's own empty one is.
+    let table = site.html("tabella/index.html");
+    let tributi_row: Vec<String> = table
+        .select(&sel("tbody tr"))
+        .filter(|r| r.text().any(|t| t.contains("Tributi")))
+        .flat_map(|r| {
+            r.select(&sel(".nessuna"))
+                .map(|n| n.text().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(tributi_row, ["Solo quelle comuni a tutti gli uffici"]);
+    assert!(
+        !table.html().contains("Nessuna attività</span>"),
+        "{}",
+        table.html()
+    );
     let anagrafe = page_text(&site, "anagrafe/index.html");
     assert!(
         anagrafe.contains("Attività smartizzabili: solo le comuni a tutti gli uffici")

@@ -195,7 +195,8 @@ fn the_table_has_a_column_for_them() {
         .map(text_of)
         .collect();
     assert!(cells[1].contains("Istruttoria delle pratiche di residenza (condizione: a rotazione, un giorno a settimana)"), "{cells:?}");
-    assert_eq!(cells[3].trim(), "Nessuna attività");
+    // A unit with none of its own: the common ones of the row above apply.
+    assert_eq!(cells[3].trim(), "Solo quelle comuni a tutti gli uffici");
 }
 
 #[test]

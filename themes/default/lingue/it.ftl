@@ -212,6 +212,9 @@ tabella-attivita-comuni = (attività comuni)
 tabella-e-tutte-le-altre = e tutte le altre attività
 tabella-tutte-le-altre = Tutte le altre attività
 tabella-nessuna-attivita = Nessuna attività
+# Nella riga di un'unità, un elenco vuoto quando _sito.yaml ha attività
+# comuni dello stesso tipo (la riga "Tutti gli uffici" sopra).
+tabella-solo-comuni = Solo quelle comuni a tutti gli uffici
 
 ## criteri.html, page.html, 404.html
 
