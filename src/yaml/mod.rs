@@ -465,27 +465,10 @@ pub(crate) fn unknown_key(
     }
 }
 
-/// `word` as a key would be written: lowercase, accents and apostrophes
-/// off (`ATTIVITA'`, `attività`), spaces and dashes as `_`.
+/// `word` as a key would be written: its slug (lowercase, accents and
+/// apostrophes off, `ATTIVITA'`, `attività`), with `_` between the words.
 fn fold_key(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.trim().chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' => out.push('a'),
-            'è' | 'é' => out.push('e'),
-            'ì' | 'í' => out.push('i'),
-            'ò' | 'ó' => out.push('o'),
-            'ù' | 'ú' => out.push('u'),
-            '\'' | '’' => {}
-            ' ' | '-' | '\t' => {
-                if !out.ends_with('_') {
-                    out.push('_');
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    crate::slug::slugify(word).replace('-', "_")
 }
 
 /// A character as Rust and the messages write its code: `\u{1b}`.
