@@ -599,10 +599,10 @@ fn check_same_names(
         if key.0.is_empty() {
             continue;
         }
-        let seen_in = *first.entry(key).or_insert(src);
-        if std::ptr::eq(seen_in, src.as_ref()) {
+        let Some(&seen_in) = first.get(&key) else {
+            first.insert(key, src);
             continue;
-        }
+        };
         let at = u.spans.value("nome").unwrap_or(u.span);
         let d = diag!(
             Warning,
